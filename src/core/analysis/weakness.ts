@@ -1,0 +1,83 @@
+import type { CompiledEdition } from '../framework/compile-edition.js';
+import type { Text } from '../framework/edition.schema.js';
+import type { LeafScores } from '../scoring/score-leaves.js';
+import {
+  evaluateScores,
+  type EvaluateOptions,
+  type LevelResult,
+  type ScoreNode,
+} from '../scoring/evaluate-scores.js';
+
+/** A weak point: what it costs the total and what fixing it would bring. */
+export interface Weakness {
+  type: ScoreNode['type'];
+  code: string;
+  name: Text;
+  instrumentCode: string;
+  score: number;
+  shown: number;
+  /** Points of the total lost here: points × (100 − score) / 100. */
+  lost: number;
+  /** Total and level if this node scored 100. */
+  totalIfFixed: number | null;
+  levelIfFixed: LevelResult | null;
+  fixChangesLevel: boolean;
+}
+
+export interface WeaknessReport {
+  total: number | null;
+  level: LevelResult | null;
+  indicators: Weakness[];
+  questions: Weakness[];
+  oitItems: Weakness[];
+}
+
+function collect(node: ScoreNode, type: ScoreNode['type'], out: ScoreNode[]): void {
+  if (node.type === type && node.score !== null && node.score < 100) out.push(node);
+  for (const child of node.children) collect(child, type, out);
+}
+
+/**
+ * Finds the weakest indicators, questions and OIT items, ranked by the points each costs the
+ * total, and tells for each whether bringing it to 100 would change the level.
+ */
+export function analyseWeaknesses(
+  compiled: CompiledEdition,
+  leaves: LeafScores,
+  options: Omit<EvaluateOptions, 'overrides'> & { limit?: number } = {},
+): WeaknessReport {
+  const { limit = 5, ...evaluate } = options;
+  const base = evaluateScores(compiled, leaves, evaluate);
+  const rank = (type: ScoreNode['type']): Weakness[] => {
+    const found: ScoreNode[] = [];
+    collect(base.tree, type, found);
+    found.sort(
+      (a, b) => b.lost - a.lost || (a.score ?? 0) - (b.score ?? 0) || a.code.localeCompare(b.code),
+    );
+    return found.slice(0, limit).map((node) => {
+      const fixed = evaluateScores(compiled, leaves, {
+        ...evaluate,
+        overrides: new Map([[node.code, 100]]),
+      });
+      return {
+        type: node.type,
+        code: node.code,
+        name: node.name,
+        instrumentCode: compiled.nodes.get(node.code)?.instrumentCode ?? '',
+        score: node.score as number,
+        shown: node.shown as number,
+        lost: node.lost,
+        totalIfFixed: fixed.total,
+        levelIfFixed: fixed.level,
+        fixChangesLevel: fixed.level?.code !== base.level?.code,
+      };
+    });
+  };
+  return {
+    total: base.total,
+    level: base.level,
+    indicators: rank('indicator'),
+    questions: rank('question'),
+    oitItems: rank('oit_item'),
+  };
+}

@@ -1,0 +1,216 @@
+import type { CompiledEdition, CompiledNode, ScoreNodeType } from '../framework/compile-edition.js';
+import { findRatingScheme } from '../framework/compile-edition.js';
+import type { RatingLevel, RatingScheme, Text } from '../framework/edition.schema.js';
+import type { LeafBasis, LeafScores } from './score-leaves.js';
+import { roundScore } from './round-score.js';
+
+/** Bumped whenever a change to the engine could change a published number. */
+export const ENGINE_VERSION = '1.0.0';
+
+/** How a node's score was obtained; screens and reports explain numbers from this. */
+export type ScoreBasis =
+  | LeafBasis
+  | { kind: 'mean'; weighted: boolean; used: number; unscored: string[] }
+  | { kind: 'override'; computed: number | null }
+  | { kind: 'sum_of_components' };
+
+/** One node of the explanation tree. */
+export interface ScoreNode {
+  type: ScoreNodeType;
+  code: string;
+  name: Text;
+  /** Full-precision score 0–100 (for the total: points out of the edition's total). */
+  score: number | null;
+  /** The score rounded by the edition's rounding policy, as shown. */
+  shown: number | null;
+  /** Share of the parent's score (0–1), among the siblings that have a score. */
+  share: number;
+  /** Points of the total this node carries; `lost` = points × (100 − score) / 100. */
+  points: number;
+  lost: number;
+  basis: ScoreBasis;
+  children: ScoreNode[];
+}
+
+export interface InstrumentResult {
+  code: string;
+  name: Text;
+  score: number | null;
+  /** Rounded instrument score: the value checked by the rating scheme. */
+  shown: number | null;
+  /** Points of the total (IIT 30, EIT 30, OIT 40). */
+  points: number;
+  /** Rounded weighted component: shown × points / 100, rounded once. */
+  component: number | null;
+}
+
+export interface LevelResult {
+  scheme: string;
+  code: string;
+  name: Text;
+}
+
+/** The scores of one agency from the question up to the total and the level. */
+export interface ScoreResult {
+  edition: { id: string; version: number };
+  engineVersion: string;
+  instruments: InstrumentResult[];
+  /** Exact sum of the rounded components, or null while an instrument has no score. */
+  total: number | null;
+  level: LevelResult | null;
+  complete: boolean;
+  tree: ScoreNode;
+}
+
+export interface EvaluateOptions {
+  /** Scores imposed on nodes by code (what-if); the node's own computation is kept in the basis. */
+  overrides?: ReadonlyMap<string, number>;
+  ratingScheme?: string;
+}
+
+function computeShares(children: ScoreNode[], nodes: CompiledNode[]): number[] {
+  const scored = children.map((c) => c.score !== null);
+  const weights = nodes.map((n) => n.weight);
+  const weighted = weights.some((w) => w !== undefined);
+  const raw = weights.map((w, i) => (scored[i] ? (weighted ? (w ?? 0) : 1) : 0));
+  const sum = raw.reduce((a, b) => a + b, 0);
+  return raw.map((r) => (sum > 0 ? r / sum : 0));
+}
+
+function evaluateNode(
+  node: CompiledNode,
+  leaves: LeafScores,
+  compiled: CompiledEdition,
+  overrides: ReadonlyMap<string, number> | undefined,
+): ScoreNode {
+  const rounding = compiled.edition.rounding;
+  const children = node.children.map((c) => evaluateNode(c, leaves, compiled, overrides));
+  let score: number | null;
+  let basis: ScoreBasis;
+  if (children.length === 0) {
+    const leaf = leaves.get(node.code);
+    score = leaf?.score ?? null;
+    basis = leaf?.basis ?? { kind: 'decision', decision: 'missing' };
+  } else {
+    const shares = computeShares(children, node.children);
+    children.forEach((c, i) => (c.share = shares[i] ?? 0));
+    const used = children.filter((c) => c.score !== null);
+    score = used.length ? children.reduce((s, c) => s + c.share * (c.score ?? 0), 0) : null;
+    basis = {
+      kind: 'mean',
+      weighted: node.children.some((n) => n.weight !== undefined),
+      used: used.length,
+      unscored: children.filter((c) => c.score === null).map((c) => c.code),
+    };
+  }
+  const override = overrides?.get(node.code);
+  if (override !== undefined) {
+    basis = { kind: 'override', computed: score };
+    score = override;
+  }
+  const shown = score === null ? null : roundScore(score, rounding);
+  return {
+    type: node.type,
+    code: node.code,
+    name: node.name,
+    score,
+    shown,
+    share: 1,
+    points: 0,
+    lost: 0,
+    basis,
+    children,
+  };
+}
+
+function assignPoints(node: ScoreNode, points: number): void {
+  node.points = points;
+  node.lost = node.score === null ? 0 : (points * (100 - node.score)) / 100;
+  for (const child of node.children) assignPoints(child, points * child.share);
+}
+
+/** Returns the first level of the scheme whose conditions hold for the rounded scores. */
+export function rateScores(
+  scheme: RatingScheme,
+  instrumentScores: readonly number[],
+  total: number,
+): RatingLevel | null {
+  return (
+    scheme.levels.find(
+      (level) =>
+        total >= (level.min_total ?? Number.NEGATIVE_INFINITY) &&
+        instrumentScores.every((s) => s >= (level.min_each_instrument ?? Number.NEGATIVE_INFINITY)),
+    ) ?? null
+  );
+}
+
+/**
+ * Aggregates leaf scores up the edition's tree (weighted means, ita-rules A5–A6), weighs the
+ * instruments, adds the rounded components (A2) and rates the result (A3).
+ */
+export function evaluateScores(
+  compiled: CompiledEdition,
+  leaves: LeafScores,
+  options: EvaluateOptions = {},
+): ScoreResult {
+  const { edition } = compiled;
+  const rounding = edition.rounding;
+  const instrumentNodes = compiled.root.children.map((n) =>
+    evaluateNode(n, leaves, compiled, options.overrides),
+  );
+  const instruments = instrumentNodes.map((node): InstrumentResult => {
+    const points = compiled.instrumentPoints.get(node.code) ?? 0;
+    const component =
+      node.score === null ? null : roundScore((node.score * points) / 100, rounding);
+    return {
+      code: node.code,
+      name: node.name,
+      score: node.score,
+      shown: node.shown,
+      points,
+      component,
+    };
+  });
+  const complete = instruments.every((i) => i.component !== null);
+  const total = complete
+    ? roundScore(
+        instruments.reduce((s, i) => s + (i.component ?? 0), 0),
+        rounding,
+      )
+    : null;
+  const scheme = findRatingScheme(edition, options.ratingScheme);
+  const level =
+    total === null
+      ? null
+      : rateScores(
+          scheme,
+          instruments.map((i) => i.shown ?? 0),
+          total,
+        );
+  const tree: ScoreNode = {
+    type: 'total',
+    code: 'total',
+    name: compiled.root.name,
+    score: total,
+    shown: total,
+    share: 1,
+    points: edition.total_points,
+    lost: total === null ? 0 : edition.total_points - total,
+    basis: { kind: 'sum_of_components' },
+    children: instrumentNodes,
+  };
+  for (const node of instrumentNodes) {
+    const points = compiled.instrumentPoints.get(node.code) ?? 0;
+    node.share = points / edition.total_points;
+    assignPoints(node, points);
+  }
+  return {
+    edition: { id: edition.id, version: edition.version },
+    engineVersion: ENGINE_VERSION,
+    instruments,
+    total,
+    level: level && { scheme: scheme.code, code: level.code, name: level.name },
+    complete,
+    tree,
+  };
+}

@@ -1,0 +1,30 @@
+import type { Rounding } from '../framework/edition.schema.js';
+
+/** Digits kept when a binary float is read back as the decimal it stands for. */
+const DECIMAL_DIGITS = 15;
+
+/**
+ * Rounds a score to the edition's decimals on its decimal value, so 84.995 becomes 85.00
+ * although the float 84.995 is stored as 84.99499999999999 (ita-rules A2). The single
+ * rounding helper of Prongsai: every rounded score goes through here.
+ */
+export function roundScore(value: number, rounding: Rounding): number {
+  if (!Number.isFinite(value)) throw new RangeError(`cannot round ${value}`);
+  const factor = 10 ** rounding.decimals;
+  const scaled = Number((Math.abs(value) * factor).toPrecision(DECIMAL_DIGITS));
+  const whole = Math.floor(scaled);
+  const fraction = Number((scaled - whole).toPrecision(DECIMAL_DIGITS - String(whole).length));
+  let kept = whole;
+  if (rounding.mode === 'half_up' && fraction >= 0.5) kept = whole + 1;
+  if (rounding.mode === 'half_even' && (fraction > 0.5 || (fraction === 0.5 && whole % 2 === 1))) {
+    kept = whole + 1;
+  }
+  const result = kept / factor;
+  return value < 0 && result !== 0 ? -result : result;
+}
+
+/** Formats a rounded score with exactly the edition's decimals (e.g. 85 → "85.00"). */
+export function formatScore(value: number | null, rounding: Rounding): string {
+  if (value === null) return '—';
+  return roundScore(value, rounding).toFixed(rounding.decimals);
+}
