@@ -65,7 +65,7 @@ describe('scoring properties', () => {
   it('does not depend on the order of respondents', () => {
     fc.assert(
       fc.property(agency, fc.infiniteStream(fc.nat()), (input, randoms) => {
-        const shuffled = [...input.iit];
+        const shuffled: Record<string, unknown>[] = [...input.iit];
         for (let i = shuffled.length - 1; i > 0; i--) {
           const j = (randoms.next().value as number) % (i + 1);
           [shuffled[i], shuffled[j]] = [

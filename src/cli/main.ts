@@ -1,0 +1,56 @@
+import { DomainError } from '../core/errors.js';
+import { runFrameworkCommand } from './framework.command.js';
+import { runScoreCommand } from './score.command.js';
+import { runDemoCommand } from './demo.command.js';
+import { processIo, type Io } from './output.js';
+
+const HELP = `Prongsai (โปร่งใส): การประเมินคุณธรรมและความโปร่งใส (ITA) / Integrity and Transparency Assessment
+
+คำสั่ง / commands:
+  prongsai demo                                   ตัวอย่างการคำนวณคะแนน / a scored demo ministry
+  prongsai framework list                         ฉบับเกณฑ์ที่มีให้ / bundled editions
+  prongsai framework check FILE|ID                ตรวจไฟล์ฉบับเกณฑ์ / check an edition file
+  prongsai framework diff A B                     เทียบสองฉบับ / compare two editions
+  prongsai framework provisional FILE|ID          ส่วนที่ยังกำหนดชั่วคราว / provisional parts
+  prongsai score --edition ID|FILE --input FILE [--format json|table] [--explain]
+                                                  คำนวณคะแนน / score agencies
+  prongsai help                                   วิธีใช้ / this help
+`;
+
+/** Runs the `prongsai` command and returns its exit code (0 ok, 1 failed check or bad input, 2 usage). */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'framework') return runFrameworkCommand(rest, io);
+    if (command === 'score') return await runScoreCommand(rest, io);
+    if (command === 'demo') return await runDemoCommand(rest, io);
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.out(HELP);
+      return 0;
+    }
+    io.err(`ไม่รู้จักคำสั่ง "${command}" / unknown command "${command}"\n\n${HELP}`);
+    return 2;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      io.err(`✗ ${error.messages.th}\n✗ ${error.messages.en}\n`);
+      return 1;
+    }
+    if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
+      io.err(`${error.message}\n\n${HELP}`);
+      return 2;
+    }
+    if (
+      error instanceof Error &&
+      'code' in error &&
+      (error.code === 'ENOENT' || error.code === 'EACCES')
+    ) {
+      io.err(`✗ เปิดไฟล์ไม่ได้ / cannot open file: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

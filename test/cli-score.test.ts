@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, writeTemp } from './cli-helpers.js';
+
+const ndjson = (records: unknown[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+const bestIit = { 'i1.1': '4', 'i1.2': '4', i2: '4', i7: '4' };
+
+function bundle(oitFailed: string[] = []) {
+  const decisions = Object.fromEntries(
+    Array.from({ length: 26 }, (_, i) => [
+      `O${i + 1}`,
+      oitFailed.includes(`O${i + 1}`) ? 'fail' : 'pass',
+    ]),
+  );
+  return [
+    { type: 'agency', id: 'A1', name: 'สำนักงานทดสอบ' },
+    { type: 'response', agency: 'A1', instrument: 'IIT', answers: bestIit },
+    { type: 'response', agency: 'A1', instrument: 'EIT', answers: { 'e1.1': '4', e2: '4' } },
+    { type: 'oit', agency: 'A1', decisions },
+  ];
+}
+
+describe('prongsai score', () => {
+  it('scores an NDJSON bundle and prints the level in a table', async () => {
+    const input = writeTemp('in.ndjson', ndjson(bundle()));
+    const { code, out } = await runCli('score', '--edition', 'ita-2569', '--input', input);
+    expect(code).toBe(0);
+    expect(out).toContain('สำนักงานทดสอบ');
+    expect(out).toMatch(/100\.00\s+ผ่านดีเยี่ยม/);
+  });
+
+  it('prints JSON with instruments, indicators, total and level', async () => {
+    // 9.3 (O11–O12) has two items: one miss makes it 50, indicator 9 = 90, OIT = 95
+    const input = writeTemp('in.ndjson', ndjson(bundle(['O11'])));
+    const { code, out } = await runCli(
+      'score',
+      '--edition',
+      'ita-2569',
+      '--input',
+      input,
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    const agency = JSON.parse(out).agencies[0];
+    expect(agency.indicators['9']).toBe(90);
+    expect(agency.instruments.map((i: { score: number }) => i.score)).toEqual([100, 100, 95]);
+    expect(agency.total).toBe(98);
+    expect(agency.level.code).toBe('excellent');
+    expect(agency.respondents).toEqual({ IIT: 1, EIT: 1 });
+  });
+
+  it('reads the nested JSON form too', async () => {
+    const input = writeTemp(
+      'in.json',
+      JSON.stringify({
+        agencies: [
+          { id: 'A1', responses: { IIT: [bestIit], EIT: [{ e2: '3' }] }, oit: { O1: 'fail' } },
+        ],
+      }),
+    );
+    const { code, out } = await runCli(
+      'score',
+      '--edition',
+      'ita-2569',
+      '--input',
+      input,
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(out).agencies[0].instruments[1].score).toBe(66.67);
+  });
+
+  it('explains how every number was obtained', async () => {
+    const input = writeTemp('in.ndjson', ndjson(bundle(['O11'])));
+    const { code, out } = await runCli(
+      'score',
+      '--edition',
+      'ita-2569',
+      '--input',
+      input,
+      '--explain',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('OIT 95.00×40/100=38.00');
+    expect(out).toMatch(/O11 .*: 0\.00 = ไม่ผ่าน \/ fail/);
+    expect(out).toMatch(/i1\.1 .*: 100\.00 = เฉลี่ยจาก 1 คำตอบ/);
+  });
+
+  it('names the record and field of bad input, prints no result and exits non-zero', async () => {
+    const records: unknown[] = bundle();
+    records.splice(2, 0, {
+      type: 'response',
+      agency: 'A1',
+      instrument: 'IIT',
+      answers: { i99: '4' },
+    });
+    records.push({
+      type: 'response',
+      agency: 'A1',
+      instrument: 'IIT',
+      answers: { i2: '7' },
+    });
+    const input = writeTemp('bad.ndjson', ndjson(records) + '{not json\n');
+    const { code, out, err } = await runCli('score', '--edition', 'ita-2569', '--input', input);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('line 3, answers.i99');
+    expect(err).toMatch(/line 6, answers\.i2: .*"7"/);
+    expect(err).toContain('line 7, (record)');
+    expect(err).toContain('nothing was scored');
+  });
+
+  it('refuses records of an undeclared agency and a missing input file', async () => {
+    const input = writeTemp('x.ndjson', ndjson([{ type: 'oit', agency: 'Z', decisions: {} }]));
+    const undeclared = await runCli('score', '--edition', 'ita-2569', '--input', input);
+    expect(undeclared.code).toBe(1);
+    expect(undeclared.err).toContain('line 1, agency');
+    const missing = await runCli(
+      'score',
+      '--edition',
+      'ita-2569',
+      '--input',
+      '/nonexistent.ndjson',
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('cannot open file');
+  });
+
+  it('explains its usage when arguments are missing', async () => {
+    const { code, err } = await runCli('score', '--edition', 'ita-2569');
+    expect(code).toBe(2);
+    expect(err).toContain('usage');
+  });
+});
