@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 /** Layers and what each may not import (DESIGN.md §2): imports flow one way only. */
 const layer = (/** @type {string[]} */ forbidden, /** @type {string[]} */ extra = []) => ({
@@ -41,6 +42,7 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'coverage/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { languageOptions: { globals: { ...globals.node } } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': [

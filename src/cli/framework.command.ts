@@ -6,7 +6,7 @@ import {
 } from '../services/edition-files.service.js';
 import { diffEditions } from '../core/framework/diff-editions.js';
 import { listProvisional } from '../core/framework/walk-edition.js';
-import { bilingual, formatTable, type Io } from './output.js';
+import { formatTable, type Io } from './output.js';
 
 const USAGE = `prongsai framework list
 prongsai framework check FILE|ID
@@ -45,11 +45,17 @@ function diff(a: string, b: string, io: Io): number {
     io.out(`ไม่มีความแตกต่าง / no differences between ${before.id} and ${after.id}\n`);
     return 0;
   }
+  const counts = new Map<string, number>();
+  for (const c of changes) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
+  const summary = [...counts].map(([kind, n]) => `${kind} ${n}`).join(', ');
   io.out(
-    `${before.id} v${before.version} → ${after.id} v${after.version}: ${changes.length} การเปลี่ยนแปลง / changes\n\n`,
+    `${before.id} v${before.version} → ${after.id} v${after.version}: ` +
+      `${changes.length} การเปลี่ยนแปลง / changes (${summary})\n\n`,
   );
-  for (const c of changes)
-    io.out(`${c.kind.padEnd(10)} ${c.nodeType} ${c.code}: ${bilingual(c.message)}\n`);
+  const indent = ' '.repeat(13);
+  for (const c of changes) {
+    io.out(`${`[${c.kind}]`.padEnd(13)}${c.message.th}\n${indent}${c.message.en}\n`);
+  }
   return 0;
 }
 

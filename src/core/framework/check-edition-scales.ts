@@ -60,46 +60,52 @@ function checkScale(scale: Scale, base: string): EditionProblem[] {
   return out;
 }
 
+/** Checks one entry of an explicit score map: a known, scored option with a score in range. */
+function checkScoreEntry(
+  key: string,
+  score: number,
+  scale: Scale,
+  owner: { code: string; path: string },
+): EditionProblem | null {
+  const path = formatPath([key], `${owner.path}.scores`);
+  const opt = scale.options.find((o) => o.code === key);
+  if (opt === undefined) {
+    const codes = scale.options.map((o) => o.code).join(', ');
+    return makeError(
+      'scores_unknown_option',
+      path,
+      `คะแนนของ "${owner.code}" ระบุตัวเลือก "${key}" ซึ่งไม่มีในมาตรวัด "${scale.code}": ให้แก้เป็นรหัสตัวเลือกที่มีอยู่ (${codes}) หรือลบออก`,
+      `The scores of "${owner.code}" name option "${key}", which scale "${scale.code}" does not have: use one of its option codes (${codes}) or remove it.`,
+    );
+  }
+  if (opt.excluded === true) {
+    return makeError(
+      'scores_excluded_option',
+      path,
+      `คะแนนของ "${owner.code}" ให้คะแนนตัวเลือก "${key}" ซึ่งมาตรวัดกำหนดว่าไม่นำมาคิดคะแนน (excluded): ให้ลบคะแนนของตัวเลือกนี้ออก`,
+      `The scores of "${owner.code}" give a score to option "${key}", which the scale marks as excluded (never scored): remove it.`,
+    );
+  }
+  return isOutOfRange(score) ? describeOutOfRange(path, score) : null;
+}
+
 /** Checks an explicit score map against the options of its scale. */
 function listScoreMapProblems(
   scores: Record<string, number>,
   scale: Scale,
   owner: { code: string; path: string },
 ): EditionProblem[] {
-  const out: EditionProblem[] = [];
-  const base = `${owner.path}.scores`;
-  for (const [key, score] of Object.entries(scores)) {
-    const path = formatPath([key], base);
-    const opt = scale.options.find((o) => o.code === key);
-    if (opt === undefined) {
-      out.push(
-        makeError(
-          'scores_unknown_option',
-          path,
-          `คะแนนของ "${owner.code}" ระบุตัวเลือก "${key}" ซึ่งไม่มีในมาตรวัด "${scale.code}": ให้แก้เป็นรหัสตัวเลือกที่มีอยู่ (${scale.options.map((o) => o.code).join(', ')}) หรือลบออก`,
-          `The scores of "${owner.code}" name option "${key}", which scale "${scale.code}" does not have: use one of its option codes (${scale.options.map((o) => o.code).join(', ')}) or remove it.`,
-        ),
-      );
-    } else if (opt.excluded === true) {
-      out.push(
-        makeError(
-          'scores_excluded_option',
-          path,
-          `คะแนนของ "${owner.code}" ให้คะแนนตัวเลือก "${key}" ซึ่งมาตรวัดกำหนดว่าไม่นำมาคิดคะแนน (excluded): ให้ลบคะแนนของตัวเลือกนี้ออก`,
-          `The scores of "${owner.code}" give a score to option "${key}", which the scale marks as excluded (never scored): remove it.`,
-        ),
-      );
-    } else if (isOutOfRange(score)) {
-      out.push(describeOutOfRange(path, score));
-    }
-  }
+  const out = Object.entries(scores).flatMap(([key, score]) => {
+    const problem = checkScoreEntry(key, score, scale, owner);
+    return problem === null ? [] : [problem];
+  });
   const missing = scale.options.filter((o) => o.excluded !== true && !(o.code in scores));
   if (missing.length > 0) {
     const list = missing.map((o) => o.code).join(', ');
     out.push(
       makeError(
         'scores_missing_option',
-        base,
+        `${owner.path}.scores`,
         `คะแนนของ "${owner.code}" ไม่ได้ให้คะแนนตัวเลือก ${list} ของมาตรวัด "${scale.code}": ให้ใส่คะแนนของทุกตัวเลือกที่นำมาคิดคะแนน`,
         `The scores of "${owner.code}" give no score for option(s) ${list} of scale "${scale.code}": give a score for every scored option.`,
       ),

@@ -1,6 +1,5 @@
 import type { Edition, Indicator, Instrument } from './edition.schema.js';
 import {
-  findDuplicates,
   formatNumber,
   makeError,
   makeWarning,
@@ -15,100 +14,6 @@ interface Sibling {
   code: string;
   path: string;
   weight?: number | undefined;
-}
-
-function describeDuplicate(what: string, scope: { th: string; en: string }) {
-  return (code: string, path: string, firstPath: string): EditionProblem =>
-    makeError(
-      what === 'node' ? 'duplicate_code' : `duplicate_${what}_code`,
-      path,
-      `รหัส "${code}" ซ้ำกับที่ใช้แล้วที่ ${firstPath}: ${scope.th} ให้เปลี่ยนรหัสใดรหัสหนึ่ง`,
-      `Code "${code}" is already used at ${firstPath}: ${scope.en} Change one of the two codes.`,
-    );
-}
-
-/** Reports repeated codes among nodes, elements, scales, options, schemes, levels and milestones. */
-export function listDuplicateProblems(edition: Edition): EditionProblem[] {
-  const entries = listEditionNodeEntries(edition);
-  const withCode = (base: string) => (x: { code: string }, i: number) => ({
-    code: x.code,
-    path: `${base}[${i}].code`,
-  });
-  const out = findDuplicates(
-    entries.map(({ node }) => ({ code: node.code, path: `${node.path}.code` })),
-    describeDuplicate('node', {
-      th: 'รหัสของเครื่องมือ ตัวชี้วัด ตัวชี้วัดย่อย ข้อคำถาม ข้อย่อย และข้อ OIT ต้องไม่ซ้ำกันทั้งฉบับ',
-      en: 'instruments, indicators, sub-indicators, questions, sub-items and OIT items must all have different codes.',
-    }),
-  );
-  for (const { node, value } of entries) {
-    if (value.type !== 'oit_item') continue;
-    const scope = {
-      th: 'รหัสองค์ประกอบในข้อ OIT เดียวกันต้องไม่ซ้ำกัน',
-      en: 'the elements of one OIT item must have different codes.',
-    };
-    out.push(
-      ...findDuplicates(
-        value.value.elements.map(withCode(`${node.path}.elements`)),
-        describeDuplicate('element', scope),
-      ),
-    );
-  }
-  const scaleScope = {
-    th: 'รหัสมาตรวัดคำตอบต้องไม่ซ้ำกัน',
-    en: 'answer scales must have different codes.',
-  };
-  out.push(
-    ...findDuplicates(
-      edition.scales.map(withCode('scales')),
-      describeDuplicate('scale', scaleScope),
-    ),
-  );
-  edition.scales.forEach((scale, i) => {
-    const scope = {
-      th: 'รหัสตัวเลือกคำตอบในมาตรวัดเดียวกันต้องไม่ซ้ำกัน',
-      en: 'the options of one scale must have different codes.',
-    };
-    out.push(
-      ...findDuplicates(
-        scale.options.map(withCode(`scales[${i}].options`)),
-        describeDuplicate('option', scope),
-      ),
-    );
-  });
-  const schemeScope = {
-    th: 'รหัสเกณฑ์การจัดระดับต้องไม่ซ้ำกัน',
-    en: 'rating schemes must have different codes.',
-  };
-  out.push(
-    ...findDuplicates(
-      edition.rating.schemes.map(withCode('rating.schemes')),
-      describeDuplicate('scheme', schemeScope),
-    ),
-  );
-  edition.rating.schemes.forEach((scheme, i) => {
-    const scope = {
-      th: 'รหัสระดับในเกณฑ์เดียวกันต้องไม่ซ้ำกัน',
-      en: 'the levels of one scheme must have different codes.',
-    };
-    out.push(
-      ...findDuplicates(
-        scheme.levels.map(withCode(`rating.schemes[${i}].levels`)),
-        describeDuplicate('level', scope),
-      ),
-    );
-  });
-  const milestoneScope = {
-    th: 'รหัสกำหนดการต้องไม่ซ้ำกัน',
-    en: 'calendar milestones must have different codes.',
-  };
-  out.push(
-    ...findDuplicates(
-      edition.calendar.map(withCode('calendar')),
-      describeDuplicate('milestone', milestoneScope),
-    ),
-  );
-  return out;
 }
 
 function listNonPositive(siblings: readonly Sibling[]): EditionProblem[] {

@@ -1,11 +1,8 @@
 import { EditionSchema, type Edition } from './edition.schema.js';
 import { describeSchemaIssue } from './describe-schema-issue.js';
 import type { EditionProblem } from './edition-problem.js';
-import {
-  listDuplicateProblems,
-  listShapeProblems,
-  listWeightProblems,
-} from './check-edition-structure.js';
+import { listDuplicateProblems } from './check-edition-codes.js';
+import { listShapeProblems, listWeightProblems } from './check-edition-structure.js';
 import { listScaleProblems } from './check-edition-scales.js';
 import {
   listCalendarProblems,

@@ -32,6 +32,10 @@ export interface CompiledSurveyItem {
   instrumentCode: string;
   optionScores: Record<string, number | null>;
   optionCodes: string[];
+  /** Position of the item's first option in its instrument's count array (see survey-tally.ts). */
+  offset: number;
+  /** Option code → index among optionCodes (no prototype, so only real options are found). */
+  optionIndex: Record<string, number>;
 }
 
 export interface CompiledOitItem {
@@ -49,6 +53,8 @@ export interface CompiledEdition {
   surveyItems: Map<string, CompiledSurveyItem>;
   oitItems: Map<string, CompiledOitItem>;
   instrumentPoints: Map<string, number>;
+  /** Length of the count array of each survey instrument: all its items' options end to end. */
+  surveySizes: Map<string, number>;
 }
 
 /** Returns the rating scheme with this code, or the edition's default one. */
@@ -69,7 +75,7 @@ function computeOptionScores(
   direction: Direction,
   explicit: Record<string, number> | undefined,
 ): Record<string, number | null> {
-  const scores: Record<string, number | null> = {};
+  const scores: Record<string, number | null> = Object.create(null);
   const scored = scale.options.filter((o) => !o.excluded && o.score !== undefined);
   const values = scored.map((o) => o.score as number);
   const mirror = Math.max(...values) + Math.min(...values);
@@ -100,11 +106,18 @@ function compileQuestion(
     : [{ code: question.code, text: question.text, direction: question.direction }];
   for (const line of lines) {
     const direction = line.direction ?? question.direction;
+    const optionCodes = scale.options.map((o) => o.code);
+    const optionIndex: Record<string, number> = Object.create(null);
+    optionCodes.forEach((code, index) => (optionIndex[code] = index));
+    const offset = out.surveySizes.get(instrument.code) ?? 0;
+    out.surveySizes.set(instrument.code, offset + optionCodes.length);
     out.surveyItems.set(line.code, {
       code: line.code,
       instrumentCode: instrument.code,
       optionScores: computeOptionScores(scale, direction, line.scores ?? question.scores),
-      optionCodes: scale.options.map((o) => o.code),
+      optionCodes,
+      offset,
+      optionIndex,
     });
   }
   const children = (question.items ?? []).map((line): CompiledNode => ({
@@ -197,6 +210,7 @@ export function compileEdition(edition: Edition): CompiledEdition {
     surveyItems: new Map(),
     oitItems: new Map(),
     instrumentPoints: new Map(),
+    surveySizes: new Map(),
   };
   for (const instrument of edition.instruments) {
     out.instrumentPoints.set(instrument.code, instrument.weight);

@@ -37,12 +37,8 @@ function describe(
   after: string | undefined,
   field: ChangeField | undefined,
 ): { th: string; en: string } {
-  const [bTh, aTh, bEn, aEn] = [
-    showValue(before, 'th'),
-    showValue(after, 'th'),
-    showValue(before, 'en'),
-    showValue(after, 'en'),
-  ];
+  const [bTh, aTh] = [showValue(before, 'th'), showValue(after, 'th')];
+  const [bEn, aEn] = [showValue(before, 'en'), showValue(after, 'en')];
   switch (kind) {
     case 'added':
       return { th: `เพิ่ม${thing.th}: ${aTh}`, en: `Added ${thing.en}: ${aEn}` };

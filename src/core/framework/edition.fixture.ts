@@ -26,121 +26,130 @@ function makeScales(): NonNullable<EditionInput['scales']> {
   ];
 }
 
-function makeSurveyInstruments(): EditionInput['instruments'] {
-  return [
-    {
-      code: 'IIT',
-      name: t('การรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน', 'Internal Integrity and Transparency'),
-      kind: 'survey',
-      weight: 30,
-      indicators: [
-        {
-          code: 'I1',
-          name: t('การปฏิบัติหน้าที่', 'Performance of duty'),
-          questions: [
-            { code: 'I1.1', text: t('ข้อ 1', 'Question 1'), scale: 'L4' },
-            { code: 'I1.2', text: t('ข้อ 2', 'Question 2'), scale: 'L4', direction: 'negative' },
-          ],
-        },
-        {
-          code: 'I2',
-          name: t('การใช้งบประมาณ', 'Use of budget'),
-          status: 'provisional',
-          source: 'NACC draft 2569',
-          questions: [
-            {
-              code: 'I2.1',
-              text: t('ข้อ 3', 'Question 3'),
-              scale: 'YN',
-              items: [
-                { code: 'I2.1a', text: t('ข้อย่อย ก', 'Sub-item a'), weight: 60 },
-                {
-                  code: 'I2.1b',
-                  text: t('ข้อย่อย ข', 'Sub-item b'),
-                  weight: 40,
-                  scores: { Y: 0, N: 100 },
-                },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: 'EIT',
-      name: t('การรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก', 'External Integrity and Transparency'),
-      kind: 'survey',
-      weight: 30,
-      indicators: [
-        {
-          code: 'E1',
-          name: t('คุณภาพการดำเนินงาน', 'Quality of operations'),
-          weight: 60,
-          questions: [
-            {
-              code: 'E1.1',
-              text: t('ข้อ 4', 'Question 4'),
-              scale: 'L4',
-              scores: { '1': 0, '2': 50, '3': 75, '4': 100 },
-            },
-          ],
-        },
-        {
-          code: 'E2',
-          name: t('ประสิทธิภาพการสื่อสาร', 'Communication'),
-          weight: 40,
-          questions: [{ code: 'E2.1', text: t('ข้อ 5', 'Question 5'), scale: 'YN' }],
-        },
-      ],
-    },
-  ];
+type InstrumentInput = EditionInput['instruments'][number];
+
+function makeIit(): InstrumentInput {
+  return {
+    code: 'IIT',
+    name: t('การรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน', 'Internal Integrity and Transparency'),
+    kind: 'survey',
+    weight: 30,
+    indicators: [
+      {
+        code: 'I1',
+        name: t('การปฏิบัติหน้าที่', 'Performance of duty'),
+        questions: [
+          { code: 'I1.1', text: t('ข้อ 1', 'Question 1'), scale: 'L4' },
+          { code: 'I1.2', text: t('ข้อ 2', 'Question 2'), scale: 'L4', direction: 'negative' },
+        ],
+      },
+      {
+        code: 'I2',
+        name: t('การใช้งบประมาณ', 'Use of budget'),
+        status: 'provisional',
+        source: 'NACC draft 2569',
+        questions: [
+          {
+            code: 'I2.1',
+            text: t('ข้อ 3', 'Question 3'),
+            scale: 'YN',
+            items: [
+              { code: 'I2.1a', text: t('ข้อย่อย ก', 'Sub-item a'), weight: 60 },
+              {
+                code: 'I2.1b',
+                text: t('ข้อย่อย ข', 'Sub-item b'),
+                weight: 40,
+                scores: { Y: 0, N: 100 },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
 }
 
-function makeChecklistInstrument(): EditionInput['instruments'][number] {
-  const el = (code: string) => ({ code, text: t(`องค์ประกอบ ${code}`, `Element ${code}`) });
+function makeEit(): InstrumentInput {
+  return {
+    code: 'EIT',
+    name: t('การรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก', 'External Integrity and Transparency'),
+    kind: 'survey',
+    weight: 30,
+    indicators: [
+      {
+        code: 'E1',
+        name: t('คุณภาพการดำเนินงาน', 'Quality of operations'),
+        weight: 60,
+        questions: [
+          {
+            code: 'E1.1',
+            text: t('ข้อ 4', 'Question 4'),
+            scale: 'L4',
+            scores: { '1': 0, '2': 50, '3': 75, '4': 100 },
+          },
+        ],
+      },
+      {
+        code: 'E2',
+        name: t('ประสิทธิภาพการสื่อสาร', 'Communication'),
+        weight: 40,
+        questions: [{ code: 'E2.1', text: t('ข้อ 5', 'Question 5'), scale: 'YN' }],
+      },
+    ],
+  };
+}
+
+const el = (code: string) => ({ code, text: t(`องค์ประกอบ ${code}`, `Element ${code}`) });
+
+function makeChecklistInstrument(): InstrumentInput {
   return {
     code: 'OIT',
     name: t('การเปิดเผยข้อมูลสาธารณะ', 'Open Data Integrity and Transparency'),
     kind: 'checklist',
     weight: 40,
-    indicators: [
+    indicators: [makeOitIndicatorA(), makeOitIndicatorB()],
+  };
+}
+
+function makeOitIndicatorA(): InstrumentInput['indicators'][number] {
+  return {
+    code: 'O-A',
+    name: t('การเปิดเผยข้อมูล', 'Disclosure'),
+    subindicators: [
       {
-        code: 'O-A',
-        name: t('การเปิดเผยข้อมูล', 'Disclosure'),
-        subindicators: [
-          {
-            code: 'OA1',
-            name: t('ข้อมูลพื้นฐาน', 'Basic information'),
-            items: [
-              { code: 'O1', name: t('โครงสร้าง', 'Structure'), elements: [el('1'), el('2')] },
-              { code: 'O2', name: t('ผู้บริหาร', 'Executives'), elements: [el('1')], period: 'any' },
-            ],
-          },
+        code: 'OA1',
+        name: t('ข้อมูลพื้นฐาน', 'Basic information'),
+        items: [
+          { code: 'O1', name: t('โครงสร้าง', 'Structure'), elements: [el('1'), el('2')] },
+          { code: 'O2', name: t('ผู้บริหาร', 'Executives'), elements: [el('1')], period: 'any' },
         ],
       },
+    ],
+  };
+}
+
+function makeOitIndicatorB(): InstrumentInput['indicators'][number] {
+  return {
+    code: 'O-B',
+    name: t('การป้องกันการทุจริต', 'Corruption prevention'),
+    subindicators: [
       {
-        code: 'O-B',
-        name: t('การป้องกันการทุจริต', 'Corruption prevention'),
-        subindicators: [
+        code: 'OB1',
+        name: t('การบริหารงาน', 'Administration'),
+        weight: 70,
+        items: [{ code: 'O3', name: t('แผนดำเนินงาน', 'Work plan'), elements: [el('1')] }],
+      },
+      {
+        code: 'OB2',
+        name: t('มาตรการภายใน', 'Internal measures'),
+        weight: 30,
+        status: 'provisional',
+        items: [
           {
-            code: 'OB1',
-            name: t('การบริหารงาน', 'Administration'),
-            weight: 70,
-            items: [{ code: 'O3', name: t('แผนดำเนินงาน', 'Work plan'), elements: [el('1')] }],
-          },
-          {
-            code: 'OB2',
-            name: t('มาตรการภายใน', 'Internal measures'),
-            weight: 30,
-            status: 'provisional',
-            items: [
-              {
-                code: 'O4',
-                name: t('มาตรการ', 'Measures'),
-                elements: [el('1'), el('2')],
-                partial_credit: true,
-              },
-            ],
+            code: 'O4',
+            name: t('มาตรการ', 'Measures'),
+            elements: [el('1'), el('2')],
+            partial_credit: true,
           },
         ],
       },
@@ -197,7 +206,7 @@ export function makeEdition(): EditionInput {
     total_points: 100,
     rounding: { mode: 'half_up', decimals: 2 },
     scales: makeScales(),
-    instruments: [...makeSurveyInstruments(), makeChecklistInstrument()],
+    instruments: [makeIit(), makeEit(), makeChecklistInstrument()],
     rating: makeRating(),
     min_sample: [
       { instruments: ['IIT'], all_below: 30, fraction: 0.2, min: 30, max: 400 },

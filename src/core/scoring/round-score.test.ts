@@ -52,6 +52,22 @@ describe('roundScore', () => {
     );
   });
 
+  it('agrees with rounding the decimal value read back at 15 digits', () => {
+    const reference = (v: number) => Math.floor(Number((v * 100).toPrecision(15)) + 0.5) / 100;
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), (value) => {
+        expect(roundScore(value, halfUp)).toBe(reference(value));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), (n) => {
+        // values that are exact ties once written in decimal, e.g. 84.995
+        const tie = (n * 10 + 5) / 1000;
+        expect(roundScore(tie, halfUp)).toBe(reference(tie));
+      }),
+    );
+  });
+
   it('is monotone', () => {
     fc.assert(
       fc.property(

@@ -86,6 +86,36 @@ function zodProblems(record: string, error: z.ZodError): BundleProblem[] {
   }));
 }
 
+type ResponseRecord = z.infer<typeof ResponseRecordSchema>;
+
+/**
+ * The shape ResponseRecordSchema accepts, checked by hand: responses are millions of records,
+ * and this check is much cheaper than a schema parse. Anything else goes through the schema.
+ */
+function isPlainResponse(raw: unknown): raw is ResponseRecord {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const r = raw as Record<string, unknown>;
+  const answers = r.answers;
+  if (
+    r.type !== 'response' ||
+    typeof r.agency !== 'string' ||
+    r.agency.length === 0 ||
+    r.agency.length > 100 ||
+    typeof r.instrument !== 'string' ||
+    r.instrument.length === 0 ||
+    typeof answers !== 'object' ||
+    answers === null ||
+    Array.isArray(answers)
+  ) {
+    return false;
+  }
+  for (const key in answers) {
+    const value = (answers as Record<string, unknown>)[key];
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number') return false;
+  }
+  return true;
+}
+
 /** Accumulates bundle records and scores every agency at the end. */
 export class BundleScorer {
   private readonly agencies = new Map<string, AgencyState>();
@@ -103,6 +133,10 @@ export class BundleScorer {
 
   /** Validates and counts one record; on any problem nothing of the record is counted. */
   add(raw: unknown, record: string): BundleProblem[] {
+    if (isPlainResponse(raw)) {
+      const agency = this.agencies.get(raw.agency);
+      if (agency) return this.addResponse(agency, raw.instrument, raw.answers, record);
+    }
     const parsed = BundleRecordSchema.safeParse(raw);
     if (!parsed.success) return zodProblems(record, parsed.error);
     const value = parsed.data;

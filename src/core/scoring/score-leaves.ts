@@ -1,6 +1,6 @@
-import type { CompiledEdition } from '../framework/compile-edition.js';
+import type { CompiledEdition, CompiledSurveyItem } from '../framework/compile-edition.js';
 import { DomainError } from '../errors.js';
-import type { SurveyTally } from './survey-tally.js';
+import { readItemCounts, type SurveyTally } from './survey-tally.js';
 
 /** An assessor's decision on one OIT item: pass/fail, or a score 0–100 where partial credit is allowed. */
 export type OitDecision = 'pass' | 'fail' | boolean | number;
@@ -29,17 +29,13 @@ export interface LeafScore {
 /** Leaf scores by item code: the inputs of every aggregation, what-if and weakness analysis. */
 export type LeafScores = Map<string, LeafScore>;
 
-function scoreSurveyItem(
-  counts: Record<string, number> | undefined,
-  optionScores: Record<string, number | null>,
-  optionCodes: string[],
-): LeafScore {
+function scoreSurveyItem(item: CompiledSurveyItem, counts: number[]): LeafScore {
   let answered = 0;
   let excluded = 0;
   let sum = 0;
-  const distribution = optionCodes.map((option) => {
-    const count = counts?.[option] ?? 0;
-    const score = optionScores[option] ?? null;
+  const distribution = item.optionCodes.map((option, index) => {
+    const count = counts[index] ?? 0;
+    const score = item.optionScores[option] ?? null;
     if (score === null) excluded += count;
     else {
       answered += count;
@@ -89,10 +85,7 @@ export function computeLeafScores(compiled: CompiledEdition, input: AgencyInput)
   const leaves: LeafScores = new Map();
   for (const item of compiled.surveyItems.values()) {
     const tally = input.surveys[item.instrumentCode];
-    leaves.set(
-      item.code,
-      scoreSurveyItem(tally?.counts.get(item.code), item.optionScores, item.optionCodes),
-    );
+    leaves.set(item.code, scoreSurveyItem(item, readItemCounts(tally, item)));
   }
   for (const code of Object.keys(input.oit)) {
     if (!compiled.oitItems.has(code)) {

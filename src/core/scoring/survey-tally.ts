@@ -1,4 +1,4 @@
-import type { CompiledEdition } from '../framework/compile-edition.js';
+import type { CompiledEdition, CompiledSurveyItem } from '../framework/compile-edition.js';
 import type { Message } from '../errors.js';
 
 /**
@@ -9,8 +9,8 @@ import type { Message } from '../errors.js';
 export interface SurveyTally {
   instrumentCode: string;
   respondents: number;
-  /** Item code → count per option code. */
-  counts: Map<string, Record<string, number>>;
+  /** Count per option of every item, end to end (item.offset + option index). */
+  counts: Uint32Array;
 }
 
 /** A problem with one field of one response. */
@@ -22,14 +22,13 @@ export interface AnswerProblem {
 
 /** Starts an empty tally for one survey instrument of an edition. */
 export function createSurveyTally(compiled: CompiledEdition, instrumentCode: string): SurveyTally {
-  const counts = new Map<string, Record<string, number>>();
-  for (const item of compiled.surveyItems.values()) {
-    if (item.instrumentCode !== instrumentCode) continue;
-    const perOption: Record<string, number> = {};
-    for (const option of item.optionCodes) perOption[option] = 0;
-    counts.set(item.code, perOption);
-  }
-  return { instrumentCode, respondents: 0, counts };
+  const size = compiled.surveySizes.get(instrumentCode) ?? 0;
+  return { instrumentCode, respondents: 0, counts: new Uint32Array(size) };
+}
+
+/** The count of each option of one item in a tally, by option code. */
+export function readItemCounts(tally: SurveyTally | undefined, item: CompiledSurveyItem): number[] {
+  return item.optionCodes.map((_, index) => tally?.counts[item.offset + index] ?? 0);
 }
 
 function isUnanswered(value: unknown): boolean {
@@ -63,7 +62,7 @@ export function findAnswerProblems(
           en: `Item "${field}" belongs to ${item.instrumentCode}, not ${instrumentCode}`,
         },
       });
-    } else if (!isUnanswered(value) && !(String(value) in item.optionScores)) {
+    } else if (!isUnanswered(value) && item.optionIndex[String(value)] === undefined) {
       problems.push({
         field,
         code: 'unknown_option',
@@ -79,33 +78,39 @@ export function findAnswerProblems(
 
 /**
  * Counts one response into the tally, or changes nothing and returns the problems when
- * any answer is invalid.
+ * any answer is invalid. This is the hot path of national scoring: one pass, no copies.
  */
 export function addSurveyResponse(
   compiled: CompiledEdition,
   tally: SurveyTally,
   answers: Record<string, unknown>,
 ): AnswerProblem[] {
-  const problems = findAnswerProblems(compiled, tally.instrumentCode, answers);
-  if (problems.length > 0) return problems;
-  for (const [field, value] of Object.entries(answers)) {
+  const counted: number[] = [];
+  const surveyItems = compiled.surveyItems;
+  for (const field in answers) {
+    const item = surveyItems.get(field);
+    const value = answers[field];
+    if (item === undefined || item.instrumentCode !== tally.instrumentCode) {
+      return findAnswerProblems(compiled, tally.instrumentCode, answers);
+    }
     if (isUnanswered(value)) continue;
-    const perOption = tally.counts.get(field) as Record<string, number>;
-    const option = String(value);
-    perOption[option] = (perOption[option] ?? 0) + 1;
+    const index = item.optionIndex[typeof value === 'string' ? value : String(value)];
+    if (index === undefined) return findAnswerProblems(compiled, tally.instrumentCode, answers);
+    counted.push(item.offset + index);
   }
+  const counts = tally.counts;
+  for (const position of counted) counts[position] = (counts[position] ?? 0) + 1;
   tally.respondents += 1;
-  return problems;
+  return [];
 }
 
-/** Adds the counts of one tally into another (e.g. responses imported from paper). */
+/** Adds the counts of one tally into another of the same instrument (e.g. answers imported from paper). */
 export function mergeSurveyTally(into: SurveyTally, from: SurveyTally): void {
-  into.respondents += from.respondents;
-  for (const [item, perOption] of from.counts) {
-    const target = into.counts.get(item);
-    if (!target) continue;
-    for (const [option, count] of Object.entries(perOption)) {
-      target[option] = (target[option] ?? 0) + count;
-    }
+  if (into.instrumentCode !== from.instrumentCode || into.counts.length !== from.counts.length) {
+    throw new RangeError(
+      `cannot merge a ${from.instrumentCode} tally into a ${into.instrumentCode} tally`,
+    );
   }
+  into.respondents += from.respondents;
+  from.counts.forEach((count, i) => (into.counts[i] = (into.counts[i] ?? 0) + count));
 }

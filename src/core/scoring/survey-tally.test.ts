@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { compileScoringEdition } from './scoring.fixture.js';
+import {
+  addSurveyResponse,
+  createSurveyTally,
+  mergeSurveyTally,
+  readItemCounts,
+} from './survey-tally.js';
+
+const compiled = compileScoringEdition();
+const item = (code: string) => compiled.surveyItems.get(code)!;
+
+describe('survey tally', () => {
+  it('counts answers per option and skips blanks', () => {
+    const tally = createSurveyTally(compiled, 'IIT');
+    expect(addSurveyResponse(compiled, tally, { i3: '4', i4: 2, i2: null, 'i1.1': '' })).toEqual(
+      [],
+    );
+    expect(addSurveyResponse(compiled, tally, { i3: '4' })).toEqual([]);
+    expect(tally.respondents).toBe(2);
+    expect(readItemCounts(tally, item('i3'))).toEqual([0, 0, 0, 2, 0]);
+    expect(readItemCounts(tally, item('i4'))).toEqual([0, 1, 0, 0, 0]);
+    expect(readItemCounts(tally, item('i2'))).toEqual([0, 0]);
+  });
+
+  it('counts nothing of a response with any invalid answer', () => {
+    const tally = createSurveyTally(compiled, 'IIT');
+    const problems = addSurveyResponse(compiled, tally, {
+      i3: '4',
+      i4: '9',
+      e1: '4',
+      zz: null,
+      i2: 'constructor',
+    });
+    expect(problems.map((p) => [p.field, p.code])).toEqual([
+      ['i4', 'unknown_option'],
+      ['e1', 'wrong_instrument'],
+      ['zz', 'unknown_item'],
+      ['i2', 'unknown_option'],
+    ]);
+    expect(problems[0]?.message.th).toContain('i4');
+    expect(tally.respondents).toBe(0);
+    expect(readItemCounts(tally, item('i3'))).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('merges tallies of the same instrument only', () => {
+    const a = createSurveyTally(compiled, 'IIT');
+    const b = createSurveyTally(compiled, 'IIT');
+    addSurveyResponse(compiled, a, { i3: '1' });
+    addSurveyResponse(compiled, b, { i3: '1', i4: '3' });
+    mergeSurveyTally(a, b);
+    expect(a.respondents).toBe(2);
+    expect(readItemCounts(a, item('i3'))).toEqual([2, 0, 0, 0, 0]);
+    expect(readItemCounts(a, item('i4'))).toEqual([0, 0, 1, 0, 0]);
+    expect(() => mergeSurveyTally(a, createSurveyTally(compiled, 'EIT'))).toThrow(RangeError);
+  });
+});
