@@ -10,7 +10,7 @@ const layer = (/** @type {string[]} */ forbidden, /** @type {string[]} */ extra 
     {
       patterns: [
         ...forbidden.map((name) => ({
-          group: [`**/${name}/**`, `**/${name}`],
+          group: [`**/${name}/**`, `**/${name}`, `**/${name}.js`],
           message: `This layer may not import src/${name} (see docs/architecture.md).`,
         })),
         ...extra.map((name) => ({

@@ -40,6 +40,19 @@ describe('prongsai framework', () => {
     expect(out).toMatch(/4 error\(s\)/);
   });
 
+  it('reports a misspelt field instead of ignoring it', async () => {
+    const edition = parse(readFileSync(resolveEditionPath('ita-2569'), 'utf8'));
+    edition.instruments[0].weigth = 30;
+    const { code, out } = await runCli(
+      'framework',
+      'check',
+      writeTemp('typo.yaml', stringify(edition)),
+    );
+    expect(code).toBe(1);
+    expect(out).toMatch(/instruments\[0\]\s+\[unknown_field\]/);
+    expect(out).toContain('"weigth"');
+  });
+
   it('reports a YAML syntax error with its line', async () => {
     const file = writeTemp('bad.yaml', 'format: 1\nid: [unclosed\n');
     const { code, out } = await runCli('framework', 'check', file);

@@ -83,7 +83,7 @@ describe('prongsai score', () => {
       '--explain',
     );
     expect(code).toBe(0);
-    expect(out).toContain('OIT 95.00×40/100=38.00');
+    expect(out).toContain('OIT 95.00 (40%) → 38.00');
     expect(out).toMatch(/O11 .*: 0\.00 = ไม่ผ่าน \/ fail/);
     expect(out).toMatch(/i1\.1 .*: 100\.00 = เฉลี่ยจาก 1 คำตอบ/);
   });
@@ -126,6 +126,30 @@ describe('prongsai score', () => {
     );
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('cannot open file');
+  });
+
+  it('refuses an unknown rating scheme and a bundle made for another edition before printing', async () => {
+    const input = writeTemp('in.ndjson', ndjson(bundle()));
+    const rating = await runCli(
+      'score',
+      '--edition',
+      'ita-2569',
+      '--input',
+      input,
+      '--format',
+      'json',
+      '--rating',
+      'nope',
+    );
+    expect(rating.code).toBe(1);
+    expect(rating.out).toBe('');
+    const other = writeTemp(
+      'in.json',
+      JSON.stringify({ edition: 'ita-2567', agencies: [{ id: 'A', oit: { O99: 'pass' } }] }),
+    );
+    const mismatch = await runCli('score', '--edition', 'ita-2569', '--input', other);
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.err).toContain('(file), edition');
   });
 
   it('explains its usage when arguments are missing', async () => {

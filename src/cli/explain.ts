@@ -50,7 +50,7 @@ function explainNode(node: ScoreNode, depth: number, lines: string[]): void {
 export function formatExplanation(result: ScoreResult): string {
   const lines: string[] = [];
   const parts = result.instruments
-    .map((i) => `${i.code} ${fixed(i.shown)}×${i.points}/100=${fixed(i.component)}`)
+    .map((i) => `${i.code} ${fixed(i.shown)} (${i.points}%) → ${fixed(i.component)}`)
     .join(' + ');
   const level = result.level ? ` → ${result.level.name.th} (${result.level.name.en})` : '';
   lines.push(`คะแนนรวม/Total ${fixed(result.total)} = ${parts}${level}`);

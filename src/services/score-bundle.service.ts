@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { compileEdition } from '../core/framework/compile-edition.js';
+import { compileEdition, findRatingScheme } from '../core/framework/compile-edition.js';
 import {
   BundleDocumentSchema,
   BundleScorer,
@@ -129,6 +129,18 @@ async function feedDocument(
     }
     return 0;
   }
+  const named = parsed.data.edition;
+  if (named !== undefined && named !== scorer.editionId) {
+    problems.push({
+      record: '(file)',
+      field: 'edition',
+      message: {
+        th: `ไฟล์นี้ระบุฉบับเกณฑ์ "${named}" แต่สั่งให้คำนวณด้วย "${scorer.editionId}"`,
+        en: `The file names edition "${named}" but scoring was asked with "${scorer.editionId}"`,
+      },
+    });
+    return 0;
+  }
   problems.push(...scorer.addDocument(parsed.data).slice(0, MAX_PROBLEMS));
   return parsed.data.agencies.length;
 }
@@ -140,6 +152,8 @@ async function feedDocument(
 export async function scoreBundle(options: ScoreBundleOptions): Promise<ScoreBundleOutcome> {
   const { edition, sha256 } = loadEdition(options.edition);
   const compiled = compileEdition(edition);
+  // an unknown --rating is refused before anything is read or printed
+  findRatingScheme(edition, options.ratingScheme);
   const scorer = new BundleScorer(compiled);
   const format = options.format ?? detectBundleFormat(options.input);
   const total = options.stream ? 0 : statSync(options.input).size;

@@ -59,6 +59,9 @@ describe('simulateWhatIf', () => {
       /0 and 100/,
     );
     expect(() => simulateWhatIf(compiled, leaves, [{ code: 'i2', pass: true }])).toThrow(/OIT/);
+    expect(() => simulateWhatIf(compiled, leaves, [{ code: 'O3', score: 50 }])).toThrow(
+      /pass\/fail/,
+    );
   });
 
   it('parses changes written on the command line', () => {

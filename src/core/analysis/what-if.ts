@@ -35,6 +35,13 @@ function toOverride(compiled: CompiledEdition, change: WhatIfChange): [string, n
     }
     return [change.code, change.pass ? 100 : 0];
   }
+  const partial = compiled.oitItems.get(change.code)?.partialCredit;
+  if (partial === false && change.score !== 0 && change.score !== 100) {
+    throw new DomainError('not_partial', {
+      th: `ข้อ ${change.code} ให้คะแนนแบบผ่าน/ไม่ผ่านเท่านั้น: ใช้ ${change.code}=pass หรือ ${change.code}=fail`,
+      en: `${change.code} is pass/fail only: use ${change.code}=pass or ${change.code}=fail`,
+    });
+  }
   if (!(change.score >= 0 && change.score <= 100)) {
     throw new DomainError('score_out_of_range', {
       th: `คะแนนสมมติของ ${change.code} ต้องอยู่ระหว่าง 0 ถึง 100 (ได้รับ ${change.score})`,

@@ -113,6 +113,14 @@ function describeLeaf(issue: Issue, raw: unknown): { code: string; th: string; e
         en: `Wrong format: expected ${issue.message}.`,
       };
     }
+    case 'unrecognized_keys': {
+      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+      return {
+        code: 'unknown_field',
+        th: `ไม่รู้จักช่อง ${keys}: ตรวจการสะกด (เช่น weight) หรือลบออก`,
+        en: `Unknown field ${keys}: check the spelling (e.g. weight) or remove it.`,
+      };
+    }
     default:
       return {
         code: 'invalid',

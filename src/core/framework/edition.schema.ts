@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /** A Thai name with its English translation. */
-export const TextSchema = z.object({
+export const TextSchema = z.strictObject({
   th: z.string().min(1),
   en: z.string().min(1),
 });
@@ -41,7 +41,7 @@ const nodeMeta = {
   note: z.string().optional(),
 };
 
-export const ScaleOptionSchema = z.object({
+export const ScaleOptionSchema = z.strictObject({
   code: z.union([z.string().min(1), z.number()]).transform(String),
   label: TextSchema,
   /** Score of the option for a positive item; absent only when `excluded` is true. */
@@ -51,7 +51,7 @@ export const ScaleOptionSchema = z.object({
 });
 export type ScaleOption = z.infer<typeof ScaleOptionSchema>;
 
-export const ScaleSchema = z.object({
+export const ScaleSchema = z.strictObject({
   code: CodeSchema,
   name: TextSchema,
   options: z.array(ScaleOptionSchema).min(2),
@@ -62,7 +62,7 @@ export const DirectionSchema = z.enum(['positive', 'negative']);
 export type Direction = z.infer<typeof DirectionSchema>;
 
 /** One answerable line of a question (a question without sub-items is its own single item). */
-export const SurveyItemSchema = z.object({
+export const SurveyItemSchema = z.strictObject({
   code: CodeSchema,
   text: TextSchema,
   direction: DirectionSchema.optional(),
@@ -73,7 +73,7 @@ export const SurveyItemSchema = z.object({
 });
 export type SurveyItem = z.infer<typeof SurveyItemSchema>;
 
-export const QuestionSchema = z.object({
+export const QuestionSchema = z.strictObject({
   code: CodeSchema,
   text: TextSchema,
   scale: CodeSchema,
@@ -85,13 +85,13 @@ export const QuestionSchema = z.object({
 });
 export type Question = z.infer<typeof QuestionSchema>;
 
-export const ElementSchema = z.object({
+export const ElementSchema = z.strictObject({
   code: CodeSchema,
   text: TextSchema,
 });
 export type Element = z.infer<typeof ElementSchema>;
 
-export const OitItemSchema = z.object({
+export const OitItemSchema = z.strictObject({
   code: CodeSchema,
   name: TextSchema,
   /** What the published evidence must show, as checklist lines. */
@@ -105,7 +105,7 @@ export const OitItemSchema = z.object({
 });
 export type OitItem = z.infer<typeof OitItemSchema>;
 
-export const SubIndicatorSchema = z.object({
+export const SubIndicatorSchema = z.strictObject({
   code: CodeSchema,
   name: TextSchema,
   weight: z.number().optional(),
@@ -114,7 +114,7 @@ export const SubIndicatorSchema = z.object({
 });
 export type SubIndicator = z.infer<typeof SubIndicatorSchema>;
 
-export const IndicatorSchema = z.object({
+export const IndicatorSchema = z.strictObject({
   code: CodeSchema,
   name: TextSchema,
   weight: z.number().optional(),
@@ -126,7 +126,7 @@ export const IndicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
-export const InstrumentSchema = z.object({
+export const InstrumentSchema = z.strictObject({
   code: CodeSchema,
   name: TextSchema,
   kind: z.enum(['survey', 'checklist']),
@@ -138,13 +138,13 @@ export const InstrumentSchema = z.object({
 });
 export type Instrument = z.infer<typeof InstrumentSchema>;
 
-export const RoundingSchema = z.object({
+export const RoundingSchema = z.strictObject({
   mode: z.enum(['half_up', 'half_even', 'down']).default('half_up'),
   decimals: z.number().int().min(0).max(6).default(2),
 });
 export type Rounding = z.infer<typeof RoundingSchema>;
 
-export const RatingLevelSchema = z.object({
+export const RatingLevelSchema = z.strictObject({
   code: CodeSchema,
   name: TextSchema,
   /** The total must be at least this (after rounding). */
@@ -154,7 +154,7 @@ export const RatingLevelSchema = z.object({
 });
 export type RatingLevel = z.infer<typeof RatingLevelSchema>;
 
-export const RatingSchemeSchema = z.object({
+export const RatingSchemeSchema = z.strictObject({
   code: CodeSchema,
   name: TextSchema,
   /** Checked in order: the first level whose conditions hold is the result. */
@@ -163,12 +163,12 @@ export const RatingSchemeSchema = z.object({
 });
 export type RatingScheme = z.infer<typeof RatingSchemeSchema>;
 
-export const RatingSchema = z.object({
+export const RatingSchema = z.strictObject({
   default: CodeSchema,
   schemes: z.array(RatingSchemeSchema).min(1),
 });
 
-export const MinSampleRuleSchema = z.object({
+export const MinSampleRuleSchema = z.strictObject({
   instruments: z.array(CodeSchema).min(1),
   /** Below this population everyone is asked. */
   all_below: z.number().int().min(0),
@@ -183,7 +183,7 @@ const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD (Gregorian)');
 
-export const MilestoneSchema = z.object({
+export const MilestoneSchema = z.strictObject({
   code: CodeSchema,
   name: TextSchema,
   start: IsoDateSchema,
@@ -192,7 +192,7 @@ export const MilestoneSchema = z.object({
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
-export const EditionSchema = z.object({
+export const EditionSchema = z.strictObject({
   format: z.literal(1),
   id: CodeSchema,
   /** Buddhist-era fiscal year assessed, e.g. 2569. */

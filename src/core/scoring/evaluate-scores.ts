@@ -40,7 +40,7 @@ export interface InstrumentResult {
   shown: number | null;
   /** Points of the total (IIT 30, EIT 30, OIT 40). */
   points: number;
-  /** Rounded weighted component: shown × points / 100, rounded once. */
+  /** Rounded weighted component: the full-precision score × points / 100, rounded once (A2). */
   component: number | null;
 }
 

@@ -19,9 +19,10 @@ function roundAwayFromTies(scaled: number, mode: Rounding['mode']): number | nul
 }
 
 /**
- * Rounds a score to the edition's decimals on its decimal value, so 84.995 becomes 85.00
- * although the float 84.995 is stored as 84.99499999999999 (ita-rules A2). The single
- * rounding helper of Prongsai: every rounded score goes through here.
+ * Rounds a score to the edition's decimals on its decimal value (ita-rules A2): 1.005 becomes
+ * 1.01 and 84.985 becomes 84.99 although the floats are stored just below the tie (so
+ * Math.round and toFixed give 1.00 and 84.98). The single rounding helper of Prongsai: every
+ * rounded score goes through here.
  */
 export function roundScore(value: number, rounding: Rounding): number {
   if (!Number.isFinite(value)) throw new RangeError(`cannot round ${value}`);

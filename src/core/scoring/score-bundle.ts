@@ -127,6 +127,10 @@ export class BundleScorer {
     );
   }
 
+  get editionId(): string {
+    return this.compiled.edition.id;
+  }
+
   get agencyCount(): number {
     return this.agencies.size;
   }
@@ -156,7 +160,7 @@ export class BundleScorer {
     }
     if (value.type === 'response')
       return this.addResponse(agency, value.instrument, value.answers, record);
-    return this.addDecisions(agency, value.decisions, record);
+    return this.addDecisions(agency, value.decisions, record, 'decisions');
   }
 
   /** Feeds a whole-file JSON bundle, naming each problem by its place in the file. */
@@ -174,7 +178,7 @@ export class BundleScorer {
           ),
         );
       }
-      problems.push(...this.addDecisions(state, agency.oit, `${at}.oit`));
+      problems.push(...this.addDecisions(state, agency.oit, at, 'oit'));
     });
     return problems;
   }
@@ -223,6 +227,7 @@ export class BundleScorer {
     agency: AgencyState,
     decisions: Record<string, OitDecision>,
     record: string,
+    field: string,
   ): BundleProblem[] {
     const problems: BundleProblem[] = [];
     for (const [code, decision] of Object.entries(decisions)) {
@@ -235,7 +240,7 @@ export class BundleScorer {
       if (wrong) {
         problems.push({
           record,
-          field: `decisions.${code}`,
+          field: `${field}.${code}`,
           message: item
             ? {
                 th: `ผลการตรวจข้อ ${code} ต้องเป็น pass หรือ fail${item.partialCredit ? ' หรือคะแนน 0–100' : ''}`,

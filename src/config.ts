@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Settings read from the environment at start; the only place that reads process.env. */
+export const ConfigSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^(file:|postgres:\/\/|postgresql:\/\/|:memory:$)/,
+      'file:PATH, :memory: or postgres://…',
+    )
+    .default('file:./data/prongsai.db'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Secret for HMACs (access codes); set it in production, the demo makes one per data folder. */
+  PRONGSAI_SECRET: z.string().min(32).optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Set behind a reverse proxy so rate limits see the client's address. */
+  TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  /** Set to 1 behind HTTPS so cookies are marked Secure. */
+  SECURE_COOKIES: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** PostgreSQL server used by the database tests of both dialects. */
+  TEST_PG_URL: z.string().default('postgres://postgres@127.0.0.1:5432/postgres'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the environment, with a readable message for every wrong setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`การตั้งค่าไม่ถูกต้อง / invalid settings:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
