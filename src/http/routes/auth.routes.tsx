@@ -1,0 +1,254 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type Message } from '../../core/errors.js';
+import {
+  createFirstAdmin,
+  isCsrfTokenValid,
+  login,
+  logout,
+  needsSetup,
+  NewAccountSchema,
+} from '../../services/auth.service.js';
+import { pageOf, requireActor, requireCsrf, SESSION_COOKIE, type AppOptions } from '../app.js';
+import { m, pick } from '../i18n.js';
+import { sendPage } from '../render.js';
+import { sendErrorPage } from '../views/error-page.js';
+import { CsrfField, ErrorSummary, Field, toFieldErrors, type FieldErrors } from '../views/form.js';
+import { Layout, type PageContext } from '../views/layout.js';
+
+/** Cookie of the token that protects the forms used before signing in (double submit). */
+const PRE_CSRF_COOKIE = 'prongsai_pre';
+
+function issuePreToken(reply: FastifyReply, options: AppOptions): string {
+  const token = options.ctx.ids.token(24);
+  reply.setCookie(PRE_CSRF_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: options.config.SECURE_COOKIES,
+  });
+  return token;
+}
+
+async function checkPreToken(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  const expected = request.cookies[PRE_CSRF_COOKIE];
+  const given = (request.body as Record<string, unknown> | undefined)?._csrf;
+  if (expected && isCsrfTokenValid(expected, given)) return true;
+  await sendErrorPage(
+    request,
+    reply,
+    403,
+    m(
+      'แบบฟอร์มหมดอายุ กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง',
+      'The form has expired; reload the page and try again',
+    ),
+  );
+  return false;
+}
+
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+function SetupPage({
+  page,
+  token,
+  errors,
+  values,
+}: {
+  page: PageContext;
+  token: string;
+  errors: FieldErrors;
+  values: Record<string, string>;
+}) {
+  const { lang } = page;
+  return (
+    <Layout
+      page={page}
+      title={m('ตั้งค่าครั้งแรก: สร้างผู้ดูแลระบบ', 'First run: create the administrator')}
+    >
+      <p>
+        {pick(
+          lang,
+          m(
+            'ยังไม่มีบัญชีผู้ใช้ในระบบ บัญชีแรกจะเป็นผู้ดูแลระบบ ซึ่งสร้างหน่วยงานและให้สิทธิ์ผู้อื่นได้',
+            'There is no account yet. The first account is the system administrator, who creates agencies and gives roles to others.',
+          ),
+        )}
+      </p>
+      <ErrorSummary lang={lang} errors={errors} />
+      <form method="post" action="/setup" novalidate>
+        <CsrfField token={token} />
+        <Field
+          lang={lang}
+          name="displayName"
+          label={m('ชื่อ-นามสกุล', 'Full name')}
+          value={values.displayName}
+          errors={errors}
+          autocomplete="name"
+        />
+        <Field
+          lang={lang}
+          name="email"
+          type="email"
+          label={m('อีเมล', 'E-mail')}
+          value={values.email}
+          errors={errors}
+          autocomplete="username"
+        />
+        <Field
+          lang={lang}
+          name="password"
+          type="password"
+          label={m('รหัสผ่าน', 'Password')}
+          hint={m('อย่างน้อย 10 ตัวอักษร', 'At least 10 characters')}
+          errors={errors}
+          autocomplete="new-password"
+        />
+        <button type="submit">{pick(lang, m('สร้างผู้ดูแลระบบ', 'Create the administrator'))}</button>
+      </form>
+    </Layout>
+  );
+}
+
+function LoginPage({
+  page,
+  token,
+  error,
+  email,
+  next,
+}: {
+  page: PageContext;
+  token: string;
+  error: Message | null;
+  email: string;
+  next: string;
+}) {
+  const { lang } = page;
+  const errors: FieldErrors = error ? { email: error } : {};
+  return (
+    <Layout page={page} title={m('เข้าสู่ระบบ', 'Sign in')}>
+      <ErrorSummary lang={lang} errors={errors} />
+      <form method="post" action={`/login?next=${encodeURIComponent(next)}`} novalidate>
+        <CsrfField token={token} />
+        <Field
+          lang={lang}
+          name="email"
+          type="email"
+          label={m('อีเมล', 'E-mail')}
+          value={email}
+          errors={errors}
+          autocomplete="username"
+        />
+        <Field
+          lang={lang}
+          name="password"
+          type="password"
+          label={m('รหัสผ่าน', 'Password')}
+          errors={{}}
+          autocomplete="current-password"
+        />
+        <button type="submit">{pick(lang, m('เข้าสู่ระบบ', 'Sign in'))}</button>
+      </form>
+    </Layout>
+  );
+}
+
+/** First-run set-up, sign-in and sign-out. */
+export function registerAuthRoutes(app: FastifyInstance, options: AppOptions): void {
+  const { ctx, config } = options;
+
+  app.get('/setup', async (request, reply) => {
+    if (!(await needsSetup(ctx))) return reply.redirect('/login');
+    return sendPage(
+      reply,
+      <SetupPage
+        page={pageOf(request)}
+        token={issuePreToken(reply, options)}
+        errors={{}}
+        values={{}}
+      />,
+    );
+  });
+
+  app.post(
+    '/setup',
+    { config: { rateLimit: { max: 10, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      if (!(await checkPreToken(request, reply))) return reply;
+      const body = request.body as Record<string, string>;
+      const parsed = NewAccountSchema.safeParse(body);
+      if (!parsed.success) {
+        const page = (
+          <SetupPage
+            page={pageOf(request)}
+            token={issuePreToken(reply, options)}
+            errors={toFieldErrors(parsed.error.issues)}
+            values={body}
+          />
+        );
+        return sendPage(reply, page, 400);
+      }
+      await createFirstAdmin(ctx, parsed.data);
+      return reply.redirect('/login?setup=1');
+    },
+  );
+
+  app.get('/login', async (request, reply) => {
+    if (await needsSetup(ctx)) return reply.redirect('/setup');
+    const next = safeNext((request.query as { next?: string }).next);
+    return sendPage(
+      reply,
+      <LoginPage
+        page={pageOf(request)}
+        token={issuePreToken(reply, options)}
+        error={null}
+        email=""
+        next={next}
+      />,
+    );
+  });
+
+  app.post(
+    '/login',
+    { config: { rateLimit: { max: 20, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      if (!(await checkPreToken(request, reply))) return reply;
+      const body = request.body as Record<string, string>;
+      const next = safeNext((request.query as { next?: string }).next);
+      try {
+        const session = await login(
+          ctx,
+          body.email ?? '',
+          body.password ?? '',
+          config.SESSION_TTL_HOURS,
+        );
+        reply.setCookie(SESSION_COOKIE, session.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.SECURE_COOKIES,
+          maxAge: config.SESSION_TTL_HOURS * 3600,
+        });
+        return reply.redirect(next);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const page = (
+          <LoginPage
+            page={pageOf(request)}
+            token={issuePreToken(reply, options)}
+            error={error.messages}
+            email={body.email ?? ''}
+            next={next}
+          />
+        );
+        return sendPage(reply, page, 401);
+      }
+    },
+  );
+
+  app.post('/logout', { preHandler: [requireActor, requireCsrf] }, async (request, reply) => {
+    if (request.actor) await logout(ctx, request.actor.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/login');
+  });
+}

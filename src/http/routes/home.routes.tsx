@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { ROLE_NAMES } from '../../core/access/roles.js';
+import { needsSetup } from '../../services/auth.service.js';
+import { pageOf, requireActor, type AppOptions } from '../app.js';
+import { m, pick } from '../i18n.js';
+import { sendPage } from '../render.js';
+import { Layout } from '../views/layout.js';
+
+/** The home page: who you are and where to go. */
+export function registerHomeRoutes(app: FastifyInstance, options: AppOptions): void {
+  app.get('/', async (request, reply) => {
+    if (!request.actor) {
+      return reply.redirect((await needsSetup(options.ctx)) ? '/setup' : '/login');
+    }
+    return reply.redirect('/home');
+  });
+
+  app.get('/home', { preHandler: requireActor }, async (request, reply) => {
+    const page = pageOf(request);
+    const { lang } = page;
+    const grants = request.actor?.grants ?? [];
+    return sendPage(
+      reply,
+      <Layout page={page} title={m('หน้าหลัก', 'Home')}>
+        <p>
+          {pick(lang, m('สวัสดี', 'Hello'))} {request.actor?.user.displayName}
+        </p>
+        <h2>{pick(lang, m('สิทธิ์ของคุณ', 'Your roles'))}</h2>
+        <ul>
+          {grants.map((g) => (
+            <li>
+              {pick(lang, ROLE_NAMES[g.role])}
+              {g.agencyId ? ` · ${g.agencyId}` : ` · ${pick(lang, m('ทุกหน่วยงาน', 'all agencies'))}`}
+            </li>
+          ))}
+        </ul>
+        <div class="cards">
+          <a class="card" href="/agencies">
+            {pick(lang, m('หน่วยงาน', 'Agencies'))}
+          </a>
+          <a class="card" href="/users">
+            {pick(lang, m('ผู้ใช้และสิทธิ์', 'Users and roles'))}
+          </a>
+          <a class="card" href="/rounds">
+            {pick(lang, m('รอบการประเมิน', 'Assessment rounds'))}
+          </a>
+        </div>
+      </Layout>,
+    );
+  });
+}
