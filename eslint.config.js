@@ -72,4 +72,9 @@ export default tseslint.config(
   { files: ['src/services/**'], rules: layer(['http', 'cli']) },
   { files: ['src/http/**'], rules: layer(['cli', 'db']) },
   { files: ['src/cli/**'], rules: layer([]) },
+  // test support of the web layer opens test databases
+  {
+    files: ['src/http/**/*.test.ts', 'src/http/**/*.test.tsx', 'src/http/test-client.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );

@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../services/context.js';
-import { hitRateLimit } from '../db/rate-limit.repository.js';
+import { countRequest } from '../services/rate-limit.service.js';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
@@ -17,10 +17,8 @@ export function createDbRateLimitStore(ctx: ServiceContext) {
     }
 
     incr(key: string, callback: Callback, timeWindow: number): void {
-      const now = ctx.clock.now().getTime();
-      const start = Math.floor(now / timeWindow) * timeWindow;
-      hitRateLimit(ctx.db.kysely, `${this.prefix}|${key}`, new Date(start).toISOString())
-        .then((current) => callback(null, { current, ttl: start + timeWindow - now }))
+      countRequest(ctx, `${this.prefix}|${key}`, timeWindow)
+        .then((result) => callback(null, result))
         .catch((error: Error) => callback(error));
     }
 

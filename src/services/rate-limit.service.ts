@@ -1,0 +1,14 @@
+import { hitRateLimit } from '../db/rate-limit.repository.js';
+import type { ServiceContext } from './context.js';
+
+/** Counts a request against `key` in a fixed window; returns the count and the ms left in the window. */
+export async function countRequest(
+  ctx: ServiceContext,
+  key: string,
+  windowMs: number,
+): Promise<{ current: number; ttl: number }> {
+  const now = ctx.clock.now().getTime();
+  const start = Math.floor(now / windowMs) * windowMs;
+  const current = await hitRateLimit(ctx.db.kysely, key, new Date(start).toISOString());
+  return { current, ttl: start + windowMs - now };
+}
