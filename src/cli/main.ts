@@ -2,12 +2,18 @@ import { DomainError } from '../core/errors.js';
 import { runFrameworkCommand } from './framework.command.js';
 import { runScoreCommand } from './score.command.js';
 import { runDemoCommand } from './demo.command.js';
+import { runServeCommand } from './serve.command.js';
+import { runDbCommand } from './db.command.js';
 import { processIo, type Io } from './output.js';
 
 const HELP = `Prongsai (โปร่งใส): การประเมินคุณธรรมและความโปร่งใส (ITA) / Integrity and Transparency Assessment
 
 คำสั่ง / commands:
-  prongsai demo                                   ตัวอย่างการคำนวณคะแนน / a scored demo ministry
+  prongsai demo                                   สร้างข้อมูลตัวอย่างแล้วเปิดระบบ / seed a demo ministry and serve it
+  prongsai serve [--port N] [--host H]            เปิดระบบเว็บ / run the web application
+  prongsai migrate                                ปรับโครงสร้างฐานข้อมูล / bring the database schema up to date
+  prongsai backup FILE | restore FILE             สำรอง/กู้คืน SQLite / back up or restore SQLite
+  prongsai audit verify                           ตรวจบันทึกการตรวจสอบ / verify the audit hash chain
   prongsai framework list                         ฉบับเกณฑ์ที่มีให้ / bundled editions
   prongsai framework check FILE|ID                ตรวจไฟล์ฉบับเกณฑ์ / check an edition file
   prongsai framework diff A B                     เทียบสองฉบับ / compare two editions
@@ -24,6 +30,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'framework') return runFrameworkCommand(rest, io);
     if (command === 'score') return await runScoreCommand(rest, io);
     if (command === 'demo') return await runDemoCommand(rest, io);
+    if (command === 'serve') return await runServeCommand(rest, io);
+    if (
+      command === 'migrate' ||
+      command === 'backup' ||
+      command === 'restore' ||
+      command === 'audit'
+    ) {
+      return await runDbCommand(command, rest, io);
+    }
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       io.out(HELP);
       return 0;

@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { randomIds, systemClock } from '../infra/clock.js';
+import { verifyAuditLog } from '../services/audit.service.js';
+import { backupSqlite, restoreSqlite } from '../services/backup.service.js';
+import type { Io } from './output.js';
+
+async function withDb<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const db = openDatabase(loadConfig().DATABASE_URL);
+  try {
+    await migrateToLatest(db);
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** `prongsai migrate`, `backup FILE`, `restore FILE` and `audit verify`. */
+export async function runDbCommand(command: string, args: string[], io: Io): Promise<number> {
+  const { positionals } = parseArgs({ args, strict: true, allowPositionals: true });
+  if (command === 'migrate') {
+    const ran = await withDb((db) => migrateToLatest(db));
+    io.out(
+      ran.length ? `migrated: ${ran.join(', ')}\n` : 'ฐานข้อมูลเป็นปัจจุบันแล้ว / already up to date\n',
+    );
+    return 0;
+  }
+  if (command === 'backup' && positionals[0]) {
+    const file = positionals[0];
+    const { pages } = await withDb((db) => backupSqlite(db, file));
+    io.out(`สำรองข้อมูลแล้ว / backed up to ${file} (${pages} pages)\n`);
+    return 0;
+  }
+  if (command === 'restore' && positionals[0]) {
+    const summary = restoreSqlite(loadConfig().DATABASE_URL, positionals[0]);
+    io.out(`กู้คืนแล้ว / restored: ${summary.agencies} หน่วยงาน/agencies, ${summary.users} ผู้ใช้/users\n`);
+    return 0;
+  }
+  if (command === 'audit' && positionals[0] === 'verify') {
+    const result = await withDb((db) => verifyAuditLog({ db, clock: systemClock, ids: randomIds }));
+    if (result.brokenAt !== null) {
+      io.out(
+        `✗ บันทึกการตรวจสอบถูกแก้ไขที่ลำดับ ${result.brokenAt} / audit log broken at entry ${result.brokenAt}\n`,
+      );
+      return 1;
+    }
+    io.out(
+      `✓ บันทึกการตรวจสอบครบถ้วน ${result.entries} รายการ / audit log intact: ${result.entries} entries\n`,
+    );
+    return 0;
+  }
+  io.err('วิธีใช้ / usage: prongsai migrate | backup FILE | restore FILE | audit verify\n');
+  return 2;
+}

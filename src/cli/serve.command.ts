@@ -1,0 +1,35 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { buildApp } from '../http/app.js';
+import { randomIds, systemClock } from '../infra/clock.js';
+import type { Io } from './output.js';
+
+/** `prongsai serve`: migrates the database and serves the web application until stopped. */
+export async function runServeCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+  });
+  const config = loadConfig();
+  const db = openDatabase(config.DATABASE_URL);
+  const ran = await migrateToLatest(db);
+  if (ran.length > 0) io.err(`ปรับโครงสร้างฐานข้อมูล / migrated: ${ran.join(', ')}\n`);
+  const app = await buildApp({ ctx: { db, clock: systemClock, ids: randomIds }, config });
+  const port = values.port ? Number(values.port) : config.PORT;
+  const host = values.host ?? config.HOST;
+  const address = await app.listen({ port, host });
+  io.err(
+    `Prongsai พร้อมใช้งานที่ / is running at ${address.replace('127.0.0.1', 'localhost')}  (${db.dialect})\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  await db.close();
+  return 0;
+}
