@@ -12,38 +12,20 @@ export function m(th: string, en: string): Message {
   return { th, en };
 }
 
-const thaiDate = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'Asia/Bangkok',
-});
-const thaiDateTime = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Asia/Bangkok',
-});
-const enDate = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'Asia/Bangkok',
-});
-const enDateTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Asia/Bangkok',
-});
+const DATE = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Bangkok' } as const;
+const TIME = { hour: '2-digit', minute: '2-digit' } as const;
+const FORMATS = {
+  th: [
+    new Intl.DateTimeFormat('th-TH-u-ca-buddhist', DATE),
+    new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { ...DATE, ...TIME }),
+  ],
+  en: [
+    new Intl.DateTimeFormat('en-GB', DATE),
+    new Intl.DateTimeFormat('en-GB', { ...DATE, ...TIME }),
+  ],
+} as const;
 
 /** A date in the Buddhist era for Thai ("26 พ.ย. 2569"), Gregorian for English. */
 export function formatDate(lang: Lang, iso: string, withTime = false): string {
-  const date = new Date(iso);
-  if (lang === 'th') return (withTime ? thaiDateTime : thaiDate).format(date);
-  return (withTime ? enDateTime : enDate).format(date);
+  return FORMATS[lang][withTime ? 1 : 0].format(new Date(iso));
 }
