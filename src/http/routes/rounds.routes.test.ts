@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertAgency } from '../../db/agency.repository.js';
+import { DIALECTS } from '../../db/test-databases.js';
+import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+
+const PASSWORD = 'correct horse battery';
+const NOW = '2026-11-26T03:00:00.000Z';
+
+async function seedAgencies(t: TestApp): Promise<void> {
+  const tree: [string, string | null, string][] = [
+    ['min', null, '/min/'],
+    ['u1', 'min', '/min/u1/'],
+    ['u2', 'min', '/min/u2/'],
+    ['u3', 'min', '/min/u3/'],
+    ['other', null, '/other/'],
+  ];
+  for (const [id, parentId, path] of tree) {
+    const agency = { id, parentId, path, code: id.toUpperCase(), type: 'unit' };
+    const rest = { nameTh: `หน่วยงาน ${id}`, nameEn: id, website: null, eligibleStaff: null };
+    await insertAgency(t.ctx.db.kysely, { ...agency, ...rest }, NOW);
+  }
+}
+
+/** The first administrator (through /setup) creates the people of the tests through the API. */
+async function seedPeople(t: TestApp): Promise<TestClient> {
+  const admin = t.client();
+  await admin.get('/setup');
+  await admin.post('/setup', {
+    displayName: 'ผู้ดูแล',
+    email: 'admin@example.org',
+    password: PASSWORD,
+  });
+  await admin.signIn('admin@example.org', PASSWORD);
+  const csrf = (await admin.api('GET', '/api/v1/me')).json().csrfToken as string;
+  const people: [string, string, string][] = [
+    ['min@example.org', 'min', 'parent_admin'],
+    ['u1@example.org', 'u1', 'agency_admin'],
+  ];
+  for (const [email, agencyId, role] of people) {
+    const body = { email, displayName: email, password: PASSWORD, agencyId, role };
+    expect((await admin.api('POST', '/api/v1/users', body, csrf)).statusCode).toBe(201);
+  }
+  return admin;
+}
+
+async function signedIn(t: TestApp, email: string): Promise<TestClient> {
+  const c = t.client();
+  await c.signIn(email, PASSWORD);
+  return c;
+}
+
+function roundIdOf(body: string, agencyCode: string): string {
+  const pattern = new RegExp(`href="/rounds/([0-9a-f-]{36})">${agencyCode} `);
+  return pattern.exec(body)?.[1] ?? '';
+}
+
+for (const dialect of DIALECTS) {
+  describe(`assessment rounds pages and API [${dialect}]`, () => {
+    let t: TestApp;
+    let parent: TestClient;
+    beforeAll(async () => {
+      t = await createTestApp(dialect);
+      await seedAgencies(t);
+      await seedPeople(t);
+      parent = await signedIn(t, 'min@example.org');
+    });
+    afterAll(async () => t.close());
+
+    it("opens rounds for a ministry's units through the form", async () => {
+      const form = await parent.get('/rounds/open');
+      expect(form.body).toContain('value="min"');
+      expect(form.body).not.toContain('value="other"');
+      expect(form.body).toContain('value="ita-2569"');
+      const result = await parent.post('/rounds/open', {
+        parentAgencyId: 'min',
+        editionCode: 'ita-2569',
+      });
+      expect(result.statusCode).toBe(200);
+      expect(result.body).toContain('เปิดรอบใหม่ (3)');
+      for (const code of ['U1', 'U2', 'U3']) expect(result.body).toContain(`<td>${code}</td>`);
+      const list = await parent.get('/rounds');
+      expect(list.body).toContain('เตรียมการ');
+      expect(list.body).toMatch(/\d{1,2} [ก-๙.]+ 25\d\d/);
+      expect(list.body).toContain('ita-2569 · ปีงบประมาณ 2569');
+    });
+
+    it('skips the units that already have a round and reports them', async () => {
+      await parent.get('/rounds/open');
+      const form = { parentAgencyId: 'min', editionCode: 'ita-2569', includeParent: '1' };
+      const again = await parent.post('/rounds/open', form);
+      expect(again.body).toContain('เปิดรอบใหม่ (1)');
+      expect(again.body).toMatch(/ข้าม \(มีรอบของฉบับเกณฑ์นี้อยู่แล้ว\) \(\s*3\)/);
+      const missing = await parent.post('/rounds/open', {
+        parentAgencyId: '',
+        editionCode: 'ita-2569',
+      });
+      expect(missing.statusCode).toBe(400);
+      expect(missing.body).toContain('กรุณาเลือกหน่วยงานต้นสังกัด');
+    });
+
+    it('refuses opening rounds to an agency admin, who sees only their own rounds', async () => {
+      const c = await signedIn(t, 'u1@example.org');
+      expect((await c.get('/rounds/open')).body).toContain('คุณไม่มีสิทธิ์เปิดรอบการประเมิน');
+      const refused = await c.post('/rounds/open', {
+        parentAgencyId: 'u1',
+        editionCode: 'ita-2569',
+      });
+      expect(refused.statusCode).toBe(403);
+      const list = await c.get('/rounds');
+      expect(list.body).toContain('U1 หน่วยงาน u1');
+      expect(list.body).not.toContain('U2 หน่วยงาน u2');
+      const u2 = roundIdOf((await parent.get('/rounds')).body, 'U2');
+      expect((await c.get(`/rounds/${u2}`)).statusCode).toBe(404);
+    });
+
+    it('moves a round through its states with the buttons', async () => {
+      const id = roundIdOf((await parent.get('/rounds')).body, 'U1');
+      for (const to of ['collecting', 'oit_review', 'clarification', 'confirmed', 'published']) {
+        const page = await parent.get(`/rounds/${id}`);
+        expect(page.body).toContain(`name="to" value="${to}"`);
+        const moved = await parent.post(`/rounds/${id}/state`, { to });
+        expect(moved.statusCode).toBe(302);
+        expect((await parent.get(String(moved.headers.location))).body).toContain('เปลี่ยนสถานะแล้ว');
+      }
+      const done = await parent.get(`/rounds/${id}`);
+      expect(done.body).toContain('ประกาศผลแล้ว');
+      expect(done.body).not.toContain('name="to"');
+      const published = await parent.get('/rounds?state=published');
+      expect(published.body).toContain('U1 หน่วยงาน u1');
+      expect(published.body).not.toContain('U2 หน่วยงาน u2');
+    });
+
+    it('refuses an invalid move with a Thai message', async () => {
+      const id = roundIdOf((await parent.get('/rounds')).body, 'U2');
+      const bad = await parent.post(`/rounds/${id}/state`, { to: 'published' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain(
+        'เปลี่ยนสถานะจาก &quot;เตรียมการ&quot; เป็น &quot;ประกาศผลแล้ว&quot; ไม่ได้',
+      );
+      const unknown = await parent.post(`/rounds/${id}/state`, { to: 'finished' });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.body).toContain('กรุณาเลือกสถานะ');
+      const viewer = await signedIn(t, 'u1@example.org');
+      const u1 = roundIdOf((await viewer.get('/rounds')).body, 'U1');
+      await viewer.get(`/rounds/${u1}`);
+      expect((await viewer.post(`/rounds/${u1}/state`, { to: 'confirmed' })).statusCode).toBe(403);
+    });
+
+    it('answers the API, and refuses changes without the CSRF header', async () => {
+      const csrf = (await parent.api('GET', '/api/v1/me')).json().csrfToken as string;
+      const rounds = (await parent.api('GET', '/api/v1/rounds?state=setup')).json().rounds;
+      expect(rounds.length).toBe(3);
+      const url = `/api/v1/rounds/${rounds[0].id as string}/state`;
+      expect((await parent.api('POST', url, { to: 'collecting' })).statusCode).toBe(403);
+      const moved = await parent.api('POST', url, { to: 'collecting' }, csrf);
+      expect(moved.statusCode).toBe(200);
+      expect(moved.json().round.state).toBe('collecting');
+      const invalid = await parent.api('POST', url, { to: 'published' }, csrf);
+      expect(invalid.statusCode).toBe(400);
+      expect(invalid.json()).toMatchObject({ code: 'invalid_transition' });
+      const open = { parentAgencyId: 'min', editionCode: 'ita-2569', includeParent: true };
+      expect((await parent.api('POST', '/api/v1/rounds/open', open)).statusCode).toBe(403);
+      const reopened = await parent.api('POST', '/api/v1/rounds/open', open, csrf);
+      expect(reopened.json().created).toEqual([]);
+      expect(reopened.json().skipped.length).toBe(4);
+      const other = { ...open, parentAgencyId: 'other' };
+      expect((await parent.api('POST', '/api/v1/rounds/open', other, csrf)).statusCode).toBe(403);
+    });
+  });
+}

@@ -1,0 +1,72 @@
+import { ROUND_STATE_NAMES, ROUND_STATES, type RoundState } from '../../core/rounds/round-state.js';
+import type { Message } from '../../core/errors.js';
+import type { Round } from '../../services/round.service.js';
+import { formatDate, m, pick } from '../i18n.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from './form.js';
+import { Layout, type PageContext } from './layout.js';
+import { editionLabel, RoundStateTag } from './round-list.js';
+
+/** One round: what it is, where it stands, and the moves the person may make. */
+export function RoundDetailPage({
+  page,
+  round,
+  nextStates,
+  errors,
+  notice,
+}: {
+  page: PageContext;
+  round: Round;
+  nextStates: readonly RoundState[];
+  errors: FieldErrors;
+  notice: Message | null;
+}) {
+  const { lang } = page;
+  const title = m(`รอบการประเมิน ${round.agencyCode}`, `Assessment round ${round.agencyCode}`);
+  const rows: [Message, string][] = [
+    [m('หน่วยงาน', 'Agency'), `${round.agencyCode} ${round.agencyNameTh}`],
+    [m('ฉบับเกณฑ์/ปี', 'Edition/year'), editionLabel(lang, round)],
+    [m('เปิดเมื่อ', 'Opened'), formatDate(lang, round.createdAt, true)],
+    [m('ปรับปรุงล่าสุด', 'Updated'), formatDate(lang, round.updatedAt, true)],
+  ];
+  const rank = (s: RoundState) => ROUND_STATES.indexOf(s);
+  return (
+    <Layout page={page} title={title} notice={notice}>
+      <ErrorSummary lang={lang} errors={errors} />
+      <div class="table-scroll">
+        <table>
+          <tbody>
+            {rows.map(([label, value]) => (
+              <tr>
+                <th scope="row">{pick(lang, label)}</th>
+                <td>{value}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{pick(lang, m('สถานะ', 'State'))}</th>
+              <td>
+                <RoundStateTag lang={lang} state={round.state} />
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {nextStates.length > 0 && <h2>{pick(lang, m('เปลี่ยนสถานะ', 'Change the state'))}</h2>}
+      {nextStates.map((to) => {
+        const back = rank(to) < rank(round.state);
+        const verb = back ? m('ย้อนกลับเป็น', 'Back to') : m('ไปขั้นถัดไป:', 'Move to');
+        return (
+          <form method="post" action={`/rounds/${round.id}/state`} class="inline">
+            <CsrfField token={page.csrfToken} />
+            <input type="hidden" name="to" value={to} />
+            <button class={back ? 'button secondary' : 'button'} type="submit">
+              {pick(lang, verb)} {pick(lang, ROUND_STATE_NAMES[to])}
+            </button>{' '}
+          </form>
+        );
+      })}
+      <p>
+        <a href="/rounds">{pick(lang, m('กลับไปรายการรอบการประเมิน', 'Back to the rounds'))}</a>
+      </p>
+    </Layout>
+  );
+}

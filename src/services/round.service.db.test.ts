@@ -1,0 +1,176 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Role } from '../core/access/roles.js';
+import { DomainError } from '../core/errors.js';
+import { insertAgency } from '../db/agency.repository.js';
+import { listAuditEntries } from '../db/audit.repository.js';
+import type { Db } from '../db/database.js';
+import { findEditionSource, insertEdition, listEditions } from '../db/edition.repository.js';
+import { describeEachDialect } from '../db/test-databases.js';
+import {
+  findUserById,
+  insertMembership,
+  insertUser,
+  listGrants,
+  publicUser,
+} from '../db/user.repository.js';
+import { randomIds, systemClock } from '../infra/clock.js';
+import type { Actor, ServiceContext } from './context.js';
+import { readEditionFile } from './edition-files.service.js';
+import {
+  ensureEditionStored,
+  getVisibleRound,
+  listVisibleRounds,
+  moveRound,
+  openRounds,
+} from './round.service.js';
+
+const NOW = '2026-11-26T03:00:00.000Z';
+
+async function seedAgencies(db: Db): Promise<void> {
+  const tree: [string, string | null, string][] = [
+    ['min', null, '/min/'],
+    ['u1', 'min', '/min/u1/'],
+    ['u2', 'min', '/min/u2/'],
+    ['u3', 'min', '/min/u3/'],
+    ['other', null, '/other/'],
+  ];
+  for (const [id, parentId, path] of tree) {
+    const agency = { id, parentId, path, code: id.toUpperCase(), type: 'unit' };
+    const names = { nameTh: `หน่วยงาน ${id}`, nameEn: `Agency ${id}` };
+    await insertAgency(db.kysely, { ...agency, ...names, website: null, eligibleStaff: null }, NOW);
+  }
+}
+
+async function seedActor(db: Db, email: string, role: Role, agencyId: string): Promise<Actor> {
+  const id = randomIds.uuid();
+  await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
+  await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
+  const user = await findUserById(db.kysely, id);
+  if (!user) throw new Error('user not stored');
+  const grants = (await listGrants(db.kysely, id)).map((g) => ({
+    role: g.role,
+    agencyId: g.agencyId,
+    agencyPath: g.agencyPath,
+  }));
+  return { user: publicUser(user), grants };
+}
+
+async function auditActions(db: Db, action: string) {
+  return (await listAuditEntries(db.kysely, 0, 1000)).filter((e) => e.action === action);
+}
+
+describeEachDialect('round service', (getDb) => {
+  let ctx: ServiceContext;
+  let parentAdmin: Actor;
+  let unitAdmin: Actor;
+  let assessor: Actor;
+
+  beforeAll(async () => {
+    const db = getDb();
+    ctx = { db, clock: systemClock, ids: randomIds };
+    await seedAgencies(db);
+    parentAdmin = await seedActor(db, 'min@example.org', 'parent_admin', 'min');
+    unitAdmin = await seedActor(db, 'u1@example.org', 'agency_admin', 'u1');
+    assessor = await seedActor(db, 'assessor@example.org', 'assessor', 'min');
+  });
+
+  it('stores a bundled edition once, with its sha256 and text', async () => {
+    const file = readEditionFile('ita-2569');
+    const first = await ensureEditionStored(ctx, 'ita-2569');
+    const second = await ensureEditionStored(ctx, 'ita-2569');
+    expect(second.id).toBe(first.id);
+    expect(first).toMatchObject({ code: 'ita-2569', year: 2569, version: 1, sha256: file.sha256 });
+    expect(await findEditionSource(ctx.db.kysely, first.id)).toBe(file.text);
+    expect((await listEditions(ctx.db.kysely)).length).toBe(1);
+    expect((await auditActions(ctx.db, 'edition.store')).length).toBe(1);
+  });
+
+  it('refuses a changed edition under the same code and version, and unknown editions', async () => {
+    const fake = { id: 'fake', code: 'ita-2567', year: 2567, version: 1, status: 'confirmed' };
+    await insertEdition(ctx.db.kysely, { ...fake, sha256: 'f'.repeat(64), sourceText: 'x' }, NOW);
+    await expect(ensureEditionStored(ctx, 'ita-2567')).rejects.toMatchObject({
+      code: 'edition_changed',
+    });
+    await expect(ensureEditionStored(ctx, '/etc/passwd')).rejects.toMatchObject({
+      code: 'edition_not_found',
+    });
+  });
+
+  it('opens a round for every unit of a ministry at once, one audit entry per round', async () => {
+    const input = { parentAgencyId: 'min', editionCode: 'ita-2569' };
+    const result = await openRounds(ctx, parentAdmin, input);
+    expect(result.created.map((r) => r.agencyCode)).toEqual(['U1', 'U2', 'U3']);
+    expect(result.skipped).toEqual([]);
+    expect((await auditActions(ctx.db, 'round.open')).length).toBe(3);
+  });
+
+  it('skips agencies that already have a round on that edition', async () => {
+    const input = { parentAgencyId: 'min', editionCode: 'ita-2569', includeParent: true };
+    const result = await openRounds(ctx, parentAdmin, input);
+    expect(result.created.map((r) => r.agencyCode)).toEqual(['MIN']);
+    expect(result.skipped.map((r) => r.agencyCode)).toEqual(['U1', 'U2', 'U3']);
+    const all = await listVisibleRounds(ctx, parentAdmin);
+    expect(all.length).toBe(4);
+    const fresh = await openRounds(ctx, parentAdmin, { ...input, editionCode: 'ita-2568' });
+    expect(fresh.created.length).toBe(4);
+  });
+
+  it('refuses opening rounds to an agency admin and to anyone outside the tree', async () => {
+    await expect(
+      openRounds(ctx, unitAdmin, { parentAgencyId: 'u1', editionCode: 'ita-2569' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      openRounds(ctx, parentAdmin, { parentAgencyId: 'other', editionCode: 'ita-2569' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('shows each person only the rounds in reach, filtered by state', async () => {
+    const mine = await listVisibleRounds(ctx, unitAdmin);
+    expect(mine.map((r) => r.agencyCode)).toEqual(['U1', 'U1']);
+    expect(await listVisibleRounds(ctx, parentAdmin, { state: 'collecting' })).toEqual([]);
+  });
+
+  it('moves a round along valid transitions and audits from and to', async () => {
+    const [round] = await listVisibleRounds(ctx, unitAdmin);
+    const id = round?.id ?? '';
+    const moved = await moveRound(ctx, assessor, id, 'collecting');
+    expect(moved.state).toBe('collecting');
+    expect((await getVisibleRound(ctx, unitAdmin, id)).state).toBe('collecting');
+    await moveRound(ctx, parentAdmin, id, 'setup');
+    const moves = await auditActions(ctx.db, 'round.move');
+    expect(moves.map((e) => e.details)).toEqual([
+      { from: 'setup', to: 'collecting' },
+      { from: 'collecting', to: 'setup' },
+    ]);
+  });
+
+  it('refuses an invalid transition, a move without the right and a move out of reach', async () => {
+    const [round] = await listVisibleRounds(ctx, unitAdmin);
+    const id = round?.id ?? '';
+    await expect(moveRound(ctx, assessor, id, 'published')).rejects.toMatchObject({
+      code: 'invalid_transition',
+      messages: { th: expect.stringContaining('เปลี่ยนสถานะจาก "เตรียมการ"') },
+    });
+    await expect(moveRound(ctx, unitAdmin, id, 'collecting')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const [other] = await listVisibleRounds(ctx, parentAdmin);
+    const outsider = await seedActor(getDb(), 'o@example.org', 'parent_admin', 'other');
+    await expect(moveRound(ctx, outsider, other?.id ?? '', 'collecting')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('lets exactly one of two concurrent moves win', async () => {
+    const [round] = await listVisibleRounds(ctx, unitAdmin);
+    const id = round?.id ?? '';
+    const outcomes = await Promise.allSettled([
+      moveRound(ctx, assessor, id, 'collecting'),
+      moveRound(ctx, parentAdmin, id, 'collecting'),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBe(1);
+    const lost = outcomes.find((o) => o.status === 'rejected');
+    expect(lost?.status === 'rejected' && lost.reason instanceof DomainError).toBe(true);
+    expect((await getVisibleRound(ctx, unitAdmin, id)).state).toBe('collecting');
+  });
+});
