@@ -13,6 +13,7 @@ import { DomainError, type Message } from '../core/errors.js';
 import type { ServiceContext } from '../services/context.js';
 import { isCsrfTokenValid, resolveSession } from '../services/auth.service.js';
 import { createDbRateLimitStore } from './rate-limit-store.js';
+import { domainStatus } from './route-support.js';
 import type { Lang } from './i18n.js';
 import type { PageContext } from './views/layout.js';
 import { sendErrorPage } from './views/error-page.js';
@@ -65,10 +66,18 @@ export async function requireCsrf(request: FastifyRequest, reply: FastifyReply):
   const body = request.body as Record<string, unknown> | undefined;
   const given = body?._csrf ?? request.headers['x-csrf-token'];
   if (expected && isCsrfTokenValid(expected, given)) return;
-  await sendErrorPage(request, reply, 403, {
+  const message = {
     th: 'แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง',
     en: 'The form has expired or did not come from this site; reload the page and try again',
-  });
+  };
+  if (request.url.startsWith('/api/')) {
+    await sendProblem(reply, 403, {
+      th: 'ต้องส่ง x-csrf-token จาก /api/v1/me',
+      en: 'Send the x-csrf-token header from /api/v1/me',
+    });
+    return;
+  }
+  await sendErrorPage(request, reply, 403, message);
 }
 
 /** An RFC 9457 problem response for the JSON API. */
@@ -139,9 +148,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler(async (error, request, reply) => {
     if (error instanceof DomainError) {
+      const status = domainStatus(error);
       if (request.url.startsWith('/api/'))
-        return sendProblem(reply, 400, error.messages, { code: error.code });
-      return sendErrorPage(request, reply, 400, error.messages);
+        return sendProblem(reply, status, error.messages, { code: error.code });
+      return sendErrorPage(request, reply, status, error.messages);
     }
     if (error instanceof ZodError) {
       const detail = error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

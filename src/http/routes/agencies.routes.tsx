@@ -15,19 +15,16 @@ import {
   type Agency,
 } from '../../services/agency.service.js';
 import type { Actor, ServiceContext } from '../../services/context.js';
-import { pageOf, requireActor, requireCsrf, sendProblem, type AppOptions } from '../app.js';
+import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
 import { m } from '../i18n.js';
 import { sendPage } from '../render.js';
 import { agencyFormValues, type AgencyFormValues } from '../views/agency-form.js';
 import { AgencyImportPage } from '../views/agency-import.js';
 import { AgencyDetailPage, AgencyListPage, AgencyNewPage } from '../views/agency-pages.js';
-import { sendErrorPage } from '../views/error-page.js';
 import { toFieldErrors, type FieldErrors } from '../views/form.js';
 import { actorOf, registerAgencyApi } from './agencies-api.routes.js';
 
 /** HTTP status of the agency services' refusals (other errors go to the app's handler). */
-const STATUS_OF: Record<string, number> = { not_found: 404, forbidden: 403, duplicate_code: 409 };
-
 const FORM_FIELDS = ['code', 'type', 'nameTh', 'nameEn', 'website', 'eligibleStaff'];
 
 function formValues(body: unknown): AgencyFormValues {
@@ -207,14 +204,6 @@ function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
 /** Agency pages (tree, add, details and edit, CSV import) and the /api/v1/agencies API. */
 export function registerAgencyRoutes(app: FastifyInstance, options: AppOptions): void {
   void app.register(async (scope) => {
-    // refusals keep their meaning (404, 403, 409); the app's handler answers everything else
-    scope.setErrorHandler(async (error, request, reply) => {
-      const status = error instanceof DomainError ? STATUS_OF[error.code] : undefined;
-      if (!(error instanceof DomainError) || status === undefined) throw error;
-      if (request.url.startsWith('/api/'))
-        return sendProblem(reply, status, error.messages, { code: error.code });
-      return sendErrorPage(request, reply, status, error.messages);
-    });
     registerTree(scope, options.ctx);
     registerCreate(scope, options.ctx);
     registerImport(scope, options.ctx);

@@ -21,13 +21,8 @@ import { toFieldErrors, type FieldErrors } from '../views/form.js';
 import { RoundDetailPage } from '../views/round-detail.js';
 import { RoundListPage } from '../views/round-list.js';
 import { OpenRoundsPage, OpenRoundsResultPage } from '../views/round-open.js';
-import {
-  domainStatus,
-  fieldErrorOf,
-  formValues,
-  sendDomainError,
-  signedIn,
-} from '../views/user-problem.js';
+import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
+import { domainStatus, formValues, signedIn } from '../route-support.js';
 
 const guarded = { preHandler: requireActor };
 const changing = { preHandler: [requireActor, requireCsrf] };

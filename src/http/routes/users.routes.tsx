@@ -25,13 +25,8 @@ import { toFieldErrors, type FieldErrors } from '../views/form.js';
 import { UserDetailPage } from '../views/user-detail.js';
 import { NewUserPage } from '../views/user-form.js';
 import { UserListPage } from '../views/user-list.js';
-import {
-  domainStatus,
-  fieldErrorOf,
-  formValues,
-  sendDomainError,
-  signedIn,
-} from '../views/user-problem.js';
+import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
+import { domainStatus, formValues, signedIn } from '../route-support.js';
 
 const guarded = { preHandler: requireActor };
 const changing = { preHandler: [requireActor, requireCsrf] };

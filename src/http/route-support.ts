@@ -1,0 +1,35 @@
+import type { FastifyRequest } from 'fastify';
+import type { DomainError } from '../core/errors.js';
+import type { Actor } from '../services/context.js';
+
+/** HTTP status of a refusal by its domain error code; anything else is a plain 400. */
+const STATUS: Record<string, number> = {
+  forbidden: 403,
+  not_found: 404,
+  duplicate_code: 409,
+  email_taken: 409,
+  role_held: 409,
+  round_changed: 409,
+  edition_changed: 409,
+  already_set_up: 409,
+};
+
+/** The status a domain error answers with. */
+export function domainStatus(error: DomainError): number {
+  return STATUS[error.code] ?? 400;
+}
+
+/** The signed-in person of a route guarded by requireActor. */
+export function signedIn(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Error('route is missing the requireActor guard');
+  return request.actor;
+}
+
+/** The string fields of a posted form. */
+export function formValues(request: FastifyRequest): Record<string, string> {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body))
+    if (typeof value === 'string') values[key] = value;
+  return values;
+}
