@@ -1,3 +1,4 @@
+import { isSystemAdmin } from './agency-access.service.js';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
@@ -55,10 +56,7 @@ export const NewUserSchema = NewAccountSchema.extend({
 });
 export const GrantRoleSchema = z.object({ agencyId: AgencyIdSchema, role: RoleSchema });
 
-/** Whether the actor holds the system administrator role. */
-export function isSystemAdmin(actor: Actor): boolean {
-  return actor.grants.some((g) => g.role === 'system_admin');
-}
+export { isSystemAdmin };
 
 /** A refusal that a form shows next to one of its fields. */
 function fieldError(code: string, field: string, th: string, en: string): DomainError {
