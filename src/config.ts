@@ -9,6 +9,14 @@ export const ConfigSchema = z.object({
       'file:PATH, :memory: or postgres://…',
     )
     .default('file:./data/prongsai.db'),
+  /** Database of `prongsai demo`, kept apart from real data. */
+  DEMO_DATABASE_URL: z
+    .string()
+    .regex(
+      /^(file:|postgres:\/\/|postgresql:\/\/|:memory:$)/,
+      'file:PATH, :memory: or postgres://…',
+    )
+    .default('file:./data/demo.db'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Secret for HMACs (access codes); set it in production, the demo makes one per data folder. */

@@ -2,30 +2,21 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
 import { compileEdition } from '../core/framework/compile-edition.js';
 import { createSeededRandom, generateBundleRecords } from '../core/demo/generate-bundle.js';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { buildApp } from '../http/app.js';
+import { randomIds, systemClock } from '../infra/clock.js';
 import { loadEdition } from '../services/edition-files.service.js';
+import { DEMO_AGENCIES, seedDemo, type DemoSummary } from '../services/demo.service.js';
+import { ROLE_NAMES } from '../core/access/roles.js';
 import { runScoreCommand } from './score.command.js';
-import type { Io } from './output.js';
+import { formatTable, type Io } from './output.js';
 
-/** A demo ministry: a parent body and units of different sizes. */
-export const DEMO_AGENCIES = [
-  { id: 'MDEMO', name: 'สำนักงานปลัดกระทรวงตัวอย่าง' },
-  { id: 'D01', name: 'กรมส่งเสริมการเรียนรู้' },
-  { id: 'D02', name: 'กรมทรัพยากรน้ำบาดาลตัวอย่าง' },
-  { id: 'D03', name: 'กรมบริการประชาชน' },
-  { id: 'D04', name: 'สำนักงานจังหวัดน่าน' },
-  { id: 'D05', name: 'สำนักงานจังหวัดขอนแก่น' },
-  { id: 'D06', name: 'สถาบันพัฒนาบุคลากร' },
-  { id: 'D07', name: 'ศูนย์ดิจิทัลภาครัฐ' },
-  { id: 'D08', name: 'สำนักงานเขตพื้นที่ 1' },
-  { id: 'D09', name: 'สำนักงานเขตพื้นที่ 2' },
-  { id: 'D10', name: 'องค์การมหาชนตัวอย่าง' },
-  { id: 'D11', name: 'โรงพยาบาลชุมชนตัวอย่าง' },
-];
-
-/** `prongsai demo`: writes a demo bundle for the ministry above and prints its scores. */
-export async function runDemoCommand(args: string[], io: Io): Promise<number> {
+/** `prongsai demo score`: writes a generated bundle for the demo ministry and scores it. */
+async function runScoreDemo(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
     strict: true,
@@ -39,7 +30,7 @@ export async function runDemoCommand(args: string[], io: Io): Promise<number> {
   mkdirSync(join(values.out, '..'), { recursive: true });
   const file = createWriteStream(values.out);
   const records = generateBundleRecords(compiled, {
-    agencies: DEMO_AGENCIES,
+    agencies: DEMO_AGENCIES.map((a) => ({ id: a.code, name: a.nameTh })),
     responses: 2400,
     iitShare: 0.4,
     random: createSeededRandom(Number(values.seed)),
@@ -51,4 +42,55 @@ export async function runDemoCommand(args: string[], io: Io): Promise<number> {
   await once(file, 'finish');
   io.out(`ข้อมูลตัวอย่าง / demo bundle: ${values.out}\n\n`);
   return runScoreCommand(['--edition', values.edition, '--input', values.out], io);
+}
+
+function printAccounts(io: Io, summary: DemoSummary, url: string, serving: boolean): void {
+  const rows = summary.accounts.map((a) => [
+    a.email,
+    ROLE_NAMES[a.role].th,
+    ROLE_NAMES[a.role].en,
+    a.at ?? '*',
+  ]);
+  io.out(
+    `\nProngsai demo: ${url}\n` +
+      `${summary.seeded ? 'สร้างข้อมูลตัวอย่างแล้ว / demo data created' : 'ใช้ข้อมูลตัวอย่างเดิม / demo data already there'}: ` +
+      `${summary.agencies} หน่วยงาน/agencies, รอบปี 2568 (ประกาศผลแล้ว/published) และ 2569 (เก็บข้อมูล/collecting)\n\n` +
+      `บัญชีตัวอย่าง / demo accounts (รหัสผ่าน / password: ${summary.password})\n`,
+  );
+  io.out(formatTable(['อีเมล / e-mail', 'บทบาท', 'role', 'หน่วยงาน/agency'], rows));
+  if (serving) io.out('\nกด Ctrl-C เพื่อหยุด / press Ctrl-C to stop\n');
+}
+
+/** `prongsai demo`: seeds the demo database once, then serves it; `demo score` scores a generated bundle. */
+export async function runDemoCommand(args: string[], io: Io): Promise<number> {
+  if (args[0] === 'score') return runScoreDemo(args.slice(1), io);
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: { port: { type: 'string' }, 'seed-only': { type: 'boolean', default: false } },
+  });
+  const config = loadConfig();
+  const db = openDatabase(config.DEMO_DATABASE_URL);
+  await migrateToLatest(db);
+  const ctx = { db, clock: systemClock, ids: randomIds };
+  io.err('กำลังเตรียมข้อมูลตัวอย่าง / preparing the demo …\n');
+  const summary = await seedDemo(ctx);
+  if (values['seed-only']) {
+    printAccounts(io, summary, config.DEMO_DATABASE_URL, false);
+    await db.close();
+    return 0;
+  }
+  const app = await buildApp({ ctx, config: { ...config, LOG_LEVEL: 'warn' } });
+  const address = await app.listen({
+    port: values.port ? Number(values.port) : config.PORT,
+    host: config.HOST,
+  });
+  printAccounts(io, summary, `${address.replace('127.0.0.1', 'localhost')}/login`, true);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await app.close();
+  await db.close();
+  return 0;
 }
