@@ -89,7 +89,7 @@ export async function listRounds(
     if (prefixes.length === 0) return [];
     query = query.where((eb) => eb.or(prefixes.map((p) => eb('a.path', 'like', `${p}%`))));
   }
-  const rows = await query.orderBy('e.year', 'desc').orderBy('a.path').execute();
+  const rows = await query.orderBy('e.year', 'desc').orderBy('a.code').execute();
   return rows.map(toRound);
 }
 

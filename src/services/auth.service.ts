@@ -161,6 +161,11 @@ export async function resolveSession(
   return { user: publicUser(user), grants, csrfToken: session.csrfToken, sessionId: session.id };
 }
 
+/** The roles a person holds, with the agency's code and Thai name, for their own home page. */
+export async function listOwnRoles(ctx: ServiceContext, userId: string) {
+  return listGrants(ctx.db.kysely, userId);
+}
+
 export async function logout(ctx: ServiceContext, sessionId: string): Promise<void> {
   await deleteSession(ctx.db.kysely, sessionId);
 }

@@ -57,6 +57,7 @@ for (const dialect of DIALECTS) {
       const home = await c.get('/home');
       expect(home.statusCode).toBe(200);
       expect(home.body).toContain('ผู้ดูแลระบบ');
+      expect(home.body).toContain('ทุกหน่วยงาน');
       const me = await c.api('GET', '/api/v1/me');
       expect(me.json().user.email).toBe('admin@example.org');
       expect(me.json().user.passwordHash).toBeUndefined();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLE_NAMES } from '../../core/access/roles.js';
-import { needsSetup } from '../../services/auth.service.js';
+import { listOwnRoles, needsSetup } from '../../services/auth.service.js';
 import { pageOf, requireActor, type AppOptions } from '../app.js';
 import { m, pick } from '../i18n.js';
 import { sendPage } from '../render.js';
@@ -18,7 +18,7 @@ export function registerHomeRoutes(app: FastifyInstance, options: AppOptions): v
   app.get('/home', { preHandler: requireActor }, async (request, reply) => {
     const page = pageOf(request);
     const { lang } = page;
-    const grants = request.actor?.grants ?? [];
+    const roles = request.actor ? await listOwnRoles(options.ctx, request.actor.user.id) : [];
     return sendPage(
       reply,
       <Layout page={page} title={m('หน้าหลัก', 'Home')}>
@@ -27,10 +27,12 @@ export function registerHomeRoutes(app: FastifyInstance, options: AppOptions): v
         </p>
         <h2>{pick(lang, m('สิทธิ์ของคุณ', 'Your roles'))}</h2>
         <ul>
-          {grants.map((g) => (
+          {roles.map((r) => (
             <li>
-              {pick(lang, ROLE_NAMES[g.role])}
-              {g.agencyId ? ` · ${g.agencyId}` : ` · ${pick(lang, m('ทุกหน่วยงาน', 'all agencies'))}`}
+              {pick(lang, ROLE_NAMES[r.role])}
+              {r.agencyId
+                ? ` · ${r.agencyCode} ${r.agencyNameTh}`
+                : ` · ${pick(lang, m('ทุกหน่วยงาน', 'all agencies'))}`}
             </li>
           ))}
         </ul>
