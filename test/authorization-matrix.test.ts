@@ -107,7 +107,9 @@ for (const dialect of DIALECTS) {
           expect([code, patch.statusCode < 300]).toEqual([code, allowed]);
           if (!allowed) expect([403, 404]).toContain(patch.statusCode);
         }
-        expect((await c.api('GET', '/api/v1/agencies')).json().agencies).toHaveLength(expected.agencies);
+        expect((await c.api('GET', '/api/v1/agencies')).json().agencies).toHaveLength(
+          expected.agencies,
+        );
         const rounds = (await c.api('GET', '/api/v1/rounds')).json();
         expect(Array.isArray(rounds) ? rounds : rounds.rounds).toHaveLength(expected.rounds);
         const users = await c.api('GET', '/api/v1/users');
