@@ -101,6 +101,46 @@ export interface AppSettingTable {
   value: string;
 }
 
+export interface SurveyLinkTable {
+  id: string;
+  round_id: string;
+  instrument: string;
+  /** The short public code of the link (/s/CODE), as the national system hands out. */
+  code: string;
+  /** 1 when only single-use access codes may answer. */
+  requires_code: number;
+  /** Last day answers are taken (YYYY-MM-DD, Bangkok), or null. */
+  closes_on: string | null;
+  created_at: string;
+}
+
+export interface AccessCodeTable {
+  id: string;
+  link_id: string;
+  batch: number;
+  /** HMAC-SHA256 of the normalised code: the plain code is shown once, when printed. */
+  code_hmac: string;
+  used: number;
+}
+
+/** An anonymous answer: no IP, user agent, account, access code or time of day. */
+export interface SurveyResponseTable {
+  id: string;
+  round_id: string;
+  agency_id: string;
+  instrument: string;
+  answers_json: string;
+  /** The day only (YYYY-MM-DD). */
+  submitted_on: string;
+  /** 'web' or 'import'. */
+  source: string;
+}
+
+export interface SurveySubmissionTable {
+  nonce_hash: string;
+  submitted_on: string;
+}
+
 export interface Database {
   edition: EditionTable;
   agency: AgencyTable;
@@ -112,4 +152,8 @@ export interface Database {
   rate_limit: RateLimitTable;
   audit_log: AuditLogTable;
   app_setting: AppSettingTable;
+  survey_link: SurveyLinkTable;
+  access_code: AccessCodeTable;
+  survey_response: SurveyResponseTable;
+  survey_submission: SurveySubmissionTable;
 }

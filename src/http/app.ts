@@ -20,7 +20,14 @@ import { sendErrorPage } from './views/error-page.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerHomeRoutes } from './routes/home.routes.js';
 import { registerApiRoutes } from './routes/api.routes.js';
-import { registerAgencyRoutes, registerRoundRoutes, registerUserRoutes } from './routes/index.js';
+import {
+  registerAgencyRoutes,
+  registerResponseImportRoutes,
+  registerRoundRoutes,
+  registerSurveyAdminRoutes,
+  registerSurveyRoutes,
+  registerUserRoutes,
+} from './routes/index.js';
 
 export const SESSION_COOKIE = 'prongsai_session';
 export const LANG_COOKIE = 'prongsai_lang';
@@ -34,7 +41,10 @@ declare module 'fastify' {
 
 export interface AppOptions {
   ctx: ServiceContext;
-  config: Pick<Config, 'SESSION_TTL_HOURS' | 'TRUST_PROXY' | 'SECURE_COOKIES' | 'LOG_LEVEL'>;
+  config: Pick<Config, 'SESSION_TTL_HOURS' | 'TRUST_PROXY' | 'SECURE_COOKIES' | 'LOG_LEVEL'> & {
+    /** HMAC key of single-use access codes; when absent one is made and kept in the database. */
+    PRONGSAI_SECRET?: string | undefined;
+  };
 }
 
 /** Route modules get the app, the services' context and the settings. */
@@ -208,6 +218,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerAgencyRoutes,
     registerUserRoutes,
     registerRoundRoutes,
+    registerSurveyRoutes,
+    registerSurveyAdminRoutes,
+    registerResponseImportRoutes,
   ];
   for (const register of modules) register(app, options);
   return app;
