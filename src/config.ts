@@ -32,6 +32,10 @@ export const ConfigSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /** Requests a minute one client may make to any page (shared by every process). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** Survey steps a minute one client may send (an office behind one address shares it). */
+  SURVEY_STEPS_PER_MINUTE: z.coerce.number().int().positive().default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** PostgreSQL server used by the database tests of both dialects. */
   TEST_PG_URL: z.string().default('postgres://postgres@127.0.0.1:5432/postgres'),

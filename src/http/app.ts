@@ -41,10 +41,11 @@ declare module 'fastify' {
 
 export interface AppOptions {
   ctx: ServiceContext;
-  config: Pick<Config, 'SESSION_TTL_HOURS' | 'TRUST_PROXY' | 'SECURE_COOKIES' | 'LOG_LEVEL'> & {
-    /** HMAC key of single-use access codes; when absent one is made and kept in the database. */
-    PRONGSAI_SECRET?: string | undefined;
-  };
+  config: Pick<Config, 'SESSION_TTL_HOURS' | 'TRUST_PROXY' | 'SECURE_COOKIES' | 'LOG_LEVEL'> &
+    Partial<Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'SURVEY_STEPS_PER_MINUTE'>> & {
+      /** HMAC key of single-use access codes; when absent one is made and kept in the database. */
+      PRONGSAI_SECRET?: string | undefined;
+    };
 }
 
 /** Route modules get the app, the services' context and the settings. */
@@ -131,7 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(formbody);
   await app.register(rateLimit, {
     global: true,
-    max: 300,
+    max: config.RATE_LIMIT_PER_MINUTE ?? 300,
     timeWindow: 60_000,
     store: createDbRateLimitStore(ctx),
   });

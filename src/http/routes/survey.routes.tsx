@@ -142,7 +142,7 @@ function sendStep(
       </p>
       <h1>{pick(lang, step.name)}</h1>
       <ProblemSummary lang={lang} step={step} problems={problems} />
-      <form method="post" action={`/s/${page.code}/step`}>
+      <form method="post" action={`/s/${page.code}/step`} novalidate>
         <CarriedFields {...carried} skip={stepItems} />
         <input type="hidden" name="step" value={String(index)} />
         <StepQuestions lang={lang} step={step} answers={carried.answers} problems={problems} />
@@ -278,7 +278,11 @@ export function registerSurveyRoutes(app: FastifyInstance, options: AppOptions):
 
   app.post(
     '/s/:code/step',
-    { config: { rateLimit: { max: 120, timeWindow: 60_000 } } },
+    {
+      config: {
+        rateLimit: { max: options.config.SURVEY_STEPS_PER_MINUTE ?? 120, timeWindow: 60_000 },
+      },
+    },
     async (request, reply) => {
       const survey = await loadSurvey(ctx, request, reply);
       if (!survey) return reply;
