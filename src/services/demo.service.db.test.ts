@@ -29,6 +29,18 @@ describeEachDialect('demo seed', (getDb) => {
     const snapshot = await findScoreSnapshot(getDb().kysely, byYear(2568)[0]!.id);
     expect(snapshot?.total).toBeGreaterThan(0);
     expect(snapshot?.levelCode).toBeTruthy();
+    const links = await getDb()
+      .kysely.selectFrom('survey_link')
+      .select(['round_id', 'instrument'])
+      .execute();
+    expect(links).toHaveLength(byYear(2569).length * 2);
+    const perRound = await getDb()
+      .kysely.selectFrom('survey_response')
+      .select(['round_id', (eb) => eb.fn.countAll().as('n')])
+      .groupBy('round_id')
+      .execute();
+    expect(perRound.some((r) => Number(r.n) < 5)).toBe(true);
+    expect(perRound.some((r) => Number(r.n) >= 20)).toBe(true);
     expect((await verifyAuditLog(ctx())).brokenAt).toBeNull();
   });
 

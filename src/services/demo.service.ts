@@ -10,8 +10,11 @@ import type { AgencyInputRaw } from '../core/agencies/agency-input.js';
 import { createFirstAdmin, needsSetup } from './auth.service.js';
 import { loadEdition } from './edition-files.service.js';
 import { createUser } from './user.service.js';
-import { moveRound, openRounds } from './round.service.js';
+import { moveRound, openRounds, type OpenedRound } from './round.service.js';
 import { inTransaction } from './audit.service.js';
+import { ensureSurveyLinks } from './survey-admin.service.js';
+import { bangkokDay } from './survey.service.js';
+import { insertResponses, type NewResponse } from '../db/survey.repository.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
 
 /** The demo's shared password: a demo only, printed on purpose. */
@@ -211,6 +214,49 @@ async function storeLastYearResults(
 }
 
 /**
+ * Opens the survey links of this year's rounds and adds generated answers to most agencies, spread
+ * over the last two weeks, so the cockpit shows progress and live scores (two small units stay
+ * below five respondents, to show that their breakdown is withheld).
+ */
+async function seedSurveys(
+  ctx: ServiceContext,
+  admin: Actor,
+  rounds: OpenedRound[],
+): Promise<void> {
+  const compiled = compileEdition(loadEdition('ita-2569').edition);
+  const random = createSeededRandom(2569);
+  const today = ctx.clock.now().getTime();
+  const responses: NewResponse[] = [];
+  for (const [index, round] of rounds.entries()) {
+    await ensureSurveyLinks(ctx, admin, round.roundId);
+    const count = index % 6 === 5 ? 3 : 18 + Math.floor(random() * 40);
+    const records = generateBundleRecords(compiled, {
+      agencies: [{ id: round.agencyCode, name: round.agencyNameTh }],
+      responses: count,
+      iitShare: 0.5,
+      random,
+    });
+    for (const record of records) {
+      if (record.type !== 'response') continue;
+      const answers = Object.fromEntries(
+        Object.entries(record.answers).filter((e): e is [string, string] => e[1] !== null),
+      );
+      const day = bangkokDay(new Date(today - Math.floor(random() * 14) * 86_400_000));
+      responses.push({
+        id: ctx.ids.uuid(),
+        roundId: round.roundId,
+        agencyId: round.agencyId,
+        instrument: record.instrument,
+        answers,
+        submittedOn: day,
+        source: 'web',
+      });
+    }
+  }
+  await inTransaction(ctx, (trx) => insertResponses(trx, responses));
+}
+
+/**
  * Seeds the living demo once, through the same services people use: a ministry with 12 units,
  * one account per role, last year's published results (ita-2568) and this year's rounds
  * (ita-2569) collecting. Does nothing when the database already has accounts.
@@ -255,5 +301,6 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     current.created.map((r) => r.roundId),
     ['collecting'],
   );
+  await seedSurveys(ctx, admin, current.created);
   return { seeded: true, ...summary };
 }

@@ -93,6 +93,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('shows a missing answer next to its question in Thai and stores nothing', async () => {
+      const before = await count('IIT');
       const c = t.client();
       const consent = await c.get(`/s/${iit}`);
       const first = await c.post(`/s/${iit}/start`, hiddenOf(consent.body), false);
@@ -108,23 +109,25 @@ for (const dialect of DIALECTS) {
       expect(again.body).toContain('ยังตอบไม่ครบ 1 ข้อ');
       expect(again.body).toContain(`id="${dropped}-error"`);
       expect(again.body).toContain('กรุณาเลือกคำตอบของข้อนี้');
-      expect(await count('IIT')).toBe(0);
+      expect(await count('IIT')).toBe(before);
     });
 
     it('stores one anonymous response, and only one when the last form is sent twice', async () => {
+      const before = await count('IIT');
       const c = t.client();
       const { page, lastForm } = await answerAll(c, iit);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('ขอบคุณที่ตอบแบบวัด');
       const again = await c.post(`/s/${iit}/step`, lastForm, false);
       expect(again.body).toContain('ขอบคุณที่ตอบแบบวัด');
-      expect(await count('IIT')).toBe(1);
+      expect(await count('IIT')).toBe(before + 1);
       const row = await t.ctx.db.kysely
         .selectFrom('survey_response')
         .selectAll()
+        .where('instrument', '=', 'IIT')
         .executeTakeFirstOrThrow();
       expect(row.submitted_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(Object.keys(JSON.parse(row.answers_json)).length).toBeGreaterThan(30);
+      expect(Object.keys(JSON.parse(row.answers_json)).length).toBeGreaterThan(20);
     });
 
     it('keeps answers when going back a step', async () => {

@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * Browser journeys: Debian's Chromium driven by playwright-core against a real `prongsai demo`
+ * server on a fresh SQLite file. Nothing is downloaded; only 127.0.0.1 is used.
+ */
+
+export const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** A phone-sized page in Thai. */
+export async function phonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'th-TH',
+    bypassCSP: true,
+    isMobile: true,
+    hasTouch: true,
+  });
+  return context.newPage();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface DemoServer {
+  base: string;
+  databaseUrl: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `prongsai demo` (seeded, serving) on a fresh SQLite file and waits until it answers. */
+export async function startDemoServer(): Promise<DemoServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'prongsai-e2e-'));
+  const databaseUrl = `file:${join(dir, 'demo.db')}`;
+  const port = await freePort();
+  let output = '';
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['bin/prongsai.mjs', 'demo', '--port', String(port)],
+    {
+      env: { ...process.env, DEMO_DATABASE_URL: databaseUrl, HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`demo server exited: ${output}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    databaseUrl,
+    stop: async () => {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** Runs axe-core on the page and fails with the list of violations, if any. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+    };
+    const result = await w.axe.run();
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+  expect(violations).toEqual([]);
+}
+
+/** Signs in through the login page. */
+export async function signIn(
+  page: Page,
+  base: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+}
+
+/** Answers every radio group on the current survey step (the given option where it exists). */
+export async function answerStep(page: Page, preferred = '4'): Promise<void> {
+  const names = await page.$$eval('input[type=radio]', (inputs) => [
+    ...new Set(inputs.map((i) => (i as HTMLInputElement).name)),
+  ]);
+  for (const name of names) {
+    const wanted = page.locator(`input[name="${name}"][value="${preferred}"]`);
+    if ((await wanted.count()) > 0) await wanted.check();
+    else await page.locator(`input[name="${name}"]`).first().check();
+  }
+}
