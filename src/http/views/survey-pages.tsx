@@ -36,14 +36,14 @@ export function SurveyLayout(props: {
         <link rel="stylesheet" href="/assets/survey.css" />
       </head>
       <body>
-        <div class="bar">
+        <header class="bar">
           <strong>{page.agencyName}</strong>
           {!page.kiosk && (
             <a href={`/lang/${other}?next=${encodeURIComponent(page.path)}`} lang={other}>
               {other === 'en' ? 'English' : 'ภาษาไทย'}
             </a>
           )}
-        </div>
+        </header>
         <main id="main">{props.children}</main>
       </body>
     </html>

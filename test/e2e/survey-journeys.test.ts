@@ -1,0 +1,80 @@
+import SQLite from 'better-sqlite3';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  answerStep,
+  expectNoAxeViolations,
+  launchBrowser,
+  phonePage,
+  startDemoServer,
+  type DemoServer,
+} from './browser.js';
+
+/** Reads the public link code of D01's survey from the demo database. */
+function linkCode(server: DemoServer, instrument: 'IIT' | 'EIT'): string {
+  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `select l.code from survey_link l join assessment_round r on r.id = l.round_id
+         join agency a on a.id = r.agency_id join edition e on e.id = r.edition_id
+         where a.code = 'D01' and e.year = 2569 and l.instrument = ?`,
+      )
+      .get(instrument) as { code: string };
+    return row.code;
+  } finally {
+    db.close();
+  }
+}
+
+function countResponses(server: DemoServer, instrument: string): number {
+  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
+  try {
+    return (
+      db
+        .prepare('select count(*) as n from survey_response where instrument = ?')
+        .get(instrument) as { n: number }
+    ).n;
+  } finally {
+    db.close();
+  }
+}
+
+describe('survey journeys in Chromium', () => {
+  let server: DemoServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('answers the IIT on a phone by its public link, accessibly, and lands on the thank-you page', async () => {
+    const page = await phonePage(browser);
+    const before = countResponses(server, 'IIT');
+    await page.goto(`${server.base}/s/${linkCode(server, 'IIT')}`);
+    expect(await page.locator('.statement').innerText()).toContain('คำตอบของท่านเป็นความลับ');
+    await expectNoAxeViolations(page);
+    await page.click('button[type=submit]');
+    expect((await page.locator('.step').innerText()).trim()).toBe('ส่วนที่ 1 จาก 5');
+    await expectNoAxeViolations(page);
+    // a missing answer: the Thai message stands next to the question
+    await page.click('button[value=next]');
+    expect(await page.locator('.summary').innerText()).toContain('ยังตอบไม่ครบ');
+    expect((await page.locator('.err').first().innerText()).trim()).toBe('กรุณาเลือกคำตอบของข้อนี้');
+    await expectNoAxeViolations(page);
+    for (let step = 1; step <= 5; step++) {
+      expect((await page.locator('.step').innerText()).trim()).toBe(`ส่วนที่ ${step} จาก 5`);
+      await answerStep(page);
+      await page.click('button[value=next]');
+    }
+    expect((await page.locator('h1').innerText()).trim()).toBe('ขอบคุณที่ตอบแบบวัด');
+    await expectNoAxeViolations(page);
+    expect(countResponses(server, 'IIT')).toBe(before + 1);
+    // the page fits a phone: nothing wider than the screen
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+  });
+});
