@@ -141,6 +141,93 @@ export interface SurveySubmissionTable {
   submitted_on: string;
 }
 
+/** The agency's evidence for one OIT item of a round. */
+export interface OitEvidenceTable {
+  id: string;
+  round_id: string;
+  item_code: string;
+  owner_user_id: string | null;
+  /** draft → ready → approved (by the head of agency) → submitted. */
+  status: string;
+  explanation: string;
+  /** Element code → { done, where } as ticked by the owner. */
+  elements_json: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  submitted_at: string | null;
+  updated_at: string;
+}
+
+export interface OitLinkTable {
+  id: string;
+  evidence_id: string;
+  url: string;
+  position: number;
+  /** 'entry' or 'clarification'. */
+  added_in: string;
+}
+
+/** An uploaded file; its bytes live outside the web root under `stored_name`. */
+export interface OitFileTable {
+  id: string;
+  evidence_id: string;
+  original_name: string;
+  stored_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  added_in: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
+export interface OitSnapshotTable {
+  id: string;
+  link_id: string;
+  /** 'submission' (kept for the assessor) or 'check' (the scheduled link checker). */
+  kind: string;
+  taken_at: string;
+  status: number | null;
+  content_type: string | null;
+  final_url: string | null;
+  sha256: string | null;
+  stored_name: string | null;
+  truncated: number;
+  error: string | null;
+}
+
+export interface OitAssignmentTable {
+  round_id: string;
+  assessor_user_id: string;
+  /** 'primary' or 'second'. */
+  role: string;
+  assigned_at: string;
+}
+
+export interface OitDecisionTable {
+  id: string;
+  round_id: string;
+  item_code: string;
+  assessor_user_id: string;
+  /** 'initial' (OIT review) or 'final' (after clarification). */
+  stage: string;
+  score: number;
+  reason: string;
+  advice: string;
+  decided_at: string;
+}
+
+export interface OitClarificationTable {
+  id: string;
+  round_id: string;
+  item_code: string;
+  text: string;
+  new_url: string | null;
+  file_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   edition: EditionTable;
   agency: AgencyTable;
@@ -156,4 +243,11 @@ export interface Database {
   access_code: AccessCodeTable;
   survey_response: SurveyResponseTable;
   survey_submission: SurveySubmissionTable;
+  oit_evidence: OitEvidenceTable;
+  oit_link: OitLinkTable;
+  oit_file: OitFileTable;
+  oit_snapshot: OitSnapshotTable;
+  oit_assignment: OitAssignmentTable;
+  oit_decision: OitDecisionTable;
+  oit_clarification: OitClarificationTable;
 }

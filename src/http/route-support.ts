@@ -12,6 +12,7 @@ const STATUS: Record<string, number> = {
   round_changed: 409,
   edition_changed: 409,
   already_set_up: 409,
+  round_not_collecting: 409,
 };
 
 /** The status a domain error answers with. */
