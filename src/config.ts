@@ -36,6 +36,13 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   /** Survey steps a minute one client may send (an office behind one address shares it). */
   SURVEY_STEPS_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** Folder for uploaded evidence files and link snapshots: outside the web root. */
+  FILES_DIR: z.string().default('./data/files'),
+  /** Let the evidence link checker reach private addresses (intranet-only deployments). */
+  FETCH_ALLOW_PRIVATE: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** PostgreSQL server used by the database tests of both dialects. */
   TEST_PG_URL: z.string().default('postgres://postgres@127.0.0.1:5432/postgres'),

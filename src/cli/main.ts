@@ -4,6 +4,7 @@ import { runScoreCommand } from './score.command.js';
 import { runDemoCommand } from './demo.command.js';
 import { runServeCommand } from './serve.command.js';
 import { runDbCommand } from './db.command.js';
+import { runOitCommand } from './oit.command.js';
 import { processIo, type Io } from './output.js';
 
 const HELP = `Prongsai (โปร่งใส): การประเมินคุณธรรมและความโปร่งใส (ITA) / Integrity and Transparency Assessment
@@ -31,6 +32,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'score') return await runScoreCommand(rest, io);
     if (command === 'demo') return await runDemoCommand(rest, io);
     if (command === 'serve') return await runServeCommand(rest, io);
+    if (command === 'oit') return await runOitCommand(rest, io);
     if (
       command === 'migrate' ||
       command === 'backup' ||

@@ -22,6 +22,9 @@ import { registerHomeRoutes } from './routes/home.routes.js';
 import { registerApiRoutes } from './routes/api.routes.js';
 import {
   registerAgencyRoutes,
+  registerOitEvidenceRoutes,
+  registerOitPublicRoutes,
+  registerOitReviewRoutes,
   registerResponseImportRoutes,
   registerRoundRoutes,
   registerSurveyAdminRoutes,
@@ -42,7 +45,12 @@ declare module 'fastify' {
 export interface AppOptions {
   ctx: ServiceContext;
   config: Pick<Config, 'SESSION_TTL_HOURS' | 'TRUST_PROXY' | 'SECURE_COOKIES' | 'LOG_LEVEL'> &
-    Partial<Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'SURVEY_STEPS_PER_MINUTE'>> & {
+    Partial<
+      Pick<
+        Config,
+        'RATE_LIMIT_PER_MINUTE' | 'SURVEY_STEPS_PER_MINUTE' | 'FILES_DIR' | 'FETCH_ALLOW_PRIVATE'
+      >
+    > & {
       /** HMAC key of single-use access codes; when absent one is made and kept in the database. */
       PRONGSAI_SECRET?: string | undefined;
     };
@@ -222,6 +230,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerSurveyRoutes,
     registerSurveyAdminRoutes,
     registerResponseImportRoutes,
+    registerOitEvidenceRoutes,
+    registerOitReviewRoutes,
+    registerOitPublicRoutes,
   ];
   for (const register of modules) register(app, options);
   return app;

@@ -4,3 +4,6 @@ export { registerRoundRoutes } from './rounds.routes.js';
 export { registerSurveyRoutes } from './survey.routes.js';
 export { registerSurveyAdminRoutes } from './survey-admin.routes.js';
 export { registerResponseImportRoutes } from './response-import.routes.js';
+export { registerOitEvidenceRoutes } from './oit-evidence.routes.js';
+export { registerOitReviewRoutes } from './oit-review.routes.js';
+export { registerOitPublicRoutes } from './oit-public.routes.js';
