@@ -242,17 +242,19 @@ export async function countResponsesByDay(
   return rows.map((r) => ({ instrument: r.instrument, day: r.submitted_on, count: Number(r.n) }));
 }
 
-/** The answers of a round's responses to one instrument, one record per response. */
+/** The answers of a round's responses to one instrument (before a day, if given), one record per response. */
 export async function listResponseAnswers(
   db: Kysely<Database>,
   roundId: string,
   instrument: string,
+  beforeDay?: string,
 ): Promise<Record<string, string>[]> {
-  const rows = await db
+  let query = db
     .selectFrom('survey_response')
     .select('answers_json')
     .where('round_id', '=', roundId)
-    .where('instrument', '=', instrument)
-    .execute();
+    .where('instrument', '=', instrument);
+  if (beforeDay) query = query.where('submitted_on', '<', beforeDay);
+  const rows = await query.execute();
   return rows.map((r) => JSON.parse(r.answers_json) as Record<string, string>);
 }

@@ -13,6 +13,7 @@ const STATUS: Record<string, number> = {
   edition_changed: 409,
   already_set_up: 409,
   round_not_collecting: 409,
+  survey_closed: 409,
 };
 
 /** The status a domain error answers with. */

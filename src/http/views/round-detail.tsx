@@ -64,6 +64,25 @@ export function RoundDetailPage({
           </form>
         );
       })}
+      <h2>{pick(lang, m('งานของรอบนี้', 'Work in this round'))}</h2>
+      <ul>
+        <li>
+          <a href={`/rounds/${round.id}/surveys`}>
+            {pick(
+              lang,
+              m(
+                'แบบวัด IIT/EIT: ลิงก์ QR ความคืบหน้า และคะแนน',
+                'IIT/EIT surveys: links, QR codes, progress and scores',
+              ),
+            )}
+          </a>
+        </li>
+        <li>
+          <a href={`/rounds/${round.id}/oit`}>
+            {pick(lang, m('OIT: หลักฐานการเปิดเผยข้อมูล', 'OIT: disclosure evidence'))}
+          </a>
+        </li>
+      </ul>
       <p>
         <a href="/rounds">{pick(lang, m('กลับไปรายการรอบการประเมิน', 'Back to the rounds'))}</a>
       </p>
