@@ -6,6 +6,7 @@ import {
   expectNoAxeViolations,
   launchBrowser,
   phonePage,
+  signIn,
   startDemoServer,
   type DemoServer,
 } from './browser.js';
@@ -22,6 +23,21 @@ function linkCode(server: DemoServer, instrument: 'IIT' | 'EIT'): string {
       )
       .get(instrument) as { code: string };
     return row.code;
+  } finally {
+    db.close();
+  }
+}
+
+function roundOf(server: DemoServer): string {
+  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `select r.id from assessment_round r join agency a on a.id = r.agency_id
+         join edition e on e.id = r.edition_id where a.code = 'D01' and e.year = 2569`,
+      )
+      .get() as { id: string };
+    return row.id;
   } finally {
     db.close();
   }
@@ -76,5 +92,45 @@ describe('survey journeys in Chromium', () => {
     // the page fits a phone: nothing wider than the screen
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
+  });
+
+  it('answers the EIT with a single-use code, cannot reuse it, and the cockpit counts it', async () => {
+    const admin = await phonePage(browser);
+    await signIn(admin, server.base, 'agency@example.org', 'demo-ita-2569');
+    const cockpit = `${server.base}/rounds/${roundOf(server)}/surveys`;
+    await admin.goto(cockpit);
+    const countText = async () =>
+      (await admin.locator('#EIT').innerText()).match(/(?:ผู้ตอบแล้ว|Responses)\s*(\d+)/)?.[1];
+    const before = Number(await countText());
+    await expectNoAxeViolations(admin);
+    // require codes for EIT, then issue two slips
+    await admin.locator('#EIT input[name=requiresCode]').check();
+    await Promise.all([
+      admin.waitForNavigation(),
+      admin.locator('#EIT form button[type=submit]').first().click(),
+    ]);
+    await admin.goto(`${cockpit}/EIT/codes`);
+    await admin.fill('input[name=count]', '2');
+    await Promise.all([admin.waitForNavigation(), admin.click('main form button[type=submit]')]);
+    const code = (await admin.locator('.slip-code').first().innerText()).trim();
+    expect(code).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+
+    const respondent = await phonePage(browser);
+    await respondent.goto(`${server.base}/s/${linkCode(server, 'EIT')}?k=${code}`);
+    await expectNoAxeViolations(respondent);
+    await respondent.click('button[type=submit]');
+    for (let step = 1; step <= 3; step++) {
+      await answerStep(respondent, '3');
+      await respondent.click('button[value=next]');
+    }
+    expect((await respondent.locator('h1').innerText()).trim()).toBe('ขอบคุณที่ตอบแบบวัด');
+
+    const again = await phonePage(browser);
+    await again.goto(`${server.base}/s/${linkCode(server, 'EIT')}?k=${code}`);
+    await again.click('button[type=submit]');
+    expect(await again.locator('.err').innerText()).toContain('รหัสนี้ถูกใช้ตอบแบบวัดไปแล้ว');
+
+    await admin.goto(cockpit);
+    expect(Number(await countText())).toBe(before + 1);
   });
 });
