@@ -14,6 +14,9 @@ const STATUS: Record<string, number> = {
   already_set_up: 409,
   round_not_collecting: 409,
   survey_closed: 409,
+  decisions_closed: 409,
+  clarification_closed: 409,
+  not_failed: 409,
 };
 
 /** The status a domain error answers with. */

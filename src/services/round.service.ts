@@ -17,6 +17,7 @@ import {
   type StoredEdition,
 } from '../db/edition.repository.js';
 import {
+  findScoreSnapshot,
   findRound,
   insertRound,
   listRounds,
@@ -226,6 +227,7 @@ export async function moveRound(
   actor: Actor,
   roundId: string,
   to: RoundState,
+  afterMove?: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<Round> {
   return inTransaction(ctx, async (trx) => {
     const round = await findRound(trx, roundId);
@@ -257,6 +259,14 @@ export async function moveRound(
       agencyId: round.agencyId,
       details: { from, to },
     });
+    await afterMove?.(trx);
+    // a confirmed round must carry its score snapshot (reports reproduce from it)
+    if (to === 'confirmed' && !(await findScoreSnapshot(trx, roundId))) {
+      throw new DomainError('no_score_snapshot', {
+        th: 'ยืนยันผลได้จากหน้าผลการตรวจ OIT เท่านั้น ซึ่งจะบันทึกคะแนนของรอบไว้ด้วย',
+        en: "Confirm a round from its OIT review page, which stores the round's scores",
+      });
+    }
     return { ...round, state: to, updatedAt: now };
   });
 }

@@ -1,5 +1,220 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppOptions } from '../app.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { DomainError, type Message } from '../../core/errors.js';
+import { fillAdviceTemplate } from '../../core/oit/advice-templates.js';
+import type { ServiceContext } from '../../services/context.js';
+import {
+  answerClarification,
+  getClarification,
+} from '../../services/oit-review-clarify.service.js';
+import { getReviewItem, readSnapshotBody } from '../../services/oit-review-item.service.js';
+import { confirmOitRound, getRoundOitScores } from '../../services/oit-review-score.service.js';
+import {
+  assignAssessor,
+  getReviewRound,
+  listMyReviewRounds,
+  recordDecision,
+} from '../../services/oit-review.service.js';
+import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { sendPage } from '../render.js';
+import { formValues, signedIn } from '../route-support.js';
+import type { FieldErrors } from '../views/form.js';
+import { ClarifyPage } from '../views/oit-review-clarify.js';
+import { ReviewItemPage } from '../views/oit-review-item.js';
+import { ReviewListPage, ReviewRoundPage } from '../views/oit-review-list.js';
+import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
+import { registerOitReviewApi } from './oit-review-api.routes.js';
 
-/** Pages and API of this resource (to be written). */
-export function registerOitReviewRoutes(_app: FastifyInstance, _options: AppOptions): void {}
+const guarded = { preHandler: requireActor };
+const changing = { preHandler: [requireActor, requireCsrf] };
+
+const CHOOSE_OUTCOME: Message = { th: 'กรุณาเลือกผลการตรวจ', en: 'Choose a decision' };
+
+type Params = { id: string; item?: string; snapshot?: string };
+const paramsOf = (request: FastifyRequest) => request.params as Params;
+
+/** Turns the decision form (outcome, partial score, template, free text) into a decision. */
+export function decisionFromForm(itemCode: string, values: Record<string, string>) {
+  const outcome = values.outcome ?? '';
+  const score =
+    outcome === 'pass'
+      ? 100
+      : outcome === 'fail'
+        ? 0
+        : outcome === 'partial'
+          ? Number(values.partialScore)
+          : NaN;
+  const filled = fillAdviceTemplate(values.template ?? '', values.element ?? '');
+  const reason = values.reason?.trim() || filled?.reason.th || '';
+  const advice = values.advice?.trim() || filled?.advice.th || '';
+  return { itemCode, score, reason, advice };
+}
+
+function registerRoundPages(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get('/review', guarded, async (request, reply) => {
+    const rounds = await listMyReviewRounds(ctx, signedIn(request));
+    return sendPage(reply, <ReviewListPage page={pageOf(request)} rounds={rounds} />);
+  });
+
+  async function renderRound(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    status = 200,
+  ) {
+    const actor = signedIn(request);
+    try {
+      const overview = await getReviewRound(ctx, actor, paramsOf(request).id);
+      const scores = await getRoundOitScores(ctx, actor, overview.round.id);
+      const page = (
+        <ReviewRoundPage
+          page={pageOf(request)}
+          overview={overview}
+          scores={scores}
+          errors={errors}
+        />
+      );
+      return sendPage(reply, page, status);
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  }
+  app.get('/review/rounds/:id', guarded, (request, reply) => renderRound(request, reply, {}));
+
+  const act =
+    (work: (request: FastifyRequest) => Promise<unknown>) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      try {
+        await work(request);
+        return reply.redirect(`/review/rounds/${paramsOf(request).id}`);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code === 'not_found')
+          return sendDomainError(request, reply, error);
+        return renderRound(request, reply, fieldErrorOf(error), 400);
+      }
+    };
+  app.post(
+    '/review/rounds/:id/assign',
+    changing,
+    act((request) => {
+      const { email = '', role = 'primary' } = formValues(request);
+      return assignAssessor(ctx, signedIn(request), paramsOf(request).id, {
+        email,
+        role: role === 'second' ? 'second' : 'primary',
+      });
+    }),
+  );
+  app.post(
+    '/review/rounds/:id/confirm',
+    changing,
+    act((request) => confirmOitRound(ctx, signedIn(request), paramsOf(request).id)),
+  );
+}
+
+function registerItemPages(app: FastifyInstance, ctx: ServiceContext, filesDir: string): void {
+  async function renderItem(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    status = 200,
+  ) {
+    const { id, item = '' } = paramsOf(request);
+    try {
+      const detail = await getReviewItem(ctx, signedIn(request), id, item);
+      return sendPage(
+        reply,
+        <ReviewItemPage page={pageOf(request)} detail={detail} errors={errors} />,
+        status,
+      );
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  }
+  app.get('/review/rounds/:id/items/:item', guarded, (request, reply) =>
+    renderItem(request, reply, {}),
+  );
+
+  app.post('/review/rounds/:id/items/:item', changing, async (request, reply) => {
+    const { id, item = '' } = paramsOf(request);
+    const decision = decisionFromForm(item, formValues(request));
+    if (Number.isNaN(decision.score))
+      return renderItem(request, reply, { outcome: CHOOSE_OUTCOME }, 400);
+    try {
+      await recordDecision(ctx, signedIn(request), id, decision);
+      return reply.redirect(`/review/rounds/${id}/items/${encodeURIComponent(item)}`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found')
+        return sendDomainError(request, reply, error);
+      return renderItem(request, reply, fieldErrorOf(error), 400);
+    }
+  });
+
+  app.get('/review/rounds/:id/snapshots/:snapshot', guarded, async (request, reply) => {
+    const { id, snapshot = '' } = paramsOf(request);
+    try {
+      const body = await readSnapshotBody(ctx, signedIn(request), id, snapshot, filesDir);
+      return reply
+        .type('text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="snapshot-${snapshot}.txt"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(body);
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
+}
+
+function registerClarifyPages(app: FastifyInstance, ctx: ServiceContext): void {
+  async function renderClarify(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    status = 200,
+  ) {
+    try {
+      const view = await getClarification(ctx, signedIn(request), paramsOf(request).id);
+      const saved = (request.query as { done?: string }).done === 'saved' && status === 200;
+      return sendPage(
+        reply,
+        <ClarifyPage page={pageOf(request)} view={view} errors={errors} notice={saved} />,
+        status,
+      );
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  }
+  app.get('/rounds/:id/oit/clarify', guarded, (request, reply) =>
+    renderClarify(request, reply, {}),
+  );
+
+  app.post('/rounds/:id/oit/clarify', changing, async (request, reply) => {
+    const { itemCode = '', text = '', newUrl = '' } = formValues(request);
+    try {
+      await answerClarification(ctx, signedIn(request), paramsOf(request).id, {
+        itemCode,
+        text,
+        newUrl,
+      });
+      return reply.redirect(`/rounds/${paramsOf(request).id}/oit/clarify?done=saved`);
+    } catch (error) {
+      if (error instanceof DomainError && error.code !== 'not_found')
+        return renderClarify(request, reply, fieldErrorOf(error), 400);
+      if (error instanceof ZodError)
+        return renderClarify(
+          request,
+          reply,
+          { text: { th: 'กรุณาเขียนคำชี้แจง', en: 'Write an answer' } },
+          400,
+        );
+      return sendDomainError(request, reply, error);
+    }
+  });
+}
+
+/** The assessor's workbench, the agency's clarification page and their JSON API. */
+export function registerOitReviewRoutes(app: FastifyInstance, options: AppOptions): void {
+  registerRoundPages(app, options.ctx);
+  registerItemPages(app, options.ctx, options.config.FILES_DIR ?? './data/files');
+  registerClarifyPages(app, options.ctx);
+  registerOitReviewApi(app, options.ctx);
+}

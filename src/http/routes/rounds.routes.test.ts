@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAgency } from '../../db/agency.repository.js';
+import { upsertScoreSnapshot } from '../../db/round.repository.js';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
 
@@ -115,13 +116,32 @@ for (const dialect of DIALECTS) {
 
     it('moves a round through its states with the buttons', async () => {
       const id = roundIdOf((await parent.get('/rounds')).body, 'U1');
-      for (const to of ['collecting', 'oit_review', 'clarification', 'confirmed', 'published']) {
-        const page = await parent.get(`/rounds/${id}`);
-        expect(page.body).toContain(`name="to" value="${to}"`);
+      const move = async (to: string) => {
         const moved = await parent.post(`/rounds/${id}/state`, { to });
         expect(moved.statusCode).toBe(302);
         expect((await parent.get(String(moved.headers.location))).body).toContain('เปลี่ยนสถานะแล้ว');
+      };
+      for (const to of ['collecting', 'oit_review', 'clarification']) {
+        const page = await parent.get(`/rounds/${id}`);
+        expect(page.body).toContain(`name="to" value="${to}"`);
+        await move(to);
       }
+      // confirming stores the scores, so it happens on the OIT review page, never without them
+      const page = await parent.get(`/rounds/${id}`);
+      expect(page.body).toContain(`href="/review/rounds/${id}"`);
+      const bare = await parent.post(`/rounds/${id}/state`, { to: 'confirmed' });
+      expect(bare.statusCode).toBe(400);
+      expect(bare.body).toContain('ยืนยันผลได้จากหน้าผลการตรวจ OIT เท่านั้น');
+      const snapshot = {
+        roundId: id,
+        engineVersion: 'test',
+        total: 90,
+        levelCode: 'good',
+        resultJson: '{}',
+      };
+      await upsertScoreSnapshot(t.ctx.db.kysely, snapshot, new Date().toISOString());
+      await move('confirmed');
+      await move('published');
       const done = await parent.get(`/rounds/${id}`);
       expect(done.body).toContain('ประกาศผลแล้ว');
       expect(done.body).not.toContain('name="to"');

@@ -52,6 +52,16 @@ export function RoundDetailPage({
       </div>
       {nextStates.length > 0 && <h2>{pick(lang, m('เปลี่ยนสถานะ', 'Change the state'))}</h2>}
       {nextStates.map((to) => {
+        if (to === 'confirmed') {
+          // confirmation stores the round's scores: it is done from the OIT review page
+          return (
+            <p>
+              <a class="button" href={`/review/rounds/${round.id}`}>
+                {pick(lang, m('ยืนยันผลที่หน้าผลการตรวจ OIT', 'Confirm on the OIT review page'))}
+              </a>
+            </p>
+          );
+        }
         const back = rank(to) < rank(round.state);
         const verb = back ? m('ย้อนกลับเป็น', 'Back to') : m('ไปขั้นถัดไป:', 'Move to');
         return (
@@ -80,6 +90,18 @@ export function RoundDetailPage({
         <li>
           <a href={`/rounds/${round.id}/oit`}>
             {pick(lang, m('OIT: หลักฐานการเปิดเผยข้อมูล', 'OIT: disclosure evidence'))}
+          </a>
+        </li>
+        {round.state === 'clarification' && (
+          <li>
+            <a href={`/rounds/${round.id}/oit/clarify`}>
+              {pick(lang, m('OIT: ชี้แจงข้อที่ไม่ผ่าน', 'OIT: clarify the failed items'))}
+            </a>
+          </li>
+        )}
+        <li>
+          <a href={`/review/rounds/${round.id}`}>
+            {pick(lang, m('OIT: ผลการตรวจและคะแนน', 'OIT: review results and scores'))}
           </a>
         </li>
       </ul>

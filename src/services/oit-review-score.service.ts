@@ -1,0 +1,119 @@
+import type { Text } from '../core/framework/edition.schema.js';
+import type { CompiledEdition } from '../core/framework/compile-edition.js';
+import { isAllowed } from '../core/access/roles.js';
+import { DomainError } from '../core/errors.js';
+import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
+import { scoreAgency } from '../core/scoring/score-agency.js';
+import type { OitDecision } from '../core/scoring/score-leaves.js';
+import {
+  addSurveyResponse,
+  createSurveyTally,
+  type SurveyTally,
+} from '../core/scoring/survey-tally.js';
+import { findRound, upsertScoreSnapshot, type Round } from '../db/round.repository.js';
+import { listResponseAnswers } from '../db/survey.repository.js';
+import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { latestPrimaryDecisions, loadVisibleRound, reviewNotFound } from './oit-review-access.js';
+import { moveRound } from './round.service.js';
+import { loadRoundEdition } from './survey.service.js';
+
+/** A round's OIT, its indicators (9, 10) and the total, from the engine. */
+export interface OitScoreSummary {
+  oit: { score: number | null; shown: number | null } | null;
+  indicators: { code: string; name: Text; shown: number | null }[];
+  total: number | null;
+  level: { code: string; name: Text } | null;
+  decided: number;
+  items: number;
+}
+
+async function tallySurveys(
+  ctx: ServiceContext,
+  compiled: CompiledEdition,
+  roundId: string,
+): Promise<Record<string, SurveyTally>> {
+  const surveys: Record<string, SurveyTally> = {};
+  for (const instrument of compiled.edition.instruments) {
+    if (instrument.kind !== 'survey') continue;
+    const tally = createSurveyTally(compiled, instrument.code);
+    for (const answers of await listResponseAnswers(ctx.db.kysely, roundId, instrument.code))
+      addSurveyResponse(compiled, tally, answers);
+    surveys[instrument.code] = tally;
+  }
+  return surveys;
+}
+
+/** Scores a round with the engine from its survey answers and the primary assessor's latest decisions. */
+export async function scoreRound(ctx: ServiceContext, round: Round): Promise<ScoreResult> {
+  const compiled = await loadRoundEdition(ctx, round.editionId);
+  const decisions = await latestPrimaryDecisions(ctx.db.kysely, round.id);
+  const oit: Record<string, OitDecision> = {};
+  for (const [code, d] of decisions) if (compiled.oitItems.has(code)) oit[code] = d.score;
+  const surveys = await tallySurveys(ctx, compiled, round.id);
+  return scoreAgency(compiled, { surveys, oit });
+}
+
+/** The parts of a score result the review screens show. */
+export function summariseOit(
+  result: ScoreResult,
+  compiled: CompiledEdition,
+  decided: number,
+): OitScoreSummary {
+  const checklist = compiled.edition.instruments.find((i) => i.kind === 'checklist');
+  const node = result.tree.children.find((n) => n.code === checklist?.code);
+  return {
+    oit: node ? { score: node.score, shown: node.shown } : null,
+    indicators: (node?.children ?? []).map((n) => ({ code: n.code, name: n.name, shown: n.shown })),
+    total: result.total,
+    level: result.level ? { code: result.level.code, name: result.level.name } : null,
+    decided,
+    items: compiled.oitItems.size,
+  };
+}
+
+/** The OIT score, indicators and total of a round the actor may see. */
+export async function getRoundOitScores(
+  ctx: ServiceContext,
+  actor: Actor,
+  roundId: string,
+): Promise<OitScoreSummary> {
+  const { round } = await loadVisibleRound(ctx.db.kysely, actor, roundId);
+  const compiled = await loadRoundEdition(ctx, round.editionId);
+  const decided = (await latestPrimaryDecisions(ctx.db.kysely, roundId)).size;
+  return summariseOit(await scoreRound(ctx, round), compiled, decided);
+}
+
+/** Confirms and locks a round after clarification, storing its score snapshot from the engine. */
+export async function confirmOitRound(
+  ctx: ServiceContext,
+  actor: Actor,
+  roundId: string,
+): Promise<OitScoreSummary> {
+  const before = await findRound(ctx.db.kysely, roundId);
+  if (!before || !isAllowed(actor.grants, 'round.view', before.agencyPath)) throw reviewNotFound();
+  if (before.state !== 'clarification') {
+    throw new DomainError('invalid_transition', {
+      th: 'ยืนยันผลได้หลังช่วงชี้แจงเพิ่มเติมเท่านั้น',
+      en: 'A round can be confirmed only from clarification',
+    });
+  }
+  // scored before the move (decisions are closed from clarification on); stored in the move's
+  // own transaction, so a confirmed round always has its snapshot
+  const result = await scoreRound(ctx, before);
+  const round = await moveRound(ctx, actor, roundId, 'confirmed', (trx) =>
+    upsertScoreSnapshot(
+      trx,
+      {
+        roundId,
+        engineVersion: result.engineVersion,
+        total: result.total,
+        levelCode: result.level?.code ?? null,
+        resultJson: JSON.stringify(result),
+      },
+      nowIso(ctx),
+    ),
+  );
+  const compiled = await loadRoundEdition(ctx, round.editionId);
+  const decided = (await latestPrimaryDecisions(ctx.db.kysely, roundId)).size;
+  return summariseOit(result, compiled, decided);
+}

@@ -1,0 +1,188 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Role } from '../core/access/roles.js';
+import { insertAgency } from '../db/agency.repository.js';
+import { listAuditEntries } from '../db/audit.repository.js';
+import type { Db } from '../db/database.js';
+import { findScoreSnapshot } from '../db/round.repository.js';
+import { describeEachDialect } from '../db/test-databases.js';
+import {
+  findUserById,
+  insertMembership,
+  insertUser,
+  listGrants,
+  publicUser,
+} from '../db/user.repository.js';
+import { randomIds, type Clock } from '../infra/clock.js';
+import type { Actor, ServiceContext } from './context.js';
+import { answerClarification, getClarification } from './oit-review-clarify.service.js';
+import { getReviewItem } from './oit-review-item.service.js';
+import { confirmOitRound, getRoundOitScores } from './oit-review-score.service.js';
+import {
+  assignAssessor,
+  getReviewRound,
+  listMyReviewRounds,
+  recordDecision,
+} from './oit-review.service.js';
+import { moveRound, openRounds } from './round.service.js';
+
+const NOW = '2026-11-26T03:00:00.000Z';
+
+/** A clock one second later at every reading, so decisions keep their order. */
+function tickingClock(): Clock {
+  let t = Date.parse(NOW);
+  return { now: () => new Date((t += 1000)) };
+}
+
+async function seedActor(db: Db, email: string, role: Role, agencyId: string): Promise<Actor> {
+  const id = randomIds.uuid();
+  await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
+  await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
+  const user = await findUserById(db.kysely, id);
+  if (!user) throw new Error('user not stored');
+  const grants = (await listGrants(db.kysely, id)).map((g) => ({
+    role: g.role,
+    agencyId: g.agencyId,
+    agencyPath: g.agencyPath,
+  }));
+  return { user: publicUser(user), grants };
+}
+
+async function seedAgencies(db: Db): Promise<void> {
+  for (const [id, parentId, path] of [
+    ['min', null, '/min/'],
+    ['u1', 'min', '/min/u1/'],
+    ['u2', 'min', '/min/u2/'],
+  ] as const) {
+    const base = { id, parentId, path, code: id.toUpperCase(), type: 'unit' };
+    const names = { nameTh: `หน่วยงาน ${id}`, nameEn: `Agency ${id}` };
+    await insertAgency(db.kysely, { ...base, ...names, website: null, eligibleStaff: null }, NOW);
+  }
+}
+
+describeEachDialect('OIT review service', (getDb) => {
+  let ctx: ServiceContext;
+  let parent: Actor;
+  let first: Actor;
+  let second: Actor;
+  let agency: Actor;
+  let outsider: Actor;
+  let roundId: string;
+
+  beforeAll(async () => {
+    const db = getDb();
+    ctx = { db, clock: tickingClock(), ids: randomIds };
+    await seedAgencies(db);
+    parent = await seedActor(db, 'min@example.org', 'parent_admin', 'min');
+    first = await seedActor(db, 'a1@example.org', 'assessor', 'min');
+    second = await seedActor(db, 'a2@example.org', 'assessor', 'min');
+    agency = await seedActor(db, 'u1@example.org', 'agency_admin', 'u1');
+    outsider = await seedActor(db, 'u2@example.org', 'agency_admin', 'u2');
+    const opened = await openRounds(ctx, parent, {
+      parentAgencyId: 'min',
+      editionCode: 'ita-2569',
+    });
+    roundId = opened.created.find((r) => r.agencyId === 'u1')?.roundId ?? '';
+    await moveRound(ctx, parent, roundId, 'collecting');
+    await db.kysely
+      .insertInto('oit_evidence')
+      .values({
+        id: 'ev1',
+        round_id: roundId,
+        item_code: 'O1',
+        owner_user_id: agency.user.id,
+        status: 'submitted',
+        explanation: '',
+        elements_json: JSON.stringify({ 'O1.1': { done: true, where: 'หน้า 2' } }),
+        updated_at: NOW,
+      })
+      .execute();
+    await moveRound(ctx, parent, roundId, 'oit_review');
+  });
+
+  it('lets only a parent admin assign assessors, and audits it', async () => {
+    await expect(assignAssessor(ctx, agency, roundId, { email: 'a1@example.org' })).rejects.toThrow(
+      /may not assign/,
+    );
+    await expect(
+      assignAssessor(ctx, parent, roundId, { email: 'u1@example.org', role: 'primary' }),
+    ).rejects.toThrow(/not an assessor/);
+    await assignAssessor(ctx, parent, roundId, { email: 'a1@example.org', role: 'primary' });
+    const all = await assignAssessor(ctx, parent, roundId, {
+      email: 'a2@example.org',
+      role: 'second',
+    });
+    expect(all.map((a) => a.role).sort()).toEqual(['primary', 'second']);
+    expect((await listMyReviewRounds(ctx, first)).map((r) => r.round.id)).toEqual([roundId]);
+    const audit = await listAuditEntries(getDb().kysely, 0, 1000);
+    expect(audit.filter((e) => e.action === 'oit.assign')).toHaveLength(2);
+  });
+
+  it('records decisions with reasons, refuses partial scores, and measures agreement', async () => {
+    const fail = { itemCode: 'O1', score: 0, reason: '', advice: '' };
+    await expect(recordDecision(ctx, first, roundId, fail)).rejects.toThrow(/reason/);
+    await expect(
+      recordDecision(ctx, first, roundId, { ...fail, score: 50, reason: 'x' }),
+    ).rejects.toThrow(/only pass or fail/);
+    await recordDecision(ctx, first, roundId, { ...fail, reason: 'ลิงก์เปิดไม่ได้', advice: 'แก้ลิงก์' });
+    await recordDecision(ctx, first, roundId, { itemCode: 'O2', score: 100 });
+    await recordDecision(ctx, second, roundId, { itemCode: 'O1', score: 100 });
+    await recordDecision(ctx, second, roundId, { itemCode: 'O2', score: 100 });
+    const overview = await getReviewRound(ctx, first, roundId);
+    expect(overview.items.find((i) => i.item.code === 'O1')?.primary?.score).toBe(0);
+    expect(overview.agreement).toMatchObject({ items: 2, agreed: 1, percent: 0.5 });
+    const item = await getReviewItem(ctx, first, roundId, 'O1');
+    expect(item.elements[0]).toMatchObject({ code: 'O1.1', done: true, where: 'หน้า 2' });
+    const audit = await listAuditEntries(getDb().kysely, 0, 1000);
+    expect(audit.filter((e) => e.action === 'oit.decide')).toHaveLength(4);
+  });
+
+  it('hides the round from another agency entirely', async () => {
+    await expect(getReviewRound(ctx, outsider, roundId)).rejects.toThrow(/not found/);
+    await expect(getReviewItem(ctx, outsider, roundId, 'O1')).rejects.toThrow(/not found/);
+    await expect(getClarification(ctx, outsider, roundId)).rejects.toThrow(/not found/);
+    await expect(getRoundOitScores(ctx, outsider, roundId)).rejects.toThrow(/not found/);
+    await expect(
+      answerClarification(ctx, outsider, roundId, { itemCode: 'O1', text: 'x' }),
+    ).rejects.toThrow(/not found/);
+    await expect(getReviewRound(ctx, agency, roundId)).rejects.toThrow(/not found/);
+  });
+
+  it('takes clarifications only for failed items in the window, then a final decision', async () => {
+    const answer = { itemCode: 'O1', text: 'แก้ลิงก์แล้ว' };
+    await expect(answerClarification(ctx, agency, roundId, answer)).rejects.toThrow(/not open/);
+    await moveRound(ctx, first, roundId, 'clarification');
+    await expect(
+      answerClarification(ctx, agency, roundId, { itemCode: 'O2', text: 'x' }),
+    ).rejects.toThrow(/Only failed/);
+    await expect(
+      answerClarification(ctx, agency, roundId, { ...answer, newUrl: 'https://x.example/a' }),
+    ).rejects.toThrow(/first links/);
+    await expect(
+      answerClarification(ctx, agency, roundId, { ...answer, text: ' ' }),
+    ).rejects.toThrow();
+    await answerClarification(ctx, agency, roundId, answer);
+    const view = await getClarification(ctx, agency, roundId);
+    expect(view.mayAnswer).toBe(true);
+    expect(view.items.map((i) => i.item.code)).toEqual(['O1']);
+    expect(view.items[0]?.decision.reason).toBe('ลิงก์เปิดไม่ได้');
+    const before = await getRoundOitScores(ctx, first, roundId);
+    await recordDecision(ctx, first, roundId, { itemCode: 'O1', score: 100 });
+    const after = await getRoundOitScores(ctx, first, roundId);
+    expect(after.oit?.score ?? 0).toBeGreaterThan(before.oit?.score ?? 0);
+    expect(after.indicators.map((i) => i.code)).toEqual(['9', '10']);
+  });
+
+  it('confirms the round with a score snapshot and then changes nothing', async () => {
+    await expect(confirmOitRound(ctx, agency, roundId)).rejects.toThrow(/may not change/);
+    const summary = await confirmOitRound(ctx, first, roundId);
+    expect(summary.decided).toBe(2);
+    const snapshot = await findScoreSnapshot(getDb().kysely, roundId);
+    expect(snapshot?.resultJson).toContain('"engineVersion"');
+    await expect(
+      recordDecision(ctx, first, roundId, { itemCode: 'O3', score: 100 }),
+    ).rejects.toThrow(/only during/);
+    await expect(
+      answerClarification(ctx, agency, roundId, { itemCode: 'O1', text: 'x' }),
+    ).rejects.toThrow(/not open/);
+  });
+});
