@@ -38,6 +38,8 @@ export const ConfigSchema = z.object({
   SURVEY_STEPS_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Folder for uploaded evidence files and link snapshots: outside the web root. */
   FILES_DIR: z.string().default('./data/files'),
+  /** Largest evidence file an agency may upload, in MB. */
+  OIT_MAX_UPLOAD_MB: z.coerce.number().positive().max(500).default(20),
   /** Let the evidence link checker reach private addresses (intranet-only deployments). */
   FETCH_ALLOW_PRIVATE: z
     .enum(['0', '1', 'true', 'false'])

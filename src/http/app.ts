@@ -48,7 +48,11 @@ export interface AppOptions {
     Partial<
       Pick<
         Config,
-        'RATE_LIMIT_PER_MINUTE' | 'SURVEY_STEPS_PER_MINUTE' | 'FILES_DIR' | 'FETCH_ALLOW_PRIVATE'
+        | 'RATE_LIMIT_PER_MINUTE'
+        | 'SURVEY_STEPS_PER_MINUTE'
+        | 'FILES_DIR'
+        | 'FETCH_ALLOW_PRIVATE'
+        | 'OIT_MAX_UPLOAD_MB'
       >
     > & {
       /** HMAC key of single-use access codes; when absent one is made and kept in the database. */

@@ -17,6 +17,9 @@ const STATUS: Record<string, number> = {
   decisions_closed: 409,
   clarification_closed: 409,
   not_failed: 409,
+  evidence_locked: 409,
+  upload_too_large: 413,
+  upload_type_refused: 415,
 };
 
 /** The status a domain error answers with. */

@@ -105,7 +105,7 @@ for (const dialect of DIALECTS) {
         { action: 'save' },
         { name: 'tool.exe', bytes: Buffer.from('MZ\x90') },
       );
-      expect(wrong.statusCode).toBe(400);
+      expect(wrong.statusCode).toBe(415);
       expect(wrong.body).toContain('รับเฉพาะไฟล์');
       const disguised = await postUpload(
         owner,
@@ -183,7 +183,7 @@ for (const dialect of DIALECTS) {
       expect(await readdir(join(t.filesDir, 'snapshots'))).toHaveLength(2);
       await owner.get(`${base}/O1`);
       const locked = await owner.post(`${base}/O1`, { urls: `${t.site}/x`, action: 'save' });
-      expect(locked.statusCode).toBe(400);
+      expect(locked.statusCode).toBe(409);
       expect(locked.body).toContain('หลักฐานที่ส่งแล้วแก้ไขไม่ได้');
     });
 

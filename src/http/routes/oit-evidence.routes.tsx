@@ -32,7 +32,9 @@ import { registerOitEvidenceApi } from './oit-evidence-api.routes.js';
 export function evidenceSettings(options: AppOptions): EvidenceSettings {
   return {
     filesDir: options.config.FILES_DIR ?? './data/files',
-    maxUploadBytes: DEFAULT_MAX_UPLOAD_BYTES,
+    maxUploadBytes: options.config.OIT_MAX_UPLOAD_MB
+      ? options.config.OIT_MAX_UPLOAD_MB * 1024 * 1024
+      : DEFAULT_MAX_UPLOAD_BYTES,
     fetchLimits: {
       ...DEFAULT_FETCH_LIMITS,
       allowPrivate: options.config.FETCH_ALLOW_PRIVATE ?? false,
