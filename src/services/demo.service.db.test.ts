@@ -41,6 +41,11 @@ describeEachDialect('demo seed', (getDb) => {
       .execute();
     expect(perRound.some((r) => Number(r.n) < 5)).toBe(true);
     expect(perRound.some((r) => Number(r.n) >= 20)).toBe(true);
+    const evidence = await getDb().kysely.selectFrom('oit_evidence').select('status').execute();
+    expect(evidence).toHaveLength(6);
+    expect(evidence.filter((e) => e.status === 'approved')).toHaveLength(3);
+    const assigned = await getDb().kysely.selectFrom('oit_assignment').select('round_id').execute();
+    expect(assigned).toHaveLength(byYear(2569).length);
     expect((await verifyAuditLog(ctx())).brokenAt).toBeNull();
   });
 

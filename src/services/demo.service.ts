@@ -13,6 +13,7 @@ import { createUser } from './user.service.js';
 import { moveRound, openRounds, type OpenedRound } from './round.service.js';
 import { inTransaction } from './audit.service.js';
 import { ensureSurveyLinks } from './survey-admin.service.js';
+import { seedDemoOit } from './demo-oit.service.js';
 import { bangkokDay } from './survey.service.js';
 import { insertResponses, type NewResponse } from '../db/survey.repository.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
@@ -302,5 +303,6 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     ['collecting'],
   );
   await seedSurveys(ctx, admin, current.created);
+  await seedDemoOit(ctx, current.created);
   return { seeded: true, ...summary };
 }

@@ -1,0 +1,77 @@
+import { DEFAULT_FETCH_LIMITS } from '../infra/link-fetcher.js';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../infra/file-store.js';
+import { findUserByEmail, listGrants, publicUser } from '../db/user.repository.js';
+import { findRound } from '../db/round.repository.js';
+import type { OpenedRound } from './round.service.js';
+import type { Actor, ServiceContext } from './context.js';
+import { approveEvidence, markEvidenceReady, saveItemEvidence } from './oit-evidence.service.js';
+import { assignAssessor } from './oit-review.service.js';
+import { loadRoundEdition } from './survey.service.js';
+
+/** An existing demo account as an actor. */
+export async function demoActor(ctx: ServiceContext, email: string): Promise<Actor> {
+  const user = await findUserByEmail(ctx.db.kysely, email);
+  if (!user) throw new Error(`demo account ${email} missing`);
+  const grants = (await listGrants(ctx.db.kysely, user.id)).map((g) => ({
+    role: g.role,
+    agencyId: g.agencyId,
+    agencyPath: g.agencyPath,
+  }));
+  return { user: publicUser(user), grants };
+}
+
+/**
+ * OIT work in progress for D01 (the demo's example department): the owner has filled the first
+ * six items (links on the agency's site, explanation, ticked elements), four are ready and the
+ * head has approved three; the ministry has assigned its assessor to every unit's round.
+ */
+export async function seedDemoOit(ctx: ServiceContext, rounds: OpenedRound[]): Promise<void> {
+  const d01 = rounds.find((r) => r.agencyCode === 'D01');
+  if (!d01) return;
+  const owner = await demoActor(ctx, 'owner@example.org');
+  const agencyAdmin = await demoActor(ctx, 'agency@example.org');
+  const head = await demoActor(ctx, 'head@example.org');
+  const ministry = await demoActor(ctx, 'ministry@example.org');
+  const settings = {
+    filesDir: './data/files',
+    maxUploadBytes: DEFAULT_MAX_UPLOAD_BYTES,
+    fetchLimits: DEFAULT_FETCH_LIMITS,
+  };
+  const round = await findRound(ctx.db.kysely, d01.roundId);
+  if (!round) return;
+  const compiled = await loadRoundEdition(ctx, round.editionId);
+  const items =
+    compiled.edition.instruments
+      .find((i) => i.kind === 'checklist')
+      ?.indicators.flatMap((ind) => (ind.subindicators ?? []).flatMap((s) => s.items)) ?? [];
+  for (const [index, item] of items.slice(0, 6).entries()) {
+    const ref = { roundId: d01.roundId, itemCode: item.code };
+    const elements = Object.fromEntries(
+      item.elements.map((e) => [
+        e.code,
+        { done: true, where: `หน้า ${item.code} ของเว็บไซต์ หัวข้อ ${e.code}` },
+      ]),
+    );
+    const input = {
+      urls: [`https://d01.example.org/ita/2569/${item.code.toLowerCase()}`],
+      explanation: `เผยแพร่${item.name.th}บนเว็บไซต์หลักของหน่วยงาน`,
+      elements,
+    };
+    // the agency's administrator enters the first draft and hands the item to its owner
+    await saveItemEvidence(
+      ctx,
+      settings,
+      agencyAdmin,
+      ref,
+      { ...input, ownerUserId: owner.user.id },
+      null,
+    );
+    if (index < 4) await markEvidenceReady(ctx, owner, ref);
+    if (index < 3) await approveEvidence(ctx, head, ref);
+  }
+  for (const round of rounds)
+    await assignAssessor(ctx, ministry, round.roundId, {
+      email: 'assessor@example.org',
+      role: 'primary',
+    });
+}
