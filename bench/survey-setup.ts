@@ -1,0 +1,38 @@
+// Creates the IIT/EIT links of the demo agency D01's 2569 round in a seeded demo database and
+// prints them as JSON. Used by bench/survey-submit.mjs and test/survey-kill.test.ts. Usage:
+//   DEMO_DATABASE_URL=file:PATH node bin/prongsai.mjs demo --seed-only
+//   node --import tsx bench/survey-setup.ts file:PATH
+import { openDatabase } from '../src/db/database.js';
+import { listRounds } from '../src/db/round.repository.js';
+import { findUserByEmail, listGrants, publicUser } from '../src/db/user.repository.js';
+import { randomIds, systemClock } from '../src/infra/clock.js';
+import type { Actor } from '../src/services/context.js';
+import { ensureSurveyLinks } from '../src/services/survey-admin.service.js';
+
+const url = process.argv[2];
+if (!url?.startsWith('file:')) throw new Error('usage: survey-setup.ts file:PATH');
+const db = openDatabase(url);
+try {
+  const ctx = { db, clock: systemClock, ids: randomIds };
+  const user = await findUserByEmail(db.kysely, 'admin@example.org');
+  if (!user) throw new Error(`${url} is not a seeded demo database`);
+  const admin: Actor = {
+    user: publicUser(user),
+    grants: (await listGrants(db.kysely, user.id)).map((g) => ({
+      role: g.role,
+      agencyId: g.agencyId,
+      agencyPath: g.agencyPath,
+    })),
+  };
+  const round = (await listRounds(db.kysely, null)).find(
+    (r) => r.agencyCode === 'D01' && r.editionYear === 2569,
+  );
+  if (!round) throw new Error('demo round D01/2569 missing');
+  const links = await ensureSurveyLinks(ctx, admin, round.id);
+  const code = (instrument: string) => links.find((l) => l.instrument === instrument)?.code;
+  process.stdout.write(
+    JSON.stringify({ roundId: round.id, iit: code('IIT'), eit: code('EIT') }) + '\n',
+  );
+} finally {
+  await db.close();
+}
