@@ -74,7 +74,7 @@ export async function runDemoCommand(args: string[], io: Io): Promise<number> {
   await migrateToLatest(db);
   const ctx = { db, clock: systemClock, ids: randomIds };
   io.err('กำลังเตรียมข้อมูลตัวอย่าง / preparing the demo …\n');
-  const summary = await seedDemo(ctx);
+  const summary = await seedDemo(ctx, { oitProgress: true });
   if (values['seed-only']) {
     printAccounts(io, summary, config.DEMO_DATABASE_URL, false);
     await db.close();

@@ -17,6 +17,26 @@ export interface Db {
   close: () => Promise<void>;
 }
 
+/** Statements kept prepared per connection (Kysely asks for the same SQL text again and again). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/** The connection Kysely sees: `prepare` reuses a prepared statement for the same SQL text. */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = cache.get(text);
+      if (!statement) {
+        statement = sqlite.prepare(text);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 function openSqlite(url: string): Db {
   const path = url === ':memory:' ? ':memory:' : url.slice('file:'.length);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -26,7 +46,9 @@ function openSqlite(url: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { kysely, dialect: 'sqlite', url, sqlite, close: () => kysely.destroy() };
 }
 

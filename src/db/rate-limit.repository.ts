@@ -2,40 +2,32 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 /**
- * Counts one hit for `key` in a fixed window and returns the count in the current window.
- * Lives in the database so that every server process shares the same counters.
+ * Counts one hit for `key` in a fixed window and returns the count in the current window, in one
+ * statement (an upsert that restarts the count when the window changed). Lives in the database
+ * so that every server process shares the same counters.
  */
 export async function hitRateLimit(
   db: Kysely<Database>,
   key: string,
   windowStart: string,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('rate_limit')
-      .values({ key, window_start: windowStart, count: 0 })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-    await trx
-      .updateTable('rate_limit')
-      .set((eb) => ({
+  const row = await db
+    .insertInto('rate_limit')
+    .values({ key, window_start: windowStart, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
         count: eb
           .case()
-          .when('window_start', '=', windowStart)
-          .then(eb('count', '+', 1))
+          .when(eb.ref('rate_limit.window_start'), '=', windowStart)
+          .then(eb(eb.ref('rate_limit.count'), '+', 1))
           .else(1)
           .end(),
         window_start: windowStart,
-      }))
-      .where('key', '=', key)
-      .execute();
-    const row = await trx
-      .selectFrom('rate_limit')
-      .select('count')
-      .where('key', '=', key)
-      .executeTakeFirst();
-    return Number(row?.count ?? 0);
-  });
+      })),
+    )
+    .returning('count')
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
 }
 
 /** Removes counters whose window ended. */

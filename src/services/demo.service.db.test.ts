@@ -12,7 +12,7 @@ describeEachDialect('demo seed', (getDb) => {
   const ctx = () => ({ db: getDb(), clock: systemClock, ids: randomIds });
 
   it('creates a ministry with its units, one account per role and two years of rounds', async () => {
-    const summary = await seedDemo(ctx());
+    const summary = await seedDemo(ctx(), { oitProgress: true });
     expect(summary.seeded).toBe(true);
     const agencies = await listAgencies(getDb().kysely, null);
     expect(agencies).toHaveLength(DEMO_AGENCIES.length + 1);

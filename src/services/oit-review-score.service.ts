@@ -97,22 +97,25 @@ export async function confirmOitRound(
       en: 'A round can be confirmed only from clarification',
     });
   }
-  // scored before the move (decisions are closed from clarification on); stored in the move's
-  // own transaction, so a confirmed round always has its snapshot
-  const result = await scoreRound(ctx, before);
-  const round = await moveRound(ctx, actor, roundId, 'confirmed', (trx) =>
-    upsertScoreSnapshot(
+  // scored inside the move's transaction: no decision can slip in between, and a confirmed
+  // round always has its snapshot
+  let result: ScoreResult | null = null;
+  const round = await moveRound(ctx, actor, roundId, 'confirmed', async (trx) => {
+    const scored = await scoreRound({ ...ctx, db: { ...ctx.db, kysely: trx } }, before);
+    result = scored;
+    await upsertScoreSnapshot(
       trx,
       {
         roundId,
-        engineVersion: result.engineVersion,
-        total: result.total,
-        levelCode: result.level?.code ?? null,
-        resultJson: JSON.stringify(result),
+        engineVersion: scored.engineVersion,
+        total: scored.total,
+        levelCode: scored.level?.code ?? null,
+        resultJson: JSON.stringify(scored),
       },
       nowIso(ctx),
-    ),
-  );
+    );
+  });
+  if (!result) throw new Error('the round was confirmed without a score');
   const compiled = await loadRoundEdition(ctx, round.editionId);
   const decided = (await latestPrimaryDecisions(ctx.db.kysely, roundId)).size;
   return summariseOit(result, compiled, decided);

@@ -1,4 +1,5 @@
 import { hitRateLimit } from '../db/rate-limit.repository.js';
+import { writeBatcherOf } from '../db/write-batcher.js';
 import type { ServiceContext } from './context.js';
 
 /** Counts a request against `key` in a fixed window; returns the count and the ms left in the window. */
@@ -9,6 +10,7 @@ export async function countRequest(
 ): Promise<{ current: number; ttl: number }> {
   const now = ctx.clock.now().getTime();
   const start = Math.floor(now / windowMs) * windowMs;
-  const current = await hitRateLimit(ctx.db.kysely, key, new Date(start).toISOString());
+  const windowStart = new Date(start).toISOString();
+  const current = await writeBatcherOf(ctx.db).run((trx) => hitRateLimit(trx, key, windowStart));
   return { current, ttl: start + windowMs - now };
 }

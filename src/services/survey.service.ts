@@ -26,7 +26,7 @@ import {
   useAccessCode,
   type SurveyLink,
 } from '../db/survey.repository.js';
-import { inTransaction } from './audit.service.js';
+import { writeBatcherOf } from '../db/write-batcher.js';
 import type { ServiceContext } from './context.js';
 
 /** A survey as its public pages need it. */
@@ -176,7 +176,8 @@ export async function submitSurvey(
   const nonceHash = createHash('sha256').update(`${survey.link.id}:${input.nonce}`).digest('hex');
   const answers = collectAnswers(survey.steps, input.form);
   try {
-    return await inTransaction(ctx, async (trx) => {
+    // group commit: answers arriving together share one disk flush, each acknowledged after it
+    return await writeBatcherOf(ctx.db).run(async (trx) => {
       if (!(await claimSubmission(trx, nonceHash, day))) return { kind: 'duplicate' } as const;
       if (survey.link.requiresCode) {
         const hmac = hashAccessCode(input.secret, normaliseCode(input.accessCode ?? ''));
