@@ -1,4 +1,4 @@
-import { formatImportCsv } from '../core/surveys/response-import.js';
+import { formatCsv } from '../core/csv-format.js';
 import type { Text } from '../core/framework/edition.schema.js';
 import { findRoundIdByAgencyYear } from '../db/oit-evidence-lookup.repository.js';
 import { findRound, type Round } from '../db/round.repository.js';
@@ -47,11 +47,6 @@ export async function buildApprovalMemo(
   };
 }
 
-/** A spreadsheet cell that Excel will not run as a formula. */
-function safeCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 /** The copy-assist CSV: one row per item (code, name, links, explanation), UTF-8 with BOM. */
 export async function buildCopyExport(
   ctx: ServiceContext,
@@ -63,14 +58,12 @@ export async function buildCopyExport(
   const rows = workspace.items.map((i) => {
     const urls = i.links.map((l) => l.url);
     if (i.files.length > 0) urls.push(publicItemUrl(workspace.round, i.item.code));
-    return [i.item.code, i.item.name.th, urls.join('\n'), i.evidence?.explanation ?? ''].map(
-      safeCell,
-    );
+    return [i.item.code, i.item.name.th, urls.join('\n'), i.evidence?.explanation ?? ''];
   });
   const { round } = workspace;
   return {
     filename: `${round.editionCode}-OIT-${round.agencyCode}.csv`,
-    csv: formatImportCsv(['ข้อ (code)', 'ชื่อข้อ (item)', 'URL', 'คำอธิบาย (explanation)'], rows),
+    csv: formatCsv(['ข้อ (code)', 'ชื่อข้อ (item)', 'URL', 'คำอธิบาย (explanation)'], rows),
   };
 }
 

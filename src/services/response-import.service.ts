@@ -1,9 +1,9 @@
+import { formatCsv } from '../core/csv-format.js';
 import { isAllowed } from '../core/access/roles.js';
 import { DomainError, type Message } from '../core/errors.js';
 import type { Instrument, Scale } from '../core/framework/edition.schema.js';
 import {
   buildTemplateHeader,
-  formatImportCsv,
   parseResponseCsv,
   parseResponseRecords,
   type ImportedRow,
@@ -158,5 +158,5 @@ export async function buildImportTemplate(
   const { round, instrument, spec } = await loadImportTarget(ctx, actor, roundId, instrumentCode);
   const header = buildTemplateHeader(spec.edition, instrument.code);
   const filename = `${round.editionCode}-${instrument.code}-${round.agencyCode}-template.csv`;
-  return { filename: filename.replace(/[^A-Za-z0-9._-]/g, '_'), csv: formatImportCsv(header) };
+  return { filename: filename.replace(/[^A-Za-z0-9._-]/g, '_'), csv: formatCsv(header) };
 }

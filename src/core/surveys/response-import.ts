@@ -1,3 +1,4 @@
+import { formatCsv } from '../csv-format.js';
 import { readCsvRecords, type CsvRecord } from '../agencies/csv-records.js';
 import type { Message } from '../errors.js';
 import type { Edition } from '../framework/edition.schema.js';
@@ -214,16 +215,6 @@ export function parseResponseCsv(text: string, spec: ResponseImportSpec): Respon
   return parseResponseRecords(records, spec);
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** CSV text (with a byte-order mark, so spreadsheets read Thai) of a header and rows. */
-export function formatImportCsv(header: readonly string[], rows: readonly string[][] = []): string {
-  const lines = [header, ...rows].map((fields) => fields.map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
 /** The template of an instrument: a date column and one column per item, in form order. */
 export function buildTemplateHeader(
   edition: Pick<Edition, 'instruments' | 'scales'>,
@@ -238,5 +229,5 @@ export function formatImportedRows(result: ResponseImportResult): string {
     row.day,
     ...result.itemColumns.map((code) => row.answers[code] ?? ''),
   ]);
-  return formatImportCsv(['date', ...result.itemColumns], rows);
+  return formatCsv(['date', ...result.itemColumns], rows);
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { formatImportCsv } from '../../core/surveys/response-import.js';
+import { formatCsv } from '../../core/csv-format.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   loadPublicFile,
@@ -52,9 +52,9 @@ function feedCsv(oit: PublicOit, origin: string): string {
     i.name.th,
     i.submitted ? 'submitted' : '',
     [...i.links, ...i.files.map((f) => f.url)].join('\n'),
-    i.explanation.replace(/^[=+\-@]/, "'$&"),
+    i.explanation,
   ]);
-  return formatImportCsv(['code', 'name', 'status', 'urls', 'explanation'], rows);
+  return formatCsv(['code', 'name', 'status', 'urls', 'explanation'], rows);
 }
 
 function registerFeeds(app: FastifyInstance, ctx: ServiceContext, settings: EvidenceSettings) {
