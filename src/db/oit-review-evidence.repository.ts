@@ -217,3 +217,22 @@ export async function insertSnapshot(db: Kysely<Database>, s: LinkSnapshotRow): 
     })
     .execute();
 }
+
+/** The newest 'check' snapshot of each link of a round (what the link checker last saw). */
+export async function listLatestChecks(
+  db: Kysely<Database>,
+  roundId: string,
+): Promise<Map<string, LinkSnapshotRow>> {
+  const rows = await db
+    .selectFrom('oit_snapshot as s')
+    .innerJoin('oit_link as l', 'l.id', 's.link_id')
+    .innerJoin('oit_evidence as e', 'e.id', 'l.evidence_id')
+    .selectAll('s')
+    .where('s.kind', '=', 'check')
+    .where('e.round_id', '=', roundId)
+    .orderBy('s.taken_at')
+    .execute();
+  const latest = new Map<string, LinkSnapshotRow>();
+  for (const row of rows) latest.set(row.link_id, toSnapshot(row));
+  return latest;
+}

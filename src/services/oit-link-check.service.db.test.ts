@@ -11,7 +11,7 @@ import { describeEachDialect } from '../db/test-databases.js';
 import { DEFAULT_FETCH_LIMITS } from '../infra/link-fetcher.js';
 import { randomIds, systemClock } from '../infra/clock.js';
 import type { ServiceContext } from './context.js';
-import { checkSubmittedLinks } from './oit-link-check.service.js';
+import { checkSubmittedLinks, listRoundLinkWarnings } from './oit-link-check.service.js';
 import { ensureEditionStored } from './round.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
@@ -137,6 +137,13 @@ describeEachDialect('OIT link checker', (getDb) => {
     expect(await readFile(join(filesDir, same?.stored_name ?? 'x'), 'utf8')).toBe(
       'โครงสร้างหน่วยงาน',
     );
+    // the same warnings stay visible on the agency's OIT page until the next check
+    const shown = await listRoundLinkWarnings(ctx, 'round-oit_review');
+    expect(shown.map((w) => [new URL(w.url).pathname, w.kind])).toEqual([
+      ['/changed', 'changed'],
+      ['/gone', 'broken'],
+    ]);
+    expect(await listRoundLinkWarnings(ctx, 'round-confirmed')).toEqual([]);
   });
 
   it('refuses private addresses unless allowed (SSRF), reporting the link as broken', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Message } from '../core/errors.js';
 import {
   insertSnapshot,
+  listLatestChecks,
   listLinksToCheck,
   type LinkSnapshotRow,
   type LinkToCheck,
@@ -125,4 +126,42 @@ export async function checkSubmittedLinks(
     }
   }
   return { checked: links.length, warnings };
+}
+
+/**
+ * The warnings of the checker's last pass over a round's submitted links, for the agency's OIT
+ * page: the owner learns that a page broke or changed while there is time to restore it.
+ */
+export async function listRoundLinkWarnings(
+  ctx: ServiceContext,
+  roundId: string,
+): Promise<LinkWarning[]> {
+  const [links, checks] = await Promise.all([
+    listLinksToCheck(ctx.db.kysely, roundId),
+    listLatestChecks(ctx.db.kysely, roundId),
+  ]);
+  const warnings: LinkWarning[] = [];
+  for (const link of links) {
+    const check = checks.get(link.linkId);
+    if (!check || check.takenAt < link.submitted.takenAt) continue;
+    const seen = {
+      ...check,
+      url: link.url,
+      body: null,
+      sha256: check.sha256,
+      finalUrl: check.finalUrl ?? link.url,
+    };
+    const found = compareWithSubmission(link, seen);
+    if (found)
+      warnings.push({
+        roundId,
+        agencyCode: link.agencyCode,
+        itemCode: link.itemCode,
+        ownerEmail: link.ownerEmail,
+        url: link.url,
+        status: check.status,
+        ...found,
+      });
+  }
+  return warnings;
 }

@@ -27,6 +27,7 @@ import { OitItemPage } from '../views/oit-evidence-item.js';
 import { oitPath, OitListPage } from '../views/oit-evidence-list.js';
 import { OitMemoPage } from '../views/oit-evidence-memo.js';
 import { registerOitEvidenceApi } from './oit-evidence-api.routes.js';
+import { listRoundLinkWarnings } from '../../services/oit-link-check.service.js';
 
 /** The evidence settings of the app (uploads and snapshots under FILES_DIR; SSRF guard). */
 export function evidenceSettings(options: AppOptions): EvidenceSettings {
@@ -178,9 +179,16 @@ function registerPages(
   };
   app.get('/rounds/:id/oit', guard, async (request, reply) => {
     const workspace = await loadOitWorkspace(ctx, signedIn(request), paramsOf(request).id);
+    const warnings = await listRoundLinkWarnings(ctx, workspace.round.id);
+    const page = pageOf(request);
     return sendPage(
       reply,
-      <OitListPage page={pageOf(request)} workspace={workspace} notice={noticeOf(request)} />,
+      <OitListPage
+        page={page}
+        workspace={workspace}
+        notice={noticeOf(request)}
+        warnings={warnings}
+      />,
     );
   });
   registerOutputs(app, ctx);

@@ -55,10 +55,13 @@ export function OitListPage({
   page,
   workspace,
   notice,
+  warnings = [],
 }: {
   page: PageContext;
   workspace: OitWorkspace;
   notice: Message | null;
+  /** What the link checker last found broken or changed. */
+  warnings?: readonly { itemCode: string; url: string; message: Message }[];
 }) {
   const { lang } = page;
   const { round } = workspace;
@@ -69,6 +72,19 @@ export function OitListPage({
       <p>
         {round.agencyNameTh} · {round.editionCode}
       </p>
+      {warnings.length > 0 && (
+        <div class="error-summary" role="alert">
+          <h2>{pick(lang, m('ลิงก์ที่ส่งแล้วมีปัญหา', 'Submitted links with a problem'))}</h2>
+          <ul>
+            {warnings.map((w) => (
+              <li>
+                <a href={oitPath(round.id, `/${w.itemCode}`)}>{w.itemCode}</a>:{' '}
+                {pick(lang, w.message)} <span class="muted">{w.url}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p>
         <a href={oitPath(round.id, '/memo')}>
           {pick(lang, m('บันทึกข้อความขออนุมัติ', 'Approval memo'))}
