@@ -226,6 +226,10 @@ describe('OIT journey in Chromium', () => {
     expect(await assessor.locator('main').innerText()).toContain(`${evidence.base}/o1.html`);
     expect(await assessor.locator('main').innerText()).toContain('HTTP 200');
     await expectNoAxeViolations(assessor);
+    // SCREENSHOT_DIR=docs/screenshots refreshes the picture of the workbench in the docs
+    const shots = process.env.SCREENSHOT_DIR;
+    if (shots)
+      await assessor.screenshot({ path: `${shots}/assessor-workbench.png`, fullPage: true });
     await assessor.check('main input[name=outcome][value=pass]');
     await submitVia(assessor, 'form button[type=submit]');
     expect(await assessor.locator('main').innerText()).toContain('รอบแรก');
