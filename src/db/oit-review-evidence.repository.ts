@@ -1,3 +1,4 @@
+import { insertSnapshot, type LinkSnapshotRecord } from './oit-evidence.repository.js';
 import type { Kysely } from 'kysely';
 import type { Database, OitSnapshotTable } from './schema.js';
 
@@ -18,19 +19,8 @@ export interface ReviewEvidence {
 }
 
 /** A stored snapshot of a link. */
-export interface LinkSnapshotRow {
-  id: string;
-  linkId: string;
-  kind: string;
-  takenAt: string;
-  status: number | null;
-  contentType: string | null;
-  finalUrl: string | null;
-  sha256: string | null;
-  storedName: string | null;
-  truncated: boolean;
-  error: string | null;
-}
+/** One fetch of a link (shared with the evidence side, which writes the submission ones). */
+export type LinkSnapshotRow = LinkSnapshotRecord;
 
 /** A submitted link with its snapshots, oldest first. */
 export interface ReviewLink {
@@ -199,24 +189,7 @@ export async function listLinksToCheck(
   return [...latest.values()];
 }
 
-export async function insertSnapshot(db: Kysely<Database>, s: LinkSnapshotRow): Promise<void> {
-  await db
-    .insertInto('oit_snapshot')
-    .values({
-      id: s.id,
-      link_id: s.linkId,
-      kind: s.kind,
-      taken_at: s.takenAt,
-      status: s.status,
-      content_type: s.contentType,
-      final_url: s.finalUrl,
-      sha256: s.sha256,
-      stored_name: s.storedName,
-      truncated: s.truncated ? 1 : 0,
-      error: s.error,
-    })
-    .execute();
-}
+export { insertSnapshot };
 
 /** The newest 'check' snapshot of each link of a round (what the link checker last saw). */
 export async function listLatestChecks(

@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../db/schema.js';
 import { DomainError } from '../core/errors.js';
 import type { Grant } from '../core/access/roles.js';
 import {
@@ -143,6 +145,18 @@ export async function login(
   return { token, csrfToken, userId: user.id };
 }
 
+/** A person and the roles they hold, as services act on their behalf (null when disabled or gone). */
+export async function loadActor(db: Kysely<Database>, userId: string): Promise<Actor | null> {
+  const user = await findUserById(db, userId);
+  if (!user || user.disabled) return null;
+  const grants: Grant[] = (await listGrants(db, user.id)).map((g) => ({
+    role: g.role,
+    agencyId: g.agencyId,
+    agencyPath: g.agencyPath,
+  }));
+  return { user: publicUser(user), grants };
+}
+
 /** The signed-in person behind a session cookie, or null for a missing or expired session. */
 export async function resolveSession(
   ctx: ServiceContext,
@@ -151,14 +165,9 @@ export async function resolveSession(
   if (!token || token.length > 200) return null;
   const session = await findLiveSession(ctx.db.kysely, hashToken(token), nowIso(ctx));
   if (!session) return null;
-  const user = await findUserById(ctx.db.kysely, session.userId);
-  if (!user || user.disabled) return null;
-  const grants: Grant[] = (await listGrants(ctx.db.kysely, user.id)).map((g) => ({
-    role: g.role,
-    agencyId: g.agencyId,
-    agencyPath: g.agencyPath,
-  }));
-  return { user: publicUser(user), grants, csrfToken: session.csrfToken, sessionId: session.id };
+  const actor = await loadActor(ctx.db.kysely, session.userId);
+  if (!actor) return null;
+  return { ...actor, csrfToken: session.csrfToken, sessionId: session.id };
 }
 
 /** The roles a person holds, with the agency's code and Thai name, for their own home page. */

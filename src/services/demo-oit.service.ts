@@ -1,6 +1,7 @@
 import { DEFAULT_FETCH_LIMITS } from '../infra/link-fetcher.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../infra/file-store.js';
-import { findUserByEmail, listGrants, publicUser } from '../db/user.repository.js';
+import { findUserByEmail } from '../db/user.repository.js';
+import { loadActor } from './auth.service.js';
 import { findRound } from '../db/round.repository.js';
 import type { OpenedRound } from './round.service.js';
 import type { Actor, ServiceContext } from './context.js';
@@ -11,13 +12,9 @@ import { loadRoundEdition } from './survey.service.js';
 /** An existing demo account as an actor. */
 export async function demoActor(ctx: ServiceContext, email: string): Promise<Actor> {
   const user = await findUserByEmail(ctx.db.kysely, email);
-  if (!user) throw new Error(`demo account ${email} missing`);
-  const grants = (await listGrants(ctx.db.kysely, user.id)).map((g) => ({
-    role: g.role,
-    agencyId: g.agencyId,
-    agencyPath: g.agencyPath,
-  }));
-  return { user: publicUser(user), grants };
+  const actor = user ? await loadActor(ctx.db.kysely, user.id) : null;
+  if (!actor) throw new Error(`demo account ${email} missing`);
+  return actor;
 }
 
 /**

@@ -3,7 +3,6 @@ import { compileEdition } from '../core/framework/compile-edition.js';
 import { createSeededRandom, generateBundleRecords } from '../core/demo/generate-bundle.js';
 import { BundleScorer } from '../core/scoring/score-bundle.js';
 import { upsertScoreSnapshot } from '../db/round.repository.js';
-import { findUserByEmail, listGrants, publicUser } from '../db/user.repository.js';
 import type { RoundState } from '../core/rounds/round-state.js';
 import { createAgency, type Agency } from './agency.service.js';
 import type { AgencyInputRaw } from '../core/agencies/agency-input.js';
@@ -13,7 +12,7 @@ import { createUser } from './user.service.js';
 import { moveRound, openRounds, type OpenedRound } from './round.service.js';
 import { inTransaction } from './audit.service.js';
 import { ensureSurveyLinks } from './survey-admin.service.js';
-import { seedDemoOit } from './demo-oit.service.js';
+import { demoActor, seedDemoOit } from './demo-oit.service.js';
 import { bangkokDay } from './survey.service.js';
 import { insertResponses, type NewResponse } from '../db/survey.repository.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
@@ -140,17 +139,6 @@ export interface DemoSummary {
   agencies: number;
   accounts: typeof DEMO_ACCOUNTS;
   password: string;
-}
-
-async function actorOf(ctx: ServiceContext, email: string): Promise<Actor> {
-  const user = await findUserByEmail(ctx.db.kysely, email);
-  if (!user) throw new Error(`demo account ${email} missing`);
-  const grants = (await listGrants(ctx.db.kysely, user.id)).map((g) => ({
-    role: g.role,
-    agencyId: g.agencyId,
-    agencyPath: g.agencyPath,
-  }));
-  return { user: publicUser(user), grants };
 }
 
 async function seedAgencies(ctx: ServiceContext, admin: Actor): Promise<Agency[]> {
@@ -281,7 +269,7 @@ export async function seedDemo(
     displayName: first.nameTh,
     password: DEMO_PASSWORD,
   });
-  const admin = await actorOf(ctx, first.email);
+  const admin = await demoActor(ctx, first.email);
   const agencies = await seedAgencies(ctx, admin);
   await seedAccounts(ctx, admin, agencies);
   const ministry = agencies[0] as Agency;
