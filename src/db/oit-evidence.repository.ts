@@ -204,6 +204,21 @@ export async function insertFile(
 }
 
 /** The entry files of evidence records, oldest first. */
+/** One file of an item's evidence, whether added at entry or in clarification. */
+export async function findEvidenceFile(
+  db: Kysely<Database>,
+  evidenceId: string,
+  fileId: string,
+): Promise<EvidenceFile | null> {
+  const row = await db
+    .selectFrom('oit_file')
+    .selectAll()
+    .where('evidence_id', '=', evidenceId)
+    .where('id', '=', fileId)
+    .executeTakeFirst();
+  return row ? toFile(row) : null;
+}
+
 export async function listFiles(
   db: Kysely<Database>,
   evidenceIds: readonly string[],

@@ -7,6 +7,7 @@ import {
   maySubmitEvidence,
 } from '../core/oit/evidence-policy.js';
 import {
+  findEvidenceFile,
   insertFile,
   replaceLinks,
   saveEvidenceRecord,
@@ -259,7 +260,10 @@ export async function loadEvidenceFile(
 ): Promise<{ file: EvidenceFile; bytes: Buffer }> {
   const workspace = await loadOitWorkspace(ctx, actor, ref.roundId);
   const entry = findWorkspaceItem(workspace, ref.itemCode);
-  const file = entry.files.find((f) => f.id === ref.fileId);
+  // files of the entry, or one sent with a clarification of this item
+  const file =
+    entry.files.find((f) => f.id === ref.fileId) ??
+    (entry.evidence ? await findEvidenceFile(ctx.db.kysely, entry.evidence.id, ref.fileId) : null);
   if (!file) throw evidenceNotFound();
   return { file, bytes: await readStoredFile(settings.filesDir, file.storedName) };
 }

@@ -1,3 +1,4 @@
+import { unlink } from 'node:fs/promises';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
 import { listOitItems, type OitItemInfo } from '../core/oit/oit-items.js';
@@ -8,10 +9,15 @@ import {
   type OitClarificationRow,
   type OitDecisionRow,
 } from '../db/oit-review.repository.js';
-import { listEvidenceFiles, listRoundEvidence } from '../db/oit-review-evidence.repository.js';
+import {
+  listEvidenceFiles,
+  listRoundEvidence,
+  type ReviewFile,
+} from '../db/oit-review-evidence.repository.js';
 import type { Round } from '../db/round.repository.js';
 import type { Database } from '../db/schema.js';
 import { getSetting } from '../db/setting.repository.js';
+import { checkUpload, saveStoredFile, storedPath, type StoredFile } from '../infra/file-store.js';
 import type { Kysely } from 'kysely';
 import { inTransaction, recordAudit } from './audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
@@ -47,6 +53,20 @@ export interface ClarifyItem {
   item: OitItemInfo;
   decision: OitDecisionRow;
   answers: OitClarificationRow[];
+  /** Files the agency sent with its answers to this item. */
+  files: ReviewFile[];
+}
+
+/** A file sent with an answer: its name as given and its bytes. */
+export interface ClarificationUpload {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/** Where uploads go and how large they may be (the evidence settings). */
+export interface ClarificationUploadSettings {
+  filesDir: string;
+  maxUploadBytes: number;
 }
 
 /** The agency's clarification page: failed items, their reasons and advice, answers so far. */
@@ -73,13 +93,17 @@ export async function getClarification(
   const compiled = await loadRoundEdition(ctx, round.editionId);
   const latest = await latestPrimaryDecisions(db, roundId);
   const answers = await listClarifications(db, roundId);
+  const evidence = await listRoundEvidence(db, roundId);
   const items: ClarifyItem[] = [];
   for (const item of listOitItems(compiled.edition)) {
     const decision = latest.get(item.code);
     const failedFirst = decision && !isPass(decision.score);
     const answered = answers.filter((a) => a.itemCode === item.code);
-    if (decision && (failedFirst || answered.length > 0))
-      items.push({ item, decision, answers: answered });
+    if (!decision || (!failedFirst && answered.length === 0)) continue;
+    const record = evidence.find((e) => e.itemCode === item.code);
+    const files = record ? await listEvidenceFiles(db, record.id) : [];
+    const sent = new Set(answered.map((a) => a.fileId));
+    items.push({ item, decision, answers: answered, files: files.filter((f) => sent.has(f.id)) });
   }
   return {
     round,
@@ -111,43 +135,140 @@ function refuse(th: string, en: string, code = 'clarification_closed'): DomainEr
   return new DomainError(code, { th, en });
 }
 
+/** Everything that must hold before an answer is taken; the round of the answer. */
+async function assertMayAnswer(
+  db: Kysely<Database>,
+  actor: Actor,
+  roundId: string,
+  data: z.output<typeof ClarifySchema>,
+): Promise<Round> {
+  const { round } = await loadVisibleRound(db, actor, roundId);
+  if (!canClarify(actor.grants, round.agencyPath))
+    throw refuse('คุณชี้แจงแทนหน่วยงานนี้ไม่ได้', 'You may not answer for this agency', 'forbidden');
+  if (round.state !== 'clarification')
+    throw refuse('ขณะนี้ไม่อยู่ในช่วงชี้แจง', 'The clarification window is not open');
+  const decision = (await latestPrimaryDecisions(db, roundId)).get(data.itemCode);
+  if (!decision || isPass(decision.score))
+    throw refuse('ชี้แจงได้เฉพาะข้อที่ไม่ผ่าน', 'Only failed items can be clarified', 'not_failed');
+  checkClarificationLink(data.newUrl, await newLinksAllowed(db));
+  await checkFile(db, roundId, data.itemCode, data.fileId);
+  return round;
+}
+
+/** The item's evidence row; an item the agency never filled in gets an empty one to hold files. */
+async function evidenceIdOf(
+  trx: Kysely<Database>,
+  ctx: ServiceContext,
+  roundId: string,
+  itemCode: string,
+): Promise<string> {
+  const found = (await listRoundEvidence(trx, roundId)).find((e) => e.itemCode === itemCode);
+  if (found) return found.id;
+  const id = ctx.ids.uuid();
+  await trx
+    .insertInto('oit_evidence')
+    .values({
+      id,
+      round_id: roundId,
+      item_code: itemCode,
+      owner_user_id: null,
+      status: 'draft',
+      explanation: '',
+      elements_json: '{}',
+      updated_at: nowIso(ctx),
+    })
+    .execute();
+  return id;
+}
+
+interface SavedUpload {
+  fileName: string;
+  contentType: string;
+  stored: StoredFile;
+}
+
 /** Records the agency's answer to a failed item during clarification (text, a file, a link if allowed); audited. */
 export async function answerClarification(
   ctx: ServiceContext,
   actor: Actor,
   roundId: string,
   input: z.input<typeof ClarifySchema>,
+  upload: { file: ClarificationUpload; settings: ClarificationUploadSettings } | null = null,
 ): Promise<OitClarificationRow> {
   const data = ClarifySchema.parse(input);
-  return inTransaction(ctx, async (trx) => {
-    const { round } = await loadVisibleRound(trx, actor, roundId);
-    if (!canClarify(actor.grants, round.agencyPath))
-      throw refuse('คุณชี้แจงแทนหน่วยงานนี้ไม่ได้', 'You may not answer for this agency', 'forbidden');
-    if (round.state !== 'clarification')
-      throw refuse('ขณะนี้ไม่อยู่ในช่วงชี้แจง', 'The clarification window is not open');
-    const decision = (await latestPrimaryDecisions(trx, roundId)).get(data.itemCode);
-    if (!decision || isPass(decision.score))
-      throw refuse('ชี้แจงได้เฉพาะข้อที่ไม่ผ่าน', 'Only failed items can be clarified', 'not_failed');
-    checkClarificationLink(data.newUrl, await newLinksAllowed(trx));
-    await checkFile(trx, roundId, data.itemCode, data.fileId);
-    const row: OitClarificationRow = {
-      id: ctx.ids.uuid(),
-      roundId,
-      itemCode: data.itemCode,
-      text: data.text,
-      newUrl: data.newUrl,
-      fileId: data.fileId,
-      createdBy: actor.user.id,
-      createdAt: nowIso(ctx),
-    };
-    await insertClarification(trx, row);
-    await recordAudit(trx, ctx, actor, {
-      action: 'oit.clarify',
-      entityType: 'oit_clarification',
-      entityId: row.id,
-      agencyId: round.agencyId,
-      details: { roundId, item: row.itemCode, newUrl: row.newUrl, fileId: row.fileId },
+  let saved: SavedUpload | null = null;
+  if (upload) {
+    if (data.fileId !== null)
+      throw new DomainError(
+        'invalid',
+        {
+          th: 'ส่งไฟล์ใหม่หรือเลือกไฟล์เดิมอย่างใดอย่างหนึ่ง',
+          en: 'Send a new file or pick an old one, not both',
+        },
+        { field: 'fileId' },
+      );
+    // refused answers and refused files leave nothing on disk: check first, then write once
+    await assertMayAnswer(ctx.db.kysely, actor, roundId, data);
+    const { fileName, bytes } = upload.file;
+    const contentType = checkUpload(fileName, bytes, upload.settings.maxUploadBytes);
+    const stored = await saveStoredFile(upload.settings.filesDir, 'uploads', bytes);
+    saved = { fileName: fileName.slice(0, 200), contentType, stored };
+  }
+  try {
+    return await inTransaction(ctx, async (trx) => {
+      const round = await assertMayAnswer(trx, actor, roundId, data);
+      let fileId = data.fileId;
+      if (saved) {
+        fileId = ctx.ids.uuid();
+        await trx
+          .insertInto('oit_file')
+          .values({
+            id: fileId,
+            evidence_id: await evidenceIdOf(trx, ctx, roundId, data.itemCode),
+            original_name: saved.fileName,
+            stored_name: saved.stored.storedName,
+            content_type: saved.contentType,
+            size: saved.stored.size,
+            sha256: saved.stored.sha256,
+            added_in: 'clarification',
+            uploaded_by: actor.user.id,
+            uploaded_at: nowIso(ctx),
+          })
+          .execute();
+      }
+      const row: OitClarificationRow = {
+        id: ctx.ids.uuid(),
+        roundId,
+        itemCode: data.itemCode,
+        text: data.text,
+        newUrl: data.newUrl,
+        fileId,
+        createdBy: actor.user.id,
+        createdAt: nowIso(ctx),
+      };
+      await insertClarification(trx, row);
+      await recordAudit(trx, ctx, actor, {
+        action: 'oit.clarify',
+        entityType: 'oit_clarification',
+        entityId: row.id,
+        agencyId: round.agencyId,
+        details: {
+          roundId,
+          item: row.itemCode,
+          newUrl: row.newUrl,
+          fileId: row.fileId,
+          ...(saved && {
+            file: { name: saved.fileName, size: saved.stored.size, sha256: saved.stored.sha256 },
+          }),
+        },
+      });
+      return row;
     });
-    return row;
-  });
+  } catch (error) {
+    if (saved)
+      await unlink(storedPath(upload?.settings.filesDir ?? '', saved.stored.storedName)).catch(
+        () => undefined,
+      );
+    throw error;
+  }
 }

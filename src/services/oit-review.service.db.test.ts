@@ -1,4 +1,7 @@
-import { beforeAll, expect, it } from 'vitest';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../core/access/roles.js';
 import { insertAgency } from '../db/agency.repository.js';
 import { listAuditEntries } from '../db/audit.repository.js';
@@ -26,6 +29,7 @@ import {
 import { moveRound, openRounds } from './round.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
 /** A clock one second later at every reading, so decisions keep their order. */
 function tickingClock(): Clock {
@@ -67,8 +71,29 @@ describeEachDialect('OIT review service', (getDb) => {
   let agency: Actor;
   let outsider: Actor;
   let roundId: string;
+  let filesDir: string;
+
+  /** Clarification files and answers in the database, and files on disk. */
+  async function stored() {
+    const db = getDb().kysely;
+    return {
+      files: await db
+        .selectFrom('oit_file')
+        .selectAll()
+        .where('added_in', '=', 'clarification')
+        .orderBy('uploaded_at')
+        .execute(),
+      answers: await db.selectFrom('oit_clarification').selectAll().orderBy('created_at').execute(),
+      onDisk: (await readdir(join(filesDir, 'uploads')).catch(() => [])).length,
+    };
+  }
+
+  afterAll(async () => {
+    await rm(filesDir, { recursive: true, force: true });
+  });
 
   beforeAll(async () => {
+    filesDir = await mkdtemp(join(tmpdir(), 'prongsai-clarify-'));
     const db = getDb();
     ctx = { db, clock: tickingClock(), ids: randomIds };
     await seedAgencies(db);
@@ -172,10 +197,68 @@ describeEachDialect('OIT review service', (getDb) => {
     expect(after.indicators.map((i) => i.code)).toEqual(['9', '10']);
   });
 
+  it('stores a new file with an answer as a clarification file, audited, and refuses bad files', async () => {
+    const settings = { filesDir, maxUploadBytes: 1024 };
+    const pdf = { file: { fileName: 'หลักฐาน.pdf', bytes: PDF }, settings };
+    await recordDecision(ctx, first, roundId, { itemCode: 'O3', score: 0, reason: 'ไม่มีข้อมูล' });
+    const before = await stored();
+    const refusals: [Actor, { fileName: string; bytes: Buffer }, RegExp][] = [
+      [agency, { fileName: 'tool.exe', bytes: Buffer.from('MZ\x90') }, /Only .* files/],
+      [
+        agency,
+        { fileName: 'big.pdf', bytes: Buffer.concat([PDF, Buffer.alloc(2048)]) },
+        /too large/,
+      ],
+      [agency, { fileName: 'fake.pdf', bytes: Buffer.from('<html>') }, /Only .* files/],
+      [outsider, pdf.file, /not found/],
+    ];
+    for (const [who, file, message] of refusals)
+      await expect(
+        answerClarification(ctx, who, roundId, { itemCode: 'O3', text: 'x' }, { file, settings }),
+      ).rejects.toThrow(message);
+    await expect(
+      answerClarification(ctx, agency, roundId, { itemCode: 'O2', text: 'x' }, pdf),
+    ).rejects.toThrow(/Only failed/);
+    expect(await stored()).toEqual(before);
+
+    // O3 was never filled in: the file gets an evidence row of its own
+    const row = await answerClarification(
+      ctx,
+      agency,
+      roundId,
+      { itemCode: 'O3', text: 'แนบแล้ว' },
+      pdf,
+    );
+    const { files, answers, onDisk } = await stored();
+    expect(files).toHaveLength(before.files.length + 1);
+    const file = files.at(-1);
+    expect(file).toMatchObject({
+      id: row.fileId,
+      added_in: 'clarification',
+      original_name: 'หลักฐาน.pdf',
+      content_type: 'application/pdf',
+      size: PDF.length,
+      uploaded_by: agency.user.id,
+    });
+    expect(answers.at(-1)).toMatchObject({ id: row.id, file_id: file?.id, item_code: 'O3' });
+    expect(onDisk).toBe(before.onDisk + 1);
+    const audit = (await listAuditEntries(getDb().kysely, 0, 1000)).filter(
+      (e) => e.action === 'oit.clarify' && e.entityId === row.id,
+    );
+    expect(JSON.stringify(audit[0]?.details)).toContain(file?.sha256 ?? 'missing');
+    const view = await getClarification(ctx, agency, roundId);
+    expect(view.items.find((i) => i.item.code === 'O3')?.files.map((f) => f.id)).toEqual([
+      file?.id,
+    ]);
+    const item = await getReviewItem(ctx, first, roundId, 'O3');
+    expect(item.files.map((f) => [f.id, f.addedIn])).toEqual([[file?.id, 'clarification']]);
+    expect(item.clarifications.map((c) => c.fileId)).toEqual([file?.id]);
+  });
+
   it('confirms the round with a score snapshot and then changes nothing', async () => {
     await expect(confirmOitRound(ctx, agency, roundId)).rejects.toThrow(/may not change/);
     const summary = await confirmOitRound(ctx, first, roundId);
-    expect(summary.decided).toBe(2);
+    expect(summary.decided).toBe(3);
     const snapshot = await findScoreSnapshot(getDb().kysely, roundId);
     expect(snapshot?.resultJson).toContain('"engineVersion"');
     await expect(

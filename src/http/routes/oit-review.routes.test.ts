@@ -1,11 +1,38 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findScoreSnapshot } from '../../db/round.repository.js';
-import { DIALECTS } from '../../db/test-databases.js';
-import type { Clock } from '../../infra/clock.js';
+import { DIALECTS, openTestDatabase } from '../../db/test-databases.js';
+import type { Dialect } from '../../db/database.js';
+import { randomIds, type Clock } from '../../infra/clock.js';
 import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+import { buildApp } from '../app.js';
+import { TestClient, type TestApp } from '../test-client.js';
+import { postUpload } from './oit-evidence.test-support.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
+const PDF = Buffer.from('%PDF-1.4\n% คำชี้แจง\n%%EOF\n');
+
+/** The app on a fresh database, with uploads in a temp folder and a 1 MB upload limit. */
+async function createReviewApp(dialect: Dialect, clock: Clock, filesDir: string): Promise<TestApp> {
+  const { db, dispose } = await openTestDatabase(dialect);
+  const ctx = { db, clock, ids: randomIds };
+  const config = { SESSION_TTL_HOURS: 12, TRUST_PROXY: false, SECURE_COOKIES: false };
+  const app = await buildApp({
+    ctx,
+    config: { ...config, LOG_LEVEL: 'silent', FILES_DIR: filesDir, OIT_MAX_UPLOAD_MB: 1 },
+  });
+  return {
+    app,
+    ctx,
+    client: () => new TestClient(app),
+    close: async () => {
+      await app.close();
+      await dispose();
+    },
+  };
+}
 
 /** One second later at every reading, so decisions keep their order. */
 function tickingClock(): Clock {
@@ -89,9 +116,21 @@ for (const dialect of DIALECTS) {
     let agency: TestClient;
     let outsider: TestClient;
     let roundId: string;
+    let filesDir: string;
+
+    /** What a clarification upload may leave behind: file rows, answers, files on disk. */
+    async function stored() {
+      const db = t.ctx.db.kysely;
+      return {
+        files: await db.selectFrom('oit_file').selectAll().execute(),
+        answers: await db.selectFrom('oit_clarification').selectAll().execute(),
+        onDisk: (await readdir(join(filesDir, 'uploads')).catch(() => [])).length,
+      };
+    }
 
     beforeAll(async () => {
-      t = await createTestApp(dialect, tickingClock());
+      filesDir = await mkdtemp(join(tmpdir(), 'prongsai-review-'));
+      t = await createReviewApp(dialect, tickingClock(), filesDir);
       await seedDemo(t.ctx);
       const ministry = await signedIn(t, 'ministry@example.org');
       const rounds = (await ministry.api('GET', '/api/v1/rounds?state=collecting')).json()
@@ -120,7 +159,10 @@ for (const dialect of DIALECTS) {
       );
       expect(moved.statusCode).toBe(200);
     });
-    afterAll(async () => t.close());
+    afterAll(async () => {
+      await t.close();
+      await rm(filesDir, { recursive: true, force: true });
+    });
 
     it('lists the assigned round and shows an item side by side', async () => {
       expect((await assessor.get('/review')).body).toContain(`/review/rounds/${roundId}`);
@@ -180,14 +222,67 @@ for (const dialect of DIALECTS) {
       expect((await agency.get(`/review/rounds/${roundId}`)).statusCode).toBe(404);
     });
 
-    it('takes the agency answer, the final pass, and confirms the round with its scores', async () => {
-      const before = (await assessor.api('GET', `/api/v1/review/rounds/${roundId}`)).json().scores;
-      await assessor.api(
+    it('takes a new file with an answer and shows it to the assessor with a download link', async () => {
+      const moved = await assessor.api(
         'POST',
         `/api/v1/rounds/${roundId}/state`,
         { to: 'clarification' },
         await csrfOf(assessor),
       );
+      expect(moved.statusCode).toBe(200);
+      const form = await agency.get(`/rounds/${roundId}/oit/clarify`);
+      expect(form.body).toContain('enctype="multipart/form-data"');
+      expect(form.body).toContain('id="file-O1"');
+      const url = `/rounds/${roundId}/oit/clarify`;
+      const fields = { itemCode: 'O1', text: 'แนบคำสั่งแต่งตั้งแล้ว' };
+      const sent = await postUpload(agency, url, fields, { name: 'คำสั่ง.pdf', bytes: PDF });
+      expect(sent.statusCode).toBe(302);
+      const { files, answers, onDisk } = await stored();
+      expect(files).toHaveLength(1);
+      expect(files[0]).toMatchObject({
+        evidence_id: 'ev-o1',
+        added_in: 'clarification',
+        original_name: 'คำสั่ง.pdf',
+        content_type: 'application/pdf',
+      });
+      expect(answers).toHaveLength(1);
+      expect(answers[0]).toMatchObject({ item_code: 'O1', file_id: files[0]?.id });
+      expect(onDisk).toBe(1);
+      expect((await agency.get(url)).body).toContain('คำสั่ง.pdf');
+      const item = await assessor.get(`/review/rounds/${roundId}/items/O1`);
+      expect(item.body).toContain(`/rounds/${roundId}/oit/O1/files/${files[0]?.id ?? ''}`);
+      expect(item.body).toContain('แนบคำสั่งแต่งตั้งแล้ว');
+      const download = await assessor.get(`/rounds/${roundId}/oit/O1/files/${files[0]?.id ?? ''}`);
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-disposition']).toContain('attachment');
+      expect(download.rawPayload.equals(PDF)).toBe(true);
+    });
+
+    it('refuses a wrong-type or oversized file next to the item, and another agency, storing nothing', async () => {
+      const before = await stored();
+      const url = `/rounds/${roundId}/oit/clarify`;
+      const fields = { itemCode: 'O1', text: 'ไฟล์เพิ่มเติม' };
+      await agency.get(url);
+      const exe = await postUpload(agency, url, fields, {
+        name: 'tool.exe',
+        bytes: Buffer.from('MZ\x90'),
+      });
+      expect(exe.statusCode).toBe(415);
+      expect(exe.body).toContain('id="file-O1-error"');
+      expect(exe.body).toContain('รับเฉพาะไฟล์');
+      const big = Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024)]);
+      const oversized = await postUpload(agency, url, fields, { name: 'big.pdf', bytes: big });
+      expect(oversized.statusCode).toBe(413);
+      expect(oversized.body).toContain('id="file-O1-error"');
+      expect(oversized.body).toContain('ไฟล์ใหญ่เกินไป');
+      await outsider.get('/rounds');
+      const foreign = await postUpload(outsider, url, fields, { name: 'a.pdf', bytes: PDF });
+      expect(foreign.statusCode).toBe(404);
+      expect(await stored()).toEqual(before);
+    });
+
+    it('takes the agency answer, the final pass, and confirms the round with its scores', async () => {
+      const before = (await assessor.api('GET', `/api/v1/review/rounds/${roundId}`)).json().scores;
       const page = await agency.get(`/rounds/${roundId}/oit/clarify`);
       expect(page.body).toContain('ลิงก์เปิดไม่ได้หรือไม่พบหน้า');
       const answered = await agency.post(`/rounds/${roundId}/oit/clarify`, {

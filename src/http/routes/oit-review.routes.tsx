@@ -1,11 +1,15 @@
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { DomainError, type Message } from '../../core/errors.js';
+import { uploadTooLarge } from '../../infra/file-store.js';
 import { fillAdviceTemplate } from '../../core/oit/advice-templates.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   answerClarification,
   getClarification,
+  type ClarificationUpload,
+  type ClarificationUploadSettings,
 } from '../../services/oit-review-clarify.service.js';
 import { getReviewItem, readSnapshotBody } from '../../services/oit-review-item.service.js';
 import { confirmOitRound, getRoundOitScores } from '../../services/oit-review-score.service.js';
@@ -23,6 +27,8 @@ import { ClarifyPage } from '../views/oit-review-clarify.js';
 import { ReviewItemPage } from '../views/oit-review-item.js';
 import { ReviewListPage, ReviewRoundPage } from '../views/oit-review-list.js';
 import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
+import { sendErrorPage } from '../views/error-page.js';
+import { evidenceSettings } from './oit-evidence.routes.js';
 import { registerOitReviewApi } from './oit-review-api.routes.js';
 
 const guarded = { preHandler: requireActor };
@@ -164,7 +170,50 @@ function registerItemPages(app: FastifyInstance, ctx: ServiceContext, filesDir: 
   });
 }
 
-function registerClarifyPages(app: FastifyInstance, ctx: ServiceContext): void {
+/** A file part as the clarify scope's multipart parser keeps it. */
+interface FilePart {
+  filename?: string;
+  bytes?: Buffer;
+  truncated?: boolean;
+}
+
+/** The clarify form (multipart or urlencoded): its text fields and the item's new file. */
+function readClarifyForm(request: FastifyRequest) {
+  const values = formValues(request);
+  const part = (request.body as Record<string, unknown> | undefined)?.file as FilePart | undefined;
+  const upload: ClarificationUpload | null =
+    part?.bytes && part.bytes.length > 0
+      ? { fileName: part.filename ?? '', bytes: part.bytes }
+      : null;
+  return { values, upload, truncated: part?.truncated === true };
+}
+
+/** Refusals of the clarify form as errors next to the item, with their status. */
+function clarifyErrorOf(
+  error: DomainError,
+  itemCode: string,
+): { errors: FieldErrors; status: number } {
+  if (error.code === 'upload_too_large')
+    return { errors: { [`file-${itemCode}`]: error.messages }, status: 413 };
+  if (error.code === 'upload_type_refused')
+    return { errors: { [`file-${itemCode}`]: error.messages }, status: 415 };
+  if (error.details?.field === 'fileId')
+    return { errors: { [`file-${itemCode}`]: error.messages }, status: 400 };
+  return { errors: fieldErrorOf(error), status: 400 };
+}
+
+function isMultipartLimit(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT'
+  );
+}
+
+function registerClarifyPages(
+  app: FastifyInstance,
+  ctx: ServiceContext,
+  settings: ClarificationUploadSettings,
+): void {
   async function renderClarify(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -187,27 +236,63 @@ function registerClarifyPages(app: FastifyInstance, ctx: ServiceContext): void {
     renderClarify(request, reply, {}),
   );
 
-  app.post('/rounds/:id/oit/clarify', changing, async (request, reply) => {
-    const { itemCode = '', text = '', newUrl = '' } = formValues(request);
+  async function postClarify(request: FastifyRequest, reply: FastifyReply) {
+    const { values, upload, truncated } = readClarifyForm(request);
+    const { itemCode = '', text = '', newUrl = '' } = values;
     try {
-      await answerClarification(ctx, signedIn(request), paramsOf(request).id, {
-        itemCode,
-        text,
-        newUrl,
-      });
+      if (truncated) throw uploadTooLarge(settings.maxUploadBytes);
+      await answerClarification(
+        ctx,
+        signedIn(request),
+        paramsOf(request).id,
+        { itemCode, text, newUrl },
+        upload && { file: upload, settings },
+      );
       return reply.redirect(`/rounds/${paramsOf(request).id}/oit/clarify?done=saved`);
     } catch (error) {
-      if (error instanceof DomainError && error.code !== 'not_found')
-        return renderClarify(request, reply, fieldErrorOf(error), 400);
+      if (error instanceof DomainError && error.code !== 'not_found') {
+        const refused = clarifyErrorOf(error, itemCode);
+        return renderClarify(request, reply, refused.errors, refused.status);
+      }
       if (error instanceof ZodError)
         return renderClarify(
           request,
           reply,
-          { text: { th: 'กรุณาเขียนคำชี้แจง', en: 'Write an answer' } },
+          { [`text-${itemCode}`]: { th: 'กรุณาเขียนคำชี้แจง', en: 'Write an answer' } },
           400,
         );
       return sendDomainError(request, reply, error);
     }
+  }
+
+  // the answer form sends a file: multipart is parsed in this route's own scope only
+  void app.register(async (scope) => {
+    await scope.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      // an oversized file is cut short and refused next to its item rather than failing the request
+      throwFileSizeLimit: false,
+      limits: {
+        fileSize: settings.maxUploadBytes,
+        files: 1,
+        fields: 20,
+        parts: 21,
+        fieldSize: 100_000,
+      },
+      onFile: async (part: MultipartFile) => {
+        const bytes = await part.toBuffer();
+        const value: FilePart = { filename: part.filename, bytes, truncated: part.file.truncated };
+        (part as unknown as { value: unknown }).value = value;
+      },
+    });
+    scope.setErrorHandler(async (error, request, reply) => {
+      if (!isMultipartLimit(error)) throw error;
+      return sendErrorPage(request, reply, 413, uploadTooLarge(settings.maxUploadBytes).messages);
+    });
+    scope.post(
+      '/rounds/:id/oit/clarify',
+      { ...changing, bodyLimit: settings.maxUploadBytes + 1024 * 1024 },
+      postClarify,
+    );
   });
 }
 
@@ -215,6 +300,6 @@ function registerClarifyPages(app: FastifyInstance, ctx: ServiceContext): void {
 export function registerOitReviewRoutes(app: FastifyInstance, options: AppOptions): void {
   registerRoundPages(app, options.ctx);
   registerItemPages(app, options.ctx, options.config.FILES_DIR ?? './data/files');
-  registerClarifyPages(app, options.ctx);
+  registerClarifyPages(app, options.ctx, evidenceSettings(options));
   registerOitReviewApi(app, options.ctx);
 }

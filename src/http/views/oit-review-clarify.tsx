@@ -1,8 +1,19 @@
+import { ALLOWED_EXTENSIONS } from '../../infra/file-store.js';
 import type { ClarificationView } from '../../services/oit-review-clarify.service.js';
-import { formatDate, m, pick } from '../i18n.js';
+import { formatDate, m, pick, type Lang } from '../i18n.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from './form.js';
 import { Layout, type PageContext } from './layout.js';
 import { RoundStateTag } from './round-list.js';
+
+/** A refusal shown next to the field of one item (the summary at the top links to it). */
+function ItemError({ lang, errors, name }: { lang: Lang; errors: FieldErrors; name: string }) {
+  const error = errors[name];
+  return error ? (
+    <p class="error" id={`${name}-error`}>
+      {pick(lang, error)}
+    </p>
+  ) : null;
+}
 
 /** The agency's clarification page: each failed item with the reason, advice and an answer form. */
 export function ClarifyPage({
@@ -32,7 +43,7 @@ export function ClarifyPage({
       {view.items.length === 0 && (
         <p>{pick(lang, m('ไม่มีข้อที่ต้องชี้แจง', 'No items need an answer'))}</p>
       )}
-      {view.items.map(({ item, decision, answers }) => (
+      {view.items.map(({ item, decision, answers, files }) => (
         <section class="card" id={`item-${item.code}`}>
           <h2>
             {item.code} {pick(lang, item.name)}
@@ -43,17 +54,38 @@ export function ClarifyPage({
           <p>
             <strong>{pick(lang, m('ข้อเสนอแนะ', 'Advice'))}:</strong> {decision.advice || '—'}
           </p>
-          {answers.map((a) => (
-            <p class="muted">
-              {formatDate(lang, a.createdAt, true)}: {a.text} {a.newUrl && <code>{a.newUrl}</code>}
-            </p>
-          ))}
+          {answers.map((a) => {
+            const file = files.find((f) => f.id === a.fileId);
+            return (
+              <p class="muted">
+                {formatDate(lang, a.createdAt, true)}: {a.text}{' '}
+                {a.newUrl && <code>{a.newUrl}</code>}
+                {file && ` · ${pick(lang, m('ไฟล์', 'File'))}: ${file.originalName}`}
+              </p>
+            );
+          })}
           {view.mayAnswer && decision.score < 100 && (
-            <form method="post" action={`/rounds/${round.id}/oit/clarify`}>
+            <form
+              method="post"
+              action={`/rounds/${round.id}/oit/clarify`}
+              enctype="multipart/form-data"
+            >
               <CsrfField token={page.csrfToken} />
               <input type="hidden" name="itemCode" value={item.code} />
               <label for={`text-${item.code}`}>{pick(lang, m('คำชี้แจง', 'Your answer'))}</label>
+              <ItemError lang={lang} errors={errors} name={`text-${item.code}`} />
               <textarea id={`text-${item.code}`} name="text" rows={4} required />
+              <label for={`file-${item.code}`}>
+                {pick(lang, m('ไฟล์ใหม่ (ถ้ามี)', 'New file (optional)'))}
+              </label>
+              <p class="hint">{ALLOWED_EXTENSIONS.join(', ')}</p>
+              <ItemError lang={lang} errors={errors} name={`file-${item.code}`} />
+              <input
+                id={`file-${item.code}`}
+                name="file"
+                type="file"
+                accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(',')}
+              />
               {view.allowNewLinks && (
                 <>
                   <label for={`url-${item.code}`}>

@@ -53,16 +53,32 @@ function EvidenceColumn({ lang, detail }: { lang: Lang; detail: ReviewItemDetail
         {detail.files.map((f) => (
           <li>
             {f.originalName} · {f.contentType} · {f.size} B · <code>{f.sha256.slice(0, 16)}…</code>
+            {f.addedIn === 'clarification' &&
+              ` (${pick(lang, m('เพิ่มตอนชี้แจง', 'added in clarification'))})`}
           </li>
         ))}
       </ul>
       {detail.evidence?.explanation && <p>{detail.evidence.explanation}</p>}
       {detail.clarifications.length > 0 && <h3>{pick(lang, m('คำชี้แจง', 'Clarifications'))}</h3>}
-      {detail.clarifications.map((c) => (
-        <p>
-          {formatDate(lang, c.createdAt, true)}: {c.text} {c.newUrl && <code>{c.newUrl}</code>}
-        </p>
-      ))}
+      {detail.clarifications.map((c) => {
+        const file = detail.files.find((f) => f.id === c.fileId);
+        return (
+          <p>
+            {formatDate(lang, c.createdAt, true)}: {c.text} {c.newUrl && <code>{c.newUrl}</code>}
+            {file && (
+              <>
+                {' · '}
+                <a
+                  href={`/rounds/${detail.round.id}/oit/${encodeURIComponent(detail.item.code)}/files/${file.id}`}
+                >
+                  {pick(lang, m('ดาวน์โหลดไฟล์', 'Download'))} {file.originalName}
+                </a>{' '}
+                ({file.size} B)
+              </>
+            )}
+          </p>
+        );
+      })}
     </section>
   );
 }
