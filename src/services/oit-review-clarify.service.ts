@@ -16,16 +16,14 @@ import {
 } from '../db/oit-review-evidence.repository.js';
 import type { Round } from '../db/round.repository.js';
 import type { Database } from '../db/schema.js';
-import { getSetting } from '../db/setting.repository.js';
 import { checkUpload, saveStoredFile, storedPath, type StoredFile } from '../infra/file-store.js';
 import type { Kysely } from 'kysely';
 import { inTransaction, recordAudit } from './audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
 import { latestPrimaryDecisions, loadVisibleRound } from './oit-review-access.js';
 import { loadRoundEdition } from './survey.service.js';
-
-/** Setting (app_setting) that lets agencies add a new link when clarifying; off by default. */
-export const NEW_LINKS_SETTING = 'oit.clarification_new_links';
+import type { CompiledEdition } from '../core/framework/compile-edition.js';
+import { findRound } from '../db/round.repository.js';
 
 export const ClarifySchema = z.object({
   itemCode: z.string().trim().min(1),
@@ -77,9 +75,9 @@ export interface ClarificationView {
   items: ClarifyItem[];
 }
 
-/** Whether agencies may add a new link when clarifying (the national rule judges the first links). */
-export async function newLinksAllowed(db: Kysely<Database>): Promise<boolean> {
-  return (await getSetting(db, NEW_LINKS_SETTING)) === '1';
+/** Whether the round's edition lets agencies add a new link when clarifying (off by default: the national rule judges the first links). */
+export function newLinksAllowed(compiled: CompiledEdition): boolean {
+  return compiled.edition.oit_clarification_new_links;
 }
 
 /** The failed items of a round with the primary assessor's reason and advice, for the agency. */
@@ -108,7 +106,7 @@ export async function getClarification(
   return {
     round,
     mayAnswer: round.state === 'clarification' && canClarify(actor.grants, round.agencyPath),
-    allowNewLinks: await newLinksAllowed(db),
+    allowNewLinks: newLinksAllowed(compiled),
     items,
   };
 }
@@ -138,6 +136,7 @@ function refuse(th: string, en: string, code = 'clarification_closed'): DomainEr
 /** Everything that must hold before an answer is taken; the round of the answer. */
 async function assertMayAnswer(
   db: Kysely<Database>,
+  compiled: CompiledEdition,
   actor: Actor,
   roundId: string,
   data: z.output<typeof ClarifySchema>,
@@ -150,7 +149,7 @@ async function assertMayAnswer(
   const decision = (await latestPrimaryDecisions(db, roundId)).get(data.itemCode);
   if (!decision || isPass(decision.score))
     throw refuse('ชี้แจงได้เฉพาะข้อที่ไม่ผ่าน', 'Only failed items can be clarified', 'not_failed');
-  checkClarificationLink(data.newUrl, await newLinksAllowed(db));
+  checkClarificationLink(data.newUrl, newLinksAllowed(compiled));
   await checkFile(db, roundId, data.itemCode, data.fileId);
   return round;
 }
@@ -196,6 +195,9 @@ export async function answerClarification(
   upload: { file: ClarificationUpload; settings: ClarificationUploadSettings } | null = null,
 ): Promise<OitClarificationRow> {
   const data = ClarifySchema.parse(input);
+  const visible = await findRound(ctx.db.kysely, roundId);
+  const compiled = visible ? await loadRoundEdition(ctx, visible.editionId) : null;
+  if (!compiled) throw refuse('ไม่พบรอบการประเมินนี้', 'Assessment round not found', 'not_found');
   let saved: SavedUpload | null = null;
   if (upload) {
     if (data.fileId !== null)
@@ -208,7 +210,7 @@ export async function answerClarification(
         { field: 'fileId' },
       );
     // refused answers and refused files leave nothing on disk: check first, then write once
-    await assertMayAnswer(ctx.db.kysely, actor, roundId, data);
+    await assertMayAnswer(ctx.db.kysely, compiled, actor, roundId, data);
     const { fileName, bytes } = upload.file;
     const contentType = checkUpload(fileName, bytes, upload.settings.maxUploadBytes);
     const stored = await saveStoredFile(upload.settings.filesDir, 'uploads', bytes);
@@ -216,7 +218,7 @@ export async function answerClarification(
   }
   try {
     return await inTransaction(ctx, async (trx) => {
-      const round = await assertMayAnswer(trx, actor, roundId, data);
+      const round = await assertMayAnswer(trx, compiled, actor, roundId, data);
       let fileId = data.fileId;
       if (saved) {
         fileId = ctx.ids.uuid();

@@ -208,6 +208,8 @@ export const EditionSchema = z.strictObject({
   instruments: z.array(InstrumentSchema).min(1),
   rating: RatingSchema,
   min_sample: z.array(MinSampleRuleSchema).default([]),
+  /** Whether an agency may add a new link when clarifying a failed OIT item (the national rule judges the first links). */
+  oit_clarification_new_links: z.boolean().default(false),
   calendar: z.array(MilestoneSchema).default([]),
 });
 export type Edition = z.infer<typeof EditionSchema>;
