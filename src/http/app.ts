@@ -25,7 +25,9 @@ import {
   registerOitEvidenceRoutes,
   registerOitPublicRoutes,
   registerOitReviewRoutes,
+  registerMeasuresRoutes,
   registerResponseImportRoutes,
+  registerResultsRoutes,
   registerRoundRoutes,
   registerSurveyAdminRoutes,
   registerSurveyRoutes,
@@ -237,6 +239,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerOitEvidenceRoutes,
     registerOitReviewRoutes,
     registerOitPublicRoutes,
+    registerResultsRoutes,
+    registerMeasuresRoutes,
   ];
   for (const register of modules) register(app, options);
   return app;

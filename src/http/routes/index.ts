@@ -7,3 +7,5 @@ export { registerResponseImportRoutes } from './response-import.routes.js';
 export { registerOitEvidenceRoutes } from './oit-evidence.routes.js';
 export { registerOitReviewRoutes } from './oit-review.routes.js';
 export { registerOitPublicRoutes } from './oit-public.routes.js';
+export { registerResultsRoutes } from './results.routes.js';
+export { registerMeasuresRoutes } from './measures.routes.js';
