@@ -15,7 +15,7 @@ import { listResponseAnswers } from '../db/survey.repository.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
 import { latestPrimaryDecisions, loadVisibleRound, reviewNotFound } from './oit-review-access.js';
 import { moveRound } from './round.service.js';
-import { loadRoundEdition } from './survey.service.js';
+import { bangkokDay, loadRoundEdition } from './survey.service.js';
 
 /** A round's OIT, its indicators (9, 10) and the total, from the engine. */
 export interface OitScoreSummary {
@@ -30,13 +30,21 @@ export interface OitScoreSummary {
 async function tallySurveys(
   ctx: ServiceContext,
   compiled: CompiledEdition,
-  roundId: string,
+  round: Round,
 ): Promise<Record<string, SurveyTally>> {
+  // while answers still come in, today's are left out (as in the survey cockpit): watching a
+  // score move after each answer would reveal one person's answers
+  const before = round.state === 'collecting' ? bangkokDay(ctx.clock.now()) : undefined;
   const surveys: Record<string, SurveyTally> = {};
   for (const instrument of compiled.edition.instruments) {
     if (instrument.kind !== 'survey') continue;
     const tally = createSurveyTally(compiled, instrument.code);
-    for (const answers of await listResponseAnswers(ctx.db.kysely, roundId, instrument.code))
+    for (const answers of await listResponseAnswers(
+      ctx.db.kysely,
+      round.id,
+      instrument.code,
+      before,
+    ))
       addSurveyResponse(compiled, tally, answers);
     surveys[instrument.code] = tally;
   }
@@ -49,7 +57,7 @@ export async function scoreRound(ctx: ServiceContext, round: Round): Promise<Sco
   const decisions = await latestPrimaryDecisions(ctx.db.kysely, round.id);
   const oit: Record<string, OitDecision> = {};
   for (const [code, d] of decisions) if (compiled.oitItems.has(code)) oit[code] = d.score;
-  const surveys = await tallySurveys(ctx, compiled, round.id);
+  const surveys = await tallySurveys(ctx, compiled, round);
   return scoreAgency(compiled, { surveys, oit });
 }
 

@@ -1,5 +1,73 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppOptions } from '../app.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { indicatorChartSvg } from '../../reports/charts.js';
+import { getRoundResults } from '../../services/results.service.js';
+import { pageOf, requireActor, type AppOptions } from '../app.js';
+import { describeApi } from '../openapi.js';
+import { sendPage } from '../render.js';
+import { signedIn } from '../route-support.js';
+import { ResultsPage } from '../views/results-page.js';
+import { sendDomainError } from '../views/user-problem.js';
 
-/** Pages and API of this resource (to be written). */
-export function registerResultsRoutes(_app: FastifyInstance, _options: AppOptions): void {}
+const guarded = { preHandler: requireActor };
+
+const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
+
+const ResultsQuery = z.object({
+  change: z
+    .array(z.string())
+    .optional()
+    .describe('What-if changes, repeatable: O12=pass, O20=fail or 7=90 (indicator 7 at 90)'),
+  pass: z.array(z.string()).optional().describe('OIT item codes assumed passed, repeatable'),
+});
+
+/** Pages and API of a round's results: scores, explanation, weak points and what-if. */
+export function registerResultsRoutes(app: FastifyInstance, options: AppOptions): void {
+  const { ctx } = options;
+
+  app.get('/rounds/:id/results', guarded, async (request, reply) => {
+    try {
+      const query = queryOf(request);
+      const results = await getRoundResults(ctx, signedIn(request), idOf(request), { raw: query });
+      const page = pageOf(request);
+      const chartSvg = indicatorChartSvg(results.result, page.lang);
+      return sendPage(
+        reply,
+        <ResultsPage page={page} results={results} chartSvg={chartSvg} query={query} />,
+      );
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
+
+  describeApi({
+    method: 'get',
+    path: '/api/v1/rounds/:id/results',
+    summary:
+      'A round’s results: total, level, instruments, the explanation tree (questions with fewer than 5 answers withheld), weak points and an optional what-if',
+    tag: 'results',
+    query: ResultsQuery,
+  });
+  app.get('/api/v1/rounds/:id/results', guarded, async (request, reply) => {
+    try {
+      const results = await getRoundResults(ctx, signedIn(request), idOf(request), {
+        raw: queryOf(request),
+      });
+      const { round, ...rest } = results;
+      return reply.send({
+        round: {
+          id: round.id,
+          agencyCode: round.agencyCode,
+          agencyNameTh: round.agencyNameTh,
+          editionCode: round.editionCode,
+          editionYear: round.editionYear,
+          state: round.state,
+        },
+        ...rest,
+      });
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
+}

@@ -100,6 +100,11 @@ export function RoundDetailPage({
           </li>
         )}
         <li>
+          <a href={`/rounds/${round.id}/results`}>
+            {pick(lang, m('ผลคะแนน จุดอ่อน และการจำลองผล', 'Scores, weak points and what-if'))}
+          </a>
+        </li>
+        <li>
           <a href={`/review/rounds/${round.id}`}>
             {pick(lang, m('OIT: ผลการตรวจและคะแนน', 'OIT: review results and scores'))}
           </a>

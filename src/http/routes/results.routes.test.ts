@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findScoreSnapshot, listRounds, type Round } from '../../db/round.repository.js';
+import { DIALECTS } from '../../db/test-databases.js';
+import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
+import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+
+const totalOf = (html: string) => /data-total[^>]*>([^<]+)</.exec(html)?.[1];
+const simulatedOf = (html: string) => /data-simulated-total[^>]*><strong>([^<]+)</.exec(html)?.[1];
+
+for (const dialect of DIALECTS) {
+  describe(`round results pages [${dialect}]`, () => {
+    let t: TestApp;
+    let ministry: TestClient;
+    let rounds: Round[];
+    const round = (year: number, agency: string) => {
+      const found = rounds.find((r) => r.editionYear === year && r.agencyCode === agency);
+      if (!found) throw new Error(`no ${year} round of ${agency}`);
+      return found;
+    };
+
+    beforeAll(async () => {
+      t = await createTestApp(dialect);
+      await seedDemo(t.ctx);
+      rounds = await listRounds(t.ctx.db.kysely, null);
+      ministry = t.client();
+      await ministry.signIn('ministry@example.org', DEMO_PASSWORD);
+    });
+    afterAll(async () => {
+      await t.close();
+    });
+
+    it('shows a published round with its stored total and level, a chart and the explanation', async () => {
+      const r = round(2568, 'D01');
+      const snapshot = await findScoreSnapshot(t.ctx.db.kysely, r.id);
+      const page = await ministry.get(`/rounds/${r.id}/results`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<svg');
+      expect(page.body).toContain('การปฏิบัติหน้าที่');
+      expect(page.body).toContain('<details>');
+      expect(page.body).toContain(`รุ่น ${snapshot?.engineVersion}`);
+      expect(totalOf(page.body)).toBe(snapshot?.total?.toFixed(2));
+      const api = await ministry.api('GET', `/api/v1/rounds/${r.id}/results`);
+      expect(api.statusCode).toBe(200);
+      const body = api.json();
+      expect(body.source).toBe('snapshot');
+      expect(body.result.total).toBe(snapshot?.total);
+      expect(body.result.level.code).toBe(snapshot?.levelCode);
+      expect(/data-level[^>]*>([^<]+)</.exec(page.body)?.[1]).toBe(body.result.level.name.th);
+    });
+
+    it('simulates a what-if from the form without JavaScript', async () => {
+      const r = round(2568, 'D01');
+      const api = (await ministry.api('GET', `/api/v1/rounds/${r.id}/results`)).json();
+      const weakest = api.weaknesses.indicators[0];
+      const page = await ministry.get(
+        `/rounds/${r.id}/results?i.${encodeURIComponent(weakest.code)}=100`,
+      );
+      expect(page.statusCode).toBe(200);
+      const before = Number(totalOf(page.body));
+      const after = Number(simulatedOf(page.body));
+      expect(after).toBeGreaterThan(before);
+      expect(after).toBeCloseTo(weakest.totalIfFixed, 2);
+      expect(page.body).toContain(`name="i.${weakest.code}"`);
+      const passing = await ministry.api(
+        'GET',
+        `/api/v1/rounds/${r.id}/results?change=${encodeURIComponent(`${weakest.code}=100`)}`,
+      );
+      expect(passing.json().whatIf.total).toBe(weakest.totalIfFixed);
+    });
+
+    it('answers 404 to a user of another agency', async () => {
+      const agency = t.client();
+      await agency.signIn('agency@example.org', DEMO_PASSWORD);
+      const other = round(2568, 'D02');
+      expect((await agency.get(`/rounds/${other.id}/results`)).statusCode).toBe(404);
+      expect((await agency.api('GET', `/api/v1/rounds/${other.id}/results`)).statusCode).toBe(404);
+      const own = await agency.get(`/rounds/${round(2568, 'D01').id}/results`);
+      expect(own.statusCode).toBe(200);
+    });
+  });
+}

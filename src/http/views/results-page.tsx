@@ -1,0 +1,109 @@
+import type { RoundResults } from '../../services/results.service.js';
+import { m, pick, type Lang } from '../i18n.js';
+import { Layout, type PageContext } from './layout.js';
+import { ExplanationTree, formatScore } from './results-tree.js';
+import { WeaknessSection, WhatIfSection } from './results-what-if.js';
+
+function Summary({ lang, results }: { lang: Lang; results: RoundResults }) {
+  const { result } = results;
+  return (
+    <section class="results-summary">
+      <p>
+        {pick(lang, m('คะแนนรวม', 'Total'))}:{' '}
+        <strong class="big-score" data-total>
+          {formatScore(lang, result.total)}
+        </strong>{' '}
+        {pick(lang, m('ระดับ', 'Level'))}:{' '}
+        <strong data-level>{result.level ? pick(lang, result.level.name) : '–'}</strong>
+      </p>
+      <p class="muted">
+        {results.source === 'snapshot'
+          ? pick(
+              lang,
+              m(
+                `ผลที่บันทึกไว้เมื่อยืนยันผล (เครื่องคำนวณรุ่น ${results.engineVersion})`,
+                `Stored result from confirmation (engine version ${results.engineVersion})`,
+              ),
+            )
+          : pick(
+              lang,
+              m(
+                `คำนวณขณะนี้จากคำตอบและผลการตรวจล่าสุด ยังไม่ใช่ผลทางการ (เครื่องคำนวณรุ่น ${results.engineVersion})`,
+                `Scored now from the answers and latest decisions: not final (engine version ${results.engineVersion})`,
+              ),
+            )}
+      </p>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{pick(lang, m('เครื่องมือ', 'Instrument'))}</th>
+              <th scope="col" class="num">
+                {pick(lang, m('คะแนน', 'Score'))}
+              </th>
+              <th scope="col" class="num">
+                {pick(lang, m('สัดส่วน', 'Weight'))}
+              </th>
+              <th scope="col" class="num">
+                {pick(lang, m('คะแนนถ่วงน้ำหนัก', 'Weighted'))}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.instruments.map((i) => (
+              <tr>
+                <th scope="row">
+                  {i.code} {pick(lang, i.name)}
+                </th>
+                <td class="num">{formatScore(lang, i.shown)}</td>
+                <td class="num">{i.points}%</td>
+                <td class="num">{formatScore(lang, i.component)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** A round's results: total and level, chart, explanation, weak points and what-if. */
+export function ResultsPage(props: {
+  page: PageContext;
+  results: RoundResults;
+  chartSvg: string;
+  query: Record<string, unknown>;
+}) {
+  const { page, results, chartSvg, query } = props;
+  const { lang } = page;
+  const { round } = results;
+  const title = m(
+    `ผลการประเมิน ${round.agencyNameTh} ปี ${round.editionYear}`,
+    `Results: ${round.agencyNameTh}, ${round.editionYear}`,
+  );
+  return (
+    <Layout page={page} title={title}>
+      <p>
+        <a href={`/rounds/${round.id}`}>
+          {pick(lang, m('กลับไปที่รอบการประเมิน', 'Back to the round'))}
+        </a>
+      </p>
+      <Summary lang={lang} results={results} />
+      <section>
+        <h2>{pick(lang, m('คะแนนรายตัวชี้วัด', 'Scores by indicator'))}</h2>
+        <figure
+          class="results-chart"
+          role="img"
+          aria-label={pick(lang, m('แผนภูมิแท่งคะแนนรายตัวชี้วัด', 'Bar chart of indicator scores'))}
+          dangerouslySetInnerHTML={{ __html: chartSvg }}
+        />
+      </section>
+      <section>
+        <h2>{pick(lang, m('ที่มาของคะแนนแต่ละตัว', 'Where each number comes from'))}</h2>
+        <ExplanationTree lang={lang} tree={results.result.tree} />
+      </section>
+      <WeaknessSection lang={lang} results={results} />
+      <WhatIfSection lang={lang} results={results} query={query} />
+    </Layout>
+  );
+}

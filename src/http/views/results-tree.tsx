@@ -1,0 +1,138 @@
+import type { Message } from '../../core/errors.js';
+import type { ResultNode } from '../../services/results.service.js';
+import { m, pick, type Lang } from '../i18n.js';
+
+/** A score with two decimals in the page's language ("–" when there is none). */
+export function formatScore(lang: Lang, score: number | null | undefined): string {
+  if (score === null || score === undefined) return '–';
+  return score.toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+}
+
+/** How a number was obtained, in words (Thai first), from the engine's basis. */
+export function describeBasis(lang: Lang, node: ResultNode): string {
+  const basis = node.basis;
+  const say = (message: Message) => pick(lang, message);
+  switch (basis.kind) {
+    case 'withheld':
+      return say(
+        m(
+          `ไม่แสดง: มีผู้ตอบน้อยกว่า ${basis.minimum} คน เพื่อไม่ให้ระบุตัวผู้ตอบได้`,
+          `withheld: fewer than ${basis.minimum} answers, so no one can be identified`,
+        ),
+      );
+    case 'answers': {
+      if (basis.answered === 0) return say(m('ไม่มีผู้ตอบ', 'no answers'));
+      const parts = basis.distribution
+        .filter((d) => d.count > 0)
+        .map(
+          (d) =>
+            `${d.option}×${d.count} ${d.score === null ? say(m('(ไม่นับ)', '(excluded)')) : `(${formatScore(lang, d.score)})`}`,
+        )
+        .join(', ');
+      return `${say(m(`ค่าเฉลี่ยจาก ${basis.answered} คำตอบ`, `mean of ${basis.answered} answers`))}: ${parts}`;
+    }
+    case 'decision':
+      return say(
+        {
+          pass: m('ผ่าน', 'pass'),
+          fail: m('ไม่ผ่าน', 'fail'),
+          partial: m('ได้คะแนนบางส่วน', 'partial credit'),
+          missing: m('ยังไม่มีผลการตรวจ นับเป็นไม่ผ่าน', 'no decision, counted as not passed'),
+        }[basis.decision],
+      );
+    case 'mean': {
+      const what = basis.weighted
+        ? m(`ค่าเฉลี่ยถ่วงน้ำหนักของ ${basis.used} รายการ`, `weighted mean of ${basis.used} parts`)
+        : m(`ค่าเฉลี่ยของ ${basis.used} รายการ`, `mean of ${basis.used} parts`);
+      const skipped = basis.unscored.length
+        ? `; ${say(m('ไม่มีข้อมูล', 'no data'))}: ${basis.unscored.join(', ')}`
+        : '';
+      return say(what) + skipped;
+    }
+    case 'override':
+      return say(
+        m(
+          `ค่าสมมติ (คำนวณได้ ${formatScore(lang, basis.computed)})`,
+          `assumed (computed ${formatScore(lang, basis.computed)})`,
+        ),
+      );
+    case 'sum_of_components':
+      return say(m('ผลรวมคะแนนถ่วงน้ำหนักที่ปัดแล้ว', 'sum of the rounded weighted components'));
+  }
+}
+
+const TYPE_NAMES: Record<ResultNode['type'], Message> = {
+  total: m('คะแนนรวม', 'Total'),
+  instrument: m('เครื่องมือ', 'Instrument'),
+  indicator: m('ตัวชี้วัด', 'Indicator'),
+  subindicator: m('ตัวชี้วัดย่อย', 'Sub-indicator'),
+  question: m('ข้อคำถาม', 'Question'),
+  item: m('ข้อย่อย', 'Item'),
+  oit_item: m('ข้อ OIT', 'OIT item'),
+};
+
+function NodeLine({ lang, node }: { lang: Lang; node: ResultNode }) {
+  return (
+    <span class="result-node">
+      <span class="tag">{node.code}</span> {pick(lang, node.name)}:{' '}
+      {node.withheld ? (
+        <span class="muted">{pick(lang, m('ไม่แสดง', 'withheld'))}</span>
+      ) : (
+        <strong>{formatScore(lang, node.shown)}</strong>
+      )}{' '}
+      <span class="muted">
+        = {describeBasis(lang, node)}
+        {node.lost > 0.00005 &&
+          ` · ${pick(lang, m('เสีย', 'lost'))} ${node.lost.toFixed(2)} ${pick(lang, m('คะแนน', 'points'))}`}
+      </span>
+    </span>
+  );
+}
+
+function NodeItem({ lang, node }: { lang: Lang; node: ResultNode }) {
+  if (node.children.length === 0)
+    return (
+      <li>
+        <NodeLine lang={lang} node={node} />
+      </li>
+    );
+  const collapsible = node.type === 'instrument' || node.type === 'indicator';
+  const list = (
+    <ul class="result-tree">
+      {node.children.map((child) => (
+        <NodeItem lang={lang} node={child} />
+      ))}
+    </ul>
+  );
+  return (
+    <li>
+      {collapsible ? (
+        <details>
+          <summary>
+            {pick(lang, TYPE_NAMES[node.type])} <NodeLine lang={lang} node={node} />
+          </summary>
+          {list}
+        </details>
+      ) : (
+        <>
+          <NodeLine lang={lang} node={node} />
+          {list}
+        </>
+      )}
+    </li>
+  );
+}
+
+/** The explanation tree as nested lists: every number with how it was obtained. */
+export function ExplanationTree({ lang, tree }: { lang: Lang; tree: ResultNode }) {
+  return (
+    <ul class="result-tree result-root">
+      {tree.children.map((child) => (
+        <NodeItem lang={lang} node={child} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,73 @@
+import { expect, it } from 'vitest';
+import { DomainError } from '../core/errors.js';
+import { findScoreSnapshot, listRounds } from '../db/round.repository.js';
+import { describeEachDialect } from '../db/test-databases.js';
+import { randomIds, systemClock } from '../infra/clock.js';
+import { demoActor } from './demo-oit.service.js';
+import { seedDemo } from './demo.service.js';
+import { getRoundResults, type ResultNode } from './results.service.js';
+
+function nodes(node: ResultNode, type: ResultNode['type'], out: ResultNode[] = []): ResultNode[] {
+  if (node.type === type) out.push(node);
+  for (const child of node.children) nodes(child, type, out);
+  return out;
+}
+
+describeEachDialect('round results', (getDb) => {
+  const ctx = () => ({ db: getDb(), clock: systemClock, ids: randomIds });
+  const round = async (year: number, agency: string) => {
+    const rounds = await listRounds(getDb().kysely, null);
+    const found = rounds.find((r) => r.editionYear === year && r.agencyCode === agency);
+    if (!found) throw new Error(`no ${year} round of ${agency}`);
+    return found;
+  };
+
+  it('shows the stored snapshot of a published round, with weak points and a what-if', async () => {
+    await seedDemo(ctx());
+    const ministry = await demoActor(ctx(), 'ministry@example.org');
+    const r = await round(2568, 'D01');
+    const snapshot = await findScoreSnapshot(getDb().kysely, r.id);
+    const results = await getRoundResults(ctx(), ministry, r.id);
+    expect(results.source).toBe('snapshot');
+    expect(results.result.total).toBe(snapshot?.total);
+    expect(results.result.level?.code).toBe(snapshot?.levelCode);
+    expect(nodes(results.result.tree, 'indicator')).toHaveLength(10);
+    expect(results.weaknesses.indicators.length).toBeGreaterThan(0);
+    const weakest = results.weaknesses.indicators[0]!;
+    expect(weakest.lost).toBeGreaterThan(0);
+    // setting the weakest indicator to 100 gives the total the weakness analysis promised
+    const raised = await getRoundResults(ctx(), ministry, r.id, {
+      raw: { [`i.${weakest.code}`]: '100' },
+    });
+    expect(raised.whatIf?.total).toBe(weakest.totalIfFixed);
+    expect(raised.whatIf?.totalDelta).toBeGreaterThan(0);
+    const bad = await getRoundResults(ctx(), ministry, r.id, { raw: { 'i.1': '150' } });
+    expect(bad.whatIf).toBeNull();
+    expect(bad.whatIfError?.en).toMatch(/between 0 and 100/);
+  });
+
+  it('scores a collecting round now and withholds questions with fewer than 5 answers', async () => {
+    const ministry = await demoActor(ctx(), 'ministry@example.org');
+    const big = await getRoundResults(ctx(), ministry, (await round(2569, 'D01')).id);
+    expect(big.source).toBe('live');
+    expect(nodes(big.result.tree, 'question').some((q) => !q.withheld && q.shown !== null)).toBe(
+      true,
+    );
+    const small = await getRoundResults(ctx(), ministry, (await round(2569, 'E02')).id);
+    const questions = nodes(small.result.tree, 'question').filter((q) => q.withheld);
+    expect(questions.length).toBeGreaterThan(0);
+    expect(questions.every((q) => q.shown === null && q.basis.kind === 'withheld')).toBe(true);
+    const hidden = new Set(questions.map((q) => q.code));
+    expect(small.weaknesses.questions.every((q) => !hidden.has(q.code))).toBe(true);
+    expect(JSON.stringify(questions)).not.toContain('distribution');
+  });
+
+  it('answers not found for a round out of reach', async () => {
+    const agency = await demoActor(ctx(), 'agency@example.org');
+    const other = await round(2568, 'D02');
+    await expect(getRoundResults(ctx(), agency, other.id)).rejects.toBeInstanceOf(DomainError);
+    await expect(getRoundResults(ctx(), agency, other.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+});
