@@ -250,4 +250,33 @@ export interface Database {
   oit_assignment: OitAssignmentTable;
   oit_decision: OitDecisionTable;
   oit_clarification: OitClarificationTable;
+  improvement_measure: ImprovementMeasureTable;
+  measure_progress: MeasureProgressTable;
+}
+
+export interface ImprovementMeasureTable {
+  id: string;
+  round_id: string;
+  /** 'indicator', 'question' or 'oit_item'. */
+  target_type: string;
+  target_code: string;
+  title: string;
+  description: string;
+  owner_user_id: string | null;
+  /** YYYY-MM-DD. */
+  due_on: string | null;
+  /** 'planned', 'in_progress', 'done' or 'dropped'. */
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeasureProgressTable {
+  id: string;
+  measure_id: string;
+  note: string;
+  /** 0–100. */
+  percent: number;
+  created_by: string | null;
+  created_at: string;
 }

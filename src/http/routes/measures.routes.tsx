@@ -1,5 +1,190 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppOptions } from '../app.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { DomainError } from '../../core/errors.js';
+import type { ServiceContext } from '../../services/context.js';
+import {
+  addMeasureProgress,
+  createMeasure,
+  editMeasure,
+  getMeasure,
+  getMeasureRegister,
+  getMeasuresDocument,
+  MeasureInputSchema,
+  type MeasureInput,
+} from '../../services/measure.service.js';
+import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { describeApi } from '../openapi.js';
+import { sendPage } from '../render.js';
+import { formValues, signedIn } from '../route-support.js';
+import { toFieldErrors, type FieldErrors } from '../views/form.js';
+import { MeasureDetailPage } from '../views/measures-detail.js';
+import { MeasuresDocumentPage } from '../views/measures-document.js';
+import { MeasureRegisterPage, type MeasureFormValues } from '../views/measures-register.js';
+import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
 
-/** Pages and API of this resource (to be written). */
-export function registerMeasuresRoutes(_app: FastifyInstance, _options: AppOptions): void {}
+const guarded = { preHandler: requireActor };
+const changing = { preHandler: [requireActor, requireCsrf] };
+
+type Params = { id: string; measureId?: string };
+const paramsOf = (request: FastifyRequest) => request.params as Params;
+
+/** A refusal a form can show next to its fields; anything else goes to the error page. */
+function formErrorsOf(error: unknown): FieldErrors | null {
+  if (error instanceof ZodError) return toFieldErrors(error.issues);
+  if (error instanceof DomainError && error.code !== 'not_found' && error.code !== 'forbidden')
+    return fieldErrorOf(error);
+  return null;
+}
+
+function measureInputOf(values: Record<string, string>): MeasureInput {
+  return values as unknown as MeasureInput;
+}
+
+function registerRegister(app: FastifyInstance, ctx: ServiceContext): void {
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: MeasureFormValues,
+    errors: FieldErrors,
+    status = 200,
+  ) {
+    try {
+      const register = await getMeasureRegister(ctx, signedIn(request), paramsOf(request).id);
+      const page = (
+        <MeasureRegisterPage
+          page={pageOf(request)}
+          register={register}
+          values={values}
+          errors={errors}
+        />
+      );
+      return sendPage(reply, page, status);
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  }
+  app.get('/rounds/:id/measures', guarded, (request, reply) => render(request, reply, {}, {}));
+  app.post('/rounds/:id/measures', changing, async (request, reply) => {
+    const values = formValues(request);
+    const { id } = paramsOf(request);
+    try {
+      const created = await createMeasure(ctx, signedIn(request), id, measureInputOf(values));
+      return reply.redirect(`/rounds/${id}/measures/${created.id}`);
+    } catch (error) {
+      const errors = formErrorsOf(error);
+      if (!errors) return sendDomainError(request, reply, error);
+      return render(request, reply, values, errors, 400);
+    }
+  });
+  app.get('/rounds/:id/measures/document', guarded, async (request, reply) => {
+    try {
+      const doc = await getMeasuresDocument(ctx, signedIn(request), paramsOf(request).id);
+      return sendPage(reply, <MeasuresDocumentPage lang={request.lang} doc={doc} />);
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
+}
+
+function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    status = 200,
+  ) {
+    const { id, measureId = '' } = paramsOf(request);
+    try {
+      const detail = await getMeasure(ctx, signedIn(request), id, measureId);
+      return sendPage(
+        reply,
+        <MeasureDetailPage page={pageOf(request)} detail={detail} errors={errors} />,
+        status,
+      );
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  }
+  const act =
+    (work: (request: FastifyRequest) => Promise<unknown>) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const { id, measureId = '' } = paramsOf(request);
+      try {
+        await work(request);
+        return reply.redirect(`/rounds/${id}/measures/${measureId}`);
+      } catch (error) {
+        const errors = formErrorsOf(error);
+        if (!errors) return sendDomainError(request, reply, error);
+        return render(request, reply, errors, 400);
+      }
+    };
+  app.get('/rounds/:id/measures/:measureId', guarded, (request, reply) =>
+    render(request, reply, {}),
+  );
+  app.post(
+    '/rounds/:id/measures/:measureId',
+    changing,
+    act((request) => {
+      const { id, measureId = '' } = paramsOf(request);
+      return editMeasure(
+        ctx,
+        signedIn(request),
+        id,
+        measureId,
+        measureInputOf(formValues(request)),
+      );
+    }),
+  );
+  app.post(
+    '/rounds/:id/measures/:measureId/progress',
+    changing,
+    act((request) => {
+      const { id, measureId = '' } = paramsOf(request);
+      const { note = '', percent = '', status = '' } = formValues(request);
+      return addMeasureProgress(ctx, signedIn(request), id, measureId, { note, percent, status });
+    }),
+  );
+}
+
+function registerApi(app: FastifyInstance, ctx: ServiceContext): void {
+  const path = '/api/v1/rounds/:id/measures';
+  describeApi({
+    method: 'get',
+    path,
+    summary:
+      'Improvement measures of a round with latest progress, and suggestions from weak points',
+    tag: 'measures',
+  });
+  app.get(path, guarded, async (request, reply) => {
+    try {
+      const register = await getMeasureRegister(ctx, signedIn(request), paramsOf(request).id);
+      const { round, mayEdit, today, measures, suggestions } = register;
+      return reply.send({ round, mayEdit, today, measures, suggestions });
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
+  describeApi({
+    method: 'post',
+    path,
+    summary: 'Add an improvement measure to a round (agency administrators; x-csrf-token header)',
+    tag: 'measures',
+    body: MeasureInputSchema,
+  });
+  app.post(path, changing, async (request, reply) => {
+    try {
+      const body = MeasureInputSchema.parse(request.body ?? {});
+      const measure = await createMeasure(ctx, signedIn(request), paramsOf(request).id, body);
+      return reply.status(201).send({ measure });
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
+}
+
+/** Improvement measures (มาตรการ): register, suggestions, progress, printable document and API. */
+export function registerMeasuresRoutes(app: FastifyInstance, options: AppOptions): void {
+  registerRegister(app, options.ctx);
+  registerDetail(app, options.ctx);
+  registerApi(app, options.ctx);
+}

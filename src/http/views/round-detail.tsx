@@ -105,6 +105,11 @@ export function RoundDetailPage({
           </a>
         </li>
         <li>
+          <a href={`/rounds/${round.id}/measures`}>
+            {pick(lang, m('มาตรการปรับปรุงจากจุดอ่อน', 'Improvement measures for the weak points'))}
+          </a>
+        </li>
+        <li>
           <a href={`/review/rounds/${round.id}`}>
             {pick(lang, m('OIT: ผลการตรวจและคะแนน', 'OIT: review results and scores'))}
           </a>

@@ -1,0 +1,114 @@
+import { MEASURE_STATUSES, STATUS_NAMES } from '../../core/measures/measure-rules.js';
+import type { MeasureDetail } from '../../services/measure.service.js';
+import { formatDate, m, pick } from '../i18n.js';
+import { CsrfField, ErrorSummary, Field, type FieldErrors } from './form.js';
+import { Layout, type PageContext } from './layout.js';
+import { dueLabel, MeasureForm, StatusTag, targetLabel } from './measures-register.js';
+import { SelectField } from './user-select-field.js';
+
+function ProgressForm({
+  page,
+  action,
+  errors,
+}: {
+  page: PageContext;
+  action: string;
+  errors: FieldErrors;
+}) {
+  const { lang } = page;
+  return (
+    <form method="post" action={action}>
+      <h2>{pick(lang, m('บันทึกความคืบหน้า', 'Add a progress note'))}</h2>
+      <CsrfField token={page.csrfToken} />
+      <div class={errors.note ? 'field field-error' : 'field'}>
+        <label for="note">{pick(lang, m('ความคืบหน้า', 'Progress'))}</label>
+        {errors.note && <p class="error">{pick(lang, errors.note)}</p>}
+        <textarea id="note" name="note" rows={3} required />
+      </div>
+      <Field
+        lang={lang}
+        name="percent"
+        type="number"
+        label={m('ร้อยละความคืบหน้า (0–100)', 'Percent done (0–100)')}
+        errors={errors}
+        required
+      />
+      <SelectField
+        lang={lang}
+        name="status"
+        label={m('เปลี่ยนสถานะ', 'Change status')}
+        placeholder={m('— ตามเดิม —', '— keep —')}
+        options={MEASURE_STATUSES.map((s) => ({ value: s, label: pick(lang, STATUS_NAMES[s]) }))}
+        errors={errors}
+      />
+      <button class="button" type="submit">
+        {pick(lang, m('บันทึก', 'Save'))}
+      </button>
+    </form>
+  );
+}
+
+/** One measure: its facts, progress notes, and for editors the edit and progress forms. */
+export function MeasureDetailPage({
+  page,
+  detail,
+  errors,
+}: {
+  page: PageContext;
+  detail: MeasureDetail;
+  errors: FieldErrors;
+}) {
+  const { lang } = page;
+  const { round, measure } = detail;
+  const base = `/rounds/${round.id}/measures/${measure.id}`;
+  return (
+    <Layout page={page} title={m('มาตรการ', 'Measure')}>
+      <p>
+        <a href={`/rounds/${round.id}/measures`}>
+          {pick(lang, m('กลับไปทะเบียนมาตรการ', 'Back to the measures'))}
+        </a>{' '}
+        · {round.agencyCode} {round.agencyNameTh}
+      </p>
+      <h2>{measure.title}</h2>
+      <ErrorSummary lang={lang} errors={errors} />
+      <dl>
+        <dt>{pick(lang, m('เป้าหมาย', 'Target'))}</dt>
+        <dd>{targetLabel(lang, measure)}</dd>
+        <dt>{pick(lang, m('ผู้รับผิดชอบ', 'Owner'))}</dt>
+        <dd>{measure.ownerName ?? '—'}</dd>
+        <dt>{pick(lang, m('กำหนดแล้วเสร็จ', 'Due date'))}</dt>
+        <dd>{dueLabel(lang, measure.dueOn)}</dd>
+        <dt>{pick(lang, m('สถานะ', 'Status'))}</dt>
+        <dd>
+          <StatusTag lang={lang} status={measure.status} overdue={measure.overdue} />
+        </dd>
+      </dl>
+      <p>{measure.description}</p>
+      <h2>{pick(lang, m('ความคืบหน้า', 'Progress'))}</h2>
+      {detail.progress.length === 0 && <p>{pick(lang, m('ยังไม่มีบันทึก', 'No notes yet'))}</p>}
+      <ol>
+        {detail.progress.map((p) => (
+          <li>
+            {formatDate(lang, p.createdAt, true)} · {p.percent}% · {p.note}
+            {p.createdByName ? ` — ${p.createdByName}` : ''}
+          </li>
+        ))}
+      </ol>
+      {detail.mayEdit && (
+        <>
+          <ProgressForm page={page} action={`${base}/progress`} errors={errors} />
+          <h2>{pick(lang, m('แก้ไขมาตรการ', 'Edit the measure'))}</h2>
+          <MeasureForm
+            page={page}
+            action={base}
+            owners={detail.owners}
+            values={measure}
+            errors={errors}
+            withStatus
+            submit={m('บันทึกการแก้ไข', 'Save changes')}
+          />
+        </>
+      )}
+    </Layout>
+  );
+}
