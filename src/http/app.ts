@@ -28,6 +28,7 @@ import {
   registerMeasuresRoutes,
   registerResponseImportRoutes,
   registerResultsRoutes,
+  registerRollupRoutes,
   registerRoundRoutes,
   registerSurveyAdminRoutes,
   registerSurveyRoutes,
@@ -241,6 +242,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerOitPublicRoutes,
     registerResultsRoutes,
     registerMeasuresRoutes,
+    registerRollupRoutes,
   ];
   for (const register of modules) register(app, options);
   return app;

@@ -9,3 +9,4 @@ export { registerOitReviewRoutes } from './oit-review.routes.js';
 export { registerOitPublicRoutes } from './oit-public.routes.js';
 export { registerResultsRoutes } from './results.routes.js';
 export { registerMeasuresRoutes } from './measures.routes.js';
+export { registerRollupRoutes } from './rollup.routes.js';
