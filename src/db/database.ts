@@ -54,6 +54,9 @@ function openSqlite(url: string): Db {
 
 function openPostgres(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (restart, failover, a dropped test database) must not
+  // crash the process: the pool discards it and opens a new one on the next query.
+  pool.on('error', () => {});
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: 'postgres', url, close: () => kysely.destroy() };
 }

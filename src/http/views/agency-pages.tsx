@@ -180,6 +180,19 @@ export function AgencyDetailPage(props: {
     <Layout page={page} title={title} notice={props.notice}>
       <ErrorSummary lang={lang} errors={errors} />
       <Details lang={lang} agency={agency} parent={props.parent} />
+      <p>
+        <a href={`/agencies/${agency.id}/history`}>
+          {pick(lang, m('ผลการประเมินรายปี', 'Results year by year'))}
+        </a>
+        {props.units.length > 0 && (
+          <>
+            {' · '}
+            <a href={`/agencies/${agency.id}/rollup`}>
+              {pick(lang, m('ภาพรวมหน่วยงานในสังกัด', 'Overview of the units below'))}
+            </a>
+          </>
+        )}
+      </p>
       <h2>{pick(lang, m('หน่วยงานย่อย', 'Units below'))}</h2>
       <UnitsTable lang={lang} units={props.units} />
       {can.createChild && (
