@@ -1,20 +1,9 @@
+import { freePort } from '../bench/survey-client.mjs';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase } from '../src/db/test-databases.js';
 
 /** Two `prongsai serve` processes share one PostgreSQL database, as behind a proxy. */
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function waitUntilUp(base: string, child: ChildProcess, log: () => string): Promise<void> {
   for (let i = 0; i < 150; i++) {

@@ -1,3 +1,4 @@
+import { loadActor } from './auth.service.js';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,13 +9,7 @@ import { listAuditEntries } from '../db/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { findScoreSnapshot } from '../db/round.repository.js';
 import { describeEachDialect } from '../db/test-databases.js';
-import {
-  findUserById,
-  insertMembership,
-  insertUser,
-  listGrants,
-  publicUser,
-} from '../db/user.repository.js';
+import { insertMembership, insertUser } from '../db/user.repository.js';
 import { randomIds, type Clock } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
 import { answerClarification, getClarification } from './oit-review-clarify.service.js';
@@ -41,14 +36,9 @@ async function seedActor(db: Db, email: string, role: Role, agencyId: string): P
   const id = randomIds.uuid();
   await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
   await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
-  const user = await findUserById(db.kysely, id);
-  if (!user) throw new Error('user not stored');
-  const grants = (await listGrants(db.kysely, id)).map((g) => ({
-    role: g.role,
-    agencyId: g.agencyId,
-    agencyPath: g.agencyPath,
-  }));
-  return { user: publicUser(user), grants };
+  const actor = await loadActor(db.kysely, id);
+  if (!actor) throw new Error('user not stored');
+  return actor;
 }
 
 async function seedAgencies(db: Db): Promise<void> {

@@ -1,3 +1,4 @@
+import { loadActor } from './auth.service.js';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../core/access/roles.js';
@@ -5,13 +6,7 @@ import { insertAgency } from '../db/agency.repository.js';
 import { listAuditEntries } from '../db/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { describeEachDialect } from '../db/test-databases.js';
-import {
-  insertMembership,
-  insertUser,
-  listGrants,
-  findUserById,
-  publicUser,
-} from '../db/user.repository.js';
+import { insertMembership, insertUser } from '../db/user.repository.js';
 import { createFixedClock, randomIds } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
 import { buildImportTemplate, importResponses } from './response-import.service.js';
@@ -23,14 +18,9 @@ async function seedActor(db: Db, email: string, role: Role, agencyId: string): P
   const id = randomIds.uuid();
   await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
   await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
-  const user = await findUserById(db.kysely, id);
-  if (!user) throw new Error('user not stored');
-  const grants = (await listGrants(db.kysely, id)).map((g) => ({
-    role: g.role,
-    agencyId: g.agencyId,
-    agencyPath: g.agencyPath,
-  }));
-  return { user: publicUser(user), grants };
+  const actor = await loadActor(db.kysely, id);
+  if (!actor) throw new Error('user not stored');
+  return actor;
 }
 
 async function storedResponses(db: Db) {

@@ -1,3 +1,4 @@
+import { loadActor } from './auth.service.js';
 import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../core/access/roles.js';
 import { DomainError } from '../core/errors.js';
@@ -6,13 +7,7 @@ import { listAuditEntries } from '../db/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { findEditionSource, insertEdition, listEditions } from '../db/edition.repository.js';
 import { describeEachDialect } from '../db/test-databases.js';
-import {
-  findUserById,
-  insertMembership,
-  insertUser,
-  listGrants,
-  publicUser,
-} from '../db/user.repository.js';
+import { insertMembership, insertUser } from '../db/user.repository.js';
 import { randomIds, systemClock } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
 import { readEditionFile } from './edition-files.service.js';
@@ -45,14 +40,9 @@ async function seedActor(db: Db, email: string, role: Role, agencyId: string): P
   const id = randomIds.uuid();
   await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
   await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
-  const user = await findUserById(db.kysely, id);
-  if (!user) throw new Error('user not stored');
-  const grants = (await listGrants(db.kysely, id)).map((g) => ({
-    role: g.role,
-    agencyId: g.agencyId,
-    agencyPath: g.agencyPath,
-  }));
-  return { user: publicUser(user), grants };
+  const actor = await loadActor(db.kysely, id);
+  if (!actor) throw new Error('user not stored');
+  return actor;
 }
 
 async function auditActions(db: Db, action: string) {

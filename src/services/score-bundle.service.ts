@@ -4,6 +4,7 @@ import { compileEdition, findRatingScheme } from '../core/framework/compile-edit
 import {
   BundleDocumentSchema,
   BundleScorer,
+  describeInputIssue,
   type AgencyScore,
   type BundleProblem,
 } from '../core/scoring/score-bundle.js';
@@ -124,7 +125,7 @@ async function feedDocument(
             .join('.')
             .replace(/\.(\d+)/, '[$1]') || '(file)',
         field: issue.path.slice(2).join('.') || '(record)',
-        message: { th: `ข้อมูลไม่ถูกต้อง: ${issue.message}`, en: `Invalid value: ${issue.message}` },
+        message: describeInputIssue(issue, raw),
       });
     }
     return 0;

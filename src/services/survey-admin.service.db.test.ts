@@ -1,3 +1,4 @@
+import { loadActor } from './auth.service.js';
 import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../core/access/roles.js';
 import { hashAccessCode, normaliseCode } from '../core/surveys/access-code.js';
@@ -6,13 +7,7 @@ import { listAuditEntries } from '../db/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { insertResponses, useAccessCode } from '../db/survey.repository.js';
 import { describeEachDialect } from '../db/test-databases.js';
-import {
-  findUserById,
-  insertMembership,
-  insertUser,
-  listGrants,
-  publicUser,
-} from '../db/user.repository.js';
+import { insertMembership, insertUser } from '../db/user.repository.js';
 import { createFixedClock, randomIds } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
 import { moveRound, openRounds } from './round.service.js';
@@ -43,14 +38,9 @@ async function seedActor(db: Db, email: string, role: Role, agencyId: string): P
   const id = randomIds.uuid();
   await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
   await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
-  const user = await findUserById(db.kysely, id);
-  if (!user) throw new Error('user not stored');
-  const grants = (await listGrants(db.kysely, id)).map((g) => ({
-    role: g.role,
-    agencyId: g.agencyId,
-    agencyPath: g.agencyPath,
-  }));
-  return { user: publicUser(user), grants };
+  const actor = await loadActor(db.kysely, id);
+  if (!actor) throw new Error('user not stored');
+  return actor;
 }
 
 /** IIT answers: i2 as given, i1.1 always "most" (i1.2 left blank). */

@@ -40,6 +40,8 @@ export interface OpenSurvey {
 }
 
 const editions = new Map<string, CompiledEdition>();
+/** Survey steps per stored edition and instrument: editions never change, so they are built once. */
+const surveySteps = new Map<string, FormStep[]>();
 
 /** The compiled edition a round was opened with (stored text, immutable: cached by id). */
 export async function loadRoundEdition(
@@ -91,7 +93,12 @@ export async function findOpenSurvey(
   const compiled = await loadRoundEdition(ctx, link.editionId);
   const instrument = compiled.edition.instruments.find((i) => i.code === link.instrument);
   if (!instrument) return null;
-  const steps = buildSurveySteps(instrument, compiled.edition.scales);
+  const stepsKey = `${link.editionId}:${instrument.code}`;
+  let steps = surveySteps.get(stepsKey);
+  if (!steps) {
+    steps = buildSurveySteps(instrument, compiled.edition.scales);
+    surveySteps.set(stepsKey, steps);
+  }
   return {
     link,
     instrument,

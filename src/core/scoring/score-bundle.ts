@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CompiledEdition } from '../framework/compile-edition.js';
 import type { Message } from '../errors.js';
 import { DomainError } from '../errors.js';
+import { describeSchemaIssue } from '../framework/describe-schema-issue.js';
 import { addSurveyResponse, createSurveyTally, type SurveyTally } from './survey-tally.js';
 import { scoreAgency } from './score-agency.js';
 import type { EvaluateOptions, ScoreResult } from './evaluate-scores.js';
@@ -75,14 +76,19 @@ interface AgencyState {
   oit: Record<string, OitDecision>;
 }
 
-function zodProblems(record: string, error: z.ZodError): BundleProblem[] {
+/** The same plain Thai/English wording the edition checker uses for a wrong or missing value. */
+export function describeInputIssue(
+  issue: z.core.$ZodIssue,
+  raw: unknown,
+): BundleProblem['message'] {
+  return describeSchemaIssue(issue, raw).message;
+}
+
+function zodProblems(record: string, error: z.ZodError, raw: unknown): BundleProblem[] {
   return error.issues.map((issue) => ({
     record,
     field: issue.path.join('.') || '(record)',
-    message: {
-      th: `ข้อมูลไม่ถูกต้อง: ${issue.message}`,
-      en: `Invalid value: ${issue.message}`,
-    },
+    message: describeInputIssue(issue, raw),
   }));
 }
 
@@ -142,7 +148,7 @@ export class BundleScorer {
       if (agency) return this.addResponse(agency, raw.instrument, raw.answers, record);
     }
     const parsed = BundleRecordSchema.safeParse(raw);
-    if (!parsed.success) return zodProblems(record, parsed.error);
+    if (!parsed.success) return zodProblems(record, parsed.error, raw);
     const value = parsed.data;
     if (value.type === 'agency') return this.addAgency(value.id, value.name, record);
     const agency = this.agencies.get(value.agency);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Message } from '../../core/errors.js';
 import { pick, type Lang } from '../i18n.js';
 
@@ -39,26 +40,22 @@ interface FieldProps {
   inputMode?: string;
 }
 
-/** A labelled input with its hint and error message. */
-export function Field({
-  lang,
-  name,
-  label,
-  hint,
-  value,
-  type = 'text',
-  errors,
-  required,
-  autocomplete,
-  inputMode,
-}: FieldProps) {
-  const error = errors[name];
+/** The frame every form control shares: label, hint, error and the ids that link them. */
+function FieldFrame(props: {
+  lang: Lang;
+  name: string;
+  label: Message;
+  hint?: Message | undefined;
+  error?: Message | undefined;
+  control: (aria: { 'aria-invalid'?: 'true'; 'aria-describedby'?: string }) => ComponentChildren;
+}) {
+  const { lang, name, hint, error } = props;
   const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : '']
     .filter(Boolean)
     .join(' ');
   return (
     <div class={error ? 'field field-error' : 'field'}>
-      <label for={name}>{pick(lang, label)}</label>
+      <label for={name}>{pick(lang, props.label)}</label>
       {hint && (
         <p class="hint" id={`${name}-hint`}>
           {pick(lang, hint)}
@@ -69,19 +66,86 @@ export function Field({
           {pick(lang, error)}
         </p>
       )}
-      <input
-        id={name}
-        name={name}
-        type={type as never}
-        value={value ?? ''}
-        required={required}
-        autocomplete={autocomplete}
-        inputMode={inputMode as never}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      {props.control({
+        ...(error ? { 'aria-invalid': 'true' as const } : {}),
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      })}
     </div>
   );
+}
+
+/** A labelled input with its hint and error message. */
+export function Field(props: FieldProps) {
+  const { name, value, type = 'text', required, autocomplete, inputMode } = props;
+  return (
+    <FieldFrame
+      {...props}
+      error={props.errors[name]}
+      control={(aria) => (
+        <input
+          id={name}
+          name={name}
+          type={type as never}
+          value={value ?? ''}
+          required={required}
+          autocomplete={autocomplete}
+          inputMode={inputMode as never}
+          {...aria}
+        />
+      )}
+    />
+  );
+}
+
+/** One choice of a select field. */
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+interface SelectFieldProps {
+  lang: Lang;
+  name: string;
+  label: Message;
+  options: readonly SelectOption[];
+  errors: FieldErrors;
+  value?: string | undefined;
+  hint?: Message;
+  /** The first, empty choice ("choose …"). */
+  placeholder?: Message;
+}
+
+/** A labelled select with its hint and error message. */
+export function SelectField(props: SelectFieldProps) {
+  const { lang, name, options, value, placeholder } = props;
+  return (
+    <FieldFrame
+      {...props}
+      error={props.errors[name]}
+      control={(aria) => (
+        <select id={name} name={name} {...aria}>
+          {placeholder && <option value="">{pick(lang, placeholder)}</option>}
+          {options.map((o) => (
+            <option value={o.value} selected={o.value === value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
+  );
+}
+
+/** Agencies as select choices, indented by depth so the tree shows. */
+export function agencyOptions(
+  lang: Lang,
+  agencies: readonly { id: string; path: string; code: string; nameTh: string; nameEn: string }[],
+): SelectOption[] {
+  return agencies.map((a) => {
+    const depth = Math.max(0, a.path.split('/').length - 3);
+    const name = lang === 'th' ? a.nameTh : a.nameEn || a.nameTh;
+    return { value: a.id, label: `${'— '.repeat(depth)}${a.code} ${name}` };
+  });
 }
 
 /** Turns zod issues into field errors (first message per field). */

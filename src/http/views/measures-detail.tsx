@@ -1,10 +1,9 @@
 import { MEASURE_STATUSES, STATUS_NAMES } from '../../core/measures/measure-rules.js';
 import type { MeasureDetail } from '../../services/measure.service.js';
 import { formatDate, m, pick } from '../i18n.js';
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from './form.js';
+import { CsrfField, ErrorSummary, Field, type FieldErrors, SelectField } from './form.js';
 import { Layout, type PageContext } from './layout.js';
 import { dueLabel, MeasureForm, StatusTag, targetLabel } from './measures-register.js';
-import { SelectField } from './user-select-field.js';
 
 function ProgressForm({
   page,

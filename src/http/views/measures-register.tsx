@@ -8,10 +8,9 @@ import {
 } from '../../core/measures/measure-rules.js';
 import type { MeasureRegister, MeasureView } from '../../services/measure.service.js';
 import { formatDate, m, pick, type Lang } from '../i18n.js';
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from './form.js';
+import { CsrfField, ErrorSummary, Field, type FieldErrors, SelectField } from './form.js';
 import { Layout, type PageContext } from './layout.js';
 import { editionLabel } from './round-list.js';
-import { SelectField } from './user-select-field.js';
 
 /** A due date (YYYY-MM-DD) in the Buddhist era for Thai. */
 export function dueLabel(lang: Lang, dueOn: string | null): string {

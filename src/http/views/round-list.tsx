@@ -2,7 +2,7 @@ import { ROUND_STATE_NAMES, ROUND_STATES, type RoundState } from '../../core/rou
 import type { Round } from '../../services/round.service.js';
 import { formatDate, m, pick, type Lang } from '../i18n.js';
 import { Layout, type PageContext } from './layout.js';
-import { SelectField } from './user-select-field.js';
+import { SelectField } from './form.js';
 
 /** A round's state as a tag, in the page's language. */
 export function RoundStateTag({ lang, state }: { lang: Lang; state: RoundState }) {

@@ -1,9 +1,15 @@
 import { ROLE_NAMES, type Role } from '../../core/access/roles.js';
 import type { Agency } from '../../services/user.service.js';
 import { m, pick, type Lang } from '../i18n.js';
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from './form.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  type FieldErrors,
+  agencyOptions,
+  SelectField,
+} from './form.js';
 import { Layout, type PageContext } from './layout.js';
-import { agencyOptions, SelectField } from './user-select-field.js';
 
 /** The agency and role choices of a role form (only what the actor may give). */
 export function RoleFields({
