@@ -4,6 +4,13 @@ import * as platform from './migrations/202611261300_platform.js';
 import * as surveys from './migrations/202611261400_surveys.js';
 import * as oit from './migrations/202611261500_oit.js';
 import * as measures from './migrations/202611261600_measures.js';
+import * as calendar from './migrations/202611261700_calendar.js';
+import * as measureEvidence from './migrations/202611261710_measure_evidence.js';
+import * as activities from './migrations/202611261720_activities.js';
+import * as integrity from './migrations/202611261800_integrity.js';
+import * as assets from './migrations/202611261810_assets.js';
+import * as manuals from './migrations/202611261820_manuals.js';
+import * as voice from './migrations/202611261830_voice.js';
 
 /** Every migration, in order: a static list (no file scanning), the same for both engines. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +18,13 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611261400_surveys': surveys,
   '202611261500_oit': oit,
   '202611261600_measures': measures,
+  '202611261700_calendar': calendar,
+  '202611261710_measure_evidence': measureEvidence,
+  '202611261720_activities': activities,
+  '202611261800_integrity': integrity,
+  '202611261810_assets': assets,
+  '202611261820_manuals': manuals,
+  '202611261830_voice': voice,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

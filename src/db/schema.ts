@@ -252,6 +252,13 @@ export interface Database {
   oit_clarification: OitClarificationTable;
   improvement_measure: ImprovementMeasureTable;
   measure_progress: MeasureProgressTable;
+  // -- calendar tables (migration 202611261700_calendar) --
+  // -- measureEvidence tables (migration 202611261710_measure_evidence) --
+  // -- activities tables (migration 202611261720_activities) --
+  // -- integrity tables (migration 202611261800_integrity) --
+  // -- assets tables (migration 202611261810_assets) --
+  // -- manuals tables (migration 202611261820_manuals) --
+  // -- voice tables (migration 202611261830_voice) --
 }
 
 export interface ImprovementMeasureTable {

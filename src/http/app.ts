@@ -22,6 +22,14 @@ import { registerHomeRoutes } from './routes/home.routes.js';
 import { registerApiRoutes } from './routes/api.routes.js';
 import {
   registerAgencyRoutes,
+  registerCalendarRoutes,
+  registerReportsRoutes,
+  registerActivitiesRoutes,
+  registerIntegrityRoutes,
+  registerAssetsRoutes,
+  registerManualsRoutes,
+  registerVoiceRoutes,
+  registerPublishedRoutes,
   registerOitEvidenceRoutes,
   registerOitPublicRoutes,
   registerOitReviewRoutes,
@@ -243,6 +251,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerResultsRoutes,
     registerMeasuresRoutes,
     registerRollupRoutes,
+    registerCalendarRoutes,
+    registerReportsRoutes,
+    registerActivitiesRoutes,
+    registerIntegrityRoutes,
+    registerAssetsRoutes,
+    registerManualsRoutes,
+    registerVoiceRoutes,
+    registerPublishedRoutes,
   ];
   for (const register of modules) register(app, options);
   return app;

@@ -13,6 +13,7 @@ import { moveRound, openRounds, type OpenedRound } from './round.service.js';
 import { inTransaction } from './audit.service.js';
 import { ensureSurveyLinks } from './survey-admin.service.js';
 import { demoActor, seedDemoOit } from './demo-oit.service.js';
+import { seedDemoFeatures } from './demo-features.service.js';
 import { bangkokDay } from './survey.service.js';
 import { insertResponses, type NewResponse } from '../db/survey.repository.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
@@ -298,5 +299,10 @@ export async function seedDemo(
   );
   await seedSurveys(ctx, admin, current.created);
   if (options.oitProgress) await seedDemoOit(ctx, current.created);
+  await seedDemoFeatures(ctx, {
+    agencies,
+    lastRounds: last.created,
+    currentRounds: current.created,
+  });
   return { seeded: true, ...summary };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GENERATED_EVIDENCE_SOURCE_CODES } from '../oit/generated-evidence.js';
 
 /**
  * The edition file format (docs/edition-format.md): the year's ITA rules as data.
@@ -101,6 +102,10 @@ export const OitItemSchema = z.strictObject({
   /** Whether an assessor may give a score between 0 and 100. */
   partial_credit: z.boolean().optional(),
   weight: z.number().optional(),
+  /** Documents Prongsai produces that serve as evidence for this item (core/oit/generated-evidence). */
+  generated_evidence: z
+    .array(z.enum(GENERATED_EVIDENCE_SOURCE_CODES as [string, ...string[]]))
+    .optional(),
   ...nodeMeta,
 });
 export type OitItem = z.infer<typeof OitItemSchema>;
