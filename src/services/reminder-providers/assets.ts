@@ -1,0 +1,4 @@
+import type { ReminderProvider } from './types.js';
+
+/** This feature's reminders for a person (filled by the feature). */
+export const assetsReminders: ReminderProvider = async () => [];

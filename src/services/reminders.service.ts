@@ -1,0 +1,28 @@
+import type { Actor, ServiceContext } from './context.js';
+import { assetsReminders } from './reminder-providers/assets.js';
+import { calendarReminders } from './reminder-providers/calendar.js';
+import { integrityReminders } from './reminder-providers/integrity.js';
+import { measuresReminders } from './reminder-providers/measures.js';
+import type { Reminder, ReminderProvider } from './reminder-providers/types.js';
+
+export type { Reminder } from './reminder-providers/types.js';
+
+/** Every feature that reminds people of work; one list, read by the home page and by e-mail. */
+const PROVIDERS: ReminderProvider[] = [
+  calendarReminders,
+  measuresReminders,
+  integrityReminders,
+  assetsReminders,
+];
+
+/** A person's reminders: overdue first, then by due date (undated last). */
+export async function listReminders(ctx: ServiceContext, actor: Actor): Promise<Reminder[]> {
+  const lists = await Promise.all(PROVIDERS.map((provider) => provider(ctx, actor)));
+  return lists
+    .flat()
+    .sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'),
+    );
+}
