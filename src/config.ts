@@ -45,6 +45,10 @@ export const ConfigSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /** Chromium used to print reports as PDF (Debian's package by default). */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Address of the public site (https://ita.example.go.th) used in published evidence links. */
+  PUBLIC_BASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** PostgreSQL server used by the database tests of both dialects. */
   TEST_PG_URL: z.string().default('postgres://postgres@127.0.0.1:5432/postgres'),

@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import { DomainError, type Message } from '../core/errors.js';
 import type { ServiceContext } from '../services/context.js';
 import { isCsrfTokenValid, resolveSession } from '../services/auth.service.js';
+import { closeSharedPdfRenderer, configureSharedPdfRenderer } from '../infra/pdf-renderer.js';
 import { createDbRateLimitStore } from './rate-limit-store.js';
 import { domainStatus } from './route-support.js';
 import type { Lang } from './i18n.js';
@@ -64,6 +65,8 @@ export interface AppOptions {
         | 'FILES_DIR'
         | 'FETCH_ALLOW_PRIVATE'
         | 'OIT_MAX_UPLOAD_MB'
+        | 'CHROMIUM_PATH'
+        | 'PUBLIC_BASE_URL'
       >
     > & {
       /** HMAC key of single-use access codes; when absent one is made and kept in the database. */
@@ -171,6 +174,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxAge: 86_400_000,
     allowedPath: (path) => path.endsWith('.ttf'),
   });
+
+  if (config.CHROMIUM_PATH) configureSharedPdfRenderer(config.CHROMIUM_PATH);
+  // the PDF printer's Chromium ends with the server (and with each test's app)
+  app.addHook('onClose', async () => closeSharedPdfRenderer());
 
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'th');

@@ -41,3 +41,15 @@ export function formValues(request: FastifyRequest): Record<string, string> {
     if (typeof value === 'string') values[key] = value;
   return values;
 }
+
+/**
+ * The public site's origin for absolute links: PUBLIC_BASE_URL when set, otherwise the address
+ * the request came in on (TRUST_PROXY decides whether forwarded headers count).
+ */
+export function publicOrigin(
+  request: FastifyRequest,
+  config: { PUBLIC_BASE_URL?: string | undefined },
+): string {
+  if (config.PUBLIC_BASE_URL) return new URL(config.PUBLIC_BASE_URL).origin;
+  return `${request.protocol}://${request.host}`;
+}

@@ -31,6 +31,8 @@ export interface OitItemDef {
   name: Text;
   elements: Element[];
   period: string;
+  /** Documents Prongsai publishes that belong to this item (edition data). */
+  generatedEvidence: readonly string[];
   subindicator: { code: string; name: Text };
 }
 
@@ -46,6 +48,7 @@ export function listEditionOitItems(edition: Edition): OitItemDef[] {
             name: item.name,
             elements: item.elements,
             period: item.period,
+            generatedEvidence: item.generated_evidence ?? [],
             subindicator: { code: sub.code, name: sub.name },
           });
   return items;

@@ -21,13 +21,17 @@ import {
 import { pageOf, requireActor, requireCsrf, sendProblem, type AppOptions } from '../app.js';
 import { m } from '../i18n.js';
 import { sendPage } from '../render.js';
-import { signedIn } from '../route-support.js';
+import { publicOrigin, signedIn } from '../route-support.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { OitItemPage } from '../views/oit-evidence-item.js';
 import { oitPath, OitListPage } from '../views/oit-evidence-list.js';
 import { OitMemoPage } from '../views/oit-evidence-memo.js';
 import { registerOitEvidenceApi } from './oit-evidence-api.routes.js';
 import { listRoundLinkWarnings } from '../../services/oit-link-check.service.js';
+import {
+  addGeneratedEvidenceLink,
+  listItemGeneratedEvidence,
+} from '../../services/oit-generated-evidence.service.js';
 
 /** The evidence settings of the app (uploads and snapshots under FILES_DIR; SSRF guard). */
 export function evidenceSettings(options: AppOptions): EvidenceSettings {
@@ -69,6 +73,7 @@ const NOTICES: Record<string, Message> = {
   saved: m('บันทึกแล้ว', 'Saved'),
   ready: m('บันทึกและเสนอหัวหน้าหน่วยงานแล้ว', 'Saved and sent to the head for approval'),
   approved: m('อนุมัติแล้ว', 'Approved'),
+  linked: m('เพิ่มเอกสารเป็นลิงก์หลักฐานแล้ว', 'The document was added as an evidence link'),
   submitted: m('ส่งหลักฐานแล้ว และเก็บสำเนาลิงก์ไว้แล้ว', 'Submitted; the links were captured'),
 };
 const noticeOf = (request: FastifyRequest) =>
@@ -111,6 +116,7 @@ async function showItem(ctx: ServiceContext, request: FastifyRequest, reply: Fas
     workspace.open &&
     entry.status !== 'submitted' &&
     mayEditEvidence(actor, workspace.round, entry);
+  const documents = await listItemGeneratedEvidence(ctx, actor, { roundId: id, itemCode: item });
   const page = (
     <OitItemPage
       page={pageOf(request)}
@@ -118,6 +124,7 @@ async function showItem(ctx: ServiceContext, request: FastifyRequest, reply: Fas
       entry={entry}
       editable={editable}
       notice={noticeOf(request)}
+      documents={documents}
     />
   );
   return sendPage(reply, page);
@@ -128,6 +135,7 @@ async function postItem(
   settings: EvidenceSettings,
   request: FastifyRequest,
   reply: FastifyReply,
+  origin: string,
 ) {
   const { id, item } = paramsOf(request);
   const actor = signedIn(request);
@@ -140,6 +148,11 @@ async function postItem(
   } else if (action === 'submit') {
     await submitEvidence(ctx, settings, actor, ref);
     done = 'submitted';
+  } else if (action === 'add_generated') {
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    const url = typeof form.document === 'string' ? form.document : '';
+    await addGeneratedEvidenceLink(ctx, settings, actor, ref, url, origin);
+    done = 'linked';
   } else {
     await saveItemEvidence(ctx, settings, actor, ref, input, upload);
     if (action === 'ready') await markEvidenceReady(ctx, actor, ref);
@@ -171,6 +184,7 @@ function registerPages(
   app: FastifyInstance,
   ctx: ServiceContext,
   settings: EvidenceSettings,
+  config: AppOptions['config'],
 ): void {
   const guard = { preHandler: requireActor };
   const change = {
@@ -199,7 +213,7 @@ function registerPages(
   });
   app.get('/rounds/:id/oit/:item', guard, async (request, reply) => showItem(ctx, request, reply));
   app.post('/rounds/:id/oit/:item', change, async (request, reply) =>
-    postItem(ctx, settings, request, reply),
+    postItem(ctx, settings, request, reply, publicOrigin(request, config)),
   );
   app.get('/rounds/:id/oit/:item/files/:fileId', guard, async (request, reply) => {
     const { id, item, fileId } = paramsOf(request);
@@ -244,7 +258,7 @@ export function registerOitEvidenceRoutes(app: FastifyInstance, options: AppOpti
         ? sendProblem(reply, 413, message)
         : sendErrorPage(request, reply, 413, message);
     });
-    registerPages(scope, options.ctx, settings);
+    registerPages(scope, options.ctx, settings, options.config);
     registerOitEvidenceApi(scope, options.ctx, settings);
   });
 }

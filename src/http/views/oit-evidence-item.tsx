@@ -2,6 +2,7 @@ import type { Message } from '../../core/errors.js';
 import { ALLOWED_EXTENSIONS } from '../../infra/file-store.js';
 import type { ItemEvidence } from '../../services/oit-evidence-support.js';
 import type { OitWorkspace } from '../../services/oit-evidence.service.js';
+import type { GeneratedDocument } from '../../services/generated-evidence.service.js';
 import { formatDate, m, pick, type Lang } from '../i18n.js';
 import { CsrfField } from './form.js';
 import { Layout, type PageContext } from './layout.js';
@@ -13,6 +14,8 @@ interface ItemPageProps {
   entry: ItemEvidence;
   editable: boolean;
   notice: Message | null;
+  /** Documents Prongsai published that the edition lists for this item. */
+  documents: GeneratedDocument[];
 }
 
 function Checklist({
@@ -119,7 +122,11 @@ function Snapshots({ lang, entry }: { lang: Lang; entry: ItemEvidence }) {
   );
 }
 
-function StepButtons({ page, workspace, entry }: Omit<ItemPageProps, 'notice' | 'editable'>) {
+function StepButtons({
+  page,
+  workspace,
+  entry,
+}: Pick<ItemPageProps, 'page' | 'workspace' | 'entry'>) {
   const { lang } = page;
   const action = oitPath(workspace.round.id, `/${encodeURIComponent(entry.item.code)}`);
   const step = (value: string, label: Message) => (
@@ -143,8 +150,83 @@ function StepButtons({ page, workspace, entry }: Omit<ItemPageProps, 'notice' | 
   );
 }
 
+/** The documents Prongsai publishes for this item, each offered as an evidence link. */
+function GeneratedDocuments({
+  page,
+  workspace,
+  entry,
+  documents,
+  editable,
+}: Omit<ItemPageProps, 'notice'>) {
+  const { lang } = page;
+  if (entry.item.generatedEvidence.length === 0) return null;
+  const action = oitPath(workspace.round.id, `/${encodeURIComponent(entry.item.code)}`);
+  const linked = new Set(entry.links.map((l) => new URL(l.url, 'http://x').pathname));
+  return (
+    <section data-generated-evidence>
+      <h2>
+        {pick(lang, m('เอกสารที่ Prongsai จัดทำให้ข้อนี้', 'Documents Prongsai makes for this item'))}
+      </h2>
+      {documents.length === 0 ? (
+        <p class="hint">
+          {pick(
+            lang,
+            m(
+              'ยังไม่มีเอกสารที่เผยแพร่แล้ว เมื่อเผยแพร่จากทะเบียนที่เกี่ยวข้อง เอกสารจะปรากฏที่นี่',
+              'Nothing published yet: documents appear here once published from their register',
+            ),
+          )}
+        </p>
+      ) : (
+        <ul>
+          {documents.map((d) => (
+            <li data-document-source={d.source}>
+              <a href={d.url}>{pick(lang, d.title)}</a>
+              {d.fiscalYear !== null && (
+                <>
+                  {' '}
+                  · {pick(lang, m('ปีงบประมาณ', 'fiscal year'))} {d.fiscalYear}
+                </>
+              )}
+              {d.updatedAt && (
+                <>
+                  {' '}
+                  · {pick(lang, m('ปรับปรุงล่าสุด', 'last updated'))} {formatDate(lang, d.updatedAt)}
+                </>
+              )}
+              {linked.has(d.url) ? (
+                <>
+                  {' '}
+                  · <span class="tag">{pick(lang, m('อยู่ในลิงก์หลักฐานแล้ว', 'already linked'))}</span>
+                </>
+              ) : (
+                editable && (
+                  <form method="post" action={action} class="inline">
+                    <CsrfField token={page.csrfToken} />
+                    <input type="hidden" name="document" value={d.url} />
+                    <button type="submit" name="action" value="add_generated">
+                      {pick(lang, m('เพิ่มเป็นลิงก์หลักฐาน', 'Add as an evidence link'))}
+                    </button>
+                  </form>
+                )
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 /** One item: its links, explanation, checklist, files and owner, and the next step. */
-export function OitItemPage({ page, workspace, entry, editable, notice }: ItemPageProps) {
+export function OitItemPage({
+  page,
+  workspace,
+  entry,
+  editable,
+  notice,
+  documents,
+}: ItemPageProps) {
   const { lang } = page;
   const title = m(
     `ข้อ ${entry.item.code} ${entry.item.name.th}`,
@@ -195,6 +277,13 @@ export function OitItemPage({ page, workspace, entry, editable, notice }: ItemPa
           </button>
         )}
       </form>
+      <GeneratedDocuments
+        page={page}
+        workspace={workspace}
+        entry={entry}
+        documents={documents}
+        editable={editable}
+      />
       <StepButtons page={page} workspace={workspace} entry={entry} />
       <Snapshots lang={lang} entry={entry} />
     </Layout>
