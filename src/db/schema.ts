@@ -253,12 +253,300 @@ export interface Database {
   improvement_measure: ImprovementMeasureTable;
   measure_progress: MeasureProgressTable;
   // -- calendar tables (migration 202611261700_calendar) --
+  calendar_task: CalendarTaskTable;
+  calendar_feed_token: CalendarFeedTokenTable;
+  reminder_email: ReminderEmailTable;
   // -- measureEvidence tables (migration 202611261710_measure_evidence) --
+  measure_file: MeasureFileTable;
+  measure_publication: MeasurePublicationTable;
+  measure_carry: MeasureCarryTable;
   // -- activities tables (migration 202611261720_activities) --
+  activity: ActivityTable;
   // -- integrity tables (migration 202611261800_integrity) --
+  no_gift_declaration: NoGiftDeclarationTable;
+  no_gift_acknowledgement: NoGiftAcknowledgementTable;
+  no_gift_communication: NoGiftCommunicationTable;
+  gift_report: GiftReportTable;
+  gift_report_publication: GiftReportPublicationTable;
   // -- assets tables (migration 202611261810_assets) --
+  asset: AssetTable;
+  asset_loan: AssetLoanTable;
+  asset_guideline: AssetGuidelineTable;
   // -- manuals tables (migration 202611261820_manuals) --
+  manual: ManualTable;
+  manual_step: ManualStepTable;
+  manual_case: ManualCaseTable;
   // -- voice tables (migration 202611261830_voice) --
+}
+
+/** The head's yearly No Gift declaration of an agency (one per fiscal year). */
+export interface NoGiftDeclarationTable {
+  id: string;
+  agency_id: string;
+  /** Buddhist-era fiscal year. */
+  fiscal_year: number;
+  head_name: string;
+  head_position: string;
+  /** YYYY-MM-DD. */
+  declared_on: string;
+  /** The agency's gift threshold for the year (never above the legal one). */
+  threshold_baht: number;
+  body: string;
+  /** 'draft', 'approved' or 'published'. */
+  status: string;
+  drafted_by: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A member's acknowledgement of a declaration (one per person), day precision. */
+export interface NoGiftAcknowledgementTable {
+  id: string;
+  declaration_id: string;
+  user_id: string;
+  /** YYYY-MM-DD. */
+  acknowledged_on: string;
+}
+
+/** How the No Gift Policy was communicated in a fiscal year. */
+export interface NoGiftCommunicationTable {
+  id: string;
+  agency_id: string;
+  fiscal_year: number;
+  /** YYYY-MM-DD. */
+  communicated_on: string;
+  channel: string;
+  audience: string;
+  description: string;
+  reached_count: number | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A gift offered to, received or refused by a member of an agency. */
+export interface GiftReportTable {
+  id: string;
+  agency_id: string;
+  reporter_user_id: string;
+  /** YYYY-MM-DD. */
+  gift_on: string;
+  fiscal_year: number;
+  giver_type: string;
+  giver_name: string;
+  description: string;
+  value_baht: number;
+  /** 'offered', 'received' or 'refused'. */
+  disposition: string;
+  handling: string;
+  action_note: string;
+  /** The threshold that applied when it was reported. */
+  threshold_baht: number;
+  flagged: number;
+  head_decision: string | null;
+  head_note: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A fiscal year's gift report made public by the head. */
+export interface GiftReportPublicationTable {
+  id: string;
+  agency_id: string;
+  fiscal_year: number;
+  published_by: string | null;
+  published_at: string;
+}
+
+/** An evidence file on an improvement measure; its bytes live in the file store. */
+export interface MeasureFileTable {
+  id: string;
+  measure_id: string;
+  original_name: string;
+  stored_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
+/** What a round published of its measures: 'document' or 'progress', as a JSON snapshot. */
+export interface MeasurePublicationTable {
+  round_id: string;
+  kind: string;
+  content_json: string;
+  published_by: string | null;
+  published_at: string;
+}
+
+/** A measure copied from a finished measure of the agency's previous round. */
+export interface MeasureCarryTable {
+  measure_id: string;
+  from_measure_id: string;
+  carried_by: string | null;
+  carried_at: string;
+}
+
+/** An activity (KM) report of an agency. */
+export interface ActivityTable {
+  id: string;
+  agency_id: string;
+  title: string;
+  /** YYYY-MM-DD. */
+  held_on: string;
+  place: string;
+  objectives: string;
+  method: string;
+  key_knowledge: string;
+  best_practices: string;
+  attended: number | null;
+  invited: number | null;
+  /** JSON: [{ text, counts: [level 1 … level 5] }]. */
+  satisfaction_json: string;
+  /** 0/1. */
+  published: number;
+  published_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A government asset in an agency's register. */
+export interface AssetTable {
+  id: string;
+  agency_id: string;
+  /** Unique within the agency. */
+  asset_number: string;
+  name: string;
+  category: string;
+  location: string;
+  custodian_unit: string;
+  /** 'available', 'on_loan' or 'retired'. */
+  status: string;
+  /** YYYY-MM-DD. */
+  acquired_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A request to borrow an asset, from asking to return. */
+export interface AssetLoanTable {
+  id: string;
+  asset_id: string;
+  agency_id: string;
+  borrower_user_id: string;
+  /** An official-use kind or 'personal' (always refused). */
+  purpose_category: string;
+  purpose: string;
+  /** YYYY-MM-DD, first and last day of the loan. */
+  from_on: string;
+  to_on: string;
+  /** 'requested', 'approved', 'refused', 'handed_over' or 'returned'. */
+  status: string;
+  approver_user_id: string | null;
+  refusal_reason: string | null;
+  decided_at: string | null;
+  handed_over_at: string | null;
+  returned_at: string | null;
+  return_condition: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An agency's asset loan guideline: the draft being edited and the text last published. */
+export interface AssetGuidelineTable {
+  agency_id: string;
+  text: string;
+  published_text: string | null;
+  published_at: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** A work manual or a service manual (standard) of an agency (OIT O8/O9). */
+export interface ManualTable {
+  id: string;
+  agency_id: string;
+  /** 'work' or 'service'. */
+  kind: string;
+  title: string;
+  purpose: string;
+  responsible_unit: string;
+  /** JSON array of strings: where or how the service is given. */
+  channels_json: string;
+  /** The fee as written; "ไม่มี" when none. */
+  fee_text: string;
+  /** JSON array of strings; the single entry "ไม่มี" when none are needed. */
+  documents_json: string;
+  legal_basis: string;
+  /** Buddhist-era fiscal year the manual covers. */
+  fiscal_year: number;
+  /** 'draft' or 'published'. */
+  status: string;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ManualStepTable {
+  id: string;
+  manual_id: string;
+  position: number;
+  description: string;
+  responsible: string;
+  time_amount: number;
+  /** 'minutes', 'hours', 'days' or 'working_days'. */
+  time_unit: string;
+}
+
+/** One service case: dates only, no personal data. */
+export interface ManualCaseTable {
+  id: string;
+  manual_id: string;
+  /** YYYY-MM-DD. */
+  received_on: string;
+  /** YYYY-MM-DD, null while open. */
+  completed_on: string | null;
+  created_at: string;
+}
+
+export interface CalendarTaskTable {
+  id: string;
+  round_id: string;
+  /** Key of the planned step it came from; null for a task added by hand. */
+  plan_key: string | null;
+  milestone_code: string | null;
+  title: string;
+  title_en: string | null;
+  /** YYYY-MM-DD. */
+  due_on: string;
+  owner_user_id: string | null;
+  /** 'todo' or 'done'. */
+  status: string;
+  done_at: string | null;
+  done_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarFeedTokenTable {
+  user_id: string;
+  /** sha256 of the secret in the feed address; the address itself is never stored. */
+  token_hash: string;
+  created_at: string;
+}
+
+export interface ReminderEmailTable {
+  user_id: string;
+  reminder_key: string;
+  /** YYYY-MM-DD (Thailand) of the e-mail: one e-mail per reminder and day. */
+  day: string;
+  sent_at: string;
 }
 
 export interface ImprovementMeasureTable {
