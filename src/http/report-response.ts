@@ -1,17 +1,103 @@
 import type { FastifyReply } from 'fastify';
+import { PdfUnavailableError, sarabunDataUrls, sharedPdfRenderer } from '../infra/pdf-renderer.js';
 import type { ReportDocument } from '../reports/report-document.js';
+import { reportToDocx } from '../reports/report-docx.js';
+import { reportToHtml, type ReportHtmlOptions } from '../reports/report-html.js';
+import { sendErrorPage } from './views/error-page.js';
 
 export type ReportFormat = 'pdf' | 'docx' | 'html';
 
+const TYPES: Record<ReportFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+};
+
 /**
- * Sends a report as PDF (Chromium, bundled Sarabun font), DOCX or printable HTML, as a download
- * named `fileBase.<format>`. Placeholder until the reports feature lands.
+ * The printable page carries its own styles (inline <style>, fonts as files or data: URLs) and
+ * no script, so its policy allows inline styles and nothing else that the app's default forbids.
+ */
+const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+/**
+ * A Content-Disposition value: an ASCII fallback name (letters, digits, dot, dash, underscore)
+ * for old clients and the exact UTF-8 name as RFC 5987 `filename*`.
+ */
+export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
+  const ext = dot > 0 ? fileName.slice(dot) : '';
+  const asciiStem =
+    stem
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[-.]+|-+$/g, '') || 'report';
+  const ascii = `${asciiStem}${ext.replace(/[^A-Za-z0-9.]/g, '')}`;
+  const utf8 = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
+
+/** Sends a file made in memory as a download. */
+export function sendAttachment(
+  reply: FastifyReply,
+  bytes: Buffer,
+  contentType: string,
+  fileName: string,
+): FastifyReply {
+  return reply
+    .header('content-type', contentType)
+    .header('content-disposition', contentDisposition('attachment', fileName))
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(bytes);
+}
+
+/** Renders a report to HTML for the browser: same page the PDF is printed from. */
+export function sendReportHtml(
+  reply: FastifyReply,
+  doc: ReportDocument,
+  options: ReportHtmlOptions = {},
+): FastifyReply {
+  return reply
+    .type(TYPES.html)
+    .header('content-security-policy', REPORT_CSP)
+    .header('cache-control', 'private, no-store')
+    .send(reportToHtml(doc, options));
+}
+
+/** Prints a report to PDF bytes with the shared Chromium and the bundled Sarabun embedded. */
+export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
+  return sharedPdfRenderer().render(reportToHtml(doc, { fonts: sarabunDataUrls() }));
+}
+
+/**
+ * Sends a report as PDF (Chromium, bundled Sarabun font), DOCX or printable HTML. PDF and DOCX
+ * come as a download named `fileBase.<format>`; HTML is shown inline. When Chromium is missing
+ * or stuck, the person gets a 503 page saying so (and that DOCX and HTML still work).
  */
 export async function sendReport(
-  _reply: FastifyReply,
-  _doc: ReportDocument,
-  _format: ReportFormat,
-  _fileBase: string,
+  reply: FastifyReply,
+  doc: ReportDocument,
+  format: ReportFormat,
+  fileBase: string,
 ): Promise<FastifyReply> {
-  throw new Error('sendReport: not built yet');
+  if (format === 'html') return sendReportHtml(reply, doc);
+  if (format === 'docx')
+    return sendAttachment(reply, await reportToDocx(doc), TYPES.docx, `${fileBase}.docx`);
+  try {
+    const pdf = await renderReportPdf(doc);
+    return sendAttachment(reply, pdf, TYPES.pdf, `${fileBase}.pdf`);
+  } catch (error) {
+    if (!(error instanceof PdfUnavailableError)) throw error;
+    reply.request.log.warn({ reason: error.reason }, error.message);
+    return sendErrorPage(reply.request, reply, 503, {
+      th: 'ขณะนี้สร้างไฟล์ PDF ไม่ได้ (ไม่พบหรือเปิดโปรแกรม Chromium ไม่ได้) กรุณาดาวน์โหลดเป็น DOCX หรือพิมพ์จากหน้า HTML แทน',
+      en: 'A PDF cannot be made right now (Chromium is missing or did not start); download the DOCX or print the HTML page instead',
+    });
+  }
 }

@@ -1,0 +1,178 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Raised when no PDF can be made here (Chromium missing or not starting, or too slow). */
+export class PdfUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'missing' | 'failed' | 'timeout',
+  ) {
+    super(message);
+    this.name = 'PdfUnavailableError';
+  }
+}
+
+export interface PdfPageOptions {
+  /** Page margins in CSS units; Thai official letters: 2.5 cm top, 3 cm left, 2 cm right/bottom. */
+  margin?: { top: string; right: string; bottom: string; left: string };
+  /** Chromium footer template (its own tiny document: inline styles, classes pageNumber…). */
+  footerTemplate?: string;
+  /** Longest wait for this document, in milliseconds. */
+  timeoutMs?: number;
+}
+
+export interface PdfRenderer {
+  /** Prints a complete HTML document to an A4 PDF. */
+  render: (html: string, options?: PdfPageOptions) => Promise<Buffer>;
+  /** Ends the browser, if one was started; a later render starts a new one. */
+  close: () => Promise<void>;
+}
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--font-render-hinting=none',
+];
+
+const DEFAULT_MARGIN = { top: '2.5cm', right: '2cm', bottom: '2cm', left: '3cm' };
+const DEFAULT_FOOTER =
+  '<div style="width:100%;font-size:9pt;text-align:center;color:#444">' +
+  '<span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+
+/** A counting gate: at most `limit` holders at a time, the others wait in order. */
+function gate(limit: number) {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await work();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new PdfUnavailableError(`PDF not ready after ${ms} ms`, 'timeout')),
+      ms,
+    );
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A PDF printer over one Chromium, launched on first use and reused; at most `pages` documents
+ * print at once and each has a time limit. `close()` ends the browser (server shutdown, tests).
+ */
+export function createPdfRenderer(
+  settings: { chromiumPath?: string; pages?: number; timeoutMs?: number } = {},
+): PdfRenderer {
+  const executablePath = settings.chromiumPath ?? '/usr/bin/chromium';
+  const limit = gate(settings.pages ?? 2);
+  let browser: Promise<Browser> | null = null;
+
+  const launch = (): Promise<Browser> => {
+    if (!existsSync(executablePath))
+      return Promise.reject(
+        new PdfUnavailableError(`Chromium not found at ${executablePath}`, 'missing'),
+      );
+    browser ??= chromium.launch({ executablePath, args: ARGS }).then(
+      (b) => {
+        b.on('disconnected', () => {
+          browser = null;
+        });
+        return b;
+      },
+      (error: unknown) => {
+        browser = null;
+        throw new PdfUnavailableError(`Chromium did not start: ${String(error)}`, 'failed');
+      },
+    );
+    return browser;
+  };
+
+  const print = async (html: string, options: PdfPageOptions): Promise<Buffer> => {
+    const context = await (await launch()).newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: false,
+        margin: options.margin ?? DEFAULT_MARGIN,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: options.footerTemplate ?? DEFAULT_FOOTER,
+        tagged: true,
+      });
+      return Buffer.from(pdf);
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  };
+
+  return {
+    render: (html, options = {}) =>
+      limit(() =>
+        withTimeout(print(html, options), options.timeoutMs ?? settings.timeoutMs ?? 30_000),
+      ),
+    close: async () => {
+      const current = browser;
+      browser = null;
+      if (current) await (await current.catch(() => null))?.close();
+    },
+  };
+}
+
+let shared: PdfRenderer | null = null;
+let sharedPath = '/usr/bin/chromium';
+
+/** Sets where the shared printer finds Chromium (from the settings, before the first print). */
+export function configureSharedPdfRenderer(chromiumPath: string): void {
+  if (chromiumPath === sharedPath) return;
+  sharedPath = chromiumPath;
+  const old = shared;
+  shared = null;
+  void old?.close();
+}
+
+/** The process's one PDF printer (one Chromium for every request). */
+export function sharedPdfRenderer(): PdfRenderer {
+  shared ??= createPdfRenderer({ chromiumPath: sharedPath });
+  return shared;
+}
+
+/** Ends the shared printer's browser; safe to call when none was started. */
+export async function closeSharedPdfRenderer(): Promise<void> {
+  await shared?.close();
+}
+
+const fontDir = dirname(
+  createRequire(import.meta.url).resolve('@expo-google-fonts/sarabun/package.json'),
+);
+let fontCache: { regular: string; bold: string } | null = null;
+
+/** The bundled Sarabun regular and bold as data: URLs, for documents printed without a server. */
+export function sarabunDataUrls(): { regular: string; bold: string } {
+  const read = (file: string) =>
+    `data:font/ttf;base64,${readFileSync(join(fontDir, file)).toString('base64')}`;
+  fontCache ??= {
+    regular: read('400Regular/Sarabun_400Regular.ttf'),
+    bold: read('700Bold/Sarabun_700Bold.ttf'),
+  };
+  return fontCache;
+}

@@ -1,0 +1,247 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  convertMillimetersToTwip,
+  type IParagraphStyleOptions,
+} from 'docx';
+import type { ReportBlock, ReportDocument } from './report-document.js';
+
+/** Thai official documents use TH Sarabun New at 16 pt (Word sizes count half points). */
+export const DOCX_FONT = 'TH Sarabun New';
+const BODY = 32;
+const SMALLER = 28;
+const FONT = { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT, eastAsia: DOCX_FONT };
+
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
+
+/** A run in the document's font: Thai is "complex script" to Word, so cs font and size too. */
+function run(text: string, options: { bold?: boolean; size?: number } = {}): TextRun {
+  const size = options.size ?? BODY;
+  return new TextRun({
+    text,
+    font: FONT,
+    size,
+    sizeComplexScript: size,
+    bold: options.bold ?? false,
+    boldComplexScript: options.bold ?? false,
+  });
+}
+
+function para(
+  text: string,
+  options: { bold?: boolean; size?: number; align?: keyof typeof ALIGN } = {},
+): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[options.align ?? 'left'],
+    children: [run(text, options)],
+  });
+}
+
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
+
+function cell(text: string, options: { bold?: boolean; align?: keyof typeof ALIGN } = {}) {
+  return new TableCell({
+    borders: BORDERS,
+    ...(options.bold ? { shading: { fill: 'EEEEEE' } } : {}),
+    children: [para(text, { ...options, size: SMALLER })],
+  });
+}
+
+function table(
+  header: Array<{ label: string; align?: keyof typeof ALIGN }> | null,
+  rows: string[][],
+  aligns: Array<keyof typeof ALIGN | undefined> = [],
+): Table {
+  const lines: TableRow[] = [];
+  if (header)
+    lines.push(
+      new TableRow({
+        tableHeader: true,
+        children: header.map((c) => cell(c.label, { bold: true, align: c.align ?? 'left' })),
+      }),
+    );
+  for (const row of rows)
+    lines.push(
+      new TableRow({
+        cantSplit: true,
+        children: row.map((text, i) => cell(text, { align: aligns[i] ?? 'left' })),
+      }),
+    );
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: lines });
+}
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3];
+const HEADING_SIZES = [36, 34, 32];
+
+function blockParts(block: ReportBlock): Array<Paragraph | Table> {
+  switch (block.kind) {
+    case 'heading':
+      return [
+        new Paragraph({
+          heading: HEADINGS[block.level - 1],
+          children: [run(block.text, { bold: true, size: HEADING_SIZES[block.level - 1] })],
+        }),
+      ];
+    case 'paragraph':
+      return [para(block.text, { bold: block.bold ?? false, align: block.align ?? 'left' })];
+    case 'list':
+      return block.items.map(
+        (item, i) =>
+          new Paragraph({
+            indent: { left: convertMillimetersToTwip(10), hanging: convertMillimetersToTwip(6) },
+            children: [run(`${block.ordered ? `${i + 1}.` : '•'} ${item}`)],
+          }),
+      );
+    case 'keyValue':
+      return [
+        table(
+          null,
+          block.rows.map(([k, v]) => [k, v]),
+        ),
+      ];
+    case 'table':
+      return [
+        ...(block.caption ? [para(block.caption, { bold: true })] : []),
+        table(
+          block.columns,
+          block.rows,
+          block.columns.map((c) => c.align),
+        ),
+      ];
+    case 'chart':
+      // Word cannot show our SVG without a PNG copy: the chart's numbers go in as a table.
+      return [
+        ...(block.caption ? [para(block.caption, { bold: true })] : []),
+        ...(block.rows && block.rows.length > 0
+          ? [
+              table(
+                null,
+                block.rows.map(([k, v]) => [k, v]),
+                ['left', 'right'],
+              ),
+            ]
+          : []),
+      ];
+    case 'signature': {
+      const indent = { left: convertMillimetersToTwip(75) };
+      const line = (text: string) =>
+        new Paragraph({ indent, alignment: AlignmentType.CENTER, children: [run(text)] });
+      return [
+        new Paragraph({ children: [] }),
+        line(`(${block.name})`),
+        line(block.position),
+        ...(block.dateText ? [line(block.dateText)] : []),
+      ];
+    }
+    case 'pageBreak':
+      return [new Paragraph({ children: [new PageBreak()] })];
+  }
+}
+
+function headingStyle(
+  id: string,
+  name: string,
+  size: number,
+  center = false,
+): IParagraphStyleOptions {
+  return {
+    id,
+    name,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { font: FONT, size, sizeComplexScript: size, bold: true, boldComplexScript: true },
+    paragraph: {
+      spacing: { before: 200, after: 80 },
+      keepNext: true,
+      ...(center ? { alignment: AlignmentType.CENTER } : {}),
+    },
+  };
+}
+
+/**
+ * A report as a Word document in Thai official style: A4, margins 2.5 cm top, 3 cm left, 2 cm
+ * right and bottom, TH Sarabun New 16 pt, Thai language tag, bordered tables, page numbers.
+ */
+export async function reportToDocx(doc: ReportDocument): Promise<Buffer> {
+  const language = doc.lang === 'th' ? 'th-TH' : 'en-GB';
+  const document = new Document({
+    creator: doc.agencyName,
+    title: doc.title,
+    description: doc.subtitle ?? doc.title,
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: FONT,
+            size: BODY,
+            sizeComplexScript: BODY,
+            language: { value: language, bidirectional: language },
+          },
+        },
+      },
+      paragraphStyles: [
+        headingStyle('Title', 'Title', 40, true),
+        headingStyle('Heading1', 'Heading 1', HEADING_SIZES[0] ?? BODY),
+        headingStyle('Heading2', 'Heading 2', HEADING_SIZES[1] ?? BODY),
+        headingStyle('Heading3', 'Heading 3', HEADING_SIZES[2] ?? BODY),
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 }, // A4 in twentieths of a point
+            margin: {
+              top: convertMillimetersToTwip(25),
+              right: convertMillimetersToTwip(20),
+              bottom: convertMillimetersToTwip(20),
+              left: convertMillimetersToTwip(30),
+            },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SMALLER }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: [
+          para(doc.agencyName, { bold: true, align: 'center' }),
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            children: [run(doc.title, { size: 40, bold: true })],
+          }),
+          ...(doc.subtitle ? [para(doc.subtitle, { align: 'center' })] : []),
+          para(doc.dateText, { align: 'center' }),
+          ...doc.blocks.flatMap(blockParts),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,94 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import type { ReportDocument } from './report-document.js';
+import { reportToDocx } from './report-docx.js';
+import { escapeHtml, reportToHtml } from './report-html.js';
+
+const DOC: ReportDocument = {
+  lang: 'th',
+  title: 'รายงานผลการประเมิน <ทดสอบ>',
+  subtitle: 'ปีงบประมาณ พ.ศ. 2569',
+  agencyName: 'กรมน้ำบาดาล & ตัวอย่าง',
+  dateText: '26 พ.ย. 2569',
+  blocks: [
+    { kind: 'heading', level: 1, text: 'คะแนนรายเครื่องมือ' },
+    { kind: 'paragraph', text: 'ผู้ใหญ่ <script>alert(1)</script>', align: 'justify' },
+    { kind: 'list', ordered: true, items: ['ข้อแรก', 'ข้อสอง'] },
+    { kind: 'keyValue', rows: [['คะแนนรวม', '88.40']] },
+    {
+      kind: 'table',
+      caption: 'ตารางคะแนน',
+      columns: [{ label: 'ตัวชี้วัด' }, { label: 'คะแนน', align: 'right' }],
+      rows: [['การปฏิบัติหน้าที่', '91.25']],
+    },
+    { kind: 'chart', svg: '<svg id="c1"></svg>', caption: 'แผนภูมิ', rows: [['ตัวชี้วัด 1', '77.00']] },
+    { kind: 'pageBreak' },
+    { kind: 'signature', name: 'นายปี่ ใจดี', position: 'อธิบดี', dateText: 'วันที่ 26 พ.ย. 2569' },
+  ],
+};
+
+async function documentXml(bytes: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  return (await zip.file('word/document.xml')?.async('string')) ?? '';
+}
+
+describe('report HTML', () => {
+  it('lays out every block with the title, agency and date, all text escaped', () => {
+    const html = reportToHtml(DOC, {
+      fonts: { regular: 'data:font/ttf;base64,AA', bold: 'b.ttf' },
+    });
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<html lang="th">');
+    expect(html).toContain('<h1>รายงานผลการประเมิน &lt;ทดสอบ&gt;</h1>');
+    expect(html).toContain('กรมน้ำบาดาล &amp; ตัวอย่าง');
+    expect(html).toContain('26 พ.ย. 2569');
+    expect(html).toContain('<h2>คะแนนรายเครื่องมือ</h2>');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('ผู้ใหญ่ &lt;script&gt;');
+    expect(html).toContain('<ol><li>ข้อแรก</li><li>ข้อสอง</li></ol>');
+    expect(html).toContain('<td class="align-right">91.25</td>');
+    expect(html).toContain('<svg id="c1"></svg>');
+    expect(html).toContain('(นายปี่ ใจดี)');
+    expect(html).toContain('class="page-break"');
+    expect(html).toContain('url("data:font/ttf;base64,AA")');
+    expect(html).toMatch(/@page \{ size: A4;/);
+    expect(html).toContain('font-size: 16pt');
+  });
+
+  it('uses the served Sarabun files by default and shows screen links', () => {
+    const html = reportToHtml(DOC, { screenLinks: [{ href: '/x?a=1&b=2', text: 'กลับ' }] });
+    expect(html).toContain('/assets/fonts/400Regular/Sarabun_400Regular.ttf');
+    expect(html).toContain('<a href="/x?a=1&amp;b=2">กลับ</a>');
+  });
+
+  it('escapes quotes and angle brackets', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
+    );
+  });
+});
+
+describe('report DOCX', () => {
+  it('writes the texts, Thai language tag, Sarabun font, A4 page and tables', async () => {
+    const bytes = await reportToDocx(DOC);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const xml = await documentXml(bytes);
+    for (const text of [
+      'รายงานผลการประเมิน &lt;ทดสอบ&gt;',
+      'กรมน้ำบาดาล &amp; ตัวอย่าง',
+      'คะแนนรายเครื่องมือ',
+      '91.25',
+      'ตัวชี้วัด 1',
+      '77.00',
+      '(นายปี่ ใจดี)',
+      '1. ข้อแรก',
+    ])
+      expect(xml).toContain(text);
+    expect(xml).toContain('<w:tbl>');
+    expect(xml).toContain('w:w="11906"');
+    expect(xml).toContain('w:cs="TH Sarabun New"');
+    const styles =
+      (await (await JSZip.loadAsync(bytes)).file('word/styles.xml')?.async('string')) ?? '';
+    expect(styles).toContain('w:val="th-TH"');
+  });
+});

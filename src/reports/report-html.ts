@@ -1,0 +1,152 @@
+import type { ReportBlock, ReportDocument } from './report-document.js';
+
+/** Where the page finds the Sarabun font: URLs (server paths, file: or data: URLs). */
+export interface ReportFontUrls {
+  regular: string;
+  bold: string;
+}
+
+export interface ReportHtmlOptions {
+  /** Font files; by default the app's bundled copies under /assets/fonts/. */
+  fonts?: ReportFontUrls;
+  /** A line of links shown on screen only (never printed), e.g. back to the reports list. */
+  screenLinks?: Array<{ href: string; text: string }>;
+}
+
+/** The bundled Sarabun as the web app serves it (see the /assets/fonts/ route). */
+export const SERVED_SARABUN: ReportFontUrls = {
+  regular: '/assets/fonts/400Regular/Sarabun_400Regular.ttf',
+  bold: '/assets/fonts/700Bold/Sarabun_700Bold.ttf',
+};
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text safe inside HTML elements and quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+/** A CSS url() argument that cannot break out of its quotes. */
+function cssUrl(url: string): string {
+  return `"${url.replace(/["\\\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+function styles(fonts: ReportFontUrls): string {
+  return `
+@font-face { font-family: 'Sarabun'; font-weight: 400; src: url(${cssUrl(fonts.regular)}) format('truetype'); }
+@font-face { font-family: 'Sarabun'; font-weight: 700; src: url(${cssUrl(fonts.bold)}) format('truetype'); }
+@page { size: A4; margin: 2.5cm 2cm 2cm 3cm; }
+html { font-family: 'Sarabun', 'TH Sarabun New', sans-serif; font-size: 16pt; line-height: 1.45; color: #000; }
+body { margin: 0 auto; max-width: 16cm; padding: 1rem; }
+@media print { body { max-width: none; padding: 0; } .screen-only { display: none; } }
+.screen-only { font-size: 12pt; margin-bottom: 1rem; }
+header.report-head { text-align: center; margin-bottom: 0.8em; }
+.agency { font-weight: 700; margin: 0; }
+h1 { font-size: 20pt; margin: 0.2em 0; }
+h2 { font-size: 18pt; margin: 1em 0 0.3em; break-after: avoid; }
+h3 { font-size: 16pt; margin: 0.8em 0 0.2em; break-after: avoid; }
+.subtitle, .date { margin: 0; }
+p { margin: 0.3em 0; text-indent: 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0; font-size: 14pt; }
+th, td { border: 1px solid #000; padding: 0.1em 0.35em; vertical-align: top; }
+th { background: #eee; font-weight: 700; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+caption { caption-side: top; text-align: left; font-weight: 700; padding-bottom: 0.2em; }
+.kv th { width: 40%; text-align: left; background: none; }
+.align-right { text-align: right; }
+.align-center { text-align: center; }
+.align-justify { text-align: justify; }
+figure { margin: 0.6em 0; break-inside: avoid; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { font-weight: 700; }
+.signature { margin: 2.5em 0 0 45%; text-align: center; break-inside: avoid; }
+.signature p { margin: 0.15em 0; }
+.page-break { break-after: page; }
+`;
+}
+
+function blockHtml(block: ReportBlock): string {
+  switch (block.kind) {
+    case 'heading':
+      return `<h${block.level + 1}>${escapeHtml(block.text)}</h${block.level + 1}>`;
+    case 'paragraph': {
+      const cls = block.align && block.align !== 'left' ? ` class="align-${block.align}"` : '';
+      const text = escapeHtml(block.text);
+      return `<p${cls}>${block.bold ? `<strong>${text}</strong>` : text}</p>`;
+    }
+    case 'list': {
+      const tag = block.ordered ? 'ol' : 'ul';
+      return `<${tag}>${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${tag}>`;
+    }
+    case 'keyValue':
+      return `<table class="kv"><tbody>${block.rows
+        .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+        .join('')}</tbody></table>`;
+    case 'table': {
+      const cls = (i: number) => {
+        const align = block.columns[i]?.align;
+        return align && align !== 'left' ? ` class="align-${align}"` : '';
+      };
+      const caption = block.caption ? `<caption>${escapeHtml(block.caption)}</caption>` : '';
+      const head = block.columns
+        .map((c, i) => `<th scope="col"${cls(i)}>${escapeHtml(c.label)}</th>`)
+        .join('');
+      const body = block.rows
+        .map(
+          (row) =>
+            `<tr>${row.map((cell, i) => `<td${cls(i)}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+        )
+        .join('');
+      return `<table>${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+    }
+    case 'chart': {
+      // The SVG comes from our own chart renderer (src/reports/charts.ts), never from input.
+      const caption = block.caption ? `<figcaption>${escapeHtml(block.caption)}</figcaption>` : '';
+      return `<figure>${caption}${block.svg}</figure>`;
+    }
+    case 'signature':
+      return `<div class="signature"><p>(${escapeHtml(block.name)})</p><p>${escapeHtml(block.position)}</p>${
+        block.dateText ? `<p>${escapeHtml(block.dateText)}</p>` : ''
+      }</div>`;
+    case 'pageBreak':
+      return '<div class="page-break"></div>';
+  }
+}
+
+/**
+ * A report as one complete HTML page in Thai official style: A4, Sarabun 16 pt, centred
+ * heading with the agency, bordered tables, inline SVG charts and a signature block. Every
+ * text is escaped; the same page is shown on screen and printed to PDF by Chromium.
+ */
+export function reportToHtml(doc: ReportDocument, options: ReportHtmlOptions = {}): string {
+  const fonts = options.fonts ?? SERVED_SARABUN;
+  const links = options.screenLinks?.length
+    ? `<nav class="screen-only">${options.screenLinks
+        .map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.text)}</a>`)
+        .join(' · ')}</nav>`
+    : '';
+  return [
+    '<!doctype html>',
+    `<html lang="${doc.lang}"><head><meta charset="utf-8">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(doc.title)}</title>`,
+    `<meta name="author" content="${escapeHtml(doc.agencyName)}">`,
+    `<style>${styles(fonts)}</style></head><body>`,
+    links,
+    '<header class="report-head">',
+    `<p class="agency">${escapeHtml(doc.agencyName)}</p>`,
+    `<h1>${escapeHtml(doc.title)}</h1>`,
+    doc.subtitle ? `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>` : '',
+    `<p class="date">${escapeHtml(doc.dateText)}</p>`,
+    '</header><main>',
+    doc.blocks.map(blockHtml).join('\n'),
+    '</main></body></html>',
+  ].join('\n');
+}
