@@ -241,6 +241,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
   });
   app.get('/healthz', async () => ({ ok: true }));
+  // browsers ask for /favicon.ico on every page that names no icon (public and survey pages)
+  app.get('/favicon.ico', async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
 
   const modules: RouteModule[] = [
     registerAuthRoutes,

@@ -43,5 +43,6 @@ describe('indicator chart', () => {
     expect(svg).toContain('>42.25<');
     expect(svg).toContain('>–<');
     expect(svg).not.toContain('style=');
+    expect(svg).not.toContain('<style');
   });
 });

@@ -70,11 +70,13 @@ export function barChartOption(bars: readonly ChartBar[]): echarts.EChartsCoreOp
 }
 
 /**
- * Turns inline `style="a:b;c:d"` into SVG presentation attributes, so the chart looks the same
- * under a Content-Security-Policy without 'unsafe-inline' styles.
+ * Turns inline `style="a:b;c:d"` into SVG presentation attributes and drops the `<style>` block
+ * ECharts adds for hover effects (a static chart has none), so the chart looks the same under a
+ * Content-Security-Policy without 'unsafe-inline' styles and the browser reports no violation.
  */
 export function inlineStylesToAttributes(svg: string): string {
-  return svg.replace(/ style="([^"]*)"/g, (_all, style: string) =>
+  const withoutBlocks = svg.replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '');
+  return withoutBlocks.replace(/ style="([^"]*)"/g, (_all, style: string) =>
     style
       .split(';')
       .map((d) => d.trim())

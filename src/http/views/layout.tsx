@@ -37,6 +37,7 @@ export function Layout({ page, title, children, notice }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${pick(lang, title)} · Prongsai`}</title>
         <link rel="stylesheet" href="/assets/styles.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
         <a class="skip" href="#main">

@@ -87,60 +87,62 @@ export function WhatIfSection(props: {
   return (
     <section id="what-if">
       <h2>{pick(lang, m('ทดลองสมมติ (What-if)', 'What-if simulator'))}</h2>
-      {whatIfError && (
-        <p class="error" role="alert">
-          {pick(lang, whatIfError)}
-        </p>
-      )}
-      {whatIf && (
-        <div class="table-scroll">
-          <table class="what-if-result">
-            <thead>
-              <tr>
-                <th scope="col"></th>
-                <th scope="col" class="num">
-                  {pick(lang, m('ผลจริง', 'Actual'))}
-                </th>
-                <th scope="col" class="num">
-                  {pick(lang, m('ผลสมมติ', 'Simulated'))}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.instruments.map((i) => (
+      <div id="what-if-output" aria-live="polite">
+        {whatIfError && (
+          <p class="error" role="alert">
+            {pick(lang, whatIfError)}
+          </p>
+        )}
+        {whatIf && (
+          <div class="table-scroll">
+            <table class="what-if-result">
+              <thead>
                 <tr>
-                  <th scope="row">
-                    {i.code} {pick(lang, i.name)}
+                  <th scope="col"></th>
+                  <th scope="col" class="num">
+                    {pick(lang, m('ผลจริง', 'Actual'))}
                   </th>
-                  <td class="num">{formatScore(lang, i.shown)}</td>
-                  <td class="num">
-                    {formatScore(lang, whatIf.instruments.find((w) => w.code === i.code)?.shown)}
+                  <th scope="col" class="num">
+                    {pick(lang, m('ผลสมมติ', 'Simulated'))}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.instruments.map((i) => (
+                  <tr>
+                    <th scope="row">
+                      {i.code} {pick(lang, i.name)}
+                    </th>
+                    <td class="num">{formatScore(lang, i.shown)}</td>
+                    <td class="num">
+                      {formatScore(lang, whatIf.instruments.find((w) => w.code === i.code)?.shown)}
+                    </td>
+                  </tr>
+                ))}
+                <tr class="what-if-total">
+                  <th scope="row">{pick(lang, m('คะแนนรวม', 'Total'))}</th>
+                  <td class="num" data-actual-total>
+                    {formatScore(lang, result.total)}
+                  </td>
+                  <td class="num" data-simulated-total>
+                    <strong>{formatScore(lang, whatIf.total)}</strong>
+                    {whatIf.totalDelta !== null &&
+                      ` (${whatIf.totalDelta >= 0 ? '+' : ''}${whatIf.totalDelta.toFixed(2)})`}
                   </td>
                 </tr>
-              ))}
-              <tr class="what-if-total">
-                <th scope="row">{pick(lang, m('คะแนนรวม', 'Total'))}</th>
-                <td class="num" data-actual-total>
-                  {formatScore(lang, result.total)}
-                </td>
-                <td class="num" data-simulated-total>
-                  <strong>{formatScore(lang, whatIf.total)}</strong>
-                  {whatIf.totalDelta !== null &&
-                    ` (${whatIf.totalDelta >= 0 ? '+' : ''}${whatIf.totalDelta.toFixed(2)})`}
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{pick(lang, m('ระดับ', 'Level'))}</th>
-                <td>{result.level ? pick(lang, result.level.name) : '–'}</td>
-                <td>
-                  <strong>{whatIf.level ? pick(lang, whatIf.level.name) : '–'}</strong>
-                  {whatIf.levelChanged && ` (${pick(lang, m('ระดับเปลี่ยน', 'level changes'))})`}
-                </td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
-      )}
+                <tr>
+                  <th scope="row">{pick(lang, m('ระดับ', 'Level'))}</th>
+                  <td>{result.level ? pick(lang, result.level.name) : '–'}</td>
+                  <td>
+                    <strong>{whatIf.level ? pick(lang, whatIf.level.name) : '–'}</strong>
+                    {whatIf.levelChanged && ` (${pick(lang, m('ระดับเปลี่ยน', 'level changes'))})`}
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
       <form method="get" action={action} class="what-if-form">
         <fieldset>
           <legend>{pick(lang, m('ตั้งคะแนนตัวชี้วัด (0–100)', 'Set indicator scores (0–100)'))}</legend>
@@ -193,6 +195,7 @@ export function WhatIfSection(props: {
           <a href={`/rounds/${results.round.id}/results`}>{pick(lang, m('ล้างค่าสมมติ', 'Clear'))}</a>
         </p>
       </form>
+      <script src="/assets/what-if.js" defer></script>
     </section>
   );
 }
