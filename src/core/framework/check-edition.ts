@@ -4,6 +4,7 @@ import type { EditionProblem } from './edition-problem.js';
 import { listDuplicateProblems } from './check-edition-codes.js';
 import { listShapeProblems, listWeightProblems } from './check-edition-structure.js';
 import { listScaleProblems } from './check-edition-scales.js';
+import { listCommentProblems } from './check-edition-comments.js';
 import {
   listCalendarProblems,
   listMinSampleProblems,
@@ -36,6 +37,7 @@ export function checkEdition(raw: unknown): EditionCheck {
     ...listRatingProblems(edition),
     ...listMinSampleProblems(edition),
     ...listCalendarProblems(edition),
+    ...listCommentProblems(edition),
   ];
   return { edition, problems };
 }

@@ -131,6 +131,25 @@ export const IndicatorSchema = z.strictObject({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/** A theme of free-text comments: the words that mark it and the indicator it touches. */
+export const CommentThemeSchema = z.strictObject({
+  code: CodeSchema,
+  name: TextSchema,
+  /** Code of the instrument's indicator the theme speaks to. */
+  indicator: CodeSchema,
+  /** Words or phrases (Thai or English, matched case-insensitively inside the comment). */
+  keywords: z.array(z.string().trim().min(1)).min(1),
+});
+export type CommentTheme = z.infer<typeof CommentThemeSchema>;
+
+/** The optional free-text question at the end of a survey instrument (stakeholder voice). */
+export const CommentQuestionSchema = z.strictObject({
+  text: TextSchema,
+  themes: z.array(CommentThemeSchema).default([]),
+  ...nodeMeta,
+});
+export type CommentQuestion = z.infer<typeof CommentQuestionSchema>;
+
 export const InstrumentSchema = z.strictObject({
   code: CodeSchema,
   name: TextSchema,
@@ -139,6 +158,8 @@ export const InstrumentSchema = z.strictObject({
   weight: z.number(),
   respondents: TextSchema.optional(),
   indicators: z.array(IndicatorSchema).min(1),
+  /** Survey instruments only: one optional free-text question after the last step. */
+  comment: CommentQuestionSchema.optional(),
   ...nodeMeta,
 });
 export type Instrument = z.infer<typeof InstrumentSchema>;

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { CommentQuestion } from '../framework/edition.schema.js';
+import { MIN_GROUP_SIZE } from '../surveys/progress.js';
+import { assignThemes, OTHER_THEME } from './themes.js';
+import { selectQuotes, summariseVoice } from './voice-summary.js';
+import { countWords, segmentWords } from './words.js';
+
+const question: CommentQuestion = {
+  text: { th: 'ข้อเสนอแนะ', en: 'Suggestions' },
+  themes: [
+    {
+      code: 'gifts',
+      name: { th: 'ของขวัญ', en: 'Gifts' },
+      indicator: '1',
+      keywords: ['ของขวัญ', 'สินน้ำใจ', 'Gift'],
+    },
+    {
+      code: 'service',
+      name: { th: 'ขั้นตอนและเวลา', en: 'Steps and time' },
+      indicator: '6',
+      keywords: ['ล่าช้า', 'รอนาน'],
+    },
+  ],
+};
+const indicators = [
+  { code: '1', name: { th: 'การปฏิบัติหน้าที่', en: 'Performance of duty' } },
+  { code: '6', name: { th: 'คุณภาพการดำเนินงาน', en: 'Quality of operations' } },
+];
+
+describe('segmentWords and countWords', () => {
+  it('cuts Thai text into words without stop words, masks or numbers', () => {
+    expect(segmentWords('เจ้าหน้าที่ให้บริการล่าช้า [ชื่อ] โทร [เบอร์โทร] 15 วัน')).toEqual([
+      'เจ้า',
+      'หน้าที่',
+      'บริการ',
+      'ล่าช้า',
+      'โทร',
+      'วัน',
+    ]);
+  });
+
+  it('counts each word once per comment, most used first', () => {
+    const words = countWords(['บริการล่าช้า บริการล่าช้า', 'บริการดีมาก', 'ล่าช้ามาก', 'ขอบคุณ'], 3);
+    expect(words).toEqual([
+      { word: 'บริการ', count: 2 },
+      { word: 'ล่าช้า', count: 2 },
+      { word: 'ขอบคุณ', count: 1 },
+    ]);
+  });
+});
+
+describe('assignThemes', () => {
+  it('finds every theme whose keyword appears, case-insensitively', () => {
+    expect(assignThemes('มีการรับของขวัญ และรอนานมาก', question.themes)).toEqual(['gifts', 'service']);
+    expect(assignThemes('no GIFTS please', question.themes)).toEqual(['gifts']);
+  });
+
+  it('puts a comment that touches no theme under "other"', () => {
+    expect(assignThemes('อาคารสะอาด', question.themes)).toEqual([OTHER_THEME]);
+  });
+});
+
+describe('selectQuotes', () => {
+  it('masks, shortens and de-duplicates, preferring comments on a theme', () => {
+    const quotes = selectQuotes(
+      [
+        { text: 'อาคารสะอาดและที่จอดรถเพียงพอ', themes: ['other'] },
+        { text: 'เจ้าหน้าที่รับสินน้ำใจ โทร 0812345678', themes: ['gifts'] },
+        { text: 'เจ้าหน้าที่รับสินน้ำใจ  โทร 0899999999!', themes: ['gifts'] },
+        { text: 'ดี', themes: ['other'] },
+        { text: `บริการล่าช้า${'มาก'.repeat(100)}`, themes: ['service'] },
+      ],
+      { quotes: 3, quoteLength: 40 },
+    );
+    expect(quotes).toEqual([
+      'เจ้าหน้าที่รับสินน้ำใจ โทร [เบอร์โทร]',
+      `บริการล่าช้า${'มาก'.repeat(9)}…`,
+      'อาคารสะอาดและที่จอดรถเพียงพอ',
+    ]);
+  });
+});
+
+describe('summariseVoice', () => {
+  const comments = [
+    'นายสมชาย ใจดี รับของขวัญจากผู้มาติดต่อ',
+    'รอนานมาก ขั้นตอนล่าช้า ติดต่อ somchai@example.com',
+    'อาคารสะอาดดี ที่จอดรถพอ',
+  ];
+
+  it(`withholds everything below ${MIN_GROUP_SIZE} respondents`, () => {
+    const summary = summariseVoice({
+      respondents: MIN_GROUP_SIZE - 1,
+      comments,
+      question,
+      indicators,
+    });
+    expect(summary).toEqual({
+      withheld: true,
+      respondents: MIN_GROUP_SIZE - 1,
+      minimum: MIN_GROUP_SIZE,
+    });
+  });
+
+  it('counts comments, words and themes with their indicators, and quotes them masked', () => {
+    const summary = summariseVoice({ respondents: MIN_GROUP_SIZE, comments, question, indicators });
+    if (summary.withheld) throw new Error('expected a summary');
+    expect(summary.comments).toBe(3);
+    expect(summary.themes.map((t) => [t.code, t.indicator?.code ?? null, t.count])).toEqual([
+      ['gifts', '1', 1],
+      ['service', '6', 1],
+      ['other', null, 1],
+    ]);
+    expect(summary.themes[0]?.indicator?.name.th).toBe('การปฏิบัติหน้าที่');
+    expect(summary.words.map((w) => w.word)).toContain('ล่าช้า');
+    expect(summary.words.map((w) => w.word)).not.toContain('สมชาย');
+    const text = summary.quotes.join('\n');
+    expect(text).toContain('นาย[ชื่อ] รับของขวัญ');
+    expect(text).toContain('[อีเมล]');
+    expect(text).not.toMatch(/สมชาย|somchai|@/);
+  });
+});
