@@ -134,6 +134,8 @@ export interface SurveyResponseTable {
   submitted_on: string;
   /** 'web' or 'import'. */
   source: string;
+  /** The free-text comment, masked before it is stored (migration 202611261830_voice); null when none. */
+  comment: string | null;
 }
 
 export interface SurveySubmissionTable {

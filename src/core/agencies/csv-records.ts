@@ -70,3 +70,16 @@ export function readCsvRecords(text: string): {
     records.push({ line: start, fields: [...fields, field ?? ''] });
   return { records, error: null };
 }
+
+/** A CSV syntax error as a Thai/English message naming the line. */
+export function describeCsvSyntaxError(error: CsvSyntaxError): { th: string; en: string } {
+  return error.kind === 'unterminated_quote'
+    ? {
+        th: `บรรทัดที่ ${error.line}: เครื่องหมายคำพูด (") ไม่ได้ปิด`,
+        en: `Line ${error.line}: a quote (") is never closed`,
+      }
+    : {
+        th: `บรรทัดที่ ${error.line}: มีเครื่องหมายคำพูด (") กลางช่อง`,
+        en: `Line ${error.line}: a quote (") stands inside a field`,
+      };
+}

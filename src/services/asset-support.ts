@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { PURPOSE_CATEGORIES } from '../core/assets/loan-rules.js';
+import { DomainError } from '../core/errors.js';
+import type { Agency } from '../db/agency.repository.js';
+import { findAsset, findLoan, type Asset, type LoanView } from '../db/asset.repository.js';
+import type { Database } from '../db/schema.js';
+import { forbidden, loadVisibleAgency, mayActOn } from './agency-access.service.js';
+import type { Actor } from './context.js';
+
+/** Access rules and input schemas shared by the asset services. */
+
+/** Whether the actor holds a role at this very agency (or is a system administrator). */
+export function isMemberOf(actor: Actor, agency: Pick<Agency, 'path'>): boolean {
+  return actor.grants.some((g) => g.role === 'system_admin' || g.agencyPath === agency.path);
+}
+
+/**
+ * Whether the actor may run the agency's register and decide loans: its administrators
+ * (and parent administrators) or its head of agency.
+ */
+export function mayManageAssets(actor: Actor, agency: Pick<Agency, 'path'>): boolean {
+  return (
+    mayActOn(actor, 'agency.edit', agency) ||
+    actor.grants.some((g) => g.role === 'head_of_agency' && g.agencyPath === agency.path)
+  );
+}
+
+/** An agency the actor may see; with `manage`, one whose assets they may also run. */
+export async function loadAssetAgency(
+  db: Kysely<Database>,
+  actor: Actor,
+  agencyId: string,
+  manage: boolean,
+): Promise<Agency> {
+  const agency = await loadVisibleAgency(db, actor, agencyId);
+  if (manage && !mayManageAssets(actor, agency))
+    throw forbidden(
+      'Only the agency administrator or the head of agency may do this',
+      'เฉพาะผู้ดูแลของหน่วยงานหรือหัวหน้าหน่วยงานเท่านั้นที่ทำรายการนี้ได้',
+    );
+  return agency;
+}
+
+export function assetNotFound(): DomainError {
+  return new DomainError('not_found', { th: 'ไม่พบทรัพย์สิน', en: 'Asset not found' });
+}
+
+export function loanNotFound(): DomainError {
+  return new DomainError('not_found', { th: 'ไม่พบคำขอยืม', en: 'Loan request not found' });
+}
+
+/** An asset of this agency, or not found. */
+export async function loadAsset(
+  db: Kysely<Database>,
+  agencyId: string,
+  assetId: string,
+): Promise<Asset> {
+  const asset = await findAsset(db, assetId);
+  if (!asset || asset.agencyId !== agencyId) throw assetNotFound();
+  return asset;
+}
+
+/** A loan of this agency, or not found. */
+export async function loadLoan(
+  db: Kysely<Database>,
+  agencyId: string,
+  loanId: string,
+): Promise<LoanView> {
+  const loan = await findLoan(db, loanId);
+  if (!loan || loan.agencyId !== agencyId) throw loanNotFound();
+  return loan;
+}
+
+const day = (field: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} ต้องเป็น ปปปป-ดด-วว / use YYYY-MM-DD` });
+
+/** A loan request as typed in the form. */
+export const LoanRequestSchema = z.object({
+  purposeCategory: z.enum(PURPOSE_CATEGORIES, {
+    message: 'กรุณาเลือกประเภทวัตถุประสงค์ / choose the kind of purpose',
+  }),
+  purpose: z
+    .string()
+    .trim()
+    .min(1, { message: 'กรุณาระบุวัตถุประสงค์การยืม / say what the asset is for' })
+    .max(1000, { message: 'วัตถุประสงค์ยาวเกินไป / the purpose is too long' }),
+  fromOn: day('วันเริ่มยืม'),
+  toOn: day('วันกำหนดคืน'),
+});
+export type LoanRequestInput = z.input<typeof LoanRequestSchema>;
+
+export const RefusalSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, { message: 'กรุณาระบุเหตุผลที่ไม่อนุมัติ / give the reason for refusing' })
+    .max(1000),
+});
+
+export const ReturnSchema = z.object({
+  condition: z
+    .string()
+    .trim()
+    .min(1, { message: 'กรุณาบันทึกสภาพทรัพย์สินเมื่อรับคืน / record the condition on return' })
+    .max(1000),
+});
+
+export const GuidelineSchema = z.object({
+  text: z
+    .string()
+    .trim()
+    .min(20, { message: 'แนวปฏิบัติสั้นเกินไป / the guideline is too short' })
+    .max(20_000, { message: 'แนวปฏิบัติยาวเกินไป / the guideline is too long' }),
+});
