@@ -49,6 +49,19 @@ export const ConfigSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Address of the public site (https://ita.example.go.th) used in published evidence links. */
   PUBLIC_BASE_URL: z.string().url().optional(),
+  /** SMTP server for reminder e-mails (smtp://user:pass@host:587 or smtps://…); none: no e-mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'smtp://… or smtps://…')
+    .optional(),
+  /** Sender of reminder e-mails. */
+  MAIL_FROM: z.string().min(3).default('Prongsai <prongsai@localhost>'),
+  /** The address people open Prongsai at (https://ita.example.go.th): links in e-mails. */
+  APP_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'http(s)://host')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** PostgreSQL server used by the database tests of both dialects. */
   TEST_PG_URL: z.string().default('postgres://postgres@127.0.0.1:5432/postgres'),

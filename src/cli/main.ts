@@ -5,6 +5,7 @@ import { runDemoCommand } from './demo.command.js';
 import { runServeCommand } from './serve.command.js';
 import { runDbCommand } from './db.command.js';
 import { runOitCommand } from './oit.command.js';
+import { runRemindersCommand } from './reminders.command.js';
 import { processIo, type Io } from './output.js';
 
 const HELP = `Prongsai (โปร่งใส): การประเมินคุณธรรมและความโปร่งใส (ITA) / Integrity and Transparency Assessment
@@ -21,6 +22,7 @@ const HELP = `Prongsai (โปร่งใส): การประเมิน�
   prongsai framework provisional FILE|ID          ส่วนที่ยังกำหนดชั่วคราว / provisional parts
   prongsai score --edition ID|FILE --input FILE [--format json|table] [--explain]
                                                   คำนวณคะแนน / score agencies
+  prongsai reminders send                         ส่งอีเมลแจ้งเตือนงาน (วันละครั้ง) / e-mail overdue and due-soon work
   prongsai help                                   วิธีใช้ / this help
 `;
 
@@ -33,6 +35,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'demo') return await runDemoCommand(rest, io);
     if (command === 'serve') return await runServeCommand(rest, io);
     if (command === 'oit') return await runOitCommand(rest, io);
+    if (command === 'reminders') return await runRemindersCommand(rest, io);
     if (
       command === 'migrate' ||
       command === 'backup' ||

@@ -1,4 +1,30 @@
+import { bangkokDay } from '../../core/measures/measure-rules.js';
+import { listOpenTasksFor } from '../../db/calendar.repository.js';
+import { listActorRounds, mayManageRound, taskViews } from '../calendar-support.js';
 import type { ReminderProvider } from './types.js';
 
-/** This feature's reminders for a person (filled by the feature). */
-export const calendarReminders: ReminderProvider = async () => [];
+/**
+ * Calendar tasks late or due soon: the person's own, and (for rounds they manage) those nobody
+ * owns yet.
+ */
+export const calendarReminders: ReminderProvider = async (ctx, actor) => {
+  const rounds = await listActorRounds(ctx, actor);
+  const byId = new Map(rounds.map((r) => [r.id, r]));
+  const managed = rounds.filter((r) => mayManageRound(actor, r)).map((r) => r.id);
+  const today = bangkokDay(ctx.clock.now());
+  const tasks = taskViews(await listOpenTasksFor(ctx.db.kysely, actor.user.id, managed), today);
+  return tasks.flatMap((task) => {
+    const round = byId.get(task.roundId);
+    if (!round || (task.urgency !== 'overdue' && task.urgency !== 'due_soon')) return [];
+    return [
+      {
+        kind: 'task',
+        title: { th: task.title, en: task.titleEn ?? task.title },
+        href: `/rounds/${task.roundId}/calendar#task-${task.id}`,
+        dueOn: task.dueOn,
+        overdue: task.urgency === 'overdue',
+        agencyCode: round.agencyCode,
+      },
+    ];
+  });
+};

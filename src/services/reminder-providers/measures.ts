@@ -1,4 +1,29 @@
+import { isAllowed } from '../../core/access/roles.js';
+import { listActorRounds } from '../calendar-support.js';
+import { listOverdueMeasures } from '../measure.service.js';
 import type { ReminderProvider } from './types.js';
 
-/** This feature's reminders for a person (filled by the feature). */
-export const measuresReminders: ReminderProvider = async () => [];
+/**
+ * Improvement measures past their due date in the person's running rounds: the ones they own,
+ * and every one in rounds whose measures they may edit.
+ */
+export const measuresReminders: ReminderProvider = async (ctx, actor) => {
+  const rounds = await listActorRounds(ctx, actor);
+  const lists = await Promise.all(
+    rounds.map(async (round) => {
+      const edits = isAllowed(actor.grants, 'agency.edit', round.agencyPath);
+      const overdue = await listOverdueMeasures(ctx, actor, round.id);
+      return overdue
+        .filter((measure) => edits || measure.ownerUserId === actor.user.id)
+        .map((measure) => ({
+          kind: 'measure',
+          title: { th: measure.title, en: measure.title },
+          href: `/rounds/${round.id}/measures/${measure.id}`,
+          dueOn: measure.dueOn,
+          overdue: true,
+          agencyCode: round.agencyCode,
+        }));
+    }),
+  );
+  return lists.flat();
+};
