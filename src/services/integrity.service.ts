@@ -1,0 +1,375 @@
+import type { Kysely } from 'kysely';
+import {
+  acknowledgementShare,
+  type AcknowledgementShare,
+} from '../core/integrity/acknowledgement.js';
+import { checkDeclarationMove, draftDeclaration } from '../core/integrity/declaration-template.js';
+import { DomainError } from '../core/errors.js';
+import { effectiveThreshold, fiscalYearOf } from '../core/integrity/gift-rules.js';
+import { bangkokDay } from '../core/measures/measure-rules.js';
+import type { Agency } from '../db/agency.repository.js';
+import {
+  findDeclaration,
+  insertAcknowledgement,
+  insertCommunication,
+  insertDeclaration,
+  listAcknowledgements,
+  listCommunications,
+  listDeclarations,
+  listMemberIds,
+  updateDeclaration,
+  type Communication,
+  type Declaration,
+} from '../db/integrity.repository.js';
+import type { Database } from '../db/schema.js';
+import { findUserById } from '../db/user.repository.js';
+import { loadVisibleAgency } from './agency-access.service.js';
+import { inTransaction, recordAudit } from './audit.service.js';
+import { nowIso, type Actor, type ServiceContext } from './context.js';
+import {
+  administers,
+  assertNotFuture,
+  CommunicationInputSchema,
+  DeclarationEditSchema,
+  DeclarationInputSchema,
+  isHeadOf,
+  isMemberOf,
+  refuse,
+  type CommunicationInput,
+  type DeclarationEdit,
+  type DeclarationInput,
+} from './integrity-support.js';
+
+export type { Communication, Declaration } from '../db/integrity.repository.js';
+
+/** Everything the No Gift page of an agency shows for one fiscal year. */
+export interface NoGiftPage {
+  agency: Agency;
+  fiscalYear: number;
+  /** Years that have a declaration, newest first. */
+  years: number[];
+  declaration: Declaration | null;
+  share: AcknowledgementShare | null;
+  /** The day the signed-in person acknowledged, when they did. */
+  myAcknowledgement: string | null;
+  communications: Communication[];
+  may: { draft: boolean; decide: boolean; acknowledge: boolean };
+  /** Suggested facts for a new draft. */
+  draftDefaults: { fiscalYear: number; headName: string; headPosition: string; declaredOn: string };
+}
+
+function declarationMissing(): DomainError {
+  return new DomainError('not_found', {
+    th: 'ไม่พบประกาศเจตนารมณ์ของปีงบประมาณนี้',
+    en: 'No declaration for this fiscal year',
+  });
+}
+
+async function loadDeclaration(db: Kysely<Database>, agencyId: string, year: number) {
+  const declaration = await findDeclaration(db, agencyId, year);
+  if (!declaration) throw declarationMissing();
+  return declaration;
+}
+
+/** Share of the agency's current members who acknowledged a declaration. */
+export async function shareOf(db: Kysely<Database>, agencyId: string, declarationId: string) {
+  const [acks, members] = await Promise.all([
+    listAcknowledgements(db, declarationId),
+    listMemberIds(db, agencyId),
+  ]);
+  return {
+    share: acknowledgementShare(
+      acks.map((a) => a.userId),
+      members,
+    ),
+    acks,
+  };
+}
+
+/** The name of the agency's head (the first head_of_agency account) and a default position. */
+async function headDefaults(db: Kysely<Database>, agency: Agency) {
+  const head = await db
+    .selectFrom('membership')
+    .select('user_id')
+    .where('agency_id', '=', agency.id)
+    .where('role', '=', 'head_of_agency')
+    .orderBy('created_at')
+    .executeTakeFirst();
+  const user = head ? await findUserById(db, head.user_id) : null;
+  return { headName: user?.displayName ?? '', headPosition: `หัวหน้า${agency.nameTh}` };
+}
+
+/** The first fiscal year from this one on that has no declaration yet. */
+function nextFreeYear(years: readonly number[], today: string): number {
+  let year = fiscalYearOf(today);
+  while (years.includes(year)) year += 1;
+  return year;
+}
+
+/** The No Gift page of an agency for a year (default: the latest declaration, else this year). */
+export async function getNoGiftPage(
+  ctx: ServiceContext,
+  actor: Actor,
+  agencyId: string,
+  year?: number,
+): Promise<NoGiftPage> {
+  const db = ctx.db.kysely;
+  const agency = await loadVisibleAgency(db, actor, agencyId);
+  const all = await listDeclarations(db, agency.id);
+  const today = bangkokDay(ctx.clock.now());
+  const fiscalYear = year ?? all[0]?.fiscalYear ?? fiscalYearOf(today);
+  const declaration = all.find((d) => d.fiscalYear === fiscalYear) ?? null;
+  const counted = declaration ? await shareOf(db, agency.id, declaration.id) : null;
+  const member = isMemberOf(actor, agency);
+  return {
+    agency,
+    fiscalYear,
+    years: all.map((d) => d.fiscalYear),
+    declaration,
+    share: counted?.share ?? null,
+    myAcknowledgement:
+      counted?.acks.find((a) => a.userId === actor.user.id)?.acknowledgedOn ?? null,
+    communications: await listCommunications(db, agency.id, fiscalYear),
+    may: {
+      draft: administers(actor, agency),
+      decide: isHeadOf(actor, agency),
+      acknowledge: member && declaration?.status === 'published',
+    },
+    draftDefaults: {
+      fiscalYear: nextFreeYear(
+        all.map((d) => d.fiscalYear),
+        today,
+      ),
+      declaredOn: today,
+      ...(await headDefaults(db, agency)),
+    },
+  };
+}
+
+function assertAdmin(actor: Actor, agency: Agency): void {
+  if (!administers(actor, agency))
+    throw refuse(
+      'เฉพาะผู้ดูแลของหน่วยงานเท่านั้นที่จัดทำร่างประกาศและบันทึกการสื่อสารได้',
+      'Only the agency administrator drafts the declaration and logs communication',
+    );
+}
+
+/** Drafts the year's declaration from the template (agency administrators); audited. */
+export async function createDeclaration(
+  ctx: ServiceContext,
+  actor: Actor,
+  agencyId: string,
+  input: DeclarationInput,
+): Promise<Declaration> {
+  const data = DeclarationInputSchema.parse(input);
+  return inTransaction(ctx, async (trx) => {
+    const agency = await loadVisibleAgency(trx, actor, agencyId);
+    assertAdmin(actor, agency);
+    if (await findDeclaration(trx, agency.id, data.fiscalYear))
+      throw new DomainError(
+        'declaration_exists',
+        {
+          th: `มีประกาศของปีงบประมาณ พ.ศ. ${data.fiscalYear} อยู่แล้ว`,
+          en: `There is already a declaration for fiscal year ${data.fiscalYear}`,
+        },
+        { field: 'fiscalYear' },
+      );
+    const thresholdBaht = effectiveThreshold(data.thresholdBaht);
+    const now = nowIso(ctx);
+    const declaration: Declaration = {
+      id: ctx.ids.uuid(),
+      agencyId: agency.id,
+      fiscalYear: data.fiscalYear,
+      headName: data.headName,
+      headPosition: data.headPosition,
+      declaredOn: data.declaredOn,
+      thresholdBaht,
+      body: draftDeclaration({ ...data, agencyName: agency.nameTh, thresholdBaht }),
+      status: 'draft',
+      draftedBy: actor.user.id,
+      approvedBy: null,
+      approvedAt: null,
+      publishedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insertDeclaration(trx, declaration);
+    await recordAudit(trx, ctx, actor, {
+      action: 'no_gift.draft',
+      entityType: 'no_gift_declaration',
+      entityId: declaration.id,
+      agencyId: agency.id,
+      details: { fiscalYear: data.fiscalYear },
+    });
+    return declaration;
+  });
+}
+
+/** Changes a draft's facts and text (agency administrators; drafts only); audited. */
+export async function editDeclaration(
+  ctx: ServiceContext,
+  actor: Actor,
+  agencyId: string,
+  year: number,
+  input: DeclarationEdit,
+): Promise<Declaration> {
+  const data = DeclarationEditSchema.parse(input);
+  return inTransaction(ctx, async (trx) => {
+    const agency = await loadVisibleAgency(trx, actor, agencyId);
+    assertAdmin(actor, agency);
+    const before = await loadDeclaration(trx, agency.id, year);
+    if (before.status !== 'draft')
+      throw new DomainError('declaration_state', {
+        th: 'ประกาศที่อนุมัติแล้วแก้ไขไม่ได้',
+        en: 'An approved declaration cannot be changed',
+      });
+    const thresholdBaht = effectiveThreshold(data.thresholdBaht);
+    const facts = { ...data, fiscalYear: year, agencyName: agency.nameTh, thresholdBaht };
+    const after: Declaration = {
+      ...before,
+      headName: data.headName,
+      headPosition: data.headPosition,
+      declaredOn: data.declaredOn,
+      thresholdBaht,
+      body: data.redraft ? draftDeclaration(facts) : data.body,
+      updatedAt: nowIso(ctx),
+    };
+    await updateDeclaration(trx, after);
+    await recordAudit(trx, ctx, actor, {
+      action: 'no_gift.edit',
+      entityType: 'no_gift_declaration',
+      entityId: before.id,
+      agencyId: agency.id,
+      details: { fiscalYear: year, redraft: data.redraft },
+    });
+    return after;
+  });
+}
+
+/** Moves the declaration to approved or published: the head of the agency only; audited. */
+export async function advanceDeclaration(
+  ctx: ServiceContext,
+  actor: Actor,
+  agencyId: string,
+  year: number,
+  to: 'approved' | 'published',
+): Promise<Declaration> {
+  return inTransaction(ctx, async (trx) => {
+    const agency = await loadVisibleAgency(trx, actor, agencyId);
+    if (!isHeadOf(actor, agency))
+      throw refuse(
+        'เฉพาะหัวหน้าหน่วยงานเท่านั้นที่อนุมัติและเผยแพร่ประกาศได้',
+        'Only the head of the agency approves and publishes the declaration',
+      );
+    const before = await loadDeclaration(trx, agency.id, year);
+    checkDeclarationMove(before.status, to);
+    const now = nowIso(ctx);
+    const after: Declaration = {
+      ...before,
+      status: to,
+      ...(to === 'approved'
+        ? { approvedBy: actor.user.id, approvedAt: now }
+        : { publishedAt: now }),
+      updatedAt: now,
+    };
+    await updateDeclaration(trx, after);
+    await recordAudit(trx, ctx, actor, {
+      action: to === 'approved' ? 'no_gift.approve' : 'no_gift.publish',
+      entityType: 'no_gift_declaration',
+      entityId: before.id,
+      agencyId: agency.id,
+      details: { fiscalYear: year },
+    });
+    return after;
+  });
+}
+
+/**
+ * Records that the signed-in member has read the published declaration: once per person (a
+ * second press changes nothing) and by day only; audited.
+ */
+export async function acknowledgeDeclaration(
+  ctx: ServiceContext,
+  actor: Actor,
+  agencyId: string,
+  year: number,
+): Promise<{ acknowledgedOn: string; share: AcknowledgementShare }> {
+  return inTransaction(ctx, async (trx) => {
+    const agency = await loadVisibleAgency(trx, actor, agencyId);
+    if (!isMemberOf(actor, agency))
+      throw refuse(
+        'เฉพาะบุคลากรของหน่วยงานเท่านั้นที่รับทราบประกาศได้',
+        'Only staff of the agency acknowledge its declaration',
+      );
+    const declaration = await loadDeclaration(trx, agency.id, year);
+    if (declaration.status !== 'published')
+      throw new DomainError('declaration_state', {
+        th: 'ประกาศยังไม่เผยแพร่ จึงยังรับทราบไม่ได้',
+        en: 'The declaration is not published yet',
+      });
+    const existing = (await listAcknowledgements(trx, declaration.id)).find(
+      (a) => a.userId === actor.user.id,
+    );
+    const acknowledgedOn = existing?.acknowledgedOn ?? bangkokDay(ctx.clock.now());
+    if (!existing) {
+      await insertAcknowledgement(trx, {
+        id: ctx.ids.uuid(),
+        declarationId: declaration.id,
+        userId: actor.user.id,
+        acknowledgedOn,
+      });
+      await recordAudit(trx, ctx, actor, {
+        action: 'no_gift.acknowledge',
+        entityType: 'no_gift_declaration',
+        entityId: declaration.id,
+        agencyId: agency.id,
+        details: { fiscalYear: year },
+      });
+    }
+    return { acknowledgedOn, share: (await shareOf(trx, agency.id, declaration.id)).share };
+  });
+}
+
+/** Logs one occasion the policy was communicated (agency administrators); audited. */
+export async function addCommunication(
+  ctx: ServiceContext,
+  actor: Actor,
+  agencyId: string,
+  year: number,
+  input: CommunicationInput,
+): Promise<Communication> {
+  const data = CommunicationInputSchema.parse(input);
+  assertNotFuture(data.communicatedOn, ctx.clock.now(), 'communicatedOn');
+  return inTransaction(ctx, async (trx) => {
+    const agency = await loadVisibleAgency(trx, actor, agencyId);
+    assertAdmin(actor, agency);
+    const entry: Communication = {
+      id: ctx.ids.uuid(),
+      agencyId: agency.id,
+      fiscalYear: year,
+      ...data,
+      createdBy: actor.user.id,
+      createdAt: nowIso(ctx),
+    };
+    await insertCommunication(trx, entry);
+    await recordAudit(trx, ctx, actor, {
+      action: 'no_gift.communicate',
+      entityType: 'no_gift_communication',
+      entityId: entry.id,
+      agencyId: agency.id,
+      details: { fiscalYear: year, channel: data.channel },
+    });
+    return entry;
+  });
+}
+
+/** A declaration as the printed document needs it (anyone who may see the agency). */
+export async function getDeclarationForPrint(
+  ctx: ServiceContext,
+  actor: Actor,
+  agencyId: string,
+  year: number,
+): Promise<{ agency: Agency; declaration: Declaration }> {
+  const agency = await loadVisibleAgency(ctx.db.kysely, actor, agencyId);
+  return { agency, declaration: await loadDeclaration(ctx.db.kysely, agency.id, year) };
+}
