@@ -1,5 +1,39 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppOptions } from '../app.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../../services/context.js';
+import { getPublishedOverview, searchPublished } from '../../services/published.service.js';
+import { pageOf, requireActor, type AppOptions } from '../app.js';
+import { sendPage } from '../render.js';
+import { signedIn } from '../route-support.js';
+import type { PageContext } from '../views/layout.js';
+import { PublicSearchPage, PublishedOverviewPage } from '../views/published-pages.js';
+import { sendDomainError } from '../views/user-problem.js';
 
-/** Placeholder: filled by the feature that owns these routes. */
-export function registerPublishedRoutes(_app: FastifyInstance, _options: AppOptions): void {}
+/** Search is open to anyone and reads several tables: a tighter limit than other public pages. */
+const SEARCH_LIMIT = { config: { rateLimit: { max: 60, timeWindow: 60_000 } } };
+
+function publicPage(request: FastifyRequest): PageContext {
+  return { ...pageOf(request), actor: null, csrfToken: '' };
+}
+
+function register(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get('/agencies/:id/published', { preHandler: requireActor }, async (request, reply) => {
+    try {
+      const { id } = request.params as { id: string };
+      const overview = await getPublishedOverview(ctx, signedIn(request), id);
+      return sendPage(reply, <PublishedOverviewPage page={pageOf(request)} overview={overview} />);
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
+  app.get('/public/:agencyCode/search', SEARCH_LIMIT, async (request, reply) => {
+    const { agencyCode } = request.params as { agencyCode: string };
+    const q = (request.query as { q?: unknown }).q;
+    const answer = await searchPublished(ctx, agencyCode, typeof q === 'string' ? q : '');
+    return sendPage(reply, <PublicSearchPage page={publicPage(request)} answer={answer} />);
+  });
+}
+
+/** Website currency for staff and the public search over an agency's published documents. */
+export function registerPublishedRoutes(app: FastifyInstance, options: AppOptions): void {
+  register(app, options.ctx);
+}

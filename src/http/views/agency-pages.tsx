@@ -184,6 +184,14 @@ export function AgencyDetailPage(props: {
         <a href={`/agencies/${agency.id}/history`}>
           {pick(lang, m('ผลการประเมินรายปี', 'Results year by year'))}
         </a>
+        {' · '}
+        <a href={`/agencies/${agency.id}/manuals`}>
+          {pick(lang, m('คู่มือการปฏิบัติงานและการให้บริการ', 'Work and service manuals'))}
+        </a>
+        {' · '}
+        <a href={`/agencies/${agency.id}/published`}>
+          {pick(lang, m('ข้อมูลที่เผยแพร่และความเป็นปัจจุบัน', 'Published pages and currency'))}
+        </a>
         {props.units.length > 0 && (
           <>
             {' · '}
