@@ -11,7 +11,11 @@ import { inTransaction, recordAudit } from './audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
 import type { MeasureFile } from './measure-evidence.service.js';
 import { loadRound, ownersOf, targetNameOf, viewsOf, type MeasureView } from './measure-support.js';
-import { previousRoundOf } from './measure-report.service.js';
+import {
+  listRoundPublications,
+  mayPublishMeasures,
+  previousRoundOf,
+} from './measure-report.service.js';
 import { loadRoundEdition } from './survey.service.js';
 
 /** A finished measure of last year's round, offered to this year's register. */
@@ -123,4 +127,27 @@ export async function carryOverMeasure(
     });
     return (await findMeasure(trx, id)) as Measure;
   });
+}
+
+/** What the register shows besides the measures: the hand-off and the publication state. */
+export interface MeasuresHandOff extends CarryOver {
+  publications: Awaited<ReturnType<typeof listRoundPublications>>;
+  mayPublish: boolean;
+  fiscalYear: number;
+}
+
+/** Last year's finished measures and what this round has published, for its register. */
+export async function getMeasuresHandOff(
+  ctx: ServiceContext,
+  actor: Actor,
+  roundId: string,
+): Promise<MeasuresHandOff> {
+  const carry = await getCarryOver(ctx, actor, roundId);
+  const round = await loadRound(ctx.db.kysely, actor, roundId, false);
+  return {
+    ...carry,
+    publications: await listRoundPublications(ctx, roundId),
+    mayPublish: mayPublishMeasures(actor, round),
+    fiscalYear: round.editionYear,
+  };
 }

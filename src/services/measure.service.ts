@@ -14,6 +14,7 @@ import {
 } from '../db/measure.repository.js';
 import type { Round } from '../db/round.repository.js';
 import type { Database } from '../db/schema.js';
+import { listMeasureFiles, type MeasureFile } from '../db/measure-evidence.repository.js';
 import type { z } from 'zod';
 import { inTransaction, recordAudit } from './audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
@@ -67,6 +68,8 @@ export interface MeasureDetail {
   measure: MeasureView;
   progress: MeasureProgress[];
   owners: { id: string; displayName: string }[];
+  /** Evidence files attached to the measure. */
+  files: MeasureFile[];
 }
 
 /** One measure with all its progress notes. */
@@ -85,6 +88,7 @@ export async function getMeasure(
     measure: view as MeasureView,
     progress: await listProgress(ctx.db.kysely, [measureId]),
     owners: await ownersOf(ctx.db.kysely, round),
+    files: await listMeasureFiles(ctx.db.kysely, [measureId]),
   };
 }
 

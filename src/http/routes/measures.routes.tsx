@@ -12,6 +12,9 @@ import {
   MeasureInputSchema,
   type MeasureInput,
 } from '../../services/measure.service.js';
+import { getMeasuresHandOff } from '../../services/measure-carry.service.js';
+import { registerMeasureFilesRoutes } from './measures-files.routes.js';
+import { registerMeasureReportsRoutes } from './measures-reports.routes.js';
 import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
 import { describeApi } from '../openapi.js';
 import { sendPage } from '../render.js';
@@ -50,12 +53,14 @@ function registerRegister(app: FastifyInstance, ctx: ServiceContext): void {
   ) {
     try {
       const register = await getMeasureRegister(ctx, signedIn(request), paramsOf(request).id);
+      const handOff = await getMeasuresHandOff(ctx, signedIn(request), paramsOf(request).id);
       const page = (
         <MeasureRegisterPage
           page={pageOf(request)}
           register={register}
           values={values}
           errors={errors}
+          handOff={handOff}
         />
       );
       return sendPage(reply, page, status);
@@ -184,6 +189,8 @@ function registerApi(app: FastifyInstance, ctx: ServiceContext): void {
 
 /** Improvement measures (มาตรการ): register, suggestions, progress, printable document and API. */
 export function registerMeasuresRoutes(app: FastifyInstance, options: AppOptions): void {
+  registerMeasureFilesRoutes(app, options);
+  registerMeasureReportsRoutes(app, options);
   registerRegister(app, options.ctx);
   registerDetail(app, options.ctx);
   registerApi(app, options.ctx);

@@ -226,7 +226,8 @@ function registerPages(
   });
 }
 
-function isUploadTooLarge(error: unknown): boolean {
+/** Whether multipart refused a request for its size or number of parts. */
+export function isUploadTooLarge(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return (
     code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT'

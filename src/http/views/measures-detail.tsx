@@ -47,6 +47,61 @@ function ProgressForm({
   );
 }
 
+/** The measure's evidence files: download links, and for editors upload and remove. */
+function MeasureFiles({
+  page,
+  base,
+  detail,
+  errors,
+}: {
+  page: PageContext;
+  base: string;
+  detail: MeasureDetail;
+  errors: FieldErrors;
+}) {
+  const { lang } = page;
+  return (
+    <section>
+      <h2>{pick(lang, m('หลักฐานการดำเนินการ', 'Evidence'))}</h2>
+      {detail.files.length === 0 && (
+        <p>{pick(lang, m('ยังไม่มีไฟล์หลักฐาน', 'No evidence files yet'))}</p>
+      )}
+      <ul>
+        {detail.files.map((f) => (
+          <li>
+            <a href={`${base}/files/${f.id}`}>{f.originalName}</a> ·{' '}
+            {Math.max(1, Math.round(f.size / 1024))} KB · {formatDate(lang, f.uploadedAt)}
+            {detail.mayEdit && (
+              <form method="post" action={`${base}/files/${f.id}/delete`} class="inline">
+                <CsrfField token={page.csrfToken} />
+                <button class="button" type="submit">
+                  {pick(lang, m('ลบไฟล์', 'Remove'))}
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+      {detail.mayEdit && (
+        <form method="post" action={`${base}/files`} enctype="multipart/form-data">
+          <CsrfField token={page.csrfToken} />
+          <div class={errors.file ? 'field field-error' : 'field'}>
+            <label for="file">
+              {pick(lang, m('แนบไฟล์หลักฐาน', 'Attach an evidence file'))}
+              <span class="hint"> (PDF, PNG, JPG, DOCX, XLSX, CSV, TXT)</span>
+            </label>
+            {errors.file && <p class="error">{pick(lang, errors.file)}</p>}
+            <input id="file" name="file" type="file" required />
+          </div>
+          <button class="button" type="submit">
+            {pick(lang, m('อัปโหลด', 'Upload'))}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
 /** One measure: its facts, progress notes, and for editors the edit and progress forms. */
 export function MeasureDetailPage({
   page,
@@ -93,6 +148,7 @@ export function MeasureDetailPage({
           </li>
         ))}
       </ol>
+      <MeasureFiles page={page} base={base} detail={detail} errors={errors} />
       {detail.mayEdit && (
         <>
           <ProgressForm page={page} action={`${base}/progress`} errors={errors} />

@@ -11,6 +11,8 @@ import { formatDate, m, pick, type Lang } from '../i18n.js';
 import { CsrfField, ErrorSummary, Field, type FieldErrors, SelectField } from './form.js';
 import { Layout, type PageContext } from './layout.js';
 import { editionLabel } from './round-list.js';
+import type { MeasuresHandOff } from '../../services/measure-carry.service.js';
+import { MeasuresHandOffSection } from './measures-handoff.js';
 
 /** A due date (YYYY-MM-DD) in the Buddhist era for Thai. */
 export function dueLabel(lang: Lang, dueOn: string | null): string {
@@ -228,11 +230,14 @@ export function MeasureRegisterPage({
   register,
   values,
   errors,
+  handOff,
 }: {
   page: PageContext;
   register: MeasureRegister;
   values: MeasureFormValues;
   errors: FieldErrors;
+  /** Publication of the documents and last year's finished measures (when loaded). */
+  handOff?: MeasuresHandOff;
 }) {
   const { lang } = page;
   const { round } = register;
@@ -250,6 +255,15 @@ export function MeasureRegisterPage({
       <ErrorSummary lang={lang} errors={errors} />
       <MeasureTable lang={lang} roundId={round.id} measures={register.measures} />
       <Suggestions page={page} register={register} />
+      {handOff && (
+        <MeasuresHandOffSection
+          page={page}
+          roundId={round.id}
+          handOff={handOff}
+          mayEdit={register.mayEdit}
+          publicBase={`/public/${encodeURIComponent(round.agencyCode)}/${round.editionYear}/measures`}
+        />
+      )}
       {register.mayEdit && (
         <section>
           <h2>{pick(lang, m('เพิ่มมาตรการ', 'Add a measure'))}</h2>

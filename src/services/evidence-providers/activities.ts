@@ -1,4 +1,13 @@
+import { fiscalYearOf } from '../../core/integrity/gift-rules.js';
+import { listPublishedActivities } from '../activity.service.js';
 import type { EvidenceProvider } from './types.js';
 
-/** Documents of this feature published for the round's agency (filled by the feature). */
-export const activitiesEvidence: EvidenceProvider = async () => [];
+/** The agency's published activity (KM) reports (`activity_reports`), each at its public page. */
+export const activitiesEvidence: EvidenceProvider = async (ctx, round) =>
+  (await listPublishedActivities(ctx, round.agencyId)).map((a) => ({
+    source: 'activity_reports',
+    title: { th: `รายงานกิจกรรม: ${a.title}`, en: `Activity report: ${a.title}` },
+    url: `/public/${encodeURIComponent(round.agencyCode)}/activities/${a.id}`,
+    updatedAt: a.publishedAt,
+    fiscalYear: fiscalYearOf(a.heldOn),
+  }));

@@ -1,0 +1,138 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../core/errors.js';
+import type { ReportDocument } from '../../reports/report-document.js';
+import { carryOverMeasure } from '../../services/measure-carry.service.js';
+import {
+  getMeasuresReport,
+  loadPublicMeasures,
+  publishMeasures,
+  type MeasuresReport,
+  type PublicationKind,
+} from '../../services/measure-report.service.js';
+import type { ServiceContext } from '../../services/context.js';
+import { requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { m, pick, type Lang } from '../i18n.js';
+import { sendReport, sendReportHtml, type ReportFormat } from '../report-response.js';
+import { formValues, signedIn } from '../route-support.js';
+import { measuresDocumentReport, measuresProgressReport } from '../views/measures-reports.js';
+import { sendDomainError } from '../views/user-problem.js';
+
+type Params = { id: string; agencyCode: string; year: string };
+const paramsOf = (request: FastifyRequest) => request.params as Params;
+
+/** Public pages are open to anyone: a tighter limit than signed-in pages, tighter still for PDF. */
+const LIMITED = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
+const LIMITED_PDF = { config: { rateLimit: { max: 20, timeWindow: 60_000 } } };
+
+const BUILDERS: Record<PublicationKind, (lang: Lang, report: MeasuresReport) => ReportDocument> = {
+  document: measuresDocumentReport,
+  progress: measuresProgressReport,
+};
+
+function fileBase(kind: PublicationKind, report: MeasuresReport): string {
+  const name = kind === 'document' ? 'measures' : 'measures-progress';
+  return `${name}-${report.agencyCode}-${report.fiscalYear}`;
+}
+
+/** The signed-in printable files of a round's measures document and progress report. */
+function registerFiles(app: FastifyInstance, ctx: ServiceContext): void {
+  const guarded = { preHandler: requireActor };
+  const files: Array<[PublicationKind, string, ReportFormat]> = [
+    ['document', 'document.pdf', 'pdf'],
+    ['document', 'document.docx', 'docx'],
+    ['progress', 'progress.pdf', 'pdf'],
+    ['progress', 'progress.docx', 'docx'],
+    ['progress', 'progress.html', 'html'],
+  ];
+  for (const [kind, file, format] of files)
+    app.get(`/rounds/:id/measures/${file}`, guarded, async (request, reply) => {
+      try {
+        const report = await getMeasuresReport(ctx, signedIn(request), paramsOf(request).id);
+        const doc = BUILDERS[kind](request.lang, report);
+        return await sendReport(reply, doc, format, fileBase(kind, report));
+      } catch (error) {
+        return sendDomainError(request, reply, error);
+      }
+    });
+}
+
+/** Publishing a document, and carrying a finished measure of last year over. */
+function registerActions(app: FastifyInstance, ctx: ServiceContext): void {
+  const changing = { preHandler: [requireActor, requireCsrf] };
+  app.post('/rounds/:id/measures/publish', changing, async (request, reply) => {
+    const { id } = paramsOf(request);
+    const kind = formValues(request).kind as PublicationKind;
+    try {
+      await publishMeasures(ctx, signedIn(request), id, kind);
+      return reply.redirect(`/rounds/${id}/measures`);
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
+  app.post('/rounds/:id/measures/carry', changing, async (request, reply) => {
+    const { id } = paramsOf(request);
+    try {
+      const from = formValues(request).fromMeasureId ?? '';
+      const created = await carryOverMeasure(ctx, signedIn(request), id, from);
+      return reply.redirect(`/rounds/${id}/measures/${created.id}`);
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
+}
+
+async function sendPublic(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kind: PublicationKind,
+  format: 'html' | 'pdf',
+) {
+  const { agencyCode, year } = paramsOf(request);
+  try {
+    if (!/^\d{4}$/.test(year))
+      throw new DomainError('not_found', m('ไม่พบเอกสารที่เผยแพร่', 'No such published document'));
+    const shown = await loadPublicMeasures(ctx, agencyCode, Number(year), kind);
+    const doc = BUILDERS[kind](request.lang, { ...shown.report, preparedAt: shown.publishedAt });
+    if (format === 'pdf') return await sendReport(reply, doc, 'pdf', fileBase(kind, shown.report));
+    const path = `/public/${encodeURIComponent(agencyCode)}/${year}/measures`;
+    const self = kind === 'document' ? path : `${path}/progress`;
+    const other = kind === 'document' ? `${path}/progress` : path;
+    const screenLinks = [
+      { href: `${self}.pdf`, text: pick(request.lang, m('ดาวน์โหลด PDF', 'Download PDF')) },
+    ];
+    if (shown.otherPublished)
+      screenLinks.push({
+        href: other,
+        text:
+          kind === 'document'
+            ? pick(request.lang, m('รายงานผลการดำเนินการ', 'Progress report'))
+            : pick(request.lang, m('มาตรการ', 'Measures')),
+      });
+    return sendReportHtml(reply, doc, { screenLinks });
+  } catch (error) {
+    return sendDomainError(request, reply, error);
+  }
+}
+
+/** Public, sign-in-free copies of what the agency published (the snapshot, not live data). */
+function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
+  const base = '/public/:agencyCode/:year/measures';
+  app.get(base, LIMITED, (request, reply) => sendPublic(ctx, request, reply, 'document', 'html'));
+  app.get(`${base}.pdf`, LIMITED_PDF, (request, reply) =>
+    sendPublic(ctx, request, reply, 'document', 'pdf'),
+  );
+  app.get(`${base}/progress`, LIMITED, (request, reply) =>
+    sendPublic(ctx, request, reply, 'progress', 'html'),
+  );
+  app.get(`${base}/progress.pdf`, LIMITED_PDF, (request, reply) =>
+    sendPublic(ctx, request, reply, 'progress', 'pdf'),
+  );
+}
+
+/** The measures document and progress report as files, their publication, and the hand-off. */
+export function registerMeasureReportsRoutes(app: FastifyInstance, options: AppOptions): void {
+  registerFiles(app, options.ctx);
+  registerActions(app, options.ctx);
+  registerPublic(app, options.ctx);
+}

@@ -1,0 +1,166 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Role } from '../core/access/roles.js';
+import { insertAgency } from '../db/agency.repository.js';
+import { listAuditEntries } from '../db/audit.repository.js';
+import type { Db } from '../db/database.js';
+import { findRound } from '../db/round.repository.js';
+import { describeEachDialect } from '../db/test-databases.js';
+import { insertMembership, insertUser } from '../db/user.repository.js';
+import { randomIds, type Clock } from '../infra/clock.js';
+import {
+  createActivity,
+  editActivity,
+  getActivity,
+  listAgencyActivities,
+  loadPublicActivity,
+  setActivityPublished,
+  type ActivityInput,
+} from './activity.service.js';
+import { loadActor } from './auth.service.js';
+import type { Actor, ServiceContext } from './context.js';
+import { activitiesEvidence } from './evidence-providers/activities.js';
+import { openRounds } from './round.service.js';
+
+const NOW = '2026-11-26T03:00:00.000Z';
+
+function tickingClock(): Clock {
+  let t = Date.parse(NOW);
+  return { now: () => new Date((t += 1000)) };
+}
+
+async function seedActor(db: Db, email: string, role: Role, agencyId: string): Promise<Actor> {
+  const id = randomIds.uuid();
+  await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
+  await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
+  const actor = await loadActor(db.kysely, id);
+  if (!actor) throw new Error('user not stored');
+  return actor;
+}
+
+const SEED_LIKE: ActivityInput = {
+  title: 'การประเมินคุณธรรมและความโปร่งใส (ITA)',
+  heldOn: '2026-01-29',
+  place: 'ห้องอเนกประสงค์',
+  objectives: 'เพื่อให้หน่วยงานรับทราบสถานะด้านคุณธรรมและความโปร่งใส',
+  method: 'การบรรยายให้ความรู้ และถอดบทเรียน',
+  keyKnowledge: 'IIT 30 คะแนน\nEIT 30 คะแนน\nOIT 40 คะแนน',
+  bestPractices: 'ประกาศนโยบาย No Gift Policy',
+  attended: 69,
+  invited: 80,
+  // 50 × 5 + 43 × 4 + 7 × 3 = 443 points over 100 answers: 4.43 → 88.60%
+  satisfaction: [{ text: 'ความพึงพอใจโดยรวม', counts: [0, 0, 7, 43, 50] }],
+};
+
+describeEachDialect('activity (KM) reports', (getDb) => {
+  let ctx: ServiceContext;
+  let agency: Actor;
+  let viewer: Actor;
+  let outsider: Actor;
+  let parent: Actor;
+
+  beforeAll(async () => {
+    const db = getDb();
+    ctx = { db, clock: tickingClock(), ids: randomIds };
+    for (const [id, parentId, path] of [
+      ['min', null, '/min/'],
+      ['u1', 'min', '/min/u1/'],
+      ['u2', 'min', '/min/u2/'],
+    ] as const) {
+      const base = { id, parentId, path, code: id.toUpperCase(), type: 'unit' };
+      const names = { nameTh: `หน่วยงาน ${id}`, nameEn: `Agency ${id}` };
+      await insertAgency(db.kysely, { ...base, ...names, website: null, eligibleStaff: null }, NOW);
+    }
+    parent = await seedActor(db, 'min@example.org', 'parent_admin', 'min');
+    agency = await seedActor(db, 'u1@example.org', 'agency_admin', 'u1');
+    viewer = await seedActor(db, 'v1@example.org', 'viewer', 'u1');
+    outsider = await seedActor(db, 'u2@example.org', 'agency_admin', 'u2');
+  });
+
+  it('records an activity with the seed-like satisfaction of 88.60% and attendance share', async () => {
+    const created = await createActivity(ctx, agency, 'u1', SEED_LIKE);
+    expect(created.summary.overall.percent).toBe(88.6);
+    expect(created.summary.overall.mean).toBe(4.43);
+    const shown = await getActivity(ctx, viewer, 'u1', created.id);
+    expect(shown.mayEdit).toBe(false);
+    expect(shown.activity.attended).toBe(69);
+    expect(shown.activity.satisfaction).toEqual(SEED_LIKE.satisfaction);
+    const list = await listAgencyActivities(ctx, parent, 'u1');
+    expect(list.mayEdit).toBe(true);
+    expect(list.activities.map((a) => a.title)).toEqual([SEED_LIKE.title]);
+    const audit = await listAuditEntries(ctx.db.kysely, 0, 500);
+    expect(audit.some((e) => e.action === 'activity.create' && e.entityId === created.id)).toBe(
+      true,
+    );
+  });
+
+  it('refuses bad input, a viewer and another agency, and changes nothing', async () => {
+    await expect(
+      createActivity(ctx, agency, 'u1', { ...SEED_LIKE, heldOn: '29/01/2569' }),
+    ).rejects.toThrow(/YYYY-MM-DD/);
+    await expect(
+      createActivity(ctx, agency, 'u1', { ...SEED_LIKE, attended: 90, invited: 80 }),
+    ).rejects.toThrow(/attended cannot exceed invited/);
+    await expect(
+      createActivity(ctx, agency, 'u1', {
+        ...SEED_LIKE,
+        satisfaction: [{ text: 'x', counts: [0, -1, 0, 0, 0] }],
+      }),
+    ).rejects.toThrow(/whole numbers/);
+    await expect(createActivity(ctx, viewer, 'u1', SEED_LIKE)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(createActivity(ctx, outsider, 'u1', SEED_LIKE)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const [only] = (await listAgencyActivities(ctx, agency, 'u1')).activities;
+    await expect(getActivity(ctx, outsider, 'u1', only?.id ?? '')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(getActivity(ctx, outsider, 'u2', only?.id ?? '')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    expect((await listAgencyActivities(ctx, agency, 'u1')).activities.length).toBe(1);
+  });
+
+  it('edits, publishes for the public and the OIT provider, and takes it down', async () => {
+    const [only] = (await listAgencyActivities(ctx, agency, 'u1')).activities;
+    const ref = { agencyId: 'u1', activityId: only?.id ?? '' };
+    await expect(loadPublicActivity(ctx, 'U1', ref.activityId)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const edited = await editActivity(ctx, agency, ref, {
+      ...SEED_LIKE,
+      satisfaction: [
+        ...(SEED_LIKE.satisfaction ?? []),
+        { text: 'วิทยากร', counts: [0, 0, 0, 0, 4] },
+      ],
+    });
+    // pooled: (443 + 20) / 104 = 4.4519… → 89.04%
+    expect(edited.summary.overall.percent).toBe(89.04);
+    expect(edited.summary.questions.map((q) => q.percent)).toEqual([88.6, 100]);
+    await setActivityPublished(ctx, agency, ref, true);
+    const shown = await loadPublicActivity(ctx, 'U1', ref.activityId);
+    expect(shown.activity.title).toBe(SEED_LIKE.title);
+    await expect(loadPublicActivity(ctx, 'U2', ref.activityId)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const opened = await openRounds(ctx, parent, {
+      parentAgencyId: 'min',
+      editionCode: 'ita-2569',
+    });
+    const round = await findRound(
+      ctx.db.kysely,
+      opened.created.find((r) => r.agencyId === 'u1')?.roundId ?? '',
+    );
+    const docs = await activitiesEvidence(ctx, round!);
+    expect(docs).toHaveLength(1);
+    expect(docs[0]?.source).toBe('activity_reports');
+    expect(docs[0]?.url).toBe(`/public/U1/activities/${ref.activityId}`);
+    expect(docs[0]?.fiscalYear).toBe(2569);
+    await setActivityPublished(ctx, agency, ref, false);
+    await expect(loadPublicActivity(ctx, 'U1', ref.activityId)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    expect(await activitiesEvidence(ctx, round!)).toHaveLength(0);
+  });
+});
