@@ -10,6 +10,8 @@ const ALLOWED: Record<string, string[]> = {
   survey_response: [
     'agency_id',
     'answers_json',
+    // the free-text comment (stakeholder voice): stored masked, see core/voice/comment-text.ts
+    'comment',
     'id',
     'instrument',
     'round_id',

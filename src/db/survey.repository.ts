@@ -207,6 +207,8 @@ export interface NewResponse {
   answers: Record<string, string>;
   submittedOn: string;
   source: 'web' | 'import';
+  /** Already masked (core/voice prepareComment); absent or null when the respondent wrote none. */
+  comment?: string | null;
 }
 
 export async function insertResponses(
@@ -222,6 +224,7 @@ export async function insertResponses(
       answers_json: JSON.stringify(r.answers),
       submitted_on: r.submittedOn,
       source: r.source,
+      comment: r.comment ?? null,
     }));
     await db.insertInto('survey_response').values(chunk).execute();
   }

@@ -16,6 +16,7 @@ import {
   findStepProblems,
   type FormStep,
 } from '../core/surveys/survey-form.js';
+import { prepareComment } from '../core/voice/comment-text.js';
 import { findEditionSource } from '../db/edition.repository.js';
 import { getSetting, putSettingOnce } from '../db/setting.repository.js';
 import {
@@ -182,6 +183,8 @@ export async function submitSurvey(
   const day = bangkokDay(ctx.clock.now());
   const nonceHash = createHash('sha256').update(`${survey.link.id}:${input.nonce}`).digest('hex');
   const answers = collectAnswers(survey.steps, input.form);
+  // masked here, before the transaction: a name, phone or e-mail is never stored
+  const comment = survey.instrument.comment ? prepareComment(input.form.comment) : null;
   try {
     // group commit: answers arriving together share one disk flush, each acknowledged after it
     return await writeBatcherOf(ctx.db).run(async (trx) => {
@@ -198,6 +201,7 @@ export async function submitSurvey(
         answers,
         submittedOn: day,
         source: 'web' as const,
+        comment,
       };
       await insertResponses(trx, [response]);
       return { kind: 'stored' } as const;

@@ -85,37 +85,49 @@ describe('summariseVoice', () => {
     'นายสมชาย ใจดี รับของขวัญจากผู้มาติดต่อ',
     'รอนานมาก ขั้นตอนล่าช้า ติดต่อ somchai@example.com',
     'อาคารสะอาดดี ที่จอดรถพอ',
+    'เจ้าหน้าที่บริการล่าช้า โทร 081-234-5678',
+    'ไม่มีข้อเสนอแนะเพิ่มเติม ขอบคุณ',
   ];
 
   it(`withholds everything below ${MIN_GROUP_SIZE} respondents`, () => {
     const summary = summariseVoice({
       respondents: MIN_GROUP_SIZE - 1,
-      comments,
+      comments: comments.slice(0, MIN_GROUP_SIZE - 1),
       question,
       indicators,
     });
-    expect(summary).toEqual({
-      withheld: true,
-      respondents: MIN_GROUP_SIZE - 1,
-      minimum: MIN_GROUP_SIZE,
+    expect(summary).toEqual({ withheld: true, reason: 'respondents', minimum: MIN_GROUP_SIZE });
+  });
+
+  it(`withholds everything when fewer than ${MIN_GROUP_SIZE} respondents wrote a comment`, () => {
+    const summary = summariseVoice({
+      respondents: 40,
+      comments: [...comments.slice(0, MIN_GROUP_SIZE - 1), '   '],
+      question,
+      indicators,
     });
+    expect(summary).toEqual({ withheld: true, reason: 'comments', minimum: MIN_GROUP_SIZE });
   });
 
   it('counts comments, words and themes with their indicators, and quotes them masked', () => {
-    const summary = summariseVoice({ respondents: MIN_GROUP_SIZE, comments, question, indicators });
+    const summary = summariseVoice({ respondents: 12, comments, question, indicators });
     if (summary.withheld) throw new Error('expected a summary');
-    expect(summary.comments).toBe(3);
+    expect(summary.comments).toBe(5);
     expect(summary.themes.map((t) => [t.code, t.indicator?.code ?? null, t.count])).toEqual([
       ['gifts', '1', 1],
-      ['service', '6', 1],
-      ['other', null, 1],
+      ['service', '6', 2],
+      ['other', null, 2],
     ]);
     expect(summary.themes[0]?.indicator?.name.th).toBe('การปฏิบัติหน้าที่');
-    expect(summary.words.map((w) => w.word)).toContain('ล่าช้า');
+    expect(summary.words.slice(0, 2)).toEqual([
+      { word: 'ติดต่อ', count: 2 },
+      { word: 'ล่าช้า', count: 2 },
+    ]);
     expect(summary.words.map((w) => w.word)).not.toContain('สมชาย');
     const text = summary.quotes.join('\n');
     expect(text).toContain('นาย[ชื่อ] รับของขวัญ');
     expect(text).toContain('[อีเมล]');
-    expect(text).not.toMatch(/สมชาย|somchai|@/);
+    expect(text).toContain('[เบอร์โทร]');
+    expect(text).not.toMatch(/สมชาย|somchai|@|5678/);
   });
 });

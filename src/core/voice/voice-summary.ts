@@ -16,7 +16,12 @@ export interface ThemeCount {
 
 /** What the comments of one group (an instrument of a round) say, or that it is withheld. */
 export type VoiceSummary =
-  | { withheld: true; respondents: number; minimum: number }
+  | {
+      withheld: true;
+      /** Too few respondents to the instrument, or too few of them wrote a comment. */
+      reason: 'respondents' | 'comments';
+      minimum: number;
+    }
   | {
       withheld: false;
       respondents: number;
@@ -84,8 +89,9 @@ export function selectQuotes(
 
 /**
  * Summarises the comments of one group: withheld entirely (no count, word or quote) when the
- * group has fewer respondents than the minimum group size; otherwise the number of comments,
- * the top words, the themes with their indicators, and a few masked quotes.
+ * group has fewer respondents than the minimum group size, or fewer comments than it (a handful
+ * of comments is as easy to attribute as a handful of answers); otherwise the number of
+ * comments, the top words, the themes with their indicators, and a few masked quotes.
  */
 export function summariseVoice(input: {
   respondents: number;
@@ -95,9 +101,12 @@ export function summariseVoice(input: {
   limits?: VoiceLimits;
 }): VoiceSummary {
   const { respondents, question } = input;
-  if (suppressBelow(respondents)) return { withheld: true, respondents, minimum: MIN_GROUP_SIZE };
-  const limits = input.limits ?? DEFAULT_VOICE_LIMITS;
+  if (suppressBelow(respondents))
+    return { withheld: true, reason: 'respondents', minimum: MIN_GROUP_SIZE };
   const masked = input.comments.map((c) => maskPersonalDetails(c)).filter((c) => c.trim() !== '');
+  if (suppressBelow(masked.length))
+    return { withheld: true, reason: 'comments', minimum: MIN_GROUP_SIZE };
+  const limits = input.limits ?? DEFAULT_VOICE_LIMITS;
   const tagged = masked.map((text) => ({ text, themes: assignThemes(text, question.themes) }));
   const names = new Map(input.indicators.map((i) => [i.code, i.name]));
   const themes: ThemeCount[] = [

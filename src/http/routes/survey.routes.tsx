@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Message } from '../../core/errors.js';
 import { collectAnswers, findStepProblems } from '../../core/surveys/survey-form.js';
+import { MAX_COMMENT_LENGTH } from '../../core/voice/comment-text.js';
 import {
   checkAccessCode,
   findOpenSurvey,
@@ -15,6 +16,7 @@ import { sendPage } from '../render.js';
 import { formValues } from '../route-support.js';
 import {
   CarriedFields,
+  CommentField,
   ConfidentialityStatement,
   ProblemSummary,
   StepQuestions,
@@ -28,6 +30,8 @@ interface Carried {
   accessCode: string;
   kiosk: boolean;
   answers: Record<string, string>;
+  /** The free-text comment as typed (masked only when stored). */
+  comment: string;
 }
 
 function contextOf(request: FastifyRequest, survey: OpenSurvey, kiosk: boolean): SurveyPageContext {
@@ -143,9 +147,17 @@ function sendStep(
       <h1>{pick(lang, step.name)}</h1>
       <ProblemSummary lang={lang} step={step} problems={problems} />
       <form method="post" action={`/s/${page.code}/step`} novalidate>
-        <CarriedFields {...carried} skip={stepItems} />
+        <CarriedFields {...carried} skip={stepItems} comment={last ? undefined : carried.comment} />
         <input type="hidden" name="step" value={String(index)} />
         <StepQuestions lang={lang} step={step} answers={carried.answers} problems={problems} />
+        {last && survey.instrument.comment && (
+          <CommentField
+            lang={lang}
+            question={survey.instrument.comment.text}
+            value={carried.comment}
+            maxLength={MAX_COMMENT_LENGTH}
+          />
+        )}
         <div class="actions">
           <button type="submit" name="go" value="next">
             {pick(lang, last ? m('ส่งคำตอบ', 'Submit answers') : m('ถัดไป', 'Next'))}
@@ -200,6 +212,8 @@ function readCarried(request: FastifyRequest, survey: OpenSurvey): Carried {
     accessCode: (form.k ?? '').slice(0, 40),
     kiosk: form.kiosk === '1',
     answers: collectAnswers(survey.steps, form),
+    // bounded while carried; masked and cut to MAX_COMMENT_LENGTH when stored
+    comment: survey.instrument.comment ? (form.comment ?? '').slice(0, MAX_COMMENT_LENGTH * 2) : '',
   };
 }
 
@@ -250,6 +264,7 @@ export function registerSurveyRoutes(app: FastifyInstance, options: AppOptions):
       accessCode: (query.k ?? '').slice(0, 40),
       kiosk: page.kiosk,
       answers: {},
+      comment: '',
     };
     reply.header('cache-control', 'no-store');
     return sendConsent(reply, survey, page, carried, null);

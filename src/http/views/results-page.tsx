@@ -86,6 +86,10 @@ export function ResultsPage(props: {
       <p>
         <a href={`/rounds/${round.id}`}>
           {pick(lang, m('กลับไปที่รอบการประเมิน', 'Back to the round'))}
+        </a>{' '}
+        ·{' '}
+        <a href={`/rounds/${round.id}/reports`}>
+          {pick(lang, m('รายงาน PDF, DOCX และ Excel', 'Reports: PDF, DOCX and Excel'))}
         </a>
       </p>
       <Summary lang={lang} results={results} />

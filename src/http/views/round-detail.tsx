@@ -105,8 +105,26 @@ export function RoundDetailPage({
           </a>
         </li>
         <li>
+          <a href={`/rounds/${round.id}/reports`}>
+            {pick(lang, m('รายงานผลการประเมิน (PDF, DOCX, Excel)', 'Reports (PDF, DOCX, Excel)'))}
+          </a>
+        </li>
+        <li>
+          <a href={`/rounds/${round.id}/voice`}>
+            {pick(
+              lang,
+              m('เสียงผู้มีส่วนได้ส่วนเสีย: ข้อเสนอแนะจากแบบวัด', 'Stakeholder voice: survey comments'),
+            )}
+          </a>
+        </li>
+        <li>
           <a href={`/rounds/${round.id}/measures`}>
             {pick(lang, m('มาตรการปรับปรุงจากจุดอ่อน', 'Improvement measures for the weak points'))}
+          </a>
+        </li>
+        <li>
+          <a href={`/rounds/${round.id}/calendar`}>
+            {pick(lang, m('ปฏิทินงาน ITA และกำหนดการ', 'ITA calendar: milestones and tasks'))}
           </a>
         </li>
         <li>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Message } from '../../core/errors.js';
 import { fieldName, type FormQuestion, type FormStep } from '../../core/surveys/survey-form.js';
+import type { Text } from '../../core/framework/edition.schema.js';
 import { m, pick, type Lang } from '../i18n.js';
 
 /** What every public survey page knows. */
@@ -57,11 +58,14 @@ export function CarriedFields(props: {
   kiosk: boolean;
   answers: Record<string, string>;
   skip?: readonly string[];
+  /** The free-text comment written on the last step, carried when the respondent goes back. */
+  comment?: string;
 }) {
   const skip = new Set(props.skip ?? []);
   return (
     <>
       <input type="hidden" name="nonce" value={props.nonce} />
+      {props.comment && <input type="hidden" name="comment" value={props.comment} />}
       {props.accessCode && <input type="hidden" name="k" value={props.accessCode} />}
       {props.kiosk && <input type="hidden" name="kiosk" value="1" />}
       {Object.entries(props.answers)
@@ -150,6 +154,41 @@ export function StepQuestions(props: {
         ),
       )}
     </>
+  );
+}
+
+/** The optional free-text question on the last step, with a warning not to name anyone. */
+export function CommentField(props: {
+  lang: Lang;
+  question: Text;
+  value: string;
+  maxLength: number;
+}) {
+  const { lang } = props;
+  return (
+    <div class="comment-field">
+      <label for="comment">
+        <strong>{pick(lang, props.question)}</strong>
+      </label>
+      <p class="hint" id="comment-hint">
+        {pick(
+          lang,
+          m(
+            `ไม่บังคับ ไม่เกิน ${props.maxLength.toLocaleString('th-TH')} ตัวอักษร โปรดอย่าเขียนชื่อ เบอร์โทรศัพท์ อีเมล หรือข้อมูลที่ระบุตัวบุคคล ระบบจะปิดบังข้อมูลเหล่านี้ก่อนบันทึก`,
+            `Optional, up to ${props.maxLength.toLocaleString('en-GB')} characters. Please do not write names, phone numbers, e-mail addresses or anything that identifies a person: the system hides them before saving.`,
+          ),
+        )}
+      </p>
+      <textarea
+        id="comment"
+        name="comment"
+        rows={5}
+        maxLength={props.maxLength}
+        aria-describedby="comment-hint"
+      >
+        {props.value}
+      </textarea>
+    </div>
   );
 }
 
