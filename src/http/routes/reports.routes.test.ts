@@ -1,0 +1,251 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../db/test-databases.js';
+import { findRound } from '../../db/round.repository.js';
+import { createFixedClock } from '../../infra/clock.js';
+import { pdfFonts, pdfText } from '../../infra/pdf-text.js';
+import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
+import { resultsEvidence } from '../../services/evidence-providers/results.js';
+import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+
+interface RoundRow {
+  id: string;
+  agencyCode: string;
+  editionYear: number;
+  state: string;
+}
+
+async function signedIn(t: TestApp, email: string): Promise<TestClient> {
+  const c = t.client();
+  await c.signIn(email, DEMO_PASSWORD);
+  return c;
+}
+
+/** An agency admin of D02, another unit of the demo ministry. */
+async function createOutsider(t: TestApp): Promise<TestClient> {
+  const admin = await signedIn(t, 'admin@example.org');
+  const csrf = (await admin.api('GET', '/api/v1/me')).json().csrfToken as string;
+  const agencies = (await admin.api('GET', '/api/v1/agencies')).json().agencies as {
+    id: string;
+    code: string;
+  }[];
+  const body = {
+    email: 'd02-admin@example.org',
+    displayName: 'ผู้ดูแล D02',
+    password: DEMO_PASSWORD,
+    agencyId: agencies.find((a) => a.code === 'D02')?.id,
+    role: 'agency_admin',
+  };
+  expect((await admin.api('POST', '/api/v1/users', body, csrf)).statusCode).toBe(201);
+  return signedIn(t, 'd02-admin@example.org');
+}
+
+async function documentXml(bytes: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  return (await zip.file('word/document.xml')?.async('string')) ?? '';
+}
+
+async function readBook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  // exceljs types ask for an ArrayBuffer; it reads a Node Buffer as well
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  return book;
+}
+
+for (const dialect of DIALECTS) {
+  describe(`reports, exports and public results [${dialect}]`, () => {
+    let t: TestApp;
+    let agency: TestClient;
+    let ministry: TestClient;
+    let last: RoundRow;
+    let current: RoundRow;
+    let lastJson: { result: { total: number; level: { name: { th: string } } } };
+
+    beforeAll(async () => {
+      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
+      await seedDemo(t.ctx);
+      agency = await signedIn(t, 'agency@example.org');
+      ministry = await signedIn(t, 'ministry@example.org');
+      const { rounds } = (await agency.api('GET', '/api/v1/rounds')).json() as {
+        rounds: RoundRow[];
+      };
+      const d01 = rounds.filter((r) => r.agencyCode === 'D01');
+      last = d01.find((r) => r.editionYear === 2568) as RoundRow;
+      current = d01.find((r) => r.editionYear === 2569) as RoundRow;
+      lastJson = (await agency.api('GET', `/api/v1/rounds/${last.id}/results`)).json();
+    }, 180_000);
+    afterAll(async () => t.close());
+
+    it('lists every report of a round with its formats', async () => {
+      const page = await agency.get(`/rounds/${last.id}/reports`);
+      expect(page.statusCode).toBe(200);
+      for (const href of [
+        `/rounds/${last.id}/reports/result.pdf`,
+        `/rounds/${last.id}/reports/result.docx`,
+        `/rounds/${last.id}/reports/analysis.html`,
+        `/rounds/${last.id}/results.xlsx`,
+        '/public/D01/2568/results',
+      ])
+        expect(page.body).toContain(`href="${href}"`);
+    });
+
+    it('prints the result report as HTML with total, level and the Buddhist-era date', async () => {
+      expect(last.state).toBe('published');
+      const total = lastJson.result.total.toFixed(2);
+      const html = await agency.get(`/rounds/${last.id}/reports/result.html`);
+      expect(html.statusCode).toBe(200);
+      expect(html.body).toContain('รายงานผลการประเมินคุณธรรมและความโปร่งใส');
+      expect(html.body).toContain('ประจำปีงบประมาณ พ.ศ. 2568');
+      expect(html.body).toContain(`<td>${total}</td>`);
+      expect(html.body).toContain(lastJson.result.level.name.th);
+      expect(html.body).toContain('26 พ.ย. 2569');
+      expect(html.body).toContain('<svg');
+      expect(html.body).toContain('ที่มาของคะแนน');
+    });
+
+    it('prints the result report as a PDF with Sarabun embedded', async () => {
+      const response = await agency.get(`/rounds/${last.id}/reports/result.pdf`);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(String(response.headers['content-disposition'])).toContain(
+        'filename="ita-result-D01-2568.pdf"',
+      );
+      const text = (await pdfText(response.rawPayload)).replace(/\s+/g, ' ');
+      const round = await findRound(t.ctx.db.kysely, last.id);
+      expect(text).toContain('รายงานผลการประเมินคุณธรรมและความโปร่งใส');
+      expect(text).toContain(round?.agencyNameTh ?? '?');
+      expect(text).toContain(lastJson.result.total.toFixed(2));
+      expect(text).toContain(lastJson.result.level.name.th);
+      expect(text).toContain('2568');
+      const fonts = await pdfFonts(response.rawPayload);
+      expect(fonts.some((f) => f.name.includes('Sarabun') && f.embedded)).toBe(true);
+    });
+
+    it('writes the analysis report with strengths, weak points and the measures as DOCX', async () => {
+      await agency.get(`/rounds/${current.id}/measures`);
+      const added = await agency.post(`/rounds/${current.id}/measures`, {
+        targetType: 'indicator',
+        targetCode: '1',
+        title: 'อบรมการปฏิบัติหน้าที่อย่างโปร่งใส',
+        description: '',
+      });
+      expect(added.statusCode).toBe(302);
+      const response = await agency.get(`/rounds/${current.id}/reports/analysis.docx`);
+      expect(response.statusCode).toBe(200);
+      const xml = await documentXml(response.rawPayload);
+      expect(xml).toContain('รายงานผลการวิเคราะห์ผลการประเมิน');
+      expect(xml).toContain('จุดแข็ง');
+      expect(xml).toContain('จุดที่ควรพัฒนา');
+      expect(xml).toContain('คะแนนรวมที่เสีย');
+      expect(xml).toContain('อบรมการปฏิบัติหน้าที่อย่างโปร่งใส');
+      expect(xml).toContain('ผลระหว่างการประเมิน');
+    });
+
+    it('exports the round results as a workbook read back cell by cell', async () => {
+      const response = await agency.get(`/rounds/${last.id}/results.xlsx`);
+      expect(response.statusCode).toBe(200);
+      const sheet = (await readBook(response.rawPayload)).getWorksheet('ผลการประเมิน');
+      expect(sheet?.getRow(1).getCell(5).value).toBe('รายการ');
+      expect(sheet?.getRow(2).getCell(6).value).toBe(lastJson.result.total);
+      const kinds = new Set<string>();
+      sheet?.eachRow((row, n) => {
+        if (n > 2) kinds.add(String(row.getCell(4).value));
+      });
+      expect(kinds.has('เครื่องมือ')).toBe(true);
+      expect(kinds.has('ตัวชี้วัด')).toBe(true);
+      expect(kinds.has('ข้อ OIT')).toBe(true);
+    });
+
+    it('exports the ministry roll-up directly and in the background with progress', async () => {
+      const agencies = (await ministry.api('GET', '/api/v1/agencies')).json().agencies as {
+        id: string;
+        code: string;
+        parentId: string | null;
+      }[];
+      const top = agencies.find((a) => a.parentId === null) as { id: string };
+      const direct = await ministry.get(`/agencies/${top.id}/rollup.xlsx?year=2568`);
+      expect(direct.statusCode).toBe(200);
+      const book = await readBook(direct.rawPayload);
+      const units = book.getWorksheet('ผลรายหน่วยงาน');
+      expect(units?.getRow(1).values).toContain('คะแนนรวม');
+      expect(units?.rowCount).toBe(agencies.length + 1);
+      expect(units?.getRow(2).getCell(1).value).toBe(1);
+      expect(book.getWorksheet('ตัวชี้วัดที่อ่อนที่สุด')?.rowCount).toBeGreaterThan(1);
+
+      const started = await ministry.get(`/agencies/${top.id}/rollup.xlsx?year=2568&background=1`);
+      expect(started.statusCode).toBe(303);
+      const progressUrl = String(started.headers.location);
+      expect(progressUrl).toMatch(/^\/exports\/[\w-]+$/);
+      let page = await ministry.get(progressUrl);
+      for (let i = 0; i < 200 && !page.body.includes('data-download'); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        page = await ministry.get(progressUrl);
+      }
+      expect(page.body).toContain(`${progressUrl}/download`);
+      const file = await ministry.get(`${progressUrl}/download`);
+      expect(file.statusCode).toBe(200);
+      expect((await readBook(file.rawPayload)).getWorksheet('ผลรายหน่วยงาน')?.rowCount).toBe(
+        agencies.length + 1,
+      );
+      expect((await agency.get(`${progressUrl}/download`)).statusCode).toBe(404);
+    });
+
+    it('shows the published results publicly, never a collecting round', async () => {
+      const anonymous = t.client();
+      const page = await anonymous.get('/public/D01/2568/results');
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(lastJson.result.total.toFixed(2));
+      expect(page.body).toContain('<svg');
+      expect((await anonymous.get('/public/D01/2569/results')).statusCode).toBe(404);
+      expect((await anonymous.get('/public/D01/2569/results.json')).statusCode).toBe(404);
+      expect((await anonymous.get('/public/NOPE/2568/results')).statusCode).toBe(404);
+      const json = (await anonymous.get('/public/D01/2568/results.json')).json();
+      expect(json.total).toBe(lastJson.result.total);
+      expect(json.agency.code).toBe('D01');
+      const csv = (await anonymous.get('/public/D01/2568/results.csv')).body;
+      expect(csv.startsWith('\uFEFFcode,type,depth,name_th,score,points_lost,note\r\n')).toBe(true);
+      const html = await anonymous.get('/public/D01/2568/analysis.html');
+      expect(html.statusCode).toBe(200);
+      expect(html.body).toContain('จุดที่ควรพัฒนา');
+      expect((await anonymous.get('/public/D01/2569/analysis.html')).statusCode).toBe(404);
+    });
+
+    it('publishes national open data for the year as CSV and JSON', async () => {
+      const anonymous = t.client();
+      const json = (await anonymous.get('/public/open-data/2568.json')).json() as {
+        count: number;
+        records: { agency_code: string; total: number; year: number }[];
+      };
+      expect(json.count).toBeGreaterThan(1);
+      const d01 = json.records.find((r) => r.agency_code === 'D01');
+      expect(d01?.total).toBe(lastJson.result.total);
+      expect(d01?.year).toBe(2568);
+      const csv = (await anonymous.get('/public/open-data/2568.csv')).body.split('\r\n');
+      expect(csv[0]).toBe(
+        '\uFEFFagency_code,agency_name,agency_type,year,iit,eit,oit,total,level_code,level_name_th',
+      );
+      expect(csv.filter((l) => l !== '').length).toBe(json.count + 1);
+      const empty = (await anonymous.get('/public/open-data/2569.json')).json();
+      expect(empty.count).toBe(0);
+    });
+
+    it("refuses another agency's user with 404", async () => {
+      const outsider = await createOutsider(t);
+      expect((await outsider.get(`/rounds/${last.id}/reports`)).statusCode).toBe(404);
+      expect((await outsider.get(`/rounds/${last.id}/reports/result.html`)).statusCode).toBe(404);
+      expect((await outsider.get(`/rounds/${last.id}/results.xlsx`)).statusCode).toBe(404);
+    });
+
+    it('offers last year’s public results as OIT evidence of this year', async () => {
+      const round = await findRound(t.ctx.db.kysely, current.id);
+      const documents = await resultsEvidence(t.ctx, round!);
+      expect(documents.map((d) => [d.source, d.url, d.fiscalYear])).toEqual([
+        ['ita_results', '/public/D01/2568/results', 2568],
+        ['ita_analysis', '/public/D01/2568/analysis.pdf', 2568],
+      ]);
+      const lastRound = await findRound(t.ctx.db.kysely, last.id);
+      expect(await resultsEvidence(t.ctx, lastRound!)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,153 @@
+import { analyseWeaknesses } from '../core/analysis/weakness.js';
+import { AGENCY_TYPES, type AgencyType } from '../core/agencies/agency-input.js';
+import { DomainError } from '../core/errors.js';
+import type { Text } from '../core/framework/edition.schema.js';
+import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
+import { listAgencies } from '../db/agency.repository.js';
+import { listMeasures } from '../db/measure.repository.js';
+import { findScoreSnapshot, listRounds, type Round } from '../db/round.repository.js';
+import type { ServiceContext } from './context.js';
+import { listRoundPublications } from './measure-report.service.js';
+import { viewsOf } from './measure-support.js';
+import { leavesFromTree, protectTree, type ResultNode } from './results.service.js';
+import type { ReportFacts } from './result-reports.service.js';
+import { loadRoundEdition } from './survey.service.js';
+
+/** Said the same way for an unknown agency, a year without a round and an unpublished round. */
+export function publicResultsNotFound(): DomainError {
+  return new DomainError('not_found', {
+    th: 'ไม่พบผลการประเมินที่เผยแพร่ของหน่วยงานและปีนี้',
+    en: 'No published results for this agency and year',
+  });
+}
+
+/** A published round with its stored snapshot, or null. */
+async function publishedRound(
+  ctx: ServiceContext,
+  agencyCode: string,
+  year: number,
+): Promise<{ round: Round; result: ScoreResult; publishedAt: string } | null> {
+  const rounds = await listRounds(ctx.db.kysely, null);
+  const round = rounds.find(
+    (r) => r.agencyCode === agencyCode && r.editionYear === year && r.state === 'published',
+  );
+  if (!round) return null;
+  const snapshot = await findScoreSnapshot(ctx.db.kysely, round.id);
+  if (!snapshot) return null;
+  return {
+    round,
+    result: JSON.parse(snapshot.resultJson) as ScoreResult,
+    publishedAt: round.updatedAt,
+  };
+}
+
+function withheldCodes(node: ResultNode, out = new Set<string>()): Set<string> {
+  if (node.withheld) out.add(node.code);
+  for (const child of node.children) withheldCodes(child, out);
+  return out;
+}
+
+/**
+ * The facts of an agency's published result for a year, for anyone: the stored snapshot with
+ * questions below the group size withheld, the weak points, and the measures only when the
+ * agency has published its measures document. Not found for any round that is not published.
+ */
+export async function loadPublicResultFacts(
+  ctx: ServiceContext,
+  agencyCode: string,
+  year: number,
+): Promise<ReportFacts & { publishedAt: string }> {
+  const found = await publishedRound(ctx, agencyCode, year);
+  if (!found) throw publicResultsNotFound();
+  const { round, result } = found;
+  const compiled = await loadRoundEdition(ctx, round.editionId);
+  const options = result.level ? { ratingScheme: result.level.scheme } : {};
+  const tree = protectTree(result.tree);
+  const hidden = withheldCodes(tree);
+  const report = analyseWeaknesses(compiled, leavesFromTree(result.tree), { ...options, limit: 5 });
+  const published = await listRoundPublications(ctx, round.id);
+  const measures = published.some((p) => p.kind === 'document')
+    ? (await viewsOf(ctx, round, await listMeasures(ctx.db.kysely, round.id))).filter(
+        (v) => v.status !== 'dropped',
+      )
+    : [];
+  return {
+    round,
+    source: 'snapshot',
+    result: { ...result, tree },
+    weaknesses: { ...report, questions: report.questions.filter((q) => !hidden.has(q.code)) },
+    measures,
+    publishedAt: found.publishedAt,
+  };
+}
+
+/** The year of the latest published round of an agency before `year`, or null. */
+export async function latestPublishedYear(
+  ctx: ServiceContext,
+  agencyCode: string,
+  before: number,
+): Promise<{ year: number; publishedAt: string } | null> {
+  const rounds = (await listRounds(ctx.db.kysely, null))
+    .filter((r) => r.agencyCode === agencyCode && r.state === 'published' && r.editionYear < before)
+    .sort((a, b) => b.editionYear - a.editionYear);
+  for (const round of rounds) {
+    if (await findScoreSnapshot(ctx.db.kysely, round.id))
+      return { year: round.editionYear, publishedAt: round.updatedAt };
+  }
+  return null;
+}
+
+/** One published result as open data. */
+export interface OpenDataRow {
+  agencyCode: string;
+  agencyName: string;
+  agencyType: string;
+  agencyTypeName: Text;
+  year: number;
+  edition: string;
+  iit: number | null;
+  eit: number | null;
+  oit: number | null;
+  total: number | null;
+  levelCode: string | null;
+  levelName: Text | null;
+}
+
+/**
+ * Every published result of an edition year (all agencies), by agency code: what the national
+ * open data files hold. `onProgress` hears (done, total) as rounds are read.
+ */
+export async function listOpenData(
+  ctx: ServiceContext,
+  year: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<OpenDataRow[]> {
+  const rounds = (await listRounds(ctx.db.kysely, null))
+    .filter((r) => r.editionYear === year && r.state === 'published')
+    .sort((a, b) => a.agencyCode.localeCompare(b.agencyCode));
+  const agencies = new Map((await listAgencies(ctx.db.kysely, null)).map((a) => [a.id, a]));
+  const rows: OpenDataRow[] = [];
+  for (const [index, round] of rounds.entries()) {
+    const snapshot = await findScoreSnapshot(ctx.db.kysely, round.id);
+    onProgress?.(index + 1, rounds.length);
+    if (!snapshot) continue;
+    const result = JSON.parse(snapshot.resultJson) as ScoreResult;
+    const type = agencies.get(round.agencyId)?.type ?? '';
+    const shown = (code: string) => result.instruments.find((i) => i.code === code)?.shown ?? null;
+    rows.push({
+      agencyCode: round.agencyCode,
+      agencyName: round.agencyNameTh,
+      agencyType: type,
+      agencyTypeName: AGENCY_TYPES[type as AgencyType] ?? { th: type, en: type },
+      year,
+      edition: round.editionCode,
+      iit: shown('IIT'),
+      eit: shown('EIT'),
+      oit: shown('OIT'),
+      total: result.total,
+      levelCode: result.level?.code ?? null,
+      levelName: result.level?.name ?? null,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,107 @@
+import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
+import { findScoreSnapshot, listRounds } from '../db/round.repository.js';
+import {
+  resultsWorkbook,
+  rollupWorkbook,
+  type RollupWorkbookUnit,
+} from '../reports/report-xlsx.js';
+import type { Actor, ServiceContext } from './context.js';
+import { getRoundResults } from './results.service.js';
+import { rollUp } from './rollup.service.js';
+
+/** A file made for download: its bytes and a name without the extension. */
+export interface ExportFile {
+  bytes: Buffer;
+  fileBase: string;
+}
+
+/** A round's results as a workbook, for someone who may see them (withheld parts withheld). */
+export async function exportResultsWorkbook(
+  ctx: ServiceContext,
+  actor: Actor,
+  roundId: string,
+  lang: 'th' | 'en',
+): Promise<ExportFile> {
+  const { round, result } = await getRoundResults(ctx, actor, roundId);
+  const bytes = await resultsWorkbook(
+    {
+      agencyCode: round.agencyCode,
+      agencyName: round.agencyNameTh,
+      year: round.editionYear,
+      edition: round.editionCode,
+      total: result.total,
+      level: result.level?.name ?? null,
+      tree: result.tree,
+    },
+    lang,
+  );
+  return { bytes, fileBase: `ita-results-${round.agencyCode}-${round.editionYear}` };
+}
+
+/** How many units a parent body has for a year (to decide whether to export in the background). */
+export async function rollupSize(
+  ctx: ServiceContext,
+  actor: Actor,
+  agencyId: string,
+  year: number,
+): Promise<number> {
+  const rollup = await rollUp(ctx, actor, agencyId, year);
+  return rollup.ranking.length + rollup.pending.length;
+}
+
+/**
+ * A parent body's roll-up as a workbook: every unit's scores per instrument (from its stored
+ * snapshot), total, level and rank, and the weakest indicators. `onProgress` hears each unit.
+ */
+export async function exportRollupWorkbook(
+  ctx: ServiceContext,
+  actor: Actor,
+  agencyId: string,
+  year: number,
+  options: {
+    type?: string | null;
+    lang?: 'th' | 'en';
+    onProgress?: (done: number, total: number) => void;
+  } = {},
+): Promise<ExportFile> {
+  const rollup = await rollUp(ctx, actor, agencyId, year, options.type ?? null);
+  const rounds = (await listRounds(ctx.db.kysely, [rollup.agency.path])).filter(
+    (r) => r.editionYear === year,
+  );
+  const levelName = (code: string | null) =>
+    rollup.levels.find((l) => l.code === code)?.name ?? null;
+  const all = [...rollup.ranking, ...rollup.pending];
+  const instrumentCodes: string[] = [];
+  const units: RollupWorkbookUnit[] = [];
+  for (const [index, unit] of all.entries()) {
+    const round = rounds.find((r) => r.agencyId === unit.agencyId);
+    const snapshot = round ? await findScoreSnapshot(ctx.db.kysely, round.id) : null;
+    const result = snapshot ? (JSON.parse(snapshot.resultJson) as ScoreResult) : null;
+    const instruments: Record<string, number | null> = {};
+    for (const i of result?.instruments ?? []) {
+      if (!instrumentCodes.includes(i.code)) instrumentCodes.push(i.code);
+      instruments[i.code] = i.shown;
+    }
+    units.push({
+      rank: 'rank' in unit ? (unit.rank as number) : null,
+      code: unit.code,
+      name: unit.name,
+      type: unit.type,
+      instruments,
+      total: unit.total,
+      level: levelName(unit.levelCode),
+    });
+    options.onProgress?.(index + 1, all.length);
+  }
+  const bytes = await rollupWorkbook(
+    {
+      agencyName: rollup.agency.nameTh,
+      year,
+      instrumentCodes,
+      units,
+      weakest: rollup.weakest,
+    },
+    options.lang ?? 'th',
+  );
+  return { bytes, fileBase: `ita-rollup-${rollup.agency.code}-${year}` };
+}
