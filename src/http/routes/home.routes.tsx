@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLE_NAMES } from '../../core/access/roles.js';
+import { bangkokDay } from '../../core/measures/measure-rules.js';
 import { listOwnRoles, needsSetup } from '../../services/auth.service.js';
+import { listReminders } from '../../services/reminders.service.js';
 import { pageOf, requireActor, type AppOptions } from '../app.js';
 import { m, pick } from '../i18n.js';
 import { sendPage } from '../render.js';
+import { signedIn } from '../route-support.js';
+import { HomeReminders } from '../views/home-reminders.js';
 import { Layout } from '../views/layout.js';
 
-/** The home page: who you are and where to go. */
+/** The home page: what waits for you (late work first), who you are and where to go. */
 export function registerHomeRoutes(app: FastifyInstance, options: AppOptions): void {
   app.get('/', async (request, reply) => {
     if (!request.actor) {
@@ -18,13 +22,17 @@ export function registerHomeRoutes(app: FastifyInstance, options: AppOptions): v
   app.get('/home', { preHandler: requireActor }, async (request, reply) => {
     const page = pageOf(request);
     const { lang } = page;
-    const roles = request.actor ? await listOwnRoles(options.ctx, request.actor.user.id) : [];
+    const actor = signedIn(request);
+    const roles = await listOwnRoles(options.ctx, actor.user.id);
+    const reminders = await listReminders(options.ctx, actor);
+    const today = bangkokDay(options.ctx.clock.now());
     return sendPage(
       reply,
       <Layout page={page} title={m('หน้าหลัก', 'Home')}>
         <p>
-          {pick(lang, m('สวัสดี', 'Hello'))} {request.actor?.user.displayName}
+          {pick(lang, m('สวัสดี', 'Hello'))} {actor.user.displayName}
         </p>
+        <HomeReminders lang={lang} reminders={reminders} today={today} />
         <h2>{pick(lang, m('สิทธิ์ของคุณ', 'Your roles'))}</h2>
         <ul>
           {roles.map((r) => (
@@ -45,6 +53,9 @@ export function registerHomeRoutes(app: FastifyInstance, options: AppOptions): v
           </a>
           <a class="card" href="/rounds">
             {pick(lang, m('รอบการประเมิน', 'Assessment rounds'))}
+          </a>
+          <a class="card" href="/calendar">
+            {pick(lang, m('ปฏิทินของฉัน', 'My calendar'))}
           </a>
         </div>
       </Layout>,
