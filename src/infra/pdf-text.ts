@@ -54,3 +54,27 @@ export function pdfPagePng(pdf: Buffer, page = 1, dpi = 100): Promise<Buffer> {
     return readFile(`${out}.png`);
   });
 }
+
+/** One page of a PDF as 8-bit grey pixels (0 black … 255 white), row by row. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+}
+
+/** One page of a PDF (1-based) rasterised in grey (poppler's pdftoppm, PGM read here). */
+export function pdfPageGray(pdf: Buffer, page = 1, dpi = 100): Promise<GrayImage> {
+  return withPdfFile(pdf, async (path, dir) => {
+    const out = join(dir, 'page');
+    const n = String(page);
+    await run('pdftoppm', ['-gray', '-r', String(dpi), '-f', n, '-l', n, '-singlefile', path, out]);
+    const bytes = await readFile(`${out}.pgm`);
+    // binary PGM: "P5" width height maxval, each separated by whitespace, then the pixels
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'));
+    if (!header) throw new Error('pdftoppm did not write a PGM image');
+    const width = Number(header[1]);
+    const height = Number(header[2]);
+    const start = header[0].length;
+    return { width, height, pixels: new Uint8Array(bytes.subarray(start, start + width * height)) };
+  });
+}
