@@ -189,6 +189,10 @@ export function AgencyDetailPage(props: {
           {pick(lang, m('คู่มือการปฏิบัติงานและการให้บริการ', 'Work and service manuals'))}
         </a>
         {' · '}
+        <a href={`/agencies/${agency.id}/assets`}>
+          {pick(lang, m('ทะเบียนและการยืมทรัพย์สินของราชการ', 'Government assets and loans'))}
+        </a>
+        {' · '}
         <a href={`/agencies/${agency.id}/published`}>
           {pick(lang, m('ข้อมูลที่เผยแพร่และความเป็นปัจจุบัน', 'Published pages and currency'))}
         </a>

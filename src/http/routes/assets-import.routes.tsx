@@ -1,0 +1,140 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Message } from '../../core/errors.js';
+import {
+  assetTemplateCsv,
+  formatAssetRows,
+  importAssets,
+  type AssetImportFile,
+  type AssetImportPreview,
+} from '../../services/asset-import.service.js';
+import { loadAssetAgency } from '../../services/asset-support.js';
+import type { ServiceContext } from '../../services/context.js';
+import { pageOf, requireActor, requireCsrf, sendProblem, type AppOptions } from '../app.js';
+import { m } from '../i18n.js';
+import { sendPage } from '../render.js';
+import { signedIn } from '../route-support.js';
+import { AssetImportPage, assetImportPath } from '../views/assets-import.js';
+import { sendErrorPage } from '../views/error-page.js';
+import { sendDomainError } from '../views/user-problem.js';
+
+const PAGE = '/agencies/:id/assets/import';
+const MAX_FILE = 5 * 1024 * 1024;
+const BODY_LIMIT = 8 * 1024 * 1024;
+
+const TOO_LARGE: Message = m(
+  'ไฟล์ใหญ่เกินไป (ไม่เกิน 5 MB และครั้งละหนึ่งไฟล์) กรุณาแบ่งเป็นหลายไฟล์',
+  'The file is too large (5 MB at most, one file at a time); split it into several files',
+);
+
+const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+
+/** An .xlsx file is a ZIP archive: it starts with "PK". */
+function isZip(buffer: Buffer): boolean {
+  return buffer.length > 4 && buffer.readUInt32LE(0) === 0x04034b50;
+}
+
+/** The form (multipart or urlencoded): an uploaded file wins over pasted text. */
+function readForm(body: unknown): { file: AssetImportFile; csv: string; confirm: boolean } {
+  const form = (body ?? {}) as Record<string, unknown>;
+  const csv = typeof form.csv === 'string' ? form.csv : '';
+  const upload = Buffer.isBuffer(form.file) && form.file.length > 0 ? form.file : null;
+  const file: AssetImportFile = upload
+    ? isZip(upload)
+      ? { xlsxBuffer: upload }
+      : { csvText: upload.toString('utf8') }
+    : { csvText: csv };
+  return {
+    file,
+    csv: upload && !isZip(upload) ? upload.toString('utf8') : csv,
+    confirm: form.mode === 'import',
+  };
+}
+
+async function sendImportPage(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  state: { csv: string; preview: AssetImportPreview | null; notice: Message | null },
+) {
+  try {
+    const agency = await loadAssetAgency(ctx.db.kysely, signedIn(request), idOf(request), true);
+    const status = state.preview && !state.preview.valid ? 400 : 200;
+    return sendPage(
+      reply,
+      <AssetImportPage page={pageOf(request)} agency={agency} {...state} />,
+      status,
+    );
+  } catch (error) {
+    return sendDomainError(request, reply, error);
+  }
+}
+
+function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get(PAGE, { preHandler: requireActor }, (request, reply) => {
+    const created = Number((request.query as Record<string, unknown>).created);
+    const notice =
+      Number.isSafeInteger(created) && created > 0
+        ? m(`เพิ่มทรัพย์สินแล้ว ${created} รายการ`, `${created} assets were added`)
+        : null;
+    return sendImportPage(ctx, request, reply, { csv: '', preview: null, notice });
+  });
+  app.get(`${PAGE}/template.csv`, { preHandler: requireActor }, async (request, reply) => {
+    try {
+      await loadAssetAgency(ctx.db.kysely, signedIn(request), idOf(request), false);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="asset-register-template.csv"')
+        .send(assetTemplateCsv());
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
+  app.post(
+    PAGE,
+    { preHandler: [requireActor, requireCsrf], bodyLimit: BODY_LIMIT },
+    async (request, reply) => {
+      const id = idOf(request);
+      const { file, csv, confirm } = readForm(request.body);
+      try {
+        const preview = await importAssets(ctx, signedIn(request), id, file, { dryRun: !confirm });
+        if (preview.created > 0)
+          return reply.redirect(`${assetImportPath(id)}?created=${preview.created}`);
+        // a clean workbook becomes the CSV that the confirm button sends
+        const text =
+          preview.format === 'xlsx'
+            ? preview.valid
+              ? formatAssetRows(preview).replace(/^\uFEFF/, '')
+              : ''
+            : csv;
+        return sendImportPage(ctx, request, reply, { csv: text, preview, notice: null });
+      } catch (error) {
+        return sendDomainError(request, reply, error);
+      }
+    },
+  );
+}
+
+function isUploadTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT'
+  );
+}
+
+/** The asset register import: upload (CSV/XLSX) or paste, dry run, confirm; template CSV. */
+export function registerAssetImportRoutes(app: FastifyInstance, options: AppOptions): void {
+  void app.register(async (scope) => {
+    await scope.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      limits: { fileSize: MAX_FILE, files: 1, fields: 10, parts: 12, fieldSize: BODY_LIMIT },
+    });
+    scope.setErrorHandler(async (error, request, reply) => {
+      if (!isUploadTooLarge(error)) throw error;
+      return request.url.startsWith('/api/')
+        ? sendProblem(reply, 413, TOO_LARGE)
+        : sendErrorPage(request, reply, 413, TOO_LARGE);
+    });
+    registerPages(scope, options.ctx);
+  });
+}
