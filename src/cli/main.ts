@@ -6,6 +6,7 @@ import { runServeCommand } from './serve.command.js';
 import { runDbCommand } from './db.command.js';
 import { runOitCommand } from './oit.command.js';
 import { runRemindersCommand } from './reminders.command.js';
+import { runExportCommand } from './export.command.js';
 import { processIo, type Io } from './output.js';
 
 const HELP = `Prongsai (โปร่งใส): การประเมินคุณธรรมและความโปร่งใส (ITA) / Integrity and Transparency Assessment
@@ -23,6 +24,8 @@ const HELP = `Prongsai (โปร่งใส): การประเมิน�
   prongsai score --edition ID|FILE --input FILE [--format json|table] [--explain]
                                                   คำนวณคะแนน / score agencies
   prongsai reminders send                         ส่งอีเมลแจ้งเตือนงาน (วันละครั้ง) / e-mail overdue and due-soon work
+  prongsai export open-data --year 2569 [--format csv|json] --out FILE
+                                                  ข้อมูลเปิดผลที่เผยแพร่ทั้งปี / a year's published results as open data
   prongsai help                                   วิธีใช้ / this help
 `;
 
@@ -36,6 +39,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'serve') return await runServeCommand(rest, io);
     if (command === 'oit') return await runOitCommand(rest, io);
     if (command === 'reminders') return await runRemindersCommand(rest, io);
+    if (command === 'export') return await runExportCommand(rest, io);
     if (
       command === 'migrate' ||
       command === 'backup' ||
