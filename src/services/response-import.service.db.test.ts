@@ -137,6 +137,7 @@ describeEachDialect('response import service', (getDb) => {
       [
         'agency_id',
         'answers_json',
+        'comment',
         'id',
         'instrument',
         'round_id',

@@ -135,6 +135,7 @@ export async function importResponses(
       answers: row.answers,
       submittedOn: row.day,
       source: 'import',
+      comment: row.comment ?? null,
     }));
     await insertResponses(trx, responses);
     await recordAudit(trx, ctx, actor, {

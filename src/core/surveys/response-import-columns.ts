@@ -16,6 +16,8 @@ export type ImportColumn =
   | { kind: 'item'; name: string; code: string }
   | { kind: 'date'; name: string }
   | { kind: 'timestamp'; name: string }
+  /** The free-text comment (stakeholder voice), masked when read. */
+  | { kind: 'comment'; name: string }
   | { kind: 'ignored'; name: string; reason: Message };
 
 /** A column the import leaves out, and why (shown as a warning, never an error). */
@@ -25,6 +27,7 @@ export interface IgnoredColumn {
 }
 
 const DATE_NAMES = new Set(['date', 'day', 'submitted_on', 'วันที่', 'วันที่ตอบ']);
+const COMMENT_NAMES = new Set(['comment', 'comments', 'ความคิดเห็น', 'ข้อเสนอแนะ', 'ข้อเสนอแนะเพิ่มเติม']);
 const TIMESTAMP = /^(timestamp|ประทับเวลา|ประทับเวลา\s*\(timestamp\))$/;
 const PERSONAL = /e-?mail|อีเมล|name|ชื่อ|สกุล|phone|โทร|ที่อยู่|address|ip\b|เลขประจำตัว|id card/;
 /** An item code at the start of a header: "i1.1", "[i1.1] ข้อความ", "i1.1. ข้อความ". */
@@ -99,6 +102,10 @@ const IGNORED = {
     th: 'ใช้เฉพาะวันที่เป็นวันที่ตอบ เวลาไม่ถูกเก็บ',
     en: 'Only the day is kept, as the day of the answer; the time is not stored',
   },
+  noComment: {
+    th: 'แบบวัดนี้ไม่มีคำถามปลายเปิด ข้อเสนอแนะจะไม่ถูกนำเข้า',
+    en: 'This survey asks no free-text question: the comments will not be imported',
+  },
   timestampUnused: {
     th: 'มีคอลัมน์ date แล้ว จึงไม่ใช้ประทับเวลา และไม่ถูกเก็บ',
     en: 'The date column is used instead; the timestamp is not stored',
@@ -131,11 +138,26 @@ export function readImportHeader(
       return { kind: 'ignored', name, reason: IGNORED.other };
     }
     if (DATE_NAMES.has(key)) return { kind: 'date', name };
+    if (COMMENT_NAMES.has(key)) {
+      if (!asksComment(edition, instrumentCode))
+        return { kind: 'ignored', name, reason: IGNORED.noComment };
+      if (seen.has('comment')) fileErrors.push(repeated(name, 'comment'));
+      seen.add('comment');
+      return { kind: 'comment', name };
+    }
     if (TIMESTAMP.test(key)) return { kind: 'timestamp', name };
     if (key === '') return { kind: 'ignored', name, reason: IGNORED.unnamed };
     return { kind: 'ignored', name, reason: PERSONAL.test(key) ? IGNORED.personal : IGNORED.other };
   });
   return { columns: settleDayColumns(columns, fileErrors), fileErrors };
+}
+
+/** Whether the instrument asks the optional free-text question. */
+export function asksComment(
+  edition: Pick<Edition, 'instruments'>,
+  instrumentCode: string,
+): boolean {
+  return Boolean(edition.instruments.find((i) => i.code === instrumentCode)?.comment);
 }
 
 /** Keeps one day source: the date column, else the first timestamp; the rest are ignored. */

@@ -2,7 +2,9 @@ import { formatCsv } from '../csv-format.js';
 import { readCsvRecords, type CsvRecord } from '../agencies/csv-records.js';
 import type { Message } from '../errors.js';
 import type { Edition } from '../framework/edition.schema.js';
+import { prepareComment } from '../voice/comment-text.js';
 import {
+  asksComment,
   listImportItems,
   normaliseCell,
   readImportHeader,
@@ -30,6 +32,8 @@ export interface ImportedRow {
   /** YYYY-MM-DD (Gregorian): the only time a response keeps. */
   day: string;
   errors: ImportCellError[];
+  /** The free-text comment, already masked (core/voice); absent when the cell is blank. */
+  comment?: string;
 }
 
 /** The whole file read against one instrument. */
@@ -119,6 +123,11 @@ function readRow(
       const { day, error } = readDay(record.line, column, cell, today);
       row.day = day;
       if (error) row.errors.push(error);
+      return;
+    }
+    if (column.kind === 'comment') {
+      const comment = prepareComment(cell);
+      if (comment !== null) row.comment = comment;
       return;
     }
     const item = column.kind === 'item' ? items.get(column.code) : undefined;
@@ -215,19 +224,22 @@ export function parseResponseCsv(text: string, spec: ResponseImportSpec): Respon
   return parseResponseRecords(records, spec);
 }
 
-/** The template of an instrument: a date column and one column per item, in form order. */
+/** The template of an instrument: a date column, one column per item in form order, and "comment" when the instrument asks for one. */
 export function buildTemplateHeader(
   edition: Pick<Edition, 'instruments' | 'scales'>,
   instrumentCode: string,
 ): string[] {
-  return ['date', ...listImportItems(edition, instrumentCode).map((item) => item.code)];
+  const items = listImportItems(edition, instrumentCode).map((item) => item.code);
+  return ['date', ...items, ...(asksComment(edition, instrumentCode) ? ['comment'] : [])];
 }
 
 /** The rows of a clean result as CSV with only what is imported (date and item columns). */
 export function formatImportedRows(result: ResponseImportResult): string {
+  const comments = result.rows.some((row) => row.comment !== undefined);
   const rows = result.rows.map((row) => [
     row.day,
     ...result.itemColumns.map((code) => row.answers[code] ?? ''),
+    ...(comments ? [row.comment ?? ''] : []),
   ]);
-  return formatCsv(['date', ...result.itemColumns], rows);
+  return formatCsv(['date', ...result.itemColumns, ...(comments ? ['comment'] : [])], rows);
 }

@@ -129,3 +129,17 @@ export function summariseVoice(input: {
     quotes: selectQuotes(tagged, limits),
   };
 }
+
+/** Why a group's comments are not shown, in Thai and English. */
+export function withheldMessage(summary: Extract<VoiceSummary, { withheld: true }>): Message {
+  const n = summary.minimum;
+  return summary.reason === 'respondents'
+    ? {
+        th: `ไม่แสดง: มีผู้ตอบน้อยกว่า ${n} คน เพื่อไม่ให้ระบุตัวผู้ตอบได้`,
+        en: `Withheld: fewer than ${n} responses, so no one can be identified`,
+      }
+    : {
+        th: `ไม่แสดง: มีผู้เขียนข้อเสนอแนะน้อยกว่า ${n} คน เพื่อไม่ให้ระบุตัวผู้เขียนได้`,
+        en: `Withheld: fewer than ${n} people wrote a comment, so no one can be identified`,
+      };
+}

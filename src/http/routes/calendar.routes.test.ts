@@ -65,8 +65,8 @@ for (const dialect of DIALECTS) {
       const page = await agency.get(base);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('หน่วยงานเผยแพร่ข้อมูลและบันทึกแบบตรวจ OIT');
-      expect(page.body).toContain('<h3>เมษายน 2569</h3>');
-      expect(page.body).toContain('<h3>ธันวาคม 2569</h3>');
+      expect(page.body).toContain('<h2>เมษายน 2569</h2>');
+      expect(page.body).toContain('<h2>ธันวาคม 2569</h2>');
       const tasks = tasksOn(page.body);
       expect(tasks).toHaveLength(11);
       const late = tasks.filter((x) => x.text.includes('เกินกำหนด'));
@@ -129,7 +129,7 @@ for (const dialect of DIALECTS) {
         dueOn: '2027-01-15',
       });
       expect(saved.statusCode).toBe(302);
-      expect((await agency.get(base)).body).toContain('<h3>มกราคม 2570</h3>');
+      expect((await agency.get(base)).body).toContain('<h2>มกราคม 2570</h2>');
     });
 
     it('refuses a form without its token, and hides the calendar from another agency', async () => {

@@ -137,7 +137,7 @@ export function Timeline({ page, calendar }: { page: PageContext; calendar: Roun
     <div class="timeline">
       {groupByMonth(entries, (e) => e.date).map((group) => (
         <section>
-          <h3>{monthLabel(lang, group.month)}</h3>
+          <h2>{monthLabel(lang, group.month)}</h2>
           <ul>
             {group.items.map((entry) =>
               entry.kind === 'milestone' ? (

@@ -1,22 +1,7 @@
-import type { Message } from '../../core/errors.js';
-import type { VoiceSummary } from '../../core/voice/voice-summary.js';
+import { withheldMessage, type VoiceSummary } from '../../core/voice/voice-summary.js';
 import type { InstrumentVoice, RoundVoice } from '../../services/voice.service.js';
 import { formatDate, m, pick, type Lang } from '../i18n.js';
 import { Layout, type PageContext } from './layout.js';
-
-/** Why a group's comments are not shown, in Thai and English. */
-export function withheldMessage(summary: Extract<VoiceSummary, { withheld: true }>): Message {
-  const n = summary.minimum;
-  return summary.reason === 'respondents'
-    ? m(
-        `ไม่แสดง: มีผู้ตอบน้อยกว่า ${n} คน เพื่อไม่ให้ระบุตัวผู้ตอบได้`,
-        `Withheld: fewer than ${n} responses, so no one can be identified`,
-      )
-    : m(
-        `ไม่แสดง: มีผู้เขียนข้อเสนอแนะน้อยกว่า ${n} คน เพื่อไม่ให้ระบุตัวผู้เขียนได้`,
-        `Withheld: fewer than ${n} people wrote a comment, so no one can be identified`,
-      );
-}
 
 function ThemeTable({
   lang,

@@ -1,0 +1,80 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseIcsEvents } from '../../src/core/calendar/ics.js';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  phonePage,
+  signIn,
+  startDemoServer,
+  type DemoServer,
+} from './browser.js';
+
+const PASSWORD = 'demo-ita-2569';
+
+/** Clicks inside `main` and waits for the page the form's redirect leads to. */
+async function submitVia(page: Page, selector: string): Promise<void> {
+  const target = page.locator(`main ${selector}`).first();
+  if ((await target.count()) === 0)
+    throw new Error(`no ${selector} on ${page.url()}:\n${await page.locator('main').innerText()}`);
+  await Promise.all([page.waitForNavigation(), target.click()]);
+}
+
+describe('calendar journey on a phone in Chromium', () => {
+  let server: DemoServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('goes from the late work on the home page to the calendar, adds and finishes a task, and subscribes', async () => {
+    const page = await phonePage(browser);
+    await signIn(page, server.base, 'agency@example.org', PASSWORD);
+    await page.goto(`${server.base}/home`);
+    const late = page.locator('main .once-warning');
+    await expect.poll(() => late.innerText()).toContain('เกินกำหนด');
+    await expectNoAxeViolations(page);
+
+    await Promise.all([page.waitForNavigation(), late.locator('a').first().click()]);
+    expect(page.url()).toMatch(/\/rounds\/[^/]+\/calendar#task-/);
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('ปฏิทินงาน ITA');
+    await expectNoAxeViolations(page);
+    // nothing wider than the phone
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    await page.fill('#title', 'ทดสอบงานจากโทรศัพท์');
+    await page.fill('#dueOn', '2026-12-24');
+    await page.selectOption('#ownerUserId', { label: 'ผู้รับผิดชอบข้อ OIT' });
+    await submitVia(page, 'form[action$="/calendar/tasks"] button[type=submit]');
+    const added = page.locator('main li', { hasText: 'ทดสอบงานจากโทรศัพท์' });
+    await expect.poll(() => added.count()).toBe(1);
+    await Promise.all([
+      page.waitForNavigation(),
+      added.locator('button', { hasText: 'ทำเสร็จแล้ว' }).click(),
+    ]);
+    await expect
+      .poll(() => page.locator('main li', { hasText: 'ทดสอบงานจากโทรศัพท์' }).innerText())
+      .toContain('เสร็จแล้ว ✓');
+
+    await page.goto(`${server.base}/calendar/feed`);
+    await expectNoAxeViolations(page);
+    await submitVia(page, 'form[action="/calendar/feed"] button[type=submit]');
+    const url = await page.locator('#feed-url').inputValue();
+    await expectNoAxeViolations(page);
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    const events = parseIcsEvents(await feed.text());
+    expect(events.some((e) => e.get('UID')?.value === 'milestone-ita-2569-results@prongsai')).toBe(
+      true,
+    );
+  });
+});
