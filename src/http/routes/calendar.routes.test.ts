@@ -207,5 +207,32 @@ for (const dialect of DIALECTS) {
       expect((await anonymous.get(path)).statusCode).toBe(404);
       expect((await anonymous.get('/calendar/feed/not-a-token.ics')).statusCode).toBe(404);
     });
+
+    it('limits how often a feed address can be tried', async () => {
+      const guesser = t.client();
+      const statuses: number[] = [];
+      for (let i = 0; i < 32; i++)
+        statuses.push(
+          (await guesser.get(`/calendar/feed/guess${i}aaaaaaaaaaaaaaaa.ics`)).statusCode,
+        );
+      expect(statuses.slice(0, 25).every((s) => s === 404)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+    });
+
+    it('answers the JSON API with the calendar and adds tasks with the CSRF header', async () => {
+      const api = `/api/v1${base}`;
+      const got = await agency.api('GET', api);
+      expect(got.statusCode).toBe(200);
+      const body = got.json() as { milestones: { code: string }[]; tasks: { urgency: string }[] };
+      expect(body.milestones.map((ms) => ms.code)).toContain('results');
+      expect(body.tasks.filter((x) => x.urgency === 'overdue').length).toBeGreaterThan(0);
+      const task = { title: 'งานจาก API', dueOn: '2026-12-10' };
+      expect((await agency.api('POST', `${api}/tasks`, task)).statusCode).toBe(403);
+      const made = await agency.api('POST', `${api}/tasks`, task, await csrfOf(agency));
+      expect(made.statusCode).toBe(201);
+      expect(made.json().task).toMatchObject({ title: 'งานจาก API', status: 'todo' });
+      const bad = await agency.api('POST', `${api}/tasks`, { title: '' }, await csrfOf(agency));
+      expect(bad.statusCode).toBe(400);
+    });
   });
 }

@@ -13,11 +13,13 @@ import {
   getRoundCalendar,
   planRoundCalendar,
   setTaskDone,
+  TaskInputSchema,
   type TaskInput,
 } from '../../services/calendar.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
 import { m } from '../i18n.js';
+import { describeApi } from '../openapi.js';
 import { sendPage } from '../render.js';
 import { formValues, signedIn } from '../route-support.js';
 import { FeedPage, MyCalendarPage } from '../views/calendar-mine.js';
@@ -196,9 +198,45 @@ function registerMine(app: FastifyInstance, ctx: ServiceContext): void {
   });
 }
 
-/** The calendar: a round's milestones and tasks, one's own calendar and the ICS feed. */
+function registerApi(app: FastifyInstance, ctx: ServiceContext): void {
+  const path = '/api/v1/rounds/:id/calendar';
+  describeApi({
+    method: 'get',
+    path,
+    summary: "A round's calendar: the edition's milestones and the agency's tasks",
+    tag: 'calendar',
+  });
+  app.get(path, guarded, async (request, reply) => {
+    try {
+      const calendar = await getRoundCalendar(ctx, signedIn(request), paramsOf(request).id);
+      const { round, mayManage, today, milestones, tasks } = calendar;
+      return reply.send({ round, mayManage, today, milestones, tasks });
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
+  describeApi({
+    method: 'post',
+    path: `${path}/tasks`,
+    summary: 'Add a task to a round calendar (agency administrators, head; x-csrf-token header)',
+    tag: 'calendar',
+    body: TaskInputSchema,
+  });
+  app.post(`${path}/tasks`, changing, async (request, reply) => {
+    try {
+      const body = TaskInputSchema.parse(request.body ?? {});
+      const task = await createTask(ctx, signedIn(request), paramsOf(request).id, body);
+      return reply.status(201).send({ task });
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
+}
+
+/** The calendar: a round's milestones and tasks, one's own calendar, the ICS feed and the API. */
 export function registerCalendarRoutes(app: FastifyInstance, options: AppOptions): void {
   registerRoundCalendar(app, options.ctx);
   registerTask(app, options.ctx);
   registerMine(app, options.ctx);
+  registerApi(app, options.ctx);
 }
