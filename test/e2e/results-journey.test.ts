@@ -1,0 +1,138 @@
+import { readFile } from 'node:fs/promises';
+import SQLite from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../src/infra/pdf-text.js';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  signIn,
+  startDemoServer,
+  type DemoServer,
+} from './browser.js';
+
+const PASSWORD = 'demo-ita-2569';
+
+/** Reads one row from the demo database (read-only). */
+function lookup<T>(server: DemoServer, sql: string, ...params: unknown[]): T {
+  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
+function roundOf(server: DemoServer, year: number): string {
+  return lookup<{ id: string }>(
+    server,
+    `select r.id from assessment_round r join agency a on a.id = r.agency_id
+     join edition e on e.id = r.edition_id where a.code = 'D01' and e.year = ?`,
+    year,
+  ).id;
+}
+
+describe('results journey in Chromium', () => {
+  let server: DemoServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function as(email: string): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'th-TH',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await signIn(page, server.base, email, PASSWORD);
+    return page;
+  }
+
+  it('reads a result, runs a what-if, adopts a measure and downloads the PDF report', async () => {
+    const last = roundOf(server, 2568);
+    const current = roundOf(server, 2569);
+    const agencyName = lookup<{ name_th: string }>(
+      server,
+      `select name_th from agency where code = 'D01'`,
+    ).name_th;
+    const page = await as('agency@example.org');
+
+    // the result of last year, from the round page
+    await page.goto(`${server.base}/rounds/${last}`);
+    await Promise.all([page.waitForNavigation(), page.click(`a[href="/rounds/${last}/results"]`)]);
+    const total = (await page.locator('[data-total]').first().innerText()).trim();
+    expect(total).toMatch(/^\d+\.\d\d$/);
+
+    // what-if: assume a failed OIT item passes, or an indicator at 100
+    const pass = page.locator('.what-if-form input[name=pass]');
+    if ((await pass.count()) > 0) await pass.first().check();
+    else await page.locator('.what-if-form input[name^="i."]').first().fill('100');
+    await page.click('.what-if-form button[type=submit]');
+    const simulated = page.locator('[data-simulated-total] strong');
+    await simulated.waitFor();
+    expect(Number((await simulated.innerText()).trim())).toBeGreaterThan(Number(total));
+
+    // a measure from a weak point of this year
+    await page.goto(`${server.base}/rounds/${current}/measures`);
+    const adopt = page.locator('main form[action$="/measures"] button[type=submit]').first();
+    const title = await page
+      .locator('main form[action$="/measures"] input[name=title]')
+      .first()
+      .getAttribute('value');
+    await Promise.all([page.waitForNavigation(), adopt.click()]);
+    expect(page.url()).toMatch(new RegExp(`/rounds/${current}/measures/[\\w-]+$`));
+    expect(await page.locator('main').innerText()).toContain(title ?? '?');
+
+    // the reports page and the PDF of the result report
+    await page.goto(`${server.base}/rounds/${last}`);
+    await Promise.all([page.waitForNavigation(), page.click(`a[href="/rounds/${last}/reports"]`)]);
+    await expectNoAxeViolations(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('li[data-report=result] a[href$="result.pdf"]'),
+    ]);
+    expect(download.suggestedFilename()).toBe('ita-result-D01-2568.pdf');
+    const pdf = await readFile((await download.path()) as string);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    expect(text).toContain(agencyName);
+    expect(text).toContain(total);
+
+    // the public results page of that year, without signing in
+    const visitor = await (await browser.newContext({ locale: 'th-TH' })).newPage();
+    await visitor.goto(`${server.base}/public/D01/2568/results`);
+    expect((await visitor.locator('[data-total]').innerText()).trim()).toBe(total);
+    await expectNoAxeViolations(visitor);
+  }, 180_000);
+
+  it('lets the ministry read the roll-up of its units', async () => {
+    const ministryId = lookup<{ id: string }>(
+      server,
+      `select id from agency where parent_id is null order by path limit 1`,
+    ).id;
+    const page = await as('ministry@example.org');
+    await page.goto(`${server.base}/agencies/${ministryId}/rollup?year=2568`);
+    const ranking = page.locator('[data-ranking]');
+    await ranking.waitFor();
+    expect(await page.locator('tr[data-ranked="D01"]').count()).toBe(1);
+    expect(await page.locator('[data-ranking] tbody tr').count()).toBeGreaterThan(5);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.evaluate((url) => {
+        const a = document.createElement('a');
+        a.href = url;
+        document.body.append(a);
+        a.click();
+      }, `/agencies/${ministryId}/rollup.xlsx?year=2568`),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^ita-rollup-.+-2568\.xlsx$/);
+  }, 120_000);
+});
