@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../db/test-databases.js';
+import { findUserByEmail } from '../../db/user.repository.js';
+import { createFixedClock } from '../../infra/clock.js';
+import { loadActor } from '../../services/auth.service.js';
+import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
+import { ensureSurveyLinks } from '../../services/survey-admin.service.js';
+import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+
+async function signedIn(t: TestApp, email: string): Promise<TestClient> {
+  const c = t.client();
+  await c.signIn(email, DEMO_PASSWORD);
+  return c;
+}
+
+function hiddenOf(body: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const match of body.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g))
+    fields[match[1]!] = match[2]!;
+  return fields;
+}
+
+/** The first option of every radio group of a step page. */
+function answersOf(body: string): Record<string, string> {
+  const answers: Record<string, string> = {};
+  for (const match of body.matchAll(/type="radio" id="[^"]+" name="([^"]+)" value="([^"]+)"/g))
+    answers[match[1]!] ??= match[2]!;
+  return answers;
+}
+
+const COMMENT = 'นางสาวสมหญิง รักงาน เรียกรับสินน้ำใจ โทร 089-876-5432 หรือ somying.r@example.com';
+
+for (const dialect of DIALECTS) {
+  describe(`stakeholder voice page and survey comment [${dialect}]`, () => {
+    let t: TestApp;
+    let agency: TestClient;
+    let roundId = '';
+    let iitCode = '';
+
+    beforeAll(async () => {
+      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
+      await seedDemo(t.ctx);
+      agency = await signedIn(t, 'agency@example.org');
+      const { rounds } = (await agency.api('GET', '/api/v1/rounds?state=collecting')).json() as {
+        rounds: { id: string; agencyCode: string; editionCode: string }[];
+      };
+      roundId =
+        rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2569')?.id ?? '';
+      const user = await findUserByEmail(t.ctx.db.kysely, 'agency@example.org');
+      const actor = user ? await loadActor(t.ctx.db.kysely, user.id) : null;
+      if (!actor) throw new Error('demo account missing');
+      const links = await ensureSurveyLinks(t.ctx, actor, roundId);
+      iitCode = links.find((l) => l.instrument === 'IIT')?.code ?? '';
+    }, 180_000);
+    afterAll(async () => t.close());
+
+    it('shows themes with their indicators and masked quotes, and withholds a small group', async () => {
+      const page = await agency.get(`/rounds/${roundId}/voice`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('เสียงผู้มีส่วนได้ส่วนเสีย');
+      expect(page.body).toContain('ของขวัญและผลประโยชน์');
+      expect(page.body).toContain('4 การใช้ทรัพย์สินของราชการ');
+      expect(page.body).toContain('อื่น ๆ');
+      expect(page.body).toContain('นาย[ชื่อ]');
+      expect(page.body).toContain('[เบอร์โทร]');
+      expect(page.body).toContain('<svg');
+      expect(page.body).not.toMatch(/สมชาย|081-234-5678|staff\.d01@/);
+      const eit = page.body.slice(page.body.indexOf('data-instrument="EIT"'));
+      expect(eit).toContain('ไม่แสดง: มีผู้เขียนข้อเสนอแนะน้อยกว่า 5 คน');
+      expect(eit).not.toContain('รอคิวนาน');
+      expect(eit).not.toContain('<q>');
+      const round = await agency.get(`/rounds/${roundId}`);
+      expect(round.body).toContain(`/rounds/${roundId}/voice`);
+    });
+
+    it('gives the same summary as JSON, the small group withheld', async () => {
+      const api = await agency.api('GET', `/api/v1/rounds/${roundId}/voice`);
+      expect(api.statusCode).toBe(200);
+      const body = api.json() as {
+        instruments: { code: string; summary: { withheld: boolean } }[];
+      };
+      expect(body.instruments.map((i) => [i.code, i.summary.withheld])).toEqual([
+        ['IIT', false],
+        ['EIT', true],
+      ]);
+    });
+
+    it('is not found for an account of another agency', async () => {
+      const admin = await signedIn(t, 'admin@example.org');
+      const csrf = (await admin.api('GET', '/api/v1/me')).json().csrfToken as string;
+      const agencies = (await admin.api('GET', '/api/v1/agencies')).json().agencies as {
+        id: string;
+        code: string;
+      }[];
+      const created = await admin.api(
+        'POST',
+        '/api/v1/users',
+        {
+          email: 'd02-voice@example.org',
+          displayName: 'ผู้ดูแล D02',
+          password: DEMO_PASSWORD,
+          agencyId: agencies.find((a) => a.code === 'D02')?.id,
+          role: 'agency_admin',
+        },
+        csrf,
+      );
+      expect(created.statusCode).toBe(201);
+      const outsider = await signedIn(t, 'd02-voice@example.org');
+      expect((await outsider.get(`/rounds/${roundId}/voice`)).statusCode).toBe(404);
+      const api = await outsider.api('GET', `/api/v1/rounds/${roundId}/voice`);
+      expect(api.statusCode).toBe(404);
+    });
+
+    it('stores a comment sent through /s/:code masked, with no identifying column', async () => {
+      const c = t.client();
+      const consent = await c.get(`/s/${iitCode}`);
+      let page = await c.post(`/s/${iitCode}/start`, hiddenOf(consent.body), false);
+      let steps = 0;
+      while (!page.body.includes('name="comment"') && steps < 10) {
+        page = await c.post(
+          `/s/${iitCode}/step`,
+          { ...hiddenOf(page.body), ...answersOf(page.body), go: 'next' },
+          false,
+        );
+        steps += 1;
+      }
+      expect(page.body).toContain('<textarea');
+      expect(page.body).toContain('โปรดอย่าเขียนชื่อ เบอร์โทรศัพท์ อีเมล');
+      // going back keeps the comment in a hidden field
+      const lastForm = { ...hiddenOf(page.body), ...answersOf(page.body) };
+      const back = await c.post(
+        `/s/${iitCode}/step`,
+        { ...lastForm, comment: COMMENT, go: 'back' },
+        false,
+      );
+      expect(hiddenOf(back.body).comment).toBe(COMMENT);
+      const forward = await c.post(
+        `/s/${iitCode}/step`,
+        { ...hiddenOf(back.body), ...answersOf(back.body), go: 'next' },
+        false,
+      );
+      expect(forward.body).toContain(`>${COMMENT}</textarea>`);
+      const done = await c.post(
+        `/s/${iitCode}/step`,
+        // the browser sends the textarea's content with the last step
+        { ...hiddenOf(forward.body), ...answersOf(forward.body), comment: COMMENT, go: 'next' },
+        false,
+      );
+      expect(done.body).toContain('ขอบคุณที่ตอบแบบวัด');
+      const rows = await t.ctx.db.kysely
+        .selectFrom('survey_response')
+        .selectAll()
+        .where('round_id', '=', roundId)
+        .where('comment', 'like', '%สินน้ำใจ%')
+        .execute();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.comment).toBe('นางสาว[ชื่อ] เรียกรับสินน้ำใจ โทร [เบอร์โทร] หรือ [อีเมล]');
+      expect(rows[0]?.source).toBe('web');
+      expect(Object.keys(rows[0] ?? {}).sort()).toEqual([
+        'agency_id',
+        'answers_json',
+        'comment',
+        'id',
+        'instrument',
+        'round_id',
+        'source',
+        'submitted_on',
+      ]);
+      expect(JSON.stringify(rows)).not.toMatch(/สมหญิง|8765|somying/);
+    });
+  });
+}
