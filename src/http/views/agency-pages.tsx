@@ -193,6 +193,10 @@ export function AgencyDetailPage(props: {
           {pick(lang, m('ทะเบียนและการยืมทรัพย์สินของราชการ', 'Government assets and loans'))}
         </a>
         {' · '}
+        <a href={`/agencies/${agency.id}/activities`}>
+          {pick(lang, m('รายงานกิจกรรมการจัดการความรู้ (KM)', 'Activity (KM) reports'))}
+        </a>
+        {' · '}
         <a href={`/agencies/${agency.id}/published`}>
           {pick(lang, m('ข้อมูลที่เผยแพร่และความเป็นปัจจุบัน', 'Published pages and currency'))}
         </a>
