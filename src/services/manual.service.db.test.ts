@@ -200,7 +200,7 @@ describeEachDialect('manual service', (getDb) => {
     if (!round) throw new Error('no round');
     const docs = await listPublishedDocuments(ctx, round);
     const service = docs.find((d) => d.source === 'service_manuals');
-    expect(service?.url).toBe('/public/U1/manuals?kind=service');
+    expect(service?.url).toBe('/public/U1/manuals/service');
     expect(service?.fiscalYear).toBe(2569);
     const overview = await getPublishedOverview(ctx, viewer, 'u1');
     const entry = overview.entries.find((e) => e.url === service?.url);
@@ -224,7 +224,7 @@ describeEachDialect('manual service', (getDb) => {
     });
     await setManualPublished(ctx, admin, 'u1', old.id, true);
     const overview = await getPublishedOverview(ctx, admin, 'u1');
-    const work = overview.entries.find((e) => e.url.endsWith('kind=work'));
+    const work = overview.entries.find((e) => e.url.endsWith('/manuals/work'));
     expect(work?.itemCode).toBe('O8');
     expect(work?.currency.stale).toBe(true);
     expect(work?.currency.message?.th).toContain('2567');

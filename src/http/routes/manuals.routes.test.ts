@@ -216,10 +216,28 @@ for (const dialect of DIALECTS) {
       expect((await t.client().get('/public/D01/manuals')).body).not.toContain('ร่างคู่มือที่ยังไม่เผยแพร่');
     });
 
+    it('offers the published manuals on the OIT items O8 and O9 of the round', async () => {
+      const { rounds } = (await owner.api('GET', '/api/v1/rounds')).json() as {
+        rounds: { id: string; agencyCode: string; editionCode: string }[];
+      };
+      const round = rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2569');
+      const o9 = await owner.get(`/rounds/${round?.id}/oit/O9`);
+      expect(o9.statusCode).toBe(200);
+      expect(o9.body).toContain('data-document-source="service_manuals"');
+      expect(o9.body).toContain('href="/public/D01/manuals/service"');
+      expect(o9.body).not.toContain('data-document-source="work_manuals"');
+      const o8 = await owner.get(`/rounds/${round?.id}/oit/O8`);
+      expect(o8.body).toContain('href="/public/D01/manuals/work"');
+      const kindPage = await t.client().get('/public/D01/manuals/work');
+      expect(kindPage.statusCode).toBe(200);
+      expect(kindPage.body).toContain('คู่มือการจัดซื้อสื่อการเรียนรู้');
+      expect(kindPage.body).not.toContain('การขอใช้ห้องสมุดและยืมสื่อการเรียนรู้');
+    });
+
     it('lists every published page with its Buddhist-era update date and currency', async () => {
       const page = await owner.get(`/agencies/${d01}/published`);
       expect(page.statusCode).toBe(200);
-      expect(page.body).toContain('href="/public/D01/manuals?kind=service"');
+      expect(page.body).toContain('href="/public/D01/manuals/service"');
       expect(page.body).toContain('href="/public/oit/D01/2569"');
       expect(page.body).toContain('พ.ย. 2569');
       expect(page.body).toContain('data-stale="false"');

@@ -236,16 +236,19 @@ function publicPage(request: FastifyRequest): PageContext {
 }
 
 function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/public/:agencyCode/manuals', PUBLIC_LIMIT, async (request, reply) => {
-    const { agencyCode } = request.params as { agencyCode: string };
-    const asked = (request.query as { kind?: string }).kind;
-    const kind = MANUAL_KINDS.find((k) => k === asked);
-    const data = await getPublicManuals(ctx, agencyCode);
-    return sendPage(
-      reply,
-      <PublicManualsPage page={publicPage(request)} data={data} kind={kind} />,
-    );
-  });
+  const list =
+    (kind: ManualKind | undefined) => async (request: FastifyRequest, reply: FastifyReply) => {
+      const { agencyCode } = request.params as { agencyCode: string };
+      const data = await getPublicManuals(ctx, agencyCode);
+      return sendPage(
+        reply,
+        <PublicManualsPage page={publicPage(request)} data={data} kind={kind} />,
+      );
+    };
+  app.get('/public/:agencyCode/manuals', PUBLIC_LIMIT, list(undefined));
+  // one page per kind (static segments win over the manual id): the OIT evidence addresses
+  for (const kind of MANUAL_KINDS)
+    app.get(`/public/:agencyCode/manuals/${kind}`, PUBLIC_LIMIT, list(kind));
   app.get('/public/:agencyCode/manuals/:manualId', PUBLIC_LIMIT, async (request, reply) => {
     const { agencyCode, manualId } = request.params as { agencyCode: string; manualId: string };
     const match = /^([0-9a-zA-Z-]+?)(?:\.(pdf|docx))?$/.exec(manualId);

@@ -23,7 +23,7 @@ export const manualsEvidence: EvidenceProvider = async (ctx, round) => {
         th: `${KIND_NAMES[kind].th} (${own.length} เรื่อง)`,
         en: `${KIND_NAMES[kind].en}s (${own.length})`,
       },
-      url: `/public/${encodeURIComponent(agency.code)}/manuals?kind=${kind}`,
+      url: `/public/${encodeURIComponent(agency.code)}/manuals/${kind}`,
       updatedAt: own.map((m) => m.updatedAt).reduce((a, b) => (a > b ? a : b)),
       fiscalYear: Math.max(...own.map((m) => m.fiscalYear)),
     });
