@@ -104,6 +104,8 @@ describe('asset loan journey in Chromium', () => {
     const reminders = staff.locator('main [data-reminders]');
     expect(await reminders.innerText()).toContain(`เลยกำหนดคืนทรัพย์สิน: ${CAMERA}`);
     await expectNoAxeViolations(staff);
+    await staff.goto(`${server.base}/`);
+    expect(await staff.locator('main').innerText()).toContain(`เลยกำหนดคืนทรัพย์สิน: ${CAMERA}`);
     await admin.goto(loans);
     expect(await admin.locator('main [data-reminders]').innerText()).toContain(
       `ทรัพย์สินเลยกำหนดคืน ต้องติดตาม: ${CAMERA}`,

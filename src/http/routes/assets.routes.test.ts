@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
@@ -108,6 +109,41 @@ for (const dialect of DIALECTS) {
       expect(done.statusCode).toBe(302);
       expect(String(done.headers.location)).toContain('created=2');
       expect((await staff.get(`${base}/assets/import`)).statusCode).toBe(403);
+    });
+
+    it('checks an uploaded XLSX workbook and turns it into the CSV that is confirmed', async () => {
+      const page = await admin.get(`${base}/assets/import`);
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('ทะเบียน');
+      sheet.addRow(['asset_number', 'name', 'category', 'acquired_on']);
+      sheet.addRow(['X-1', 'เครื่องพิมพ์', 'ครุภัณฑ์คอมพิวเตอร์', new Date(Date.UTC(2024, 4, 5))]);
+      const file = Buffer.from(await book.xlsx.writeBuffer());
+      const boundary = '----prongsai-test';
+      const part = (name: string, value: string) =>
+        `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+      const payload = Buffer.concat([
+        Buffer.from(part('_csrf', admin.lastCsrf) + part('mode', 'preview')),
+        Buffer.from(
+          `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="assets.xlsx"\r\n` +
+            'content-type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
+        ),
+        file,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      expect(page.statusCode).toBe(200);
+      const checked = await t.app.inject({
+        method: 'POST',
+        url: `${base}/assets/import`,
+        payload,
+        headers: {
+          // the test client keeps its cookies to itself; its session is what a browser would send
+          cookie: (admin as unknown as { cookieHeader: () => string }).cookieHeader(),
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+      });
+      expect(checked.statusCode).toBe(200);
+      expect(checked.body).toContain('ยืนยันเพิ่มทรัพย์สิน 1 รายการ');
+      expect(checked.body).toContain('X-1,เครื่องพิมพ์,ครุภัณฑ์คอมพิวเตอร์,,,2024-05-05');
     });
 
     it('takes a loan request, refuses an overlap and refuses personal use with the reason', async () => {
