@@ -8,6 +8,8 @@ const KIND_NAMES: Record<string, Message> = {
   task: { th: 'งานตามปฏิทิน', en: 'Calendar task' },
   measure: { th: 'มาตรการ', en: 'Improvement measure' },
   loan: { th: 'การยืมทรัพย์สิน', en: 'Asset loan' },
+  loan_request: { th: 'คำขอยืมทรัพย์สิน', en: 'Loan request' },
+  loan_overdue: { th: 'ทรัพย์สินเลยกำหนดคืน', en: 'Overdue loan' },
   gift: { th: 'การรับของขวัญ', en: 'Gift' },
   no_gift_ack: { th: 'นโยบาย No Gift', en: 'No Gift policy' },
 };
