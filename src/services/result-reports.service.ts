@@ -361,7 +361,17 @@ export function buildAnalysisReport(
       : [];
   return {
     ...head,
-    blocks: [...analysisBlocks(w, facts), ...measureBlocks(w, facts.measures), ...voiceBlocks],
+    blocks: [
+      ...analysisBlocks(w, facts),
+      ...measureBlocks(w, facts.measures),
+      ...voiceBlocks,
+      {
+        kind: 'signature',
+        name: '.'.repeat(40),
+        position: say(w, 'หัวหน้าส่วนราชการ', 'Head of agency'),
+        dateText: say(w, 'วันที่ ........................', 'Date ........................'),
+      },
+    ],
   };
 }
 

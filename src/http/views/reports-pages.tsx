@@ -76,6 +76,33 @@ export function ReportsListPage({ page, round }: { page: PageContext; round: Rou
           <br />
           <FormatLinks base={`${base}/analysis`} lang={lang} />
         </li>
+        <li data-report="measures">
+          <strong>
+            {pick(
+              lang,
+              m(
+                'มาตรการส่งเสริมคุณธรรมและความโปร่งใส และรายงานผลการดำเนินการ',
+                'Integrity measures and their progress report',
+              ),
+            )}
+          </strong>
+          <br />
+          <a href={`/rounds/${round.id}/measures/document.pdf`} download>
+            PDF
+          </a>{' '}
+          ·{' '}
+          <a href={`/rounds/${round.id}/measures/document.docx`} download>
+            DOCX
+          </a>{' '}
+          · {pick(lang, m('ความก้าวหน้า', 'progress'))}:{' '}
+          <a href={`/rounds/${round.id}/measures/progress.pdf`} download>
+            PDF
+          </a>{' '}
+          ·{' '}
+          <a href={`/rounds/${round.id}/measures/progress.docx`} download>
+            DOCX
+          </a>
+        </li>
         <li data-report="xlsx">
           <strong>{pick(lang, m('คะแนนทุกข้อ (Excel)', 'Every score (Excel)'))}</strong>
           <br />
