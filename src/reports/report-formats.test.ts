@@ -47,12 +47,23 @@ describe('report HTML', () => {
     expect(html).toContain('ผู้ใหญ่ &lt;script&gt;');
     expect(html).toContain('<ol><li>ข้อแรก</li><li>ข้อสอง</li></ol>');
     expect(html).toContain('<td class="align-right">91.25</td>');
+    expect(html).toContain('<table class="keep"><caption>ตารางคะแนน</caption>');
     expect(html).toContain('<svg id="c1"></svg>');
     expect(html).toContain('(นายปี่ ใจดี)');
     expect(html).toContain('class="page-break"');
     expect(html).toContain('url("data:font/ttf;base64,AA")');
     expect(html).toMatch(/@page \{ size: A4;/);
     expect(html).toContain('font-size: 16pt');
+  });
+
+  it('lets long tables break across pages (their header row repeats)', () => {
+    const rows = Array.from({ length: 13 }, (_, i) => [`แถว ${i}`]);
+    const html = reportToHtml({
+      ...DOC,
+      blocks: [{ kind: 'table', columns: [{ label: 'รายการ' }], rows }],
+    });
+    expect(html).toContain('<table><thead>');
+    expect(html).toContain('thead { display: table-header-group; }');
   });
 
   it('uses the served Sarabun files by default and shows screen links', () => {

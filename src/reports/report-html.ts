@@ -42,7 +42,7 @@ function styles(fonts: ReportFontUrls): string {
 @font-face { font-family: 'Sarabun'; font-weight: 400; src: url(${cssUrl(fonts.regular)}) format('truetype'); }
 @font-face { font-family: 'Sarabun'; font-weight: 700; src: url(${cssUrl(fonts.bold)}) format('truetype'); }
 @page { size: A4; margin: 2.5cm 2cm 2cm 3cm; }
-html { font-family: 'Sarabun', 'TH Sarabun New', sans-serif; font-size: 16pt; line-height: 1.45; color: #000; }
+html { font-family: 'Sarabun', 'TH Sarabun New', sans-serif; font-size: 16pt; line-height: 1.6; color: #000; }
 body { margin: 0 auto; max-width: 16cm; padding: 1rem; }
 @media print { body { max-width: none; padding: 0; } .screen-only { display: none; } }
 .screen-only { font-size: 12pt; margin-bottom: 1rem; }
@@ -58,12 +58,13 @@ th, td { border: 1px solid #000; padding: 0.1em 0.35em; vertical-align: top; }
 th { background: #eee; font-weight: 700; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+table.keep { break-inside: avoid; }
 caption { caption-side: top; text-align: left; font-weight: 700; padding-bottom: 0.2em; }
 .kv th { width: 40%; text-align: left; background: none; }
 .align-right { text-align: right; }
 .align-center { text-align: center; }
 .align-justify { text-align: justify; }
-figure { margin: 0.6em 0; break-inside: avoid; }
+figure { margin: 0.6em 0; padding-top: 0.3em; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-weight: 700; }
 .signature { margin: 2.5em 0 0 45%; text-align: center; break-inside: avoid; }
@@ -104,7 +105,9 @@ function blockHtml(block: ReportBlock): string {
             `<tr>${row.map((cell, i) => `<td${cls(i)}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
         )
         .join('');
-      return `<table>${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+      // short tables stay on one page, so a header row is never left alone at a page's foot
+      const keep = block.rows.length <= 12 ? ' class="keep"' : '';
+      return `<table${keep}>${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
     }
     case 'chart': {
       // The SVG comes from our own chart renderer (src/reports/charts.ts), never from input.
