@@ -81,7 +81,8 @@ export const CaseInputSchema = z
     message: 'วันที่เสร็จต้องไม่ก่อนวันที่รับเรื่อง / completion cannot be before receipt',
     path: ['completedOn'],
   });
-export type CaseInput = z.input<typeof CaseInputSchema>;
+/** A service case as entered: a blank or missing completion date means still open. */
+export type CaseInput = { receivedOn: string; completedOn?: string | null };
 
 /** A manual's content as the rules read it. */
 export function contentOf(manual: Manual, steps: readonly ManualStep[]): ManualContent {
