@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isAllowed } from '../core/access/roles.js';
 import { DomainError, type Message } from '../core/errors.js';
-import { MEASURE_STATUSES, TARGET_TYPES } from '../core/measures/measure-rules.js';
+import { isLiveMeasure, MEASURE_STATUSES, TARGET_TYPES } from '../core/measures/measure-rules.js';
 import { findAgencyByCode } from '../db/agency.repository.js';
 import {
   listCarries,
@@ -70,7 +70,7 @@ async function reportMeasuresOf(
   onlyDone: boolean,
 ): Promise<ReportMeasure[]> {
   const all = await listMeasures(ctx.db.kysely, round.id);
-  const kept = all.filter((x) => (onlyDone ? x.status === 'done' : x.status !== 'dropped'));
+  const kept = all.filter((x) => (onlyDone ? x.status === 'done' : isLiveMeasure(x)));
   const views = await viewsOf(ctx, round, kept);
   const ids = kept.map((x) => x.id);
   const [progress, files, carries] = await Promise.all([

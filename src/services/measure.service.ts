@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import { isAllowed } from '../core/access/roles.js';
 import { DomainError } from '../core/errors.js';
-import { bangkokDay, checkMeasureMove, suggestMeasures } from '../core/measures/measure-rules.js';
+import {
+  bangkokDay,
+  checkMeasureMove,
+  isLiveMeasure,
+  suggestMeasures,
+} from '../core/measures/measure-rules.js';
 import {
   findMeasure,
   insertMeasure,
@@ -236,7 +241,7 @@ export async function getMeasuresDocument(
   return {
     round,
     fiscalYear: round.editionYear,
-    measures: views.filter((v) => v.status !== 'dropped'),
+    measures: views.filter(isLiveMeasure),
     printedOn: nowIso(ctx),
   };
 }

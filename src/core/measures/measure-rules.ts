@@ -46,6 +46,11 @@ export function checkMeasureMove(from: MeasureStatus, to: MeasureStatus): void {
   );
 }
 
+/** Whether a measure still counts for the agency's documents (a dropped one does not). */
+export function isLiveMeasure(measure: { status: MeasureStatus }): boolean {
+  return measure.status !== 'dropped';
+}
+
 /** Whether a measure is past its due date (YYYY-MM-DD) and still open on `today`. */
 export function isOverdue(
   measure: { status: MeasureStatus; dueOn: string | null },

@@ -44,6 +44,21 @@ function registerFiles(app: FastifyInstance, ctx: ServiceContext): void {
     ['progress', 'progress.docx', 'docx'],
     ['progress', 'progress.html', 'html'],
   ];
+  // the printable page on screen, with a way back to the register (never printed)
+  app.get('/rounds/:id/measures/document', guarded, async (request, reply) => {
+    try {
+      const { id } = paramsOf(request);
+      const report = await getMeasuresReport(ctx, signedIn(request), id);
+      const doc = measuresDocumentReport(request.lang, report);
+      const back = {
+        href: `/rounds/${id}/measures`,
+        text: pick(request.lang, m('กลับไปทะเบียนมาตรการ', 'Back to the measures')),
+      };
+      return sendReportHtml(reply, doc, { screenLinks: [back] });
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
   for (const [kind, file, format] of files)
     app.get(`/rounds/:id/measures/${file}`, guarded, async (request, reply) => {
       try {

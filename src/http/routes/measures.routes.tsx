@@ -8,7 +8,6 @@ import {
   editMeasure,
   getMeasure,
   getMeasureRegister,
-  getMeasuresDocument,
   MeasureInputSchema,
   type MeasureInput,
 } from '../../services/measure.service.js';
@@ -21,7 +20,6 @@ import { sendPage } from '../render.js';
 import { formValues, signedIn } from '../route-support.js';
 import { toFieldErrors, type FieldErrors } from '../views/form.js';
 import { MeasureDetailPage } from '../views/measures-detail.js';
-import { MeasuresDocumentPage } from '../views/measures-document.js';
 import { MeasureRegisterPage, type MeasureFormValues } from '../views/measures-register.js';
 import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
 
@@ -79,14 +77,6 @@ function registerRegister(app: FastifyInstance, ctx: ServiceContext): void {
       const errors = formErrorsOf(error);
       if (!errors) return sendDomainError(request, reply, error);
       return render(request, reply, values, errors, 400);
-    }
-  });
-  app.get('/rounds/:id/measures/document', guarded, async (request, reply) => {
-    try {
-      const doc = await getMeasuresDocument(ctx, signedIn(request), paramsOf(request).id);
-      return sendPage(reply, <MeasuresDocumentPage lang={request.lang} doc={doc} />);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
     }
   });
 }
