@@ -35,7 +35,7 @@ export interface MyCalendar {
 /** The tasks a person owns (in rounds they may still see) and their running rounds' milestones. */
 export async function getMyCalendar(ctx: ServiceContext, actor: Actor): Promise<MyCalendar> {
   const today = bangkokDay(ctx.clock.now());
-  const rounds = await listActorRounds(ctx, actor);
+  const rounds = await listActorRounds(ctx, actor, true);
   const byId = new Map(rounds.map((r) => [r.id, r]));
   const tasks: MyTask[] = [];
   for (const task of taskViews(await listOwnedTasks(ctx.db.kysely, actor.user.id), today)) {

@@ -132,16 +132,23 @@ export function taskViews(tasks: readonly CalendarTask[], today: string): TaskVi
 }
 
 /**
- * The rounds still running at the agencies where the actor holds a role (and their units for
- * roles that reach them): whose milestones and reminders concern the person.
+ * The rounds of the agencies where the actor holds a role (and their units for roles that reach
+ * them): whose milestones and reminders concern the person. `runningOnly` leaves out published
+ * rounds (their milestones are history, but their measures are this year's work).
  */
-export async function listActorRounds(ctx: ServiceContext, actor: Actor): Promise<Round[]> {
+export async function listActorRounds(
+  ctx: ServiceContext,
+  actor: Actor,
+  runningOnly: boolean,
+): Promise<Round[]> {
   const paths = [
     ...new Set(actor.grants.map((g) => g.agencyPath).filter((p): p is string => p !== null)),
   ];
   if (paths.length === 0) return [];
   const rounds = await listRounds(ctx.db.kysely, paths);
   return rounds.filter(
-    (r) => r.state !== 'published' && isAllowed(actor.grants, 'round.view', r.agencyPath),
+    (r) =>
+      (!runningOnly || r.state !== 'published') &&
+      isAllowed(actor.grants, 'round.view', r.agencyPath),
   );
 }

@@ -159,12 +159,30 @@ for (const dialect of DIALECTS) {
     });
 
     it('shows late and coming work on the home page with links', async () => {
+      // last year's round is published; its measures are this year's work and still remind
+      const all = (await agency.api('GET', '/api/v1/rounds')).json().rounds as typeof rounds;
+      const last = all.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2568');
+      const measure = {
+        targetType: 'indicator',
+        targetCode: '9',
+        title: 'ทบทวนข้อมูลบนเว็บไซต์ทุกไตรมาส',
+        dueOn: '2026-10-31',
+      };
+      const made = await agency.api(
+        'POST',
+        `/api/v1/rounds/${last?.id ?? ''}/measures`,
+        measure,
+        await csrfOf(agency),
+      );
+      expect(made.statusCode).toBe(201);
       const home = await agency.get('/home');
       expect(home.statusCode).toBe(200);
       expect(home.body).toContain('งานที่ต้องดำเนินการ');
       const lateBlock = /<div class="once-warning">(.*?)<\/div>/s.exec(home.body)?.[1] ?? '';
       expect(lateBlock).toContain('จัดทำมาตรการส่งเสริมคุณธรรมและความโปร่งใสจากผลการประเมิน');
       expect(lateBlock).toContain(`href="${base}#task-`);
+      expect(lateBlock).toContain('ทบทวนข้อมูลบนเว็บไซต์ทุกไตรมาส');
+      expect(lateBlock).toContain(`/rounds/${last?.id ?? ''}/measures/`);
       expect(lateBlock).not.toContain('ส่งรายงานสรุปผล ITA');
       expect(home.body).toContain('ส่งรายงานสรุปผล ITA');
       const head = await signedIn(t, 'head@example.org');

@@ -8,7 +8,7 @@ import type { ReminderProvider } from './types.js';
  * owns yet.
  */
 export const calendarReminders: ReminderProvider = async (ctx, actor) => {
-  const rounds = await listActorRounds(ctx, actor);
+  const rounds = await listActorRounds(ctx, actor, false);
   const byId = new Map(rounds.map((r) => [r.id, r]));
   const managed = rounds.filter((r) => mayManageRound(actor, r)).map((r) => r.id);
   const today = bangkokDay(ctx.clock.now());

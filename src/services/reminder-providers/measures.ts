@@ -4,11 +4,11 @@ import { listOverdueMeasures } from '../measure.service.js';
 import type { ReminderProvider } from './types.js';
 
 /**
- * Improvement measures past their due date in the person's running rounds: the ones they own,
- * and every one in rounds whose measures they may edit.
+ * Improvement measures past their due date in the person's rounds (a published round's measures
+ * are the year's work): the ones they own, and every one in rounds whose measures they may edit.
  */
 export const measuresReminders: ReminderProvider = async (ctx, actor) => {
-  const rounds = await listActorRounds(ctx, actor);
+  const rounds = await listActorRounds(ctx, actor, false);
   const lists = await Promise.all(
     rounds.map(async (round) => {
       const edits = isAllowed(actor.grants, 'agency.edit', round.agencyPath);
