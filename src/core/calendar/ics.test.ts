@@ -109,3 +109,35 @@ describe('renderIcs', () => {
     expect(utcStamp(new Date('2026-01-02T03:04:05.000Z'))).toBe('20260102T030405Z');
   });
 });
+
+describe('renderIcs with any text', () => {
+  it('gives back every summary and description through folding and escaping', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 120 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 5 }), (pairs) => {
+        const ics = renderIcs({
+          name: 'ทดสอบ',
+          stamp: new Date('2026-01-01T00:00:00Z'),
+          events: pairs.map(([summary, description], i) => ({
+            uid: `e${i}@prongsai`,
+            start: '2026-01-01',
+            end: '2026-01-01',
+            summary,
+            description: description || 'x',
+          })),
+        });
+        const events = parseIcsEvents(ics);
+        expect(events).toHaveLength(pairs.length);
+        events.forEach((event, i) => {
+          const [summary = '', description = ''] = pairs[i] ?? [];
+          expect(unescapeText(event.get('SUMMARY')?.value ?? '')).toBe(
+            summary.replace(/\r\n|\r/g, '\n'),
+          );
+          expect(unescapeText(event.get('DESCRIPTION')?.value ?? '')).toBe(
+            (description || 'x').replace(/\r\n|\r/g, '\n'),
+          );
+        });
+      }),
+    );
+  });
+});
