@@ -70,6 +70,7 @@ export async function getPublishedOverview(
         fiscalYear: d.fiscalYear,
         roundYear: round.editionYear,
         period: item?.period ?? null,
+        source: d.source,
       }),
     };
   });

@@ -21,6 +21,13 @@ describe('website currency', () => {
     );
   });
 
+  it("accepts last year's ITA results for an item about the current year, not older ones", () => {
+    const input = { roundYear: 2569, period: 'current' as const, source: 'ita_results' };
+    expect(checkCurrency({ ...input, fiscalYear: 2568 }).stale).toBe(false);
+    expect(checkCurrency({ ...input, fiscalYear: 2567 }).stale).toBe(true);
+    expect(checkCurrency({ ...input, fiscalYear: 2567 }).expectedYear).toBe(2568);
+  });
+
   it('never calls stale a document without a year, or for an item that takes any year', () => {
     expect(checkCurrency({ fiscalYear: null, roundYear: 2569, period: 'current' }).stale).toBe(
       false,

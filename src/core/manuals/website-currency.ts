@@ -12,19 +12,32 @@ export interface Currency {
 }
 
 /**
+ * Generated documents whose content is, by its nature, about an earlier year than the one they
+ * serve: last year's ITA results and their analysis are this year's evidence for O25 ("the
+ * previous year's ITA results"), whose period is `current`. Years behind, by source.
+ */
+export const CONTENT_YEARS_BEHIND: Readonly<Record<string, number>> = {
+  ita_results: 1,
+  ita_analysis: 1,
+};
+
+/**
  * Whether a published document is stale for the current round: its fiscal year is older than
- * the one the item's period asks for (the round's year, or the year before for `previous`).
+ * the one the item's period asks for (the round's year, or the year before for `previous`), less
+ * the years its kind of content is behind by nature (CONTENT_YEARS_BEHIND).
  * A document not tied to a year, or for an item that takes any year, is never stale.
  */
 export function checkCurrency(input: {
   fiscalYear: number | null;
   roundYear: number;
   period: ItemPeriod | null;
+  source?: string;
 }): Currency {
   const { fiscalYear, roundYear, period } = input;
   if (period === null || period === 'any')
     return { stale: false, expectedYear: null, message: null };
-  const expectedYear = period === 'previous' ? roundYear - 1 : roundYear;
+  const behind = (input.source && CONTENT_YEARS_BEHIND[input.source]) || 0;
+  const expectedYear = (period === 'previous' ? roundYear - 1 : roundYear) - behind;
   if (fiscalYear === null || fiscalYear >= expectedYear)
     return { stale: false, expectedYear, message: null };
   return {
