@@ -47,8 +47,6 @@ export const ConfigSchema = z.object({
     .transform((v) => v === '1' || v === 'true'),
   /** Chromium used to print reports as PDF (Debian's package by default). */
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
-  /** Address of the public site (https://ita.example.go.th) used in published evidence links. */
-  PUBLIC_BASE_URL: z.string().url().optional(),
   /** SMTP server for reminder e-mails (smtp://user:pass@host:587 or smtps://…); none: no e-mail. */
   SMTP_URL: z
     .string()
@@ -56,7 +54,7 @@ export const ConfigSchema = z.object({
     .optional(),
   /** Sender of reminder e-mails. */
   MAIL_FROM: z.string().min(3).default('Prongsai <prongsai@localhost>'),
-  /** The address people open Prongsai at (https://ita.example.go.th): links in e-mails. */
+  /** The address people open Prongsai at (https://ita.example.go.th): links in e-mails and in published evidence. */
   APP_URL: z
     .string()
     .regex(/^https?:\/\/[^/]+/, 'http(s)://host')

@@ -66,7 +66,7 @@ export interface AppOptions {
         | 'FETCH_ALLOW_PRIVATE'
         | 'OIT_MAX_UPLOAD_MB'
         | 'CHROMIUM_PATH'
-        | 'PUBLIC_BASE_URL'
+        | 'APP_URL'
       >
     > & {
       /** HMAC key of single-use access codes; when absent one is made and kept in the database. */

@@ -43,13 +43,13 @@ export function formValues(request: FastifyRequest): Record<string, string> {
 }
 
 /**
- * The public site's origin for absolute links: PUBLIC_BASE_URL when set, otherwise the address
+ * The public site's origin for absolute links: APP_URL when set, otherwise the address
  * the request came in on (TRUST_PROXY decides whether forwarded headers count).
  */
 export function publicOrigin(
   request: FastifyRequest,
-  config: { PUBLIC_BASE_URL?: string | undefined },
+  config: { APP_URL?: string | undefined },
 ): string {
-  if (config.PUBLIC_BASE_URL) return new URL(config.PUBLIC_BASE_URL).origin;
+  if (config.APP_URL) return new URL(config.APP_URL).origin;
   return `${request.protocol}://${request.host}`;
 }
