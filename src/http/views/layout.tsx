@@ -23,6 +23,7 @@ const NAV: { href: string; label: Message }[] = [
   { href: '/agencies', label: { th: 'หน่วยงาน', en: 'Agencies' } },
   { href: '/users', label: { th: 'ผู้ใช้และสิทธิ์', en: 'Users and roles' } },
   { href: '/rounds', label: { th: 'รอบการประเมิน', en: 'Assessment rounds' } },
+  { href: '/calendar', label: { th: 'ปฏิทิน', en: 'Calendar' } },
   { href: '/review', label: { th: 'งานตรวจ OIT', en: 'OIT review' } },
 ];
 
