@@ -85,6 +85,21 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
+    it('shows imported comments masked in the import preview and stores nothing on a check', async () => {
+      const csv = `date,i1.1,comment\n2026-11-20,3,"${COMMENT}"\n`;
+      const check = await agency.post(`/rounds/${roundId}/surveys/IIT/import`, {
+        csv,
+        mode: 'preview',
+      });
+      expect(check.statusCode).toBe(200);
+      expect(check.body).toContain('ข้อเสนอแนะ (ปิดบังข้อมูลส่วนบุคคลแล้ว)');
+      expect(check.body).toContain('นางสาว[ชื่อ] เรียกรับสินน้ำใจ โทร [เบอร์โทร] หรือ [อีเมล]');
+      // (the text box gives the user back their own paste; the checked rows are masked)
+      const table = check.body.slice(check.body.indexOf('<table'), check.body.indexOf('</table>'));
+      expect(table).toContain('[อีเมล]');
+      expect(table).not.toMatch(/สมหญิง|8765|somying/);
+    });
+
     it('is not found for an account of another agency', async () => {
       const admin = await signedIn(t, 'admin@example.org');
       const csrf = (await admin.api('GET', '/api/v1/me')).json().csrfToken as string;

@@ -60,6 +60,7 @@ export function ImportRows({ lang, preview }: { lang: Lang; preview: ResponseImp
   const rows = (withErrors.length > 0 ? withErrors : preview.rows).slice(0, SHOWN_ROWS);
   if (rows.length === 0) return null;
   const total = withErrors.length > 0 ? withErrors.length : preview.rows.length;
+  const comments = preview.rows.some((row) => row.comment !== undefined);
   return (
     <>
       <div class="table-scroll">
@@ -69,6 +70,14 @@ export function ImportRows({ lang, preview }: { lang: Lang; preview: ResponseImp
               <th class="num">{pick(lang, m('บรรทัด', 'Line'))}</th>
               <th>{pick(lang, m('วันที่ตอบ', 'Day'))}</th>
               <th class="num">{pick(lang, m('ข้อที่ตอบ', 'Answered'))}</th>
+              {comments && (
+                <th>
+                  {pick(
+                    lang,
+                    m('ข้อเสนอแนะ (ปิดบังข้อมูลส่วนบุคคลแล้ว)', 'Comment (personal details masked)'),
+                  )}
+                </th>
+              )}
               <th>{pick(lang, m('ผลการตรวจ', 'Result'))}</th>
             </tr>
           </thead>
@@ -78,6 +87,7 @@ export function ImportRows({ lang, preview }: { lang: Lang; preview: ResponseImp
                 <td class="num">{row.line}</td>
                 <td>{row.day}</td>
                 <td class="num">{Object.keys(row.answers).length}</td>
+                {comments && <td>{row.comment ?? ''}</td>}
                 <td>
                   {row.errors.length === 0 ? (
                     pick(lang, m('จะนำเข้า', 'Will be imported'))
