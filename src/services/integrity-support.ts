@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
+import { CHANNELS } from '../core/integrity/communication.js';
 import {
   DISPOSITIONS,
   GIVER_TYPES,
@@ -64,17 +65,6 @@ export const DeclarationEditSchema = DeclarationInputSchema.omit({ fiscalYear: t
   redraft: z.preprocess((v) => v === true || v === 'on' || v === '1', z.boolean()).default(false),
 });
 export type DeclarationEdit = z.input<typeof DeclarationEditSchema>;
-
-export const CHANNELS = [
-  'meeting',
-  'letter',
-  'email',
-  'website',
-  'social',
-  'poster',
-  'training',
-  'other',
-] as const;
 
 export const CommunicationInputSchema = z.object({
   communicatedOn: day('วันที่สื่อสาร', 'Date'),

@@ -25,6 +25,7 @@ import {
   editDeclaration,
   getNoGiftPage,
 } from './integrity.service.js';
+import type { CommunicationInput, GiftInput } from './integrity-support.js';
 import { integrityReminders } from './reminder-providers/integrity.js';
 
 const NOW = '2026-05-20T03:00:00.000Z';
@@ -199,10 +200,17 @@ describeEachDialect('integrity registers (No Gift Policy, gift register)', (getD
         }),
       ),
     ).toBe('not_found');
-    const bad = { communicatedOn: '2027-01-01', channel: 'meeting', audience: 'ทุกคน' };
+    const bad = {
+      communicatedOn: '2027-01-01',
+      channel: 'meeting',
+      audience: 'ทุกคน',
+    } as CommunicationInput;
     expect(await code(addCommunication(ctx, admin, 'u1', 2569, bad))).toBe('future_date');
     await expect(
-      addCommunication(ctx, admin, 'u1', 2569, { ...bad, channel: 'pigeon' }),
+      addCommunication(ctx, admin, 'u1', 2569, {
+        ...bad,
+        channel: 'pigeon',
+      } as unknown as CommunicationInput),
     ).rejects.toThrow(/เลือกช่องทาง/);
     expect(
       await code(
@@ -219,15 +227,16 @@ describeEachDialect('integrity registers (No Gift Policy, gift register)', (getD
   });
 
   it('flags gifts above the year threshold for the head; reporters see only their own', async () => {
-    const gift = (over: Record<string, string>) => ({
-      giftOn: '2026-01-10',
-      giverType: 'business',
-      description: 'กระเช้า',
-      valueBaht: '800',
-      disposition: 'received',
-      handling: 'shared',
-      ...over,
-    });
+    const gift = (over: Record<string, string>) =>
+      ({
+        giftOn: '2026-01-10',
+        giverType: 'business',
+        description: 'กระเช้า',
+        valueBaht: '800',
+        disposition: 'received',
+        handling: 'shared',
+        ...over,
+      }) as unknown as GiftInput;
     const small = await reportGift(ctx, staff, 'u1', gift({}));
     expect(small.flagged).toBe(false);
     const big = await reportGift(

@@ -185,6 +185,14 @@ export function AgencyDetailPage(props: {
           {pick(lang, m('ผลการประเมินรายปี', 'Results year by year'))}
         </a>
         {' · '}
+        <a href={`/agencies/${agency.id}/no-gift`}>
+          {pick(lang, m('นโยบายไม่รับของขวัญ (No Gift Policy)', 'No Gift Policy'))}
+        </a>
+        {' · '}
+        <a href={`/agencies/${agency.id}/gifts`}>
+          {pick(lang, m('ทะเบียนการรับทรัพย์สิน', 'Gift register'))}
+        </a>
+        {' · '}
         <a href={`/agencies/${agency.id}/manuals`}>
           {pick(lang, m('คู่มือการปฏิบัติงานและการให้บริการ', 'Work and service manuals'))}
         </a>

@@ -1,0 +1,404 @@
+import { CHANNEL_NAMES, CHANNELS, type Channel } from '../../core/integrity/communication.js';
+import {
+  declarationTitle,
+  DECLARATION_STATUS_NAMES,
+} from '../../core/integrity/declaration-template.js';
+import { LEGAL_GIFT_THRESHOLD_BAHT } from '../../core/integrity/gift-rules.js';
+import type { NoGiftPage } from '../../services/integrity.service.js';
+import { formatDate, m, pick, type Lang } from '../i18n.js';
+import { CsrfField, ErrorSummary, Field, SelectField, type FieldErrors } from './form.js';
+import { dayLabel, DeclarationText, ShareBar, YearLinks } from './integrity-shared.js';
+import { Layout, type PageContext } from './layout.js';
+
+/** A form that failed, to show again with its values and errors. */
+export interface FailedForm {
+  form: 'create' | 'edit' | 'communication' | 'action';
+  values: Record<string, string>;
+  errors: FieldErrors;
+}
+
+const valuesFor = (failed: FailedForm | null, form: FailedForm['form']) =>
+  failed?.form === form ? failed.values : null;
+const errorsFor = (failed: FailedForm | null, form: FailedForm['form']): FieldErrors =>
+  failed?.form === form ? failed.errors : {};
+
+function DeclarationFields(props: {
+  lang: Lang;
+  values: Record<string, string | number>;
+  errors: FieldErrors;
+}) {
+  const { lang, values, errors } = props;
+  return (
+    <>
+      <Field
+        lang={lang}
+        name="headName"
+        label={m('ชื่อหัวหน้าหน่วยงาน', "Head's name")}
+        value={values.headName}
+        errors={errors}
+        required
+      />
+      <Field
+        lang={lang}
+        name="headPosition"
+        label={m('ตำแหน่ง', 'Position')}
+        value={values.headPosition}
+        errors={errors}
+        required
+      />
+      <Field
+        lang={lang}
+        name="declaredOn"
+        type="date"
+        label={m('วันที่ประกาศ', 'Declaration date')}
+        value={values.declaredOn}
+        errors={errors}
+        required
+      />
+      <Field
+        lang={lang}
+        name="thresholdBaht"
+        inputMode="numeric"
+        label={m('มูลค่าสูงสุดที่รับได้ตามธรรมจรรยา (บาท)', 'Most a customary gift may be worth (baht)')}
+        hint={m(
+          `เว้นว่าง = ${LEGAL_GIFT_THRESHOLD_BAHT.toLocaleString('en-US')} บาท ตามประกาศ ป.ป.ช. หน่วยงานกำหนดให้เข้มกว่าได้ แต่สูงกว่าไม่ได้`,
+          `Empty = ${LEGAL_GIFT_THRESHOLD_BAHT} baht (NACC rule); an agency may be stricter, never looser`,
+        )}
+        value={values.thresholdBaht}
+        errors={errors}
+      />
+    </>
+  );
+}
+
+function CreateForm({
+  page,
+  data,
+  failed,
+}: {
+  page: PageContext;
+  data: NoGiftPage;
+  failed: FailedForm | null;
+}) {
+  const { lang } = page;
+  const values = valuesFor(failed, 'create') ?? { ...data.draftDefaults, thresholdBaht: '' };
+  return (
+    <form method="post" action={`/agencies/${data.agency.id}/no-gift`}>
+      <CsrfField token={page.csrfToken} />
+      <Field
+        lang={lang}
+        name="fiscalYear"
+        inputMode="numeric"
+        label={m('ปีงบประมาณ (พ.ศ.)', 'Fiscal year (B.E.)')}
+        value={values.fiscalYear}
+        errors={errorsFor(failed, 'create')}
+        required
+      />
+      <DeclarationFields lang={lang} values={values} errors={errorsFor(failed, 'create')} />
+      <button type="submit">
+        {pick(lang, m('จัดทำร่างจากแบบประกาศ', 'Draft from the template'))}
+      </button>
+    </form>
+  );
+}
+
+function EditForm({
+  page,
+  data,
+  failed,
+}: {
+  page: PageContext;
+  data: NoGiftPage;
+  failed: FailedForm | null;
+}) {
+  const { lang } = page;
+  const d = data.declaration;
+  if (!d) return null;
+  const values: Record<string, string> = valuesFor(failed, 'edit') ?? {
+    headName: d.headName,
+    headPosition: d.headPosition,
+    declaredOn: d.declaredOn,
+    thresholdBaht: String(d.thresholdBaht),
+    body: d.body,
+  };
+  const errors = errorsFor(failed, 'edit');
+  return (
+    <form method="post" action={`/agencies/${data.agency.id}/no-gift/${d.fiscalYear}/edit`}>
+      <CsrfField token={page.csrfToken} />
+      <DeclarationFields lang={lang} values={values} errors={errors} />
+      <div class={errors.body ? 'field field-error' : 'field'}>
+        <label for="body">{pick(lang, m('ข้อความประกาศ', 'Text of the declaration'))}</label>
+        {errors.body && (
+          <p class="error" id="body-error">
+            {pick(lang, errors.body)}
+          </p>
+        )}
+        <textarea id="body" name="body" rows={14}>
+          {values.body ?? ''}
+        </textarea>
+      </div>
+      <div class="field">
+        <label>
+          <input type="checkbox" name="redraft" value="on" />{' '}
+          {pick(
+            lang,
+            m('จัดทำข้อความใหม่จากแบบประกาศด้วยข้อมูลข้างต้น', 'Draft the text again from the template'),
+          )}
+        </label>
+      </div>
+      <button type="submit">{pick(lang, m('บันทึกร่าง', 'Save the draft'))}</button>
+    </form>
+  );
+}
+
+function HeadActions({ page, data }: { page: PageContext; data: NoGiftPage }) {
+  const { lang } = page;
+  const d = data.declaration;
+  if (!d || !data.may.decide || d.status === 'published') return null;
+  const to = d.status === 'draft' ? 'approve' : 'publish';
+  return (
+    <form
+      method="post"
+      action={`/agencies/${data.agency.id}/no-gift/${d.fiscalYear}/${to}`}
+      class="inline"
+    >
+      <CsrfField token={page.csrfToken} />
+      <button type="submit">
+        {pick(
+          lang,
+          to === 'approve'
+            ? m('อนุมัติประกาศ', 'Approve the declaration')
+            : m('เผยแพร่ประกาศ', 'Publish the declaration'),
+        )}
+      </button>
+    </form>
+  );
+}
+
+function Acknowledge({ page, data }: { page: PageContext; data: NoGiftPage }) {
+  const { lang } = page;
+  const d = data.declaration;
+  if (!d || !data.may.acknowledge) return null;
+  if (data.myAcknowledgement)
+    return (
+      <p class="notice" id="my-ack">
+        {pick(lang, m('คุณรับทราบประกาศนี้แล้วเมื่อ', 'You acknowledged this declaration on'))}{' '}
+        {dayLabel(lang, data.myAcknowledgement)}
+      </p>
+    );
+  return (
+    <form method="post" action={`/agencies/${data.agency.id}/no-gift/${d.fiscalYear}/acknowledge`}>
+      <CsrfField token={page.csrfToken} />
+      <p>
+        {pick(
+          lang,
+          m(
+            'โปรดอ่านประกาศแล้วกดรับทราบ (บันทึกเพียงวันที่รับทราบ)',
+            'Please read the declaration, then acknowledge it (only the day is kept)',
+          ),
+        )}
+      </p>
+      <button type="submit">
+        {pick(lang, m('ข้าพเจ้ารับทราบประกาศนี้', 'I acknowledge this declaration'))}
+      </button>
+    </form>
+  );
+}
+
+function Declaration({ page, data }: { page: PageContext; data: NoGiftPage }) {
+  const { lang } = page;
+  const d = data.declaration;
+  if (!d)
+    return (
+      <p>{pick(lang, m('ยังไม่มีประกาศของปีงบประมาณนี้', 'No declaration for this fiscal year yet'))}</p>
+    );
+  const print = `/agencies/${data.agency.id}/no-gift/declaration/${d.fiscalYear}`;
+  return (
+    <section aria-labelledby="declaration-title">
+      <h2 id="declaration-title">{declarationTitle(data.agency.nameTh, d.fiscalYear)}</h2>
+      <p>
+        <span class="tag">{pick(lang, DECLARATION_STATUS_NAMES[d.status])}</span>
+        {d.approvedAt &&
+          ` · ${pick(lang, m('อนุมัติเมื่อ', 'approved'))} ${formatDate(lang, d.approvedAt)}`}
+        {d.publishedAt &&
+          ` · ${pick(lang, m('เผยแพร่เมื่อ', 'published'))} ${formatDate(lang, d.publishedAt)}`}
+      </p>
+      <DeclarationText body={d.body} />
+      <p>
+        {d.headName} · {d.headPosition}
+      </p>
+      <p>
+        <a href={`${print}.pdf`}>PDF</a> · <a href={`${print}.docx`}>DOCX</a> ·{' '}
+        <a href={`${print}.html`}>{pick(lang, m('หน้าสำหรับพิมพ์', 'Printable page'))}</a>
+        {d.status === 'published' && (
+          <>
+            {' · '}
+            <a href={`/public/${encodeURIComponent(data.agency.code)}/${d.fiscalYear}/no-gift`}>
+              {pick(lang, m('หน้าเผยแพร่สาธารณะ', 'Public page'))}
+            </a>
+          </>
+        )}
+      </p>
+      <HeadActions page={page} data={data} />
+      {data.share && d.status === 'published' && <ShareBar lang={lang} share={data.share} />}
+      <Acknowledge page={page} data={data} />
+    </section>
+  );
+}
+
+function CommunicationLog({
+  page,
+  data,
+  failed,
+}: {
+  page: PageContext;
+  data: NoGiftPage;
+  failed: FailedForm | null;
+}) {
+  const { lang } = page;
+  const values = valuesFor(failed, 'communication') ?? {};
+  const errors = errorsFor(failed, 'communication');
+  return (
+    <section id="communication">
+      <h2>
+        {pick(lang, m('การสื่อสารนโยบายแก่บุคลากรและผู้มาติดต่อ', 'How the policy was communicated'))}
+      </h2>
+      {data.communications.length === 0 ? (
+        <p>{pick(lang, m('ยังไม่มีบันทึก', 'Nothing logged yet'))}</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{pick(lang, m('วันที่', 'Date'))}</th>
+                <th scope="col">{pick(lang, m('ช่องทาง', 'Channel'))}</th>
+                <th scope="col">{pick(lang, m('กลุ่มเป้าหมาย', 'Audience'))}</th>
+                <th scope="col">{pick(lang, m('รายละเอียด', 'Description'))}</th>
+                <th scope="col">{pick(lang, m('จำนวนผู้รับสาร', 'People reached'))}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.communications.map((c) => (
+                <tr>
+                  <td>{dayLabel(lang, c.communicatedOn)}</td>
+                  <td>
+                    {CHANNELS.includes(c.channel as Channel)
+                      ? pick(lang, CHANNEL_NAMES[c.channel as Channel])
+                      : c.channel}
+                  </td>
+                  <td>{c.audience}</td>
+                  <td>{c.description}</td>
+                  <td class="num">
+                    {c.reachedCount === null ? '—' : c.reachedCount.toLocaleString('en-US')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data.may.draft && (
+        <form
+          method="post"
+          action={`/agencies/${data.agency.id}/no-gift/${data.fiscalYear}/communications`}
+        >
+          <h3>{pick(lang, m('บันทึกการสื่อสาร', 'Log a communication'))}</h3>
+          <CsrfField token={page.csrfToken} />
+          <Field
+            lang={lang}
+            name="communicatedOn"
+            type="date"
+            label={m('วันที่', 'Date')}
+            value={values.communicatedOn}
+            errors={errors}
+            required
+          />
+          <SelectField
+            lang={lang}
+            name="channel"
+            label={m('ช่องทาง', 'Channel')}
+            options={CHANNELS.map((c) => ({ value: c, label: pick(lang, CHANNEL_NAMES[c]) }))}
+            placeholder={m('— เลือก —', '— choose —')}
+            value={values.channel}
+            errors={errors}
+          />
+          <Field
+            lang={lang}
+            name="audience"
+            label={m('กลุ่มเป้าหมาย', 'Audience')}
+            value={values.audience}
+            errors={errors}
+            required
+          />
+          <Field
+            lang={lang}
+            name="description"
+            label={m('รายละเอียด', 'Description')}
+            value={values.description}
+            errors={errors}
+          />
+          <Field
+            lang={lang}
+            name="reachedCount"
+            inputMode="numeric"
+            label={m('จำนวนผู้รับสาร (คน)', 'People reached')}
+            value={values.reachedCount}
+            errors={errors}
+          />
+          <button type="submit">{pick(lang, m('บันทึก', 'Save'))}</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** The No Gift Policy page of an agency: declaration, acknowledgements and communication log. */
+export function NoGiftPageView({
+  page,
+  data,
+  failed,
+}: {
+  page: PageContext;
+  data: NoGiftPage;
+  failed: FailedForm | null;
+}) {
+  const { lang } = page;
+  const d = data.declaration;
+  const errors = failed?.errors ?? {};
+  return (
+    <Layout page={page} title={m('นโยบายไม่รับของขวัญ (No Gift Policy)', 'No Gift Policy')}>
+      <p>
+        <a href={`/agencies/${data.agency.id}`}>
+          {data.agency.code} {data.agency.nameTh}
+        </a>{' '}
+        ·{' '}
+        <a href={`/agencies/${data.agency.id}/gifts`}>
+          {pick(lang, m('ทะเบียนการรับทรัพย์สิน', 'Gift register'))}
+        </a>
+      </p>
+      <YearLinks
+        lang={lang}
+        base={`/agencies/${data.agency.id}/no-gift`}
+        years={data.years}
+        current={data.fiscalYear}
+      />
+      <ErrorSummary lang={lang} errors={errors} />
+      <Declaration page={page} data={data} />
+      {data.may.draft && d?.status === 'draft' && (
+        <section>
+          <h2>{pick(lang, m('แก้ไขร่างประกาศ', 'Edit the draft'))}</h2>
+          <EditForm page={page} data={data} failed={failed} />
+        </section>
+      )}
+      <CommunicationLog page={page} data={data} failed={failed} />
+      {data.may.draft && (
+        <details open={!d || failed?.form === 'create'}>
+          <summary>
+            {pick(lang, m('จัดทำร่างประกาศของปีงบประมาณใหม่', "Draft a new year's declaration"))}
+          </summary>
+          <CreateForm page={page} data={data} failed={failed} />
+        </details>
+      )}
+    </Layout>
+  );
+}
