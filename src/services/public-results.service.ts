@@ -3,9 +3,10 @@ import { AGENCY_TYPES, type AgencyType } from '../core/agencies/agency-input.js'
 import { DomainError } from '../core/errors.js';
 import type { Text } from '../core/framework/edition.schema.js';
 import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
-import { listAgencies } from '../db/agency.repository.js';
+import { findAgencyByCode, listAgencies } from '../db/agency.repository.js';
 import { listMeasures } from '../db/measure.repository.js';
-import { findScoreSnapshot, listRounds, type Round } from '../db/round.repository.js';
+import { findRoundIdByAgencyYear } from '../db/oit-evidence-lookup.repository.js';
+import { findRound, findScoreSnapshot, listRounds, type Round } from '../db/round.repository.js';
 import type { ServiceContext } from './context.js';
 import { listRoundPublications } from './measure-report.service.js';
 import { viewsOf } from './measure-support.js';
@@ -27,11 +28,9 @@ async function publishedRound(
   agencyCode: string,
   year: number,
 ): Promise<{ round: Round; result: ScoreResult; publishedAt: string } | null> {
-  const rounds = await listRounds(ctx.db.kysely, null);
-  const round = rounds.find(
-    (r) => r.agencyCode === agencyCode && r.editionYear === year && r.state === 'published',
-  );
-  if (!round) return null;
+  const roundId = await findRoundIdByAgencyYear(ctx.db.kysely, agencyCode, year);
+  const round = roundId ? await findRound(ctx.db.kysely, roundId) : null;
+  if (round?.state !== 'published') return null;
   const snapshot = await findScoreSnapshot(ctx.db.kysely, round.id);
   if (!snapshot) return null;
   return {
@@ -87,8 +86,10 @@ export async function latestPublishedYear(
   agencyCode: string,
   before: number,
 ): Promise<{ year: number; publishedAt: string } | null> {
-  const rounds = (await listRounds(ctx.db.kysely, null))
-    .filter((r) => r.agencyCode === agencyCode && r.state === 'published' && r.editionYear < before)
+  const agency = await findAgencyByCode(ctx.db.kysely, agencyCode);
+  if (!agency) return null;
+  const rounds = (await listRounds(ctx.db.kysely, [agency.path]))
+    .filter((r) => r.agencyId === agency.id && r.state === 'published' && r.editionYear < before)
     .sort((a, b) => b.editionYear - a.editionYear);
   for (const round of rounds) {
     if (await findScoreSnapshot(ctx.db.kysely, round.id))

@@ -5,7 +5,11 @@ import { openDataCsv, openDataJson } from '../../reports/open-data.js';
 import { indicatorChartSvg } from '../../reports/charts.js';
 import type { ReportDocument } from '../../reports/report-document.js';
 import type { ServiceContext } from '../../services/context.js';
-import { listOpenData, loadPublicResultFacts } from '../../services/public-results.service.js';
+import {
+  listOpenData,
+  loadPublicResultFacts,
+  type OpenDataRow,
+} from '../../services/public-results.service.js';
 import {
   buildAnalysisReport,
   buildResultReport,
@@ -37,6 +41,8 @@ const LIMITED = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
 const PDF_LIMITED = { config: { rateLimit: { max: 20, timeWindow: 60_000 } } };
 /** Roll-ups with more units than this are exported in the background with a progress page. */
 export const BACKGROUND_EXPORT_UNITS = 40;
+/** How long a process reuses the national open data of a year. */
+const OPEN_DATA_KEEP_MS = 5 * 60_000;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FORMATS: readonly string[] = ['pdf', 'docx', 'html'];
@@ -188,6 +194,17 @@ async function publicReport(
 }
 
 function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
+  // national open data reads every published snapshot of a year and changes only when a round
+  // is published: each process keeps it a few minutes
+  const cache = new Map<number, { at: number; rows: OpenDataRow[] }>();
+  const openData = async (year: number): Promise<OpenDataRow[]> => {
+    const now = ctx.clock.now().getTime();
+    const kept = cache.get(year);
+    if (kept && now - kept.at < OPEN_DATA_KEEP_MS) return kept.rows;
+    const rows = await listOpenData(ctx, year);
+    cache.set(year, { at: now, rows });
+    return rows;
+  };
   app.get('/public/:agencyCode/:year/results', LIMITED, async (request, reply) => {
     const { code, year } = publicTarget(request);
     const facts = await loadPublicResultFacts(ctx, code, year);
@@ -242,7 +259,7 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
     const match = /^(\d{4})\.(csv|json)$/.exec((request.params as { file: string }).file);
     if (!match) throw notFound();
     const year = Number(match[1]);
-    const rows = await listOpenData(ctx, year);
+    const rows = await openData(year);
     reply.header('access-control-allow-origin', '*');
     if (match[2] === 'json') return reply.send(openDataJson(year, rows));
     return reply.type('text/csv; charset=utf-8').send(openDataCsv(rows));
