@@ -121,7 +121,7 @@ export async function listManuals(
 ): Promise<Manual[]> {
   let query = db.selectFrom('manual').selectAll().where('agency_id', '=', agencyId);
   if (onlyPublished) query = query.where('status', '=', 'published');
-  const rows = await query.orderBy('kind', 'desc').orderBy('title').orderBy('id').execute();
+  const rows = await query.orderBy('kind').orderBy('title').orderBy('id').execute();
   return rows.map(toManual);
 }
 

@@ -223,7 +223,12 @@ function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
         detail.manual,
         ctx.clock.now().toISOString(),
       );
-      return sendReport(reply, doc, format as ReportFormat, `manual-${detail.agency.code}`);
+      return sendReport(
+        reply,
+        doc,
+        format as ReportFormat,
+        `${detail.agency.code}-${detail.manual.title}`,
+      );
     } catch (error) {
       return sendDomainError(request, reply, error);
     }
@@ -256,7 +261,7 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
     const format = match?.[2] as 'pdf' | 'docx' | undefined;
     if (format) {
       const doc = reportOf(request.lang, agency.nameTh, manual, manual.updatedAt);
-      return sendReport(reply, doc, format, `manual-${agency.code}`);
+      return sendReport(reply, doc, format, `${agency.code}-${manual.title}`);
     }
     return sendPage(
       reply,
