@@ -1,0 +1,90 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  phonePage,
+  signIn,
+  startDemoServer,
+  type DemoServer,
+} from './browser.js';
+
+const PASSWORD = 'demo-ita-2569';
+
+async function submitVia(page: Page, selector: string): Promise<void> {
+  const target = page.locator(`main ${selector}`).first();
+  if ((await target.count()) === 0)
+    throw new Error(`no ${selector} on ${page.url()}:\n${await page.locator('main').innerText()}`);
+  await Promise.all([page.waitForNavigation(), target.click()]);
+}
+
+async function overflowOf(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
+describe('measures hand-off and KM activity on a phone in Chromium', () => {
+  let server: DemoServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+    page = await phonePage(browser);
+    await signIn(page, server.base, 'agency@example.org', PASSWORD);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("carries last year's finished measure over and attaches evidence to it", async () => {
+    const rounds = (await (
+      await page.request.get(`${server.base}/api/v1/rounds?state=collecting`)
+    ).json()) as { rounds: { id: string; agencyCode: string; editionCode: string }[] };
+    const round = rounds.rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2569');
+    await page.goto(`${server.base}/rounds/${round?.id ?? ''}/measures`);
+    await expect.poll(() => page.locator('main').innerText()).toContain('จากปี พ.ศ. 2568');
+    await expectNoAxeViolations(page);
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await submitVia(page, 'form[action$="/measures/carry"] button[type=submit]');
+    await expect
+      .poll(() => page.locator('main').innerText())
+      .toContain('ต่อยอดจากมาตรการปี พ.ศ. 2568');
+    await expectNoAxeViolations(page);
+    await page.setInputFiles('#file', {
+      name: 'รายงานผล.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% ผลการดำเนินการ\n'),
+    });
+    await submitVia(page, 'form[enctype="multipart/form-data"] button[type=submit]');
+    await expect.poll(() => page.locator('main').innerText()).toContain('รายงานผล.pdf');
+    await expectNoAxeViolations(page);
+  });
+
+  it('records a KM activity and reads its satisfaction', async () => {
+    const agencies = (await (await page.request.get(`${server.base}/api/v1/agencies`)).json()) as {
+      agencies: { id: string; code: string }[];
+    };
+    const d01 = agencies.agencies.find((a) => a.code === 'D01')?.id ?? '';
+    await page.goto(`${server.base}/agencies/${d01}`);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('main a', { hasText: 'รายงานกิจกรรมการจัดการความรู้' }).click(),
+    ]);
+    await expect.poll(() => page.locator('main').innerText()).toContain('88.60%');
+    await expectNoAxeViolations(page);
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await page.fill('#title', 'แลกเปลี่ยนเรียนรู้การเขียนคู่มือ');
+    await page.fill('#heldOn', '2026-02-10');
+    await page.fill('input[name="q0_4"]', '3');
+    await page.fill('input[name="q0_5"]', '1');
+    await submitVia(page, 'form[action$="/activities"] button[type=submit]');
+    // (12 + 5) / 4 = 4.25 → 85.00
+    await expect.poll(() => page.locator('main').innerText()).toContain('ร้อยละ 85.00');
+    await expect.poll(() => page.locator('main').innerText()).toContain('10 กุมภาพันธ์ พ.ศ. 2569');
+    await expectNoAxeViolations(page);
+  });
+});
