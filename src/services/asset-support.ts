@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { PURPOSE_CATEGORIES } from '../core/assets/loan-rules.js';
+import { isLoanOverdue, PURPOSE_CATEGORIES } from '../core/assets/loan-rules.js';
 import { DomainError } from '../core/errors.js';
 import type { Agency } from '../db/agency.repository.js';
 import { findAsset, findLoan, type Asset, type LoanView } from '../db/asset.repository.js';
@@ -116,3 +116,12 @@ export const GuidelineSchema = z.object({
     .min(20, { message: 'แนวปฏิบัติสั้นเกินไป / the guideline is too short' })
     .max(20_000, { message: 'แนวปฏิบัติยาวเกินไป / the guideline is too long' }),
 });
+
+/** A loan as screens show it: with whether it is overdue today. */
+export interface LoanLine extends LoanView {
+  overdue: boolean;
+}
+
+export function linesOf(loans: LoanView[], today: string): LoanLine[] {
+  return loans.map((l) => ({ ...l, overdue: isLoanOverdue(l, today) }));
+}

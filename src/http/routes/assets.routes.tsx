@@ -1,17 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { DomainError, type Message } from '../../core/errors.js';
-import { assetGuidelineReport, assetUsageReport } from '../../reports/asset-reports.js';
-import { bangkokDay } from '../../core/measures/measure-rules.js';
-import {
-  currentFiscalYear,
-  getGuideline,
-  getPublicGuideline,
-  getPublicUsageReport,
-  getUsageReport,
-  saveAssetGuideline,
-  type AgencyUsageReport,
-} from '../../services/asset-report.service.js';
+import { getGuideline, saveAssetGuideline } from '../../services/asset-report.service.js';
 import {
   actOnLoan,
   addAsset,
@@ -23,12 +13,10 @@ import {
   type LoanRequestInput,
 } from '../../services/asset.service.js';
 import type { ServiceContext } from '../../services/context.js';
-import { publicReportPath } from '../../services/evidence-providers/assets.js';
 import { assetsReminders } from '../../services/reminder-providers/assets.js';
 import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
-import { m, pick, type Lang } from '../i18n.js';
+import { m } from '../i18n.js';
 import { sendPage } from '../render.js';
-import { sendReport, sendReportHtml, type ReportFormat } from '../report-response.js';
 import { formValues, signedIn } from '../route-support.js';
 import { AssetDetailPage, type LoanFormValues } from '../views/assets-detail.js';
 import { AssetGuidelinePage } from '../views/assets-guideline.js';
@@ -37,11 +25,10 @@ import { AssetRegisterPage, type AssetFormValues } from '../views/assets-registe
 import { toFieldErrors, type FieldErrors } from '../views/form.js';
 import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
 import { registerAssetImportRoutes } from './assets-import.routes.js';
+import { registerAssetReportRoutes } from './assets-report.routes.js';
 
 const guarded = { preHandler: requireActor };
 const changing = { preHandler: [requireActor, requireCsrf] };
-/** Public pages are open to anyone: a tighter limit than signed-in pages. */
-const LIMITED = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
 
 type Params = { id: string; assetId?: string; loanId?: string; agencyCode?: string; year?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
@@ -268,101 +255,6 @@ function registerGuideline(app: FastifyInstance, ctx: ServiceContext): void {
   });
 }
 
-function reportDoc(lang: Lang, data: AgencyUsageReport) {
-  const agencyName = lang === 'th' ? data.agency.nameTh : data.agency.nameEn || data.agency.nameTh;
-  return assetUsageReport(lang, { agencyName, report: data.report, madeOn: data.today });
-}
-
-function yearLinks(lang: Lang, base: (year: number) => string, shown: number, current: number) {
-  const links = [
-    { href: `${base(shown)}.pdf`, text: 'PDF' },
-    { href: `${base(shown)}.docx`, text: 'DOCX' },
-  ];
-  for (const year of [current, current - 1, current - 2])
-    if (year !== shown)
-      links.push({
-        href: base(year),
-        text: pick(lang, m(`ปีงบประมาณ ${year}`, `Fiscal year ${year}`)),
-      });
-  return links;
-}
-
-function registerReport(app: FastifyInstance, ctx: ServiceContext): void {
-  const send = async (request: FastifyRequest, reply: FastifyReply, format: ReportFormat) => {
-    const { id } = paramsOf(request);
-    const current = currentFiscalYear(ctx);
-    const year = Number(queryOf(request).year ?? current);
-    try {
-      const data = await getUsageReport(ctx, signedIn(request), id, year);
-      const doc = reportDoc(request.lang, data);
-      if (format !== 'html')
-        return await sendReport(reply, doc, format, `asset-loans-${data.agency.code}-${year}`);
-      const base = (y: number) => `/agencies/${id}/assets/report?year=${y}`;
-      const links = yearLinks(request.lang, base, year, current).map((l) =>
-        l.text === 'PDF' || l.text === 'DOCX'
-          ? { ...l, href: `/agencies/${id}/assets/report.${l.text.toLowerCase()}?year=${year}` }
-          : l,
-      );
-      links.unshift({
-        href: `/agencies/${id}/loans`,
-        text: pick(request.lang, m('กลับไปการยืม-คืน', 'Back to the loans')),
-      });
-      return sendReportHtml(reply, doc, { screenLinks: links });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  };
-  app.get('/agencies/:id/assets/report', guarded, (request, reply) => send(request, reply, 'html'));
-  app.get('/agencies/:id/assets/report.pdf', guarded, (request, reply) =>
-    send(request, reply, 'pdf'),
-  );
-  app.get('/agencies/:id/assets/report.docx', guarded, (request, reply) =>
-    send(request, reply, 'docx'),
-  );
-}
-
-function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/public/:agencyCode/assets/guideline', LIMITED, async (request, reply) => {
-    try {
-      const found = await getPublicGuideline(ctx, paramsOf(request).agencyCode ?? '');
-      const agencyName =
-        request.lang === 'th' ? found.agency.nameTh : found.agency.nameEn || found.agency.nameTh;
-      const doc = assetGuidelineReport(request.lang, {
-        agencyName,
-        text: found.text,
-        publishedOn: bangkokDay(new Date(found.publishedAt)),
-      });
-      return sendReportHtml(reply, doc).header('cache-control', 'public, max-age=300');
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
-  const send = async (request: FastifyRequest, reply: FastifyReply, format: ReportFormat) => {
-    const { agencyCode = '', year = '' } = paramsOf(request);
-    try {
-      if (!/^\d{4}$/.test(year))
-        throw new DomainError('not_found', m('ไม่พบเอกสารที่เผยแพร่', 'No such published document'));
-      const data = await getPublicUsageReport(ctx, agencyCode, Number(year));
-      const doc = reportDoc(request.lang, data);
-      if (format !== 'html')
-        return await sendReport(reply, doc, format, `asset-loans-${data.agency.code}-${year}`);
-      const path = publicReportPath(data.agency.code, Number(year));
-      return sendReportHtml(reply, doc, {
-        screenLinks: [
-          { href: `${path}.pdf`, text: 'PDF' },
-          { href: `${path}.docx`, text: 'DOCX' },
-        ],
-      });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  };
-  const base = '/public/:agencyCode/:year/assets/report';
-  app.get(base, LIMITED, (request, reply) => send(request, reply, 'html'));
-  app.get(`${base}.pdf`, LIMITED, (request, reply) => send(request, reply, 'pdf'));
-  app.get(`${base}.docx`, LIMITED, (request, reply) => send(request, reply, 'docx'));
-}
-
 /**
  * Government asset loans: register (search, add, import), asset pages with loan requests,
  * the loans board (approve, refuse, hand over, return), guideline, yearly report, and the
@@ -374,6 +266,5 @@ export function registerAssetsRoutes(app: FastifyInstance, options: AppOptions):
   registerDetail(app, options.ctx);
   registerLoans(app, options.ctx);
   registerGuideline(app, options.ctx);
-  registerReport(app, options.ctx);
-  registerPublic(app, options.ctx);
+  registerAssetReportRoutes(app, options);
 }
