@@ -8,6 +8,7 @@ export const activitiesEvidence: EvidenceProvider = async (ctx, round) =>
     source: 'activity_reports',
     title: { th: `รายงานกิจกรรม: ${a.title}`, en: `Activity report: ${a.title}` },
     url: `/public/${encodeURIComponent(round.agencyCode)}/activities/${a.id}`,
-    updatedAt: a.publishedAt,
+    // a published activity shows its live content: its last change is the page's last change
+    updatedAt: a.updatedAt,
     fiscalYear: fiscalYearOf(a.heldOn),
   }));
