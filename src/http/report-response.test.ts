@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSharedPdfRenderer } from '../infra/pdf-renderer.js';
+import { closeSharedPdfRenderer, configureSharedPdfRenderer } from '../infra/pdf-renderer.js';
 import { pdfFonts, pdfText } from '../infra/pdf-text.js';
 import type { ReportDocument } from '../reports/report-document.js';
 import { contentDisposition, sendReport, type ReportFormat } from './report-response.js';
@@ -52,6 +52,19 @@ describe('sendReport', () => {
     expect(text).toContain('ผู้ใหญ่ที่ดูแลน้ำ');
     const fonts = await pdfFonts(response.rawPayload);
     expect(fonts.some((f) => /Sarabun-Regular$/.test(f.name) && f.embedded)).toBe(true);
+  });
+
+  it('answers 503 with a way out when Chromium is missing', async () => {
+    configureSharedPdfRenderer('/nonexistent/chromium');
+    try {
+      const response = await app.inject({ url: '/r.pdf' });
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['content-type']).toContain('text/html');
+      expect(response.body).toContain('ขณะนี้สร้างไฟล์ PDF ไม่ได้');
+      expect(response.body).toContain('DOCX');
+    } finally {
+      configureSharedPdfRenderer('/usr/bin/chromium');
+    }
   });
 
   it('sends a DOCX whose document holds the texts', async () => {

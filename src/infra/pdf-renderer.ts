@@ -46,6 +46,12 @@ const DEFAULT_FOOTER =
   '<div style="width:100%;font-size:9pt;text-align:center;color:#444">' +
   '<span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
+/** Whether a document's time is up, and how to stop it once it has a browser context. */
+interface Expiry {
+  passed: boolean;
+  closeOnExpiry?: () => void;
+}
+
 /** A counting gate: at most `limit` holders at a time, the others wait in order. */
 function gate(limit: number) {
   let active = 0;
@@ -104,8 +110,14 @@ export function createPdfRenderer(
     return browser;
   };
 
-  const print = async (html: string, options: PdfPageOptions): Promise<Buffer> => {
+  const print = async (html: string, options: PdfPageOptions, expired: Expiry): Promise<Buffer> => {
     const context = await (await launch()).newContext({ javaScriptEnabled: false });
+    if (expired.passed) {
+      await context.close().catch(() => undefined);
+      throw new PdfUnavailableError('PDF time limit passed before printing', 'timeout');
+    }
+    // a document still printing when its time is up is stopped, so it holds no page
+    expired.closeOnExpiry = () => void context.close().catch(() => undefined);
     try {
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
@@ -127,9 +139,19 @@ export function createPdfRenderer(
 
   return {
     render: (html, options = {}) =>
-      limit(() =>
-        withTimeout(print(html, options), options.timeoutMs ?? settings.timeoutMs ?? 30_000),
-      ),
+      limit(async () => {
+        const expired: Expiry = { passed: false };
+        const ms = options.timeoutMs ?? settings.timeoutMs ?? 30_000;
+        try {
+          return await withTimeout(print(html, options, expired), ms);
+        } catch (error) {
+          if (error instanceof PdfUnavailableError && error.reason === 'timeout') {
+            expired.passed = true;
+            expired.closeOnExpiry?.();
+          }
+          throw error;
+        }
+      }),
     close: async () => {
       const current = browser;
       browser = null;

@@ -1,0 +1,37 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createPdfRenderer, PdfUnavailableError } from './pdf-renderer.js';
+import { pdfText } from './pdf-text.js';
+
+const page = (text: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>${text}</title></head><body><p>${text}</p></body></html>`;
+
+describe('PDF renderer', () => {
+  const renderer = createPdfRenderer({ pages: 2 });
+  afterAll(() => renderer.close());
+
+  it('prints several documents at once through one browser, each with its own text', async () => {
+    const names = ['one', 'two', 'three', 'four', 'five'];
+    const pdfs = await Promise.all(names.map((n) => renderer.render(page(`doc-${n}`))));
+    const texts = await Promise.all(pdfs.map((p) => pdfText(p)));
+    texts.forEach((text, i) => expect(text).toContain(`doc-${names[i]}`));
+  });
+
+  it('starts a new browser after close()', async () => {
+    await renderer.close();
+    expect(await pdfText(await renderer.render(page('after-close')))).toContain('after-close');
+  });
+
+  it('gives up on a document past its time limit, and the next one still prints', async () => {
+    const slow = renderer.render(page('slow'), { timeoutMs: 1 });
+    await expect(slow).rejects.toMatchObject({ name: 'PdfUnavailableError', reason: 'timeout' });
+    expect(await pdfText(await renderer.render(page('next')))).toContain('next');
+  });
+
+  it('says clearly when Chromium is missing', async () => {
+    const missing = createPdfRenderer({ chromiumPath: '/nonexistent/chromium' });
+    const attempt = missing.render(page('x'));
+    await expect(attempt).rejects.toBeInstanceOf(PdfUnavailableError);
+    await expect(attempt).rejects.toMatchObject({ reason: 'missing' });
+    await missing.close();
+  });
+});
