@@ -26,7 +26,11 @@ const MAX_JOBS = 50;
 export class ExportJobs {
   private jobs = new Map<string, ExportJob>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** Told when an export fails (the person sees only that it failed). */
+    private readonly onFailure: (error: unknown) => void = () => undefined,
+  ) {}
 
   private prune(): void {
     const cutoff = this.now() - KEEP_MS;
@@ -66,8 +70,9 @@ export class ExportJobs {
         job.file = file;
         job.state = 'done';
       },
-      () => {
+      (error: unknown) => {
         job.state = 'failed';
+        this.onFailure(error);
       },
     );
     return job;

@@ -268,7 +268,7 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
 
 /** Reports of a round (PDF, DOCX, HTML, XLSX), roll-up export, public results and open data. */
 export function registerReportsRoutes(app: FastifyInstance, options: AppOptions): void {
-  const jobs = new ExportJobs();
+  const jobs = new ExportJobs(Date.now, (error) => app.log.error(error, 'export failed'));
   registerRoundReports(app, options.ctx);
   registerRollupExport(app, options.ctx, jobs);
   registerPublic(app, options.ctx);
