@@ -14,7 +14,7 @@ const YEAR = 2569;
 
 /**
  * D01's No Gift Policy for fiscal 2569 (drafted, approved and published), two communication
- * entries, two acknowledgements, and three gift reports, one above the threshold waiting for
+ * entries, two acknowledgements (the head and the viewer; the OIT item owner has yet to), and three gift reports, one above the threshold waiting for
  * the head; the year's gift report is published so O20 finds all three documents.
  */
 export async function seedDemoIntegrity(ctx: ServiceContext, world: DemoWorld): Promise<void> {
@@ -48,7 +48,7 @@ export async function seedDemoIntegrity(ctx: ServiceContext, world: DemoWorld): 
     description: 'ชี้แจงในการประชุมประจำเดือนตุลาคม พร้อมแจกแนวปฏิบัติการรับทรัพย์สินโดยธรรมจรรยา',
     reachedCount: '45',
   });
-  await acknowledgeDeclaration(ctx, owner, agency.id, YEAR);
+  await acknowledgeDeclaration(ctx, head, agency.id, YEAR);
   await acknowledgeDeclaration(ctx, viewer, agency.id, YEAR);
 
   await reportGift(ctx, owner, agency.id, {

@@ -45,22 +45,23 @@ for (const dialect of DIALECTS) {
     it('shows the demo declaration, the share and lets a member acknowledge once', async () => {
       const agencyPage = await admin.get(`/agencies/${d01}`);
       expect(agencyPage.body).toContain(`href="${noGift}"`);
-      const seen = await owner.get(noGift);
+      const seen = await head.get(noGift);
       expect(seen.statusCode).toBe(200);
       expect(seen.body).toContain('(No Gift Policy) ประจำปีงบประมาณ พ.ศ. 2569');
       expect(seen.body).toContain('คุณรับทราบประกาศนี้แล้วเมื่อ');
-      const before = await admin.get(noGift);
+      const before = await owner.get(noGift);
       const count = /บุคลากรรับทราบแล้ว (\d+) จาก (\d+) คน/.exec(before.body);
       expect(count?.[1]).toBe('2');
       expect(before.body).toContain('<progress');
       expect(before.body).toContain('ข้าพเจ้ารับทราบประกาศนี้');
-      const done = await admin.post(`${noGift}/2569/acknowledge`, {});
+      const done = await owner.post(`${noGift}/2569/acknowledge`, {});
       expect(done.statusCode).toBe(302);
-      await admin.post(`${noGift}/2569/acknowledge`, { _csrf: admin.lastCsrf });
-      const after = await admin.get(noGift);
+      await owner.post(`${noGift}/2569/acknowledge`, { _csrf: owner.lastCsrf });
+      const after = await owner.get(noGift);
       expect(/บุคลากรรับทราบแล้ว (\d+) จาก/.exec(after.body)?.[1]).toBe('3');
       expect(after.body).toContain('คุณรับทราบประกาศนี้แล้วเมื่อ 26 พ.ย. 2569');
-      const noToken = await owner.post(`${noGift}/2569/acknowledge`, { _csrf: 'wrong' });
+      expect((await admin.get(noGift)).body).toContain('ข้าพเจ้ารับทราบประกาศนี้');
+      const noToken = await admin.post(`${noGift}/2569/acknowledge`, { _csrf: 'wrong' });
       expect(noToken.statusCode).toBe(403);
     });
 
