@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkEdition } from './check-edition.js';
 import { iit, oit, onlyProblem, type Input } from './check-edition.fixture.js';
 import { makeEdition } from './edition.fixture.js';
+import { listProvisional } from './walk-edition.js';
 
 const theme = (code: string, indicator: string) => ({
   code,
@@ -48,5 +49,22 @@ describe('checkEdition: the optional free-text question', () => {
     const input = structuredClone(makeEdition());
     withComment(input, [{ ...theme('gifts', 'I1'), keywords: [] }]);
     expect(checkEdition(input).edition).toBeNull();
+  });
+
+  it('lists a provisional comment question among the provisional parts', () => {
+    const input = structuredClone(makeEdition());
+    withComment(input, [theme('gifts', 'I1')]);
+    iit(input).comment!.status = 'provisional';
+    iit(input).comment!.source = 'our own word lists';
+    const { edition } = checkEdition(input);
+    const entries = listProvisional(edition!).filter((e) => e.kind === 'comment');
+    expect(entries).toEqual([
+      {
+        path: 'instruments[0].comment',
+        code: 'IIT',
+        kind: 'comment',
+        source: 'our own word lists',
+      },
+    ]);
   });
 });

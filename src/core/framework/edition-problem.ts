@@ -63,6 +63,7 @@ export const KIND_WORDS: Record<string, { th: string; en: string }> = {
   rating_level: { th: 'ระดับผลการประเมิน', en: 'rating level' },
   min_sample: { th: 'เกณฑ์จำนวนตัวอย่างขั้นต่ำ', en: 'minimum-sample rule' },
   milestone: { th: 'กำหนดการ', en: 'calendar milestone' },
+  comment: { th: 'คำถามปลายเปิด', en: 'free-text question' },
   edition: { th: 'ฉบับเกณฑ์', en: 'edition' },
 };
 

@@ -48,7 +48,7 @@ export interface EditionNodeEntry {
 export interface ProvisionalEntry {
   path: string;
   code: string;
-  kind: EditionNodeType | 'rating_scheme' | 'min_sample' | 'milestone';
+  kind: EditionNodeType | 'rating_scheme' | 'min_sample' | 'milestone' | 'comment';
   source: string;
 }
 
@@ -171,6 +171,17 @@ export function listProvisional(edition: Edition): ProvisionalEntry[] {
       code,
       kind: 'min_sample',
       source: rule.source ?? edition.source,
+    });
+  });
+  edition.instruments.forEach((ins, i) => {
+    // the optional free-text question inherits its instrument's status and source
+    const comment = ins.comment;
+    if (!comment || !isProvisional(comment.status ?? ins.status)) return;
+    out.push({
+      path: `instruments[${i}].comment`,
+      code: ins.code,
+      kind: 'comment',
+      source: comment.source ?? ins.source ?? edition.source,
     });
   });
   edition.calendar.forEach((m, i) => {
