@@ -1,7 +1,9 @@
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
 import { findUserByEmail } from '../../db/user.repository.js';
 import { createFixedClock } from '../../infra/clock.js';
+import { pdfText } from '../../infra/pdf-text.js';
 import { loadActor } from '../../services/auth.service.js';
 import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
 import { ensureSurveyLinks } from '../../services/survey-admin.service.js';
@@ -98,6 +100,28 @@ for (const dialect of DIALECTS) {
       const table = check.body.slice(check.body.indexOf('<table'), check.body.indexOf('</table>'));
       expect(table).toContain('[อีเมล]');
       expect(table).not.toMatch(/สมหญิง|8765|somying/);
+    });
+
+    it('puts the voice section in the analysis report (HTML, DOCX, PDF), masked and withheld alike', async () => {
+      const base = `/rounds/${roundId}/reports/analysis`;
+      const html = await agency.get(`${base}.html`);
+      expect(html.statusCode).toBe(200);
+      expect(html.body).toContain('เสียงผู้มีส่วนได้ส่วนเสีย');
+      expect(html.body).toContain('ของขวัญและผลประโยชน์');
+      expect(html.body).toContain('นาย[ชื่อ]');
+      expect(html.body).toContain('ไม่แสดง: มีผู้เขียนข้อเสนอแนะน้อยกว่า 5 คน');
+      expect(html.body).not.toMatch(/สมชาย|081-234-5678|รอคิวนาน/);
+      const docx = await agency.get(`${base}.docx`);
+      expect(docx.statusCode).toBe(200);
+      const zip = await JSZip.loadAsync(docx.rawPayload);
+      const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+      expect(xml).toContain('การใช้ทรัพย์สินของราชการ');
+      expect(xml).not.toContain('สมชาย');
+      const pdf = await agency.get(`${base}.pdf`);
+      expect(pdf.statusCode).toBe(200);
+      const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, '');
+      expect(text).toContain('เสียงผู้มีส่วนได้ส่วนเสีย');
+      expect(text).not.toContain('สมชาย');
     });
 
     it('is not found for an account of another agency', async () => {
