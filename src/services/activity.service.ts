@@ -231,3 +231,13 @@ export async function listPublishedActivities(
 ): Promise<Activity[]> {
   return listActivities(ctx.db.kysely, agencyId, true);
 }
+
+/** An agency's published activities for its public list; not found for an unknown code. */
+export async function loadPublicActivities(
+  ctx: ServiceContext,
+  agencyCode: string,
+): Promise<{ agency: Agency; activities: ActivityView[] }> {
+  const agency = await findAgencyByCode(ctx.db.kysely, agencyCode);
+  if (!agency) throw new DomainError('not_found', { th: 'ไม่พบหน่วยงาน', en: 'Agency not found' });
+  return { agency, activities: (await listActivities(ctx.db.kysely, agency.id, true)).map(viewOf) };
+}

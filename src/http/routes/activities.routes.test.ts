@@ -119,9 +119,15 @@ for (const dialect of DIALECTS) {
       expect(shown.statusCode).toBe(200);
       expect(shown.body).toContain('ความพึงพอใจคิดเป็นร้อยละ 88.60');
       expect((await anonymous.get(`/public/D02/activities/${id}`)).statusCode).toBe(404);
+      const index = await anonymous.get('/public/D01/activities');
+      expect(index.statusCode).toBe(200);
+      expect(index.body).toContain(url);
+      expect(index.body).toContain('ความพึงพอใจร้อยละ 88.60');
+      expect((await anonymous.get('/public/NOPE/activities')).statusCode).toBe(404);
       await agency.get(demoUrl);
       expect((await agency.post(`${demoUrl}/publish`, { published: '0' })).statusCode).toBe(302);
       expect((await anonymous.get(url)).statusCode).toBe(404);
+      expect((await anonymous.get('/public/D01/activities')).body).not.toContain(url);
       await agency.get(demoUrl);
       await agency.post(`${demoUrl}/publish`, { published: '1' });
       expect((await anonymous.get(url)).statusCode).toBe(200);

@@ -7,6 +7,7 @@ import {
   editActivity,
   getActivity,
   listAgencyActivities,
+  loadPublicActivities,
   loadPublicActivity,
   setActivityPublished,
   type ActivityInput,
@@ -21,6 +22,7 @@ import {
   ActivityListPage,
   ActivityPage,
   formValuesOf,
+  PublicActivityListPage,
   SATISFACTION_ROWS,
   type ActivityFormValues,
 } from '../views/activity-pages.js';
@@ -163,6 +165,14 @@ function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
 }
 
 function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get('/public/:agencyCode/activities', LIMITED, async (request, reply) => {
+    try {
+      const found = await loadPublicActivities(ctx, paramsOf(request).agencyCode);
+      return sendPage(reply, <PublicActivityListPage lang={request.lang} {...found} />);
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
   const base = '/public/:agencyCode/activities/:activityId';
   app.get(base, LIMITED, async (request, reply) => {
     const { agencyCode, activityId } = paramsOf(request);

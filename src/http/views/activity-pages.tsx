@@ -359,3 +359,44 @@ export function ActivityPage(props: {
     </Layout>
   );
 }
+
+/** The public list of an agency's published activity reports (no sign-in). */
+export function PublicActivityListPage(props: {
+  lang: Lang;
+  agency: Agency;
+  activities: ActivityView[];
+}) {
+  const { lang, agency } = props;
+  const title = `${pick(lang, m('รายงานกิจกรรมการจัดการความรู้', 'Activity (KM) reports'))} ${agency.nameTh}`;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <link rel="stylesheet" href="/assets/styles.css" />
+      </head>
+      <body>
+        <main id="main" class="wrap">
+          <h1>{title}</h1>
+          {props.activities.length === 0 && (
+            <p>{pick(lang, m('ยังไม่มีรายงานที่เผยแพร่', 'No published reports yet'))}</p>
+          )}
+          <ul>
+            {props.activities.map((a) => (
+              <li>
+                <a href={`/public/${encodeURIComponent(agency.code)}/activities/${a.id}`}>
+                  {a.title}
+                </a>{' '}
+                · {activityDay(lang, a.heldOn)}
+                {a.summary.overall.percent === null
+                  ? ''
+                  : ` · ${pick(lang, m('ความพึงพอใจร้อยละ', 'satisfaction'))} ${formatPercent(a.summary.overall.percent)}${lang === 'en' ? '%' : ''}`}
+              </li>
+            ))}
+          </ul>
+        </main>
+      </body>
+    </html>
+  );
+}
