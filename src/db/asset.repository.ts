@@ -101,6 +101,18 @@ export async function setAssetStatus(
   await db.updateTable('asset').set({ status, updated_at: at }).where('id', '=', id).execute();
 }
 
+/**
+ * Takes the asset's row lock for the rest of the transaction (a no-op write), so that two
+ * requests for the same asset are checked for overlap one after the other on PostgreSQL too.
+ */
+export async function lockAsset(db: Kysely<Database>, id: string): Promise<void> {
+  await db
+    .updateTable('asset')
+    .set((eb) => ({ status: eb.ref('status') }))
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function findAsset(db: Kysely<Database>, id: string): Promise<Asset | null> {
   const row = await db.selectFrom('asset').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toAsset(row) : null;

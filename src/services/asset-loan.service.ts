@@ -11,6 +11,7 @@ import {
   findLoan,
   insertLoan,
   listLoans,
+  lockAsset,
   setAssetStatus,
   updateLoan,
   type LoanView,
@@ -52,6 +53,7 @@ export async function requestLoan(
         'Only staff of this agency may borrow its assets',
         'เฉพาะบุคลากรของหน่วยงานนี้เท่านั้นที่ขอยืมทรัพย์สินได้',
       );
+    await lockAsset(trx, assetId);
     const asset = await loadAsset(trx, agency.id, assetId);
     const today = bangkokDay(ctx.clock.now());
     const otherLoans = await listLoans(trx, { assetId });
@@ -140,7 +142,8 @@ export async function actOnLoan(
 ): Promise<LoanView> {
   return inTransaction(ctx, async (trx) => {
     const agency = await loadAssetAgency(trx, actor, agencyId, true);
-    const loan = await loadLoan(trx, agency.id, loanId);
+    await lockAsset(trx, (await loadLoan(trx, agency.id, loanId)).assetId);
+    const loan = await loadLoan(trx, agency.id, loanId); // read again under the lock
     const status = TARGET[action.kind];
     checkLoanMove(loan.status, status);
     const now = nowIso(ctx);

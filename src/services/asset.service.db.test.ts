@@ -201,6 +201,22 @@ describeEachDialect('asset loan service', (getDb) => {
       expect(await listLoans(ctx.db.kysely, { assetId: van })).toHaveLength(before);
     });
 
+    it('lets only one of two overlapping requests sent at the same time through', async () => {
+      const notebook = await idOf('N-1');
+      const ask = (actor: Actor) =>
+        requestLoan(ctx, actor, 'u1', notebook, {
+          purposeCategory: 'official_duty',
+          purpose: 'ทำงานนอกสถานที่',
+          fromOn: '2026-12-10',
+          toOn: '2026-12-12',
+        });
+      const results = await Promise.allSettled([ask(member), ask(admin), ask(head)]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+      expect(refused.map((e) => (e as DomainError).code)).toEqual(['loan_overlap', 'loan_overlap']);
+      expect(await listLoans(ctx.db.kysely, { assetId: notebook })).toHaveLength(1);
+    });
+
     it('hides the agency from another agency (not found) and lets no viewer decide', async () => {
       const van = await idOf('V-1');
       expect(await refusal(getAssetRegister(ctx, outsider, 'u1'))).toBe('not_found');
@@ -260,7 +276,7 @@ describeEachDialect('asset loan service', (getDb) => {
 
     it('counts the year in the usage report, without borrowers in the public one', async () => {
       const { report } = await getUsageReport(ctx, admin, 'u1', 2570);
-      expect(report.requests).toBe(2);
+      expect(report.requests).toBe(3);
       expect(report.lent).toBe(1);
       expect(report.refusedPersonal).toBe(1);
       expect(report.late).toBe(1);
