@@ -49,6 +49,9 @@ for (const dialect of DIALECTS) {
       expect(seen.statusCode).toBe(200);
       expect(seen.body).toContain('(No Gift Policy) ประจำปีงบประมาณ พ.ศ. 2569');
       expect(seen.body).toContain('คุณรับทราบประกาศนี้แล้วเมื่อ');
+      const reminder = `href="${noGift}?year=2569"`;
+      expect((await owner.get('/home')).body).toContain(reminder);
+      expect((await head.get('/home')).body).toContain(`href="${gifts}#gift-`);
       const before = await owner.get(noGift);
       const count = /บุคลากรรับทราบแล้ว (\d+) จาก (\d+) คน/.exec(before.body);
       expect(count?.[1]).toBe('2');
@@ -57,6 +60,7 @@ for (const dialect of DIALECTS) {
       const done = await owner.post(`${noGift}/2569/acknowledge`, {});
       expect(done.statusCode).toBe(302);
       await owner.post(`${noGift}/2569/acknowledge`, { _csrf: owner.lastCsrf });
+      expect((await owner.get('/home')).body).not.toContain(reminder);
       const after = await owner.get(noGift);
       expect(/บุคลากรรับทราบแล้ว (\d+) จาก/.exec(after.body)?.[1]).toBe('3');
       expect(after.body).toContain('คุณรับทราบประกาศนี้แล้วเมื่อ 26 พ.ย. 2569');
