@@ -231,6 +231,11 @@ for (const dialect of DIALECTS) {
       const pdf = await anonymous.get(`${publicBase}/progress.pdf`);
       expect(pdf.statusCode).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
+      // the OIT items the edition names offer the published documents as evidence
+      const o26 = await agency.get(`${base.replace('/measures', '/oit')}/O26`);
+      expect(o26.statusCode).toBe(200);
+      expect(o26.body).toContain('/public/D01/2569/measures/progress');
+      expect(o26.body).toContain('รายงานผลการดำเนินการตามมาตรการ');
       expect((await anonymous.get('/public/D02/2569/measures')).statusCode).toBe(404);
       expect((await anonymous.get('/public/D01/25x9/measures')).statusCode).toBe(404);
     }, 60_000);
