@@ -11,8 +11,8 @@ import { loadActor } from './auth.service.js';
 import type { Actor, ServiceContext } from './context.js';
 import { listPublishedDocuments } from './generated-evidence.service.js';
 import { getPublicManual, getPublicManuals } from './manual-public.service.js';
+import { addServiceCase } from './manual-cases.service.js';
 import {
-  addServiceCase,
   createManual,
   getManual,
   getManualRegister,

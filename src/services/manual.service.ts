@@ -11,8 +11,6 @@ import { computeCaseStatistics, type CaseStatistics } from '../core/manuals/serv
 import type { SourceItem } from '../core/manuals/website-currency.js';
 import type { Agency } from '../db/agency.repository.js';
 import {
-  deleteCase,
-  insertCase,
   insertManual,
   listCases,
   listManuals,
@@ -27,14 +25,12 @@ import { loadVisibleAgency } from './agency-access.service.js';
 import { inTransaction, recordAudit } from './audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
 import {
-  CaseInputSchema,
   cleanSteps,
   contentOf,
   currentRoundOf,
   loadManual,
   ManualInputSchema,
   manualItemsOf,
-  type CaseInput,
   type ManualData,
   type ManualInput,
 } from './manual-support.js';
@@ -76,11 +72,13 @@ export interface ManualDetail {
   statistics: CaseStatistics;
 }
 
-function who(actor: Actor) {
+/** The policy's view of an actor. */
+export function who(actor: Actor) {
   return { userId: actor.user.id, grants: actor.grants };
 }
 
-function forbiddenEdit(): DomainError {
+/** The refusal for someone who may see the manuals but not change them. */
+export function forbiddenEdit(): DomainError {
   return new DomainError('forbidden', {
     th: 'คุณดูคู่มือได้ แต่แก้ไขไม่ได้',
     en: 'You may see the manuals but not change them',
@@ -283,55 +281,5 @@ export async function setManualPublished(
       details: { title: manual.title },
     });
     return manual;
-  });
-}
-
-/** Records one service case (dates only, no personal data); editors; audited. */
-export async function addServiceCase(
-  ctx: ServiceContext,
-  actor: Actor,
-  agencyId: string,
-  manualId: string,
-  input: CaseInput,
-): Promise<ManualCase> {
-  const data = CaseInputSchema.parse(input);
-  return inTransaction(ctx, async (trx) => {
-    const agency = await loadVisibleAgency(trx, actor, agencyId);
-    await loadManual(trx, agency.id, manualId);
-    if (!mayEditManuals(who(actor), agency.path)) throw forbiddenEdit();
-    const record: ManualCase = { id: ctx.ids.uuid(), manualId, ...data, createdAt: nowIso(ctx) };
-    await insertCase(trx, record);
-    await recordAudit(trx, ctx, actor, {
-      action: 'manual.case_add',
-      entityType: 'manual',
-      entityId: manualId,
-      agencyId: agency.id,
-      details: { caseId: record.id },
-    });
-    return record;
-  });
-}
-
-/** Removes a service case entered by mistake; editors; audited. */
-export async function removeServiceCase(
-  ctx: ServiceContext,
-  actor: Actor,
-  agencyId: string,
-  manualId: string,
-  caseId: string,
-): Promise<void> {
-  await inTransaction(ctx, async (trx) => {
-    const agency = await loadVisibleAgency(trx, actor, agencyId);
-    await loadManual(trx, agency.id, manualId);
-    if (!mayEditManuals(who(actor), agency.path)) throw forbiddenEdit();
-    if (!(await deleteCase(trx, manualId, caseId)))
-      throw new DomainError('not_found', { th: 'ไม่พบรายการ', en: 'Case not found' });
-    await recordAudit(trx, ctx, actor, {
-      action: 'manual.case_remove',
-      entityType: 'manual',
-      entityId: manualId,
-      agencyId: agency.id,
-      details: { caseId },
-    });
   });
 }

@@ -5,12 +5,11 @@ import { MANUAL_KINDS, type ManualKind } from '../../core/manuals/manual-rules.j
 import { buildManualReport } from '../../reports/manual-report.js';
 import type { ServiceContext } from '../../services/context.js';
 import { getPublicManual, getPublicManuals } from '../../services/manual-public.service.js';
+import { addServiceCase, removeServiceCase } from '../../services/manual-cases.service.js';
 import {
-  addServiceCase,
   createManual,
   getManual,
   getManualRegister,
-  removeServiceCase,
   saveManual,
   setManualPublished,
   type ManualView,
