@@ -62,6 +62,7 @@ for (const dialect of DIALECTS) {
       expect(page.body).toContain('เสียงผู้มีส่วนได้ส่วนเสีย');
       expect(page.body).toContain('ของขวัญและผลประโยชน์');
       expect(page.body).toContain('4 การใช้ทรัพย์สินของราชการ');
+      expect(page.body).toContain('นับเฉพาะคำตอบก่อนวันที่ 26 พ.ย. 2569');
       expect(page.body).toContain('อื่น ๆ');
       expect(page.body).toContain('นาย[ชื่อ]');
       expect(page.body).toContain('[เบอร์โทร]');
@@ -73,6 +74,16 @@ for (const dialect of DIALECTS) {
       expect(eit).not.toContain('<q>');
       const round = await agency.get(`/rounds/${roundId}`);
       expect(round.body).toContain(`/rounds/${roundId}/voice`);
+    });
+
+    it('speaks English when asked, dates in the Gregorian calendar', async () => {
+      const c = await signedIn(t, 'agency@example.org');
+      await c.get(`/lang/en?next=/rounds/${roundId}/voice`);
+      const page = await c.get(`/rounds/${roundId}/voice`);
+      expect(page.body).toContain('Stakeholder voice');
+      expect(page.body).toContain('Gifts and benefits');
+      expect(page.body).toContain('Withheld: fewer than 5 people wrote a comment');
+      expect(page.body).toContain('only answers before 26 Nov 2026 are counted');
     });
 
     it('gives the same summary as JSON, the small group withheld', async () => {
