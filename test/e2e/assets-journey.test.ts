@@ -80,7 +80,8 @@ describe('asset loan journey in Chromium', () => {
     await signIn(admin, server.base, 'agency@example.org', PASSWORD);
     await admin.goto(loans);
     await expectNoAxeViolations(admin);
-    const card = (status: string) => `main li[data-loan-status="${status}"]:has-text("${CAMERA}")`;
+    const card = (status: string) =>
+      `main article[data-loan-status="${status}"]:has-text("${CAMERA}")`;
     await submitVia(admin, `${card('requested')} form[action$="/approve"] button`);
     expect(await admin.locator('.notice').innerText()).toContain('อนุมัติคำขอยืมแล้ว');
     await submitVia(admin, `${card('approved')} form[action$="/hand-over"] button`);

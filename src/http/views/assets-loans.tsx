@@ -37,7 +37,7 @@ function LoanCard(props: { page: PageContext; board: LoanBoard; loan: LoanLine }
   const { lang } = page;
   const base = `/agencies/${board.agency.id}/loans/${loan.id}`;
   return (
-    <li id={`loan-${loan.id}`} class="card" data-loan-status={loan.status}>
+    <article id={`loan-${loan.id}`} class="card" data-loan-status={loan.status}>
       <p>
         <strong>
           {loan.assetNumber} {loan.assetName}
@@ -86,7 +86,7 @@ function LoanCard(props: { page: PageContext; board: LoanBoard; loan: LoanLine }
           }}
         />
       )}
-    </li>
+    </article>
   );
 }
 
@@ -106,11 +106,11 @@ function Section(props: {
       {loans.length === 0 ? (
         <p class="muted">{pick(lang, m('ไม่มีรายการ', 'None'))}</p>
       ) : (
-        <ul class="cards">
+        <div class="cards">
           {loans.map((loan) => (
             <LoanCard page={page} board={board} loan={loan} />
           ))}
-        </ul>
+        </div>
       )}
     </section>
   );
