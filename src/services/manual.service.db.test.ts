@@ -21,6 +21,7 @@ import {
   type ManualInput,
 } from './manual.service.js';
 import { getPublishedOverview, searchPublished } from './published.service.js';
+import { listReminders } from './reminders.service.js';
 import { openRounds } from './round.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
@@ -215,6 +216,24 @@ describeEachDialect('manual service', (getDb) => {
     expect((await searchPublished(ctx, 'U2', 'อนุญาต')).results).toEqual([]);
   });
 
+  it('reminds the head of a complete draft until it is published', async () => {
+    const created = await createManual(ctx, owner, 'u1', {
+      ...LIBRARY,
+      title: 'คู่มือรอเผยแพร่',
+      channels: ['เคาน์เตอร์'],
+      feeText: 'ไม่มี',
+      documents: ['ไม่มี'],
+    });
+    const incomplete = await createManual(ctx, owner, 'u1', { ...LIBRARY, title: 'ยังไม่ครบ' });
+    const href = (id: string) => `/agencies/u1/manuals/${id}`;
+    const waiting = (await listReminders(ctx, head)).map((r) => r.href);
+    expect(waiting).toContain(href(created.id));
+    expect(waiting).not.toContain(href(incomplete.id));
+    expect((await listReminders(ctx, owner)).some((r) => r.kind === 'manual_publish')).toBe(false);
+    await setManualPublished(ctx, head, 'u1', created.id, true);
+    expect((await listReminders(ctx, head)).map((r) => r.href)).not.toContain(href(created.id));
+  });
+
   it('warns when the published manuals cover an older fiscal year than the round', async () => {
     const old = await createManual(ctx, admin, 'u1', {
       ...LIBRARY,
@@ -228,5 +247,9 @@ describeEachDialect('manual service', (getDb) => {
     expect(work?.itemCode).toBe('O8');
     expect(work?.currency.stale).toBe(true);
     expect(work?.currency.message?.th).toContain('2567');
+    const reminders = await listReminders(ctx, admin);
+    expect(reminders.find((r) => r.href === `/agencies/u1/manuals/${old.id}`)?.kind).toBe(
+      'manual_stale',
+    );
   });
 });

@@ -2,6 +2,7 @@ import type { Actor, ServiceContext } from './context.js';
 import { assetsReminders } from './reminder-providers/assets.js';
 import { calendarReminders } from './reminder-providers/calendar.js';
 import { integrityReminders } from './reminder-providers/integrity.js';
+import { manualsReminders } from './reminder-providers/manuals.js';
 import { measuresReminders } from './reminder-providers/measures.js';
 import type { Reminder, ReminderProvider } from './reminder-providers/types.js';
 
@@ -13,6 +14,7 @@ const PROVIDERS: ReminderProvider[] = [
   measuresReminders,
   integrityReminders,
   assetsReminders,
+  manualsReminders,
 ];
 
 /** A person's reminders: overdue first, then by due date (undated last). */
