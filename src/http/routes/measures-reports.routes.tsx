@@ -34,6 +34,14 @@ function fileBase(kind: PublicationKind, report: MeasuresReport): string {
   return `${name}-${report.agencyCode}-${report.fiscalYear}`;
 }
 
+/** A screen-only link from a printable page back to the round's register. */
+function backTo(request: FastifyRequest) {
+  return {
+    href: `/rounds/${paramsOf(request).id}/measures`,
+    text: pick(request.lang, m('กลับไปทะเบียนมาตรการ', 'Back to the measures')),
+  };
+}
+
 /** The signed-in printable files of a round's measures document and progress report. */
 function registerFiles(app: FastifyInstance, ctx: ServiceContext): void {
   const guarded = { preHandler: requireActor };
@@ -47,14 +55,9 @@ function registerFiles(app: FastifyInstance, ctx: ServiceContext): void {
   // the printable page on screen, with a way back to the register (never printed)
   app.get('/rounds/:id/measures/document', guarded, async (request, reply) => {
     try {
-      const { id } = paramsOf(request);
-      const report = await getMeasuresReport(ctx, signedIn(request), id);
+      const report = await getMeasuresReport(ctx, signedIn(request), paramsOf(request).id);
       const doc = measuresDocumentReport(request.lang, report);
-      const back = {
-        href: `/rounds/${id}/measures`,
-        text: pick(request.lang, m('กลับไปทะเบียนมาตรการ', 'Back to the measures')),
-      };
-      return sendReportHtml(reply, doc, { screenLinks: [back] });
+      return sendReportHtml(reply, doc, { screenLinks: [backTo(request)] });
     } catch (error) {
       return sendDomainError(request, reply, error);
     }
@@ -64,6 +67,8 @@ function registerFiles(app: FastifyInstance, ctx: ServiceContext): void {
       try {
         const report = await getMeasuresReport(ctx, signedIn(request), paramsOf(request).id);
         const doc = BUILDERS[kind](request.lang, report);
+        if (format === 'html')
+          return sendReportHtml(reply, doc, { screenLinks: [backTo(request)] });
         return await sendReport(reply, doc, format, fileBase(kind, report));
       } catch (error) {
         return sendDomainError(request, reply, error);
