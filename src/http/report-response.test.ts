@@ -20,6 +20,12 @@ const DOC: ReportDocument = {
       ],
     },
     { kind: 'paragraph', text: 'ผู้ใหญ่ที่ดูแลน้ำ' },
+    {
+      kind: 'chart',
+      svg: '<svg width="300" height="120" xmlns="http://www.w3.org/2000/svg"><rect x="10" y="10" width="200" height="40" fill="#1f6f8b"/><text x="10" y="100" font-family="Sarabun">ตัวชี้วัดที่ 1</text></svg>',
+      caption: 'แผนภูมิ',
+      rows: [['ตัวชี้วัดที่ 1', '66.00']],
+    },
   ],
 };
 
@@ -75,6 +81,12 @@ describe('sendReport', () => {
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     expect(xml).toContain('กรมน้ำบาดาลตัวอย่าง');
     expect(xml).toContain('87.65');
+    const png = Object.keys(zip.files).find((f) => /^word\/media\/.+\.png$/.test(f));
+    const bytes = await zip.file(png ?? '')?.async('nodebuffer');
+    // the chart drawn by Chromium at twice its size: a real PNG of 600×240 pixels
+    expect(bytes?.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes?.readUInt32BE(16)).toBe(600);
+    expect(bytes?.readUInt32BE(20)).toBe(240);
   });
 
   it('shows HTML inline under a policy that allows its own styles but no script', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { PdfUnavailableError, sarabunDataUrls, sharedPdfRenderer } from '../infra/pdf-renderer.js';
 import type { ReportDocument } from '../reports/report-document.js';
-import { reportToDocx } from '../reports/report-docx.js';
+import { reportToDocx, svgSize } from '../reports/report-docx.js';
 import { reportToHtml, type ReportHtmlOptions } from '../reports/report-html.js';
 import { sendErrorPage } from './views/error-page.js';
 
@@ -76,6 +76,25 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
 }
 
 /**
+ * PNG copies of a report's charts for Word (drawn by the shared Chromium); null for a chart when
+ * Chromium is not available, so the DOCX then carries the chart's numbers only.
+ */
+export async function chartPngs(doc: ReportDocument): Promise<Array<Buffer | null>> {
+  const charts = doc.blocks.filter((b) => b.kind === 'chart');
+  const fonts = charts.length > 0 ? sarabunDataUrls() : undefined;
+  return Promise.all(
+    charts.map((chart) =>
+      sharedPdfRenderer()
+        .svgToPng(chart.svg, svgSize(chart.svg), fonts)
+        .catch((error: unknown) => {
+          if (error instanceof PdfUnavailableError) return null;
+          throw error;
+        }),
+    ),
+  );
+}
+
+/**
  * Sends a report as PDF (Chromium, bundled Sarabun font), DOCX or printable HTML. PDF and DOCX
  * come as a download named `fileBase.<format>`; HTML is shown inline. When Chromium is missing
  * or stuck, the person gets a 503 page saying so (and that DOCX and HTML still work).
@@ -87,8 +106,10 @@ export async function sendReport(
   fileBase: string,
 ): Promise<FastifyReply> {
   if (format === 'html') return sendReportHtml(reply, doc);
-  if (format === 'docx')
-    return sendAttachment(reply, await reportToDocx(doc), TYPES.docx, `${fileBase}.docx`);
+  if (format === 'docx') {
+    const docx = await reportToDocx(doc, { chartPngs: await chartPngs(doc) });
+    return sendAttachment(reply, docx, TYPES.docx, `${fileBase}.docx`);
+  }
   try {
     const pdf = await renderReportPdf(doc);
     return sendAttachment(reply, pdf, TYPES.pdf, `${fileBase}.pdf`);

@@ -26,6 +26,12 @@ export interface PdfPageOptions {
 export interface PdfRenderer {
   /** Prints a complete HTML document to an A4 PDF. */
   render: (html: string, options?: PdfPageOptions) => Promise<Buffer>;
+  /** Draws an SVG (a chart) as a PNG at twice its size, with the given fonts, for DOCX files. */
+  svgToPng: (
+    svg: string,
+    size: { width: number; height: number },
+    fonts?: { regular: string; bold: string },
+  ) => Promise<Buffer>;
   /** Ends the browser, if one was started; a later render starts a new one. */
   close: () => Promise<void>;
 }
@@ -137,7 +143,34 @@ export function createPdfRenderer(
     }
   };
 
+  const snapshot = async (
+    svg: string,
+    size: { width: number; height: number },
+    fonts: { regular: string; bold: string } | undefined,
+  ): Promise<Buffer> => {
+    const context = await (
+      await launch()
+    ).newContext({ javaScriptEnabled: false, viewport: size, deviceScaleFactor: 2 });
+    try {
+      const page = await context.newPage();
+      const faces = fonts
+        ? `@font-face{font-family:'Sarabun';font-weight:400;src:url("${fonts.regular}")}` +
+          `@font-face{font-family:'Sarabun';font-weight:700;src:url("${fonts.bold}")}`
+        : '';
+      await page.setContent(
+        `<!doctype html><html><head><meta charset="utf-8"><style>${faces}` +
+          `html,body{margin:0;background:#fff}svg{display:block}</style></head><body>${svg}</body></html>`,
+        { waitUntil: 'load' },
+      );
+      return await page.screenshot({ clip: { x: 0, y: 0, ...size }, type: 'png' });
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  };
+
   return {
+    svgToPng: (svg, size, fonts) =>
+      limit(() => withTimeout(snapshot(svg, size, fonts), settings.timeoutMs ?? 30_000)),
     render: (html, options = {}) =>
       limit(async () => {
         const expired: Expiry = { passed: false };

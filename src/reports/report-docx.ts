@@ -4,6 +4,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageBreak,
   PageNumber,
@@ -91,7 +92,41 @@ function table(
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3];
 const HEADING_SIZES = [36, 34, 32];
 
-function blockParts(block: ReportBlock): Array<Paragraph | Table> {
+/** The pixel size an SVG declares on its root (our charts always do), else a default. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const read = (name: string, fallback: number) => {
+    const value = Number(new RegExp(`\\s${name}="([\\d.]+)`).exec(root)?.[1]);
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return { width: read('width', 720), height: read('height', 400) };
+}
+
+/** Charts wider than the text column (16 cm ≈ 600 px at 96 dpi) are scaled down to it. */
+const COLUMN_PX = 600;
+
+function chartImage(svg: string, png: Buffer, caption: string): Paragraph {
+  const size = svgSize(svg);
+  const scale = Math.min(1, COLUMN_PX / size.width);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    children: [
+      new ImageRun({
+        type: 'svg',
+        data: Buffer.from(svg),
+        fallback: { type: 'png', data: png },
+        transformation: {
+          width: Math.round(size.width * scale),
+          height: Math.round(size.height * scale),
+        },
+        altText: { name: caption || 'chart', description: caption, title: caption },
+      }),
+    ],
+  });
+}
+
+function blockParts(block: ReportBlock, chartPng: () => Buffer | null): Array<Paragraph | Table> {
   switch (block.kind) {
     case 'heading':
       return [
@@ -126,10 +161,12 @@ function blockParts(block: ReportBlock): Array<Paragraph | Table> {
           block.columns.map((c) => c.align),
         ),
       ];
-    case 'chart':
-      // Word cannot show our SVG without a PNG copy: the chart's numbers go in as a table.
+    case 'chart': {
+      // Word needs a PNG beside the SVG; without one only the chart's numbers go in, as a table
+      const png = chartPng();
       return [
         ...(block.caption ? [para(block.caption, { bold: true })] : []),
+        ...(png ? [chartImage(block.svg, png, block.caption ?? '')] : []),
         ...(block.rows && block.rows.length > 0
           ? [
               table(
@@ -140,6 +177,7 @@ function blockParts(block: ReportBlock): Array<Paragraph | Table> {
             ]
           : []),
       ];
+    }
     case 'signature': {
       const indent = { left: convertMillimetersToTwip(75) };
       const line = (text: string) =>
@@ -181,7 +219,12 @@ function headingStyle(
  * A report as a Word document in Thai official style: A4, margins 2.5 cm top, 3 cm left, 2 cm
  * right and bottom, TH Sarabun New 16 pt, Thai language tag, bordered tables, page numbers.
  */
-export async function reportToDocx(doc: ReportDocument): Promise<Buffer> {
+export async function reportToDocx(
+  doc: ReportDocument,
+  options: { chartPngs?: ReadonlyArray<Buffer | null> } = {},
+): Promise<Buffer> {
+  let chart = 0;
+  const chartPng = () => options.chartPngs?.[chart++] ?? null;
   const language = doc.lang === 'th' ? 'th-TH' : 'en-GB';
   const document = new Document({
     creator: doc.agencyName,
@@ -238,7 +281,7 @@ export async function reportToDocx(doc: ReportDocument): Promise<Buffer> {
           }),
           ...(doc.subtitle ? [para(doc.subtitle, { align: 'center' })] : []),
           para(doc.dateText, { align: 'center' }),
-          ...doc.blocks.flatMap(blockParts),
+          ...doc.blocks.flatMap((block) => blockParts(block, chartPng)),
         ],
       },
     ],

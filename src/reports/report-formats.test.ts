@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from './report-document.js';
-import { reportToDocx } from './report-docx.js';
+import { reportToDocx, svgSize } from './report-docx.js';
 import { escapeHtml, reportToHtml } from './report-html.js';
 
 const DOC: ReportDocument = {
@@ -101,5 +101,45 @@ describe('report DOCX', () => {
     const styles =
       (await (await JSZip.loadAsync(bytes)).file('word/styles.xml')?.async('string')) ?? '';
     expect(styles).toContain('w:val="th-TH"');
+  });
+});
+
+/** A 1×1 white PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('report DOCX charts', () => {
+  it('puts the chart in as SVG with its PNG copy, sized from the SVG, beside its numbers', async () => {
+    const chartDoc: ReportDocument = {
+      ...DOC,
+      blocks: [
+        {
+          kind: 'chart',
+          svg: '<svg width="760" height="380" xmlns="http://www.w3.org/2000/svg"></svg>',
+          caption: 'แผนภูมิคะแนน',
+          rows: [['ตัวชี้วัด 1', '77.00']],
+        },
+      ],
+    };
+    const zip = await JSZip.loadAsync(await reportToDocx(chartDoc, { chartPngs: [PNG] }));
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(media.some((f) => f.endsWith('.png'))).toBe(true);
+    expect(media.some((f) => f.endsWith('.svg'))).toBe(true);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    // 760×380 px scaled to the 600 px column: 600×300 px = 5715000×2857500 EMU
+    expect(xml).toContain('cx="5715000" cy="2857500"');
+    expect(xml).toContain('77.00');
+    const without = await JSZip.loadAsync(await reportToDocx(chartDoc));
+    expect(Object.keys(without.files).some((f) => f.startsWith('word/media/'))).toBe(false);
+  });
+
+  it('reads the size an SVG declares', () => {
+    expect(svgSize('<svg width="640" height="374" viewBox="0 0 640 374">')).toEqual({
+      width: 640,
+      height: 374,
+    });
+    expect(svgSize('<svg viewBox="0 0 1 1">')).toEqual({ width: 720, height: 400 });
   });
 });
