@@ -230,6 +230,36 @@ for (const dialect of DIALECTS) {
       expect((await t.client().get('/public/D01/2571/no-gift.pdf')).statusCode).toBe(404);
     }, 60_000);
 
+    it('serves the JSON API with CSRF for changes', async () => {
+      const api = `/api/v1${gifts}`;
+      const body = {
+        giftOn: '2026-11-25',
+        giverType: 'government',
+        description: 'ของที่ระลึกจากหน่วยงานอื่น',
+        valueBaht: 300,
+        disposition: 'received',
+        handling: 'kept',
+      };
+      expect((await owner.api('POST', api, body)).statusCode).toBe(403);
+      const made = await owner.api('POST', api, body, await csrfOf(owner));
+      expect(made.statusCode).toBe(201);
+      expect(made.json().gift.flagged).toBe(false);
+      expect(made.json().gift.fiscalYear).toBe(2570);
+      const bad = await owner.api('POST', api, { ...body, valueBaht: -1 }, await csrfOf(owner));
+      expect(bad.statusCode).toBe(400);
+      const mine = (await owner.api('GET', `${api}?year=2570`)).json();
+      expect(mine.seesAll).toBe(false);
+      expect(mine.report).toBeNull();
+      expect(mine.gifts.map((g: { description: string }) => g.description)).toContain(
+        'ของที่ระลึกจากหน่วยงานอื่น',
+      );
+      const all = (await head.api('GET', `${api}?year=2569`)).json();
+      expect(all.report.total).toEqual({ count: 3, valueBaht: 11_700 });
+      const noGiftApi = (await owner.api('GET', `/api/v1${noGift}?year=2569`)).json();
+      expect(noGiftApi.declaration.status).toBe('published');
+      expect(noGiftApi.share.acknowledged).toBeGreaterThanOrEqual(3);
+    });
+
     it('hides the registers from another agency and puts the documents on OIT O20', async () => {
       const sys = await signedIn(t, 'admin@example.org');
       const all = (await sys.api('GET', '/api/v1/agencies')).json().agencies as {

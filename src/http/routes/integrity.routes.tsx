@@ -35,6 +35,7 @@ import { toFieldErrors, type FieldErrors } from '../views/form.js';
 import { GiftRegisterPage, type FailedGiftForm } from '../views/integrity-gifts.js';
 import { NoGiftPageView, type FailedForm } from '../views/integrity-no-gift.js';
 import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
+import { registerIntegrityApi } from './integrity-api.routes.js';
 import { registerIntegrityPublicRoutes } from './integrity-public.routes.js';
 
 const guarded = { preHandler: requireActor };
@@ -286,4 +287,5 @@ export function registerIntegrityRoutes(app: FastifyInstance, options: AppOption
   registerNoGift(app, options.ctx);
   registerGifts(app, options.ctx);
   registerIntegrityPublicRoutes(app, options.ctx);
+  registerIntegrityApi(app, options.ctx);
 }
