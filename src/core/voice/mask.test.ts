@@ -16,6 +16,8 @@ describe('maskPersonalDetails: names', () => {
     ['Mr John Smith was rude', 'Mr [ชื่อ] was rude'],
     ['ask Dr. Somsak, please', 'ask Dr. [ชื่อ], please'],
     ['mrs malee helped', 'mrs [ชื่อ] helped'],
+    ['นพ.สมศักดิ์ตรวจเร็ว', 'นพ.[ชื่อ]'],
+    ['ร.ต.อ.มานพ ใจกล้า ช่วยได้มาก', 'ร.ต.อ.[ชื่อ] ช่วยได้มาก'],
   ])('%s → %s', (input, expected) => {
     expect(maskPersonalDetails(input)).toBe(expected);
   });
@@ -26,6 +28,7 @@ describe('maskPersonalDetails: names', () => {
     'นายกเทศมนตรีมาเยี่ยม',
     'นางพยาบาลใจดี',
     'ขอบคุณมากครับ',
+    'เชิญคุณ 3 ท่านมาประชุม',
   ])('leaves words that only start like a title: %s', (text) => {
     expect(maskPersonalDetails(text)).toBe(text);
   });

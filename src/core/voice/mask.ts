@@ -50,7 +50,8 @@ const THAI_TITLES = new Set(['นาย', 'นาง', 'นางสาว', '�
 /** Words that follow a title word without being a name: นางพยาบาล is a nurse, not Ms Payaban. */
 const NOT_NAMES = new Set(['พยาบาล', 'แบบ', 'ทุกท่าน', 'ทุกคน', 'ท่าน', 'เอง']);
 /** Abbreviated titles with dots, found in the raw text (the segmenter glues them to the name). */
-const DOTTED_TITLE = /(น\.ส\.|ด\.ร\.|ดร\.|ผอ\.|ผศ\.|รศ\.|ศ\.ดร\.|พ\.ต\.[ตอท]\.|ร\.ต\.[ตอท]\.)\s?/gu;
+const DOTTED_TITLE =
+  /(น\.ส\.|ด\.ร\.|ดร\.|ผอ\.|ผศ\.|รศ\.|ศ\.ดร\.|นพ\.|พญ\.|ทพ\.|ภก\.|ด\.ต\.|[พรส]\.[ตอท]\.[ตอท]\.|จ\.ส\.[ตอท]\.)\s?/gu;
 const LATIN_TITLE = /\b(Mr|Mrs|Ms|Miss|Dr|Khun)\b\.?\s+/giu;
 
 /** Where a name run stops: white space or punctuation. */
@@ -65,7 +66,8 @@ function nameRunAt(text: string, from: number): [number, number] | null {
   if (text[start] === ' ') start += 1;
   RUN.lastIndex = start;
   const match = RUN.exec(text);
-  if (!match || match.index !== start || /^\[/.test(match[0])) return null;
+  // a mask already in place, or a number ("คุณ 3 ท่าน"), is not a name
+  if (!match || match.index !== start || /^[[0-9๐-๙]/u.test(match[0])) return null;
   let end = start + cutAtNameEnd(match[0]);
   if (end < start + match[0].length) return [start, end];
   // a second run after one space is a surname when it is short, all letters, and no phrase
