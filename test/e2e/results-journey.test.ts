@@ -134,5 +134,13 @@ describe('results journey in Chromium', () => {
       }, `/agencies/${ministryId}/rollup.xlsx?year=2568`),
     ]);
     expect(download.suggestedFilename()).toMatch(/^ita-rollup-.+-2568\.xlsx$/);
+
+    // the same export in the background: the progress page refreshes itself until the file is ready
+    await page.goto(`${server.base}/agencies/${ministryId}/rollup.xlsx?year=2568&background=1`);
+    expect(page.url()).toMatch(/\/exports\/[\w-]+$/);
+    const ready = page.locator('a[data-download]');
+    await ready.waitFor({ timeout: 30_000 });
+    const [later] = await Promise.all([page.waitForEvent('download'), ready.click()]);
+    expect(later.suggestedFilename()).toBe(download.suggestedFilename());
   }, 120_000);
 });
