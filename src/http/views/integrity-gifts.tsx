@@ -135,13 +135,22 @@ function DecisionForm(props: {
         <legend>{pick(lang, m('ผลการวินิจฉัยของหัวหน้าหน่วยงาน', "The head's decision"))}</legend>
         {errors.decision && <p class="error">{pick(lang, errors.decision)}</p>}
         {HEAD_DECISIONS.map((d) => (
-          <label class="choice">
-            <input type="radio" name="decision" value={d} checked={failed?.values.decision === d} />{' '}
-            {pick(lang, HEAD_DECISION_NAMES[d])}
-          </label>
+          <div>
+            <label>
+              <input
+                type="radio"
+                name="decision"
+                value={d}
+                checked={failed?.values.decision === d}
+              />{' '}
+              {pick(lang, HEAD_DECISION_NAMES[d])}
+            </label>
+          </div>
         ))}
-        <label for={`${prefix}-note`}>{pick(lang, m('หมายเหตุ', 'Note'))}</label>
-        <input id={`${prefix}-note`} name="note" value={failed?.values.note ?? ''} />
+        <div class="field">
+          <label for={`${prefix}-note`}>{pick(lang, m('หมายเหตุ', 'Note'))}</label>
+          <input id={`${prefix}-note`} name="note" value={failed?.values.note ?? ''} />
+        </div>
       </fieldset>
       <button type="submit">{pick(lang, m('บันทึกผลการวินิจฉัย', 'Record the decision'))}</button>
     </form>
