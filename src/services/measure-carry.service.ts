@@ -151,3 +151,15 @@ export async function getMeasuresHandOff(
     fiscalYear: round.editionYear,
   };
 }
+
+/** Last year's measure a measure was carried from, for a link on its page; null when none. */
+export async function findCarryOrigin(
+  ctx: ServiceContext,
+  measureId: string,
+): Promise<{ roundId: string; measureId: string; title: string } | null> {
+  const link = (await listCarries(ctx.db.kysely, [measureId])).find(
+    (c) => c.measureId === measureId,
+  );
+  const from = link ? await findMeasure(ctx.db.kysely, link.fromMeasureId) : null;
+  return from ? { roundId: from.roundId, measureId: from.id, title: from.title } : null;
+}

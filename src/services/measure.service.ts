@@ -22,6 +22,7 @@ import type { Database } from '../db/schema.js';
 import { listMeasureFiles, type MeasureFile } from '../db/measure-evidence.repository.js';
 import type { z } from 'zod';
 import { inTransaction, recordAudit } from './audit.service.js';
+import { findCarryOrigin } from './measure-carry.service.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
 import { loadRoundEdition } from './survey.service.js';
 import {
@@ -75,6 +76,8 @@ export interface MeasureDetail {
   owners: { id: string; displayName: string }[];
   /** Evidence files attached to the measure. */
   files: MeasureFile[];
+  /** Last year's measure this one continues, when it was carried over. */
+  origin: Awaited<ReturnType<typeof findCarryOrigin>>;
 }
 
 /** One measure with all its progress notes. */
@@ -94,6 +97,7 @@ export async function getMeasure(
     progress: await listProgress(ctx.db.kysely, [measureId]),
     owners: await ownersOf(ctx.db.kysely, round),
     files: await listMeasureFiles(ctx.db.kysely, [measureId]),
+    origin: await findCarryOrigin(ctx, measureId),
   };
 }
 

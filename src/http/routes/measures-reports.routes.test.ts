@@ -87,6 +87,8 @@ for (const dialect of DIALECTS) {
       expect(carried.statusCode).toBe(302);
       const detail = await agency.get(String(carried.headers.location));
       expect(detail.body).toContain('ต่อยอดจากมาตรการปี พ.ศ. 2568');
+      expect(detail.body).toContain('ต่อยอดจากมาตรการปีที่ผ่านมา');
+      expect(detail.body).toContain(`/measures/${from}">${LAST_YEAR_DONE}</a>`);
       const after = await agency.get(base);
       expect(after.body).toContain('ยกมาเป็นมาตรการปีนี้แล้ว');
       expect(after.body).not.toContain('name="fromMeasureId"');

@@ -137,6 +137,14 @@ export function MeasureDetailPage({
           <StatusTag lang={lang} status={measure.status} overdue={measure.overdue} />
         </dd>
       </dl>
+      {detail.origin && (
+        <p>
+          {pick(lang, m('ต่อยอดจากมาตรการปีที่ผ่านมา', "Continues last year's measure"))}:{' '}
+          <a href={`/rounds/${detail.origin.roundId}/measures/${detail.origin.measureId}`}>
+            {detail.origin.title}
+          </a>
+        </p>
+      )}
       <p>{measure.description}</p>
       <h2>{pick(lang, m('ความคืบหน้า', 'Progress'))}</h2>
       {detail.progress.length === 0 && <p>{pick(lang, m('ยังไม่มีบันทึก', 'No notes yet'))}</p>}
