@@ -247,6 +247,10 @@ describeEachDialect('manual service', (getDb) => {
     expect(work?.itemCode).toBe('O8');
     expect(work?.currency.stale).toBe(true);
     expect(work?.currency.message?.th).toContain('2567');
+    const page = overview.entries.find((e) => e.url === `/public/U1/manuals/${old.id}`);
+    expect(page?.title.th).toBe('คู่มือการปฏิบัติงาน: คู่มือเก่า');
+    expect(page?.itemCode).toBe('O8');
+    expect(page?.currency.stale).toBe(true);
     const reminders = await listReminders(ctx, admin);
     expect(reminders.find((r) => r.href === `/agencies/u1/manuals/${old.id}`)?.kind).toBe(
       'manual_stale',

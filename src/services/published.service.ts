@@ -1,4 +1,5 @@
 import type { Message } from '../core/errors.js';
+import { KIND_SOURCES } from '../core/manuals/manual-elements.js';
 import { KIND_NAMES } from '../core/manuals/manual-rules.js';
 import { excerptOf, scoreMatch, wordsOf } from '../core/manuals/thai-search.js';
 import { checkCurrency, itemsBySource, type Currency } from '../core/manuals/website-currency.js';
@@ -57,8 +58,19 @@ export async function getPublishedOverview(
   const round = await currentRoundOf(ctx.db.kysely, agency);
   if (!round) return { agency, round, entries: [] };
   const items = itemsBySource((await loadRoundEdition(ctx, round.editionId)).edition);
-  const documents = await listPublishedDocuments(ctx, round);
-  const entries: PublishedEntry[] = documents.map((d) => {
+  const { text: _text, ...oit } = await oitPageOf(ctx, round);
+  const manuals = (await getPublicManuals(ctx, agency.code)).manuals.map((m) => ({
+    title: {
+      th: `${KIND_NAMES[m.kind].th}: ${m.title}`,
+      en: `${KIND_NAMES[m.kind].en}: ${m.title}`,
+    },
+    url: `/public/${encodeURIComponent(agency.code)}/manuals/${m.id}`,
+    updatedAt: m.updatedAt,
+    fiscalYear: m.fiscalYear,
+    source: KIND_SOURCES[m.kind],
+  }));
+  const pieces = [...(await listPublishedDocuments(ctx, round)), ...manuals];
+  const entries: PublishedEntry[] = pieces.map((d) => {
     const item = items.get(d.source) ?? null;
     return {
       title: d.title,
@@ -74,16 +86,13 @@ export async function getPublishedOverview(
       }),
     };
   });
-  const { text: _text, ...oit } = await oitPageOf(ctx, round);
-  entries.push({
-    ...oit,
-    itemCode: null,
-    currency: checkCurrency({
-      fiscalYear: oit.fiscalYear,
-      roundYear: round.editionYear,
-      period: 'current',
-    }),
+  // the year's public OIT page always covers the round's own year
+  const currency = checkCurrency({
+    fiscalYear: oit.fiscalYear,
+    roundYear: round.editionYear,
+    period: 'current',
   });
+  entries.push({ ...oit, itemCode: null, currency });
   return { agency, round, entries };
 }
 
