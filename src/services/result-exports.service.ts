@@ -1,4 +1,7 @@
+import { isAllowed } from '../core/access/roles.js';
+import { DomainError } from '../core/errors.js';
 import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
+import { findAgencyById, listAgencies } from '../db/agency.repository.js';
 import { findScoreSnapshot, listRounds } from '../db/round.repository.js';
 import {
   resultsWorkbook,
@@ -38,15 +41,19 @@ export async function exportResultsWorkbook(
   return { bytes, fileBase: `ita-results-${round.agencyCode}-${round.editionYear}` };
 }
 
-/** How many units a parent body has for a year (to decide whether to export in the background). */
+/**
+ * How many units (itself included) a parent body has, to decide whether its roll-up is exported
+ * in the background; refused like the roll-up (not found) for someone who may not see its rounds.
+ */
 export async function rollupSize(
   ctx: ServiceContext,
   actor: Actor,
   agencyId: string,
-  year: number,
 ): Promise<number> {
-  const rollup = await rollUp(ctx, actor, agencyId, year);
-  return rollup.ranking.length + rollup.pending.length;
+  const agency = await findAgencyById(ctx.db.kysely, agencyId);
+  if (!agency || !isAllowed(actor.grants, 'round.view', agency.path))
+    throw new DomainError('not_found', { th: 'ไม่พบหน่วยงาน', en: 'Agency not found' });
+  return (await listAgencies(ctx.db.kysely, [agency.path])).length;
 }
 
 /**

@@ -235,6 +235,15 @@ for (const dialect of DIALECTS) {
       expect((await outsider.get(`/rounds/${last.id}/reports`)).statusCode).toBe(404);
       expect((await outsider.get(`/rounds/${last.id}/reports/result.html`)).statusCode).toBe(404);
       expect((await outsider.get(`/rounds/${last.id}/results.xlsx`)).statusCode).toBe(404);
+      const agencies = (await ministry.api('GET', '/api/v1/agencies')).json().agencies as {
+        id: string;
+        parentId: string | null;
+      }[];
+      const top = agencies.find((a) => a.parentId === null)?.id ?? '';
+      expect((await outsider.get(`/agencies/${top}/rollup.xlsx?year=2568`)).statusCode).toBe(404);
+      expect(
+        (await outsider.get(`/agencies/${top}/rollup.xlsx?year=2568&background=1`)).statusCode,
+      ).toBe(404);
     });
 
     it('offers last year’s public results as OIT evidence of this year', async () => {

@@ -148,7 +148,7 @@ function registerRollupExport(app: FastifyInstance, ctx: ServiceContext, jobs: E
     const year = yearOf(request);
     const { type, background } = (request.query ?? {}) as { type?: string; background?: string };
     const options = { type: type?.trim() || null, lang: request.lang };
-    const size = await rollupSize(ctx, actor, idOf(request), year);
+    const size = await rollupSize(ctx, actor, idOf(request));
     if (size <= BACKGROUND_EXPORT_UNITS && background !== '1') {
       const file = await exportRollupWorkbook(ctx, actor, idOf(request), year, options);
       return sendAttachment(reply, file.bytes, XLSX, `${file.fileBase}.xlsx`);
