@@ -23,6 +23,7 @@ import {
   getAssetRegister,
   getLoanBoard,
   requestLoan,
+  retireAsset,
 } from './asset.service.js';
 import { loadActor } from './auth.service.js';
 import type { Actor, ServiceContext } from './context.js';
@@ -284,6 +285,30 @@ describeEachDialect('asset loan service', (getDb) => {
       const pub = await getPublicUsageReport(ctx, 'U1', 2570);
       expect(JSON.stringify(pub.report)).not.toContain('staff-u1');
       expect(await refusal(getPublicUsageReport(ctx, 'U1', 2571))).toBe('not_found');
+    });
+  });
+
+  describe('retiring', () => {
+    it('retires a free asset only, and a retired asset takes no request', async () => {
+      const projector = await idOf('P-1');
+      const camera = await idOf('C-1');
+      await requestLoan(ctx, member, 'u1', camera, {
+        purposeCategory: 'official_duty',
+        purpose: 'ถ่ายภาพการประชุม',
+        fromOn: '2026-12-20',
+        toOn: '2026-12-20',
+      });
+      expect(await refusal(retireAsset(ctx, admin, 'u1', camera))).toBe('asset_in_use');
+      expect(await refusal(retireAsset(ctx, member, 'u1', projector))).toBe('forbidden');
+      expect((await retireAsset(ctx, head, 'u1', projector)).status).toBe('retired');
+      const later = {
+        purposeCategory: 'official_duty' as const,
+        purpose: 'x',
+        fromOn: '2026-12-21',
+        toOn: '2026-12-21',
+      };
+      expect(await refusal(requestLoan(ctx, member, 'u1', projector, later))).toBe('asset_retired');
+      expect(await refusal(retireAsset(ctx, head, 'u1', projector))).toBe('asset_in_use');
     });
   });
 

@@ -1,4 +1,5 @@
 import { AssetInputSchema, type AssetInput } from '../core/assets/asset-csv.js';
+import { holdsAsset } from '../core/assets/loan-rules.js';
 import { DomainError } from '../core/errors.js';
 import { bangkokDay } from '../core/measures/measure-rules.js';
 import type { Agency } from '../db/agency.repository.js';
@@ -7,6 +8,8 @@ import {
   listAssetNumbers,
   listAssets,
   listLoans,
+  lockAsset,
+  setAssetStatus,
   type Asset,
   type AssetFilter,
 } from '../db/asset.repository.js';
@@ -139,6 +142,39 @@ export async function getAssetDetail(
     mayManage: mayManageAssets(actor, agency),
     mayRequest: isMemberOf(actor, agency),
   };
+}
+
+/**
+ * Retires an asset (written off or out of use; agency administrators or head): refused while a
+ * request, an approved loan or a loan out still holds it. Audited.
+ */
+export async function retireAsset(
+  ctx: ServiceContext,
+  actor: Actor,
+  agencyId: string,
+  assetId: string,
+): Promise<Asset> {
+  return inTransaction(ctx, async (trx) => {
+    const agency = await loadAssetAgency(trx, actor, agencyId, true);
+    await lockAsset(trx, assetId);
+    const asset = await loadAsset(trx, agency.id, assetId);
+    const held = (await listLoans(trx, { assetId })).some((l) => holdsAsset(l.status));
+    if (asset.status === 'retired' || held)
+      throw new DomainError('asset_in_use', {
+        th: 'ทรัพย์สินนี้ยังมีคำขอยืมหรือการยืมค้างอยู่ หรือเลิกใช้แล้ว จึงบันทึกเลิกใช้ไม่ได้',
+        en: 'This asset still has a request or a loan open, or is already retired',
+      });
+    const now = nowIso(ctx);
+    await setAssetStatus(trx, asset.id, 'retired', now);
+    await recordAudit(trx, ctx, actor, {
+      action: 'asset.retire',
+      entityType: 'asset',
+      entityId: asset.id,
+      agencyId: agency.id,
+      details: { assetNumber: asset.assetNumber },
+    });
+    return { ...asset, status: 'retired', updatedAt: now };
+  });
 }
 
 /** Every asset of an agency, without an access check: for the demo and the providers. */

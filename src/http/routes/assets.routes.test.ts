@@ -91,6 +91,14 @@ for (const dialect of DIALECTS) {
       const detail = await admin.get(String(added.headers.location));
       expect(detail.body).toContain('เพิ่มทรัพย์สินในทะเบียนแล้ว');
       expect(detail.body).toContain('15 ม.ค. 2569');
+      const asset = String(added.headers.location).split('?')[0] ?? '';
+      await staff.get(asset); // a fresh form token: the refusal below is about the role
+      expect((await staff.post(`${asset}/retire`, {})).statusCode).toBe(403);
+      const retired = await admin.post(`${asset}/retire`, {});
+      expect(retired.statusCode).toBe(302);
+      const after = await admin.get(String(retired.headers.location));
+      expect(after.body).toContain('จำหน่ายแล้ว/เลิกใช้');
+      expect(after.body).not.toContain('ขอยืมทรัพย์สินนี้');
     });
 
     it('imports a register: row errors first, nothing stored, then all rows on confirm', async () => {

@@ -9,6 +9,7 @@ import {
   getAssetRegister,
   getLoanBoard,
   requestLoan,
+  retireAsset,
   type LoanAction,
   type LoanRequestInput,
 } from '../../services/asset.service.js';
@@ -86,6 +87,7 @@ function registerRegister(app: FastifyInstance, ctx: ServiceContext): void {
 function detailNotice(request: FastifyRequest): Message | null {
   const q = queryOf(request);
   if (q.added) return m('เพิ่มทรัพย์สินในทะเบียนแล้ว', 'The asset was added to the register');
+  if (q.retired) return m('บันทึกเลิกใช้ทรัพย์สินแล้ว', 'The asset is recorded as retired');
   if (q.requested) return m('ยื่นคำขอยืมแล้ว รอผู้มีอำนาจอนุมัติ', 'Your request was sent for approval');
   if (q.refused)
     return m(
@@ -125,6 +127,17 @@ function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
   app.get('/agencies/:id/assets/:assetId', guarded, (request, reply) =>
     render(request, reply, {}, {}),
   );
+  app.post('/agencies/:id/assets/:assetId/retire', changing, async (request, reply) => {
+    const { id, assetId = '' } = paramsOf(request);
+    try {
+      await retireAsset(ctx, signedIn(request), id, assetId);
+      return reply.redirect(`/agencies/${id}/assets/${assetId}?retired=1`);
+    } catch (error) {
+      const errors = formErrorsOf(error);
+      if (!errors) return sendDomainError(request, reply, error);
+      return render(request, reply, {}, errors, 409);
+    }
+  });
   app.post('/agencies/:id/assets/:assetId/loans', changing, async (request, reply) => {
     const values = formValues(request);
     const { id, assetId = '' } = paramsOf(request);

@@ -180,6 +180,14 @@ export function AssetDetailPage(props: {
       </table>
       <h2>{pick(lang, m('ประวัติการยืม', 'Loan history'))}</h2>
       <LoanHistory lang={lang} loans={detail.loans} anchored />
+      {detail.mayManage && asset.status === 'available' && (
+        <form method="post" action={`/agencies/${agency.id}/assets/${asset.id}/retire`}>
+          <CsrfField token={page.csrfToken} />
+          <button type="submit" class="secondary">
+            {pick(lang, m('บันทึกเลิกใช้/จำหน่ายทรัพย์สินนี้', 'Record this asset as retired'))}
+          </button>
+        </form>
+      )}
       {detail.mayRequest && asset.status !== 'retired' && (
         <>
           <h2>{pick(lang, m('ขอยืมทรัพย์สินนี้', 'Ask to borrow this asset'))}</h2>
