@@ -56,6 +56,8 @@ describe('loan request rules', () => {
     expect(codeOf(() => checkLoanRequest({ ...base, toOn: '2026-11-30' }))).toBe('bad_date:toOn');
     const tooLong = addDays(base.fromOn, MAX_LOAN_DAYS);
     expect(codeOf(() => checkLoanRequest({ ...base, toOn: tooLong }))).toBe('bad_date:toOn');
+    const buddhistYear = { fromOn: '2569-12-01', toOn: '2569-12-02' };
+    expect(codeOf(() => checkLoanRequest({ ...base, ...buddhistYear }))).toBe('bad_date:fromOn');
     const longest = addDays(base.fromOn, MAX_LOAN_DAYS - 1);
     expect(codeOf(() => checkLoanRequest({ ...base, toOn: longest }))).toBeNull();
   });

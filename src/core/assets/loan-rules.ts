@@ -14,6 +14,8 @@ export const FOLLOW_UP_DAYS = 7;
 export const DUE_SOON_DAYS = 2;
 /** Longest loan a single request may ask for; a longer need is a transfer, not a loan. */
 export const MAX_LOAN_DAYS = 90;
+/** How far ahead a loan may be asked for; further is usually a Buddhist year typed as A.D. */
+export const MAX_ADVANCE_DAYS = 365;
 
 export const ASSET_STATUSES = ['available', 'on_loan', 'retired'] as const;
 export type AssetStatus = (typeof ASSET_STATUSES)[number];
@@ -147,6 +149,13 @@ export function checkLoanRequest(request: {
     refuse('bad_date', 'toOn', 'วันกำหนดคืนไม่ถูกต้อง', 'The due date is not a valid date');
   if (fromOn < today)
     refuse('bad_date', 'fromOn', 'วันเริ่มยืมต้องไม่ก่อนวันนี้', 'The first day cannot be in the past');
+  if (daysBetween(today, fromOn) > MAX_ADVANCE_DAYS)
+    refuse(
+      'bad_date',
+      'fromOn',
+      `ขอยืมล่วงหน้าได้ไม่เกิน ${MAX_ADVANCE_DAYS} วัน (กรอกปีเป็น ค.ศ. เช่น 2026)`,
+      `A loan may be asked for at most ${MAX_ADVANCE_DAYS} days ahead (type the year A.D., e.g. 2026)`,
+    );
   if (toOn < fromOn)
     refuse(
       'bad_date',
