@@ -161,7 +161,12 @@ function GeneratedDocuments({
   const { lang } = page;
   if (entry.item.generatedEvidence.length === 0) return null;
   const action = oitPath(workspace.round.id, `/${encodeURIComponent(entry.item.code)}`);
-  const linked = new Set(entry.links.map((l) => new URL(l.url, 'http://x').pathname));
+  const linked = new Set(
+    entry.links.map((l) => {
+      const url = new URL(l.url, 'http://x');
+      return `${url.pathname}${url.search}`;
+    }),
+  );
   return (
     <section data-generated-evidence>
       <h2>
