@@ -21,7 +21,6 @@ function Publication({
 }) {
   const { lang } = page;
   const base = `/rounds/${roundId}/measures`;
-  const files: Record<PublicationKind, string> = { document: 'document', progress: 'progress' };
   return (
     <section>
       <h2>{pick(lang, m('เอกสารและการเผยแพร่', 'Documents and publication'))}</h2>
@@ -33,13 +32,11 @@ function Publication({
             <li>
               <strong>{pick(lang, PUBLICATION_TITLES[kind](handOff.fiscalYear))}</strong>
               <br />
-              {kind === 'progress' && (
-                <>
-                  <a href={`${base}/progress.html`}>HTML</a> ·{' '}
-                </>
-              )}
-              <a href={`${base}/${files[kind]}.pdf`}>PDF</a> ·{' '}
-              <a href={`${base}/${files[kind]}.docx`}>DOCX</a>
+              <a href={kind === 'document' ? `${base}/document` : `${base}/progress.html`}>
+                HTML
+              </a>{' '}
+              · <a href={`${base}/${kind}.pdf`}>PDF</a> ·{' '}
+              <a href={`${base}/${kind}.docx`}>DOCX</a>
               <br />
               {published ? (
                 <>
