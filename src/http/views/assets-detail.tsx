@@ -1,4 +1,4 @@
-import { PURPOSE_CATEGORIES } from '../../core/assets/loan-rules.js';
+import { PERSONAL_USE_REFUSAL, PURPOSE_CATEGORIES } from '../../core/assets/loan-rules.js';
 import type { AssetDetail, LoanLine } from '../../services/asset.service.js';
 import { m, pick, type Lang } from '../i18n.js';
 import {
@@ -11,6 +11,11 @@ import {
 } from './assets-common.js';
 import { CsrfField, ErrorSummary, Field, SelectField, type FieldErrors } from './form.js';
 import { Layout, type PageContext } from './layout.js';
+
+/** A refusal reason; the rule's own (stored in Thai) is shown in the page's language. */
+function reasonText(lang: Lang, reason: string): string {
+  return reason === PERSONAL_USE_REFUSAL.th ? pick(lang, PERSONAL_USE_REFUSAL) : reason;
+}
 
 /** A table of loans: asset (optional), borrower, purpose, period, status. */
 export function LoanHistory(props: {
@@ -48,7 +53,7 @@ export function LoanHistory(props: {
               <td>{periodLabel(lang, l)}</td>
               <td>
                 <LoanStatusTag lang={lang} status={l.status} overdue={l.overdue} />
-                {l.refusalReason && <p class="hint">{l.refusalReason}</p>}
+                {l.refusalReason && <p class="hint">{reasonText(lang, l.refusalReason)}</p>}
                 {l.returnCondition && (
                   <p class="hint">
                     {pick(lang, m('สภาพเมื่อคืน', 'Condition on return'))}: {l.returnCondition}
