@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attendanceShare, formatPercent, summariseSatisfaction } from './satisfaction.js';
 
@@ -37,5 +38,26 @@ describe('activity satisfaction', () => {
     expect(attendanceShare(2, 3)).toBe(66.67);
     expect(attendanceShare(69, null)).toBeNull();
     expect(attendanceShare(5, 0)).toBeNull();
+  });
+
+  it('stays between 20 and 100, agrees with mean ÷ 5 × 100, and ignores scaling every count', () => {
+    const counts = fc.array(fc.nat(500), { minLength: 5, maxLength: 5 });
+    fc.assert(
+      fc.property(counts, fc.integer({ min: 2, max: 9 }), (c, k) => {
+        const one = summariseSatisfaction([{ text: 'q', counts: c }]).overall;
+        const total = c.reduce((a, b) => a + b, 0);
+        if (total === 0) return one.percent === null;
+        const points = c.reduce((sum, n, i) => sum + n * (i + 1), 0);
+        const exact = (points / total / 5) * 100;
+        const scaled = summariseSatisfaction([{ text: 'q', counts: c.map((n) => n * k) }]).overall;
+        return (
+          one.percent !== null &&
+          one.percent >= 20 &&
+          one.percent <= 100 &&
+          Math.abs(one.percent - exact) <= 0.005 + 1e-9 &&
+          scaled.percent === one.percent
+        );
+      }),
+    );
   });
 });
