@@ -1,0 +1,191 @@
+import type { WeaknessReport } from '../core/analysis/weakness.js';
+import { STATUS_NAMES, TARGET_NAMES } from '../core/measures/measure-rules.js';
+import type { ReportBlock, ReportDocument } from '../reports/report-document.js';
+import type { MeasureView } from './measure.service.js';
+import type { ReportFacts, ReportWording } from './result-reports.service.js';
+import { chartBlock, documentHead, name, say, summaryBlocks } from './result-report-builder.js';
+import type { ResultNode } from './results.service.js';
+
+function weakRows(w: ReportWording, list: WeaknessReport['indicators']): string[][] {
+  return list.map((x) => [
+    `${x.code} ${name(w, x.name)}`,
+    w.formatScore(x.shown),
+    x.lost.toFixed(2),
+    `${w.formatScore(x.totalIfFixed)}${x.levelIfFixed ? ` (${name(w, x.levelIfFixed.name)})` : ''}`,
+    x.fixChangesLevel ? say(w, 'เปลี่ยน', 'yes') : say(w, 'ไม่เปลี่ยน', 'no'),
+  ]);
+}
+
+function weakTable(w: ReportWording, caption: string, list: WeaknessReport['indicators']) {
+  return {
+    kind: 'table' as const,
+    caption,
+    columns: [
+      { label: say(w, 'รายการ', 'Part') },
+      { label: say(w, 'คะแนน', 'Score'), align: 'right' as const },
+      { label: say(w, 'คะแนนรวมที่เสีย', 'Points lost'), align: 'right' as const },
+      { label: say(w, 'คะแนนรวมหากได้ 100', 'Total if 100'), align: 'right' as const },
+      { label: say(w, 'ระดับเปลี่ยน', 'Level changes') },
+    ],
+    rows: weakRows(w, list),
+  };
+}
+
+function indicatorNodes(node: ResultNode, out: ResultNode[] = []): ResultNode[] {
+  if (node.type === 'indicator') out.push(node);
+  else for (const child of node.children) indicatorNodes(child, out);
+  return out;
+}
+
+function analysisBlocks(w: ReportWording, facts: ReportFacts): ReportBlock[] {
+  const { weaknesses } = facts;
+  const weak = new Set(weaknesses.indicators.map((x) => x.code));
+  const strengths = indicatorNodes(facts.result.tree)
+    .filter((n) => !weak.has(n.code) && n.shown !== null)
+    .sort((a, b) => (b.shown ?? 0) - (a.shown ?? 0));
+  const levelChangers = [
+    ...weaknesses.indicators,
+    ...weaknesses.oitItems,
+    ...weaknesses.questions,
+  ].filter((x) => x.fixChangesLevel);
+  const blocks: ReportBlock[] = [
+    { kind: 'heading', level: 1, text: say(w, '1. ผลการประเมินโดยรวม', '1. Overall result') },
+    ...summaryBlocks(w, facts),
+    chartBlock(w, facts),
+    { kind: 'heading', level: 1, text: say(w, '2. จุดแข็ง', '2. Strengths') },
+    {
+      kind: 'paragraph',
+      text: say(
+        w,
+        'ตัวชี้วัดที่ไม่อยู่ในกลุ่มที่เสียคะแนนมากที่สุด เรียงจากคะแนนสูงไปต่ำ',
+        'Indicators outside those losing the most points, highest score first',
+      ),
+    },
+    strengths.length > 0
+      ? {
+          kind: 'list',
+          ordered: false,
+          items: strengths.map((n) => `${n.code} ${name(w, n.name)}: ${w.formatScore(n.shown)}`),
+        }
+      : { kind: 'paragraph', text: say(w, 'ไม่มี', 'None') },
+    { kind: 'heading', level: 1, text: say(w, '3. จุดที่ควรพัฒนา', '3. Weak points') },
+    {
+      kind: 'paragraph',
+      text: say(
+        w,
+        'รายการที่ทำให้เสียคะแนนรวมมากที่สุด พร้อมคะแนนรวมหากรายการนั้นได้ 100 คะแนน และระดับที่จะได้',
+        'The parts that cost the total the most, with the total and level if each scored 100',
+      ),
+    },
+    weakTable(w, say(w, 'ตัวชี้วัด', 'Indicators'), weaknesses.indicators),
+  ];
+  if (weaknesses.oitItems.length > 0)
+    blocks.push(weakTable(w, say(w, 'ข้อ OIT ที่ไม่ผ่าน', 'OIT items not passed'), weaknesses.oitItems));
+  if (weaknesses.questions.length > 0)
+    blocks.push(weakTable(w, say(w, 'ข้อคำถาม', 'Questions'), weaknesses.questions));
+  blocks.push(
+    {
+      kind: 'heading',
+      level: 2,
+      text: say(w, 'สิ่งที่จะเปลี่ยนระดับผลการประเมิน', 'What would change the level'),
+    },
+    levelChangers.length > 0
+      ? {
+          kind: 'list',
+          ordered: false,
+          items: levelChangers.map(
+            (x) =>
+              `${x.code} ${name(w, x.name)} → ${w.formatScore(x.totalIfFixed)} ${
+                x.levelIfFixed ? `(${name(w, x.levelIfFixed.name)})` : ''
+              }`,
+          ),
+        }
+      : {
+          kind: 'paragraph',
+          text: say(
+            w,
+            'การแก้ไขรายการใดรายการหนึ่งเพียงรายการเดียวไม่ทำให้ระดับเปลี่ยน',
+            'Fixing any single part alone would not change the level',
+          ),
+        },
+  );
+  return blocks;
+}
+
+function measureBlocks(w: ReportWording, measures: MeasureView[]): ReportBlock[] {
+  const head: ReportBlock = {
+    kind: 'heading',
+    level: 1,
+    text: say(w, '4. มาตรการที่กำหนดจากผลการวิเคราะห์', '4. Measures set from the analysis'),
+  };
+  if (measures.length === 0)
+    return [head, { kind: 'paragraph', text: say(w, 'ยังไม่มีมาตรการ', 'No measures yet') }];
+  return [
+    head,
+    {
+      kind: 'table',
+      columns: [
+        { label: say(w, 'ลำดับ', 'No.'), align: 'right' },
+        { label: say(w, 'ประเด็นที่ต้องพัฒนา', 'Target') },
+        { label: say(w, 'มาตรการ', 'Measure') },
+        { label: say(w, 'ผู้รับผิดชอบ', 'Owner') },
+        { label: say(w, 'กำหนดเสร็จ', 'Due') },
+        { label: say(w, 'สถานะ', 'Status') },
+      ],
+      rows: measures.map((x, i) => [
+        String(i + 1),
+        `${name(w, TARGET_NAMES[x.targetType])} ${x.targetCode}${x.targetName ? ` ${name(w, x.targetName)}` : ''}`,
+        x.description ? `${x.title}: ${x.description}` : x.title,
+        x.ownerName ?? '–',
+        x.dueOn ? w.formatDate(`${x.dueOn}T12:00:00+07:00`) : '–',
+        name(w, STATUS_NAMES[x.status]),
+      ]),
+    },
+  ];
+}
+
+/**
+ * The ITA analysis report (ผลการวิเคราะห์ผลการประเมิน): overall result, strengths, weak points
+ * with what each costs and what would change the level, the measures, and the voice section.
+ */
+export function buildAnalysisReport(
+  facts: ReportFacts,
+  w: ReportWording,
+  printedAt: string,
+  voice: ReportBlock[],
+): ReportDocument {
+  const head = documentHead(
+    w,
+    facts,
+    {
+      th: 'รายงานผลการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ',
+      en: 'Analysis of the Integrity and Transparency Assessment result',
+    },
+    printedAt,
+  );
+  const voiceBlocks: ReportBlock[] =
+    voice.length > 0
+      ? [
+          {
+            kind: 'heading',
+            level: 1,
+            text: say(w, '5. เสียงสะท้อนจากผู้มีส่วนได้ส่วนเสีย', '5. What stakeholders said'),
+          },
+          ...voice,
+        ]
+      : [];
+  return {
+    ...head,
+    blocks: [
+      ...analysisBlocks(w, facts),
+      ...measureBlocks(w, facts.measures),
+      ...voiceBlocks,
+      {
+        kind: 'signature',
+        name: '.'.repeat(40),
+        position: say(w, 'หัวหน้าส่วนราชการ', 'Head of agency'),
+        dateText: say(w, 'วันที่ ........................', 'Date ........................'),
+      },
+    ],
+  };
+}
