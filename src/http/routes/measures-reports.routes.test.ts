@@ -238,6 +238,12 @@ for (const dialect of DIALECTS) {
       expect(o26.statusCode).toBe(200);
       expect(o26.body).toContain('/public/D01/2569/measures/progress');
       expect(o26.body).toContain('รายงานผลการดำเนินการตามมาตรการ');
+      const feed = await anonymous.get(`${publicBase}/progress.json`);
+      expect(feed.statusCode).toBe(200);
+      expect(feed.headers['access-control-allow-origin']).toBe('*');
+      const data = feed.json() as { fiscalYear: number; measures: { title: string }[] };
+      expect(data.fiscalYear).toBe(2569);
+      expect(data.measures.map((x) => x.title)).toContain('จัดทำคู่มือการเปิดเผยข้อมูลสาธารณะ');
       expect((await anonymous.get('/public/D02/2569/measures')).statusCode).toBe(404);
       expect((await anonymous.get('/public/D01/25x9/measures')).statusCode).toBe(404);
     }, 60_000);

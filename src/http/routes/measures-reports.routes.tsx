@@ -106,13 +106,17 @@ async function sendPublic(
   request: FastifyRequest,
   reply: FastifyReply,
   kind: PublicationKind,
-  format: 'html' | 'pdf',
+  format: 'html' | 'pdf' | 'json',
 ) {
   const { agencyCode, year } = paramsOf(request);
   try {
     if (!/^\d{4}$/.test(year))
       throw new DomainError('not_found', m('ไม่พบเอกสารที่เผยแพร่', 'No such published document'));
     const shown = await loadPublicMeasures(ctx, agencyCode, Number(year), kind);
+    if (format === 'json')
+      return reply
+        .header('access-control-allow-origin', '*')
+        .send({ kind, publishedAt: shown.publishedAt, ...shown.report });
     const doc = BUILDERS[kind](request.lang, { ...shown.report, preparedAt: shown.publishedAt });
     if (format === 'pdf') return await sendReport(reply, doc, 'pdf', fileBase(kind, shown.report));
     const path = `/public/${encodeURIComponent(agencyCode)}/${year}/measures`;
@@ -141,6 +145,12 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
   app.get(base, LIMITED, (request, reply) => sendPublic(ctx, request, reply, 'document', 'html'));
   app.get(`${base}.pdf`, LIMITED_PDF, (request, reply) =>
     sendPublic(ctx, request, reply, 'document', 'pdf'),
+  );
+  app.get(`${base}.json`, LIMITED, (request, reply) =>
+    sendPublic(ctx, request, reply, 'document', 'json'),
+  );
+  app.get(`${base}/progress.json`, LIMITED, (request, reply) =>
+    sendPublic(ctx, request, reply, 'progress', 'json'),
   );
   app.get(`${base}/progress`, LIMITED, (request, reply) =>
     sendPublic(ctx, request, reply, 'progress', 'html'),
