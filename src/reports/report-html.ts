@@ -45,6 +45,7 @@ function styles(fonts: ReportFontUrls): string {
 html { font-family: 'Sarabun', 'TH Sarabun New', sans-serif; font-size: 16pt; line-height: 1.6; color: #000; }
 body { margin: 0 auto; max-width: 16cm; padding: 1rem; }
 @media print { body { max-width: none; padding: 0; } .screen-only { display: none; } }
+@media screen and (max-width: 640px) { html { font-size: 13pt; } table { display: block; overflow-x: auto; font-size: 12pt; } .signature { margin-left: 0; } }
 .screen-only { font-size: 12pt; margin-bottom: 1rem; }
 header.report-head { text-align: center; margin-bottom: 0.8em; }
 .agency { font-weight: 700; margin: 0; }
