@@ -117,7 +117,8 @@ for (const dialect of DIALECTS) {
       expect(text).toContain(round?.agencyNameTh ?? '?');
       expect(text).toContain(lastJson.result.total.toFixed(2));
       expect(text).toContain(lastJson.result.level.name.th);
-      expect(text).toContain('2568');
+      expect(text).toContain('พ.ศ. 2568');
+      expect(text).toContain('ณ วันที่ 26 พ.ย. 2569');
       const fonts = await pdfFonts(response.rawPayload);
       expect(fonts.some((f) => f.name.includes('Sarabun') && f.embedded)).toBe(true);
     });
