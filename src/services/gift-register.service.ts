@@ -3,8 +3,8 @@ import { aggregateGifts, type GiftYearReport } from '../core/integrity/gift-repo
 import { effectiveThreshold, fiscalYearOf, isGiftFlagged } from '../core/integrity/gift-rules.js';
 import { bangkokDay } from '../core/measures/measure-rules.js';
 import type { Agency } from '../db/agency.repository.js';
+import { findDeclaration } from '../db/integrity.repository.js';
 import {
-  findDeclaration,
   findGift,
   insertGift,
   insertGiftPublication,
@@ -12,7 +12,7 @@ import {
   listGifts,
   setHeadDecision,
   type GiftReport,
-} from '../db/integrity.repository.js';
+} from '../db/gift-report.repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { loadVisibleAgency } from './agency-access.service.js';
@@ -30,7 +30,7 @@ import {
   type HeadDecisionInput,
 } from './integrity-support.js';
 
-export type { GiftReport } from '../db/integrity.repository.js';
+export type { GiftReport } from '../db/gift-report.repository.js';
 
 /** The threshold for gifts of a fiscal year: the approved declaration's, else the law's. */
 export async function thresholdFor(

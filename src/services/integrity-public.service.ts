@@ -4,16 +4,14 @@ import { aggregateGifts, type GiftYearReport } from '../core/integrity/gift-repo
 import { findAgencyByCode, type Agency } from '../db/agency.repository.js';
 import {
   findDeclaration,
-  latestGiftChange,
   listCommunications,
-  listGiftPublications,
-  listGifts,
   type Communication,
   type Declaration,
 } from '../db/integrity.repository.js';
+import { latestGiftChange, listGiftPublications, listGifts } from '../db/gift-report.repository.js';
 import type { ServiceContext } from './context.js';
 import { giftFactsOf, thresholdFor } from './gift-register.service.js';
-import { shareOf } from './integrity.service.js';
+import { shareOf } from './integrity-support.js';
 
 /** Published content only, without signing in; anything else is "not found". */
 function notPublished(): DomainError {

@@ -9,7 +9,15 @@ import {
   LEGAL_GIFT_THRESHOLD_BAHT,
 } from '../core/integrity/gift-rules.js';
 import { bangkokDay } from '../core/measures/measure-rules.js';
+import type { Kysely } from 'kysely';
+import { acknowledgementShare } from '../core/integrity/acknowledgement.js';
 import type { Agency } from '../db/agency.repository.js';
+import {
+  findDeclaration,
+  listAcknowledgements,
+  listMemberIds,
+} from '../db/integrity.repository.js';
+import type { Database } from '../db/schema.js';
 import { mayActOn } from './agency-access.service.js';
 import type { Actor } from './context.js';
 
@@ -136,4 +144,42 @@ export function administers(actor: Actor, agency: Pick<Agency, 'path'>): boolean
 
 export function refuse(th: string, en: string): DomainError {
   return new DomainError('forbidden', { th, en });
+}
+
+export function declarationMissing(): DomainError {
+  return new DomainError('not_found', {
+    th: 'ไม่พบประกาศเจตนารมณ์ของปีงบประมาณนี้',
+    en: 'No declaration for this fiscal year',
+  });
+}
+
+/** The agency's declaration of a year, or not found. */
+export async function loadDeclaration(db: Kysely<Database>, agencyId: string, year: number) {
+  const declaration = await findDeclaration(db, agencyId, year);
+  if (!declaration) throw declarationMissing();
+  return declaration;
+}
+
+/** Share of the agency's current members who acknowledged a declaration. */
+export async function shareOf(db: Kysely<Database>, agencyId: string, declarationId: string) {
+  const [acks, members] = await Promise.all([
+    listAcknowledgements(db, declarationId),
+    listMemberIds(db, agencyId),
+  ]);
+  return {
+    share: acknowledgementShare(
+      acks.map((a) => a.userId),
+      members,
+    ),
+    acks,
+  };
+}
+
+/** Refuses anyone but the agency administrator. */
+export function assertAdmin(actor: Actor, agency: Agency): void {
+  if (!administers(actor, agency))
+    throw refuse(
+      'เฉพาะผู้ดูแลของหน่วยงานเท่านั้นที่จัดทำร่างประกาศและบันทึกการสื่อสารได้',
+      'Only the agency administrator drafts the declaration and logs communication',
+    );
 }

@@ -3,153 +3,20 @@ import {
   declarationTitle,
   DECLARATION_STATUS_NAMES,
 } from '../../core/integrity/declaration-template.js';
-import { LEGAL_GIFT_THRESHOLD_BAHT } from '../../core/integrity/gift-rules.js';
 import type { NoGiftPage } from '../../services/integrity.service.js';
-import { formatDate, m, pick, type Lang } from '../i18n.js';
-import { CsrfField, ErrorSummary, Field, SelectField, type FieldErrors } from './form.js';
+import { formatDate, m, pick } from '../i18n.js';
+import { CsrfField, ErrorSummary, Field, SelectField } from './form.js';
 import { dayLabel, DeclarationText, ShareBar, YearLinks } from './integrity-shared.js';
 import { Layout, type PageContext } from './layout.js';
+import {
+  CreateForm,
+  EditForm,
+  errorsFor,
+  valuesFor,
+  type FailedForm,
+} from './integrity-no-gift-forms.js';
 
-/** A form that failed, to show again with its values and errors. */
-export interface FailedForm {
-  form: 'create' | 'edit' | 'communication' | 'action';
-  values: Record<string, string>;
-  errors: FieldErrors;
-}
-
-const valuesFor = (failed: FailedForm | null, form: FailedForm['form']) =>
-  failed?.form === form ? failed.values : null;
-const errorsFor = (failed: FailedForm | null, form: FailedForm['form']): FieldErrors =>
-  failed?.form === form ? failed.errors : {};
-
-function DeclarationFields(props: {
-  lang: Lang;
-  values: Record<string, string | number>;
-  errors: FieldErrors;
-}) {
-  const { lang, values, errors } = props;
-  return (
-    <>
-      <Field
-        lang={lang}
-        name="headName"
-        label={m('ชื่อหัวหน้าหน่วยงาน', "Head's name")}
-        value={values.headName}
-        errors={errors}
-        required
-      />
-      <Field
-        lang={lang}
-        name="headPosition"
-        label={m('ตำแหน่ง', 'Position')}
-        value={values.headPosition}
-        errors={errors}
-        required
-      />
-      <Field
-        lang={lang}
-        name="declaredOn"
-        type="date"
-        label={m('วันที่ประกาศ', 'Declaration date')}
-        value={values.declaredOn}
-        errors={errors}
-        required
-      />
-      <Field
-        lang={lang}
-        name="thresholdBaht"
-        inputMode="numeric"
-        label={m('มูลค่าสูงสุดที่รับได้ตามธรรมจรรยา (บาท)', 'Most a customary gift may be worth (baht)')}
-        hint={m(
-          `เว้นว่าง = ${LEGAL_GIFT_THRESHOLD_BAHT.toLocaleString('en-US')} บาท ตามประกาศ ป.ป.ช. หน่วยงานกำหนดให้เข้มกว่าได้ แต่สูงกว่าไม่ได้`,
-          `Empty = ${LEGAL_GIFT_THRESHOLD_BAHT} baht (NACC rule); an agency may be stricter, never looser`,
-        )}
-        value={values.thresholdBaht}
-        errors={errors}
-      />
-    </>
-  );
-}
-
-function CreateForm({
-  page,
-  data,
-  failed,
-}: {
-  page: PageContext;
-  data: NoGiftPage;
-  failed: FailedForm | null;
-}) {
-  const { lang } = page;
-  const values = valuesFor(failed, 'create') ?? { ...data.draftDefaults, thresholdBaht: '' };
-  return (
-    <form method="post" action={`/agencies/${data.agency.id}/no-gift`}>
-      <CsrfField token={page.csrfToken} />
-      <Field
-        lang={lang}
-        name="fiscalYear"
-        inputMode="numeric"
-        label={m('ปีงบประมาณ (พ.ศ.)', 'Fiscal year (B.E.)')}
-        value={values.fiscalYear}
-        errors={errorsFor(failed, 'create')}
-        required
-      />
-      <DeclarationFields lang={lang} values={values} errors={errorsFor(failed, 'create')} />
-      <button type="submit">
-        {pick(lang, m('จัดทำร่างจากแบบประกาศ', 'Draft from the template'))}
-      </button>
-    </form>
-  );
-}
-
-function EditForm({
-  page,
-  data,
-  failed,
-}: {
-  page: PageContext;
-  data: NoGiftPage;
-  failed: FailedForm | null;
-}) {
-  const { lang } = page;
-  const d = data.declaration;
-  if (!d) return null;
-  const values: Record<string, string> = valuesFor(failed, 'edit') ?? {
-    headName: d.headName,
-    headPosition: d.headPosition,
-    declaredOn: d.declaredOn,
-    thresholdBaht: String(d.thresholdBaht),
-    body: d.body,
-  };
-  const errors = errorsFor(failed, 'edit');
-  return (
-    <form method="post" action={`/agencies/${data.agency.id}/no-gift/${d.fiscalYear}/edit`}>
-      <CsrfField token={page.csrfToken} />
-      <DeclarationFields lang={lang} values={values} errors={errors} />
-      <div class={errors.body ? 'field field-error' : 'field'}>
-        <label for="body">{pick(lang, m('ข้อความประกาศ', 'Text of the declaration'))}</label>
-        {errors.body && (
-          <p class="error" id="body-error">
-            {pick(lang, errors.body)}
-          </p>
-        )}
-        <textarea id="body" name="body" rows={14}>
-          {values.body ?? ''}
-        </textarea>
-      </div>
-      <div class="field">
-        <label>
-          <input type="checkbox" name="redraft" value="on" />{' '}
-          {pick(
-            lang,
-            m('จัดทำข้อความใหม่จากแบบประกาศด้วยข้อมูลข้างต้น', 'Draft the text again from the template'),
-          )}
-        </label>
-      </div>
-      <button type="submit">{pick(lang, m('บันทึกร่าง', 'Save the draft'))}</button>
-    </form>
-  );
-}
+export type { FailedForm } from './integrity-no-gift-forms.js';
 
 function HeadActions({ page, data }: { page: PageContext; data: NoGiftPage }) {
   const { lang } = page;

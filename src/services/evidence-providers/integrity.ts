@@ -1,10 +1,6 @@
 import { GENERATED_EVIDENCE_SOURCES } from '../../core/oit/generated-evidence.js';
-import {
-  findDeclaration,
-  latestGiftChange,
-  listCommunications,
-  listGiftPublications,
-} from '../../db/integrity.repository.js';
+import { findDeclaration, listCommunications } from '../../db/integrity.repository.js';
+import { latestGiftChange, listGiftPublications } from '../../db/gift-report.repository.js';
 import { integrityPublicPath } from '../integrity-public.service.js';
 import type { EvidenceProvider, GeneratedDocument } from './types.js';
 

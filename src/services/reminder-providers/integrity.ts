@@ -1,9 +1,6 @@
 import { findAgencyById } from '../../db/agency.repository.js';
-import {
-  listAcknowledgements,
-  listGifts,
-  listLatestPublished,
-} from '../../db/integrity.repository.js';
+import { listAcknowledgements, listLatestPublished } from '../../db/integrity.repository.js';
+import { listGifts } from '../../db/gift-report.repository.js';
 import type { Reminder, ReminderProvider } from './types.js';
 
 /**
