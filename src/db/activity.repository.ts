@@ -100,3 +100,7 @@ export async function listActivities(
   const rows = await query.orderBy('held_on', 'desc').orderBy('created_at', 'desc').execute();
   return rows.map(toActivity);
 }
+
+export async function deleteActivity(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('activity').where('id', '=', id).execute();
+}

@@ -13,6 +13,7 @@ import {
   getActivity,
   listAgencyActivities,
   loadPublicActivity,
+  removeActivity,
   setActivityPublished,
   type ActivityInput,
 } from './activity.service.js';
@@ -162,5 +163,22 @@ describeEachDialect('activity (KM) reports', (getDb) => {
       code: 'not_found',
     });
     expect(await activitiesEvidence(ctx, round!)).toHaveLength(0);
+  });
+
+  it('removes an activity (administrators only), audited with its title', async () => {
+    const extra = await createActivity(ctx, agency, 'u1', { ...SEED_LIKE, title: 'บันทึกผิด' });
+    const ref = { agencyId: 'u1', activityId: extra.id };
+    await expect(removeActivity(ctx, viewer, ref)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(removeActivity(ctx, outsider, ref)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      removeActivity(ctx, outsider, { agencyId: 'u2', activityId: extra.id }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await removeActivity(ctx, agency, ref);
+    const titles = (await listAgencyActivities(ctx, agency, 'u1')).activities.map((a) => a.title);
+    expect(titles).not.toContain('บันทึกผิด');
+    expect(titles).toContain(SEED_LIKE.title);
+    const audit = await listAuditEntries(ctx.db.kysely, 0, 500);
+    const entry = audit.find((e) => e.action === 'activity.delete');
+    expect(entry?.details).toMatchObject({ title: 'บันทึกผิด' });
   });
 });

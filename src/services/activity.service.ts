@@ -6,6 +6,7 @@ import {
 import { DomainError } from '../core/errors.js';
 import { findAgencyByCode, type Agency } from '../db/agency.repository.js';
 import {
+  deleteActivity,
   findActivity,
   insertActivity,
   listActivities,
@@ -240,4 +241,25 @@ export async function loadPublicActivities(
   const agency = await findAgencyByCode(ctx.db.kysely, agencyCode);
   if (!agency) throw new DomainError('not_found', { th: 'ไม่พบหน่วยงาน', en: 'Agency not found' });
   return { agency, activities: (await listActivities(ctx.db.kysely, agency.id, true)).map(viewOf) };
+}
+
+/** Removes an activity recorded by mistake (agency administrators); audited with its title. */
+export async function removeActivity(
+  ctx: ServiceContext,
+  actor: Actor,
+  ref: { agencyId: string; activityId: string },
+): Promise<void> {
+  await inTransaction(ctx, async (trx) => {
+    const agency = await editableAgency(trx, actor, ref.agencyId);
+    const found = await findActivity(trx, ref.activityId);
+    if (!found || found.agencyId !== agency.id) throw activityNotFound();
+    await deleteActivity(trx, found.id);
+    await recordAudit(trx, ctx, actor, {
+      action: 'activity.delete',
+      entityType: 'activity',
+      entityId: found.id,
+      agencyId: agency.id,
+      details: { title: found.title, heldOn: found.heldOn, wasPublished: found.published },
+    });
+  });
 }

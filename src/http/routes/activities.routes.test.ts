@@ -87,6 +87,10 @@ for (const dialect of DIALECTS) {
       expect(edited.statusCode).toBe(302);
       // (3 + 8 + 25) / 8 = 4.5 → 90.00
       expect((await agency.get(url)).body).toContain('ร้อยละ 90.00');
+      const removed = await agency.post(`${url}/delete`, {});
+      expect(removed.statusCode).toBe(302);
+      expect((await agency.get(`/agencies/${d01}/activities`)).body).not.toContain(url);
+      expect((await agency.get(url)).statusCode).toBe(404);
     });
 
     it('prints the report like the seed as HTML (with chart), DOCX and PDF', async () => {

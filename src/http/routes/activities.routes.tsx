@@ -9,6 +9,7 @@ import {
   listAgencyActivities,
   loadPublicActivities,
   loadPublicActivity,
+  removeActivity,
   setActivityPublished,
   type ActivityInput,
 } from '../../services/activity.service.js';
@@ -18,14 +19,12 @@ import { m, pick } from '../i18n.js';
 import { sendPage } from '../render.js';
 import { sendReport, sendReportHtml, type ReportFormat } from '../report-response.js';
 import { formValues, signedIn } from '../route-support.js';
+import { ActivityListPage, ActivityPage, PublicActivityListPage } from '../views/activity-pages.js';
 import {
-  ActivityListPage,
-  ActivityPage,
   formValuesOf,
-  PublicActivityListPage,
   SATISFACTION_ROWS,
   type ActivityFormValues,
-} from '../views/activity-pages.js';
+} from '../views/activity-form.js';
 import { activityReport } from '../views/activity-report.js';
 import { toFieldErrors, type FieldErrors } from '../views/form.js';
 import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
@@ -142,6 +141,15 @@ function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
       const published = formValues(request).published === '1';
       await setActivityPublished(ctx, signedIn(request), { agencyId: id, activityId }, published);
       return reply.redirect(`/agencies/${id}/activities/${activityId}`);
+    } catch (error) {
+      return sendDomainError(request, reply, error);
+    }
+  });
+  app.post(`${base}/delete`, changing, async (request, reply) => {
+    const { id, activityId } = paramsOf(request);
+    try {
+      await removeActivity(ctx, signedIn(request), { agencyId: id, activityId });
+      return reply.redirect(`/agencies/${id}/activities`);
     } catch (error) {
       return sendDomainError(request, reply, error);
     }
