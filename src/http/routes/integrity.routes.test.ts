@@ -260,6 +260,21 @@ for (const dialect of DIALECTS) {
       expect(noGiftApi.share.acknowledged).toBeGreaterThanOrEqual(3);
     });
 
+    it('speaks English on request', async () => {
+      const en = await signedIn(t, 'viewer@example.org');
+      await en.get('/lang/en?next=/home');
+      const page = await en.get(`${noGift}?year=2569`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<html lang="en"');
+      expect(page.body).toContain('You acknowledged this declaration on');
+      expect(page.body).toMatch(/\d+ of \d+ staff have acknowledged/);
+      const register = await en.get(`${gifts}?year=2569`);
+      expect(register.body).toContain('Report a gift offered, received or refused');
+      expect(register.body).toContain('Gifts worth more than 3,000 baht');
+      const pub = await en.get('/public/D01/2569/gifts');
+      expect(pub.body).toContain('Gift register report, fiscal year 2569');
+    });
+
     it('hides the registers from another agency and puts the documents on OIT O20', async () => {
       const sys = await signedIn(t, 'admin@example.org');
       const all = (await sys.api('GET', '/api/v1/agencies')).json().agencies as {
