@@ -1,3 +1,4 @@
+import type { NextLevelGap } from '../core/analysis/next-level.js';
 import type { WeaknessReport } from '../core/analysis/weakness.js';
 import { STATUS_NAMES, TARGET_NAMES } from '../core/measures/measure-rules.js';
 import type { ReportBlock, ReportDocument } from '../reports/report-document.js';
@@ -108,8 +109,55 @@ function analysisBlocks(w: ReportWording, facts: ReportFacts): ReportBlock[] {
             'Fixing any single part alone would not change the level',
           ),
         },
+    ...nextLevelBlocks(w, facts.nextLevel),
   );
   return blocks;
+}
+
+/** What the next better level asks for (the edition's rating scheme) and what is missing. */
+function nextLevelBlocks(w: ReportWording, gap: NextLevelGap | null): ReportBlock[] {
+  if (!gap) return [];
+  const items: string[] = [];
+  if (gap.minTotal !== null)
+    items.push(
+      gap.totalGap > 0
+        ? say(
+            w,
+            `คะแนนรวมอย่างน้อย ${w.formatScore(gap.minTotal)} (ขาดอีก ${w.formatScore(gap.totalGap)} คะแนน)`,
+            `A total of at least ${w.formatScore(gap.minTotal)} (${w.formatScore(gap.totalGap)} points short)`,
+          )
+        : say(
+            w,
+            `คะแนนรวมอย่างน้อย ${w.formatScore(gap.minTotal)} (ถึงแล้ว)`,
+            `A total of at least ${w.formatScore(gap.minTotal)} (reached)`,
+          ),
+    );
+  if (gap.minEachInstrument !== null) {
+    const short = gap.instruments
+      .map(
+        (i) =>
+          `${i.code} ${w.formatScore(i.shown)} (${say(w, 'ขาด', 'short by')} ${w.formatScore(i.gap)})`,
+      )
+      .join(', ');
+    items.push(
+      say(
+        w,
+        `ทุกเครื่องมืออย่างน้อย ${w.formatScore(gap.minEachInstrument)}${short ? `: ${short}` : ' (ถึงแล้ว)'}`,
+        `Every instrument at least ${w.formatScore(gap.minEachInstrument)}${short ? `: ${short}` : ' (reached)'}`,
+      ),
+    );
+  }
+  return [
+    {
+      kind: 'paragraph',
+      text: say(
+        w,
+        `ระดับถัดไป "${name(w, gap.name)}" ตามเกณฑ์ของปีการประเมิน ต้องมี`,
+        `The next level, "${name(w, gap.name)}", under the edition's rating scheme needs`,
+      ),
+    },
+    { kind: 'list', ordered: false, items },
+  ];
 }
 
 function measureBlocks(w: ReportWording, measures: MeasureView[]): ReportBlock[] {

@@ -11,7 +11,7 @@ import type { ServiceContext } from './context.js';
 import { listRoundPublications } from './measure-report.service.js';
 import { viewsOf } from './measure-support.js';
 import { leavesFromTree, protectTree, type ResultNode } from './results.service.js';
-import type { ReportFacts } from './result-reports.service.js';
+import { nextLevelOf, type ReportFacts } from './result-reports.service.js';
 import { loadRoundEdition } from './survey.service.js';
 
 /** Said the same way for an unknown agency, a year without a round and an unpublished round. */
@@ -76,6 +76,7 @@ export async function loadPublicResultFacts(
     result: { ...result, tree },
     weaknesses: { ...report, questions: report.questions.filter((q) => !hidden.has(q.code)) },
     measures,
+    nextLevel: nextLevelOf(compiled, { ...result, tree }),
     publishedAt: found.publishedAt,
   };
 }

@@ -1,4 +1,6 @@
+import { nextLevelGap, type NextLevelGap } from '../core/analysis/next-level.js';
 import type { WeaknessReport } from '../core/analysis/weakness.js';
+import { findRatingScheme, type CompiledEdition } from '../core/framework/compile-edition.js';
 import type { Round } from '../db/round.repository.js';
 import type { ReportDocument } from '../reports/report-document.js';
 import { buildAnalysisReport } from './analysis-report-builder.js';
@@ -7,6 +9,7 @@ import { nowIso } from './context.js';
 import { getMeasuresDocument, type MeasureView } from './measure.service.js';
 import { buildResultReport } from './result-report-builder.js';
 import { getRoundResults, type ResultNode, type RoundResults } from './results.service.js';
+import { loadRoundEdition } from './survey.service.js';
 import { voiceReportBlocks } from './voice-report.js';
 
 export { buildAnalysisReport } from './analysis-report-builder.js';
@@ -20,6 +23,21 @@ export interface ReportFacts {
   weaknesses: WeaknessReport;
   /** Measures the agency set from this round's weak points (dropped ones left out). */
   measures: MeasureView[];
+  /** The next better level of the edition's rating scheme and what is missing to reach it. */
+  nextLevel: NextLevelGap | null;
+}
+
+/** What separates a result from the next level of the scheme it was rated with. */
+export function nextLevelOf(
+  compiled: CompiledEdition,
+  result: RoundResults['result'],
+): NextLevelGap | null {
+  if (!result.level) return null;
+  return nextLevelGap(findRatingScheme(compiled.edition, result.level.scheme), {
+    total: result.total,
+    levelCode: result.level.code,
+    instruments: result.instruments,
+  });
 }
 
 /**
@@ -48,6 +66,7 @@ async function signedInFacts(
     result: results.result,
     weaknesses: results.weaknesses,
     measures,
+    nextLevel: nextLevelOf(await loadRoundEdition(ctx, results.round.editionId), results.result),
   };
 }
 

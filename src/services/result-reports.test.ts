@@ -107,6 +107,14 @@ const facts = {
     oitItems: [],
   },
   measures: [],
+  nextLevel: {
+    code: 'pass',
+    name: { th: 'ผ่าน', en: 'Pass' },
+    minTotal: 85,
+    totalGap: 3.5,
+    minEachInstrument: 85,
+    instruments: [{ code: 'IIT', name: { th: 'IIT', en: 'IIT' }, shown: 80, gap: 5 }],
+  },
 } as unknown as ReportFacts;
 
 const texts = (blocks: ReportBlock[]) => JSON.stringify(blocks);
@@ -155,6 +163,15 @@ describe('analysis report', () => {
       kind: 'list',
       ordered: false,
       items: ['2 ชื่อ 2 → 85.50 (ผ่าน)'],
+    });
+    expect(all).toContain('ระดับถัดไป \\"ผ่าน\\"');
+    expect(doc.blocks).toContainEqual({
+      kind: 'list',
+      ordered: false,
+      items: [
+        'คะแนนรวมอย่างน้อย 85.00 (ขาดอีก 3.50 คะแนน)',
+        'ทุกเครื่องมืออย่างน้อย 85.00: IIT 80.00 (ขาด 5.00)',
+      ],
     });
     expect(all).toContain('ยังไม่มีมาตรการ');
     expect(all).toContain('5. เสียงสะท้อนจากผู้มีส่วนได้ส่วนเสีย');
