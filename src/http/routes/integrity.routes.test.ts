@@ -228,6 +228,11 @@ for (const dialect of DIALECTS) {
       const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, '');
       expect(text).toContain('ประกาศณวันที่1ตุลาคมพ.ศ.2568');
       expect((await t.client().get('/public/D01/2571/no-gift.pdf')).statusCode).toBe(404);
+      const report = await t.client().get('/public/D01/2569/gifts.pdf');
+      expect(report.statusCode).toBe(200);
+      const reportText = (await pdfText(report.rawPayload)).replace(/\s+/g, '');
+      expect(reportText).toContain('จำแนกรายเดือน');
+      expect(reportText).toContain('11,700');
     }, 60_000);
 
     it('serves the JSON API with CSRF for changes', async () => {
