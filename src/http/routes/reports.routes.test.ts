@@ -104,6 +104,18 @@ for (const dialect of DIALECTS) {
       expect(html.body).toContain('ที่มาของคะแนน');
     });
 
+    it('prints the reports in English for someone who chose English', async () => {
+      const english = await signedIn(t, 'agency@example.org');
+      await english.get('/lang/en?next=/');
+      const html = await english.get(`/rounds/${last.id}/reports/analysis.html`);
+      expect(html.body).toContain('<html lang="en">');
+      expect(html.body).toContain(
+        'Analysis of the Integrity and Transparency Assessment result, fiscal year 2025',
+      );
+      expect(html.body).toContain('As of 26 Nov 2026');
+      expect(html.body).toContain('3. Weak points');
+    });
+
     it('prints the result report as a PDF with Sarabun embedded', async () => {
       const response = await agency.get(`/rounds/${last.id}/reports/result.pdf`);
       expect(response.statusCode).toBe(200);
