@@ -37,8 +37,8 @@ import { describeBasis, formatScore } from '../views/results-tree.js';
 const guarded = { preHandler: requireActor };
 /** Public pages are open to anyone: a tighter limit than signed-in pages (as the OIT pages). */
 const LIMITED = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
-/** PDFs cost a Chromium page each: fewer a minute per client. */
-const PDF_LIMITED = { config: { rateLimit: { max: 20, timeWindow: 60_000 } } };
+/** PDFs cost a Chromium page each and workbooks read every snapshot: fewer a minute per client. */
+const HEAVY = { config: { rateLimit: { max: 20, timeWindow: 60_000 } } };
 /** Roll-ups with more units than this are exported in the background with a progress page. */
 export const BACKGROUND_EXPORT_UNITS = 40;
 /** How long a process reuses the national open data of a year. */
@@ -106,7 +106,7 @@ function registerRoundReports(app: FastifyInstance, ctx: ServiceContext): void {
   const reportRoute = (kind: 'result' | 'analysis') =>
     app.get(
       `/rounds/:id/reports/${kind}.:format`,
-      { ...guarded, ...PDF_LIMITED },
+      { ...guarded, ...HEAVY },
       async (request, reply) => {
         const format = formatOf(request);
         const wording = reportWording(request.lang);
@@ -127,7 +127,7 @@ function registerRoundReports(app: FastifyInstance, ctx: ServiceContext): void {
   reportRoute('result');
   reportRoute('analysis');
 
-  app.get('/rounds/:id/results.xlsx', guarded, async (request, reply) => {
+  app.get('/rounds/:id/results.xlsx', { ...guarded, ...HEAVY }, async (request, reply) => {
     const file = await exportResultsWorkbook(ctx, signedIn(request), idOf(request), request.lang);
     return sendAttachment(reply, file.bytes, XLSX, `${file.fileBase}.xlsx`);
   });
@@ -143,7 +143,7 @@ function yearOf(request: FastifyRequest): number {
 }
 
 function registerRollupExport(app: FastifyInstance, ctx: ServiceContext, jobs: ExportJobs): void {
-  app.get('/agencies/:id/rollup.xlsx', guarded, async (request, reply) => {
+  app.get('/agencies/:id/rollup.xlsx', { ...guarded, ...HEAVY }, async (request, reply) => {
     const actor = signedIn(request);
     const year = yearOf(request);
     const { type, background } = (request.query ?? {}) as { type?: string; background?: string };
@@ -244,7 +244,7 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
   });
 
   for (const kind of ['result', 'analysis'] as const)
-    app.get(`/public/:agencyCode/:year/${kind}.:format`, PDF_LIMITED, async (request, reply) => {
+    app.get(`/public/:agencyCode/:year/${kind}.:format`, HEAVY, async (request, reply) => {
       const format = formatOf(request);
       const { code, year } = publicTarget(request);
       return sendReport(
