@@ -18,6 +18,12 @@ const STATUS: Record<string, number> = {
   clarification_closed: 409,
   not_failed: 409,
   evidence_locked: 409,
+  declaration_state: 409,
+  declaration_exists: 409,
+  gift_decided: 409,
+  loan_state: 409,
+  asset_not_available: 409,
+  asset_in_use: 409,
   upload_too_large: 413,
   upload_type_refused: 415,
 };
