@@ -102,6 +102,8 @@ for (const dialect of DIALECTS) {
       expect(html.body).toContain('26 พ.ย. 2569');
       expect(html.body).toContain('<svg');
       expect(html.body).toContain('ที่มาของคะแนน');
+      expect(html.body).toContain(`<a href="/rounds/${last.id}/reports">กลับ</a>`);
+      expect(html.body).toContain('<a href="result.pdf">ดาวน์โหลด PDF</a>');
     });
 
     it('prints the reports in English for someone who chose English', async () => {

@@ -29,9 +29,19 @@ import { pageOf, requireActor, type AppOptions } from '../app.js';
 import { ExportJobs } from '../export-jobs.js';
 import { formatDate, type Lang } from '../i18n.js';
 import { sendPage } from '../render.js';
-import { sendAttachment, sendReport, type ReportFormat } from '../report-response.js';
+import {
+  sendAttachment,
+  sendReport,
+  sendReportHtml,
+  type ReportFormat,
+} from '../report-response.js';
 import { signedIn } from '../route-support.js';
-import { ExportProgressPage, PublicResultsPage, ReportsListPage } from '../views/reports-pages.js';
+import {
+  ExportProgressPage,
+  PublicResultsPage,
+  publicResultsPath,
+  ReportsListPage,
+} from '../views/reports-pages.js';
 import { describeBasis, formatScore } from '../views/results-tree.js';
 
 const guarded = { preHandler: requireActor };
@@ -65,6 +75,15 @@ function formatOf(request: FastifyRequest): ReportFormat {
   const { format } = request.params as { format: string };
   if (!FORMATS.includes(format)) throw notFound();
   return format as ReportFormat;
+}
+
+/** The on-screen links of a printable page: back, and the same report as PDF and DOCX. */
+function screenLinks(lang: Lang, back: string, kind: 'result' | 'analysis') {
+  return [
+    { href: back, text: lang === 'th' ? 'กลับ' : 'Back' },
+    { href: `${kind}.pdf`, text: lang === 'th' ? 'ดาวน์โหลด PDF' : 'Download PDF' },
+    { href: `${kind}.docx`, text: lang === 'th' ? 'ดาวน์โหลด DOCX' : 'Download DOCX' },
+  ];
 }
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
@@ -116,6 +135,10 @@ function registerRoundReports(app: FastifyInstance, ctx: ServiceContext): void {
             ? await getResultReport(ctx, actor, idOf(request), wording)
             : await getAnalysisReport(ctx, actor, idOf(request), wording);
         const { round } = await loadVisibleRound(ctx.db.kysely, actor, idOf(request));
+        if (format === 'html')
+          return sendReportHtml(reply, doc, {
+            screenLinks: screenLinks(request.lang, `/rounds/${round.id}/reports`, kind),
+          });
         return sendReport(
           reply,
           doc,
@@ -247,12 +270,12 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
     app.get(`/public/:agencyCode/:year/${kind}.:format`, HEAVY, async (request, reply) => {
       const format = formatOf(request);
       const { code, year } = publicTarget(request);
-      return sendReport(
-        reply,
-        await publicReport(ctx, request, kind),
-        format,
-        fileBaseOf(kind, code, year),
-      );
+      const doc = await publicReport(ctx, request, kind);
+      if (format === 'html')
+        return sendReportHtml(reply, doc, {
+          screenLinks: screenLinks(request.lang, publicResultsPath(code, year), kind),
+        });
+      return sendReport(reply, doc, format, fileBaseOf(kind, code, year));
     });
 
   app.get('/public/open-data/:file', LIMITED, async (request, reply) => {
