@@ -3,7 +3,7 @@ import type { Dialect } from '../db/database.js';
 import { openTestDatabase } from '../db/test-databases.js';
 import { randomIds, systemClock, type Clock } from '../infra/clock.js';
 import type { ServiceContext } from '../services/context.js';
-import { buildApp } from './app.js';
+import { buildApp, type AppOptions } from './app.js';
 
 /**
  * Test support: a browser-like client over `app.inject` that keeps cookies and reads the
@@ -99,6 +99,7 @@ export interface TestApp {
 export async function createTestApp(
   dialect: Dialect = 'sqlite',
   clock: Clock = systemClock,
+  settings: Partial<AppOptions['config']> = {},
 ): Promise<TestApp> {
   const { db, dispose } = await openTestDatabase(dialect);
   const ctx: ServiceContext = { db, clock, ids: randomIds };
@@ -109,6 +110,7 @@ export async function createTestApp(
       TRUST_PROXY: false,
       SECURE_COOKIES: false,
       LOG_LEVEL: 'silent',
+      ...settings,
     },
   });
   return {

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../db/test-databases.js';
+import { createFixedClock } from '../../infra/clock.js';
+import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
+import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+
+const SITE = 'https://ita.example.go.th';
+
+async function signedIn(t: TestApp, email: string): Promise<TestClient> {
+  const c = t.client();
+  await c.signIn(email, DEMO_PASSWORD);
+  return c;
+}
+
+/** The evidence links of an item as its form shows them (one per line). */
+function linksOf(body: string): string[] {
+  const text = /<textarea[^>]*name="urls"[^>]*>([\s\S]*?)<\/textarea>/.exec(body)?.[1] ?? '';
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+for (const dialect of DIALECTS) {
+  describe(`documents Prongsai published, offered on their OIT item [${dialect}]`, () => {
+    let t: TestApp;
+    let admin: TestClient;
+    let item = '';
+
+    beforeAll(async () => {
+      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'), {
+        APP_URL: SITE,
+      });
+      await seedDemo(t.ctx);
+      admin = await signedIn(t, 'agency@example.org');
+      const { rounds } = (await admin.api('GET', '/api/v1/rounds?state=collecting')).json() as {
+        rounds: { id: string; agencyCode: string; editionCode: string }[];
+      };
+      const round = rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2569');
+      item = `/rounds/${round?.id ?? ''}/oit/O20`;
+    }, 180_000);
+
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it('adds a listed document as an absolute link on the site address, once', async () => {
+      const before = await admin.get(item);
+      expect(before.statusCode).toBe(200);
+      expect(before.body).toContain('data-document-source="no_gift_declaration"');
+      expect(linksOf(before.body)).not.toContain(`${SITE}/public/D01/2569/no-gift`);
+
+      const added = await admin.post(item, {
+        action: 'add_generated',
+        document: '/public/D01/2569/no-gift',
+      });
+      expect(added.statusCode).toBe(302);
+      expect(added.headers.location).toContain('done=linked');
+      const after = await admin.get(item);
+      const links = linksOf(after.body);
+      expect(links).toContain(`${SITE}/public/D01/2569/no-gift`);
+      expect(after.body).toContain('อยู่ในลิงก์หลักฐานแล้ว');
+
+      await admin.post(item, { action: 'add_generated', document: '/public/D01/2569/no-gift' });
+      const again = linksOf((await admin.get(item)).body);
+      expect(again.filter((l) => l === `${SITE}/public/D01/2569/no-gift`)).toHaveLength(1);
+      expect(again).toHaveLength(links.length);
+    });
+
+    it('refuses an address that is not one of the item’s documents and stores nothing', async () => {
+      const before = linksOf((await admin.get(item)).body);
+      const refused = await admin.post(item, {
+        action: 'add_generated',
+        document: 'https://attacker.example/phish',
+      });
+      expect(refused.statusCode).toBe(404);
+      const other = await admin.post(item, {
+        action: 'add_generated',
+        document: '/public/D01/manuals/service',
+      });
+      expect(other.statusCode).toBe(404);
+      expect(linksOf((await admin.get(item)).body)).toEqual(before);
+    });
+
+    it('does not let a viewer add links', async () => {
+      const viewer = await signedIn(t, 'viewer@example.org');
+      const page = await viewer.get(item);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain('value="add_generated"');
+      const refused = await viewer.post(item, {
+        action: 'add_generated',
+        document: '/public/D01/2569/gifts',
+      });
+      expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+      expect(linksOf((await admin.get(item)).body)).not.toContain(`${SITE}/public/D01/2569/gifts`);
+    });
+  });
+}
