@@ -35,8 +35,7 @@ function Publication({
               <a href={kind === 'document' ? `${base}/document` : `${base}/progress.html`}>
                 HTML
               </a>{' '}
-              · <a href={`${base}/${kind}.pdf`}>PDF</a> ·{' '}
-              <a href={`${base}/${kind}.docx`}>DOCX</a>
+              · <a href={`${base}/${kind}.pdf`}>PDF</a> · <a href={`${base}/${kind}.docx`}>DOCX</a>
               <br />
               {published ? (
                 <>
