@@ -17,6 +17,7 @@ const HELP = `Prongsai (โปร่งใส): การประเมิน�
   prongsai migrate                                ปรับโครงสร้างฐานข้อมูล / bring the database schema up to date
   prongsai backup FILE | restore FILE             สำรอง/กู้คืน SQLite / back up or restore SQLite
   prongsai audit verify                           ตรวจบันทึกการตรวจสอบ / verify the audit hash chain
+  prongsai oit check-links [--round ID]           ตรวจลิงก์หลักฐาน OIT ที่ส่งแล้ว / re-check submitted OIT links
   prongsai framework list                         ฉบับเกณฑ์ที่มีให้ / bundled editions
   prongsai framework check FILE|ID                ตรวจไฟล์ฉบับเกณฑ์ / check an edition file
   prongsai framework diff A B                     เทียบสองฉบับ / compare two editions
