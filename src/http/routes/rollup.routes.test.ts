@@ -49,6 +49,7 @@ for (const dialect of DIALECTS) {
       const page = await ministry.get(`/agencies/${m00}/rollup?year=2568&type=department`);
       expect(page.statusCode).toBe(200);
       expect(ranked(page.body).sort()).toEqual(['D01', 'D02', 'D03']);
+      expect(page.body).toContain(`/agencies/${m00}/rollup.xlsx?year=2568&amp;type=department`);
       expect(levelCounts(page.body).reduce((s, n) => s + n, 0)).toBe(3);
       const api = await ministry.api(
         'GET',

@@ -55,6 +55,16 @@ export function RollupPage(props: { page: PageContext; rollup: AgencyRollup; cha
       <p>
         <a href={`/agencies/${rollup.agency.id}`}>
           {pick(lang, m('กลับไปที่หน่วยงาน', 'Back to the agency'))}
+        </a>{' '}
+        ·{' '}
+        <a
+          href={`/agencies/${rollup.agency.id}/rollup.xlsx?${new URLSearchParams({
+            year: String(rollup.editionYear),
+            ...(rollup.type ? { type: rollup.type } : {}),
+          }).toString()}`}
+          data-rollup-xlsx
+        >
+          {pick(lang, m('ดาวน์โหลดเป็น Excel (XLSX)', 'Download as Excel (XLSX)'))}
         </a>
       </p>
       <FilterForm lang={lang} rollup={rollup} />
