@@ -1,6 +1,11 @@
 import type { Message } from '../errors.js';
 import { AgencyInputSchema, splitMessage, type AgencyInput } from './agency-input.js';
-import { readCsvRecords, type CsvRecord } from './csv-records.js';
+import {
+  describeCsvSyntaxError,
+  readCsvRecords,
+  tooManyRowsMessage,
+  type CsvRecord,
+} from './csv-records.js';
 
 /** Columns of an agency CSV file; the last three may be left out. */
 export const AGENCY_CSV_COLUMNS = [
@@ -221,14 +226,7 @@ export function parseAgencyCsv(
   existingCodes: ReadonlySet<string> = new Set(),
 ): AgencyCsvResult {
   const { records, error } = readCsvRecords(text);
-  if (error) {
-    const what =
-      error.kind === 'unterminated_quote'
-        ? { th: 'เครื่องหมายคำพูด (") ไม่ได้ปิด', en: 'a quote (") is never closed' }
-        : { th: 'มีเครื่องหมายคำพูด (") กลางช่อง', en: 'a quote (") stands inside a field' };
-    const at = { th: `บรรทัดที่ ${error.line}: `, en: `Line ${error.line}: ` };
-    return { rows: [], fileErrors: [{ th: at.th + what.th, en: at.en + what.en }] };
-  }
+  if (error) return { rows: [], fileErrors: [describeCsvSyntaxError(error)] };
   const header = readHeader(records[0]);
   if (header.errors.length > 0) return { rows: [], fileErrors: header.errors };
   const data = records.slice(1);
@@ -237,17 +235,8 @@ export function parseAgencyCsv(
       rows: [],
       fileErrors: [{ th: 'ไฟล์ไม่มีข้อมูลหน่วยงาน', en: 'The file has no agency rows' }],
     };
-  if (data.length > MAX_CSV_ROWS) {
-    return {
-      rows: [],
-      fileErrors: [
-        {
-          th: `ไฟล์มีมากกว่า ${MAX_CSV_ROWS} แถว กรุณาแบ่งเป็นหลายไฟล์`,
-          en: `The file has more than ${MAX_CSV_ROWS} rows; split it into several files`,
-        },
-      ],
-    };
-  }
+  if (data.length > MAX_CSV_ROWS)
+    return { rows: [], fileErrors: [tooManyRowsMessage(MAX_CSV_ROWS)] };
   const rows = data.map((record) => readRow(record, header.columns));
   checkCodes(rows, existingCodes);
   checkParents(rows, existingCodes);

@@ -83,3 +83,11 @@ export function describeCsvSyntaxError(error: CsvSyntaxError): { th: string; en:
         en: `Line ${error.line}: a quote (") stands inside a field`,
       };
 }
+
+/** The refusal of a file with more data rows than an import takes at once. */
+export function tooManyRowsMessage(max: number): { th: string; en: string } {
+  return {
+    th: `ไฟล์มีมากกว่า ${max} แถว กรุณาแบ่งเป็นหลายไฟล์`,
+    en: `The file has more than ${max} rows; split it into several files`,
+  };
+}

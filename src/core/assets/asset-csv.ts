@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { describeCsvSyntaxError, readCsvRecords, type CsvRecord } from '../agencies/csv-records.js';
+import {
+  describeCsvSyntaxError,
+  readCsvRecords,
+  tooManyRowsMessage,
+  type CsvRecord,
+} from '../agencies/csv-records.js';
 import { splitMessage } from '../agencies/agency-input.js';
 import type { Message } from '../errors.js';
 
@@ -173,15 +178,7 @@ export function parseAssetRecords(
       fileErrors: [{ th: 'ไฟล์ไม่มีรายการทรัพย์สิน', en: 'The file has no asset rows' }],
     };
   if (data.length > MAX_ASSET_ROWS)
-    return {
-      rows: [],
-      fileErrors: [
-        {
-          th: `ไฟล์มีมากกว่า ${MAX_ASSET_ROWS} แถว กรุณาแบ่งเป็นหลายไฟล์`,
-          en: `The file has more than ${MAX_ASSET_ROWS} rows; split it into several files`,
-        },
-      ],
-    };
+    return { rows: [], fileErrors: [tooManyRowsMessage(MAX_ASSET_ROWS)] };
   const rows = data.map((r) => readRow(r, header.columns));
   checkNumbers(rows, existingNumbers);
   return { rows, fileErrors: [] };

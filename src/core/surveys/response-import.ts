@@ -1,5 +1,10 @@
 import { formatCsv } from '../csv-format.js';
-import { readCsvRecords, type CsvRecord } from '../agencies/csv-records.js';
+import {
+  describeCsvSyntaxError,
+  readCsvRecords,
+  tooManyRowsMessage,
+  type CsvRecord,
+} from '../agencies/csv-records.js';
 import type { Message } from '../errors.js';
 import type { Edition } from '../framework/edition.schema.js';
 import { prepareComment } from '../voice/comment-text.js';
@@ -195,12 +200,7 @@ export function parseResponseRecords(
   }
   if (data.length === 0)
     fileErrors.push({ th: 'ไฟล์ไม่มีแถวคำตอบ', en: 'The file has no answer rows' });
-  if (data.length > MAX_IMPORT_ROWS) {
-    fileErrors.push({
-      th: `ไฟล์มีมากกว่า ${MAX_IMPORT_ROWS} แถว กรุณาแบ่งเป็นหลายไฟล์`,
-      en: `The file has more than ${MAX_IMPORT_ROWS} rows; split it into several files`,
-    });
-  }
+  if (data.length > MAX_IMPORT_ROWS) fileErrors.push(tooManyRowsMessage(MAX_IMPORT_ROWS));
   if (fileErrors.length > 0) return { rows: [], fileErrors, ignoredColumns, itemColumns };
   const byCode = new Map(items.map((item) => [item.code, item]));
   const rows = data.map((record) => readRow(record, columns, byCode, spec.today));
@@ -211,15 +211,8 @@ export function parseResponseRecords(
 export function parseResponseCsv(text: string, spec: ResponseImportSpec): ResponseImportResult {
   const { records, error } = readCsvRecords(text);
   if (error) {
-    return error.kind === 'unterminated_quote'
-      ? fileError(
-          `บรรทัดที่ ${error.line}: เครื่องหมายคำพูด (") ไม่ได้ปิด`,
-          `Line ${error.line}: a quote (") is never closed`,
-        )
-      : fileError(
-          `บรรทัดที่ ${error.line}: มีเครื่องหมายคำพูด (") กลางช่อง`,
-          `Line ${error.line}: a quote (") stands inside a field`,
-        );
+    const { th, en } = describeCsvSyntaxError(error);
+    return fileError(th, en);
   }
   return parseResponseRecords(records, spec);
 }
