@@ -1,13 +1,9 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../core/access/roles.js';
 import { DomainError } from '../core/errors.js';
-import { insertAgency } from '../db/agency.repository.js';
 import { listAssets, listLoans } from '../db/asset.repository.js';
 import { listAuditEntries } from '../db/audit.repository.js';
-import type { Db } from '../db/database.js';
 import { describeEachDialect } from '../db/test-databases.js';
-import { insertMembership, insertUser } from '../db/user.repository.js';
 import { createFixedClock, randomIds } from '../infra/clock.js';
 import { importAssets } from './asset-import.service.js';
 import {
@@ -25,35 +21,15 @@ import {
   requestLoan,
   retireAsset,
 } from './asset.service.js';
-import { loadActor } from './auth.service.js';
 import type { Actor, ServiceContext } from './context.js';
+import { worldAt } from './test-world.js';
 import { assetsEvidence } from './evidence-providers/assets.js';
 import { documentsForItem } from './generated-evidence.service.js';
 import { assetsReminders } from './reminder-providers/assets.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
+const { seedActor, seedAgencies } = worldAt(NOW);
 const DAY = 86_400_000;
-
-async function seedActor(db: Db, email: string, role: Role, agencyId: string): Promise<Actor> {
-  const id = randomIds.uuid();
-  await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
-  await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
-  const actor = await loadActor(db.kysely, id);
-  if (!actor) throw new Error('user not stored');
-  return actor;
-}
-
-async function seedAgencies(db: Db): Promise<void> {
-  for (const [id, parentId, path] of [
-    ['min', null, '/min/'],
-    ['u1', 'min', '/min/u1/'],
-    ['u2', 'min', '/min/u2/'],
-  ] as const) {
-    const base = { id, parentId, path, code: id.toUpperCase(), type: 'unit' };
-    const names = { nameTh: `หน่วยงาน ${id}`, nameEn: `Agency ${id}` };
-    await insertAgency(db.kysely, { ...base, ...names, website: null, eligibleStaff: null }, NOW);
-  }
-}
 
 async function refusal(work: Promise<unknown>): Promise<string> {
   try {

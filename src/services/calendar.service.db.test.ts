@@ -1,16 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createTransport } from 'nodemailer';
-import type { Role } from '../core/access/roles.js';
 import { parseIcsEvents } from '../core/calendar/ics.js';
-import { insertAgency } from '../db/agency.repository.js';
 import { listAuditEntries } from '../db/audit.repository.js';
-import type { Db } from '../db/database.js';
 import { listRoundTasks } from '../db/calendar.repository.js';
 import { describeEachDialect } from '../db/test-databases.js';
-import { insertMembership, insertUser } from '../db/user.repository.js';
 import { createFixedClock, randomIds } from '../infra/clock.js';
 import { createMailer } from '../infra/mailer.js';
-import { loadActor } from './auth.service.js';
 import {
   getFeedInfo,
   getMyCalendar,
@@ -25,6 +20,7 @@ import {
   setTaskDone,
 } from './calendar.service.js';
 import type { Actor, ServiceContext } from './context.js';
+import { worldAt } from './test-world.js';
 import { createMeasure } from './measure.service.js';
 import { sendReminderEmails } from './reminder-mail.service.js';
 import { calendarReminders } from './reminder-providers/calendar.js';
@@ -42,28 +38,8 @@ async function listReminders(ctx: ServiceContext, actor: Actor): Promise<Reminde
 import { openRounds } from './round.service.js';
 
 const NOW = '2026-03-20T03:00:00.000Z';
+const { seedActor, seedAgencies } = worldAt(NOW);
 const DAY = 86_400_000;
-
-async function seedActor(db: Db, email: string, role: Role, agencyId: string): Promise<Actor> {
-  const id = randomIds.uuid();
-  await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
-  await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
-  const actor = await loadActor(db.kysely, id);
-  if (!actor) throw new Error('user not stored');
-  return actor;
-}
-
-async function seedAgencies(db: Db): Promise<void> {
-  for (const [id, parentId, path] of [
-    ['min', null, '/min/'],
-    ['u1', 'min', '/min/u1/'],
-    ['u2', 'min', '/min/u2/'],
-  ] as const) {
-    const base = { id, parentId, path, code: id.toUpperCase(), type: 'unit' };
-    const names = { nameTh: `หน่วยงาน ${id}`, nameEn: `Agency ${id}` };
-    await insertAgency(db.kysely, { ...base, ...names, website: null, eligibleStaff: null }, NOW);
-  }
-}
 
 /** Sends through nodemailer's JSON transport (no network) and keeps what was sent. */
 function recordingMailer() {

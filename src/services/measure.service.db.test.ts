@@ -1,14 +1,10 @@
-import { loadActor } from './auth.service.js';
 import { beforeAll, expect, it } from 'vitest';
-import type { Role } from '../core/access/roles.js';
-import { insertAgency } from '../db/agency.repository.js';
 import { listAuditEntries } from '../db/audit.repository.js';
 import { findRound } from '../db/round.repository.js';
-import type { Db } from '../db/database.js';
 import { describeEachDialect } from '../db/test-databases.js';
-import { insertMembership, insertUser } from '../db/user.repository.js';
-import { randomIds, type Clock } from '../infra/clock.js';
+import { randomIds } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
+import { worldAt } from './test-world.js';
 import {
   addMeasureProgress,
   createMeasure,
@@ -22,33 +18,7 @@ import { moveRound, openRounds } from './round.service.js';
 import { loadRoundEdition } from './survey.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
-
-/** One second later at every reading, so progress notes keep their order. */
-function tickingClock(): Clock {
-  let t = Date.parse(NOW);
-  return { now: () => new Date((t += 1000)) };
-}
-
-async function seedActor(db: Db, email: string, role: Role, agencyId: string): Promise<Actor> {
-  const id = randomIds.uuid();
-  await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
-  await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
-  const actor = await loadActor(db.kysely, id);
-  if (!actor) throw new Error('user not stored');
-  return actor;
-}
-
-async function seedAgencies(db: Db): Promise<void> {
-  for (const [id, parentId, path] of [
-    ['min', null, '/min/'],
-    ['u1', 'min', '/min/u1/'],
-    ['u2', 'min', '/min/u2/'],
-  ] as const) {
-    const base = { id, parentId, path, code: id.toUpperCase(), type: 'unit' };
-    const names = { nameTh: `หน่วยงาน ${id}`, nameEn: `Agency ${id}` };
-    await insertAgency(db.kysely, { ...base, ...names, website: null, eligibleStaff: null }, NOW);
-  }
-}
+const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);
 
 describeEachDialect('measure service', (getDb) => {
   let ctx: ServiceContext;

@@ -1,17 +1,13 @@
-import { loadActor } from './auth.service.js';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Role } from '../core/access/roles.js';
-import { insertAgency } from '../db/agency.repository.js';
 import { listAuditEntries } from '../db/audit.repository.js';
-import type { Db } from '../db/database.js';
 import { findScoreSnapshot } from '../db/round.repository.js';
 import { describeEachDialect } from '../db/test-databases.js';
-import { insertMembership, insertUser } from '../db/user.repository.js';
-import { randomIds, type Clock } from '../infra/clock.js';
+import { randomIds } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
+import { worldAt } from './test-world.js';
 import { answerClarification, getClarification } from './oit-review-clarify.service.js';
 import { getReviewItem } from './oit-review-item.service.js';
 import { confirmOitRound, getRoundOitScores } from './oit-review-score.service.js';
@@ -24,34 +20,8 @@ import {
 import { moveRound, openRounds } from './round.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
+const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-
-/** A clock one second later at every reading, so decisions keep their order. */
-function tickingClock(): Clock {
-  let t = Date.parse(NOW);
-  return { now: () => new Date((t += 1000)) };
-}
-
-async function seedActor(db: Db, email: string, role: Role, agencyId: string): Promise<Actor> {
-  const id = randomIds.uuid();
-  await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
-  await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
-  const actor = await loadActor(db.kysely, id);
-  if (!actor) throw new Error('user not stored');
-  return actor;
-}
-
-async function seedAgencies(db: Db): Promise<void> {
-  for (const [id, parentId, path] of [
-    ['min', null, '/min/'],
-    ['u1', 'min', '/min/u1/'],
-    ['u2', 'min', '/min/u2/'],
-  ] as const) {
-    const base = { id, parentId, path, code: id.toUpperCase(), type: 'unit' };
-    const names = { nameTh: `หน่วยงาน ${id}`, nameEn: `Agency ${id}` };
-    await insertAgency(db.kysely, { ...base, ...names, website: null, eligibleStaff: null }, NOW);
-  }
-}
 
 describeEachDialect('OIT review service', (getDb) => {
   let ctx: ServiceContext;

@@ -1,27 +1,16 @@
-import { loadActor } from './auth.service.js';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
-import type { Role } from '../core/access/roles.js';
-import { insertAgency } from '../db/agency.repository.js';
 import { listAuditEntries } from '../db/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { describeEachDialect } from '../db/test-databases.js';
-import { insertMembership, insertUser } from '../db/user.repository.js';
 import { createFixedClock, randomIds } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
+import { MINISTRY_TREE, worldAt } from './test-world.js';
 import { buildImportTemplate, importResponses } from './response-import.service.js';
 import { listVisibleRounds, moveRound, openRounds } from './round.service.js';
 
 const NOW = '2026-05-20T03:00:00.000Z';
-
-async function seedActor(db: Db, email: string, role: Role, agencyId: string): Promise<Actor> {
-  const id = randomIds.uuid();
-  await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
-  await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
-  const actor = await loadActor(db.kysely, id);
-  if (!actor) throw new Error('user not stored');
-  return actor;
-}
+const { seedActor, seedAgencies } = worldAt(NOW);
 
 async function storedResponses(db: Db) {
   return db.kysely.selectFrom('survey_response').selectAll().orderBy('submitted_on').execute();
@@ -60,15 +49,10 @@ describeEachDialect('response import service', (getDb) => {
   beforeAll(async () => {
     const db = getDb();
     ctx = { db, clock: createFixedClock(NOW), ids: randomIds };
-    for (const [id, parentId, path] of [
-      ['min', null, '/min/'],
-      ['u1', 'min', '/min/u1/'],
-      ['u2', 'min', '/min/u2/'],
-    ] as const) {
-      const agency = { id, parentId, path, code: id.toUpperCase(), type: 'unit' };
-      const names = { nameTh: `หน่วยงาน ${id}`, nameEn: id, website: null, eligibleStaff: null };
-      await insertAgency(db.kysely, { ...agency, ...names }, NOW);
-    }
+    await seedAgencies(
+      db,
+      MINISTRY_TREE.map((a) => ({ ...a, nameEn: a.id })),
+    );
     const parent = await seedActor(db, 'min@example.org', 'parent_admin', 'min');
     admin = await seedActor(db, 'u1@example.org', 'agency_admin', 'u1');
     other = await seedActor(db, 'u2@example.org', 'agency_admin', 'u2');

@@ -1,15 +1,12 @@
-import { loadActor } from './auth.service.js';
 import { beforeAll, expect, it } from 'vitest';
-import type { Role } from '../core/access/roles.js';
 import { DomainError } from '../core/errors.js';
-import { insertAgency } from '../db/agency.repository.js';
 import { listAuditEntries } from '../db/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { findEditionSource, insertEdition, listEditions } from '../db/edition.repository.js';
 import { describeEachDialect } from '../db/test-databases.js';
-import { insertMembership, insertUser } from '../db/user.repository.js';
 import { randomIds, systemClock } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
+import { MINISTRY_TREE, worldAt, type AgencySeed } from './test-world.js';
 import { readEditionFile } from './edition-files.service.js';
 import {
   ensureEditionStored,
@@ -20,30 +17,14 @@ import {
 } from './round.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
+const { seedActor, seedAgencies } = worldAt(NOW);
 
-async function seedAgencies(db: Db): Promise<void> {
-  const tree: [string, string | null, string][] = [
-    ['min', null, '/min/'],
-    ['u1', 'min', '/min/u1/'],
-    ['u2', 'min', '/min/u2/'],
-    ['u3', 'min', '/min/u3/'],
-    ['other', null, '/other/'],
-  ];
-  for (const [id, parentId, path] of tree) {
-    const agency = { id, parentId, path, code: id.toUpperCase(), type: 'unit' };
-    const names = { nameTh: `หน่วยงาน ${id}`, nameEn: `Agency ${id}` };
-    await insertAgency(db.kysely, { ...agency, ...names, website: null, eligibleStaff: null }, NOW);
-  }
-}
-
-async function seedActor(db: Db, email: string, role: Role, agencyId: string): Promise<Actor> {
-  const id = randomIds.uuid();
-  await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
-  await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
-  const actor = await loadActor(db.kysely, id);
-  if (!actor) throw new Error('user not stored');
-  return actor;
-}
+/** The ministry tree with a third unit and a second, unrelated parent. */
+const TREE: AgencySeed[] = [
+  ...MINISTRY_TREE,
+  { id: 'u3', parentId: 'min', path: '/min/u3/' },
+  { id: 'other', parentId: null, path: '/other/' },
+];
 
 async function auditActions(db: Db, action: string) {
   return (await listAuditEntries(db.kysely, 0, 1000)).filter((e) => e.action === action);
@@ -58,7 +39,7 @@ describeEachDialect('round service', (getDb) => {
   beforeAll(async () => {
     const db = getDb();
     ctx = { db, clock: systemClock, ids: randomIds };
-    await seedAgencies(db);
+    await seedAgencies(db, TREE);
     parentAdmin = await seedActor(db, 'min@example.org', 'parent_admin', 'min');
     unitAdmin = await seedActor(db, 'u1@example.org', 'agency_admin', 'u1');
     assessor = await seedActor(db, 'assessor@example.org', 'assessor', 'min');

@@ -1,15 +1,11 @@
-import { loadActor } from './auth.service.js';
 import { beforeAll, expect, it } from 'vitest';
-import type { Role } from '../core/access/roles.js';
 import { hashAccessCode, normaliseCode } from '../core/surveys/access-code.js';
-import { insertAgency } from '../db/agency.repository.js';
 import { listAuditEntries } from '../db/audit.repository.js';
-import type { Db } from '../db/database.js';
 import { insertResponses, useAccessCode } from '../db/survey.repository.js';
 import { describeEachDialect } from '../db/test-databases.js';
-import { insertMembership, insertUser } from '../db/user.repository.js';
 import { createFixedClock, randomIds } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
+import { worldAt, type AgencySeed } from './test-world.js';
 import { moveRound, openRounds } from './round.service.js';
 import {
   ensureSurveyLinks,
@@ -19,29 +15,13 @@ import {
 } from './survey-admin.service.js';
 
 const NOW = '2026-05-03T03:00:00.000Z';
+const { seedActor, seedAgencies } = worldAt(NOW);
+const TREE: AgencySeed[] = [
+  { id: 'min', parentId: null, path: '/min/' },
+  { id: 'u1', parentId: 'min', path: '/min/u1/', eligibleStaff: 120 },
+  { id: 'other', parentId: null, path: '/other/', eligibleStaff: 50 },
+];
 const SECRET = 'test-secret-of-the-access-codes';
-
-async function seedAgencies(db: Db): Promise<void> {
-  const tree: [string, string | null, string, number | null][] = [
-    ['min', null, '/min/', null],
-    ['u1', 'min', '/min/u1/', 120],
-    ['other', null, '/other/', 50],
-  ];
-  for (const [id, parentId, path, eligibleStaff] of tree) {
-    const agency = { id, parentId, path, code: id.toUpperCase(), type: 'unit', website: null };
-    const names = { nameTh: `หน่วยงาน ${id}`, nameEn: `Agency ${id}` };
-    await insertAgency(db.kysely, { ...agency, ...names, eligibleStaff }, NOW);
-  }
-}
-
-async function seedActor(db: Db, email: string, role: Role, agencyId: string): Promise<Actor> {
-  const id = randomIds.uuid();
-  await insertUser(db.kysely, { id, email, displayName: email, passwordHash: 'x' }, NOW);
-  await insertMembership(db.kysely, { id: randomIds.uuid(), userId: id, agencyId, role }, NOW);
-  const actor = await loadActor(db.kysely, id);
-  if (!actor) throw new Error('user not stored');
-  return actor;
-}
 
 /** IIT answers: i2 as given, i1.1 always "most" (i1.2 left blank). */
 function iitResponses(roundId: string, i2: string[], day: string) {
@@ -67,7 +47,7 @@ describeEachDialect('survey administration service', (getDb) => {
   beforeAll(async () => {
     const db = getDb();
     ctx = { db, clock: createFixedClock(NOW), ids: randomIds };
-    await seedAgencies(db);
+    await seedAgencies(db, TREE);
     parent = await seedActor(db, 'min@example.org', 'parent_admin', 'min');
     admin = await seedActor(db, 'u1@example.org', 'agency_admin', 'u1');
     viewer = await seedActor(db, 'viewer@example.org', 'viewer', 'u1');
