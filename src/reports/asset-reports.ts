@@ -1,6 +1,6 @@
-import { thaiLongDate, thaiMonthYear } from '../core/integrity/thai-date.js';
 import type { UsageReport, UsageRow } from '../core/assets/usage-report.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
+import { thaiLongDate, thaiMonthYear } from '../core/thai-calendar.js';
 
 type Lang = 'th' | 'en';
 

@@ -7,8 +7,8 @@ import {
   GIVER_TYPE_NAMES,
   thresholdRule,
 } from '../core/integrity/gift-rules.js';
-import { thaiLongDate, thaiMonthYear } from '../core/integrity/thai-date.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
+import { thaiLongDate, thaiMonthYear } from '../core/thai-calendar.js';
 
 type Lang = 'th' | 'en';
 

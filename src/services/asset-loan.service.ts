@@ -5,7 +5,6 @@ import {
   type LoanStatus,
 } from '../core/assets/loan-rules.js';
 import { DomainError } from '../core/errors.js';
-import { bangkokDay } from '../core/measures/measure-rules.js';
 import type { Agency } from '../db/agency.repository.js';
 import {
   findLoan,
@@ -32,6 +31,7 @@ import {
 } from './asset-support.js';
 import { inTransaction, recordAudit } from './audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 /**
  * Asks to borrow an asset (any member of the agency). The rules are checked in the same

@@ -1,17 +1,16 @@
 import { draftGuideline } from '../core/assets/guideline-template.js';
-import { fiscalYearDays, fiscalYearOf } from '../core/assets/loan-rules.js';
 import {
   buildUsageReport,
   type ReportLoan,
   type UsageReport,
 } from '../core/assets/usage-report.js';
 import { DomainError } from '../core/errors.js';
-import { bangkokDay } from '../core/measures/measure-rules.js';
 import { findAgencyByCode, type Agency } from '../db/agency.repository.js';
 import { findGuideline, listLoans, saveGuideline, type LoanView } from '../db/asset.repository.js';
 import { GuidelineSchema, loadAssetAgency, mayManageAssets } from './asset-support.js';
 import { inTransaction, recordAudit } from './audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { bangkokDay, fiscalYearOf, fiscalYearRange } from '../core/thai-calendar.js';
 
 /** The guideline page: the draft (a template until saved) and what is published. */
 export interface GuidelineState {
@@ -117,7 +116,7 @@ export interface AgencyUsageReport {
 }
 
 async function usageOf(ctx: ServiceContext, agency: Agency, fiscalYear: number) {
-  const { from, to } = fiscalYearDays(fiscalYear);
+  const { from, to } = fiscalYearRange(fiscalYear);
   const loans = await listLoans(ctx.db.kysely, {
     agencyIds: [agency.id],
     fromOnAtLeast: from,

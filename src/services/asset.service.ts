@@ -1,7 +1,6 @@
 import { AssetInputSchema, type AssetInput } from '../core/assets/asset-csv.js';
 import { holdsAsset } from '../core/assets/loan-rules.js';
 import { DomainError } from '../core/errors.js';
-import { bangkokDay } from '../core/measures/measure-rules.js';
 import type { Agency } from '../db/agency.repository.js';
 import {
   insertAsset,
@@ -23,6 +22,7 @@ import {
 } from './asset-support.js';
 import { inTransaction, recordAudit } from './audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 export type { Asset, AssetFilter, LoanView } from '../db/asset.repository.js';
 export type { AssetInput } from '../core/assets/asset-csv.js';

@@ -1,5 +1,4 @@
 import { renderIcs, type IcsEvent } from '../core/calendar/ics.js';
-import { bangkokDay } from '../core/measures/measure-rules.js';
 import {
   findFeedTokenByUser,
   findFeedTokenUser,
@@ -18,6 +17,7 @@ import {
 } from './calendar-support.js';
 import { isAllowed } from '../core/access/roles.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 /** A task of the person's, with the round it belongs to. */
 export interface MyTask extends TaskView {

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import { planTasks } from '../core/calendar/plan.js';
 import { DomainError } from '../core/errors.js';
-import { bangkokDay } from '../core/measures/measure-rules.js';
 import {
   findTask,
   insertTask,
@@ -27,6 +26,7 @@ import {
 } from './calendar-support.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
 import { ownersOf } from './measure-support.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 export type { CalendarTask } from '../db/calendar.repository.js';
 export {

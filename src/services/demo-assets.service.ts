@@ -1,12 +1,12 @@
 import { draftGuideline } from '../core/assets/guideline-template.js';
 import { addDays } from '../core/assets/loan-rules.js';
-import { bangkokDay } from '../core/measures/measure-rules.js';
 import { importAssets } from './asset-import.service.js';
 import { saveAssetGuideline } from './asset-report.service.js';
 import { actOnLoan, listAssetsOf, requestLoan } from './asset.service.js';
 import type { ServiceContext } from './context.js';
 import type { DemoWorld } from './demo-features.service.js';
 import { demoActor } from './demo-oit.service.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 const REGISTER = [
   'asset_number,name,category,location,custodian_unit,acquired_on',

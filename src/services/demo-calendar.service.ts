@@ -1,5 +1,4 @@
 import { addDays } from '../core/calendar/plan.js';
-import { bangkokDay } from '../core/measures/measure-rules.js';
 import {
   createTask,
   getRoundCalendar,
@@ -9,6 +8,7 @@ import {
 import type { ServiceContext } from './context.js';
 import type { DemoWorld } from './demo-features.service.js';
 import { demoActor } from './demo-oit.service.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 /** Planned steps the demo leaves open, so the home page shows late work. */
 const LEFT_OPEN = new Set(['oit_head_approval', 'plan_measures']);

@@ -1,4 +1,3 @@
-import { bangkokDay } from '../core/measures/measure-rules.js';
 import type { ServiceContext } from './context.js';
 import type { DemoWorld } from './demo-features.service.js';
 import { demoActor } from './demo-oit.service.js';
@@ -9,6 +8,7 @@ import {
   advanceDeclaration,
   createDeclaration,
 } from './integrity.service.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 const YEAR = 2569;
 

@@ -1,10 +1,10 @@
 import type { TimeUnit } from '../core/manuals/manual-rules.js';
-import { bangkokDay } from '../core/measures/measure-rules.js';
 import type { ServiceContext } from './context.js';
 import type { DemoWorld } from './demo-features.service.js';
 import { demoActor } from './demo-oit.service.js';
 import { addServiceCase } from './manual-cases.service.js';
 import { createManual, setManualPublished, type ManualInput } from './manual.service.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 const YEAR = 2569;
 

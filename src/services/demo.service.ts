@@ -14,9 +14,9 @@ import { inTransaction } from './audit.service.js';
 import { ensureSurveyLinks } from './survey-admin.service.js';
 import { demoActor, seedDemoOit } from './demo-oit.service.js';
 import { seedDemoFeatures } from './demo-features.service.js';
-import { bangkokDay } from './survey.service.js';
 import { insertResponses, type NewResponse } from '../db/survey.repository.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 /** The demo's shared password: a demo only, printed on purpose. */
 export const DEMO_PASSWORD = 'demo-ita-2569';

@@ -1,7 +1,6 @@
 import { DomainError } from '../core/errors.js';
 import { aggregateGifts, type GiftYearReport } from '../core/integrity/gift-report.js';
-import { effectiveThreshold, fiscalYearOf, isGiftFlagged } from '../core/integrity/gift-rules.js';
-import { bangkokDay } from '../core/measures/measure-rules.js';
+import { effectiveThreshold, isGiftFlagged } from '../core/integrity/gift-rules.js';
 import type { Agency } from '../db/agency.repository.js';
 import { findDeclaration } from '../db/integrity.repository.js';
 import {
@@ -29,6 +28,7 @@ import {
   type GiftInput,
   type HeadDecisionInput,
 } from './integrity-support.js';
+import { bangkokDay, fiscalYearOf } from '../core/thai-calendar.js';
 
 export type { GiftReport } from '../db/gift-report.repository.js';
 

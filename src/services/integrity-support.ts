@@ -8,7 +8,6 @@ import {
   HEAD_DECISIONS,
   LEGAL_GIFT_THRESHOLD_BAHT,
 } from '../core/integrity/gift-rules.js';
-import { bangkokDay } from '../core/measures/measure-rules.js';
 import type { Kysely } from 'kysely';
 import { acknowledgementShare } from '../core/integrity/acknowledgement.js';
 import type { Agency } from '../db/agency.repository.js';
@@ -20,6 +19,7 @@ import {
 import type { Database } from '../db/schema.js';
 import { mayActOn } from './agency-access.service.js';
 import type { Actor } from './context.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 /** Input schemas and access rules shared by the No Gift and gift-register services. */
 

@@ -2,7 +2,6 @@ import type { AcknowledgementShare } from '../core/integrity/acknowledgement.js'
 import { checkDeclarationMove, draftDeclaration } from '../core/integrity/declaration-template.js';
 import { DomainError } from '../core/errors.js';
 import { effectiveThreshold } from '../core/integrity/gift-rules.js';
-import { bangkokDay } from '../core/measures/measure-rules.js';
 import type { Agency } from '../db/agency.repository.js';
 import {
   findDeclaration,
@@ -32,6 +31,7 @@ import {
   type DeclarationEdit,
   type DeclarationInput,
 } from './integrity-support.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 export type { Communication, Declaration } from '../db/integrity.repository.js';
 export { getNoGiftPage, type NoGiftPage } from './no-gift-page.service.js';

@@ -4,7 +4,6 @@ import { isAllowed } from '../core/access/roles.js';
 import { DomainError, type Message } from '../core/errors.js';
 import type { CompiledEdition } from '../core/framework/compile-edition.js';
 import {
-  bangkokDay,
   isOverdue,
   MEASURE_STATUSES,
   TARGET_TYPES,
@@ -24,6 +23,7 @@ import { listUsers } from '../db/user.repository.js';
 import type { Actor, ServiceContext } from './context.js';
 import { scoreRound } from './oit-review-score.service.js';
 import { loadRoundEdition } from './survey.service.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 /** Input schemas, screen shapes and access checks shared by the measure services. */
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);

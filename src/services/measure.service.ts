@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { isAllowed } from '../core/access/roles.js';
 import { DomainError } from '../core/errors.js';
 import {
-  bangkokDay,
   checkMeasureMove,
   isLiveMeasure,
   suggestMeasures,
@@ -39,6 +38,7 @@ import {
   type MeasureView,
   type ProgressInput,
 } from './measure-support.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 export type { Measure, MeasureProgress } from '../db/measure.repository.js';
 export {

@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { AcknowledgementShare } from '../core/integrity/acknowledgement.js';
-import { fiscalYearOf } from '../core/integrity/gift-rules.js';
-import { bangkokDay } from '../core/measures/measure-rules.js';
 import type { Agency } from '../db/agency.repository.js';
 import {
   listCommunications,
@@ -14,6 +12,7 @@ import { findUserById } from '../db/user.repository.js';
 import { loadVisibleAgency } from './agency-access.service.js';
 import type { Actor, ServiceContext } from './context.js';
 import { administers, isHeadOf, isMemberOf, shareOf } from './integrity-support.js';
+import { bangkokDay, fiscalYearOf } from '../core/thai-calendar.js';
 
 /** Everything the No Gift page of an agency shows for one fiscal year. */
 export interface NoGiftPage {

@@ -15,7 +15,8 @@ import { listResponseAnswers } from '../db/survey.repository.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
 import { latestPrimaryDecisions, loadVisibleRound, reviewNotFound } from './oit-review-access.js';
 import { moveRound } from './round.service.js';
-import { bangkokDay, loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from './survey.service.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 /** A round's OIT, its indicators (9, 10) and the total, from the engine. */
 export interface OitScoreSummary {

@@ -1,5 +1,4 @@
 import { composeReminderMail, isMailable, reminderKey } from '../core/calendar/reminder-mail.js';
-import { bangkokDay } from '../core/measures/measure-rules.js';
 import {
   listReminderRecipients,
   listSentReminderKeys,
@@ -9,6 +8,7 @@ import type { Mailer } from '../infra/mailer.js';
 import { loadActor } from './auth.service.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
 import { listReminders, type Reminder } from './reminders.service.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 /** What a reminder run did. */
 export interface ReminderMailOutcome {

@@ -16,7 +16,8 @@ import { insertResponses, type NewResponse } from '../db/survey.repository.js';
 import { inTransaction, recordAudit } from './audit.service.js';
 import type { Actor, ServiceContext } from './context.js';
 import { readXlsxRecords } from './response-import-xlsx.js';
-import { bangkokDay, loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from './survey.service.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 /** A survey instrument of a round that the actor may import answers into. */
 export interface ImportTarget {

@@ -16,8 +16,8 @@ import {
   type DayCount,
 } from '../core/surveys/progress.js';
 import { listResponseAnswers, type SurveyLink } from '../db/survey.repository.js';
-import { bangkokDay } from './survey.service.js';
 import type { ServiceContext } from './context.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 /** A question's live score; null when fewer than 5 people answered it. */
 export interface LiveQuestionScore {

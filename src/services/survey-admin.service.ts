@@ -30,7 +30,8 @@ import {
   scoreLiveSurveys,
   type CockpitInstrument,
 } from './survey-admin-cockpit.service.js';
-import { bangkokDay, loadRoundEdition, newLinkCode, resolveCodeSecret } from './survey.service.js';
+import { loadRoundEdition, newLinkCode, resolveCodeSecret } from './survey.service.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 export type { SurveyLink } from '../db/survey.repository.js';
 export type {

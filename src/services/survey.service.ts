@@ -29,6 +29,7 @@ import {
 } from '../db/survey.repository.js';
 import { writeBatcherOf } from '../db/write-batcher.js';
 import type { ServiceContext } from './context.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 /** A survey as its public pages need it. */
 export interface OpenSurvey {
@@ -57,11 +58,6 @@ export async function loadRoundEdition(
   const compiled = compileEdition(checked.edition);
   editions.set(editionId, compiled);
   return compiled;
-}
-
-/** Today's date in Thailand (YYYY-MM-DD): the only time a response keeps. */
-export function bangkokDay(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 function closedReason(link: SurveyLink, today: string): Message | null {

@@ -4,7 +4,8 @@ import type { Round } from '../db/round.repository.js';
 import { listRoundComments } from '../db/voice.repository.js';
 import type { Actor, ServiceContext } from './context.js';
 import { loadVisibleRound } from './oit-review-access.js';
-import { bangkokDay, loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from './survey.service.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 
 /** What the comments to one survey instrument of a round say (or that they are withheld). */
 export interface InstrumentVoice {

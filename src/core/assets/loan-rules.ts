@@ -209,15 +209,5 @@ export function isLoanDueSoon(loan: { status: LoanStatus; toOn: string }, today:
   );
 }
 
-/** The Buddhist-era fiscal year of a day (the year starts on 1 October). */
-export function fiscalYearOf(day: string): number {
-  const year = Number(day.slice(0, 4));
-  const month = Number(day.slice(5, 7));
-  return year + 543 + (month >= 10 ? 1 : 0);
-}
-
-/** First and last day of a Buddhist-era fiscal year. */
-export function fiscalYearDays(fiscalYear: number): { from: string; to: string } {
-  const ad = fiscalYear - 543;
-  return { from: `${ad - 1}-10-01`, to: `${ad}-09-30` };
-}
+/** Kept here for older imports; the one definition is in ../thai-calendar.ts. */
+export { fiscalYearOf, fiscalYearRange as fiscalYearDays } from '../thai-calendar.js';

@@ -1,10 +1,5 @@
-import {
-  daysBetween,
-  fiscalYearDays,
-  isLoanOverdue,
-  type LoanStatus,
-  type PurposeCategory,
-} from './loan-rules.js';
+import { daysBetween, isLoanOverdue, type LoanStatus, type PurposeCategory } from './loan-rules.js';
+import { fiscalYearRange } from '../thai-calendar.js';
 
 /** One loan as the yearly report needs it (no borrower: the report is public). */
 export interface ReportLoan {
@@ -68,7 +63,7 @@ export function wasLate(loan: ReportLoan, today: string): boolean {
 }
 
 function monthsOf(fiscalYear: number): string[] {
-  const { from } = fiscalYearDays(fiscalYear);
+  const { from } = fiscalYearRange(fiscalYear);
   const startYear = Number(from.slice(0, 4));
   return Array.from({ length: 12 }, (_, i) => {
     const month = ((9 + i) % 12) + 1;
@@ -101,7 +96,7 @@ export function buildUsageReport(
   fiscalYear: number,
   today: string,
 ): UsageReport {
-  const { from, to } = fiscalYearDays(fiscalYear);
+  const { from, to } = fiscalYearRange(fiscalYear);
   const inYear = loans.filter((l) => l.fromOn >= from && l.fromOn <= to);
   const lent = inYear.filter(wasLent);
   const byAsset = new Map<string, UsageRow>();

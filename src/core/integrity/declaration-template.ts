@@ -1,5 +1,5 @@
 import { DomainError, type Message } from '../errors.js';
-import { thaiLongDate } from './thai-date.js';
+import { thaiLongDate } from '../thai-calendar.js';
 
 /** What the template needs to draft the head's yearly No Gift declaration. */
 export interface DeclarationFacts {

@@ -1,10 +1,5 @@
-import {
-  DISPOSITIONS,
-  fiscalMonths,
-  GIVER_TYPES,
-  type Disposition,
-  type GiverType,
-} from './gift-rules.js';
+import { DISPOSITIONS, GIVER_TYPES, type Disposition, type GiverType } from './gift-rules.js';
+import { fiscalMonths } from '../thai-calendar.js';
 
 /** What the yearly report needs of one gift (never who reported it). */
 export interface GiftFact {

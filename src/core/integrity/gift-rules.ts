@@ -88,25 +88,5 @@ export function thresholdRule(threshold: number): Message {
   };
 }
 
-/** The Buddhist-era fiscal year of a day (YYYY-MM-DD): it starts on 1 October. */
-export function fiscalYearOf(day: string): number {
-  const year = Number(day.slice(0, 4));
-  const month = Number(day.slice(5, 7));
-  return year + 543 + (month >= 10 ? 1 : 0);
-}
-
-/** The first and last day (YYYY-MM-DD) of a Buddhist-era fiscal year. */
-export function fiscalYearRange(fiscalYear: number): { from: string; to: string } {
-  const ce = fiscalYear - 543;
-  return { from: `${ce - 1}-10-01`, to: `${ce}-09-30` };
-}
-
-/** The twelve months of a fiscal year as YYYY-MM, October first. */
-export function fiscalMonths(fiscalYear: number): string[] {
-  const ce = fiscalYear - 543;
-  return Array.from({ length: 12 }, (_, i) => {
-    const month = ((9 + i) % 12) + 1;
-    const year = month >= 10 ? ce - 1 : ce;
-    return `${year}-${String(month).padStart(2, '0')}`;
-  });
-}
+/** Kept here for older imports; the one definition is in ../thai-calendar.ts. */
+export { fiscalMonths, fiscalYearOf, fiscalYearRange } from '../thai-calendar.js';

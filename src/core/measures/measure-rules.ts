@@ -61,10 +61,8 @@ export function isOverdue(
   return measure.dueOn < today;
 }
 
-/** Today's date in Thailand as YYYY-MM-DD. */
-export function bangkokDay(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+/** Kept here for older imports; the one definition is in ../thai-calendar.ts. */
+export { bangkokDay } from '../thai-calendar.js';
 
 /** A weak point a measure may answer. */
 export interface WeakTarget {

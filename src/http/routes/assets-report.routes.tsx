@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
-import { bangkokDay } from '../../core/measures/measure-rules.js';
 import { assetGuidelineReport, assetUsageReport } from '../../reports/asset-reports.js';
 import {
   currentFiscalYear,
@@ -16,6 +15,7 @@ import { m, pick, type Lang } from '../i18n.js';
 import { sendReport, sendReportHtml, type ReportFormat } from '../report-response.js';
 import { signedIn } from '../route-support.js';
 import { sendDomainError } from '../views/user-problem.js';
+import { bangkokDay } from '../../core/thai-calendar.js';
 
 const guarded = { preHandler: requireActor };
 /** Public pages are open to anyone: a tighter limit than signed-in pages. */

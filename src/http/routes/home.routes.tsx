@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLE_NAMES } from '../../core/access/roles.js';
-import { bangkokDay } from '../../core/measures/measure-rules.js';
 import { listOwnRoles, needsSetup } from '../../services/auth.service.js';
 import { listReminders } from '../../services/reminders.service.js';
 import { pageOf, requireActor, type AppOptions } from '../app.js';
@@ -9,6 +8,7 @@ import { sendPage } from '../render.js';
 import { signedIn } from '../route-support.js';
 import { HomeReminders } from '../views/home-reminders.js';
 import { Layout } from '../views/layout.js';
+import { bangkokDay } from '../../core/thai-calendar.js';
 
 /** The home page: what waits for you (late work first), who you are and where to go. */
 export function registerHomeRoutes(app: FastifyInstance, options: AppOptions): void {

@@ -26,7 +26,6 @@ import {
   getDeclarationForPrint,
   getNoGiftPage,
 } from '../../services/integrity.service.js';
-import { bangkokDay } from '../../core/measures/measure-rules.js';
 import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
 import { sendPage } from '../render.js';
 import { sendReport, type ReportFormat } from '../report-response.js';
@@ -37,6 +36,7 @@ import { NoGiftPageView, type FailedForm } from '../views/integrity-no-gift.js';
 import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
 import { registerIntegrityApi } from './integrity-api.routes.js';
 import { registerIntegrityPublicRoutes } from './integrity-public.routes.js';
+import { bangkokDay } from '../../core/thai-calendar.js';
 
 const guarded = { preHandler: requireActor };
 const changing = { preHandler: [requireActor, requireCsrf] };

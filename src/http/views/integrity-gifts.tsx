@@ -1,6 +1,5 @@
 import {
   DISPOSITION_NAMES,
-  fiscalYearOf,
   GIVER_TYPE_NAMES,
   HANDLING_NAMES,
   HEAD_DECISION_NAMES,
@@ -13,6 +12,7 @@ import { CsrfField, ErrorSummary } from './form.js';
 import { bahtLabel, dayLabel, ReportPreview, YearLinks } from './integrity-shared.js';
 import { Layout, type PageContext } from './layout.js';
 import { DecisionForm, ReportForm, type FailedGiftForm } from './integrity-gift-forms.js';
+import { fiscalYearOf } from '../../core/thai-calendar.js';
 
 export type { FailedGiftForm } from './integrity-gift-forms.js';
 

@@ -1,6 +1,6 @@
-import { fiscalYearOf } from '../../core/integrity/gift-rules.js';
 import { listPublishedActivities } from '../activity.service.js';
 import type { EvidenceProvider } from './types.js';
+import { fiscalYearOf } from '../../core/thai-calendar.js';
 
 /** The agency's published activity (KM) reports (`activity_reports`), each at its public page. */
 export const activitiesEvidence: EvidenceProvider = async (ctx, round) =>

@@ -1,7 +1,7 @@
 import { GENERATED_EVIDENCE_SOURCES } from '../../core/oit/generated-evidence.js';
 import { findGuideline, listAssets, listLoans } from '../../db/asset.repository.js';
-import { fiscalYearDays } from '../../core/assets/loan-rules.js';
 import type { EvidenceProvider, GeneratedDocument } from './types.js';
+import { fiscalYearRange } from '../../core/thai-calendar.js';
 
 /** Public address of an agency's published asset loan guideline. */
 export function publicGuidelinePath(agencyCode: string): string {
@@ -31,7 +31,7 @@ export const assetsEvidence: EvidenceProvider = async (ctx, round) => {
     });
   if ((await listAssets(db, round.agencyId)).length > 0) {
     const year = round.editionYear;
-    const { from, to } = fiscalYearDays(year);
+    const { from, to } = fiscalYearRange(year);
     const loans = await listLoans(db, {
       agencyIds: [round.agencyId],
       fromOnAtLeast: from,

@@ -1,8 +1,8 @@
 import { DUE_SOON_DAYS, isLoanDueSoon, isLoanOverdue } from '../../core/assets/loan-rules.js';
-import { bangkokDay } from '../../core/measures/measure-rules.js';
 import { findAgencyById } from '../../db/agency.repository.js';
 import { listLoans, type LoanView } from '../../db/asset.repository.js';
 import type { Reminder, ReminderProvider } from './types.js';
+import { bangkokDay } from '../../core/thai-calendar.js';
 
 function loansHref(loan: LoanView): string {
   return `/agencies/${loan.agencyId}/loans#loan-${loan.id}`;

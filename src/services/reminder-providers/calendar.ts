@@ -1,7 +1,7 @@
-import { bangkokDay } from '../../core/measures/measure-rules.js';
 import { listOpenTasksFor } from '../../db/calendar.repository.js';
 import { listActorRounds, mayManageRound, taskViews } from '../calendar-support.js';
 import type { ReminderProvider } from './types.js';
+import { bangkokDay } from '../../core/thai-calendar.js';
 
 /**
  * Calendar tasks late or due soon: the person's own, and (for rounds they manage) those nobody

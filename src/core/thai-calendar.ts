@@ -1,0 +1,60 @@
+/**
+ * Thai dates in one place: today's day in Bangkok, the Buddhist-era fiscal year (it starts
+ * on 1 October) and dates written out as in official letters.
+ */
+
+/** Today's date in Thailand as YYYY-MM-DD. */
+export function bangkokDay(now: Date): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The Buddhist-era fiscal year of a day (YYYY-MM-DD): it starts on 1 October. */
+export function fiscalYearOf(day: string): number {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  return year + 543 + (month >= 10 ? 1 : 0);
+}
+
+/** The first and last day (YYYY-MM-DD) of a Buddhist-era fiscal year. */
+export function fiscalYearRange(fiscalYear: number): { from: string; to: string } {
+  const ce = fiscalYear - 543;
+  return { from: `${ce - 1}-10-01`, to: `${ce}-09-30` };
+}
+
+/** The twelve months of a fiscal year as YYYY-MM, October first. */
+export function fiscalMonths(fiscalYear: number): string[] {
+  const ce = fiscalYear - 543;
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = ((9 + i) % 12) + 1;
+    const year = month >= 10 ? ce - 1 : ce;
+    return `${year}-${String(month).padStart(2, '0')}`;
+  });
+}
+
+/** Thai month names, written out as in official letters. */
+export const THAI_MONTHS = [
+  'มกราคม',
+  'กุมภาพันธ์',
+  'มีนาคม',
+  'เมษายน',
+  'พฤษภาคม',
+  'มิถุนายน',
+  'กรกฎาคม',
+  'สิงหาคม',
+  'กันยายน',
+  'ตุลาคม',
+  'พฤศจิกายน',
+  'ธันวาคม',
+] as const;
+
+/** "26 พฤศจิกายน พ.ศ. 2569" for the day 2026-11-26. */
+export function thaiLongDate(day: string): string {
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  return `${d} ${THAI_MONTHS[mo - 1] ?? ''} พ.ศ. ${y + 543}`;
+}
+
+/** "พฤศจิกายน 2569" for the month 2026-11. */
+export function thaiMonthYear(month: string): string {
+  const [y, mo] = month.split('-').map(Number) as [number, number];
+  return `${THAI_MONTHS[mo - 1] ?? ''} ${y + 543}`;
+}
