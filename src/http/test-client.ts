@@ -3,6 +3,7 @@ import type { Dialect } from '../db/database.js';
 import { openTestDatabase } from '../db/test-databases.js';
 import { randomIds, systemClock, type Clock } from '../infra/clock.js';
 import type { ServiceContext } from '../services/context.js';
+import { DEMO_PASSWORD } from '../services/demo.service.js';
 import { buildApp, type AppOptions } from './app.js';
 
 /**
@@ -122,4 +123,80 @@ export async function createTestApp(
       await dispose();
     },
   };
+}
+
+/** A client signed in as the given person (of the demo data unless a password is given). */
+export async function signedIn(
+  t: TestApp,
+  email: string,
+  password: string = DEMO_PASSWORD,
+): Promise<TestClient> {
+  const c = t.client();
+  await c.signIn(email, password);
+  return c;
+}
+
+/** The CSRF token of the client's session, for JSON API changes. */
+export async function csrfOf(c: TestClient): Promise<string> {
+  return ((await c.api('GET', '/api/v1/me')).json() as { csrfToken: string }).csrfToken;
+}
+
+/** The id of the agency with the given code, as the client sees the agency list. */
+export async function agencyIdOf(c: TestClient, code: string): Promise<string | undefined> {
+  const { agencies } = (await c.api('GET', '/api/v1/agencies')).json() as {
+    agencies: { id: string; code: string }[];
+  };
+  return agencies.find((a) => a.code === code)?.id;
+}
+
+/**
+ * Adds a person to D02, another unit of the demo ministry, through the API as the demo
+ * admin (checking it answers 201); the password is the demo one.
+ */
+export async function addD02User(
+  t: TestApp,
+  user: { email: string; displayName: string; role: string },
+): Promise<void> {
+  const admin = await signedIn(t, 'admin@example.org');
+  const body = {
+    ...user,
+    password: DEMO_PASSWORD,
+    agencyId: await agencyIdOf(admin, 'D02'),
+  };
+  const created = await admin.api('POST', '/api/v1/users', body, await csrfOf(admin));
+  if (created.statusCode !== 201) {
+    throw new Error(`adding ${user.email} answered ${created.statusCode}: ${created.body}`);
+  }
+}
+
+/** An agency admin of D02, another unit of the demo ministry, signed in. */
+export async function createOutsider(t: TestApp): Promise<TestClient> {
+  const user = { email: 'd02-admin@example.org', displayName: 'ผู้ดูแล D02', role: 'agency_admin' };
+  await addD02User(t, user);
+  return signedIn(t, user.email);
+}
+
+/** A round as the JSON API lists it. */
+export interface ListedRound {
+  id: string;
+  agencyCode: string;
+  editionCode: string;
+  editionYear: number;
+  state: string;
+}
+
+/** The rounds the client sees, of one state when given. */
+export async function roundsOf(c: TestClient, state?: string): Promise<ListedRound[]> {
+  const url = state ? `/api/v1/rounds?state=${state}` : '/api/v1/rounds';
+  return ((await c.api('GET', url)).json() as { rounds: ListedRound[] }).rounds;
+}
+
+/** The id of D01's round of the edition (of one state when given), or '' when none is seen. */
+export async function d01RoundId(
+  c: TestClient,
+  editionCode: string,
+  state?: string,
+): Promise<string> {
+  const rounds = await roundsOf(c, state);
+  return rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === editionCode)?.id ?? '';
 }

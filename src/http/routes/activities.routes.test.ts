@@ -4,13 +4,7 @@ import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
 import { pdfText } from '../../infra/pdf-text.js';
 import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
-
-async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const c = t.client();
-  await c.signIn(email, DEMO_PASSWORD);
-  return c;
-}
+import { createTestApp, type TestApp, type TestClient, signedIn } from '../test-client.js';
 
 const NEW_ACTIVITY = {
   title: 'ถอดบทเรียนการจัดทำคู่มือการปฏิบัติงาน',

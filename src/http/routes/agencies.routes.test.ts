@@ -3,7 +3,7 @@ import { countAgencies, findAgencyByCode } from '../../db/agency.repository.js';
 import { DIALECTS } from '../../db/test-databases.js';
 import { insertMembership, insertUser } from '../../db/user.repository.js';
 import { hashPassword } from '../../services/auth.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+import { createTestApp, type TestApp, type TestClient, csrfOf } from '../test-client.js';
 
 const PASSWORD = 'correct horse battery';
 const HEADER = 'code,parent_code,type,name_th,name_en,website,eligible_staff';
@@ -12,10 +12,6 @@ function idFrom(location: unknown): string {
   const match = /^\/agencies\/([^/?]+)/.exec(String(location));
   if (!match?.[1]) throw new Error(`no agency id in ${String(location)}`);
   return match[1];
-}
-
-async function csrfOf(client: TestClient): Promise<string> {
-  return (await client.api('GET', '/api/v1/me')).json().csrfToken as string;
 }
 
 for (const dialect of DIALECTS) {

@@ -5,17 +5,14 @@ import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
 import { pdfText } from '../../infra/pdf-text.js';
 import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
-
-async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const c = t.client();
-  await c.signIn(email, DEMO_PASSWORD);
-  return c;
-}
-
-async function csrfOf(c: TestClient): Promise<string> {
-  return (await c.api('GET', '/api/v1/me')).json().csrfToken as string;
-}
+import {
+  d01RoundId,
+  createTestApp,
+  type TestApp,
+  type TestClient,
+  signedIn,
+  csrfOf,
+} from '../test-client.js';
 
 /** The id of an asset row's link on the register page. */
 function assetLink(body: string, number: string): string {
@@ -45,11 +42,7 @@ for (const dialect of DIALECTS) {
       }[];
       d01 = agencies.find((a) => a.code === 'D01')?.id ?? '';
       base = `/agencies/${d01}`;
-      const { rounds } = (await admin.api('GET', '/api/v1/rounds?state=collecting')).json() as {
-        rounds: { id: string; agencyCode: string; editionCode: string }[];
-      };
-      roundId =
-        rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2569')?.id ?? '';
+      roundId = await d01RoundId(admin, 'ita-2569', 'collecting');
     }, 180_000);
     afterAll(async () => t.close());
 

@@ -2,38 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIcsEvents, unescapeText } from '../../core/calendar/ics.js';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
-
-async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const c = t.client();
-  await c.signIn(email, DEMO_PASSWORD);
-  return c;
-}
-
-async function csrfOf(c: TestClient): Promise<string> {
-  return (await c.api('GET', '/api/v1/me')).json().csrfToken as string;
-}
-
-/** An agency admin of D02, another unit of the demo ministry. */
-async function createOutsider(t: TestApp): Promise<TestClient> {
-  const admin = await signedIn(t, 'admin@example.org');
-  const agencies = (await admin.api('GET', '/api/v1/agencies')).json().agencies as {
-    id: string;
-    code: string;
-  }[];
-  const body = {
-    email: 'd02-admin@example.org',
-    displayName: 'ผู้ดูแล D02',
-    password: DEMO_PASSWORD,
-    agencyId: agencies.find((a) => a.code === 'D02')?.id,
-    role: 'agency_admin',
-  };
-  expect((await admin.api('POST', '/api/v1/users', body, await csrfOf(admin))).statusCode).toBe(
-    201,
-  );
-  return signedIn(t, 'd02-admin@example.org');
-}
+import { seedDemo } from '../../services/demo.service.js';
+import {
+  createTestApp,
+  d01RoundId,
+  roundsOf,
+  type TestApp,
+  type TestClient,
+  signedIn,
+  csrfOf,
+  createOutsider,
+} from '../test-client.js';
 
 /** Task ids on a calendar page, in page order, with their titles. */
 function tasksOn(body: string): { id: string; text: string }[] {
@@ -47,7 +26,6 @@ for (const dialect of DIALECTS) {
   describe(`calendar pages, home reminders and ICS feed [${dialect}]`, () => {
     let t: TestApp;
     let agency: TestClient;
-    let rounds: { id: string; agencyCode: string; editionCode: string }[];
     let base: string;
 
     beforeAll(async () => {
@@ -55,9 +33,7 @@ for (const dialect of DIALECTS) {
       t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
       await seedDemo(t.ctx);
       agency = await signedIn(t, 'agency@example.org');
-      rounds = (await agency.api('GET', '/api/v1/rounds?state=collecting')).json().rounds;
-      const round = rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2569');
-      base = `/rounds/${round?.id ?? ''}/calendar`;
+      base = `/rounds/${await d01RoundId(agency, 'ita-2569', 'collecting')}/calendar`;
     }, 180_000);
     afterAll(async () => t.close());
 
@@ -144,8 +120,7 @@ for (const dialect of DIALECTS) {
 
     it('plans a round backwards with one button', async () => {
       const outsider = await signedIn(t, 'd02-admin@example.org');
-      const theirs = (await outsider.api('GET', '/api/v1/rounds?state=collecting')).json()
-        .rounds as typeof rounds;
+      const theirs = await roundsOf(outsider, 'collecting');
       const d02 = theirs.find((r) => r.agencyCode === 'D02' && r.editionCode === 'ita-2569');
       const own = `/rounds/${d02?.id ?? ''}/calendar`;
       const page = await outsider.get(own);
@@ -160,8 +135,7 @@ for (const dialect of DIALECTS) {
 
     it('shows late and coming work on the home page with links', async () => {
       // last year's round is published; its measures are this year's work and still remind
-      const all = (await agency.api('GET', '/api/v1/rounds')).json().rounds as typeof rounds;
-      const last = all.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2568');
+      const last = await d01RoundId(agency, 'ita-2568');
       const measure = {
         targetType: 'indicator',
         targetCode: '9',
@@ -170,7 +144,7 @@ for (const dialect of DIALECTS) {
       };
       const made = await agency.api(
         'POST',
-        `/api/v1/rounds/${last?.id ?? ''}/measures`,
+        `/api/v1/rounds/${last}/measures`,
         measure,
         await csrfOf(agency),
       );
@@ -182,7 +156,7 @@ for (const dialect of DIALECTS) {
       expect(lateBlock).toContain('จัดทำมาตรการส่งเสริมคุณธรรมและความโปร่งใสจากผลการประเมิน');
       expect(lateBlock).toContain(`href="${base}#task-`);
       expect(lateBlock).toContain('ทบทวนข้อมูลบนเว็บไซต์ทุกไตรมาส');
-      expect(lateBlock).toContain(`/rounds/${last?.id ?? ''}/measures/`);
+      expect(lateBlock).toContain(`/rounds/${last}/measures/`);
       expect(lateBlock).not.toContain('ส่งรายงานสรุปผล ITA');
       expect(home.body).toContain('ส่งรายงานสรุปผล ITA');
       const head = await signedIn(t, 'head@example.org');

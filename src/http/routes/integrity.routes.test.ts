@@ -3,18 +3,16 @@ import JSZip from 'jszip';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
 import { pdfText } from '../../infra/pdf-text.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
-
-async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const c = t.client();
-  await c.signIn(email, DEMO_PASSWORD);
-  return c;
-}
-
-async function csrfOf(c: TestClient): Promise<string> {
-  return (await c.api('GET', '/api/v1/me')).json().csrfToken as string;
-}
+import { seedDemo } from '../../services/demo.service.js';
+import {
+  addD02User,
+  d01RoundId,
+  createTestApp,
+  type TestApp,
+  type TestClient,
+  signedIn,
+  csrfOf,
+} from '../test-client.js';
 
 for (const dialect of DIALECTS) {
   describe(`No Gift Policy and gift register pages [${dialect}]`, () => {
@@ -281,21 +279,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('hides the registers from another agency and puts the documents on OIT O20', async () => {
-      const sys = await signedIn(t, 'admin@example.org');
-      const all = (await sys.api('GET', '/api/v1/agencies')).json().agencies as {
-        id: string;
-        code: string;
-      }[];
-      const body = {
-        email: 'd02-integrity@example.org',
-        displayName: 'ผู้ดูแล D02',
-        password: DEMO_PASSWORD,
-        agencyId: all.find((a) => a.code === 'D02')?.id,
-        role: 'agency_admin',
-      };
-      expect((await sys.api('POST', '/api/v1/users', body, await csrfOf(sys))).statusCode).toBe(
-        201,
-      );
+      const user = { email: 'd02-integrity@example.org', displayName: 'ผู้ดูแล D02' };
+      await addD02User(t, { ...user, role: 'agency_admin' });
       const outsider = await signedIn(t, 'd02-integrity@example.org');
       expect((await outsider.get(noGift)).statusCode).toBe(404);
       expect((await outsider.get(gifts)).statusCode).toBe(404);
@@ -303,11 +288,8 @@ for (const dialect of DIALECTS) {
       await outsider.get('/');
       expect((await outsider.post(`${noGift}/2569/acknowledge`, {})).statusCode).toBe(404);
 
-      const { rounds } = (await admin.api('GET', '/api/v1/rounds?state=collecting')).json() as {
-        rounds: { id: string; agencyCode: string; editionCode: string }[];
-      };
-      const round = rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2569');
-      const item = await admin.get(`/rounds/${round?.id ?? ''}/oit/O20`);
+      const roundId = await d01RoundId(admin, 'ita-2569', 'collecting');
+      const item = await admin.get(`/rounds/${roundId}/oit/O20`);
       expect(item.statusCode).toBe(200);
       for (const source of ['no_gift_declaration', 'no_gift_communication', 'gift_report'])
         expect(item.body).toContain(`data-document-source="${source}"`);

@@ -3,29 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
 import { pdfText } from '../../infra/pdf-text.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
-
-async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const c = t.client();
-  await c.signIn(email, DEMO_PASSWORD);
-  return c;
-}
-
-/** An agency admin of D02, another unit of the demo ministry. */
-async function createOutsider(t: TestApp, d02: string): Promise<TestClient> {
-  const admin = await signedIn(t, 'admin@example.org');
-  const csrf = (await admin.api('GET', '/api/v1/me')).json().csrfToken as string;
-  const body = {
-    email: 'd02-admin@example.org',
-    displayName: 'ผู้ดูแล D02',
-    password: DEMO_PASSWORD,
-    agencyId: d02,
-    role: 'agency_admin',
-  };
-  expect((await admin.api('POST', '/api/v1/users', body, csrf)).statusCode).toBe(201);
-  return signedIn(t, 'd02-admin@example.org');
-}
+import { seedDemo } from '../../services/demo.service.js';
+import {
+  d01RoundId,
+  agencyIdOf,
+  createOutsider,
+  createTestApp,
+  type TestApp,
+  type TestClient,
+  signedIn,
+} from '../test-client.js';
 
 /** The links of the manuals listed on a page, by title. */
 function manualLinks(body: string, base: string): Map<string, string> {
@@ -41,18 +28,13 @@ for (const dialect of DIALECTS) {
     let owner: TestClient;
     let head: TestClient;
     let d01: string;
-    let d02: string;
 
     beforeAll(async () => {
       t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
       await seedDemo(t.ctx);
       owner = await signedIn(t, 'owner@example.org');
       head = await signedIn(t, 'head@example.org');
-      const agencies = (
-        await (await signedIn(t, 'admin@example.org')).api('GET', '/api/v1/agencies')
-      ).json().agencies as { id: string; code: string }[];
-      d01 = agencies.find((a) => a.code === 'D01')?.id ?? '';
-      d02 = agencies.find((a) => a.code === 'D02')?.id ?? '';
+      d01 = (await agencyIdOf(await signedIn(t, 'admin@example.org'), 'D01')) ?? '';
     }, 180_000);
     afterAll(async () => t.close());
 
@@ -200,7 +182,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps drafts and other agencies out of reach', async () => {
-      const outsider = await createOutsider(t, d02);
+      const outsider = await createOutsider(t);
       const list = await owner.get(`/agencies/${d01}/manuals`);
       const [, url] = [...manualLinks(list.body, `/agencies/${d01}/manuals`)][0] ?? [];
       expect((await outsider.get(String(url))).statusCode).toBe(404);
@@ -217,16 +199,13 @@ for (const dialect of DIALECTS) {
     });
 
     it('offers the published manuals on the OIT items O8 and O9 of the round', async () => {
-      const { rounds } = (await owner.api('GET', '/api/v1/rounds')).json() as {
-        rounds: { id: string; agencyCode: string; editionCode: string }[];
-      };
-      const round = rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2569');
-      const o9 = await owner.get(`/rounds/${round?.id}/oit/O9`);
+      const roundId = await d01RoundId(owner, 'ita-2569');
+      const o9 = await owner.get(`/rounds/${roundId}/oit/O9`);
       expect(o9.statusCode).toBe(200);
       expect(o9.body).toContain('data-document-source="service_manuals"');
       expect(o9.body).toContain('href="/public/D01/manuals/service"');
       expect(o9.body).not.toContain('data-document-source="work_manuals"');
-      const o8 = await owner.get(`/rounds/${round?.id}/oit/O8`);
+      const o8 = await owner.get(`/rounds/${roundId}/oit/O8`);
       expect(o8.body).toContain('href="/public/D01/manuals/work"');
       const kindPage = await t.client().get('/public/D01/manuals/work');
       expect(kindPage.statusCode).toBe(200);

@@ -9,7 +9,7 @@ import { pdfText } from '../../infra/pdf-text.js';
 import type { ServiceContext } from '../../services/context.js';
 import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
 import { buildApp } from '../app.js';
-import { TestClient } from '../test-client.js';
+import { d01RoundId, TestClient } from '../test-client.js';
 import { postUpload } from './oit-evidence.test-support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n% คำสั่งแต่งตั้งคณะทำงาน\n');
@@ -54,11 +54,8 @@ for (const dialect of DIALECTS) {
         },
       });
       agency = await signIn('agency@example.org');
-      const { rounds } = (await agency.api('GET', '/api/v1/rounds?state=collecting')).json() as {
-        rounds: { id: string; agencyCode: string; editionCode: string }[];
-      };
-      const round = rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2569');
-      base = `/rounds/${round?.id ?? ''}/measures`;
+      const roundId = await d01RoundId(agency, 'ita-2569', 'collecting');
+      base = `/rounds/${roundId}/measures`;
       await agency.get(base);
       const created = await agency.post(base, {
         targetType: 'indicator',

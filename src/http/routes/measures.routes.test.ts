@@ -1,38 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
-
-async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const c = t.client();
-  await c.signIn(email, DEMO_PASSWORD);
-  return c;
-}
-
-async function csrfOf(c: TestClient): Promise<string> {
-  return (await c.api('GET', '/api/v1/me')).json().csrfToken as string;
-}
-
-/** An agency admin of D02, another unit of the demo ministry. */
-async function createOutsider(t: TestApp): Promise<TestClient> {
-  const admin = await signedIn(t, 'admin@example.org');
-  const agencies = (await admin.api('GET', '/api/v1/agencies')).json().agencies as {
-    id: string;
-    code: string;
-  }[];
-  const body = {
-    email: 'd02-admin@example.org',
-    displayName: 'ผู้ดูแล D02',
-    password: DEMO_PASSWORD,
-    agencyId: agencies.find((a) => a.code === 'D02')?.id,
-    role: 'agency_admin',
-  };
-  expect((await admin.api('POST', '/api/v1/users', body, await csrfOf(admin))).statusCode).toBe(
-    201,
-  );
-  return signedIn(t, 'd02-admin@example.org');
-}
+import { seedDemo } from '../../services/demo.service.js';
+import {
+  d01RoundId,
+  createTestApp,
+  type TestApp,
+  type TestClient,
+  signedIn,
+  csrfOf,
+  createOutsider,
+} from '../test-client.js';
 
 for (const dialect of DIALECTS) {
   describe(`improvement measures pages and API [${dialect}]`, () => {
@@ -45,11 +23,8 @@ for (const dialect of DIALECTS) {
       t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
       await seedDemo(t.ctx);
       agency = await signedIn(t, 'agency@example.org');
-      const { rounds } = (await agency.api('GET', '/api/v1/rounds?state=collecting')).json() as {
-        rounds: { id: string; agencyCode: string; editionCode: string }[];
-      };
-      const round = rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2569');
-      base = `/rounds/${round?.id ?? ''}/measures`;
+      const roundId = await d01RoundId(agency, 'ita-2569', 'collecting');
+      base = `/rounds/${roundId}/measures`;
       api = `/api/v1${base}`;
     }, 120_000);
     afterAll(async () => t.close());

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+import { seedDemo } from '../../services/demo.service.js';
+import {
+  d01RoundId,
+  createTestApp,
+  type TestApp,
+  type TestClient,
+  signedIn,
+} from '../test-client.js';
 
 const SITE = 'https://ita.example.go.th';
-
-async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const c = t.client();
-  await c.signIn(email, DEMO_PASSWORD);
-  return c;
-}
 
 /** The evidence links of an item as its form shows them (one per line). */
 function linksOf(body: string): string[] {
@@ -33,11 +33,8 @@ for (const dialect of DIALECTS) {
       });
       await seedDemo(t.ctx);
       admin = await signedIn(t, 'agency@example.org');
-      const { rounds } = (await admin.api('GET', '/api/v1/rounds?state=collecting')).json() as {
-        rounds: { id: string; agencyCode: string; editionCode: string }[];
-      };
-      const round = rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2569');
-      item = `/rounds/${round?.id ?? ''}/oit/O20`;
+      const roundId = await d01RoundId(admin, 'ita-2569', 'collecting');
+      item = `/rounds/${roundId}/oit/O20`;
     }, 180_000);
 
     afterAll(async () => {

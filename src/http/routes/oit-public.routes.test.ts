@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
-import type { TestClient } from '../test-client.js';
+import { csrfOf } from '../test-client.js';
 import { createOitTestApp, postUpload, type OitTestApp } from './oit-evidence.test-support.js';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-
-async function csrfOf(client: TestClient): Promise<string> {
-  return ((await client.api('GET', '/api/v1/me')).json() as { csrfToken: string }).csrfToken;
-}
 
 for (const dialect of DIALECTS) {
   describe(`public OIT page [${dialect}]`, () => {

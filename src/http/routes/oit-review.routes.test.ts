@@ -3,72 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findScoreSnapshot } from '../../db/round.repository.js';
-import { DIALECTS, openTestDatabase } from '../../db/test-databases.js';
-import type { Dialect } from '../../db/database.js';
-import { randomIds, type Clock } from '../../infra/clock.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { buildApp } from '../app.js';
-import { TestClient, type TestApp } from '../test-client.js';
+import { DIALECTS } from '../../db/test-databases.js';
+import { seedDemo } from '../../services/demo.service.js';
+import {
+  createTestApp,
+  d01RoundId,
+  TestClient,
+  type TestApp,
+  signedIn,
+  csrfOf,
+  createOutsider,
+} from '../test-client.js';
+import { worldAt } from '../../services/test-world.js';
 import { postUpload } from './oit-evidence.test-support.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const PDF = Buffer.from('%PDF-1.4\n% คำชี้แจง\n%%EOF\n');
 
-/** The app on a fresh database, with uploads in a temp folder and a 1 MB upload limit. */
-async function createReviewApp(dialect: Dialect, clock: Clock, filesDir: string): Promise<TestApp> {
-  const { db, dispose } = await openTestDatabase(dialect);
-  const ctx = { db, clock, ids: randomIds };
-  const config = { SESSION_TTL_HOURS: 12, TRUST_PROXY: false, SECURE_COOKIES: false };
-  const app = await buildApp({
-    ctx,
-    config: { ...config, LOG_LEVEL: 'silent', FILES_DIR: filesDir, OIT_MAX_UPLOAD_MB: 1 },
-  });
-  return {
-    app,
-    ctx,
-    client: () => new TestClient(app),
-    close: async () => {
-      await app.close();
-      await dispose();
-    },
-  };
-}
-
-/** One second later at every reading, so decisions keep their order. */
-function tickingClock(): Clock {
-  let t = Date.parse(NOW);
-  return { now: () => new Date((t += 1000)) };
-}
-
-async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const c = t.client();
-  await c.signIn(email, DEMO_PASSWORD);
-  return c;
-}
-
-async function csrfOf(c: TestClient): Promise<string> {
-  return (await c.api('GET', '/api/v1/me')).json().csrfToken as string;
-}
-
-/** An agency admin of D02, another unit of the demo ministry. */
-async function createOutsider(t: TestApp): Promise<TestClient> {
-  const admin = await signedIn(t, 'admin@example.org');
-  const agencies = (await admin.api('GET', '/api/v1/agencies')).json().agencies as {
-    id: string;
-    code: string;
-  }[];
-  const body = {
-    email: 'd02-admin@example.org',
-    displayName: 'ผู้ดูแล D02',
-    password: DEMO_PASSWORD,
-    agencyId: agencies.find((a) => a.code === 'D02')?.id,
-    role: 'agency_admin',
-  };
-  expect((await admin.api('POST', '/api/v1/users', body, await csrfOf(admin))).statusCode).toBe(
-    201,
-  );
-  return signedIn(t, 'd02-admin@example.org');
-}
+const { tickingClock } = worldAt(NOW);
 
 async function seedEvidence(t: TestApp, roundId: string): Promise<void> {
   const db = t.ctx.db.kysely;
@@ -130,15 +82,13 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       filesDir = await mkdtemp(join(tmpdir(), 'prongsai-review-'));
-      t = await createReviewApp(dialect, tickingClock(), filesDir);
+      t = await createTestApp(dialect, tickingClock(), {
+        FILES_DIR: filesDir,
+        OIT_MAX_UPLOAD_MB: 1,
+      });
       await seedDemo(t.ctx);
       const ministry = await signedIn(t, 'ministry@example.org');
-      const rounds = (await ministry.api('GET', '/api/v1/rounds?state=collecting')).json()
-        .rounds as {
-        id: string;
-        agencyCode: string;
-      }[];
-      roundId = rounds.find((r) => r.agencyCode === 'D01')?.id ?? '';
+      roundId = await d01RoundId(ministry, 'ita-2569', 'collecting');
       await seedEvidence(t, roundId);
       const assign = { email: 'assessor@example.org', role: 'primary' };
       const assigned = await ministry.api(

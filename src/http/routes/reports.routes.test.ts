@@ -5,41 +5,17 @@ import { DIALECTS } from '../../db/test-databases.js';
 import { findRound } from '../../db/round.repository.js';
 import { createFixedClock } from '../../infra/clock.js';
 import { pdfFonts, pdfText } from '../../infra/pdf-text.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
+import { seedDemo } from '../../services/demo.service.js';
 import { resultsEvidence } from '../../services/evidence-providers/results.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
-
-interface RoundRow {
-  id: string;
-  agencyCode: string;
-  editionYear: number;
-  state: string;
-}
-
-async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const c = t.client();
-  await c.signIn(email, DEMO_PASSWORD);
-  return c;
-}
-
-/** An agency admin of D02, another unit of the demo ministry. */
-async function createOutsider(t: TestApp): Promise<TestClient> {
-  const admin = await signedIn(t, 'admin@example.org');
-  const csrf = (await admin.api('GET', '/api/v1/me')).json().csrfToken as string;
-  const agencies = (await admin.api('GET', '/api/v1/agencies')).json().agencies as {
-    id: string;
-    code: string;
-  }[];
-  const body = {
-    email: 'd02-admin@example.org',
-    displayName: 'ผู้ดูแล D02',
-    password: DEMO_PASSWORD,
-    agencyId: agencies.find((a) => a.code === 'D02')?.id,
-    role: 'agency_admin',
-  };
-  expect((await admin.api('POST', '/api/v1/users', body, csrf)).statusCode).toBe(201);
-  return signedIn(t, 'd02-admin@example.org');
-}
+import {
+  createTestApp,
+  roundsOf,
+  type ListedRound,
+  type TestApp,
+  type TestClient,
+  signedIn,
+  createOutsider,
+} from '../test-client.js';
 
 async function documentXml(bytes: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
@@ -58,8 +34,8 @@ for (const dialect of DIALECTS) {
     let t: TestApp;
     let agency: TestClient;
     let ministry: TestClient;
-    let last: RoundRow;
-    let current: RoundRow;
+    let last: ListedRound;
+    let current: ListedRound;
     let lastJson: { result: { total: number; level: { name: { th: string } } } };
 
     beforeAll(async () => {
@@ -67,12 +43,9 @@ for (const dialect of DIALECTS) {
       await seedDemo(t.ctx);
       agency = await signedIn(t, 'agency@example.org');
       ministry = await signedIn(t, 'ministry@example.org');
-      const { rounds } = (await agency.api('GET', '/api/v1/rounds')).json() as {
-        rounds: RoundRow[];
-      };
-      const d01 = rounds.filter((r) => r.agencyCode === 'D01');
-      last = d01.find((r) => r.editionYear === 2568) as RoundRow;
-      current = d01.find((r) => r.editionYear === 2569) as RoundRow;
+      const d01 = (await roundsOf(agency)).filter((r) => r.agencyCode === 'D01');
+      last = d01.find((r) => r.editionYear === 2568) as ListedRound;
+      current = d01.find((r) => r.editionYear === 2569) as ListedRound;
       lastJson = (await agency.api('GET', `/api/v1/rounds/${last.id}/results`)).json();
     }, 180_000);
     afterAll(async () => t.close());

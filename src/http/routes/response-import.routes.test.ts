@@ -2,20 +2,20 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+import { seedDemo } from '../../services/demo.service.js';
+import {
+  d01RoundId,
+  createTestApp,
+  type TestApp,
+  type TestClient,
+  signedIn,
+} from '../test-client.js';
 
 const GOOGLE_FORMS_CSV = [
   'ประทับเวลา,ที่อยู่อีเมล,i1.1,i1.2,i2',
   '2026/05/14 10:23:11 AM GMT+7,somchai@example.org,มากที่สุด,3,น้อย',
   '2026/05/15 08:00:00 AM GMT+7,suda@example.org,1,,4',
 ].join('\n');
-
-async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const client = t.client();
-  await client.signIn(email, DEMO_PASSWORD);
-  return client;
-}
 
 /** Posts a multipart form (a file upload) with the client's cookies. */
 async function upload(
@@ -76,12 +76,9 @@ for (const dialect of DIALECTS) {
       t = await createTestApp(dialect, createFixedClock('2026-05-20T03:00:00.000Z'));
       await seedDemo(t.ctx);
       agency = await signedIn(t, 'agency@example.org');
-      const { rounds } = (await agency.api('GET', '/api/v1/rounds?state=collecting')).json() as {
-        rounds: { id: string; agencyCode: string; editionCode: string }[];
-      };
-      const round = rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2569');
-      base = `/rounds/${round?.id ?? ''}/surveys/IIT/import`;
-      api = `/api/v1/rounds/${round?.id ?? ''}/surveys/IIT/import`;
+      const roundId = await d01RoundId(agency, 'ita-2569', 'collecting');
+      base = `/rounds/${roundId}/surveys/IIT/import`;
+      api = `/api/v1/rounds/${roundId}/surveys/IIT/import`;
     }, 60_000);
     afterAll(async () => t.close());
 

@@ -1,35 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+import { seedDemo } from '../../services/demo.service.js';
+import {
+  d01RoundId,
+  addD02User,
+  createTestApp,
+  type TestApp,
+  type TestClient,
+  signedIn,
+} from '../test-client.js';
 
 const LINK = /http:\/\/localhost(:\d+)?\/s\/([A-Z0-9]{6})/;
 const SLIP_CODE = /<p class="slip-code">([A-Z0-9]{5}-[A-Z0-9]{5})<\/p>/g;
-
-async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const c = t.client();
-  await c.signIn(email, DEMO_PASSWORD);
-  return c;
-}
-
-/** A viewer of D02 (another unit of the demo ministry), created by the system administrator. */
-async function createOutsider(t: TestApp): Promise<void> {
-  const admin = await signedIn(t, 'admin@example.org');
-  const csrf = (await admin.api('GET', '/api/v1/me')).json().csrfToken as string;
-  const agencies = (await admin.api('GET', '/api/v1/agencies')).json().agencies as {
-    id: string;
-    code: string;
-  }[];
-  const d02 = agencies.find((a) => a.code === 'D02');
-  const body = {
-    email: 'd02-viewer@example.org',
-    displayName: 'ผู้ดูข้อมูล D02',
-    password: DEMO_PASSWORD,
-    agencyId: d02?.id,
-    role: 'viewer',
-  };
-  expect((await admin.api('POST', '/api/v1/users', body, csrf)).statusCode).toBe(201);
-}
 
 for (const dialect of DIALECTS) {
   describe(`survey cockpit pages and API [${dialect}]`, () => {
@@ -40,13 +22,13 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await createTestApp(dialect);
       await seedDemo(t.ctx);
-      await createOutsider(t);
+      await addD02User(t, {
+        email: 'd02-viewer@example.org',
+        displayName: 'ผู้ดูข้อมูล D02',
+        role: 'viewer',
+      });
       agency = await signedIn(t, 'agency@example.org');
-      const rounds = (await agency.api('GET', '/api/v1/rounds?state=collecting')).json().rounds as {
-        id: string;
-        agencyCode: string;
-      }[];
-      base = `/rounds/${rounds.find((r) => r.agencyCode === 'D01')?.id}/surveys`;
+      base = `/rounds/${await d01RoundId(agency, 'ita-2569', 'collecting')}/surveys`;
     });
     afterAll(async () => t.close());
 

@@ -7,13 +7,7 @@ import { pdfText } from '../../infra/pdf-text.js';
 import { loadActor } from '../../services/auth.service.js';
 import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
 import { ensureSurveyLinks } from '../../services/survey-admin.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
-
-async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const c = t.client();
-  await c.signIn(email, DEMO_PASSWORD);
-  return c;
-}
+import { createTestApp, type TestApp, type TestClient, signedIn } from '../test-client.js';
 
 function hiddenOf(body: string): Record<string, string> {
   const fields: Record<string, string> = {};
