@@ -1,7 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
 import { SATISFACTION_LEVELS } from '../../core/activities/satisfaction.js';
-import { DomainError } from '../../core/errors.js';
 import {
   createActivity,
   editActivity,
@@ -14,7 +12,7 @@ import {
   type ActivityInput,
 } from '../../services/activity.service.js';
 import type { ServiceContext } from '../../services/context.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { m, pick } from '../i18n.js';
 import { sendPage } from '../render.js';
 import { sendReport, sendReportHtml, type ReportFormat } from '../report-response.js';
@@ -26,16 +24,18 @@ import {
   type ActivityFormValues,
 } from '../views/activity-form.js';
 import { activityReport } from '../views/activity-report.js';
-import { toFieldErrors, type FieldErrors } from '../views/form.js';
-import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
+import { type FieldErrors } from '../views/form.js';
+import { sendDomainError } from '../views/user-problem.js';
+import {
+  GENERATED_FILE_LIMIT,
+  PUBLIC_PAGE_LIMIT,
+  changing,
+  formErrorsOf,
+  guarded,
+} from '../route-kit.js';
 
 type Params = { id: string; activityId: string; agencyCode: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
-const guarded = { preHandler: requireActor };
-const changing = { preHandler: [requireActor, requireCsrf] };
-/** Public pages are open to anyone: a tighter limit, tighter still for PDF. */
-const LIMITED = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
-const LIMITED_PDF = { config: { rateLimit: { max: 20, timeWindow: 60_000 } } };
 
 /** The posted form as service input; satisfaction rows left wholly blank are dropped. */
 export function activityInputOf(values: ActivityFormValues): ActivityInput {
@@ -58,13 +58,6 @@ export function activityInputOf(values: ActivityFormValues): ActivityInput {
     invited: values.invited ?? '',
     satisfaction,
   } as unknown as ActivityInput;
-}
-
-function formErrorsOf(error: unknown): FieldErrors | null {
-  if (error instanceof ZodError) return toFieldErrors(error.issues);
-  if (error instanceof DomainError && error.code !== 'not_found' && error.code !== 'forbidden')
-    return fieldErrorOf(error);
-  return null;
 }
 
 function registerList(app: FastifyInstance, ctx: ServiceContext): void {
@@ -173,7 +166,7 @@ function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
 }
 
 function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/public/:agencyCode/activities', LIMITED, async (request, reply) => {
+  app.get('/public/:agencyCode/activities', PUBLIC_PAGE_LIMIT, async (request, reply) => {
     try {
       const found = await loadPublicActivities(ctx, paramsOf(request).agencyCode);
       return sendPage(reply, <PublicActivityListPage lang={request.lang} {...found} />);
@@ -182,7 +175,7 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
     }
   });
   const base = '/public/:agencyCode/activities/:activityId';
-  app.get(base, LIMITED, async (request, reply) => {
+  app.get(base, PUBLIC_PAGE_LIMIT, async (request, reply) => {
     const { agencyCode, activityId } = paramsOf(request);
     try {
       const found = await loadPublicActivity(ctx, agencyCode, activityId);
@@ -196,7 +189,7 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
       return sendDomainError(request, reply, error);
     }
   });
-  app.get(`${base}/report.pdf`, LIMITED_PDF, async (request, reply) => {
+  app.get(`${base}/report.pdf`, GENERATED_FILE_LIMIT, async (request, reply) => {
     const { agencyCode, activityId } = paramsOf(request);
     try {
       const found = await loadPublicActivity(ctx, agencyCode, activityId);

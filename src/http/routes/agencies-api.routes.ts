@@ -17,6 +17,7 @@ import type { Actor, ServiceContext } from '../../services/context.js';
 import { requireActor, requireCsrf, sendProblem } from '../app.js';
 import { m } from '../i18n.js';
 import { describeApi } from '../openapi.js';
+import { idOf } from '../route-kit.js';
 
 /** The signed-in person (requireActor ran before). */
 export function actorOf(request: FastifyRequest): Actor {
@@ -68,8 +69,6 @@ const ImportPreviewSchema = z.object({
 function presentAgency({ path: _path, ...agency }: Agency) {
   return agency;
 }
-
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
 function describeAgencyApi(): void {
   const tag = 'agencies';

@@ -17,6 +17,7 @@ import { signedIn } from '../route-support.js';
 import { AssetImportPage, assetImportPath } from '../views/assets-import.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendDomainError } from '../views/user-problem.js';
+import { idOf } from '../route-kit.js';
 
 const PAGE = '/agencies/:id/assets/import';
 const MAX_FILE = 5 * 1024 * 1024;
@@ -26,8 +27,6 @@ const TOO_LARGE: Message = m(
   'ไฟล์ใหญ่เกินไป (ไม่เกิน 5 MB และครั้งละหนึ่งไฟล์) กรุณาแบ่งเป็นหลายไฟล์',
   'The file is too large (5 MB at most, one file at a time); split it into several files',
 );
-
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
 /** An .xlsx file is a ZIP archive: it starts with "PK". */
 function isZip(buffer: Buffer): boolean {

@@ -10,16 +10,13 @@ import {
 } from '../../services/asset-report.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { publicReportPath } from '../../services/evidence-providers/assets.js';
-import { requireActor, type AppOptions } from '../app.js';
+import { type AppOptions } from '../app.js';
 import { m, pick, type Lang } from '../i18n.js';
 import { sendReport, sendReportHtml, type ReportFormat } from '../report-response.js';
 import { signedIn } from '../route-support.js';
 import { sendDomainError } from '../views/user-problem.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
-
-const guarded = { preHandler: requireActor };
-/** Public pages are open to anyone: a tighter limit than signed-in pages. */
-const LIMITED = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
+import { PUBLIC_PAGE_LIMIT, guarded } from '../route-kit.js';
 
 type Params = { id: string; agencyCode?: string; year?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
@@ -79,7 +76,7 @@ function registerReport(app: FastifyInstance, ctx: ServiceContext): void {
 }
 
 function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/public/:agencyCode/assets/guideline', LIMITED, async (request, reply) => {
+  app.get('/public/:agencyCode/assets/guideline', PUBLIC_PAGE_LIMIT, async (request, reply) => {
     try {
       const found = await getPublicGuideline(ctx, paramsOf(request).agencyCode ?? '');
       const agencyName =
@@ -115,9 +112,9 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
     }
   };
   const base = '/public/:agencyCode/:year/assets/report';
-  app.get(base, LIMITED, (request, reply) => send(request, reply, 'html'));
-  app.get(`${base}.pdf`, LIMITED, (request, reply) => send(request, reply, 'pdf'));
-  app.get(`${base}.docx`, LIMITED, (request, reply) => send(request, reply, 'docx'));
+  app.get(base, PUBLIC_PAGE_LIMIT, (request, reply) => send(request, reply, 'html'));
+  app.get(`${base}.pdf`, PUBLIC_PAGE_LIMIT, (request, reply) => send(request, reply, 'pdf'));
+  app.get(`${base}.docx`, PUBLIC_PAGE_LIMIT, (request, reply) => send(request, reply, 'docx'));
 }
 
 /** The yearly asset loan report (signed in and public) and the public guideline. */

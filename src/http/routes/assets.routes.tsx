@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
 import { DomainError, type Message } from '../../core/errors.js';
 import { getGuideline, saveAssetGuideline } from '../../services/asset-report.service.js';
 import {
@@ -15,7 +14,7 @@ import {
 } from '../../services/asset.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { assetsReminders } from '../../services/reminder-providers/assets.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { m } from '../i18n.js';
 import { sendPage } from '../render.js';
 import { formValues, signedIn } from '../route-support.js';
@@ -23,25 +22,15 @@ import { AssetDetailPage, type LoanFormValues } from '../views/assets-detail.js'
 import { AssetGuidelinePage } from '../views/assets-guideline.js';
 import { AssetLoanBoard } from '../views/assets-loans.js';
 import { AssetRegisterPage, type AssetFormValues } from '../views/assets-register.js';
-import { toFieldErrors, type FieldErrors } from '../views/form.js';
-import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
+import { type FieldErrors } from '../views/form.js';
+import { sendDomainError } from '../views/user-problem.js';
 import { registerAssetImportRoutes } from './assets-import.routes.js';
 import { registerAssetReportRoutes } from './assets-report.routes.js';
-
-const guarded = { preHandler: requireActor };
-const changing = { preHandler: [requireActor, requireCsrf] };
+import { changing, formErrorsOf, guarded } from '../route-kit.js';
 
 type Params = { id: string; assetId?: string; loanId?: string; agencyCode?: string; year?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
 const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<string, string>;
-
-/** A refusal a form can show next to its fields; anything else goes to the error page. */
-function formErrorsOf(error: unknown): FieldErrors | null {
-  if (error instanceof ZodError) return toFieldErrors(error.issues);
-  if (error instanceof DomainError && error.code !== 'not_found' && error.code !== 'forbidden')
-    return fieldErrorOf(error);
-  return null;
-}
 
 function registerRegister(app: FastifyInstance, ctx: ServiceContext): void {
   async function render(

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
 import { DomainError, type Message } from '../../core/errors.js';
 import {
   getFeedInfo,
@@ -17,31 +16,22 @@ import {
   type TaskInput,
 } from '../../services/calendar.service.js';
 import type { ServiceContext } from '../../services/context.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { m } from '../i18n.js';
 import { describeApi } from '../openapi.js';
 import { sendPage } from '../render.js';
 import { formValues, signedIn } from '../route-support.js';
 import { FeedPage, MyCalendarPage } from '../views/calendar-mine.js';
 import { RoundCalendarPage, TaskEditPage, type TaskFormValues } from '../views/calendar-round.js';
-import { toFieldErrors, type FieldErrors } from '../views/form.js';
-import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
+import { type FieldErrors } from '../views/form.js';
+import { sendDomainError } from '../views/user-problem.js';
+import { changing, formErrorsOf, guarded } from '../route-kit.js';
 
-const guarded = { preHandler: requireActor };
-const changing = { preHandler: [requireActor, requireCsrf] };
 /** The feed is opened by calendar programs without a session: the token is the secret. */
 const FEED_LIMIT = { config: { rateLimit: { max: 30, timeWindow: 60_000 } } };
 
 type Params = { id: string; taskId?: string; file?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
-
-/** A refusal a form can show next to its fields; anything else goes to the error page. */
-function formErrorsOf(error: unknown): FieldErrors | null {
-  if (error instanceof ZodError) return toFieldErrors(error.issues);
-  if (error instanceof DomainError && error.code !== 'not_found' && error.code !== 'forbidden')
-    return fieldErrorOf(error);
-  return null;
-}
 
 function taskInputOf(values: Record<string, string>): TaskInput {
   const { title = '', titleEn = '', dueOn = '', ownerUserId = '', milestoneCode = '' } = values;

@@ -3,15 +3,11 @@ import type { ServiceContext } from '../../services/context.js';
 import { getGiftRegister, reportGift } from '../../services/gift-register.service.js';
 import { GiftInputSchema } from '../../services/integrity-support.js';
 import { acknowledgeDeclaration, getNoGiftPage } from '../../services/integrity.service.js';
-import { requireActor, requireCsrf } from '../app.js';
 import { describeApi } from '../openapi.js';
 import { signedIn } from '../route-support.js';
 import { sendDomainError } from '../views/user-problem.js';
+import { changing, guarded, idOf } from '../route-kit.js';
 
-const guarded = { preHandler: requireActor };
-const changing = { preHandler: [requireActor, requireCsrf] };
-
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 const yearOf = (request: FastifyRequest) => {
   const { year } = (request.query ?? {}) as { year?: string };
   return year && /^\d{4}$/.test(year) ? Number(year) : undefined;

@@ -8,9 +8,7 @@ import { sendPage } from '../render.js';
 import { sendReport } from '../report-response.js';
 import { PublicGiftsPage, PublicNoGiftPage } from '../views/integrity-public.js';
 import { sendDomainError } from '../views/user-problem.js';
-
-/** Open to anyone: a tighter limit than signed-in pages (as the public OIT pages). */
-const LIMITED = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
+import { PUBLIC_PAGE_LIMIT } from '../route-kit.js';
 
 function targetOf(request: FastifyRequest): { code: string; year: number } {
   const { agencyCode, year } = request.params as { agencyCode: string; year: string };
@@ -22,7 +20,7 @@ function targetOf(request: FastifyRequest): { code: string; year: number } {
 /** Public No Gift page and yearly gift report (published only), each also as a PDF. */
 export function registerIntegrityPublicRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const base = '/public/:agencyCode/:year';
-  app.get(`${base}/no-gift`, LIMITED, async (request, reply) => {
+  app.get(`${base}/no-gift`, PUBLIC_PAGE_LIMIT, async (request, reply) => {
     try {
       const { code, year } = targetOf(request);
       const data = await loadPublicNoGift(ctx, code, year);
@@ -31,7 +29,7 @@ export function registerIntegrityPublicRoutes(app: FastifyInstance, ctx: Service
       return sendDomainError(request, reply, error);
     }
   });
-  app.get(`${base}/no-gift.pdf`, LIMITED, async (request, reply) => {
+  app.get(`${base}/no-gift.pdf`, PUBLIC_PAGE_LIMIT, async (request, reply) => {
     try {
       const { code, year } = targetOf(request);
       const { agency, declaration } = await loadPublicNoGift(ctx, code, year);
@@ -41,7 +39,7 @@ export function registerIntegrityPublicRoutes(app: FastifyInstance, ctx: Service
       return sendDomainError(request, reply, error);
     }
   });
-  app.get(`${base}/gifts`, LIMITED, async (request, reply) => {
+  app.get(`${base}/gifts`, PUBLIC_PAGE_LIMIT, async (request, reply) => {
     try {
       const { code, year } = targetOf(request);
       const data = await loadPublicGiftReport(ctx, code, year);
@@ -50,7 +48,7 @@ export function registerIntegrityPublicRoutes(app: FastifyInstance, ctx: Service
       return sendDomainError(request, reply, error);
     }
   });
-  app.get(`${base}/gifts.pdf`, LIMITED, async (request, reply) => {
+  app.get(`${base}/gifts.pdf`, PUBLIC_PAGE_LIMIT, async (request, reply) => {
     try {
       const { code, year } = targetOf(request);
       const data = await loadPublicGiftReport(ctx, code, year);

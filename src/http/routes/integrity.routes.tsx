@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
 import { DomainError } from '../../core/errors.js';
 import { declarationReport, giftYearReport } from '../../reports/integrity-reports.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -26,20 +25,17 @@ import {
   getDeclarationForPrint,
   getNoGiftPage,
 } from '../../services/integrity.service.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { sendPage } from '../render.js';
 import { sendReport, type ReportFormat } from '../report-response.js';
 import { formValues, signedIn } from '../route-support.js';
-import { toFieldErrors, type FieldErrors } from '../views/form.js';
 import { GiftRegisterPage, type FailedGiftForm } from '../views/integrity-gifts.js';
 import { NoGiftPageView, type FailedForm } from '../views/integrity-no-gift.js';
-import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
+import { sendDomainError } from '../views/user-problem.js';
 import { registerIntegrityApi } from './integrity-api.routes.js';
 import { registerIntegrityPublicRoutes } from './integrity-public.routes.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
-
-const guarded = { preHandler: requireActor };
-const changing = { preHandler: [requireActor, requireCsrf] };
+import { changing, formErrorsOf, guarded } from '../route-kit.js';
 
 type Params = { id: string; year?: string; giftId?: string; file?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
@@ -60,14 +56,6 @@ export function printTarget(file: string | undefined): { year: number; format: R
   const match = /^(\d{4})\.(pdf|docx|html)$/.exec(file ?? '');
   if (!match) throw notFound();
   return { year: Number(match[1]), format: match[2] as ReportFormat };
-}
-
-/** A refusal a form can show next to its fields; anything else goes to the error page. */
-function formErrorsOf(error: unknown): FieldErrors | null {
-  if (error instanceof ZodError) return toFieldErrors(error.issues);
-  if (error instanceof DomainError && error.code !== 'not_found' && error.code !== 'forbidden')
-    return fieldErrorOf(error);
-  return null;
 }
 
 function registerNoGift(app: FastifyInstance, ctx: ServiceContext): void {

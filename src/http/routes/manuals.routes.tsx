@@ -1,6 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
-import { DomainError } from '../../core/errors.js';
 import { MANUAL_KINDS, type ManualKind } from '../../core/manuals/manual-rules.js';
 import { buildManualReport } from '../../reports/manual-report.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -14,12 +12,12 @@ import {
   setManualPublished,
   type ManualView,
 } from '../../services/manual.service.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { formatDate, type Lang } from '../i18n.js';
 import { sendPage } from '../render.js';
 import { sendReport, type ReportFormat } from '../report-response.js';
 import { formValues, signedIn } from '../route-support.js';
-import { toFieldErrors, type FieldErrors } from '../views/form.js';
+import { type FieldErrors } from '../views/form.js';
 import type { PageContext } from '../views/layout.js';
 import {
   formValuesOf,
@@ -29,24 +27,13 @@ import {
 } from '../views/manuals-detail.js';
 import { PublicManualPage, PublicManualsPage } from '../views/manuals-public.js';
 import { ManualRegisterPage, type NewManualValues } from '../views/manuals-register.js';
-import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
+import { sendDomainError } from '../views/user-problem.js';
+import { PUBLIC_PAGE_LIMIT, changing, formErrorsOf, guarded } from '../route-kit.js';
 
-const guarded = { preHandler: requireActor };
-const changing = { preHandler: [requireActor, requireCsrf] };
-/** Public pages are open to anyone: a tighter limit than signed-in pages. */
-const PUBLIC_LIMIT = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
 const MAX_STEP_ROWS = 100;
 
 type Params = { id: string; manualId?: string; caseId?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
-
-/** A refusal a form can show next to its fields; anything else goes to the error page. */
-function formErrorsOf(error: unknown): FieldErrors | null {
-  if (error instanceof ZodError) return toFieldErrors(error.issues);
-  if (error instanceof DomainError && error.code !== 'not_found' && error.code !== 'forbidden')
-    return fieldErrorOf(error);
-  return null;
-}
 
 /** The step rows of a posted edit form (`step_description_0`, `step_amount_0`, …). */
 function stepRowsOf(values: Record<string, string>): StepFormValues[] {
@@ -249,11 +236,11 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
         <PublicManualsPage page={publicPage(request)} data={data} kind={kind} />,
       );
     };
-  app.get('/public/:agencyCode/manuals', PUBLIC_LIMIT, list(undefined));
+  app.get('/public/:agencyCode/manuals', PUBLIC_PAGE_LIMIT, list(undefined));
   // one page per kind (static segments win over the manual id): the OIT evidence addresses
   for (const kind of MANUAL_KINDS)
-    app.get(`/public/:agencyCode/manuals/${kind}`, PUBLIC_LIMIT, list(kind));
-  app.get('/public/:agencyCode/manuals/:manualId', PUBLIC_LIMIT, async (request, reply) => {
+    app.get(`/public/:agencyCode/manuals/${kind}`, PUBLIC_PAGE_LIMIT, list(kind));
+  app.get('/public/:agencyCode/manuals/:manualId', PUBLIC_PAGE_LIMIT, async (request, reply) => {
     const { agencyCode, manualId } = request.params as { agencyCode: string; manualId: string };
     const match = /^([0-9a-zA-Z-]+?)(?:\.(pdf|docx))?$/.exec(manualId);
     const { agency, manual } = await getPublicManual(ctx, agencyCode, match?.[1] ?? '');

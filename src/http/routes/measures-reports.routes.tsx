@@ -10,19 +10,16 @@ import {
   type PublicationKind,
 } from '../../services/measure-report.service.js';
 import type { ServiceContext } from '../../services/context.js';
-import { requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { type AppOptions } from '../app.js';
 import { m, pick, type Lang } from '../i18n.js';
 import { sendReport, sendReportHtml, type ReportFormat } from '../report-response.js';
 import { formValues, signedIn } from '../route-support.js';
 import { measuresDocumentReport, measuresProgressReport } from '../views/measures-reports.js';
 import { sendDomainError } from '../views/user-problem.js';
+import { GENERATED_FILE_LIMIT, PUBLIC_PAGE_LIMIT, changing, guarded } from '../route-kit.js';
 
 type Params = { id: string; agencyCode: string; year: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
-
-/** Public pages are open to anyone: a tighter limit than signed-in pages, tighter still for PDF. */
-const LIMITED = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
-const LIMITED_PDF = { config: { rateLimit: { max: 20, timeWindow: 60_000 } } };
 
 const BUILDERS: Record<PublicationKind, (lang: Lang, report: MeasuresReport) => ReportDocument> = {
   document: measuresDocumentReport,
@@ -44,7 +41,6 @@ function backTo(request: FastifyRequest) {
 
 /** The signed-in printable files of a round's measures document and progress report. */
 function registerFiles(app: FastifyInstance, ctx: ServiceContext): void {
-  const guarded = { preHandler: requireActor };
   const files: Array<[PublicationKind, string, ReportFormat]> = [
     ['document', 'document.pdf', 'pdf'],
     ['document', 'document.docx', 'docx'],
@@ -78,7 +74,6 @@ function registerFiles(app: FastifyInstance, ctx: ServiceContext): void {
 
 /** Publishing a document, and carrying a finished measure of last year over. */
 function registerActions(app: FastifyInstance, ctx: ServiceContext): void {
-  const changing = { preHandler: [requireActor, requireCsrf] };
   app.post('/rounds/:id/measures/publish', changing, async (request, reply) => {
     const { id } = paramsOf(request);
     const kind = formValues(request).kind as PublicationKind;
@@ -142,20 +137,22 @@ async function sendPublic(
 /** Public, sign-in-free copies of what the agency published (the snapshot, not live data). */
 function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
   const base = '/public/:agencyCode/:year/measures';
-  app.get(base, LIMITED, (request, reply) => sendPublic(ctx, request, reply, 'document', 'html'));
-  app.get(`${base}.pdf`, LIMITED_PDF, (request, reply) =>
+  app.get(base, PUBLIC_PAGE_LIMIT, (request, reply) =>
+    sendPublic(ctx, request, reply, 'document', 'html'),
+  );
+  app.get(`${base}.pdf`, GENERATED_FILE_LIMIT, (request, reply) =>
     sendPublic(ctx, request, reply, 'document', 'pdf'),
   );
-  app.get(`${base}.json`, LIMITED, (request, reply) =>
+  app.get(`${base}.json`, PUBLIC_PAGE_LIMIT, (request, reply) =>
     sendPublic(ctx, request, reply, 'document', 'json'),
   );
-  app.get(`${base}/progress.json`, LIMITED, (request, reply) =>
+  app.get(`${base}/progress.json`, PUBLIC_PAGE_LIMIT, (request, reply) =>
     sendPublic(ctx, request, reply, 'progress', 'json'),
   );
-  app.get(`${base}/progress`, LIMITED, (request, reply) =>
+  app.get(`${base}/progress`, PUBLIC_PAGE_LIMIT, (request, reply) =>
     sendPublic(ctx, request, reply, 'progress', 'html'),
   );
-  app.get(`${base}/progress.pdf`, LIMITED_PDF, (request, reply) =>
+  app.get(`${base}/progress.pdf`, GENERATED_FILE_LIMIT, (request, reply) =>
     sendPublic(ctx, request, reply, 'progress', 'pdf'),
   );
 }

@@ -1,6 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
-import { DomainError } from '../../core/errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   addMeasureProgress,
@@ -14,28 +12,18 @@ import {
 import { getMeasuresHandOff } from '../../services/measure-carry.service.js';
 import { registerMeasureFilesRoutes } from './measures-files.routes.js';
 import { registerMeasureReportsRoutes } from './measures-reports.routes.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { describeApi } from '../openapi.js';
 import { sendPage } from '../render.js';
 import { formValues, signedIn } from '../route-support.js';
-import { toFieldErrors, type FieldErrors } from '../views/form.js';
+import { type FieldErrors } from '../views/form.js';
 import { MeasureDetailPage } from '../views/measures-detail.js';
 import { MeasureRegisterPage, type MeasureFormValues } from '../views/measures-register.js';
-import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
-
-const guarded = { preHandler: requireActor };
-const changing = { preHandler: [requireActor, requireCsrf] };
+import { sendDomainError } from '../views/user-problem.js';
+import { changing, formErrorsOf, guarded } from '../route-kit.js';
 
 type Params = { id: string; measureId?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
-
-/** A refusal a form can show next to its fields; anything else goes to the error page. */
-function formErrorsOf(error: unknown): FieldErrors | null {
-  if (error instanceof ZodError) return toFieldErrors(error.issues);
-  if (error instanceof DomainError && error.code !== 'not_found' && error.code !== 'forbidden')
-    return fieldErrorOf(error);
-  return null;
-}
 
 function measureInputOf(values: Record<string, string>): MeasureInput {
   return values as unknown as MeasureInput;

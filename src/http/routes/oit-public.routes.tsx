@@ -11,10 +11,9 @@ import type { AppOptions } from '../app.js';
 import { sendPage } from '../render.js';
 import { PublicOitPage, publicOitPath } from '../views/oit-evidence-public.js';
 import { evidenceSettings, sendDownload } from './oit-evidence.routes.js';
+import { PUBLIC_PAGE_LIMIT } from '../route-kit.js';
 
 const BASE = '/public/oit/:agencyCode/:year';
-/** Public pages are cheap but open to anyone: a tighter limit than signed-in pages. */
-const LIMITED = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
 
 /** The agency code, year and feed format (`2569`, `2569.json`, `2569.csv`) of a request. */
 function readTarget(request: FastifyRequest): { code: string; year: number; format: string } {
@@ -58,7 +57,7 @@ function feedCsv(oit: PublicOit, origin: string): string {
 }
 
 function registerFeeds(app: FastifyInstance, ctx: ServiceContext, settings: EvidenceSettings) {
-  app.get(BASE, LIMITED, async (request, reply) => {
+  app.get(BASE, PUBLIC_PAGE_LIMIT, async (request, reply) => {
     const target = readTarget(request);
     const oit = await loadPublicOit(ctx, target.code, target.year);
     const origin = `${request.protocol}://${request.host}`;
@@ -71,7 +70,7 @@ function registerFeeds(app: FastifyInstance, ctx: ServiceContext, settings: Evid
         .send(feedCsv(oit, origin));
     return sendPage(reply, <PublicOitPage lang={request.lang} oit={oit} />);
   });
-  app.get(`${BASE}/files/:fileId`, LIMITED, async (request, reply) => {
+  app.get(`${BASE}/files/:fileId`, PUBLIC_PAGE_LIMIT, async (request, reply) => {
     const target = readTarget(request);
     const { fileId } = request.params as { fileId: string };
     const found = await loadPublicFile(ctx, settings, {
@@ -87,7 +86,7 @@ function registerFeeds(app: FastifyInstance, ctx: ServiceContext, settings: Evid
 export function registerOitPublicRoutes(app: FastifyInstance, options: AppOptions): void {
   const { ctx } = options;
   registerFeeds(app, ctx, evidenceSettings(options));
-  app.get(`${BASE}/:item`, LIMITED, async (request, reply) => {
+  app.get(`${BASE}/:item`, PUBLIC_PAGE_LIMIT, async (request, reply) => {
     const target = readTarget(request);
     const { item } = request.params as { item: string };
     const oit = await loadPublicOit(ctx, target.code, target.year);

@@ -16,17 +16,13 @@ import {
   listMyReviewRounds,
   recordDecision,
 } from '../../services/oit-review.service.js';
-import { requireActor, requireCsrf } from '../app.js';
 import { describeApi } from '../openapi.js';
 import { signedIn } from '../route-support.js';
 import { sendDomainError } from '../views/user-problem.js';
+import { changing, guarded, idOf } from '../route-kit.js';
 
-const guarded = { preHandler: requireActor };
-const changing = { preHandler: [requireActor, requireCsrf] };
 const TAG = 'oit-review';
 const BASE = '/api/v1/review/rounds';
-
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
 type Work = (request: FastifyRequest) => Promise<unknown>;
 

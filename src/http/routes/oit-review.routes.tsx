@@ -19,7 +19,7 @@ import {
   listMyReviewRounds,
   recordDecision,
 } from '../../services/oit-review.service.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { sendPage } from '../render.js';
 import { formValues, signedIn } from '../route-support.js';
 import type { FieldErrors } from '../views/form.js';
@@ -30,9 +30,7 @@ import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { evidenceSettings } from './oit-evidence.routes.js';
 import { registerOitReviewApi } from './oit-review-api.routes.js';
-
-const guarded = { preHandler: requireActor };
-const changing = { preHandler: [requireActor, requireCsrf] };
+import { changing, guarded } from '../route-kit.js';
 
 const CHOOSE_OUTCOME: Message = { th: 'กรุณาเลือกผลการตรวจ', en: 'Choose a decision' };
 

@@ -25,7 +25,7 @@ import {
 import type { ResultNode } from '../../services/results.service.js';
 import { loadVisibleRound } from '../../services/oit-review-access.js';
 import { voiceReportBlocks } from '../../services/voice-report.js';
-import { pageOf, requireActor, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { ExportJobs } from '../export-jobs.js';
 import { formatDate, type Lang } from '../i18n.js';
 import { sendPage } from '../render.js';
@@ -43,12 +43,8 @@ import {
   ReportsListPage,
 } from '../views/reports-pages.js';
 import { describeBasis, formatScore } from '../views/results-tree.js';
+import { GENERATED_FILE_LIMIT, PUBLIC_PAGE_LIMIT, guarded, idOf } from '../route-kit.js';
 
-const guarded = { preHandler: requireActor };
-/** Public pages are open to anyone: a tighter limit than signed-in pages (as the OIT pages). */
-const LIMITED = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
-/** PDFs cost a Chromium page each and workbooks read every snapshot: fewer a minute per client. */
-const HEAVY = { config: { rateLimit: { max: 20, timeWindow: 60_000 } } };
 /** Roll-ups with more units than this are exported in the background with a progress page. */
 export const BACKGROUND_EXPORT_UNITS = 40;
 /** How long a process reuses the national open data of a year. */
@@ -85,8 +81,6 @@ function screenLinks(lang: Lang, back: string, kind: 'result' | 'analysis') {
     { href: `${kind}.docx`, text: lang === 'th' ? 'ดาวน์โหลด DOCX' : 'Download DOCX' },
   ];
 }
-
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
 const fileBaseOf = (kind: 'result' | 'analysis', code: string, year: number) =>
   `ita-${kind}-${code}-${year}`;
@@ -125,7 +119,7 @@ function registerRoundReports(app: FastifyInstance, ctx: ServiceContext): void {
   const reportRoute = (kind: 'result' | 'analysis') =>
     app.get(
       `/rounds/:id/reports/${kind}.:format`,
-      { ...guarded, ...HEAVY },
+      { ...guarded, ...GENERATED_FILE_LIMIT },
       async (request, reply) => {
         const format = formatOf(request);
         const wording = reportWording(request.lang);
@@ -150,10 +144,14 @@ function registerRoundReports(app: FastifyInstance, ctx: ServiceContext): void {
   reportRoute('result');
   reportRoute('analysis');
 
-  app.get('/rounds/:id/results.xlsx', { ...guarded, ...HEAVY }, async (request, reply) => {
-    const file = await exportResultsWorkbook(ctx, signedIn(request), idOf(request), request.lang);
-    return sendAttachment(reply, file.bytes, XLSX, `${file.fileBase}.xlsx`);
-  });
+  app.get(
+    '/rounds/:id/results.xlsx',
+    { ...guarded, ...GENERATED_FILE_LIMIT },
+    async (request, reply) => {
+      const file = await exportResultsWorkbook(ctx, signedIn(request), idOf(request), request.lang);
+      return sendAttachment(reply, file.bytes, XLSX, `${file.fileBase}.xlsx`);
+    },
+  );
 }
 
 function yearOf(request: FastifyRequest): number {
@@ -166,29 +164,33 @@ function yearOf(request: FastifyRequest): number {
 }
 
 function registerRollupExport(app: FastifyInstance, ctx: ServiceContext, jobs: ExportJobs): void {
-  app.get('/agencies/:id/rollup.xlsx', { ...guarded, ...HEAVY }, async (request, reply) => {
-    const actor = signedIn(request);
-    const year = yearOf(request);
-    const { type, background } = (request.query ?? {}) as { type?: string; background?: string };
-    const options = { type: type?.trim() || null, lang: request.lang };
-    const size = await rollupSize(ctx, actor, idOf(request));
-    if (size <= BACKGROUND_EXPORT_UNITS && background !== '1') {
-      const file = await exportRollupWorkbook(ctx, actor, idOf(request), year, options);
-      return sendAttachment(reply, file.bytes, XLSX, `${file.fileBase}.xlsx`);
-    }
-    const label =
-      request.lang === 'th'
-        ? `ไฟล์ผลรวมหน่วยงานในสังกัด ปี ${year} (${size} หน่วยงาน)`
-        : `Roll-up workbook, ${year} (${size} units)`;
-    const job = jobs.start(actor.user.id, label, async (progress) => {
-      const file = await exportRollupWorkbook(ctx, actor, idOf(request), year, {
-        ...options,
-        onProgress: progress,
+  app.get(
+    '/agencies/:id/rollup.xlsx',
+    { ...guarded, ...GENERATED_FILE_LIMIT },
+    async (request, reply) => {
+      const actor = signedIn(request);
+      const year = yearOf(request);
+      const { type, background } = (request.query ?? {}) as { type?: string; background?: string };
+      const options = { type: type?.trim() || null, lang: request.lang };
+      const size = await rollupSize(ctx, actor, idOf(request));
+      if (size <= BACKGROUND_EXPORT_UNITS && background !== '1') {
+        const file = await exportRollupWorkbook(ctx, actor, idOf(request), year, options);
+        return sendAttachment(reply, file.bytes, XLSX, `${file.fileBase}.xlsx`);
+      }
+      const label =
+        request.lang === 'th'
+          ? `ไฟล์ผลรวมหน่วยงานในสังกัด ปี ${year} (${size} หน่วยงาน)`
+          : `Roll-up workbook, ${year} (${size} units)`;
+      const job = jobs.start(actor.user.id, label, async (progress) => {
+        const file = await exportRollupWorkbook(ctx, actor, idOf(request), year, {
+          ...options,
+          onProgress: progress,
+        });
+        return { bytes: file.bytes, fileName: `${file.fileBase}.xlsx`, contentType: XLSX };
       });
-      return { bytes: file.bytes, fileName: `${file.fileBase}.xlsx`, contentType: XLSX };
-    });
-    return reply.redirect(`/exports/${job.id}`, 303);
-  });
+      return reply.redirect(`/exports/${job.id}`, 303);
+    },
+  );
 
   app.get('/exports/:job', guarded, async (request, reply) => {
     const job = jobs.find((request.params as { job: string }).job, signedIn(request).user.id);
@@ -228,7 +230,7 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
     cache.set(year, { at: now, rows });
     return rows;
   };
-  app.get('/public/:agencyCode/:year/results', LIMITED, async (request, reply) => {
+  app.get('/public/:agencyCode/:year/results', PUBLIC_PAGE_LIMIT, async (request, reply) => {
     const { code, year } = publicTarget(request);
     const facts = await loadPublicResultFacts(ctx, code, year);
     const page = pageOf(request);
@@ -236,7 +238,7 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
     return sendPage(reply, <PublicResultsPage page={page} facts={facts} chartSvg={chartSvg} />);
   });
 
-  app.get('/public/:agencyCode/:year/results.json', LIMITED, async (request, reply) => {
+  app.get('/public/:agencyCode/:year/results.json', PUBLIC_PAGE_LIMIT, async (request, reply) => {
     const { code, year } = publicTarget(request);
     const { round, result, publishedAt } = await loadPublicResultFacts(ctx, code, year);
     return reply.header('access-control-allow-origin', '*').send({
@@ -257,7 +259,7 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
     });
   });
 
-  app.get('/public/:agencyCode/:year/results.csv', LIMITED, async (request, reply) => {
+  app.get('/public/:agencyCode/:year/results.csv', PUBLIC_PAGE_LIMIT, async (request, reply) => {
     const { code, year } = publicTarget(request);
     const { result } = await loadPublicResultFacts(ctx, code, year);
     return reply
@@ -267,18 +269,22 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
   });
 
   for (const kind of ['result', 'analysis'] as const)
-    app.get(`/public/:agencyCode/:year/${kind}.:format`, HEAVY, async (request, reply) => {
-      const format = formatOf(request);
-      const { code, year } = publicTarget(request);
-      const doc = await publicReport(ctx, request, kind);
-      if (format === 'html')
-        return sendReportHtml(reply, doc, {
-          screenLinks: screenLinks(request.lang, publicResultsPath(code, year), kind),
-        });
-      return sendReport(reply, doc, format, fileBaseOf(kind, code, year));
-    });
+    app.get(
+      `/public/:agencyCode/:year/${kind}.:format`,
+      GENERATED_FILE_LIMIT,
+      async (request, reply) => {
+        const format = formatOf(request);
+        const { code, year } = publicTarget(request);
+        const doc = await publicReport(ctx, request, kind);
+        if (format === 'html')
+          return sendReportHtml(reply, doc, {
+            screenLinks: screenLinks(request.lang, publicResultsPath(code, year), kind),
+          });
+        return sendReport(reply, doc, format, fileBaseOf(kind, code, year));
+      },
+    );
 
-  app.get('/public/open-data/:file', LIMITED, async (request, reply) => {
+  app.get('/public/open-data/:file', PUBLIC_PAGE_LIMIT, async (request, reply) => {
     const match = /^(\d{4})\.(csv|json)$/.exec((request.params as { file: string }).file);
     if (!match) throw notFound();
     const year = Number(match[1]);

@@ -2,16 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { indicatorChartSvg } from '../../reports/charts.js';
 import { getRoundResults } from '../../services/results.service.js';
-import { pageOf, requireActor, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { describeApi } from '../openapi.js';
 import { sendPage } from '../render.js';
 import { signedIn } from '../route-support.js';
 import { ResultsPage } from '../views/results-page.js';
 import { sendDomainError } from '../views/user-problem.js';
+import { guarded, idOf } from '../route-kit.js';
 
-const guarded = { preHandler: requireActor };
-
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
 
 const ResultsQuery = z.object({

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { levelDistributionSvg } from '../../reports/rollup-charts.js';
 import { agencyHistory, rollUp } from '../../services/rollup.service.js';
-import { pageOf, requireActor, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { pick } from '../i18n.js';
 import { describeApi } from '../openapi.js';
 import { sendPage } from '../render.js';
@@ -10,10 +10,7 @@ import { signedIn } from '../route-support.js';
 import { HistoryPage } from '../views/rollup-history.js';
 import { RollupPage } from '../views/rollup-page.js';
 import { sendDomainError } from '../views/user-problem.js';
-
-const guarded = { preHandler: requireActor };
-
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+import { guarded, idOf } from '../route-kit.js';
 
 const RollupQuery = z.object({
   year: z.string().optional().describe('Edition year (Buddhist era), e.g. 2568; default: latest'),

@@ -13,7 +13,7 @@ import {
   OpenRoundsSchema,
 } from '../../services/round.service.js';
 import { listAllowedAgencies } from '../../services/user.service.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { m } from '../i18n.js';
 import { describeApi } from '../openapi.js';
 import { sendPage } from '../render.js';
@@ -23,9 +23,7 @@ import { RoundListPage } from '../views/round-list.js';
 import { OpenRoundsPage, OpenRoundsResultPage } from '../views/round-open.js';
 import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
 import { domainStatus, formValues, signedIn } from '../route-support.js';
-
-const guarded = { preHandler: requireActor };
-const changing = { preHandler: [requireActor, requireCsrf] };
+import { changing, guarded } from '../route-kit.js';
 
 const StateQuerySchema = z.object({ state: z.enum(ROUND_STATES).optional().catch(undefined) });
 const MoveSchema = z.object({

@@ -10,7 +10,7 @@ import {
   updateLinkSettings,
   type Cockpit,
 } from '../../services/survey-admin.service.js';
-import { requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { type AppOptions } from '../app.js';
 import { describeApi } from '../openapi.js';
 import { signedIn } from '../route-support.js';
 import { sendDomainError } from '../views/user-problem.js';
@@ -21,9 +21,7 @@ import {
   surveyUrl,
   type SurveyParams,
 } from './survey-admin-links.js';
-
-const guarded = { preHandler: requireActor };
-const changing = { preHandler: [requireActor, requireCsrf] };
+import { changing, guarded } from '../route-kit.js';
 
 const CodesBodySchema = z.object({ count: z.number().int().min(1).max(MAX_CODES_PER_BATCH) });
 

@@ -9,7 +9,7 @@ import {
   updateLinkSettings,
   type LinkSettings,
 } from '../../services/survey-admin.service.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { m } from '../i18n.js';
 import { sendPage } from '../render.js';
 import { formValues, signedIn } from '../route-support.js';
@@ -28,9 +28,7 @@ import {
   viewInstruments,
   type SurveyParams,
 } from './survey-admin-links.js';
-
-const guarded = { preHandler: requireActor };
-const changing = { preHandler: [requireActor, requireCsrf] };
+import { changing, guarded } from '../route-kit.js';
 
 const SAVED = m('บันทึกการตั้งค่าแล้ว', 'The settings were saved');
 const INVALID = m('ข้อมูลไม่ถูกต้อง', 'Invalid input');

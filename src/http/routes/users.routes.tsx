@@ -17,7 +17,7 @@ import {
   type UserRole,
   type VisibleUser,
 } from '../../services/user.service.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { m } from '../i18n.js';
 import { describeApi } from '../openapi.js';
 import { sendPage } from '../render.js';
@@ -27,9 +27,7 @@ import { NewUserPage } from '../views/user-form.js';
 import { UserListPage } from '../views/user-list.js';
 import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
 import { domainStatus, formValues, signedIn } from '../route-support.js';
-
-const guarded = { preHandler: requireActor };
-const changing = { preHandler: [requireActor, requireCsrf] };
+import { changing, guarded } from '../route-kit.js';
 
 const NOTICES: Record<string, Message> = {
   created: m('สร้างบัญชีแล้ว', 'The account was created'),

@@ -1,15 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { wordCountChartSvg } from '../../reports/voice-charts.js';
 import { getRoundVoice } from '../../services/voice.service.js';
-import { pageOf, requireActor, type AppOptions } from '../app.js';
+import { pageOf, type AppOptions } from '../app.js';
 import { describeApi } from '../openapi.js';
 import { sendPage } from '../render.js';
 import { signedIn } from '../route-support.js';
 import { sendDomainError } from '../views/user-problem.js';
 import { VoicePage } from '../views/voice-page.js';
-
-const guarded = { preHandler: requireActor };
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+import { guarded, idOf } from '../route-kit.js';
 
 /** The stakeholder-voice page and API of a round (free-text survey comments, masked). */
 export function registerVoiceRoutes(app: FastifyInstance, options: AppOptions): void {

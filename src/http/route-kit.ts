@@ -1,0 +1,34 @@
+import type { FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { DomainError } from '../core/errors.js';
+import { requireActor, requireCsrf } from './app.js';
+import { toFieldErrors, type FieldErrors } from './views/form.js';
+import { fieldErrorOf } from './views/user-problem.js';
+
+/** Route options of a page for signed-in people. */
+export const guarded = { preHandler: requireActor };
+
+/** Route options of a signed-in form post (session and CSRF token). */
+export const changing = { preHandler: [requireActor, requireCsrf] };
+
+/** Route options that let one address call a route at most `max` times a minute. */
+export function perMinute(max: number) {
+  return { config: { rateLimit: { max, timeWindow: 60_000 } } };
+}
+
+/** The `:id` path parameter. */
+export const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+
+/** A refusal a form can show next to its fields; anything else goes to the error page. */
+export function formErrorsOf(error: unknown): FieldErrors | null {
+  if (error instanceof ZodError) return toFieldErrors(error.issues);
+  if (error instanceof DomainError && error.code !== 'not_found' && error.code !== 'forbidden')
+    return fieldErrorOf(error);
+  return null;
+}
+
+/** The rate limit of a public page: open to anyone, so tighter than signed-in pages. */
+export const PUBLIC_PAGE_LIMIT = perMinute(120);
+
+/** The rate limit of a generated PDF, DOCX or workbook: each costs far more than a page. */
+export const GENERATED_FILE_LIMIT = perMinute(20);
