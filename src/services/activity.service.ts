@@ -13,7 +13,7 @@ import {
   updateActivity,
   type Activity,
 } from '../db/activity.repository.js';
-import { forbidden, loadVisibleAgency, mayActOn } from './agency-access.service.js';
+import { agencyByCode, forbidden, loadVisibleAgency, mayActOn } from './agency-access.service.js';
 import { inTransaction, recordAudit } from './audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
 
@@ -238,8 +238,7 @@ export async function loadPublicActivities(
   ctx: ServiceContext,
   agencyCode: string,
 ): Promise<{ agency: Agency; activities: ActivityView[] }> {
-  const agency = await findAgencyByCode(ctx.db.kysely, agencyCode);
-  if (!agency) throw new DomainError('not_found', { th: 'ไม่พบหน่วยงาน', en: 'Agency not found' });
+  const agency = await agencyByCode(ctx.db.kysely, agencyCode);
   return { agency, activities: (await listActivities(ctx.db.kysely, agency.id, true)).map(viewOf) };
 }
 

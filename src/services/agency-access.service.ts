@@ -10,6 +10,25 @@ export function agencyNotFound(): DomainError {
   return new DomainError('not_found', { th: 'ไม่พบหน่วยงาน', en: 'Agency not found' });
 }
 
+/** The answer of a public page whose document is not published (or whose agency is unknown). */
+export function publishedNotFound(): DomainError {
+  return new DomainError('not_found', {
+    th: 'ไม่พบเอกสารที่เผยแพร่',
+    en: 'No such published document',
+  });
+}
+
+/** The agency of a public address by its code, or `notFound` (agencyNotFound unless told). */
+export async function agencyByCode(
+  db: Kysely<Database>,
+  code: string,
+  notFound: () => DomainError = agencyNotFound,
+): Promise<Agency> {
+  const agency = await findAgencyByCode(db, code);
+  if (!agency) throw notFound();
+  return agency;
+}
+
 /** Whether the actor holds the system administrator role. */
 export function isSystemAdmin(actor: Actor): boolean {
   return actor.grants.some((grant) => grant.role === 'system_admin');

@@ -4,13 +4,13 @@ import {
   type ReportLoan,
   type UsageReport,
 } from '../core/assets/usage-report.js';
-import { DomainError } from '../core/errors.js';
 import { findAgencyByCode, type Agency } from '../db/agency.repository.js';
 import { findGuideline, listLoans, saveGuideline, type LoanView } from '../db/asset.repository.js';
 import { GuidelineSchema, loadAssetAgency, mayManageAssets } from './asset-support.js';
 import { inTransaction, recordAudit } from './audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
 import { bangkokDay, fiscalYearOf, fiscalYearRange } from '../core/thai-calendar.js';
+import { agencyByCode, publishedNotFound } from './agency-access.service.js';
 
 /** The guideline page: the draft (a template until saved) and what is published. */
 export interface GuidelineState {
@@ -73,13 +73,6 @@ export async function saveAssetGuideline(
   });
 }
 
-function publicNotFound(): DomainError {
-  return new DomainError('not_found', {
-    th: 'ไม่พบเอกสารที่เผยแพร่',
-    en: 'No such published document',
-  });
-}
-
 /** The published guideline of an agency by its code, for anyone; not found when unpublished. */
 export async function getPublicGuideline(
   ctx: ServiceContext,
@@ -87,7 +80,7 @@ export async function getPublicGuideline(
 ): Promise<{ agency: Agency; text: string; publishedAt: string }> {
   const agency = await findAgencyByCode(ctx.db.kysely, agencyCode);
   const found = agency ? await findGuideline(ctx.db.kysely, agency.id) : null;
-  if (!agency || !found?.publishedText || !found.publishedAt) throw publicNotFound();
+  if (!agency || !found?.publishedText || !found.publishedAt) throw publishedNotFound();
   return { agency, text: found.publishedText, publishedAt: found.publishedAt };
 }
 
@@ -130,7 +123,7 @@ async function usageOf(ctx: ServiceContext, agency: Agency, fiscalYear: number) 
 function checkYear(ctx: ServiceContext, fiscalYear: number): void {
   const current = fiscalYearOf(bangkokDay(ctx.clock.now()));
   if (!Number.isInteger(fiscalYear) || fiscalYear < 2500 || fiscalYear > current)
-    throw publicNotFound();
+    throw publishedNotFound();
 }
 
 /** The yearly usage report of an agency (Buddhist-era fiscal year) for anyone who may see it. */
@@ -155,8 +148,7 @@ export async function getPublicUsageReport(
   fiscalYear: number,
 ): Promise<AgencyUsageReport> {
   checkYear(ctx, fiscalYear);
-  const agency = await findAgencyByCode(ctx.db.kysely, agencyCode);
-  if (!agency) throw publicNotFound();
+  const agency = await agencyByCode(ctx.db.kysely, agencyCode, publishedNotFound);
   return usageOf(ctx, agency, fiscalYear);
 }
 

@@ -1,7 +1,7 @@
 import type { AcknowledgementShare } from '../core/integrity/acknowledgement.js';
 import { DomainError } from '../core/errors.js';
 import { aggregateGifts, type GiftYearReport } from '../core/integrity/gift-report.js';
-import { findAgencyByCode, type Agency } from '../db/agency.repository.js';
+import { type Agency } from '../db/agency.repository.js';
 import {
   findDeclaration,
   listCommunications,
@@ -12,6 +12,7 @@ import { latestGiftChange, listGiftPublications, listGifts } from '../db/gift-re
 import type { ServiceContext } from './context.js';
 import { giftFactsOf, thresholdFor } from './gift-register.service.js';
 import { shareOf } from './integrity-support.js';
+import { agencyByCode } from './agency-access.service.js';
 
 /** Published content only, without signing in; anything else is "not found". */
 function notPublished(): DomainError {
@@ -22,9 +23,7 @@ function notPublished(): DomainError {
 }
 
 async function agencyOf(ctx: ServiceContext, code: string): Promise<Agency> {
-  const agency = await findAgencyByCode(ctx.db.kysely, code);
-  if (!agency) throw notPublished();
-  return agency;
+  return agencyByCode(ctx.db.kysely, code, notPublished);
 }
 
 /** The public No Gift page: the published declaration, how it was communicated, the share. */

@@ -1,7 +1,7 @@
 import type { ManualKind } from '../core/manuals/manual-rules.js';
-import { findAgencyByCode, type Agency } from '../db/agency.repository.js';
+import { type Agency } from '../db/agency.repository.js';
 import { listManuals, listSteps } from '../db/manual.repository.js';
-import { agencyNotFound } from './agency-access.service.js';
+import { agencyByCode } from './agency-access.service.js';
 import type { ServiceContext } from './context.js';
 import { manualNotFound } from './manual-support.js';
 import { viewsOf, type ManualView } from './manual.service.js';
@@ -21,8 +21,7 @@ export async function getPublicManuals(
   kind?: ManualKind,
 ): Promise<PublicManuals> {
   const db = ctx.db.kysely;
-  const agency = await findAgencyByCode(db, agencyCode);
-  if (!agency) throw agencyNotFound();
+  const agency = await agencyByCode(db, agencyCode);
   const manuals = (await listManuals(db, agency.id, true)).filter((m) => !kind || m.kind === kind);
   const views = viewsOf(
     manuals,

@@ -17,6 +17,7 @@ import type { Database } from '../db/schema.js';
 import { inTransaction, recordAudit } from './audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from './context.js';
 import { loadRound, viewsOf } from './measure-support.js';
+import { agencyByCode, publishedNotFound } from './agency-access.service.js';
 
 /** What the measures document and the progress report show of one measure. */
 const ReportMeasureSchema = z.object({
@@ -206,13 +207,6 @@ export interface PublicMeasures {
   otherPublished: boolean;
 }
 
-function publicNotFound(): DomainError {
-  return new DomainError('not_found', {
-    th: 'ไม่พบเอกสารที่เผยแพร่',
-    en: 'No such published document',
-  });
-}
-
 /** The published snapshot of an agency's measures for a fiscal year; not found when unpublished. */
 export async function loadPublicMeasures(
   ctx: ServiceContext,
@@ -220,8 +214,7 @@ export async function loadPublicMeasures(
   year: number,
   kind: PublicationKind,
 ): Promise<PublicMeasures> {
-  const agency = await findAgencyByCode(ctx.db.kysely, agencyCode);
-  if (!agency) throw publicNotFound();
+  const agency = await agencyByCode(ctx.db.kysely, agencyCode, publishedNotFound);
   const rounds = (await listRounds(ctx.db.kysely, [agency.path])).filter(
     (r) => r.agencyId === agency.id && r.editionYear === year,
   );
@@ -230,7 +223,7 @@ export async function loadPublicMeasures(
     rounds.map((r) => r.id),
   );
   const found = publications.find((p) => p.kind === kind);
-  if (!found) throw publicNotFound();
+  if (!found) throw publishedNotFound();
   return {
     report: MeasuresReportSchema.parse(JSON.parse(found.contentJson)),
     publishedAt: found.publishedAt,

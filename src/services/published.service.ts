@@ -3,9 +3,9 @@ import { KIND_SOURCES } from '../core/manuals/manual-elements.js';
 import { KIND_NAMES } from '../core/manuals/manual-rules.js';
 import { excerptOf, scoreMatch, wordsOf } from '../core/manuals/thai-search.js';
 import { checkCurrency, itemsBySource, type Currency } from '../core/manuals/website-currency.js';
-import { findAgencyByCode, type Agency } from '../db/agency.repository.js';
+import { type Agency } from '../db/agency.repository.js';
 import type { Round } from '../db/round.repository.js';
-import { agencyNotFound, loadVisibleAgency } from './agency-access.service.js';
+import { agencyByCode, loadVisibleAgency } from './agency-access.service.js';
 import type { Actor, ServiceContext } from './context.js';
 import { listPublishedDocuments } from './generated-evidence.service.js';
 import { getPublicManuals } from './manual-public.service.js';
@@ -151,8 +151,7 @@ export async function searchPublished(
   agencyCode: string,
   query: string,
 ): Promise<SearchAnswer> {
-  const agency = await findAgencyByCode(ctx.db.kysely, agencyCode);
-  if (!agency) throw agencyNotFound();
+  const agency = await agencyByCode(ctx.db.kysely, agencyCode);
   const trimmed = query.trim().slice(0, 200);
   const words = wordsOf(trimmed);
   if (words.length === 0) return { agency, query: trimmed, results: [] };

@@ -1,5 +1,4 @@
 import { isAllowed } from '../core/access/roles.js';
-import { DomainError } from '../core/errors.js';
 import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
 import { findAgencyById, listAgencies } from '../db/agency.repository.js';
 import { findScoreSnapshot, listRounds } from '../db/round.repository.js';
@@ -11,6 +10,7 @@ import {
 import type { Actor, ServiceContext } from './context.js';
 import { getRoundResults } from './results.service.js';
 import { rollUp } from './rollup.service.js';
+import { agencyNotFound } from './agency-access.service.js';
 
 /** A file made for download: its bytes and a name without the extension. */
 export interface ExportFile {
@@ -51,8 +51,7 @@ export async function rollupSize(
   agencyId: string,
 ): Promise<number> {
   const agency = await findAgencyById(ctx.db.kysely, agencyId);
-  if (!agency || !isAllowed(actor.grants, 'round.view', agency.path))
-    throw new DomainError('not_found', { th: 'ไม่พบหน่วยงาน', en: 'Agency not found' });
+  if (!agency || !isAllowed(actor.grants, 'round.view', agency.path)) throw agencyNotFound();
   return (await listAgencies(ctx.db.kysely, [agency.path])).length;
 }
 

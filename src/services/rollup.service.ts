@@ -1,6 +1,5 @@
 import { isAllowed } from '../core/access/roles.js';
 import { rollUpUnits, type Rollup, type RollupUnit } from '../core/analysis/rollup.js';
-import { DomainError } from '../core/errors.js';
 import { findRatingScheme } from '../core/framework/compile-edition.js';
 import type { Text } from '../core/framework/edition.schema.js';
 import type { ScoreNode, ScoreResult } from '../core/scoring/evaluate-scores.js';
@@ -8,6 +7,7 @@ import { findAgencyById, listAgencies, type Agency } from '../db/agency.reposito
 import { findScoreSnapshot, listRounds, type Round } from '../db/round.repository.js';
 import type { Actor, ServiceContext } from './context.js';
 import { loadRoundEdition } from './survey.service.js';
+import { agencyNotFound } from './agency-access.service.js';
 
 /** A parent body's roll-up of its units (itself included) for one edition year. */
 export interface AgencyRollup extends Rollup {
@@ -36,14 +36,10 @@ export interface AgencyHistory {
   years: HistoryYear[];
 }
 
-function notFound(): DomainError {
-  return new DomainError('not_found', { th: 'ไม่พบหน่วยงาน', en: 'Agency not found' });
-}
-
 /** An agency whose rounds the actor may see; otherwise not found (said the same way). */
 async function visibleAgency(ctx: ServiceContext, actor: Actor, id: string): Promise<Agency> {
   const agency = await findAgencyById(ctx.db.kysely, id);
-  if (!agency || !isAllowed(actor.grants, 'round.view', agency.path)) throw notFound();
+  if (!agency || !isAllowed(actor.grants, 'round.view', agency.path)) throw agencyNotFound();
   return agency;
 }
 
