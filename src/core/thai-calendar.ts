@@ -58,3 +58,24 @@ export function thaiMonthYear(month: string): string {
   const [y, mo] = month.split('-').map(Number) as [number, number];
   return `${THAI_MONTHS[mo - 1] ?? ''} ${y + 543}`;
 }
+
+/** A day written out in full for a printed report: Thai Buddhist era, or "26 November 2026". */
+export function longDate(lang: 'th' | 'en', day: string): string {
+  if (lang === 'th') return thaiLongDate(day);
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A month written out in full for a printed report: "พฤศจิกายน 2569" or "November 2026". */
+export function longMonth(lang: 'th' | 'en', month: string): string {
+  if (lang === 'th') return thaiMonthYear(month);
+  return new Intl.DateTimeFormat('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-01T00:00:00Z`));
+}

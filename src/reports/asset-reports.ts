@@ -1,26 +1,10 @@
 import type { UsageReport, UsageRow } from '../core/assets/usage-report.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
-import { thaiLongDate, thaiMonthYear } from '../core/thai-calendar.js';
+import { longDate, longMonth } from '../core/thai-calendar.js';
 
 type Lang = 'th' | 'en';
 
 const t = (lang: Lang, th: string, en: string) => (lang === 'th' ? th : en);
-
-const englishDate = (day: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
-const dateText = (lang: Lang, day: string) =>
-  lang === 'th' ? thaiLongDate(day) : englishDate(day);
-const monthText = (lang: Lang, month: string) =>
-  lang === 'th'
-    ? thaiMonthYear(month)
-    : new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-        new Date(`${month}-01T00:00:00Z`),
-      );
 
 /** What the yearly loan report prints: counts only, never a borrower. */
 export interface AssetReportPrint {
@@ -66,8 +50,8 @@ export function assetUsageReport(lang: Lang, print: AssetReportPrint): ReportDoc
       align: 'justify',
       text: t(
         lang,
-        `${print.agencyName} รายงานการยืมทรัพย์สินของราชการระหว่างวันที่ ${dateText(lang, r.from)} ถึงวันที่ ${dateText(lang, r.to)} ข้อมูล ณ วันที่ ${dateText(lang, print.madeOn)} ทรัพย์สินของราชการให้ยืมได้เฉพาะเพื่อประโยชน์ของทางราชการ คำขอยืมเพื่อใช้ส่วนตัวไม่ได้รับอนุมัติ`,
-        `${print.agencyName} reports the loans of government assets from ${dateText(lang, r.from)} to ${dateText(lang, r.to)}, as of ${dateText(lang, print.madeOn)}. Assets are lent for official work only; personal-use requests are refused.`,
+        `${print.agencyName} รายงานการยืมทรัพย์สินของราชการระหว่างวันที่ ${longDate(lang, r.from)} ถึงวันที่ ${longDate(lang, r.to)} ข้อมูล ณ วันที่ ${longDate(lang, print.madeOn)} ทรัพย์สินของราชการให้ยืมได้เฉพาะเพื่อประโยชน์ของทางราชการ คำขอยืมเพื่อใช้ส่วนตัวไม่ได้รับอนุมัติ`,
+        `${print.agencyName} reports the loans of government assets from ${longDate(lang, r.from)} to ${longDate(lang, r.to)}, as of ${longDate(lang, print.madeOn)}. Assets are lent for official work only; personal-use requests are refused.`,
       ),
     },
     { kind: 'heading', level: 2, text: t(lang, 'สรุปภาพรวม', 'Summary') },
@@ -91,13 +75,13 @@ export function assetUsageReport(lang: Lang, print: AssetReportPrint): ReportDoc
     { kind: 'heading', level: 2, text: t(lang, 'การยืมรายทรัพย์สิน', 'Loans by asset') },
     usageTable(lang, t(lang, 'ทรัพย์สิน', 'Asset'), r.byAsset),
     { kind: 'heading', level: 2, text: t(lang, 'การยืมรายเดือน', 'Loans by month') },
-    usageTable(lang, t(lang, 'เดือน', 'Month'), r.byMonth, (row) => monthText(lang, row.key)),
+    usageTable(lang, t(lang, 'เดือน', 'Month'), r.byMonth, (row) => longMonth(lang, row.key)),
   ];
   return {
     lang,
     title,
     agencyName: print.agencyName,
-    dateText: dateText(lang, print.madeOn),
+    dateText: longDate(lang, print.madeOn),
     blocks,
   };
 }
@@ -116,7 +100,7 @@ export function assetGuidelineReport(
     lang,
     title: first ?? t(lang, 'แนวปฏิบัติการยืมทรัพย์สินของราชการ', 'Asset loan guideline'),
     agencyName: print.agencyName,
-    dateText: `${t(lang, 'ประกาศ ณ วันที่', 'Published on')} ${dateText(lang, print.publishedOn)}`,
+    dateText: `${t(lang, 'ประกาศ ณ วันที่', 'Published on')} ${longDate(lang, print.publishedOn)}`,
     blocks: rest.map((text) => ({ kind: 'paragraph', text, align: 'justify' })),
   };
 }

@@ -8,7 +8,7 @@ import {
   thresholdRule,
 } from '../core/integrity/gift-rules.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
-import { thaiLongDate, thaiMonthYear } from '../core/thai-calendar.js';
+import { longDate, thaiMonthYear } from '../core/thai-calendar.js';
 
 type Lang = 'th' | 'en';
 
@@ -21,16 +21,6 @@ export interface DeclarationPrint {
   declaredOn: string;
   body: string;
 }
-
-const englishDate = (day: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
-const dateText = (lang: Lang, day: string) =>
-  lang === 'th' ? thaiLongDate(day) : englishDate(day);
 
 /** The head's No Gift declaration as an official announcement with the head's signature. */
 export function declarationReport(lang: Lang, d: DeclarationPrint): ReportDocument {
@@ -46,14 +36,14 @@ export function declarationReport(lang: Lang, d: DeclarationPrint): ReportDocume
         ? declarationTitle(d.agencyName, d.fiscalYear)
         : `No Gift Policy declaration of ${d.agencyName}, fiscal year ${d.fiscalYear}`,
     agencyName: d.agencyName,
-    dateText: dateText(lang, d.declaredOn),
+    dateText: longDate(lang, d.declaredOn),
     blocks: [
       ...paragraphs,
       {
         kind: 'signature',
         name: `(${d.headName})`,
         position: d.headPosition,
-        dateText: dateText(lang, d.declaredOn),
+        dateText: longDate(lang, d.declaredOn),
       },
     ],
   };
@@ -95,7 +85,7 @@ export function giftYearReport(
         ? `รายงานผลการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา ประจำปีงบประมาณ พ.ศ. ${report.fiscalYear}`
         : `Gift register report, fiscal year ${report.fiscalYear}`,
     agencyName: input.agencyName,
-    dateText: dateText(lang, input.issuedOn),
+    dateText: longDate(lang, input.issuedOn),
     blocks: [
       { kind: 'paragraph', text: t(thresholdRule(input.threshold)), align: 'justify' },
       {
