@@ -5,6 +5,7 @@ import { m, pick, type Lang } from '../i18n.js';
 import { CsrfField } from './form.js';
 import { Layout, type PageContext } from './layout.js';
 import { agencyName } from './agency-form.js';
+import { ImportCheckSummary } from './import-check.js';
 
 const SAMPLE = [
   AGENCY_CSV_COLUMNS.join(','),
@@ -54,32 +55,18 @@ function PreviewTable({ lang, preview }: { lang: Lang; preview: ImportPreview })
 }
 
 function PreviewSummary({ lang, preview }: { lang: Lang; preview: ImportPreview }) {
-  const bad = preview.rows.filter((row) => row.action === 'error').length;
-  const problems = [...preview.fileErrors.map((message) => pick(lang, message))];
-  if (bad > 0)
-    problems.push(
-      lang === 'th'
-        ? `${bad} แถวมีข้อผิดพลาด แก้ไขแล้วตรวจสอบอีกครั้ง ยังไม่มีการบันทึกข้อมูลใด`
-        : `${bad} row(s) have errors: correct them and check again. Nothing was saved.`,
-    );
-  if (problems.length === 0) {
-    return (
-      <div class="notice" role="status">
-        {lang === 'th'
-          ? `ไม่พบข้อผิดพลาด พร้อมสร้างหน่วยงาน ${preview.rows.length} หน่วยงาน`
-          : `No errors: ready to create ${preview.rows.length} agencies`}
-      </div>
-    );
-  }
   return (
-    <div class="error-summary" role="alert" tabIndex={-1}>
-      <h2>{pick(lang, m('ยังนำเข้าไม่ได้', 'Cannot import yet'))}</h2>
-      <ul>
-        {problems.map((text) => (
-          <li>{text}</li>
-        ))}
-      </ul>
-    </div>
+    <ImportCheckSummary
+      lang={lang}
+      fileErrors={preview.fileErrors}
+      badRows={preview.rows.filter((row) => row.action === 'error').length}
+      savedTh="ข้อมูล"
+      ready={
+        lang === 'th'
+          ? `ไม่พบข้อผิดพลาด พร้อมสร้างหน่วยงาน ${preview.rows.length} หน่วยงาน`
+          : `No errors: ready to create ${preview.rows.length} agencies`
+      }
+    />
   );
 }
 

@@ -5,6 +5,7 @@ import { m, pick, type Lang } from '../i18n.js';
 import { AssetsNav } from './assets-common.js';
 import { CsrfField } from './form.js';
 import { Layout, type PageContext } from './layout.js';
+import { ImportCheckSummary } from './import-check.js';
 
 /** Where an agency's register import lives. */
 export function assetImportPath(agencyId: string): string {
@@ -12,31 +13,18 @@ export function assetImportPath(agencyId: string): string {
 }
 
 function Summary({ lang, preview }: { lang: Lang; preview: AssetImportPreview }) {
-  const bad = preview.rows.filter((r) => r.errors.length > 0).length;
-  const problems = preview.fileErrors.map((message) => pick(lang, message));
-  if (bad > 0)
-    problems.push(
-      lang === 'th'
-        ? `${bad} แถวมีข้อผิดพลาด แก้ไขแล้วตรวจสอบอีกครั้ง ยังไม่มีการบันทึกทรัพย์สินใด`
-        : `${bad} row(s) have errors: correct them and check again. Nothing was saved.`,
-    );
-  if (problems.length === 0)
-    return (
-      <div class="notice" role="status">
-        {lang === 'th'
-          ? `ไม่พบข้อผิดพลาด พร้อมเพิ่มทรัพย์สิน ${preview.rows.length} รายการ`
-          : `No errors: ready to add ${preview.rows.length} assets`}
-      </div>
-    );
   return (
-    <div class="error-summary" role="alert" tabIndex={-1}>
-      <h2>{pick(lang, m('ยังนำเข้าไม่ได้', 'Cannot import yet'))}</h2>
-      <ul>
-        {problems.map((text) => (
-          <li>{text}</li>
-        ))}
-      </ul>
-    </div>
+    <ImportCheckSummary
+      lang={lang}
+      fileErrors={preview.fileErrors}
+      badRows={preview.rows.filter((r) => r.errors.length > 0).length}
+      savedTh="ทรัพย์สิน"
+      ready={
+        lang === 'th'
+          ? `ไม่พบข้อผิดพลาด พร้อมเพิ่มทรัพย์สิน ${preview.rows.length} รายการ`
+          : `No errors: ready to add ${preview.rows.length} assets`
+      }
+    />
   );
 }
 

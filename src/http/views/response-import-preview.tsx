@@ -2,38 +2,25 @@ import type { Instrument, Scale } from '../../core/framework/edition.schema.js';
 import { buildSurveySteps } from '../../core/surveys/survey-form.js';
 import type { ResponseImportPreview } from '../../services/response-import.service.js';
 import { m, pick, type Lang } from '../i18n.js';
+import { ImportCheckSummary } from './import-check.js';
 
 /** Rows listed in the preview table: enough to check, light enough for a phone. */
 const SHOWN_ROWS = 200;
 
 /** Errors or "ready": what the dry run found, at the top of the page. */
 export function ImportSummary({ lang, preview }: { lang: Lang; preview: ResponseImportPreview }) {
-  const bad = preview.rows.filter((row) => row.errors.length > 0).length;
-  const problems = preview.fileErrors.map((message) => pick(lang, message));
-  if (bad > 0)
-    problems.push(
-      lang === 'th'
-        ? `${bad} แถวมีข้อผิดพลาด แก้ไขแล้วตรวจสอบอีกครั้ง ยังไม่มีการบันทึกคำตอบใด`
-        : `${bad} row(s) have errors: correct them and check again. Nothing was saved.`,
-    );
-  if (problems.length === 0) {
-    return (
-      <div class="notice" role="status">
-        {lang === 'th'
-          ? `ไม่พบข้อผิดพลาด พร้อมนำเข้าคำตอบ ${preview.rows.length} ชุด (${preview.itemColumns.length} ข้อ)`
-          : `No errors: ready to import ${preview.rows.length} responses (${preview.itemColumns.length} items)`}
-      </div>
-    );
-  }
   return (
-    <div class="error-summary" role="alert" tabIndex={-1}>
-      <h2>{pick(lang, m('ยังนำเข้าไม่ได้', 'Cannot import yet'))}</h2>
-      <ul>
-        {problems.map((text) => (
-          <li>{text}</li>
-        ))}
-      </ul>
-    </div>
+    <ImportCheckSummary
+      lang={lang}
+      fileErrors={preview.fileErrors}
+      badRows={preview.rows.filter((row) => row.errors.length > 0).length}
+      savedTh="คำตอบ"
+      ready={
+        lang === 'th'
+          ? `ไม่พบข้อผิดพลาด พร้อมนำเข้าคำตอบ ${preview.rows.length} ชุด (${preview.itemColumns.length} ข้อ)`
+          : `No errors: ready to import ${preview.rows.length} responses (${preview.itemColumns.length} items)`
+      }
+    />
   );
 }
 
