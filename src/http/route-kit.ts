@@ -1,7 +1,8 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { DomainError } from '../core/errors.js';
-import { requireActor, requireCsrf } from './app.js';
+import { DomainError, type Message } from '../core/errors.js';
+import { requireActor, requireCsrf, sendProblem } from './app.js';
+import { sendErrorPage } from './views/error-page.js';
 import { toFieldErrors, type FieldErrors } from './views/form.js';
 import { fieldErrorOf } from './views/user-problem.js';
 
@@ -32,3 +33,18 @@ export const PUBLIC_PAGE_LIMIT = perMinute(120);
 
 /** The rate limit of a generated PDF, DOCX or workbook: each costs far more than a page. */
 export const GENERATED_FILE_LIMIT = perMinute(20);
+
+/** Whether multipart refused a request for its size or number of parts. */
+export function isUploadTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT'
+  );
+}
+
+/** A 413 refusal: a problem document under /api/, the error page elsewhere. */
+export function sendTooLarge(request: FastifyRequest, reply: FastifyReply, message: Message) {
+  return request.url.startsWith('/api/')
+    ? sendProblem(reply, 413, message)
+    : sendErrorPage(request, reply, 413, message);
+}

@@ -10,14 +10,13 @@ import {
 } from '../../services/asset-import.service.js';
 import { loadAssetAgency } from '../../services/asset-support.js';
 import type { ServiceContext } from '../../services/context.js';
-import { pageOf, requireActor, requireCsrf, sendProblem, type AppOptions } from '../app.js';
+import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
 import { m } from '../i18n.js';
 import { sendPage } from '../render.js';
 import { signedIn } from '../route-support.js';
 import { AssetImportPage, assetImportPath } from '../views/assets-import.js';
-import { sendErrorPage } from '../views/error-page.js';
 import { sendDomainError } from '../views/user-problem.js';
-import { idOf } from '../route-kit.js';
+import { idOf, isUploadTooLarge, sendTooLarge } from '../route-kit.js';
 
 const PAGE = '/agencies/:id/assets/import';
 const MAX_FILE = 5 * 1024 * 1024;
@@ -114,13 +113,6 @@ function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
   );
 }
 
-function isUploadTooLarge(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT'
-  );
-}
-
 /** The asset register import: upload (CSV/XLSX) or paste, dry run, confirm; template CSV. */
 export function registerAssetImportRoutes(app: FastifyInstance, options: AppOptions): void {
   void app.register(async (scope) => {
@@ -130,9 +122,7 @@ export function registerAssetImportRoutes(app: FastifyInstance, options: AppOpti
     });
     scope.setErrorHandler(async (error, request, reply) => {
       if (!isUploadTooLarge(error)) throw error;
-      return request.url.startsWith('/api/')
-        ? sendProblem(reply, 413, TOO_LARGE)
-        : sendErrorPage(request, reply, 413, TOO_LARGE);
+      return sendTooLarge(request, reply, TOO_LARGE);
     });
     registerPages(scope, options.ctx);
   });

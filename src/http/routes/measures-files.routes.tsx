@@ -17,7 +17,8 @@ import { domainStatus, signedIn } from '../route-support.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { MeasureDetailPage } from '../views/measures-detail.js';
 import { sendDomainError } from '../views/user-problem.js';
-import { evidenceSettings, isUploadTooLarge, sendDownload } from './oit-evidence.routes.js';
+import { evidenceSettings, sendDownload } from './oit-evidence.routes.js';
+import { isUploadTooLarge } from '../route-kit.js';
 
 type Params = { id: string; measureId: string; fileId: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

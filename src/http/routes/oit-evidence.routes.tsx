@@ -18,11 +18,10 @@ import {
   type EvidenceInput,
   type UploadedFile,
 } from '../../services/oit-evidence.service.js';
-import { pageOf, requireActor, requireCsrf, sendProblem, type AppOptions } from '../app.js';
+import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
 import { m } from '../i18n.js';
 import { sendPage } from '../render.js';
 import { publicOrigin, signedIn } from '../route-support.js';
-import { sendErrorPage } from '../views/error-page.js';
 import { OitItemPage } from '../views/oit-evidence-item.js';
 import { oitPath, OitListPage } from '../views/oit-evidence-list.js';
 import { OitMemoPage } from '../views/oit-evidence-memo.js';
@@ -32,6 +31,7 @@ import {
   addGeneratedEvidenceLink,
   listItemGeneratedEvidence,
 } from '../../services/oit-generated-evidence.service.js';
+import { isUploadTooLarge, sendTooLarge } from '../route-kit.js';
 
 /** The evidence settings of the app (uploads and snapshots under FILES_DIR; SSRF guard). */
 export function evidenceSettings(options: AppOptions): EvidenceSettings {
@@ -226,14 +226,6 @@ function registerPages(
   });
 }
 
-/** Whether multipart refused a request for its size or number of parts. */
-export function isUploadTooLarge(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT'
-  );
-}
-
 /** The agency's OIT evidence: item list, item form, files, approval memo, export and API. */
 export function registerOitEvidenceRoutes(app: FastifyInstance, options: AppOptions): void {
   const settings = evidenceSettings(options);
@@ -255,9 +247,7 @@ export function registerOitEvidenceRoutes(app: FastifyInstance, options: AppOpti
     scope.setErrorHandler(async (error, request, reply) => {
       if (!isUploadTooLarge(error)) throw error;
       const message = uploadTooLarge(settings.maxUploadBytes).messages;
-      return request.url.startsWith('/api/')
-        ? sendProblem(reply, 413, message)
-        : sendErrorPage(request, reply, 413, message);
+      return sendTooLarge(request, reply, message);
     });
     registerPages(scope, options.ctx, settings, options.config);
     registerOitEvidenceApi(scope, options.ctx, settings);

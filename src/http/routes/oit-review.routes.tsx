@@ -30,7 +30,7 @@ import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { evidenceSettings } from './oit-evidence.routes.js';
 import { registerOitReviewApi } from './oit-review-api.routes.js';
-import { changing, guarded } from '../route-kit.js';
+import { changing, guarded, isUploadTooLarge } from '../route-kit.js';
 
 const CHOOSE_OUTCOME: Message = { th: 'กรุณาเลือกผลการตรวจ', en: 'Choose a decision' };
 
@@ -200,13 +200,6 @@ function clarifyErrorOf(
   return { errors: fieldErrorOf(error), status: 400 };
 }
 
-function isMultipartLimit(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT'
-  );
-}
-
 function registerClarifyPages(
   app: FastifyInstance,
   ctx: ServiceContext,
@@ -283,7 +276,7 @@ function registerClarifyPages(
       },
     });
     scope.setErrorHandler(async (error, request, reply) => {
-      if (!isMultipartLimit(error)) throw error;
+      if (!isUploadTooLarge(error)) throw error;
       return sendErrorPage(request, reply, 413, uploadTooLarge(settings.maxUploadBytes).messages);
     });
     scope.post(

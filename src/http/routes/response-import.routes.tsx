@@ -17,8 +17,8 @@ import { m } from '../i18n.js';
 import { describeApi } from '../openapi.js';
 import { sendPage } from '../render.js';
 import { signedIn } from '../route-support.js';
-import { sendErrorPage } from '../views/error-page.js';
 import { importPath, ResponseImportPage } from '../views/response-import.js';
+import { isUploadTooLarge, sendTooLarge } from '../route-kit.js';
 
 const PAGE = '/rounds/:id/surveys/:instrument/import';
 const API = '/api/v1/rounds/:id/surveys/:instrument/import';
@@ -170,13 +170,6 @@ function registerApi(app: FastifyInstance, ctx: ServiceContext): void {
   });
 }
 
-function isUploadTooLarge(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT'
-  );
-}
-
 /** The survey answer import: page (upload or paste, dry run, confirm), template CSV and API. */
 export function registerResponseImportRoutes(app: FastifyInstance, options: AppOptions): void {
   void app.register(async (scope) => {
@@ -186,9 +179,7 @@ export function registerResponseImportRoutes(app: FastifyInstance, options: AppO
     });
     scope.setErrorHandler(async (error, request, reply) => {
       if (!isUploadTooLarge(error)) throw error;
-      return request.url.startsWith('/api/')
-        ? sendProblem(reply, 413, TOO_LARGE)
-        : sendErrorPage(request, reply, 413, TOO_LARGE);
+      return sendTooLarge(request, reply, TOO_LARGE);
     });
     registerPages(scope, options.ctx);
     registerApi(scope, options.ctx);
