@@ -1,46 +1,22 @@
-import SQLite from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
   launchBrowser,
-  phonePage,
-  signIn,
   startDemoServer,
   type DemoServer,
+  d01Of,
+  submitVia,
+  withDemoDb,
+  DESKTOP,
+  signedInPage,
 } from './browser.js';
 
-const PASSWORD = 'demo-ita-2569';
 const CAMERA = '6720-001-0001/66';
-
-/** Reads (or, with `write`, changes) the demo's SQLite file while the server runs. */
-function withDb<T>(server: DemoServer, work: (db: SQLite.Database) => T, write = false): T {
-  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: !write });
-  try {
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
-
-function d01Of(server: DemoServer): string {
-  return withDb(server, (db) => {
-    const row = db.prepare(`select id from agency where code = 'D01'`).get() as { id: string };
-    return row.id;
-  });
-}
 
 /** A Bangkok calendar day, `days` from today. */
 function dayFromToday(days: number): string {
   return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Clicks inside `scope` and waits for the page that the form's redirect leads to. */
-async function submitVia(page: Page, selector: string): Promise<void> {
-  const target = page.locator(selector).first();
-  if ((await target.count()) === 0)
-    throw new Error(`no ${selector} on ${page.url()}:\n${await page.locator('main').innerText()}`);
-  await Promise.all([page.waitForNavigation(), target.click()]);
 }
 
 describe('asset loan journey in Chromium', () => {
@@ -60,35 +36,31 @@ describe('asset loan journey in Chromium', () => {
     const loans = `${server.base}/agencies/${d01Of(server)}/loans`;
 
     // a member of D01 asks for the camera on a phone
-    const staff = await phonePage(browser);
-    await signIn(staff, server.base, 'owner@example.org', PASSWORD);
+    const staff = await signedInPage(browser, server, 'owner@example.org');
     await staff.goto(`${server.base}/agencies/${d01Of(server)}/assets`);
     await expectNoAxeViolations(staff);
-    await submitVia(staff, `main a:text-is("${CAMERA}")`);
+    await submitVia(staff, `main a:text-is("${CAMERA}")`, '');
     await staff.selectOption('#purposeCategory', 'public_service');
     await staff.fill('#purpose', 'ถ่ายภาพกิจกรรมเปิดบ้านให้ประชาชนเยี่ยมชมหน่วยงาน');
     await staff.fill('#fromOn', dayFromToday(0));
     await staff.fill('#toOn', dayFromToday(1));
     await expectNoAxeViolations(staff);
-    await submitVia(staff, 'main form[action$="/loans"] button[type=submit]');
+    await submitVia(staff, 'main form[action$="/loans"] button[type=submit]', '');
     expect(await staff.locator('.notice').innerText()).toContain('รอผู้มีอำนาจอนุมัติ');
 
     // the agency admin approves and hands it over
-    const admin = await (
-      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'th-TH' })
-    ).newPage();
-    await signIn(admin, server.base, 'agency@example.org', PASSWORD);
+    const admin = await signedInPage(browser, server, 'agency@example.org', DESKTOP);
     await admin.goto(loans);
     await expectNoAxeViolations(admin);
     const card = (status: string) =>
       `main article[data-loan-status="${status}"]:has-text("${CAMERA}")`;
-    await submitVia(admin, `${card('requested')} form[action$="/approve"] button`);
+    await submitVia(admin, `${card('requested')} form[action$="/approve"] button`, '');
     expect(await admin.locator('.notice').innerText()).toContain('อนุมัติคำขอยืมแล้ว');
-    await submitVia(admin, `${card('approved')} form[action$="/hand-over"] button`);
+    await submitVia(admin, `${card('approved')} form[action$="/hand-over"] button`, '');
     expect(await admin.locator(card('handed_over')).count()).toBe(1);
 
     // time passes: the loan's days move into the past, as if the due date went by
-    withDb(
+    withDemoDb(
       server,
       (db) =>
         db
@@ -115,7 +87,7 @@ describe('asset loan journey in Chromium', () => {
 
     // the return is recorded with the condition; the reminder goes away
     await admin.fill(`${card('handed_over')} input[name=condition]`, 'สภาพปกติ ครบทุกชิ้น');
-    await submitVia(admin, `${card('handed_over')} form[action$="/return"] button`);
+    await submitVia(admin, `${card('handed_over')} form[action$="/return"] button`, '');
     expect(await admin.locator('.notice').innerText()).toContain('บันทึกการรับคืนแล้ว');
     await staff.goto(loans);
     expect(await staff.locator('main').innerText()).not.toContain(`เลยกำหนดคืนทรัพย์สิน: ${CAMERA}`);

@@ -1,3 +1,4 @@
+import SQLite from 'better-sqlite3';
 import { freePort } from '../../bench/survey-client.mjs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -5,8 +6,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { DEMO_PASSWORD } from '../../src/services/demo.service.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+
+export { DEMO_PASSWORD };
 
 /**
  * Browser journeys: Debian's Chromium driven by playwright-core against a real `prongsai demo`
@@ -27,6 +31,9 @@ const ARGS = [
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
+
+/** A desktop browser context in Thai. */
+export const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'th-TH' };
 
 /** A phone-sized page in Thai. */
 export async function phonePage(browser: Browser): Promise<Page> {
@@ -123,4 +130,79 @@ export async function answerStep(page: Page, preferred = '4'): Promise<void> {
     if ((await wanted.count()) > 0) await wanted.check();
     else await page.locator(`input[name="${name}"]`).first().check();
   }
+}
+
+/** A signed-in page of the given person, on a phone unless a browser context is given. */
+export async function signedInPage(
+  browser: Browser,
+  server: DemoServer,
+  email: string,
+  context?: Parameters<Browser['newContext']>[0],
+): Promise<Page> {
+  const page = context
+    ? await (await browser.newContext(context)).newPage()
+    : await phonePage(browser);
+  await signIn(page, server.base, email, DEMO_PASSWORD);
+  return page;
+}
+
+/**
+ * Clicks the first match of `selector` inside `within` (the page's `main` unless given; ''
+ * for the whole page) and waits for the page the form's redirect leads to.
+ */
+export async function submitVia(page: Page, selector: string, within = 'main'): Promise<void> {
+  const target = page.locator(within ? `${within} ${selector}` : selector).first();
+  if ((await target.count()) === 0)
+    throw new Error(`no ${selector} on ${page.url()}:\n${await page.locator('main').innerText()}`);
+  await Promise.all([page.waitForNavigation(), target.click()]);
+}
+
+/** Reads (or, with `write`, changes) the demo's SQLite file while the server runs. */
+export function withDemoDb<T>(
+  server: DemoServer,
+  work: (db: SQLite.Database) => T,
+  write = false,
+): T {
+  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: !write });
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Reads rows from the demo database (read-only). */
+export function demoRows<T>(server: DemoServer, sql: string, ...params: unknown[]): T[] {
+  return withDemoDb(server, (db) => db.prepare(sql).all(...params) as T[]);
+}
+
+/** Reads one row from the demo database (read-only). */
+export function demoRow<T>(server: DemoServer, sql: string, ...params: unknown[]): T {
+  return withDemoDb(server, (db) => db.prepare(sql).get(...params) as T);
+}
+
+/** The id of the demo unit D01. */
+export function d01Of(server: DemoServer): string {
+  return demoRow<{ id: string }>(server, `select id from agency where code = 'D01'`).id;
+}
+
+/** The id of D01's round of the edition of the given (Buddhist) year. */
+export function d01RoundOf(server: DemoServer, year: number): string {
+  return demoRow<{ id: string }>(
+    server,
+    `select r.id from assessment_round r join agency a on a.id = r.agency_id
+     join edition e on e.id = r.edition_id where a.code = 'D01' and e.year = ?`,
+    year,
+  ).id;
+}
+
+/** The public survey link code of D01's 2569 round for the instrument. */
+export function d01LinkCode(server: DemoServer, instrument: 'IIT' | 'EIT'): string {
+  return demoRow<{ code: string }>(
+    server,
+    `select l.code from survey_link l join assessment_round r on r.id = l.round_id
+     join agency a on a.id = r.agency_id join edition e on e.id = r.edition_id
+     where a.code = 'D01' and e.year = 2569 and l.instrument = ?`,
+    instrument,
+  ).code;
 }

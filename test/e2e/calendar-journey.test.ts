@@ -1,24 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIcsEvents } from '../../src/core/calendar/ics.js';
 import {
   expectNoAxeViolations,
   launchBrowser,
-  phonePage,
-  signIn,
   startDemoServer,
   type DemoServer,
+  submitVia,
+  signedInPage,
 } from './browser.js';
-
-const PASSWORD = 'demo-ita-2569';
-
-/** Clicks inside `main` and waits for the page the form's redirect leads to. */
-async function submitVia(page: Page, selector: string): Promise<void> {
-  const target = page.locator(`main ${selector}`).first();
-  if ((await target.count()) === 0)
-    throw new Error(`no ${selector} on ${page.url()}:\n${await page.locator('main').innerText()}`);
-  await Promise.all([page.waitForNavigation(), target.click()]);
-}
 
 describe('calendar journey on a phone in Chromium', () => {
   let server: DemoServer;
@@ -34,8 +24,7 @@ describe('calendar journey on a phone in Chromium', () => {
   });
 
   it('goes from the late work on the home page to the calendar, adds and finishes a task, and subscribes', async () => {
-    const page = await phonePage(browser);
-    await signIn(page, server.base, 'agency@example.org', PASSWORD);
+    const page = await signedInPage(browser, server, 'agency@example.org');
     await page.goto(`${server.base}/home`);
     const late = page.locator('main .once-warning');
     await expect.poll(() => late.innerText()).toContain('เกินกำหนด');

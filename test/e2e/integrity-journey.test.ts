@@ -1,34 +1,14 @@
-import SQLite from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
   launchBrowser,
-  phonePage,
-  signIn,
   startDemoServer,
   type DemoServer,
+  d01Of,
+  submitVia,
+  signedInPage,
 } from './browser.js';
-
-const PASSWORD = 'demo-ita-2569';
-
-/** D01's id, from the demo database. */
-function d01Of(server: DemoServer): string {
-  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
-  try {
-    return (db.prepare(`select id from agency where code = 'D01'`).get() as { id: string }).id;
-  } finally {
-    db.close();
-  }
-}
-
-/** Clicks inside `main` and waits for the page the form's redirect leads to. */
-async function submitVia(page: Page, selector: string): Promise<void> {
-  const target = page.locator(`main ${selector}`).first();
-  if ((await target.count()) === 0)
-    throw new Error(`no ${selector} on ${page.url()}:\n${await page.locator('main').innerText()}`);
-  await Promise.all([page.waitForNavigation(), target.click()]);
-}
 
 describe('No Gift Policy and gift register in Chromium (on a phone)', () => {
   let server: DemoServer;
@@ -44,8 +24,7 @@ describe('No Gift Policy and gift register in Chromium (on a phone)', () => {
   });
 
   async function as(email: string): Promise<Page> {
-    const page = await phonePage(browser);
-    await signIn(page, server.base, email, PASSWORD);
+    const page = await signedInPage(browser, server, email);
     return page;
   }
 

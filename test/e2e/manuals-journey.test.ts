@@ -1,35 +1,18 @@
-import SQLite from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
   launchBrowser,
   phonePage,
-  signIn,
   startDemoServer,
   type DemoServer,
+  d01Of,
+  submitVia,
+  DESKTOP,
+  signedInPage,
 } from './browser.js';
 
-const PASSWORD = 'demo-ita-2569';
 const TITLE = 'การขอรับรองสำเนาเอกสารราชการ';
-
-/** The id of the demo unit D01. */
-function d01Of(server: DemoServer): string {
-  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
-  try {
-    return (db.prepare(`select id from agency where code = 'D01'`).get() as { id: string }).id;
-  } finally {
-    db.close();
-  }
-}
-
-/** Clicks inside `main` and waits for the page that the form's redirect leads to. */
-async function submitVia(page: Page, selector: string): Promise<void> {
-  const target = page.locator(`main ${selector}`).first();
-  if ((await target.count()) === 0)
-    throw new Error(`no ${selector} on ${page.url()}:\n${await page.locator('main').innerText()}`);
-  await Promise.all([page.waitForNavigation(), target.click()]);
-}
 
 async function metOf(page: Page, code: string): Promise<string | null> {
   return page.locator(`main [data-element="${code}"]`).getAttribute('data-met');
@@ -49,14 +32,7 @@ describe('service manual journey in Chromium', () => {
   });
 
   async function as(email: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'th-TH',
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
-    await signIn(page, server.base, email, PASSWORD);
-    return page;
+    return signedInPage(browser, server, email, { ...DESKTOP, bypassCSP: true });
   }
 
   it('the owner writes a two-step service manual, the head publishes it, the public sees it', async () => {

@@ -3,20 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
   launchBrowser,
-  phonePage,
-  signIn,
   startDemoServer,
   type DemoServer,
+  submitVia,
+  d01RoundOf,
+  d01Of,
+  signedInPage,
 } from './browser.js';
-
-const PASSWORD = 'demo-ita-2569';
-
-async function submitVia(page: Page, selector: string): Promise<void> {
-  const target = page.locator(`main ${selector}`).first();
-  if ((await target.count()) === 0)
-    throw new Error(`no ${selector} on ${page.url()}:\n${await page.locator('main').innerText()}`);
-  await Promise.all([page.waitForNavigation(), target.click()]);
-}
 
 async function overflowOf(page: Page): Promise<number> {
   return page.evaluate(
@@ -31,8 +24,7 @@ describe('measures hand-off and KM activity on a phone in Chromium', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-    page = await phonePage(browser);
-    await signIn(page, server.base, 'agency@example.org', PASSWORD);
+    page = await signedInPage(browser, server, 'agency@example.org');
   }, 120_000);
 
   afterAll(async () => {
@@ -41,11 +33,7 @@ describe('measures hand-off and KM activity on a phone in Chromium', () => {
   });
 
   it("carries last year's finished measure over and attaches evidence to it", async () => {
-    const rounds = (await (
-      await page.request.get(`${server.base}/api/v1/rounds?state=collecting`)
-    ).json()) as { rounds: { id: string; agencyCode: string; editionCode: string }[] };
-    const round = rounds.rounds.find((r) => r.agencyCode === 'D01' && r.editionCode === 'ita-2569');
-    await page.goto(`${server.base}/rounds/${round?.id ?? ''}/measures`);
+    await page.goto(`${server.base}/rounds/${d01RoundOf(server, 2569)}/measures`);
     await expect.poll(() => page.locator('main').innerText()).toContain('จากปี พ.ศ. 2568');
     await expectNoAxeViolations(page);
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
@@ -65,11 +53,7 @@ describe('measures hand-off and KM activity on a phone in Chromium', () => {
   });
 
   it('records a KM activity and reads its satisfaction', async () => {
-    const agencies = (await (await page.request.get(`${server.base}/api/v1/agencies`)).json()) as {
-      agencies: { id: string; code: string }[];
-    };
-    const d01 = agencies.agencies.find((a) => a.code === 'D01')?.id ?? '';
-    await page.goto(`${server.base}/agencies/${d01}`);
+    await page.goto(`${server.base}/agencies/${d01Of(server)}`);
     await Promise.all([
       page.waitForNavigation(),
       page.locator('main a', { hasText: 'รายงานกิจกรรมการจัดการความรู้' }).click(),

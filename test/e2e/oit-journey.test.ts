@@ -2,19 +2,20 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   answerStep,
   expectNoAxeViolations,
   launchBrowser,
-  signIn,
   startDemoServer,
   type DemoServer,
+  d01LinkCode,
+  d01RoundOf,
+  submitVia,
+  DESKTOP,
+  signedInPage,
 } from './browser.js';
-
-const PASSWORD = 'demo-ita-2569';
 
 /** Two evidence documents in Thai, served on 127.0.0.1 so that submission snapshots succeed. */
 const DOCUMENTS: Record<string, string> = {
@@ -42,47 +43,6 @@ function startEvidenceServer(): Promise<{ base: string; server: Server }> {
       resolve({ base: `http://127.0.0.1:${port}`, server });
     });
   });
-}
-
-/** D01's ita-2569 round, from the demo database. */
-function roundOf(server: DemoServer): string {
-  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
-  try {
-    const row = db
-      .prepare(
-        `select r.id from assessment_round r join agency a on a.id = r.agency_id
-         join edition e on e.id = r.edition_id where a.code = 'D01' and e.year = 2569`,
-      )
-      .get() as { id: string };
-    return row.id;
-  } finally {
-    db.close();
-  }
-}
-
-/** The public link code of D01's IIT or EIT survey. */
-function linkCode(server: DemoServer, instrument: 'IIT' | 'EIT'): string {
-  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
-  try {
-    const row = db
-      .prepare(
-        `select l.code from survey_link l join assessment_round r on r.id = l.round_id
-         join agency a on a.id = r.agency_id join edition e on e.id = r.edition_id
-         where a.code = 'D01' and e.year = 2569 and l.instrument = ?`,
-      )
-      .get(instrument) as { code: string };
-    return row.code;
-  } finally {
-    db.close();
-  }
-}
-
-/** Clicks inside `main` and waits for the page that the form's redirect leads to. */
-async function submitVia(page: Page, selector: string): Promise<void> {
-  const target = page.locator(`main ${selector}`).first();
-  if ((await target.count()) === 0)
-    throw new Error(`no ${selector} on ${page.url()}:\n${await page.locator('main').innerText()}`);
-  await Promise.all([page.waitForNavigation(), target.click()]);
 }
 
 describe('OIT journey in Chromium', () => {
@@ -120,29 +80,20 @@ describe('OIT journey in Chromium', () => {
 
   /** A desktop-size page signed in as one of the demo accounts. */
   async function as(email: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'th-TH',
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
-    await signIn(page, server.base, email, PASSWORD);
-    return page;
+    return signedInPage(browser, server, email, { ...DESKTOP, bypassCSP: true });
   }
 
   it('fills, approves, submits, reviews, clarifies and confirms; the OIT score rises', async () => {
-    const roundId = roundOf(server);
+    const roundId = d01RoundOf(server, 2569);
     const oit = `${server.base}/rounds/${roundId}/oit`;
     const review = `${server.base}/review/rounds/${roundId}`;
     const items = ['O1', 'O2'] as const;
 
     // one IIT and one EIT answer: the demo's generated answers may leave an instrument empty
     // (D01 may be one of the units with three respondents), and a level needs every instrument
-    const respondent = await (
-      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'th-TH' })
-    ).newPage();
+    const respondent = await (await browser.newContext(DESKTOP)).newPage();
     for (const instrument of ['IIT', 'EIT'] as const) {
-      await respondent.goto(`${server.base}/s/${linkCode(server, instrument)}`);
+      await respondent.goto(`${server.base}/s/${d01LinkCode(server, instrument)}`);
       await respondent.click('main button[type=submit]');
       while ((await respondent.locator('main button[value=next]').count()) > 0) {
         await answerStep(respondent);

@@ -1,36 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import SQLite from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../src/infra/pdf-text.js';
 import {
   expectNoAxeViolations,
   launchBrowser,
-  signIn,
   startDemoServer,
   type DemoServer,
+  d01RoundOf,
+  demoRow,
+  DESKTOP,
+  signedInPage,
 } from './browser.js';
-
-const PASSWORD = 'demo-ita-2569';
-
-/** Reads one row from the demo database (read-only). */
-function lookup<T>(server: DemoServer, sql: string, ...params: unknown[]): T {
-  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
-
-function roundOf(server: DemoServer, year: number): string {
-  return lookup<{ id: string }>(
-    server,
-    `select r.id from assessment_round r join agency a on a.id = r.agency_id
-     join edition e on e.id = r.edition_id where a.code = 'D01' and e.year = ?`,
-    year,
-  ).id;
-}
 
 describe('results journey in Chromium', () => {
   let server: DemoServer;
@@ -46,20 +27,13 @@ describe('results journey in Chromium', () => {
   });
 
   async function as(email: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'th-TH',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    await signIn(page, server.base, email, PASSWORD);
-    return page;
+    return signedInPage(browser, server, email, { ...DESKTOP, acceptDownloads: true });
   }
 
   it('reads a result, runs a what-if, adopts a measure and downloads the PDF report', async () => {
-    const last = roundOf(server, 2568);
-    const current = roundOf(server, 2569);
-    const agencyName = lookup<{ name_th: string }>(
+    const last = d01RoundOf(server, 2568);
+    const current = d01RoundOf(server, 2569);
+    const agencyName = demoRow<{ name_th: string }>(
       server,
       `select name_th from agency where code = 'D01'`,
     ).name_th;
@@ -114,7 +88,7 @@ describe('results journey in Chromium', () => {
   }, 180_000);
 
   it('lets the ministry read the roll-up of its units', async () => {
-    const ministryId = lookup<{ id: string }>(
+    const ministryId = demoRow<{ id: string }>(
       server,
       `select id from agency where parent_id is null order by path limit 1`,
     ).id;

@@ -1,4 +1,3 @@
-import SQLite from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -6,54 +5,17 @@ import {
   expectNoAxeViolations,
   launchBrowser,
   phonePage,
-  signIn,
   startDemoServer,
   type DemoServer,
+  d01LinkCode,
+  d01RoundOf,
+  demoRow,
+  signedInPage,
 } from './browser.js';
 
-/** Reads the public link code of D01's survey from the demo database. */
-function linkCode(server: DemoServer, instrument: 'IIT' | 'EIT'): string {
-  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
-  try {
-    const row = db
-      .prepare(
-        `select l.code from survey_link l join assessment_round r on r.id = l.round_id
-         join agency a on a.id = r.agency_id join edition e on e.id = r.edition_id
-         where a.code = 'D01' and e.year = 2569 and l.instrument = ?`,
-      )
-      .get(instrument) as { code: string };
-    return row.code;
-  } finally {
-    db.close();
-  }
-}
-
-function roundOf(server: DemoServer): string {
-  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
-  try {
-    const row = db
-      .prepare(
-        `select r.id from assessment_round r join agency a on a.id = r.agency_id
-         join edition e on e.id = r.edition_id where a.code = 'D01' and e.year = 2569`,
-      )
-      .get() as { id: string };
-    return row.id;
-  } finally {
-    db.close();
-  }
-}
-
 function countResponses(server: DemoServer, instrument: string): number {
-  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
-  try {
-    return (
-      db
-        .prepare('select count(*) as n from survey_response where instrument = ?')
-        .get(instrument) as { n: number }
-    ).n;
-  } finally {
-    db.close();
-  }
+  const sql = 'select count(*) as n from survey_response where instrument = ?';
+  return demoRow<{ n: number }>(server, sql, instrument).n;
 }
 
 describe('survey journeys in Chromium', () => {
@@ -70,7 +32,7 @@ describe('survey journeys in Chromium', () => {
   it('answers the IIT on a phone by its public link, accessibly, and lands on the thank-you page', async () => {
     const page = await phonePage(browser);
     const before = countResponses(server, 'IIT');
-    await page.goto(`${server.base}/s/${linkCode(server, 'IIT')}`);
+    await page.goto(`${server.base}/s/${d01LinkCode(server, 'IIT')}`);
     expect(await page.locator('.statement').innerText()).toContain('คำตอบของท่านเป็นความลับ');
     await expectNoAxeViolations(page);
     await page.click('button[type=submit]');
@@ -95,9 +57,8 @@ describe('survey journeys in Chromium', () => {
   });
 
   it('answers the EIT with a single-use code, cannot reuse it, and the cockpit counts it', async () => {
-    const admin = await phonePage(browser);
-    await signIn(admin, server.base, 'agency@example.org', 'demo-ita-2569');
-    const cockpit = `${server.base}/rounds/${roundOf(server)}/surveys`;
+    const admin = await signedInPage(browser, server, 'agency@example.org');
+    const cockpit = `${server.base}/rounds/${d01RoundOf(server, 2569)}/surveys`;
     await admin.goto(cockpit);
     const countText = async () =>
       (await admin.locator('#EIT').innerText()).match(/(?:ผู้ตอบแล้ว|Responses)\s*(\d+)/)?.[1];
@@ -116,7 +77,7 @@ describe('survey journeys in Chromium', () => {
     expect(code).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
 
     const respondent = await phonePage(browser);
-    await respondent.goto(`${server.base}/s/${linkCode(server, 'EIT')}?k=${code}`);
+    await respondent.goto(`${server.base}/s/${d01LinkCode(server, 'EIT')}?k=${code}`);
     await expectNoAxeViolations(respondent);
     await respondent.click('button[type=submit]');
     for (let step = 1; step <= 3; step++) {
@@ -126,7 +87,7 @@ describe('survey journeys in Chromium', () => {
     expect((await respondent.locator('h1').innerText()).trim()).toBe('ขอบคุณที่ตอบแบบวัด');
 
     const again = await phonePage(browser);
-    await again.goto(`${server.base}/s/${linkCode(server, 'EIT')}?k=${code}`);
+    await again.goto(`${server.base}/s/${d01LinkCode(server, 'EIT')}?k=${code}`);
     await again.click('button[type=submit]');
     expect(await again.locator('.err').innerText()).toContain('รหัสนี้ถูกใช้ตอบแบบวัดไปแล้ว');
 

@@ -1,4 +1,3 @@
-import SQLite from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -6,23 +5,14 @@ import {
   expectNoAxeViolations,
   launchBrowser,
   phonePage,
-  signIn,
   startDemoServer,
   type DemoServer,
+  demoRows,
+  d01RoundOf,
+  signedInPage,
 } from './browser.js';
 
-const PASSWORD = 'demo-ita-2569';
 const COMMENT = 'คุณวิชัย ดีงาม ขอเงินค่าดำเนินการ โทร 02 123 4567 อีเมล wichai.d@example.net';
-
-/** Reads rows from the demo database (read-only). */
-function query<T>(server: DemoServer, sql: string, ...params: unknown[]): T[] {
-  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 describe('stakeholder voice journey in Chromium', () => {
   let server: DemoServer;
@@ -31,11 +21,7 @@ describe('stakeholder voice journey in Chromium', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-    roundId = query<{ id: string }>(
-      server,
-      `select r.id from assessment_round r join agency a on a.id = r.agency_id
-       join edition e on e.id = r.edition_id where a.code = 'D01' and e.year = 2569`,
-    )[0]!.id;
+    roundId = d01RoundOf(server, 2569);
   }, 120_000);
 
   afterAll(async () => {
@@ -44,7 +30,7 @@ describe('stakeholder voice journey in Chromium', () => {
   });
 
   it('a respondent leaves a comment on a phone; it is stored masked', async () => {
-    const [link] = query<{ code: string }>(
+    const [link] = demoRows<{ code: string }>(
       server,
       `select code from survey_link where round_id = ? and instrument = 'EIT'`,
       roundId,
@@ -62,7 +48,7 @@ describe('stakeholder voice journey in Chromium', () => {
     await page.fill('#comment', COMMENT);
     await Promise.all([page.waitForNavigation(), page.click('button[value=next]')]);
     expect(await page.locator('h1').innerText()).toContain('ขอบคุณที่ตอบแบบวัด');
-    const stored = query<{ comment: string }>(
+    const stored = demoRows<{ comment: string }>(
       server,
       `select comment from survey_response where round_id = ? and comment like '%ค่าดำเนินการ%'`,
       roundId,
@@ -73,8 +59,7 @@ describe('stakeholder voice journey in Chromium', () => {
   });
 
   it('the agency reads the voice page from the round page, accessible on a phone', async () => {
-    const page = await phonePage(browser);
-    await signIn(page, server.base, 'agency@example.org', PASSWORD);
+    const page = await signedInPage(browser, server, 'agency@example.org');
     await page.goto(`${server.base}/rounds/${roundId}`);
     await Promise.all([page.waitForNavigation(), page.click(`a[href="/rounds/${roundId}/voice"]`)]);
     const iit = page.locator('[data-instrument="IIT"]');

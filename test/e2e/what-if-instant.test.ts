@@ -1,23 +1,13 @@
-import SQLite from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn, startDemoServer, type DemoServer } from './browser.js';
-
-/** D01's published ita-2568 round, from the demo database. */
-function lastYearRound(server: DemoServer): string {
-  const db = new SQLite(server.databaseUrl.slice('file:'.length), { readonly: true });
-  try {
-    const row = db
-      .prepare(
-        `select r.id from assessment_round r join agency a on a.id = r.agency_id
-         join edition e on e.id = r.edition_id where a.code = 'D01' and e.year = 2568`,
-      )
-      .get() as { id: string };
-    return row.id;
-  } finally {
-    db.close();
-  }
-}
+import {
+  launchBrowser,
+  signIn,
+  startDemoServer,
+  type DemoServer,
+  DEMO_PASSWORD,
+  d01RoundOf,
+} from './browser.js';
 
 const total = (text: string | null) =>
   Number(
@@ -51,8 +41,8 @@ describe('what-if with JavaScript: instant, under the real CSP', () => {
     page.on('console', (msg) => {
       if (msg.type() === 'error') errors.push(msg.text());
     });
-    await signIn(page, server.base, 'agency@example.org', 'demo-ita-2569');
-    await page.goto(`${server.base}/rounds/${lastYearRound(server)}/results`);
+    await signIn(page, server.base, 'agency@example.org', DEMO_PASSWORD);
+    await page.goto(`${server.base}/rounds/${d01RoundOf(server, 2568)}/results`);
     await page.waitForSelector('form.what-if-form[data-instant="on"]');
     expect(await page.locator('[data-simulated-total]').count()).toBe(0);
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
