@@ -1,7 +1,8 @@
 import { SATISFACTION_LEVELS } from '../../core/activities/satisfaction.js';
+import type { Message } from '../../core/errors.js';
 import type { ActivityView } from '../../services/activity.service.js';
 import { m, pick, type Lang } from '../i18n.js';
-import { CsrfField, Field, type FieldErrors } from './form.js';
+import { CsrfField, Field, TextAreaField, type FieldErrors } from './form.js';
 import type { PageContext } from './layout.js';
 
 /** Rows of the satisfaction table on the form (blank rows are ignored when saved). */
@@ -36,27 +37,6 @@ export function formValuesOf(a: ActivityView): ActivityFormValues {
     q.counts.forEach((n, level) => (values[`q${i}_${level + 1}`] = String(n)));
   });
   return values;
-}
-
-function TextArea(props: {
-  lang: Lang;
-  name: string;
-  label: string;
-  hint?: string;
-  values: ActivityFormValues;
-  errors: FieldErrors;
-}) {
-  const { lang, name, errors } = props;
-  return (
-    <div class={errors[name] ? 'field field-error' : 'field'}>
-      <label for={name}>{props.label}</label>
-      {props.hint && <p class="hint">{props.hint}</p>}
-      {errors[name] && <p class="error">{pick(lang, errors[name])}</p>}
-      <textarea id={name} name={name} rows={4}>
-        {props.values[name] ?? ''}
-      </textarea>
-    </div>
-  );
 }
 
 function SatisfactionInputs({
@@ -138,17 +118,18 @@ export function ActivityForm(props: {
 }) {
   const { page, values, errors } = props;
   const { lang } = page;
-  const text = (name: string, th: string, en: string, hint?: string) => (
-    <TextArea
+  const text = (name: string, th: string, en: string, hint?: Message) => (
+    <TextAreaField
       lang={lang}
       name={name}
-      label={pick(lang, m(th, en))}
-      values={values}
+      label={m(th, en)}
+      value={values[name]}
       errors={errors}
+      rows={4}
       {...(hint ? { hint } : {})}
     />
   );
-  const perLine = pick(lang, m('หนึ่งข้อต่อหนึ่งบรรทัด', 'One item per line'));
+  const perLine = m('หนึ่งข้อต่อหนึ่งบรรทัด', 'One item per line');
   return (
     <form method="post" action={props.action}>
       <CsrfField token={page.csrfToken} />

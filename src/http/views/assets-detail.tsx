@@ -9,7 +9,14 @@ import {
   periodLabel,
   purposeLabel,
 } from './assets-common.js';
-import { CsrfField, ErrorSummary, Field, SelectField, type FieldErrors } from './form.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  SelectField,
+  TextAreaField,
+  type FieldErrors,
+} from './form.js';
 import { Layout, type PageContext } from './layout.js';
 
 /** A refusal reason; the rule's own (stored in Thai) is shown in the page's language. */
@@ -99,22 +106,13 @@ function RequestForm(props: {
         value={values.purposeCategory}
         errors={errors}
       />
-      <div class={errors.purpose ? 'field field-error' : 'field'}>
-        <label for="purpose">{pick(lang, m('วัตถุประสงค์การยืม', 'What it is for'))}</label>
-        {errors.purpose && (
-          <p class="error" id="purpose-error">
-            {pick(lang, errors.purpose)}
-          </p>
-        )}
-        <textarea
-          id="purpose"
-          name="purpose"
-          rows={3}
-          aria-describedby={errors.purpose ? 'purpose-error' : undefined}
-        >
-          {values.purpose ?? ''}
-        </textarea>
-      </div>
+      <TextAreaField
+        lang={lang}
+        name="purpose"
+        label={m('วัตถุประสงค์การยืม', 'What it is for')}
+        value={values.purpose}
+        errors={errors}
+      />
       <Field
         lang={lang}
         name="fromOn"

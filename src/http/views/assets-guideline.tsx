@@ -3,7 +3,7 @@ import type { GuidelineState } from '../../services/asset-report.service.js';
 import { publicGuidelinePath } from '../../services/evidence-providers/assets.js';
 import { formatDate, m, pick } from '../i18n.js';
 import { AssetsNav } from './assets-common.js';
-import { CsrfField, ErrorSummary, type FieldErrors } from './form.js';
+import { CsrfField, ErrorSummary, TextAreaField, type FieldErrors } from './form.js';
 import { Layout, type PageContext } from './layout.js';
 
 /** The agency's asset loan guideline: drafted from the template, saved, then published. */
@@ -49,22 +49,14 @@ export function AssetGuidelinePage(props: {
       {state.mayManage ? (
         <form method="post" action={`/agencies/${agency.id}/assets/guideline`} novalidate>
           <CsrfField token={page.csrfToken} />
-          <div class={errors.text ? 'field field-error' : 'field'}>
-            <label for="text">{pick(lang, m('ข้อความแนวปฏิบัติ', 'Guideline text'))}</label>
-            {errors.text && (
-              <p class="error" id="text-error">
-                {pick(lang, errors.text)}
-              </p>
-            )}
-            <textarea
-              id="text"
-              name="text"
-              rows={18}
-              aria-describedby={errors.text ? 'text-error' : undefined}
-            >
-              {props.text}
-            </textarea>
-          </div>
+          <TextAreaField
+            lang={lang}
+            name="text"
+            label={m('ข้อความแนวปฏิบัติ', 'Guideline text')}
+            value={props.text}
+            errors={errors}
+            rows={18}
+          />
           <button type="submit" name="publish" value="0" class="secondary">
             {pick(lang, m('บันทึกร่าง', 'Save the draft'))}
           </button>{' '}

@@ -97,6 +97,31 @@ export function Field(props: FieldProps) {
   );
 }
 
+/** A labelled textarea in the same frame as the other fields. */
+export function TextAreaField(props: {
+  lang: Lang;
+  name: string;
+  label: Message;
+  hint?: Message;
+  value?: string | undefined;
+  errors: FieldErrors;
+  rows?: number;
+  required?: boolean;
+}) {
+  const { name } = props;
+  return (
+    <FieldFrame
+      {...props}
+      error={props.errors[name]}
+      control={(aria) => (
+        <textarea id={name} name={name} rows={props.rows ?? 3} required={props.required} {...aria}>
+          {props.value ?? ''}
+        </textarea>
+      )}
+    />
+  );
+}
+
 /** One choice of a select field. */
 export interface SelectOption {
   value: string;

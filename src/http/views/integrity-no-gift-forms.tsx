@@ -1,7 +1,7 @@
 import { LEGAL_GIFT_THRESHOLD_BAHT } from '../../core/integrity/gift-rules.js';
 import type { NoGiftPage } from '../../services/integrity.service.js';
 import { m, pick, type Lang } from '../i18n.js';
-import { CsrfField, Field, type FieldErrors } from './form.js';
+import { CsrfField, Field, TextAreaField, type FieldErrors } from './form.js';
 import type { PageContext } from './layout.js';
 
 /** A form that failed, to show again with its values and errors. */
@@ -122,17 +122,14 @@ export function EditForm({
     <form method="post" action={`/agencies/${data.agency.id}/no-gift/${d.fiscalYear}/edit`}>
       <CsrfField token={page.csrfToken} />
       <DeclarationFields lang={lang} values={values} errors={errors} />
-      <div class={errors.body ? 'field field-error' : 'field'}>
-        <label for="body">{pick(lang, m('ข้อความประกาศ', 'Text of the declaration'))}</label>
-        {errors.body && (
-          <p class="error" id="body-error">
-            {pick(lang, errors.body)}
-          </p>
-        )}
-        <textarea id="body" name="body" rows={14}>
-          {values.body ?? ''}
-        </textarea>
-      </div>
+      <TextAreaField
+        lang={lang}
+        name="body"
+        label={m('ข้อความประกาศ', 'Text of the declaration')}
+        value={values.body}
+        errors={errors}
+        rows={14}
+      />
       <div class="field">
         <label>
           <input type="checkbox" name="redraft" value="on" />{' '}

@@ -1,9 +1,8 @@
 import { NONE_TH, TIME_UNITS, UNIT_NAMES } from '../../core/manuals/manual-rules.js';
 import type { ManualDetail } from '../../services/manual.service.js';
 import { m, pick, type Lang } from '../i18n.js';
-import { CsrfField, Field, type FieldErrors } from './form.js';
+import { CsrfField, Field, TextAreaField, type FieldErrors } from './form.js';
 import type { PageContext } from './layout.js';
-import { TextArea } from './manuals-register.js';
 
 /** One step row as the form shows it (strings, as posted). */
 export interface StepFormValues {
@@ -122,7 +121,7 @@ export function EditForm(props: {
         errors={errors}
         required
       />
-      <TextArea
+      <TextAreaField
         lang={lang}
         name="purpose"
         label={m('วัตถุประสงค์', 'Purpose')}
@@ -138,7 +137,7 @@ export function EditForm(props: {
       />
       {service && (
         <>
-          <TextArea
+          <TextAreaField
             lang={lang}
             name="channels"
             label={m('สถานที่หรือช่องทางให้บริการ', 'Where or how the service is given')}
@@ -157,7 +156,7 @@ export function EditForm(props: {
             value={values.feeText}
             errors={errors}
           />
-          <TextArea
+          <TextAreaField
             lang={lang}
             name="documents"
             label={m('เอกสารที่ผู้ขอรับบริการต้องใช้', 'Documents the applicant needs')}
@@ -170,7 +169,7 @@ export function EditForm(props: {
           />
         </>
       )}
-      <TextArea
+      <TextAreaField
         lang={lang}
         name="legalBasis"
         label={m('กฎหมายหรือระเบียบที่เกี่ยวข้อง', 'Legal basis')}

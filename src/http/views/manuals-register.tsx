@@ -1,5 +1,4 @@
 import type { ComponentChildren } from 'preact';
-import type { Message } from '../../core/errors.js';
 import {
   describeStandardTime,
   KIND_NAMES,
@@ -24,47 +23,6 @@ export function ManualStatusTag({ lang, status }: { lang: Lang; status: ManualSt
     <span class="tag" data-manual-status={status}>
       {pick(lang, MANUAL_STATUS_NAMES[status])}
     </span>
-  );
-}
-
-/** A labelled textarea in the same frame as the other fields. */
-export function TextArea(props: {
-  lang: Lang;
-  name: string;
-  label: Message;
-  hint?: Message;
-  value: string;
-  errors: FieldErrors;
-  rows?: number;
-}) {
-  const { lang, name, hint } = props;
-  const error = props.errors[name];
-  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={name}>{pick(lang, props.label)}</label>
-      {hint && (
-        <p class="hint" id={`${name}-hint`}>
-          {pick(lang, hint)}
-        </p>
-      )}
-      {error && (
-        <p class="error" id={`${name}-error`}>
-          {pick(lang, error)}
-        </p>
-      )}
-      <textarea
-        id={name}
-        name={name}
-        rows={props.rows ?? 3}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value}
-      </textarea>
-    </div>
   );
 }
 

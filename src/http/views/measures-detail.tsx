@@ -1,7 +1,14 @@
 import { MEASURE_STATUSES, STATUS_NAMES } from '../../core/measures/measure-rules.js';
 import type { MeasureDetail } from '../../services/measure.service.js';
 import { formatDate, m, pick } from '../i18n.js';
-import { CsrfField, ErrorSummary, Field, type FieldErrors, SelectField } from './form.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  type FieldErrors,
+  SelectField,
+  TextAreaField,
+} from './form.js';
 import { Layout, type PageContext } from './layout.js';
 import { dueLabel, MeasureForm, StatusTag, targetLabel } from './measures-register.js';
 
@@ -19,11 +26,13 @@ function ProgressForm({
     <form method="post" action={action}>
       <h2>{pick(lang, m('บันทึกความคืบหน้า', 'Add a progress note'))}</h2>
       <CsrfField token={page.csrfToken} />
-      <div class={errors.note ? 'field field-error' : 'field'}>
-        <label for="note">{pick(lang, m('ความคืบหน้า', 'Progress'))}</label>
-        {errors.note && <p class="error">{pick(lang, errors.note)}</p>}
-        <textarea id="note" name="note" rows={3} required />
-      </div>
+      <TextAreaField
+        lang={lang}
+        name="note"
+        label={m('ความคืบหน้า', 'Progress')}
+        errors={errors}
+        required
+      />
       <Field
         lang={lang}
         name="percent"
