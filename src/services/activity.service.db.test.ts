@@ -14,9 +14,8 @@ import {
   type ActivityInput,
 } from './activity.service.js';
 import type { Actor, ServiceContext } from './context.js';
-import { worldAt } from './test-world.js';
+import { openU1Round, worldAt } from './test-world.js';
 import { activitiesEvidence } from './evidence-providers/activities.js';
-import { openRounds } from './round.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);
@@ -120,14 +119,7 @@ describeEachDialect('activity (KM) reports', (getDb) => {
     await expect(loadPublicActivity(ctx, 'U2', ref.activityId)).rejects.toMatchObject({
       code: 'not_found',
     });
-    const opened = await openRounds(ctx, parent, {
-      parentAgencyId: 'min',
-      editionCode: 'ita-2569',
-    });
-    const round = await findRound(
-      ctx.db.kysely,
-      opened.created.find((r) => r.agencyId === 'u1')?.roundId ?? '',
-    );
+    const round = await findRound(ctx.db.kysely, await openU1Round(ctx, parent));
     const docs = await activitiesEvidence(ctx, round!);
     expect(docs).toHaveLength(1);
     expect(docs[0]?.source).toBe('activity_reports');

@@ -20,7 +20,7 @@ import {
   setTaskDone,
 } from './calendar.service.js';
 import type { Actor, ServiceContext } from './context.js';
-import { worldAt } from './test-world.js';
+import { openU1Round, worldAt } from './test-world.js';
 import { createMeasure } from './measure.service.js';
 import { sendReminderEmails } from './reminder-mail.service.js';
 import { calendarReminders } from './reminder-providers/calendar.js';
@@ -35,7 +35,6 @@ async function listReminders(ctx: ServiceContext, actor: Actor): Promise<Reminde
       Number(b.overdue) - Number(a.overdue) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'),
   );
 }
-import { openRounds } from './round.service.js';
 
 const NOW = '2026-03-20T03:00:00.000Z';
 const { seedActor, seedAgencies } = worldAt(NOW);
@@ -84,11 +83,7 @@ describeEachDialect('calendar service', (getDb) => {
     owner = await seedActor(db, 'u1-owner@example.org', 'item_owner', 'u1');
     viewer = await seedActor(db, 'u1-viewer@example.org', 'viewer', 'u1');
     outsider = await seedActor(db, 'u2-admin@example.org', 'agency_admin', 'u2');
-    const opened = await openRounds(ctx, parent, {
-      parentAgencyId: 'min',
-      editionCode: 'ita-2569',
-    });
-    roundId = opened.created.find((r) => r.agencyId === 'u1')?.roundId ?? '';
+    roundId = await openU1Round(ctx, parent);
   });
 
   it('plans backwards from the milestones once, giving each task to a member of its role', async () => {

@@ -6,7 +6,7 @@ import { listAuditEntries } from '../db/audit.repository.js';
 import { describeEachDialect } from '../db/test-databases.js';
 import { randomIds } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
-import { worldAt } from './test-world.js';
+import { openU1Round, worldAt } from './test-world.js';
 import { measuresEvidence } from './evidence-providers/measures.js';
 import { carryOverMeasure, getCarryOver } from './measure-carry.service.js';
 import {
@@ -22,7 +22,6 @@ import {
   publishMeasures,
 } from './measure-report.service.js';
 import { addMeasureProgress, createMeasure } from './measure.service.js';
-import { openRounds } from './round.service.js';
 import { findRound } from '../db/round.repository.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
@@ -51,13 +50,8 @@ describeEachDialect('measure evidence, reports, publication and carry-over', (ge
     head = await seedActor(db, 'h1@example.org', 'head_of_agency', 'u1');
     viewer = await seedActor(db, 'v1@example.org', 'viewer', 'u1');
     outsider = await seedActor(db, 'u2@example.org', 'agency_admin', 'u2');
-    const last = await openRounds(ctx, parent, { parentAgencyId: 'min', editionCode: 'ita-2568' });
-    lastRoundId = last.created.find((r) => r.agencyId === 'u1')?.roundId ?? '';
-    const current = await openRounds(ctx, parent, {
-      parentAgencyId: 'min',
-      editionCode: 'ita-2569',
-    });
-    roundId = current.created.find((r) => r.agencyId === 'u1')?.roundId ?? '';
+    lastRoundId = await openU1Round(ctx, parent, 'ita-2568');
+    roundId = await openU1Round(ctx, parent);
     const done = await createMeasure(ctx, agency, lastRoundId, {
       targetType: 'indicator',
       targetCode: '9',

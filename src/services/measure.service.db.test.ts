@@ -4,7 +4,7 @@ import { findRound } from '../db/round.repository.js';
 import { describeEachDialect } from '../db/test-databases.js';
 import { randomIds } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
-import { worldAt } from './test-world.js';
+import { openU1Round, worldAt } from './test-world.js';
 import {
   addMeasureProgress,
   createMeasure,
@@ -14,7 +14,7 @@ import {
   getMeasuresDocument,
   listOverdueMeasures,
 } from './measure.service.js';
-import { moveRound, openRounds } from './round.service.js';
+import { moveRound } from './round.service.js';
 import { loadRoundEdition } from './survey.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
@@ -36,11 +36,7 @@ describeEachDialect('measure service', (getDb) => {
     agency = await seedActor(db, 'u1@example.org', 'agency_admin', 'u1');
     viewer = await seedActor(db, 'v1@example.org', 'viewer', 'u1');
     outsider = await seedActor(db, 'u2@example.org', 'agency_admin', 'u2');
-    const opened = await openRounds(ctx, parent, {
-      parentAgencyId: 'min',
-      editionCode: 'ita-2569',
-    });
-    roundId = opened.created.find((r) => r.agencyId === 'u1')?.roundId ?? '';
+    roundId = await openU1Round(ctx, parent);
     await moveRound(ctx, parent, roundId, 'collecting');
     // the primary assessor failed O1 and passed every other item: O1 is the weak OIT item
     await db.kysely

@@ -7,7 +7,7 @@ import { findScoreSnapshot } from '../db/round.repository.js';
 import { describeEachDialect } from '../db/test-databases.js';
 import { randomIds } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
-import { worldAt } from './test-world.js';
+import { openU1Round, worldAt } from './test-world.js';
 import { answerClarification, getClarification } from './oit-review-clarify.service.js';
 import { getReviewItem } from './oit-review-item.service.js';
 import { confirmOitRound, getRoundOitScores } from './oit-review-score.service.js';
@@ -17,7 +17,7 @@ import {
   listMyReviewRounds,
   recordDecision,
 } from './oit-review.service.js';
-import { moveRound, openRounds } from './round.service.js';
+import { moveRound } from './round.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);
@@ -62,11 +62,7 @@ describeEachDialect('OIT review service', (getDb) => {
     second = await seedActor(db, 'a2@example.org', 'assessor', 'min');
     agency = await seedActor(db, 'u1@example.org', 'agency_admin', 'u1');
     outsider = await seedActor(db, 'u2@example.org', 'agency_admin', 'u2');
-    const opened = await openRounds(ctx, parent, {
-      parentAgencyId: 'min',
-      editionCode: 'ita-2569',
-    });
-    roundId = opened.created.find((r) => r.agencyId === 'u1')?.roundId ?? '';
+    roundId = await openU1Round(ctx, parent);
     await moveRound(ctx, parent, roundId, 'collecting');
     await db.kysely
       .insertInto('oit_evidence')

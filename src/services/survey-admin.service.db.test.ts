@@ -5,8 +5,8 @@ import { insertResponses, useAccessCode } from '../db/survey.repository.js';
 import { describeEachDialect } from '../db/test-databases.js';
 import { createFixedClock, randomIds } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
-import { worldAt, type AgencySeed } from './test-world.js';
-import { moveRound, openRounds } from './round.service.js';
+import { openU1Round, worldAt, type AgencySeed } from './test-world.js';
+import { moveRound } from './round.service.js';
 import {
   ensureSurveyLinks,
   getCockpit,
@@ -52,11 +52,7 @@ describeEachDialect('survey administration service', (getDb) => {
     admin = await seedActor(db, 'u1@example.org', 'agency_admin', 'u1');
     viewer = await seedActor(db, 'viewer@example.org', 'viewer', 'u1');
     outsider = await seedActor(db, 'other@example.org', 'viewer', 'other');
-    const opened = await openRounds(ctx, parent, {
-      parentAgencyId: 'min',
-      editionCode: 'ita-2569',
-    });
-    roundId = opened.created.find((r) => r.agencyId === 'u1')?.roundId ?? '';
+    roundId = await openU1Round(ctx, parent);
     await moveRound(ctx, parent, roundId, 'collecting');
   });
 

@@ -4,7 +4,8 @@ import type { Db } from '../db/database.js';
 import { insertMembership, insertUser } from '../db/user.repository.js';
 import { randomIds, type Clock } from '../infra/clock.js';
 import { loadActor } from './auth.service.js';
-import type { Actor } from './context.js';
+import type { Actor, ServiceContext } from './context.js';
+import { openRounds } from './round.service.js';
 
 /**
  * Test support for service tests on a real database: the small world most of them start
@@ -56,4 +57,14 @@ export function worldAt(now: string) {
   }
 
   return { seedAgencies, seedActor, tickingClock };
+}
+
+/** Opens the edition's rounds for the ministry's units (as its parent admin); u1's round id. */
+export async function openU1Round(
+  ctx: ServiceContext,
+  parent: Actor,
+  editionCode = 'ita-2569',
+): Promise<string> {
+  const opened = await openRounds(ctx, parent, { parentAgencyId: 'min', editionCode });
+  return opened.created.find((r) => r.agencyId === 'u1')?.roundId ?? '';
 }

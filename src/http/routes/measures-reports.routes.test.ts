@@ -3,13 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, openTestDatabase } from '../../db/test-databases.js';
-import { createFixedClock, randomIds } from '../../infra/clock.js';
+import { DIALECTS } from '../../db/test-databases.js';
+import { createFixedClock } from '../../infra/clock.js';
 import { pdfText } from '../../infra/pdf-text.js';
-import type { ServiceContext } from '../../services/context.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { buildApp } from '../app.js';
-import { d01RoundId, TestClient } from '../test-client.js';
+import { seedDemo } from '../../services/demo.service.js';
+import {
+  addD02User,
+  createTestApp,
+  d01RoundId,
+  signedIn,
+  type TestApp,
+  type TestClient,
+} from '../test-client.js';
 import { postUpload } from './oit-evidence.test-support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n% คำสั่งแต่งตั้งคณะทำงาน\n');
@@ -22,37 +27,21 @@ async function documentXml(bytes: Buffer): Promise<string> {
 
 for (const dialect of DIALECTS) {
   describe(`measures evidence, reports, publication and hand-off [${dialect}]`, () => {
-    let ctx: ServiceContext;
-    let app: Awaited<ReturnType<typeof buildApp>>;
-    let dispose: () => Promise<void>;
+    let t: TestApp;
     let filesDir: string;
     let agency: TestClient;
     let base: string;
     let measureUrl: string;
 
-    const signIn = async (email: string) => {
-      const c = new TestClient(app);
-      await c.signIn(email, DEMO_PASSWORD);
-      return c;
-    };
+    const signIn = (email: string) => signedIn(t, email);
 
     beforeAll(async () => {
-      const opened = await openTestDatabase(dialect);
-      dispose = opened.dispose;
-      ctx = { db: opened.db, clock: createFixedClock('2026-11-26T03:00:00.000Z'), ids: randomIds };
-      await seedDemo(ctx);
       filesDir = await mkdtemp(join(tmpdir(), 'prongsai-measure-routes-'));
-      app = await buildApp({
-        ctx,
-        config: {
-          SESSION_TTL_HOURS: 12,
-          TRUST_PROXY: false,
-          SECURE_COOKIES: false,
-          LOG_LEVEL: 'silent',
-          FILES_DIR: filesDir,
-          OIT_MAX_UPLOAD_MB: 1,
-        },
+      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'), {
+        FILES_DIR: filesDir,
+        OIT_MAX_UPLOAD_MB: 1,
       });
+      await seedDemo(t.ctx);
       agency = await signIn('agency@example.org');
       const roundId = await d01RoundId(agency, 'ita-2569', 'collecting');
       base = `/rounds/${roundId}/measures`;
@@ -68,8 +57,7 @@ for (const dialect of DIALECTS) {
       await agency.post(`${measureUrl}/progress`, { note: 'ร่างคู่มือเสร็จแล้ว', percent: '60' });
     }, 180_000);
     afterAll(async () => {
-      await app.close();
-      await dispose();
+      await t.close();
       await rm(filesDir, { recursive: true, force: true });
     });
 
@@ -152,20 +140,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('hides the measures and their files from another agency', async () => {
-      const ministry = await signIn('admin@example.org');
-      const csrf = (await ministry.api('GET', '/api/v1/me')).json().csrfToken as string;
-      const agencies = (await ministry.api('GET', '/api/v1/agencies')).json().agencies as {
-        id: string;
-        code: string;
-      }[];
-      const body = {
-        email: 'd02-measures@example.org',
-        displayName: 'ผู้ดูแล D02',
-        password: DEMO_PASSWORD,
-        agencyId: agencies.find((a) => a.code === 'D02')?.id,
-        role: 'agency_admin',
-      };
-      expect((await ministry.api('POST', '/api/v1/users', body, csrf)).statusCode).toBe(201);
+      const user = { email: 'd02-measures@example.org', displayName: 'ผู้ดูแล D02' };
+      await addD02User(t, { ...user, role: 'agency_admin' });
       const outsider = await signIn('d02-measures@example.org');
       const page = await agency.get(measureUrl);
       const href = /href="([^"]+\/files\/[^"]+)"/.exec(page.body)?.[1] ?? '';
@@ -202,7 +178,7 @@ for (const dialect of DIALECTS) {
     }, 60_000);
 
     it('publishes (head of agency) to sign-in-free public pages of the snapshot', async () => {
-      const anonymous = new TestClient(app);
+      const anonymous = t.client();
       const publicBase = '/public/D01/2569/measures';
       expect((await anonymous.get(`${publicBase}/progress`)).statusCode).toBe(404);
       const viewer = await signIn('viewer@example.org');

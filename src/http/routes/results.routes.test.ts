@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findScoreSnapshot, listRounds, type Round } from '../../db/round.repository.js';
 import { DIALECTS } from '../../db/test-databases.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+import { seedDemo } from '../../services/demo.service.js';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../test-client.js';
 
 const totalOf = (html: string) => /data-total[^>]*>([^<]+)</.exec(html)?.[1];
 const simulatedOf = (html: string) => /data-simulated-total[^>]*><strong>([^<]+)</.exec(html)?.[1];
@@ -22,8 +22,7 @@ for (const dialect of DIALECTS) {
       t = await createTestApp(dialect);
       await seedDemo(t.ctx);
       rounds = await listRounds(t.ctx.db.kysely, null);
-      ministry = t.client();
-      await ministry.signIn('ministry@example.org', DEMO_PASSWORD);
+      ministry = await signedIn(t, 'ministry@example.org');
     });
     afterAll(async () => {
       await t.close();
@@ -69,8 +68,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers 404 to a user of another agency', async () => {
-      const agency = t.client();
-      await agency.signIn('agency@example.org', DEMO_PASSWORD);
+      const agency = await signedIn(t, 'agency@example.org');
       const other = round(2568, 'D02');
       expect((await agency.get(`/rounds/${other.id}/results`)).statusCode).toBe(404);
       expect((await agency.api('GET', `/api/v1/rounds/${other.id}/results`)).statusCode).toBe(404);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAgencyByCode } from '../../db/agency.repository.js';
 import { DIALECTS } from '../../db/test-databases.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+import { seedDemo } from '../../services/demo.service.js';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../test-client.js';
 
 const ranked = (html: string) => [...html.matchAll(/data-ranked="([^"]+)"/g)].map((x) => x[1]);
 const levelCounts = (html: string) =>
@@ -21,8 +21,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await createTestApp(dialect);
       await seedDemo(t.ctx);
-      ministry = t.client();
-      await ministry.signIn('ministry@example.org', DEMO_PASSWORD);
+      ministry = await signedIn(t, 'ministry@example.org');
     });
     afterAll(async () => {
       await t.close();
@@ -64,8 +63,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers 404 to an agency admin for the ministry and shows their own history', async () => {
-      const agency = t.client();
-      await agency.signIn('agency@example.org', DEMO_PASSWORD);
+      const agency = await signedIn(t, 'agency@example.org');
       const m00 = await idOf('M00');
       expect((await agency.get(`/agencies/${m00}/rollup?year=2568`)).statusCode).toBe(404);
       expect((await agency.api('GET', `/api/v1/agencies/${m00}/rollup`)).statusCode).toBe(404);
