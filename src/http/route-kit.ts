@@ -4,7 +4,7 @@ import { DomainError, type Message } from '../core/errors.js';
 import { requireActor, requireCsrf, sendProblem } from './app.js';
 import { sendErrorPage } from './views/error-page.js';
 import { toFieldErrors, type FieldErrors } from './views/form.js';
-import { fieldErrorOf } from './views/user-problem.js';
+import { fieldErrorOf, sendDomainError } from './views/user-problem.js';
 
 /** Route options of a page for signed-in people. */
 export const guarded = { preHandler: requireActor };
@@ -26,6 +26,21 @@ export function formErrorsOf(error: unknown): FieldErrors | null {
   if (error instanceof DomainError && error.code !== 'not_found' && error.code !== 'forbidden')
     return fieldErrorOf(error);
   return null;
+}
+
+/**
+ * Answers a refused form post: the form again with its field errors (`showForm`), or the
+ * error page for a refusal no field can show (not found, forbidden, anything unexpected).
+ */
+export function answerFormRefusal<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+  showForm: (errors: FieldErrors) => T,
+) {
+  const errors = formErrorsOf(error);
+  if (!errors) return sendDomainError(request, reply, error);
+  return showForm(errors);
 }
 
 /** The rate limit of a public page: open to anyone, so tighter than signed-in pages. */

@@ -27,10 +27,10 @@ import { activityReport } from '../views/activity-report.js';
 import { type FieldErrors } from '../views/form.js';
 import { sendDomainError } from '../views/user-problem.js';
 import {
+  answerFormRefusal,
   GENERATED_FILE_LIMIT,
   PUBLIC_PAGE_LIMIT,
   changing,
-  formErrorsOf,
   guarded,
 } from '../route-kit.js';
 
@@ -86,9 +86,9 @@ function registerList(app: FastifyInstance, ctx: ServiceContext): void {
       const created = await createActivity(ctx, signedIn(request), id, activityInputOf(values));
       return reply.redirect(`/agencies/${id}/activities/${created.id}`);
     } catch (error) {
-      const errors = formErrorsOf(error);
-      if (!errors) return sendDomainError(request, reply, error);
-      return render(request, reply, values, errors, 400);
+      return answerFormRefusal(request, reply, error, (errors) =>
+        render(request, reply, values, errors, 400),
+      );
     }
   });
 }
@@ -123,9 +123,9 @@ function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
       await editActivity(ctx, signedIn(request), ref, activityInputOf(values));
       return reply.redirect(`/agencies/${id}/activities/${activityId}`);
     } catch (error) {
-      const errors = formErrorsOf(error);
-      if (!errors) return sendDomainError(request, reply, error);
-      return render(request, reply, values, errors, 400);
+      return answerFormRefusal(request, reply, error, (errors) =>
+        render(request, reply, values, errors, 400),
+      );
     }
   });
   app.post(`${base}/publish`, changing, async (request, reply) => {

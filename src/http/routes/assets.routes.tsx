@@ -26,7 +26,7 @@ import { type FieldErrors } from '../views/form.js';
 import { sendDomainError } from '../views/user-problem.js';
 import { registerAssetImportRoutes } from './assets-import.routes.js';
 import { registerAssetReportRoutes } from './assets-report.routes.js';
-import { changing, formErrorsOf, guarded } from '../route-kit.js';
+import { answerFormRefusal, changing, guarded } from '../route-kit.js';
 
 type Params = { id: string; assetId?: string; loanId?: string; agencyCode?: string; year?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
@@ -66,9 +66,9 @@ function registerRegister(app: FastifyInstance, ctx: ServiceContext): void {
       const asset = await addAsset(ctx, signedIn(request), id, values);
       return reply.redirect(`/agencies/${id}/assets/${asset.id}?added=1`);
     } catch (error) {
-      const errors = formErrorsOf(error);
-      if (!errors) return sendDomainError(request, reply, error);
-      return render(request, reply, values, errors, 400);
+      return answerFormRefusal(request, reply, error, (errors) =>
+        render(request, reply, values, errors, 400),
+      );
     }
   });
 }
@@ -122,9 +122,9 @@ function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
       await retireAsset(ctx, signedIn(request), id, assetId);
       return reply.redirect(`/agencies/${id}/assets/${assetId}?retired=1`);
     } catch (error) {
-      const errors = formErrorsOf(error);
-      if (!errors) return sendDomainError(request, reply, error);
-      return render(request, reply, {}, errors, 409);
+      return answerFormRefusal(request, reply, error, (errors) =>
+        render(request, reply, {}, errors, 409),
+      );
     }
   });
   app.post('/agencies/:id/assets/:assetId/loans', changing, async (request, reply) => {
@@ -136,9 +136,9 @@ function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
       const outcome = loan.status === 'refused' ? 'refused' : 'requested';
       return reply.redirect(`/agencies/${id}/assets/${assetId}?${outcome}=1`);
     } catch (error) {
-      const errors = formErrorsOf(error);
-      if (!errors) return sendDomainError(request, reply, error);
-      return render(request, reply, values, errors, 400);
+      return answerFormRefusal(request, reply, error, (errors) =>
+        render(request, reply, values, errors, 400),
+      );
     }
   });
 }
@@ -201,9 +201,9 @@ function registerLoans(app: FastifyInstance, ctx: ServiceContext): void {
       await actOnLoan(ctx, signedIn(request), id, loanId, make(formValues(request)));
       return reply.redirect(`/agencies/${id}/loans?done=${name}#loan-${loanId}`);
     } catch (error) {
-      const errors = formErrorsOf(error);
-      if (!errors) return sendDomainError(request, reply, error);
-      return render(request, reply, errors, 400);
+      return answerFormRefusal(request, reply, error, (errors) =>
+        render(request, reply, errors, 400),
+      );
     }
   });
 }
@@ -250,9 +250,9 @@ function registerGuideline(app: FastifyInstance, ctx: ServiceContext): void {
         `/agencies/${id}/assets/guideline?${publish === '1' ? 'published' : 'saved'}=1`,
       );
     } catch (error) {
-      const errors = formErrorsOf(error);
-      if (!errors) return sendDomainError(request, reply, error);
-      return render(request, reply, text, errors, 400);
+      return answerFormRefusal(request, reply, error, (errors) =>
+        render(request, reply, text, errors, 400),
+      );
     }
   });
 }

@@ -25,7 +25,7 @@ import { FeedPage, MyCalendarPage } from '../views/calendar-mine.js';
 import { RoundCalendarPage, TaskEditPage, type TaskFormValues } from '../views/calendar-round.js';
 import { type FieldErrors } from '../views/form.js';
 import { sendDomainError } from '../views/user-problem.js';
-import { changing, formErrorsOf, guarded } from '../route-kit.js';
+import { answerFormRefusal, changing, guarded } from '../route-kit.js';
 
 /** The feed is opened by calendar programs without a session: the token is the secret. */
 const FEED_LIMIT = { config: { rateLimit: { max: 30, timeWindow: 60_000 } } };
@@ -85,9 +85,9 @@ function registerRoundCalendar(app: FastifyInstance, ctx: ServiceContext): void 
       const task = await createTask(ctx, signedIn(request), id, taskInputOf(values));
       return reply.redirect(`/rounds/${id}/calendar#task-${task.id}`);
     } catch (error) {
-      const errors = formErrorsOf(error);
-      if (!errors) return sendDomainError(request, reply, error);
-      return render(request, reply, values, errors, 400);
+      return answerFormRefusal(request, reply, error, (errors) =>
+        render(request, reply, values, errors, 400),
+      );
     }
   });
 }
@@ -130,9 +130,9 @@ function registerTask(app: FastifyInstance, ctx: ServiceContext): void {
       await editTask(ctx, signedIn(request), id, taskId, taskInputOf(values));
       return reply.redirect(`/rounds/${id}/calendar#task-${taskId}`);
     } catch (error) {
-      const errors = formErrorsOf(error);
-      if (!errors) return sendDomainError(request, reply, error);
-      return render(request, reply, values, errors, 400);
+      return answerFormRefusal(request, reply, error, (errors) =>
+        render(request, reply, values, errors, 400),
+      );
     }
   });
   app.post('/rounds/:id/calendar/tasks/:taskId/done', changing, async (request, reply) => {

@@ -35,7 +35,7 @@ import { sendDomainError } from '../views/user-problem.js';
 import { registerIntegrityApi } from './integrity-api.routes.js';
 import { registerIntegrityPublicRoutes } from './integrity-public.routes.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
-import { changing, formErrorsOf, guarded } from '../route-kit.js';
+import { answerFormRefusal, changing, formErrorsOf, guarded } from '../route-kit.js';
 
 type Params = { id: string; year?: string; giftId?: string; file?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
@@ -216,9 +216,9 @@ function registerGifts(app: FastifyInstance, ctx: ServiceContext): void {
       const gift = await reportGift(ctx, signedIn(request), id, values as unknown as GiftInput);
       return reply.redirect(`/agencies/${id}/gifts?year=${gift.fiscalYear}`);
     } catch (error) {
-      const errors = formErrorsOf(error);
-      if (!errors) return sendDomainError(request, reply, error);
-      return render(request, reply, { form: 'report', values, errors });
+      return answerFormRefusal(request, reply, error, (errors) =>
+        render(request, reply, { form: 'report', values, errors }),
+      );
     }
   });
   app.post(`${base}/:giftId/decision`, changing, async (request, reply) => {
@@ -234,9 +234,9 @@ function registerGifts(app: FastifyInstance, ctx: ServiceContext): void {
       );
       return reply.redirect(`/agencies/${id}/gifts?year=${gift.fiscalYear}`);
     } catch (error) {
-      const errors = formErrorsOf(error);
-      if (!errors) return sendDomainError(request, reply, error);
-      return render(request, reply, { form: 'decision', giftId, values, errors });
+      return answerFormRefusal(request, reply, error, (errors) =>
+        render(request, reply, { form: 'decision', giftId, values, errors }),
+      );
     }
   });
   app.post(`${base}/report/:year/publish`, changing, async (request, reply) => {

@@ -28,7 +28,13 @@ import {
 import { PublicManualPage, PublicManualsPage } from '../views/manuals-public.js';
 import { ManualRegisterPage, type NewManualValues } from '../views/manuals-register.js';
 import { sendDomainError } from '../views/user-problem.js';
-import { PUBLIC_PAGE_LIMIT, changing, formErrorsOf, guarded } from '../route-kit.js';
+import {
+  answerFormRefusal,
+  PUBLIC_PAGE_LIMIT,
+  changing,
+  formErrorsOf,
+  guarded,
+} from '../route-kit.js';
 
 const MAX_STEP_ROWS = 100;
 
@@ -111,9 +117,9 @@ function registerRegister(app: FastifyInstance, ctx: ServiceContext): void {
       });
       return reply.redirect(`/agencies/${id}/manuals/${created.id}`);
     } catch (error) {
-      const errors = formErrorsOf(error);
-      if (!errors) return sendDomainError(request, reply, error);
-      return render(request, reply, values, errors, 400);
+      return answerFormRefusal(request, reply, error, (errors) =>
+        render(request, reply, values, errors, 400),
+      );
     }
   });
 }

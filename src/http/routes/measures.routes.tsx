@@ -20,7 +20,7 @@ import { type FieldErrors } from '../views/form.js';
 import { MeasureDetailPage } from '../views/measures-detail.js';
 import { MeasureRegisterPage, type MeasureFormValues } from '../views/measures-register.js';
 import { sendDomainError } from '../views/user-problem.js';
-import { changing, formErrorsOf, guarded } from '../route-kit.js';
+import { answerFormRefusal, changing, guarded } from '../route-kit.js';
 
 type Params = { id: string; measureId?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
@@ -62,9 +62,9 @@ function registerRegister(app: FastifyInstance, ctx: ServiceContext): void {
       const created = await createMeasure(ctx, signedIn(request), id, measureInputOf(values));
       return reply.redirect(`/rounds/${id}/measures/${created.id}`);
     } catch (error) {
-      const errors = formErrorsOf(error);
-      if (!errors) return sendDomainError(request, reply, error);
-      return render(request, reply, values, errors, 400);
+      return answerFormRefusal(request, reply, error, (errors) =>
+        render(request, reply, values, errors, 400),
+      );
     }
   });
 }
@@ -96,9 +96,9 @@ function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
         await work(request);
         return reply.redirect(`/rounds/${id}/measures/${measureId}`);
       } catch (error) {
-        const errors = formErrorsOf(error);
-        if (!errors) return sendDomainError(request, reply, error);
-        return render(request, reply, errors, 400);
+        return answerFormRefusal(request, reply, error, (errors) =>
+          render(request, reply, errors, 400),
+        );
       }
     };
   app.get('/rounds/:id/measures/:measureId', guarded, (request, reply) =>
