@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Message } from '../../core/errors.js';
 import {
@@ -12,20 +11,15 @@ import { loadAssetAgency } from '../../services/asset-support.js';
 import type { ServiceContext } from '../../services/context.js';
 import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
 import { m } from '../i18n.js';
+import { registerImportScope } from '../import-upload.js';
 import { sendPage } from '../render.js';
 import { signedIn } from '../route-support.js';
 import { AssetImportPage, assetImportPath } from '../views/assets-import.js';
 import { sendDomainError } from '../views/user-problem.js';
-import { idOf, isUploadTooLarge, sendTooLarge } from '../route-kit.js';
+import { idOf } from '../route-kit.js';
 
 const PAGE = '/agencies/:id/assets/import';
-const MAX_FILE = 5 * 1024 * 1024;
 const BODY_LIMIT = 8 * 1024 * 1024;
-
-const TOO_LARGE: Message = m(
-  'ไฟล์ใหญ่เกินไป (ไม่เกิน 5 MB และครั้งละหนึ่งไฟล์) กรุณาแบ่งเป็นหลายไฟล์',
-  'The file is too large (5 MB at most, one file at a time); split it into several files',
-);
 
 /** An .xlsx file is a ZIP archive: it starts with "PK". */
 function isZip(buffer: Buffer): boolean {
@@ -115,15 +109,5 @@ function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
 
 /** The asset register import: upload (CSV/XLSX) or paste, dry run, confirm; template CSV. */
 export function registerAssetImportRoutes(app: FastifyInstance, options: AppOptions): void {
-  void app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      limits: { fileSize: MAX_FILE, files: 1, fields: 10, parts: 12, fieldSize: BODY_LIMIT },
-    });
-    scope.setErrorHandler(async (error, request, reply) => {
-      if (!isUploadTooLarge(error)) throw error;
-      return sendTooLarge(request, reply, TOO_LARGE);
-    });
-    registerPages(scope, options.ctx);
-  });
+  registerImportScope(app, BODY_LIMIT, (scope) => registerPages(scope, options.ctx));
 }

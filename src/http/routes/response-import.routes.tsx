@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Message } from '../../core/errors.js';
@@ -15,21 +14,15 @@ import {
 import { pageOf, requireActor, requireCsrf, sendProblem, type AppOptions } from '../app.js';
 import { m } from '../i18n.js';
 import { describeApi } from '../openapi.js';
+import { IMPORT_TOO_LARGE, MAX_IMPORT_FILE, registerImportScope } from '../import-upload.js';
 import { sendPage } from '../render.js';
 import { signedIn } from '../route-support.js';
 import { importPath, ResponseImportPage } from '../views/response-import.js';
-import { isUploadTooLarge, sendTooLarge } from '../route-kit.js';
 
 const PAGE = '/rounds/:id/surveys/:instrument/import';
 const API = '/api/v1/rounds/:id/surveys/:instrument/import';
-const MAX_FILE = 5 * 1024 * 1024;
 /** Room for a large paste (20,000 rows) or a 5 MB file sent as base64. */
 const BODY_LIMIT = 10 * 1024 * 1024;
-
-const TOO_LARGE: Message = m(
-  'ไฟล์ใหญ่เกินไป (ไม่เกิน 5 MB และครั้งละหนึ่งไฟล์) กรุณาแบ่งเป็นหลายไฟล์',
-  'The file is too large (5 MB at most, one file at a time); split it into several files',
-);
 
 function paramsOf(request: FastifyRequest): { id: string; instrument: string } {
   return request.params as { id: string; instrument: string };
@@ -155,8 +148,8 @@ function registerApi(app: FastifyInstance, ctx: ServiceContext): void {
       body.csv !== undefined
         ? { csvText: body.csv }
         : { xlsxBuffer: Buffer.from(body.xlsxBase64 ?? '', 'base64') };
-    if ('xlsxBuffer' in file && file.xlsxBuffer.length > MAX_FILE)
-      return sendProblem(reply, 413, TOO_LARGE);
+    if ('xlsxBuffer' in file && file.xlsxBuffer.length > MAX_IMPORT_FILE)
+      return sendProblem(reply, 413, IMPORT_TOO_LARGE);
     const { id, instrument } = paramsOf(request);
     const preview = await importResponses(ctx, signedIn(request), id, instrument, file, { dryRun });
     if (!dryRun && !preview.valid) {
@@ -172,15 +165,7 @@ function registerApi(app: FastifyInstance, ctx: ServiceContext): void {
 
 /** The survey answer import: page (upload or paste, dry run, confirm), template CSV and API. */
 export function registerResponseImportRoutes(app: FastifyInstance, options: AppOptions): void {
-  void app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      limits: { fileSize: MAX_FILE, files: 1, fields: 10, parts: 12, fieldSize: BODY_LIMIT },
-    });
-    scope.setErrorHandler(async (error, request, reply) => {
-      if (!isUploadTooLarge(error)) throw error;
-      return sendTooLarge(request, reply, TOO_LARGE);
-    });
+  registerImportScope(app, BODY_LIMIT, (scope) => {
     registerPages(scope, options.ctx);
     registerApi(scope, options.ctx);
   });
