@@ -1,15 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
-  launchBrowser,
-  startDemoServer,
-  type DemoServer,
   d01Of,
   submitVia,
   withDemoDb,
   DESKTOP,
   signedInPage,
+  demoJourney,
 } from './browser.js';
 
 const CAMERA = '6720-001-0001/66';
@@ -20,24 +17,14 @@ function dayFromToday(days: number): string {
 }
 
 describe('asset loan journey in Chromium', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoJourney();
 
   it('requests, approves, hands over, reminds when overdue and records the return', async () => {
-    const loans = `${server.base}/agencies/${d01Of(server)}/loans`;
+    const loans = `${demo.server.base}/agencies/${d01Of(demo.server)}/loans`;
 
     // a member of D01 asks for the camera on a phone
-    const staff = await signedInPage(browser, server, 'owner@example.org');
-    await staff.goto(`${server.base}/agencies/${d01Of(server)}/assets`);
+    const staff = await signedInPage(demo.browser, demo.server, 'owner@example.org');
+    await staff.goto(`${demo.server.base}/agencies/${d01Of(demo.server)}/assets`);
     await expectNoAxeViolations(staff);
     await submitVia(staff, `main a:text-is("${CAMERA}")`, '');
     await staff.selectOption('#purposeCategory', 'public_service');
@@ -49,7 +36,7 @@ describe('asset loan journey in Chromium', () => {
     expect(await staff.locator('.notice').innerText()).toContain('รอผู้มีอำนาจอนุมัติ');
 
     // the agency admin approves and hands it over
-    const admin = await signedInPage(browser, server, 'agency@example.org', DESKTOP);
+    const admin = await signedInPage(demo.browser, demo.server, 'agency@example.org', DESKTOP);
     await admin.goto(loans);
     await expectNoAxeViolations(admin);
     const card = (status: string) =>
@@ -61,7 +48,7 @@ describe('asset loan journey in Chromium', () => {
 
     // time passes: the loan's days move into the past, as if the due date went by
     withDemoDb(
-      server,
+      demo.server,
       (db) =>
         db
           .prepare(
@@ -77,7 +64,7 @@ describe('asset loan journey in Chromium', () => {
     const reminders = staff.locator('main [data-reminders]');
     expect(await reminders.innerText()).toContain(`เลยกำหนดคืนทรัพย์สิน: ${CAMERA}`);
     await expectNoAxeViolations(staff);
-    await staff.goto(`${server.base}/`);
+    await staff.goto(`${demo.server.base}/`);
     expect(await staff.locator('main').innerText()).toContain(`เลยกำหนดคืนทรัพย์สิน: ${CAMERA}`);
     await admin.goto(loans);
     expect(await admin.locator('main [data-reminders]').innerText()).toContain(

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { DEMO_PASSWORD } from '../../src/services/demo.service.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export { DEMO_PASSWORD };
 
@@ -87,6 +87,25 @@ export async function startDemoServer(): Promise<DemoServer> {
       if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
     },
   };
+}
+
+/** The demo server and Chromium of one suite of journeys. */
+export interface DemoJourney {
+  server: DemoServer;
+  browser: Browser;
+}
+
+/** Starts the demo server and Chromium before the suite and stops both after it. */
+export function demoJourney(): DemoJourney {
+  const demo = {} as DemoJourney;
+  beforeAll(async () => {
+    [demo.server, demo.browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await demo.browser?.close();
+    await demo.server?.stop();
+  });
+  return demo;
 }
 
 const axeSource = readFileSync(

@@ -1,31 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseIcsEvents } from '../../src/core/calendar/ics.js';
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  startDemoServer,
-  type DemoServer,
-  submitVia,
-  signedInPage,
-} from './browser.js';
+import { expectNoAxeViolations, submitVia, signedInPage, demoJourney } from './browser.js';
 
 describe('calendar journey on a phone in Chromium', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoJourney();
 
   it('goes from the late work on the home page to the calendar, adds and finishes a task, and subscribes', async () => {
-    const page = await signedInPage(browser, server, 'agency@example.org');
-    await page.goto(`${server.base}/home`);
+    const page = await signedInPage(demo.browser, demo.server, 'agency@example.org');
+    await page.goto(`${demo.server.base}/home`);
     const late = page.locator('main .once-warning');
     await expect.poll(() => late.innerText()).toContain('เกินกำหนด');
     await expectNoAxeViolations(page);
@@ -54,7 +36,7 @@ describe('calendar journey on a phone in Chromium', () => {
       .poll(() => page.locator('main li', { hasText: 'ทดสอบงานจากโทรศัพท์' }).innerText())
       .toContain('เสร็จแล้ว ✓');
 
-    await page.goto(`${server.base}/calendar/feed`);
+    await page.goto(`${demo.server.base}/calendar/feed`);
     await expectNoAxeViolations(page);
     await submitVia(page, 'form[action="/calendar/feed"] button[type=submit]');
     const url = await page.locator('#feed-url').inputValue();

@@ -1,35 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  startDemoServer,
-  type DemoServer,
-  d01Of,
-  submitVia,
-  signedInPage,
-} from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, d01Of, submitVia, signedInPage, demoJourney } from './browser.js';
 
 describe('No Gift Policy and gift register in Chromium (on a phone)', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoJourney();
 
   async function as(email: string): Promise<Page> {
-    const page = await signedInPage(browser, server, email);
+    const page = await signedInPage(demo.browser, demo.server, email);
     return page;
   }
 
   it('a staff member acknowledges the policy and reports a gift above the threshold; the head sees it flagged', async () => {
-    const agency = `${server.base}/agencies/${d01Of(server)}`;
+    const agency = `${demo.server.base}/agencies/${d01Of(demo.server)}`;
     const staff = await as('owner@example.org');
 
     await staff.goto(agency);

@@ -1,15 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
-  launchBrowser,
   phonePage,
-  startDemoServer,
-  type DemoServer,
   d01Of,
   submitVia,
   DESKTOP,
   signedInPage,
+  demoJourney,
 } from './browser.js';
 
 const TITLE = 'การขอรับรองสำเนาเอกสารราชการ';
@@ -19,24 +17,14 @@ async function metOf(page: Page, code: string): Promise<string | null> {
 }
 
 describe('service manual journey in Chromium', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoJourney();
 
   async function as(email: string): Promise<Page> {
-    return signedInPage(browser, server, email, { ...DESKTOP, bypassCSP: true });
+    return signedInPage(demo.browser, demo.server, email, { ...DESKTOP, bypassCSP: true });
   }
 
   it('the owner writes a two-step service manual, the head publishes it, the public sees it', async () => {
-    const manuals = `${server.base}/agencies/${d01Of(server)}/manuals`;
+    const manuals = `${demo.server.base}/agencies/${d01Of(demo.server)}/manuals`;
 
     // the owner starts a draft and writes two timed steps, leaving fee and documents blank
     const owner = await as('owner@example.org');
@@ -81,8 +69,8 @@ describe('service manual journey in Chromium', () => {
     ).toBe('published');
 
     // anyone can read it on a phone, without signing in
-    const visitor = await phonePage(browser);
-    await visitor.goto(`${server.base}/public/D01/manuals`);
+    const visitor = await phonePage(demo.browser);
+    await visitor.goto(`${demo.server.base}/public/D01/manuals`);
     await Promise.all([visitor.waitForNavigation(), visitor.click(`main a:text("${TITLE}")`)]);
     expect((await visitor.locator('h1').innerText()).trim()).toBe(TITLE);
     const rows = await visitor.locator('main table.manual-steps tbody tr').allInnerTexts();

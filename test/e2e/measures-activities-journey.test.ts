@@ -1,14 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
-  launchBrowser,
-  startDemoServer,
-  type DemoServer,
   submitVia,
   d01RoundOf,
   d01Of,
   signedInPage,
+  demoJourney,
 } from './browser.js';
 
 async function overflowOf(page: Page): Promise<number> {
@@ -18,22 +16,15 @@ async function overflowOf(page: Page): Promise<number> {
 }
 
 describe('measures hand-off and KM activity on a phone in Chromium', () => {
-  let server: DemoServer;
-  let browser: Browser;
+  const demo = demoJourney();
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-    page = await signedInPage(browser, server, 'agency@example.org');
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+    page = await signedInPage(demo.browser, demo.server, 'agency@example.org');
+  }, 60_000);
 
   it("carries last year's finished measure over and attaches evidence to it", async () => {
-    await page.goto(`${server.base}/rounds/${d01RoundOf(server, 2569)}/measures`);
+    await page.goto(`${demo.server.base}/rounds/${d01RoundOf(demo.server, 2569)}/measures`);
     await expect.poll(() => page.locator('main').innerText()).toContain('จากปี พ.ศ. 2568');
     await expectNoAxeViolations(page);
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
@@ -53,7 +44,7 @@ describe('measures hand-off and KM activity on a phone in Chromium', () => {
   });
 
   it('records a KM activity and reads its satisfaction', async () => {
-    await page.goto(`${server.base}/agencies/${d01Of(server)}`);
+    await page.goto(`${demo.server.base}/agencies/${d01Of(demo.server)}`);
     await Promise.all([
       page.waitForNavigation(),
       page.locator('main a', { hasText: 'รายงานกิจกรรมการจัดการความรู้' }).click(),

@@ -1,46 +1,34 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { pdfText } from '../../src/infra/pdf-text.js';
 import {
   expectNoAxeViolations,
-  launchBrowser,
-  startDemoServer,
-  type DemoServer,
   d01RoundOf,
   demoRow,
   DESKTOP,
   signedInPage,
+  demoJourney,
 } from './browser.js';
 
 describe('results journey in Chromium', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoJourney();
 
   async function as(email: string): Promise<Page> {
-    return signedInPage(browser, server, email, { ...DESKTOP, acceptDownloads: true });
+    return signedInPage(demo.browser, demo.server, email, { ...DESKTOP, acceptDownloads: true });
   }
 
   it('reads a result, runs a what-if, adopts a measure and downloads the PDF report', async () => {
-    const last = d01RoundOf(server, 2568);
-    const current = d01RoundOf(server, 2569);
+    const last = d01RoundOf(demo.server, 2568);
+    const current = d01RoundOf(demo.server, 2569);
     const agencyName = demoRow<{ name_th: string }>(
-      server,
+      demo.server,
       `select name_th from agency where code = 'D01'`,
     ).name_th;
     const page = await as('agency@example.org');
 
     // the result of last year, from the round page
-    await page.goto(`${server.base}/rounds/${last}`);
+    await page.goto(`${demo.server.base}/rounds/${last}`);
     await Promise.all([page.waitForNavigation(), page.click(`a[href="/rounds/${last}/results"]`)]);
     const total = (await page.locator('[data-total]').first().innerText()).trim();
     expect(total).toMatch(/^\d+\.\d\d$/);
@@ -55,7 +43,7 @@ describe('results journey in Chromium', () => {
     expect(Number((await simulated.innerText()).trim())).toBeGreaterThan(Number(total));
 
     // a measure from a weak point of this year
-    await page.goto(`${server.base}/rounds/${current}/measures`);
+    await page.goto(`${demo.server.base}/rounds/${current}/measures`);
     const adopt = page.locator('main form[action$="/measures"] button[type=submit]').first();
     const title = await page
       .locator('main form[action$="/measures"] input[name=title]')
@@ -66,7 +54,7 @@ describe('results journey in Chromium', () => {
     expect(await page.locator('main').innerText()).toContain(title ?? '?');
 
     // the reports page and the PDF of the result report
-    await page.goto(`${server.base}/rounds/${last}`);
+    await page.goto(`${demo.server.base}/rounds/${last}`);
     await Promise.all([page.waitForNavigation(), page.click(`a[href="/rounds/${last}/reports"]`)]);
     await expectNoAxeViolations(page);
     const [download] = await Promise.all([
@@ -81,19 +69,19 @@ describe('results journey in Chromium', () => {
     expect(text).toContain(total);
 
     // the public results page of that year, without signing in
-    const visitor = await (await browser.newContext({ locale: 'th-TH' })).newPage();
-    await visitor.goto(`${server.base}/public/D01/2568/results`);
+    const visitor = await (await demo.browser.newContext({ locale: 'th-TH' })).newPage();
+    await visitor.goto(`${demo.server.base}/public/D01/2568/results`);
     expect((await visitor.locator('[data-total]').innerText()).trim()).toBe(total);
     await expectNoAxeViolations(visitor);
   }, 180_000);
 
   it('lets the ministry read the roll-up of its units', async () => {
     const ministryId = demoRow<{ id: string }>(
-      server,
+      demo.server,
       `select id from agency where parent_id is null order by path limit 1`,
     ).id;
     const page = await as('ministry@example.org');
-    await page.goto(`${server.base}/agencies/${ministryId}/rollup?year=2568`);
+    await page.goto(`${demo.server.base}/agencies/${ministryId}/rollup?year=2568`);
     const ranking = page.locator('[data-ranking]');
     await ranking.waitFor();
     expect(await page.locator('tr[data-ranked="D01"]').count()).toBe(1);
@@ -110,7 +98,9 @@ describe('results journey in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^ita-rollup-.+-2568\.xlsx$/);
 
     // the same export in the background: the progress page refreshes itself until the file is ready
-    await page.goto(`${server.base}/agencies/${ministryId}/rollup.xlsx?year=2568&background=1`);
+    await page.goto(
+      `${demo.server.base}/agencies/${ministryId}/rollup.xlsx?year=2568&background=1`,
+    );
     expect(page.url()).toMatch(/\/exports\/[\w-]+$/);
     const ready = page.locator('a[data-download]');
     await ready.waitFor({ timeout: 30_000 });

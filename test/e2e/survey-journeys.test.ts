@@ -1,16 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   answerStep,
   expectNoAxeViolations,
-  launchBrowser,
   phonePage,
-  startDemoServer,
   type DemoServer,
   d01LinkCode,
   d01RoundOf,
   demoRow,
   signedInPage,
+  demoJourney,
 } from './browser.js';
 
 function countResponses(server: DemoServer, instrument: string): number {
@@ -19,20 +17,12 @@ function countResponses(server: DemoServer, instrument: string): number {
 }
 
 describe('survey journeys in Chromium', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoJourney();
 
   it('answers the IIT on a phone by its public link, accessibly, and lands on the thank-you page', async () => {
-    const page = await phonePage(browser);
-    const before = countResponses(server, 'IIT');
-    await page.goto(`${server.base}/s/${d01LinkCode(server, 'IIT')}`);
+    const page = await phonePage(demo.browser);
+    const before = countResponses(demo.server, 'IIT');
+    await page.goto(`${demo.server.base}/s/${d01LinkCode(demo.server, 'IIT')}`);
     expect(await page.locator('.statement').innerText()).toContain('คำตอบของท่านเป็นความลับ');
     await expectNoAxeViolations(page);
     await page.click('button[type=submit]');
@@ -50,15 +40,15 @@ describe('survey journeys in Chromium', () => {
     }
     expect((await page.locator('h1').innerText()).trim()).toBe('ขอบคุณที่ตอบแบบวัด');
     await expectNoAxeViolations(page);
-    expect(countResponses(server, 'IIT')).toBe(before + 1);
+    expect(countResponses(demo.server, 'IIT')).toBe(before + 1);
     // the page fits a phone: nothing wider than the screen
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
   });
 
   it('answers the EIT with a single-use code, cannot reuse it, and the cockpit counts it', async () => {
-    const admin = await signedInPage(browser, server, 'agency@example.org');
-    const cockpit = `${server.base}/rounds/${d01RoundOf(server, 2569)}/surveys`;
+    const admin = await signedInPage(demo.browser, demo.server, 'agency@example.org');
+    const cockpit = `${demo.server.base}/rounds/${d01RoundOf(demo.server, 2569)}/surveys`;
     await admin.goto(cockpit);
     const countText = async () =>
       (await admin.locator('#EIT').innerText()).match(/(?:ผู้ตอบแล้ว|Responses)\s*(\d+)/)?.[1];
@@ -76,8 +66,8 @@ describe('survey journeys in Chromium', () => {
     const code = (await admin.locator('.slip-code').first().innerText()).trim();
     expect(code).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
 
-    const respondent = await phonePage(browser);
-    await respondent.goto(`${server.base}/s/${d01LinkCode(server, 'EIT')}?k=${code}`);
+    const respondent = await phonePage(demo.browser);
+    await respondent.goto(`${demo.server.base}/s/${d01LinkCode(demo.server, 'EIT')}?k=${code}`);
     await expectNoAxeViolations(respondent);
     await respondent.click('button[type=submit]');
     for (let step = 1; step <= 3; step++) {
@@ -86,8 +76,8 @@ describe('survey journeys in Chromium', () => {
     }
     expect((await respondent.locator('h1').innerText()).trim()).toBe('ขอบคุณที่ตอบแบบวัด');
 
-    const again = await phonePage(browser);
-    await again.goto(`${server.base}/s/${d01LinkCode(server, 'EIT')}?k=${code}`);
+    const again = await phonePage(demo.browser);
+    await again.goto(`${demo.server.base}/s/${d01LinkCode(demo.server, 'EIT')}?k=${code}`);
     await again.click('button[type=submit]');
     expect(await again.locator('.err').innerText()).toContain('รหัสนี้ถูกใช้ตอบแบบวัดไปแล้ว');
 

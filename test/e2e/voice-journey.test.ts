@@ -1,42 +1,32 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   answerStep,
   expectNoAxeViolations,
-  launchBrowser,
   phonePage,
-  startDemoServer,
-  type DemoServer,
   demoRows,
   d01RoundOf,
   signedInPage,
+  demoJourney,
 } from './browser.js';
 
 const COMMENT = 'คุณวิชัย ดีงาม ขอเงินค่าดำเนินการ โทร 02 123 4567 อีเมล wichai.d@example.net';
 
 describe('stakeholder voice journey in Chromium', () => {
-  let server: DemoServer;
-  let browser: Browser;
+  const demo = demoJourney();
   let roundId = '';
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-    roundId = d01RoundOf(server, 2569);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    roundId = d01RoundOf(demo.server, 2569);
   });
 
   it('a respondent leaves a comment on a phone; it is stored masked', async () => {
     const [link] = demoRows<{ code: string }>(
-      server,
+      demo.server,
       `select code from survey_link where round_id = ? and instrument = 'EIT'`,
       roundId,
     );
-    const page = await phonePage(browser);
-    await page.goto(`${server.base}/s/${link!.code}`);
+    const page = await phonePage(demo.browser);
+    await page.goto(`${demo.server.base}/s/${link!.code}`);
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     for (let i = 0; i < 10 && (await page.locator('#comment').count()) === 0; i++) {
       await answerStep(page, '3');
@@ -49,7 +39,7 @@ describe('stakeholder voice journey in Chromium', () => {
     await Promise.all([page.waitForNavigation(), page.click('button[value=next]')]);
     expect(await page.locator('h1').innerText()).toContain('ขอบคุณที่ตอบแบบวัด');
     const stored = demoRows<{ comment: string }>(
-      server,
+      demo.server,
       `select comment from survey_response where round_id = ? and comment like '%ค่าดำเนินการ%'`,
       roundId,
     );
@@ -59,8 +49,8 @@ describe('stakeholder voice journey in Chromium', () => {
   });
 
   it('the agency reads the voice page from the round page, accessible on a phone', async () => {
-    const page = await signedInPage(browser, server, 'agency@example.org');
-    await page.goto(`${server.base}/rounds/${roundId}`);
+    const page = await signedInPage(demo.browser, demo.server, 'agency@example.org');
+    await page.goto(`${demo.server.base}/rounds/${roundId}`);
     await Promise.all([page.waitForNavigation(), page.click(`a[href="/rounds/${roundId}/voice"]`)]);
     const iit = page.locator('[data-instrument="IIT"]');
     await expect(iit.locator('[data-theme="gifts"] td').first().innerText()).resolves.toContain(
