@@ -1,26 +1,19 @@
-import { groupByMonth } from '../../core/calendar/plan.js';
-import type { MyCalendar, MyTask } from '../../services/calendar-feed.service.js';
-import type { MilestoneView } from '../../services/calendar.service.js';
+import type { MyCalendar } from '../../services/calendar-feed.service.js';
 import { formatDate, m, pick } from '../i18n.js';
-import { dayLabel, MilestoneLine, monthLabel, taskTitle, UrgencyTag } from './calendar-parts.js';
+import {
+  dayLabel,
+  MonthSections,
+  taskTitle,
+  timelineEntries,
+  UrgencyTag,
+} from './calendar-parts.js';
 import { CsrfField } from './form.js';
 import { Layout, type PageContext } from './layout.js';
-
-type Entry =
-  | { kind: 'milestone'; date: string; milestone: MilestoneView }
-  | { kind: 'task'; date: string; task: MyTask };
 
 /** A person's calendar: their tasks in every agency and their rounds' milestones. */
 export function MyCalendarPage({ page, calendar }: { page: PageContext; calendar: MyCalendar }) {
   const { lang } = page;
-  const entries: Entry[] = [
-    ...calendar.milestones.map((milestone) => ({
-      kind: 'milestone' as const,
-      date: milestone.start,
-      milestone,
-    })),
-    ...calendar.tasks.map((task) => ({ kind: 'task' as const, date: task.dueOn, task })),
-  ];
+  const entries = timelineEntries(calendar.milestones, calendar.tasks);
   const late = calendar.tasks.filter((t) => t.urgency === 'overdue').length;
   return (
     <Layout page={page} title={m('ปฏิทินของฉัน', 'My calendar')}>
@@ -47,33 +40,24 @@ export function MyCalendarPage({ page, calendar }: { page: PageContext; calendar
       {entries.length === 0 && (
         <p>{pick(lang, m('ยังไม่มีงานหรือกำหนดการ', 'No tasks or milestones yet'))}</p>
       )}
-      {groupByMonth(entries, (e) => e.date).map((group) => (
-        <section>
-          <h2>{monthLabel(lang, group.month)}</h2>
-          <ul>
-            {group.items.map((entry) =>
-              entry.kind === 'milestone' ? (
-                <li>
-                  <MilestoneLine lang={lang} milestone={entry.milestone} />
-                </li>
-              ) : (
-                <li>
-                  <a
-                    href={`/rounds/${entry.task.roundId}/calendar#task-${entry.task.id}`}
-                    class={entry.task.urgency === 'overdue' ? 'warning-text' : undefined}
-                  >
-                    {taskTitle(lang, entry.task)}
-                  </a>{' '}
-                  <UrgencyTag lang={lang} urgency={entry.task.urgency} />
-                  <br />
-                  {pick(lang, m('กำหนด', 'Due'))} {dayLabel(lang, entry.task.dueOn)} ·{' '}
-                  {entry.task.round.agencyCode} {entry.task.round.agencyNameTh}
-                </li>
-              ),
-            )}
-          </ul>
-        </section>
-      ))}
+      <MonthSections
+        lang={lang}
+        entries={entries}
+        taskItem={(task) => (
+          <li>
+            <a
+              href={`/rounds/${task.roundId}/calendar#task-${task.id}`}
+              class={task.urgency === 'overdue' ? 'warning-text' : undefined}
+            >
+              {taskTitle(lang, task)}
+            </a>{' '}
+            <UrgencyTag lang={lang} urgency={task.urgency} />
+            <br />
+            {pick(lang, m('กำหนด', 'Due'))} {dayLabel(lang, task.dueOn)} · {task.round.agencyCode}{' '}
+            {task.round.agencyNameTh}
+          </li>
+        )}
+      />
     </Layout>
   );
 }

@@ -1,20 +1,11 @@
-import type { Urgency } from '../../core/calendar/plan.js';
+import type { JSX } from 'preact';
+import { groupByMonth, type Urgency } from '../../core/calendar/plan.js';
+import { longMonth } from '../../core/thai-calendar.js';
 import type { MilestoneView } from '../../services/calendar.service.js';
 import { formatDate, m, pick, type Lang } from '../i18n.js';
 
-const MONTHS = {
-  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-} as const;
-
 /** A month (YYYY-MM) as a heading: "มีนาคม 2569" in Thai. */
-export function monthLabel(lang: Lang, month: string): string {
-  return MONTHS[lang].format(new Date(`${month}-01T00:00:00Z`));
-}
+export const monthLabel: (lang: Lang, month: string) => string = longMonth;
 
 /** A calendar day (YYYY-MM-DD) in the page's language, Buddhist era for Thai. */
 export function dayLabel(lang: Lang, day: string): string {
@@ -50,4 +41,53 @@ export function MilestoneLine({ lang, milestone }: { lang: Lang; milestone: Mile
 /** A task's title in the page's language (English when given). */
 export function taskTitle(lang: Lang, task: { title: string; titleEn: string | null }): string {
   return lang === 'en' && task.titleEn ? task.titleEn : task.title;
+}
+
+/** One dated line of a timeline: a milestone (by its start) or a task (by its due day). */
+export type TimelineEntry<T> =
+  | { kind: 'milestone'; date: string; milestone: MilestoneView }
+  | { kind: 'task'; date: string; task: T };
+
+/** Milestones and tasks as the entries of one timeline. */
+export function timelineEntries<T extends { dueOn: string }>(
+  milestones: readonly MilestoneView[],
+  tasks: readonly T[],
+): TimelineEntry<T>[] {
+  return [
+    ...milestones.map((milestone) => ({
+      kind: 'milestone' as const,
+      date: milestone.start,
+      milestone,
+    })),
+    ...tasks.map((task) => ({ kind: 'task' as const, date: task.dueOn, task })),
+  ];
+}
+
+/** A timeline as a section per month: milestones as lines, each task as `taskItem` draws it. */
+export function MonthSections<T>(props: {
+  lang: Lang;
+  entries: TimelineEntry<T>[];
+  taskItem: (task: T) => JSX.Element;
+}) {
+  const { lang } = props;
+  return (
+    <>
+      {groupByMonth(props.entries, (e) => e.date).map((group) => (
+        <section>
+          <h2>{monthLabel(lang, group.month)}</h2>
+          <ul>
+            {group.items.map((entry) =>
+              entry.kind === 'milestone' ? (
+                <li>
+                  <MilestoneLine lang={lang} milestone={entry.milestone} />
+                </li>
+              ) : (
+                props.taskItem(entry.task)
+              ),
+            )}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
 }

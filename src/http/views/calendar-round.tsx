@@ -1,8 +1,13 @@
-import { groupByMonth } from '../../core/calendar/plan.js';
 import type { Message } from '../../core/errors.js';
 import type { RoundCalendar, TaskView } from '../../services/calendar.service.js';
 import { m, pick, type Lang } from '../i18n.js';
-import { dayLabel, MilestoneLine, monthLabel, taskTitle, UrgencyTag } from './calendar-parts.js';
+import {
+  dayLabel,
+  MonthSections,
+  taskTitle,
+  timelineEntries,
+  UrgencyTag,
+} from './calendar-parts.js';
 import { CsrfField, ErrorSummary, Field, type FieldErrors, SelectField } from './form.js';
 import { Layout, type PageContext } from './layout.js';
 import { editionLabel } from './round-list.js';
@@ -116,43 +121,23 @@ function TaskLine(props: { page: PageContext; calendar: RoundCalendar; task: Tas
   );
 }
 
-type Entry =
-  | { kind: 'milestone'; date: string; milestone: RoundCalendar['milestones'][number] }
-  | { kind: 'task'; date: string; task: TaskView };
-
 /** Milestones and tasks on one timeline, a section per month. */
 export function Timeline({ page, calendar }: { page: PageContext; calendar: RoundCalendar }) {
   const { lang } = page;
-  const entries: Entry[] = [
-    ...calendar.milestones.map((milestone) => ({
-      kind: 'milestone' as const,
-      date: milestone.start,
-      milestone,
-    })),
-    ...calendar.tasks.map((task) => ({ kind: 'task' as const, date: task.dueOn, task })),
-  ];
+  const entries = timelineEntries(calendar.milestones, calendar.tasks);
   if (entries.length === 0)
     return <p>{pick(lang, m('ยังไม่มีกำหนดการหรืองาน', 'No milestones or tasks yet'))}</p>;
   return (
     <div class="timeline">
-      {groupByMonth(entries, (e) => e.date).map((group) => (
-        <section>
-          <h2>{monthLabel(lang, group.month)}</h2>
-          <ul>
-            {group.items.map((entry) =>
-              entry.kind === 'milestone' ? (
-                <li>
-                  <MilestoneLine lang={lang} milestone={entry.milestone} />
-                </li>
-              ) : (
-                <li id={`task-${entry.task.id}`}>
-                  <TaskLine page={page} calendar={calendar} task={entry.task} />
-                </li>
-              ),
-            )}
-          </ul>
-        </section>
-      ))}
+      <MonthSections
+        lang={lang}
+        entries={entries}
+        taskItem={(task) => (
+          <li id={`task-${task.id}`}>
+            <TaskLine page={page} calendar={calendar} task={task} />
+          </li>
+        )}
+      />
     </div>
   );
 }
