@@ -63,3 +63,9 @@ export function sendTooLarge(request: FastifyRequest, reply: FastifyReply, messa
     ? sendProblem(reply, 413, message)
     : sendErrorPage(request, reply, 413, message);
 }
+
+/** A four-digit (Buddhist-era) year from the path, or the `notFound` refusal for anything else. */
+export function pathYear(text: string | undefined, notFound: () => DomainError): number {
+  if (!text || !/^\d{4}$/.test(text)) throw notFound();
+  return Number(text);
+}

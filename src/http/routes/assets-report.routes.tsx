@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../core/errors.js';
 import { assetGuidelineReport, assetUsageReport } from '../../reports/asset-reports.js';
 import {
   currentFiscalYear,
@@ -16,7 +15,8 @@ import { sendReport, sendReportHtml, type ReportFormat } from '../report-respons
 import { signedIn } from '../route-support.js';
 import { sendDomainError } from '../views/user-problem.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
-import { PUBLIC_PAGE_LIMIT, guarded } from '../route-kit.js';
+import { PUBLIC_PAGE_LIMIT, guarded, pathYear } from '../route-kit.js';
+import { publishedNotFound } from '../../services/agency-access.service.js';
 
 type Params = { id: string; agencyCode?: string; year?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
@@ -94,9 +94,7 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
   const send = async (request: FastifyRequest, reply: FastifyReply, format: ReportFormat) => {
     const { agencyCode = '', year = '' } = paramsOf(request);
     try {
-      if (!/^\d{4}$/.test(year))
-        throw new DomainError('not_found', m('ไม่พบเอกสารที่เผยแพร่', 'No such published document'));
-      const data = await getPublicUsageReport(ctx, agencyCode, Number(year));
+      const data = await getPublicUsageReport(ctx, agencyCode, pathYear(year, publishedNotFound));
       const doc = reportDoc(request.lang, data);
       if (format !== 'html')
         return await sendReport(reply, doc, format, `asset-loans-${data.agency.code}-${year}`);

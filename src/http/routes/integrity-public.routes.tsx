@@ -8,13 +8,12 @@ import { sendPage } from '../render.js';
 import { sendReport } from '../report-response.js';
 import { PublicGiftsPage, PublicNoGiftPage } from '../views/integrity-public.js';
 import { sendDomainError } from '../views/user-problem.js';
-import { PUBLIC_PAGE_LIMIT } from '../route-kit.js';
+import { PUBLIC_PAGE_LIMIT, pathYear } from '../route-kit.js';
 
 function targetOf(request: FastifyRequest): { code: string; year: number } {
   const { agencyCode, year } = request.params as { agencyCode: string; year: string };
-  if (!/^\d{4}$/.test(year))
-    throw new DomainError('not_found', { th: 'ไม่พบหน้านี้', en: 'Page not found' });
-  return { code: agencyCode, year: Number(year) };
+  const notFound = () => new DomainError('not_found', { th: 'ไม่พบหน้านี้', en: 'Page not found' });
+  return { code: agencyCode, year: pathYear(year, notFound) };
 }
 
 /** Public No Gift page and yearly gift report (published only), each also as a PDF. */

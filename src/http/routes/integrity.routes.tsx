@@ -35,15 +35,14 @@ import { sendDomainError } from '../views/user-problem.js';
 import { registerIntegrityApi } from './integrity-api.routes.js';
 import { registerIntegrityPublicRoutes } from './integrity-public.routes.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
-import { answerFormRefusal, changing, formErrorsOf, guarded } from '../route-kit.js';
+import { answerFormRefusal, changing, formErrorsOf, guarded, pathYear } from '../route-kit.js';
 
 type Params = { id: string; year?: string; giftId?: string; file?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
 
 /** A Buddhist-era year from the path or query, or a 404 for anything else. */
 export function yearOf(text: string | undefined): number {
-  if (!text || !/^\d{4}$/.test(text)) throw notFound();
-  return Number(text);
+  return pathYear(text, notFound);
 }
 const notFound = () => new DomainError('not_found', { th: 'ไม่พบหน้านี้', en: 'Page not found' });
 const queryYear = (request: FastifyRequest) => {

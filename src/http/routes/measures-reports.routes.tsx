@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../core/errors.js';
 import type { ReportDocument } from '../../reports/report-document.js';
 import { carryOverMeasure } from '../../services/measure-carry.service.js';
 import {
@@ -16,7 +15,14 @@ import { sendReport, sendReportHtml, type ReportFormat } from '../report-respons
 import { formValues, signedIn } from '../route-support.js';
 import { measuresDocumentReport, measuresProgressReport } from '../views/measures-reports.js';
 import { sendDomainError } from '../views/user-problem.js';
-import { GENERATED_FILE_LIMIT, PUBLIC_PAGE_LIMIT, changing, guarded } from '../route-kit.js';
+import {
+  GENERATED_FILE_LIMIT,
+  PUBLIC_PAGE_LIMIT,
+  changing,
+  guarded,
+  pathYear,
+} from '../route-kit.js';
+import { publishedNotFound } from '../../services/agency-access.service.js';
 
 type Params = { id: string; agencyCode: string; year: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
@@ -105,9 +111,12 @@ async function sendPublic(
 ) {
   const { agencyCode, year } = paramsOf(request);
   try {
-    if (!/^\d{4}$/.test(year))
-      throw new DomainError('not_found', m('ไม่พบเอกสารที่เผยแพร่', 'No such published document'));
-    const shown = await loadPublicMeasures(ctx, agencyCode, Number(year), kind);
+    const shown = await loadPublicMeasures(
+      ctx,
+      agencyCode,
+      pathYear(year, publishedNotFound),
+      kind,
+    );
     if (format === 'json')
       return reply
         .header('access-control-allow-origin', '*')

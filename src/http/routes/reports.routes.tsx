@@ -43,7 +43,7 @@ import {
   ReportsListPage,
 } from '../views/reports-pages.js';
 import { describeBasis, formatScore } from '../views/results-tree.js';
-import { GENERATED_FILE_LIMIT, PUBLIC_PAGE_LIMIT, guarded, idOf } from '../route-kit.js';
+import { GENERATED_FILE_LIMIT, PUBLIC_PAGE_LIMIT, guarded, idOf, pathYear } from '../route-kit.js';
 
 /** Roll-ups with more units than this are exported in the background with a progress page. */
 export const BACKGROUND_EXPORT_UNITS = 40;
@@ -88,8 +88,7 @@ const fileBaseOf = (kind: 'result' | 'analysis', code: string, year: number) =>
 /** A public target: agency code and a four-digit year, else not found. */
 function publicTarget(request: FastifyRequest): { code: string; year: number } {
   const { agencyCode, year } = request.params as { agencyCode: string; year: string };
-  if (!/^\d{4}$/.test(year)) throw notFound();
-  return { code: agencyCode, year: Number(year) };
+  return { code: agencyCode, year: pathYear(year, notFound) };
 }
 
 function treeCsv(tree: ResultNode): string {
