@@ -3,7 +3,7 @@ import type { Dialect } from '../db/database.js';
 import { openTestDatabase } from '../db/test-databases.js';
 import { randomIds, systemClock, type Clock } from '../infra/clock.js';
 import type { ServiceContext } from '../services/context.js';
-import { DEMO_PASSWORD } from '../services/demo.service.js';
+import { DEMO_PASSWORD, seedDemo } from '../services/demo.service.js';
 import { buildApp, type AppOptions } from './app.js';
 
 /**
@@ -123,6 +123,13 @@ export async function createTestApp(
       await dispose();
     },
   };
+}
+
+/** Builds the app like `createTestApp` and seeds the demo data (ministry, D01, D02, people). */
+export async function createDemoApp(...args: Parameters<typeof createTestApp>): Promise<TestApp> {
+  const t = await createTestApp(...args);
+  await seedDemo(t.ctx);
+  return t;
 }
 
 /** A client signed in as the given person (of the demo data unless a password is given). */

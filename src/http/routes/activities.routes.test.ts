@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
 import { pdfText } from '../../infra/pdf-text.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
-import { createTestApp, type TestApp, type TestClient, signedIn } from '../test-client.js';
+import { DEMO_PASSWORD } from '../../services/demo.service.js';
+import { createDemoApp, type TestApp, type TestClient, signedIn } from '../test-client.js';
 
 const NEW_ACTIVITY = {
   title: 'ถอดบทเรียนการจัดทำคู่มือการปฏิบัติงาน',
@@ -33,8 +33,7 @@ for (const dialect of DIALECTS) {
     let demoUrl: string;
 
     beforeAll(async () => {
-      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
-      await seedDemo(t.ctx);
+      t = await createDemoApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
       agency = await signedIn(t, 'agency@example.org');
       const admin = await signedIn(t, 'admin@example.org');
       const agencies = (await admin.api('GET', '/api/v1/agencies')).json().agencies as {

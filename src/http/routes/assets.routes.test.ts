@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
 import { pdfText } from '../../infra/pdf-text.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
+import { DEMO_PASSWORD } from '../../services/demo.service.js';
 import {
+  createDemoApp,
   d01RoundId,
-  createTestApp,
   type TestApp,
   type TestClient,
   signedIn,
@@ -32,8 +32,7 @@ for (const dialect of DIALECTS) {
     let roundId: string;
 
     beforeAll(async () => {
-      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
-      await seedDemo(t.ctx);
+      t = await createDemoApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
       admin = await signedIn(t, 'agency@example.org');
       staff = await signedIn(t, 'owner@example.org');
       const agencies = (await admin.api('GET', '/api/v1/agencies')).json().agencies as {

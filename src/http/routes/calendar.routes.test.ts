@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIcsEvents, unescapeText } from '../../core/calendar/ics.js';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
-import { seedDemo } from '../../services/demo.service.js';
 import {
-  createTestApp,
+  createDemoApp,
   d01RoundId,
   roundsOf,
   type TestApp,
@@ -30,8 +29,7 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       // 26 Nov 2026: every 2569 milestone is past; the demo left two planned tasks open
-      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
-      await seedDemo(t.ctx);
+      t = await createDemoApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
       agency = await signedIn(t, 'agency@example.org');
       base = `/rounds/${await d01RoundId(agency, 'ita-2569', 'collecting')}/calendar`;
     }, 180_000);

@@ -3,11 +3,10 @@ import JSZip from 'jszip';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
 import { pdfText } from '../../infra/pdf-text.js';
-import { seedDemo } from '../../services/demo.service.js';
 import {
+  createDemoApp,
   addD02User,
   d01RoundId,
-  createTestApp,
   type TestApp,
   type TestClient,
   signedIn,
@@ -25,8 +24,7 @@ for (const dialect of DIALECTS) {
     let gifts = '';
 
     beforeAll(async () => {
-      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
-      await seedDemo(t.ctx);
+      t = await createDemoApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
       admin = await signedIn(t, 'agency@example.org');
       owner = await signedIn(t, 'owner@example.org');
       head = await signedIn(t, 'head@example.org');

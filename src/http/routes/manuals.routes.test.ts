@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
 import { pdfText } from '../../infra/pdf-text.js';
-import { seedDemo } from '../../services/demo.service.js';
 import {
+  createDemoApp,
   d01RoundId,
   agencyIdOf,
   createOutsider,
-  createTestApp,
   type TestApp,
   type TestClient,
   signedIn,
@@ -30,8 +29,7 @@ for (const dialect of DIALECTS) {
     let d01: string;
 
     beforeAll(async () => {
-      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
-      await seedDemo(t.ctx);
+      t = await createDemoApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
       owner = await signedIn(t, 'owner@example.org');
       head = await signedIn(t, 'head@example.org');
       d01 = (await agencyIdOf(await signedIn(t, 'admin@example.org'), 'D01')) ?? '';

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
 import { pdfText } from '../../infra/pdf-text.js';
-import { seedDemo } from '../../services/demo.service.js';
 import {
+  createDemoApp,
   addD02User,
-  createTestApp,
   d01RoundId,
   signedIn,
   type TestApp,
@@ -37,11 +36,10 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       filesDir = await mkdtemp(join(tmpdir(), 'prongsai-measure-routes-'));
-      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'), {
+      t = await createDemoApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'), {
         FILES_DIR: filesDir,
         OIT_MAX_UPLOAD_MB: 1,
       });
-      await seedDemo(t.ctx);
       agency = await signIn('agency@example.org');
       const roundId = await d01RoundId(agency, 'ita-2569', 'collecting');
       base = `/rounds/${roundId}/measures`;

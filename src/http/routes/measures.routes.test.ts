@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
-import { seedDemo } from '../../services/demo.service.js';
 import {
+  createDemoApp,
   d01RoundId,
-  createTestApp,
   type TestApp,
   type TestClient,
   signedIn,
@@ -20,8 +19,7 @@ for (const dialect of DIALECTS) {
     let api: string;
 
     beforeAll(async () => {
-      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
-      await seedDemo(t.ctx);
+      t = await createDemoApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
       agency = await signedIn(t, 'agency@example.org');
       const roundId = await d01RoundId(agency, 'ita-2569', 'collecting');
       base = `/rounds/${roundId}/measures`;

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
-import { seedDemo } from '../../services/demo.service.js';
 import {
+  createDemoApp,
   d01RoundId,
-  createTestApp,
   type TestApp,
   type TestClient,
   signedIn,
@@ -28,10 +27,9 @@ for (const dialect of DIALECTS) {
     let item = '';
 
     beforeAll(async () => {
-      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'), {
+      t = await createDemoApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'), {
         APP_URL: SITE,
       });
-      await seedDemo(t.ctx);
       admin = await signedIn(t, 'agency@example.org');
       const roundId = await d01RoundId(admin, 'ita-2569', 'collecting');
       item = `/rounds/${roundId}/oit/O20`;

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findScoreSnapshot } from '../../db/round.repository.js';
 import { DIALECTS } from '../../db/test-databases.js';
-import { seedDemo } from '../../services/demo.service.js';
 import {
-  createTestApp,
+  createDemoApp,
   d01RoundId,
   TestClient,
   type TestApp,
@@ -82,11 +81,10 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       filesDir = await mkdtemp(join(tmpdir(), 'prongsai-review-'));
-      t = await createTestApp(dialect, tickingClock(), {
+      t = await createDemoApp(dialect, tickingClock(), {
         FILES_DIR: filesDir,
         OIT_MAX_UPLOAD_MB: 1,
       });
-      await seedDemo(t.ctx);
       const ministry = await signedIn(t, 'ministry@example.org');
       roundId = await d01RoundId(ministry, 'ita-2569', 'collecting');
       await seedEvidence(t, roundId);

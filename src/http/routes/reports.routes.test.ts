@@ -5,10 +5,9 @@ import { DIALECTS } from '../../db/test-databases.js';
 import { findRound } from '../../db/round.repository.js';
 import { createFixedClock } from '../../infra/clock.js';
 import { pdfFonts, pdfText } from '../../infra/pdf-text.js';
-import { seedDemo } from '../../services/demo.service.js';
 import { resultsEvidence } from '../../services/evidence-providers/results.js';
 import {
-  createTestApp,
+  createDemoApp,
   roundsOf,
   type ListedRound,
   type TestApp,
@@ -39,8 +38,7 @@ for (const dialect of DIALECTS) {
     let lastJson: { result: { total: number; level: { name: { th: string } } } };
 
     beforeAll(async () => {
-      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
-      await seedDemo(t.ctx);
+      t = await createDemoApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
       agency = await signedIn(t, 'agency@example.org');
       ministry = await signedIn(t, 'ministry@example.org');
       const d01 = (await roundsOf(agency)).filter((r) => r.agencyCode === 'D01');

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findScoreSnapshot, listRounds, type Round } from '../../db/round.repository.js';
 import { DIALECTS } from '../../db/test-databases.js';
-import { seedDemo } from '../../services/demo.service.js';
-import { createTestApp, signedIn, type TestApp, type TestClient } from '../test-client.js';
+import { createDemoApp, signedIn, type TestApp, type TestClient } from '../test-client.js';
 
 const totalOf = (html: string) => /data-total[^>]*>([^<]+)</.exec(html)?.[1];
 const simulatedOf = (html: string) => /data-simulated-total[^>]*><strong>([^<]+)</.exec(html)?.[1];
@@ -19,8 +18,7 @@ for (const dialect of DIALECTS) {
     };
 
     beforeAll(async () => {
-      t = await createTestApp(dialect);
-      await seedDemo(t.ctx);
+      t = await createDemoApp(dialect);
       rounds = await listRounds(t.ctx.db.kysely, null);
       ministry = await signedIn(t, 'ministry@example.org');
     });

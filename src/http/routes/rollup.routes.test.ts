@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAgencyByCode } from '../../db/agency.repository.js';
 import { DIALECTS } from '../../db/test-databases.js';
-import { seedDemo } from '../../services/demo.service.js';
-import { createTestApp, signedIn, type TestApp, type TestClient } from '../test-client.js';
+import { createDemoApp, signedIn, type TestApp, type TestClient } from '../test-client.js';
 
 const ranked = (html: string) => [...html.matchAll(/data-ranked="([^"]+)"/g)].map((x) => x[1]);
 const levelCounts = (html: string) =>
@@ -19,8 +18,7 @@ for (const dialect of DIALECTS) {
     };
 
     beforeAll(async () => {
-      t = await createTestApp(dialect);
-      await seedDemo(t.ctx);
+      t = await createDemoApp(dialect);
       ministry = await signedIn(t, 'ministry@example.org');
     });
     afterAll(async () => {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
-import { seedDemo } from '../../services/demo.service.js';
 import {
+  createDemoApp,
   d01RoundId,
   addD02User,
-  createTestApp,
   type TestApp,
   type TestClient,
   signedIn,
@@ -20,8 +19,7 @@ for (const dialect of DIALECTS) {
     let base: string;
 
     beforeAll(async () => {
-      t = await createTestApp(dialect);
-      await seedDemo(t.ctx);
+      t = await createDemoApp(dialect);
       await addD02User(t, {
         email: 'd02-viewer@example.org',
         displayName: 'ผู้ดูข้อมูล D02',

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+import { createDemoApp, type TestApp, type TestClient } from '../test-client.js';
 import { DIALECTS } from '../../db/test-databases.js';
-import { seedDemo } from '../../services/demo.service.js';
 import { ensureSurveyLinks } from '../../services/survey-admin.service.js';
 import { listRounds } from '../../db/round.repository.js';
 import { findUserByEmail, listGrants, publicUser } from '../../db/user.repository.js';
@@ -54,8 +53,7 @@ for (const dialect of DIALECTS) {
     let roundId = '';
     let admin: Actor;
     beforeAll(async () => {
-      t = await createTestApp(dialect);
-      await seedDemo(t.ctx);
+      t = await createDemoApp(dialect);
       const user = (await findUserByEmail(t.ctx.db.kysely, 'admin@example.org'))!;
       admin = {
         user: publicUser(user),

@@ -1,13 +1,13 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../db/test-databases.js';
+import { DIALECTS, SURVEY_RESPONSE_COLUMNS } from '../../db/test-databases.js';
 import { findUserByEmail } from '../../db/user.repository.js';
 import { createFixedClock } from '../../infra/clock.js';
 import { pdfText } from '../../infra/pdf-text.js';
 import { loadActor } from '../../services/auth.service.js';
-import { DEMO_PASSWORD, seedDemo } from '../../services/demo.service.js';
+import { DEMO_PASSWORD } from '../../services/demo.service.js';
 import { ensureSurveyLinks } from '../../services/survey-admin.service.js';
-import { createTestApp, type TestApp, type TestClient, signedIn } from '../test-client.js';
+import { createDemoApp, type TestApp, type TestClient, signedIn } from '../test-client.js';
 
 function hiddenOf(body: string): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -34,8 +34,7 @@ for (const dialect of DIALECTS) {
     let iitCode = '';
 
     beforeAll(async () => {
-      t = await createTestApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
-      await seedDemo(t.ctx);
+      t = await createDemoApp(dialect, createFixedClock('2026-11-26T03:00:00.000Z'));
       agency = await signedIn(t, 'agency@example.org');
       const { rounds } = (await agency.api('GET', '/api/v1/rounds?state=collecting')).json() as {
         rounds: { id: string; agencyCode: string; editionCode: string }[];
@@ -200,16 +199,7 @@ for (const dialect of DIALECTS) {
       expect(rows).toHaveLength(1);
       expect(rows[0]?.comment).toBe('นางสาว[ชื่อ] เรียกรับสินน้ำใจ โทร [เบอร์โทร] หรือ [อีเมล]');
       expect(rows[0]?.source).toBe('web');
-      expect(Object.keys(rows[0] ?? {}).sort()).toEqual([
-        'agency_id',
-        'answers_json',
-        'comment',
-        'id',
-        'instrument',
-        'round_id',
-        'source',
-        'submitted_on',
-      ]);
+      expect(Object.keys(rows[0] ?? {}).sort()).toEqual(SURVEY_RESPONSE_COLUMNS);
       expect(JSON.stringify(rows)).not.toMatch(/สมหญิง|8765|somying/);
     });
   });
