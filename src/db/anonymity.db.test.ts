@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeEachDialect } from './test-databases.js';
+import { describeEachDialect, SURVEY_RESPONSE_COLUMNS } from './test-databases.js';
 
 /**
  * Anonymity by construction (DESIGN.md §4): the tables that hold IIT/EIT answers have exactly
@@ -7,17 +7,7 @@ import { describeEachDialect } from './test-databases.js';
  * code, e-mail, phone, name or time of day).
  */
 const ALLOWED: Record<string, string[]> = {
-  survey_response: [
-    'agency_id',
-    'answers_json',
-    // the free-text comment (stakeholder voice): stored masked, see core/voice/comment-text.ts
-    'comment',
-    'id',
-    'instrument',
-    'round_id',
-    'source',
-    'submitted_on',
-  ],
+  survey_response: [...SURVEY_RESPONSE_COLUMNS],
   survey_submission: ['nonce_hash', 'submitted_on'],
 };
 const IDENTIFYING =

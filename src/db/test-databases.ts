@@ -66,6 +66,21 @@ export async function openTestDatabase(
 
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
+/**
+ * The columns a stored survey response may have, sorted: none identifies a respondent. The
+ * free-text `comment` (stakeholder voice) is stored masked, see core/voice/comment-text.ts.
+ */
+export const SURVEY_RESPONSE_COLUMNS: readonly string[] = [
+  'agency_id',
+  'answers_json',
+  'comment',
+  'id',
+  'instrument',
+  'round_id',
+  'source',
+  'submitted_on',
+];
+
 /** Declares the suite once per engine; `getDb()` gives that engine's database inside tests. */
 export function describeEachDialect(
   name: string,

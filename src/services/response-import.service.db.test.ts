@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { listAuditEntries } from '../db/audit.repository.js';
 import type { Db } from '../db/database.js';
-import { describeEachDialect } from '../db/test-databases.js';
+import { describeEachDialect, SURVEY_RESPONSE_COLUMNS } from '../db/test-databases.js';
 import { createFixedClock, randomIds } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
 import { MINISTRY_TREE, worldAt } from './test-world.js';
@@ -117,18 +117,7 @@ describeEachDialect('response import service', (getDb) => {
       ['2026-05-14', 'import', 'IIT', { 'i1.1': '4', 'i1.2': '3', i2: '1' }],
       ['2026-05-15', 'import', 'IIT', { 'i1.2': '2', i2: '3' }],
     ]);
-    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(
-      [
-        'agency_id',
-        'answers_json',
-        'comment',
-        'id',
-        'instrument',
-        'round_id',
-        'source',
-        'submitted_on',
-      ].sort(),
-    );
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(SURVEY_RESPONSE_COLUMNS);
     const audits = await importAudits(getDb());
     expect(audits.map((a) => a.details)).toEqual([{ instrument: 'IIT', count: 2, format: 'csv' }]);
   });
