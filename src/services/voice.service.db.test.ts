@@ -3,9 +3,9 @@ import { MIN_GROUP_SIZE } from '../core/surveys/progress.js';
 import { describeEachDialect } from '../db/test-databases.js';
 import { createFixedClock, randomIds } from '../infra/clock.js';
 import type { Actor, ServiceContext } from './context.js';
-import { MINISTRY_TREE, worldAt } from './test-world.js';
+import { openU1Round, MINISTRY_TREE, worldAt } from './test-world.js';
 import { importResponses } from './response-import.service.js';
-import { listVisibleRounds, moveRound, openRounds } from './round.service.js';
+import { moveRound } from './round.service.js';
 import { getRoundVoice } from './voice.service.js';
 import { voiceReportBlocks } from './voice-report.js';
 
@@ -45,9 +45,7 @@ describeEachDialect('stakeholder voice service', (getDb) => {
     parent = await seedActor(db, 'min@example.org', 'parent_admin', 'min');
     member = await seedActor(db, 'u1@example.org', 'agency_admin', 'u1');
     outsider = await seedActor(db, 'u2@example.org', 'agency_admin', 'u2');
-    await openRounds(ctx, parent, { parentAgencyId: 'min', editionCode: 'ita-2569' });
-    const rounds = await listVisibleRounds(ctx, parent);
-    roundId = rounds.find((r) => r.agencyCode === 'U1')?.id ?? '';
+    roundId = await openU1Round(ctx, parent);
     await moveRound(ctx, parent, roundId, 'collecting');
     const iit = await importResponses(
       ctx,
