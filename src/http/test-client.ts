@@ -132,6 +132,19 @@ export async function createDemoApp(...args: Parameters<typeof createTestApp>): 
   return t;
 }
 
+/** Creates the first administrator (admin@example.org) through /setup and signs them in. */
+export async function signedInFirstAdmin(
+  t: TestApp,
+  displayName: string,
+  password: string,
+): Promise<TestClient> {
+  const c = t.client();
+  await c.get('/setup');
+  await c.post('/setup', { displayName, email: 'admin@example.org', password });
+  await c.signIn('admin@example.org', password);
+  return c;
+}
+
 /** A client signed in as the given person (of the demo data unless a password is given). */
 export async function signedIn(
   t: TestApp,

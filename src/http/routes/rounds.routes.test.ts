@@ -1,37 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertAgency } from '../../db/agency.repository.js';
 import { upsertScoreSnapshot } from '../../db/round.repository.js';
 import { DIALECTS } from '../../db/test-databases.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+import { MINISTRY_TREE, worldAt, type AgencySeed } from '../../services/test-world.js';
+import {
+  createTestApp,
+  signedIn,
+  signedInFirstAdmin,
+  type TestApp,
+  type TestClient,
+} from '../test-client.js';
 
 const PASSWORD = 'correct horse battery';
 const NOW = '2026-11-26T03:00:00.000Z';
 
-async function seedAgencies(t: TestApp): Promise<void> {
-  const tree: [string, string | null, string][] = [
-    ['min', null, '/min/'],
-    ['u1', 'min', '/min/u1/'],
-    ['u2', 'min', '/min/u2/'],
-    ['u3', 'min', '/min/u3/'],
-    ['other', null, '/other/'],
-  ];
-  for (const [id, parentId, path] of tree) {
-    const agency = { id, parentId, path, code: id.toUpperCase(), type: 'unit' };
-    const rest = { nameTh: `หน่วยงาน ${id}`, nameEn: id, website: null, eligibleStaff: null };
-    await insertAgency(t.ctx.db.kysely, { ...agency, ...rest }, NOW);
-  }
-}
+/** The ministry tree with a third unit and a second, unrelated parent; English names are ids. */
+const TREE: AgencySeed[] = [
+  ...MINISTRY_TREE,
+  { id: 'u3', parentId: 'min', path: '/min/u3/' },
+  { id: 'other', parentId: null, path: '/other/' },
+].map((a) => ({ ...a, nameEn: a.id }));
 
 /** The first administrator (through /setup) creates the people of the tests through the API. */
 async function seedPeople(t: TestApp): Promise<TestClient> {
-  const admin = t.client();
-  await admin.get('/setup');
-  await admin.post('/setup', {
-    displayName: 'ผู้ดูแล',
-    email: 'admin@example.org',
-    password: PASSWORD,
-  });
-  await admin.signIn('admin@example.org', PASSWORD);
+  const admin = await signedInFirstAdmin(t, 'ผู้ดูแล', PASSWORD);
   const csrf = (await admin.api('GET', '/api/v1/me')).json().csrfToken as string;
   const people: [string, string, string][] = [
     ['min@example.org', 'min', 'parent_admin'],
@@ -42,12 +33,6 @@ async function seedPeople(t: TestApp): Promise<TestClient> {
     expect((await admin.api('POST', '/api/v1/users', body, csrf)).statusCode).toBe(201);
   }
   return admin;
-}
-
-async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const c = t.client();
-  await c.signIn(email, PASSWORD);
-  return c;
 }
 
 function roundIdOf(body: string, agencyCode: string): string {
@@ -61,9 +46,9 @@ for (const dialect of DIALECTS) {
     let parent: TestClient;
     beforeAll(async () => {
       t = await createTestApp(dialect);
-      await seedAgencies(t);
+      await worldAt(NOW).seedAgencies(t.ctx.db, TREE);
       await seedPeople(t);
-      parent = await signedIn(t, 'min@example.org');
+      parent = await signedIn(t, 'min@example.org', PASSWORD);
     });
     afterAll(async () => t.close());
 
@@ -100,7 +85,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses opening rounds to an agency admin, who sees only their own rounds', async () => {
-      const c = await signedIn(t, 'u1@example.org');
+      const c = await signedIn(t, 'u1@example.org', PASSWORD);
       expect((await c.get('/rounds/open')).body).toContain('คุณไม่มีสิทธิ์เปิดรอบการประเมิน');
       const refused = await c.post('/rounds/open', {
         parentAgencyId: 'u1',
@@ -160,7 +145,7 @@ for (const dialect of DIALECTS) {
       const unknown = await parent.post(`/rounds/${id}/state`, { to: 'finished' });
       expect(unknown.statusCode).toBe(400);
       expect(unknown.body).toContain('กรุณาเลือกสถานะ');
-      const viewer = await signedIn(t, 'u1@example.org');
+      const viewer = await signedIn(t, 'u1@example.org', PASSWORD);
       const u1 = roundIdOf((await viewer.get('/rounds')).body, 'U1');
       await viewer.get(`/rounds/${u1}`);
       expect((await viewer.post(`/rounds/${u1}/state`, { to: 'confirmed' })).statusCode).toBe(403);

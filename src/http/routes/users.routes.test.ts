@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAgency } from '../../db/agency.repository.js';
 import { DIALECTS } from '../../db/test-databases.js';
-import { createTestApp, type TestApp, type TestClient } from '../test-client.js';
+import {
+  createTestApp,
+  signedInFirstAdmin,
+  type TestApp,
+  type TestClient,
+} from '../test-client.js';
 
 const PASSWORD = 'correct horse battery';
 const NOW = '2026-11-26T03:00:00.000Z';
-
-/** Creates the first administrator through /setup and signs them in. */
-async function signedInAdmin(t: TestApp): Promise<TestClient> {
-  const c = t.client();
-  await c.get('/setup');
-  await c.post('/setup', {
-    displayName: 'ผู้ดูแลระบบ',
-    email: 'admin@example.org',
-    password: PASSWORD,
-  });
-  await c.signIn('admin@example.org', PASSWORD);
-  return c;
-}
 
 async function seedAgencies(t: TestApp): Promise<void> {
   const tree: [string, string | null, string, string][] = [
@@ -54,7 +46,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await createTestApp(dialect);
       await seedAgencies(t);
-      admin = await signedInAdmin(t);
+      admin = await signedInFirstAdmin(t, 'ผู้ดูแลระบบ', PASSWORD);
     });
     afterAll(async () => t.close());
 
