@@ -4,7 +4,7 @@ import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
 import { pdfText } from '../../infra/pdf-text.js';
 import { DEMO_PASSWORD } from '../../services/demo.service.js';
-import { createDemoApp, type TestApp, type TestClient, signedIn } from '../test-client.js';
+import { csrfOf, createDemoApp, type TestApp, type TestClient, signedIn } from '../test-client.js';
 
 const NEW_ACTIVITY = {
   title: 'ถอดบทเรียนการจัดทำคู่มือการปฏิบัติงาน',
@@ -138,7 +138,7 @@ for (const dialect of DIALECTS) {
       await viewer.get(`/agencies/${d01}/activities`);
       expect((await viewer.post(demoUrl, NEW_ACTIVITY)).statusCode).toBe(403);
       const admin = await signedIn(t, 'admin@example.org');
-      const csrf = (await admin.api('GET', '/api/v1/me')).json().csrfToken as string;
+      const csrf = await csrfOf(admin);
       const body = {
         email: 'd02-km@example.org',
         displayName: 'ผู้ดูแล D02',

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
-import type { TestClient } from '../test-client.js';
+import { csrfOf, type TestClient } from '../test-client.js';
 import { createOitTestApp, postUpload, type OitTestApp } from './oit-evidence.test-support.js';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
@@ -134,8 +134,7 @@ for (const dialect of DIALECTS) {
       expect(change.statusCode).toBe(404);
       const api = await other.api('GET', `/api/v1${base}`);
       expect(api.statusCode).toBe(404);
-      const csrf = ((await other.api('GET', '/api/v1/me')).json() as { csrfToken: string })
-        .csrfToken;
+      const csrf = await csrfOf(other);
       const put = await other.api('PUT', `/api/v1${base}/O1`, { urls: [], explanation: 'x' }, csrf);
       expect(put.statusCode).toBe(404);
       expect((await evidence('O1'))?.explanation).toBe('แผนผังโครงสร้างอยู่หน้าแรก');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
 import { createFixedClock } from '../../infra/clock.js';
 import {
+  csrfOf,
   createDemoApp,
   d01RoundId,
   type TestApp,
@@ -136,7 +137,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('checks and imports through the API with the CSRF header', async () => {
-      const csrf = (await agency.api('GET', '/api/v1/me')).json().csrfToken as string;
+      const csrf = await csrfOf(agency);
       const csv = 'date,i2\n2569-05-10,มากที่สุด\n';
       expect((await agency.api('POST', api, { csv })).statusCode).toBe(403);
       const dry = await agency.api('POST', api, { csv }, csrf);

@@ -3,6 +3,7 @@ import { upsertScoreSnapshot } from '../../db/round.repository.js';
 import { DIALECTS } from '../../db/test-databases.js';
 import { MINISTRY_TREE, worldAt, type AgencySeed } from '../../services/test-world.js';
 import {
+  csrfOf,
   createTestApp,
   signedIn,
   signedInFirstAdmin,
@@ -23,7 +24,7 @@ const TREE: AgencySeed[] = [
 /** The first administrator (through /setup) creates the people of the tests through the API. */
 async function seedPeople(t: TestApp): Promise<TestClient> {
   const admin = await signedInFirstAdmin(t, 'ผู้ดูแล', PASSWORD);
-  const csrf = (await admin.api('GET', '/api/v1/me')).json().csrfToken as string;
+  const csrf = await csrfOf(admin);
   const people: [string, string, string][] = [
     ['min@example.org', 'min', 'parent_admin'],
     ['u1@example.org', 'u1', 'agency_admin'],
@@ -152,7 +153,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers the API, and refuses changes without the CSRF header', async () => {
-      const csrf = (await parent.api('GET', '/api/v1/me')).json().csrfToken as string;
+      const csrf = await csrfOf(parent);
       const rounds = (await parent.api('GET', '/api/v1/rounds?state=setup')).json().rounds;
       expect(rounds.length).toBe(3);
       const url = `/api/v1/rounds/${rounds[0].id as string}/state`;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../db/test-databases.js';
 import {
+  csrfOf,
   createDemoApp,
   d01RoundId,
   addD02User,
@@ -97,7 +98,7 @@ for (const dialect of DIALECTS) {
           true,
         );
       expect((await agency.api('POST', `${api}/IIT/codes`, { count: 3 })).statusCode).toBe(403);
-      const csrf = (await agency.api('GET', '/api/v1/me')).json().csrfToken as string;
+      const csrf = await csrfOf(agency);
       const issued = await agency.api('POST', `${api}/IIT/codes`, { count: 3 }, csrf);
       expect(issued.statusCode).toBe(200);
       expect(issued.json().codes).toHaveLength(3);

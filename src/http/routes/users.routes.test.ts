@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAgency } from '../../db/agency.repository.js';
 import { DIALECTS } from '../../db/test-databases.js';
 import {
+  csrfOf,
   createTestApp,
   signedInFirstAdmin,
   type TestApp,
@@ -133,7 +134,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers the API only with the CSRF header for changes', async () => {
-      const csrf = (await admin.api('GET', '/api/v1/me')).json().csrfToken as string;
+      const csrf = await csrfOf(admin);
       const body = newUserForm('api@example.org', 'd1', 'viewer');
       expect((await admin.api('POST', '/api/v1/users', body)).statusCode).toBe(403);
       const created = await admin.api('POST', '/api/v1/users', body, csrf);

@@ -7,7 +7,7 @@ import { pdfText } from '../../infra/pdf-text.js';
 import { loadActor } from '../../services/auth.service.js';
 import { DEMO_PASSWORD } from '../../services/demo.service.js';
 import { ensureSurveyLinks } from '../../services/survey-admin.service.js';
-import { createDemoApp, type TestApp, type TestClient, signedIn } from '../test-client.js';
+import { csrfOf, createDemoApp, type TestApp, type TestClient, signedIn } from '../test-client.js';
 
 function hiddenOf(body: string): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -130,7 +130,7 @@ for (const dialect of DIALECTS) {
 
     it('is not found for an account of another agency', async () => {
       const admin = await signedIn(t, 'admin@example.org');
-      const csrf = (await admin.api('GET', '/api/v1/me')).json().csrfToken as string;
+      const csrf = await csrfOf(admin);
       const agencies = (await admin.api('GET', '/api/v1/agencies')).json().agencies as {
         id: string;
         code: string;
