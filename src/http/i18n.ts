@@ -25,6 +25,11 @@ const FORMATS = {
   ],
 } as const;
 
+/** A calendar day (YYYY-MM-DD) as formatDate writes it (Buddhist era for Thai); "—" for none. */
+export function formatDay(lang: Lang, day: string | null): string {
+  return day ? formatDate(lang, `${day}T12:00:00+07:00`) : '—';
+}
+
 /** A date in the Buddhist era for Thai ("26 พ.ย. 2569"), Gregorian for English. */
 export function formatDate(lang: Lang, iso: string, withTime = false): string {
   return FORMATS[lang][withTime ? 1 : 0].format(new Date(iso));

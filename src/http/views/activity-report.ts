@@ -3,12 +3,12 @@ import type { Agency } from '../../services/agency.service.js';
 import { satisfactionChartSvg } from '../../reports/activity-charts.js';
 import type { ReportBlock, ReportDocument } from '../../reports/report-document.js';
 import type { ActivityView } from '../../services/activity.service.js';
-import { formatDate, m, pick, type Lang } from '../i18n.js';
+import { formatDay, m, pick, type Lang } from '../i18n.js';
 import { thaiLongDate } from '../../core/thai-calendar.js';
 
 /** An activity's day written out: "29 มกราคม พ.ศ. 2569" in Thai. */
 export function activityDay(lang: Lang, heldOn: string): string {
-  return lang === 'th' ? thaiLongDate(heldOn) : formatDate('en', `${heldOn}T12:00:00+07:00`);
+  return lang === 'th' ? thaiLongDate(heldOn) : formatDay('en', heldOn);
 }
 
 /** Non-empty lines of a text box, as list items. */

@@ -6,12 +6,10 @@ import {
   type LoanStatus,
   type PurposeCategory,
 } from '../../core/assets/loan-rules.js';
-import { formatDate, m, pick, type Lang } from '../i18n.js';
+import { formatDay, m, pick, type Lang } from '../i18n.js';
 
 /** A day (YYYY-MM-DD) in the Buddhist era for Thai. */
-export function dayLabel(lang: Lang, day: string | null): string {
-  return day ? formatDate(lang, `${day}T12:00:00+07:00`) : '—';
-}
+export const dayLabel = formatDay;
 
 /** A loan's period: first day to due date. */
 export function periodLabel(lang: Lang, loan: { fromOn: string; toOn: string }): string {

@@ -2,15 +2,13 @@ import type { JSX } from 'preact';
 import { groupByMonth, type Urgency } from '../../core/calendar/plan.js';
 import { longMonth } from '../../core/thai-calendar.js';
 import type { MilestoneView } from '../../services/calendar.service.js';
-import { formatDate, m, pick, type Lang } from '../i18n.js';
+import { formatDay, m, pick, type Lang } from '../i18n.js';
 
 /** A month (YYYY-MM) as a heading: "มีนาคม 2569" in Thai. */
 export const monthLabel: (lang: Lang, month: string) => string = longMonth;
 
 /** A calendar day (YYYY-MM-DD) in the page's language, Buddhist era for Thai. */
-export function dayLabel(lang: Lang, day: string): string {
-  return formatDate(lang, `${day}T12:00:00+07:00`);
-}
+export const dayLabel = formatDay;
 
 /** Late and due-soon work said in words as well as colour. */
 export function UrgencyTag({ lang, urgency }: { lang: Lang; urgency: Urgency }) {

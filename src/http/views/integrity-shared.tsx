@@ -1,11 +1,9 @@
 import type { AcknowledgementShare } from '../../core/integrity/acknowledgement.js';
 import type { ReportBlock } from '../../reports/report-document.js';
-import { formatDate, m, pick, type Lang } from '../i18n.js';
+import { formatDay, m, pick, type Lang } from '../i18n.js';
 
 /** A day (YYYY-MM-DD) in the Buddhist era for Thai. */
-export function dayLabel(lang: Lang, day: string | null): string {
-  return day ? formatDate(lang, `${day}T12:00:00+07:00`) : '—';
-}
+export const dayLabel = formatDay;
 
 /** Baht with thousands separators. */
 export function bahtLabel(lang: Lang, value: number): string {

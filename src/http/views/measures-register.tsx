@@ -7,7 +7,7 @@ import {
   type MeasureStatus,
 } from '../../core/measures/measure-rules.js';
 import type { MeasureRegister, MeasureView } from '../../services/measure.service.js';
-import { formatDate, m, pick, type Lang } from '../i18n.js';
+import { formatDate, formatDay, m, pick, type Lang } from '../i18n.js';
 import { CsrfField, ErrorSummary, Field, type FieldErrors, SelectField } from './form.js';
 import { Layout, type PageContext } from './layout.js';
 import { editionLabel } from './round-list.js';
@@ -15,9 +15,7 @@ import type { MeasuresHandOff } from '../../services/measure-carry.service.js';
 import { MeasuresHandOffSection } from './measures-handoff.js';
 
 /** A due date (YYYY-MM-DD) in the Buddhist era for Thai. */
-export function dueLabel(lang: Lang, dueOn: string | null): string {
-  return dueOn ? formatDate(lang, `${dueOn}T12:00:00+07:00`) : '—';
-}
+export const dueLabel = formatDay;
 
 /** What a measure answers: type, code and name. */
 export function targetLabel(
