@@ -7,14 +7,13 @@ import {
   checkLoanRequest,
   daysBetween,
   findOverlap,
-  fiscalYearDays,
-  fiscalYearOf,
   isLoanDueSoon,
   isLoanOverdue,
   MAX_LOAN_DAYS,
   refusalByRule,
   type LoanPeriod,
 } from './loan-rules.js';
+import { fiscalYearOf, fiscalYearRange as fiscalYearDays } from '../thai-calendar.js';
 
 const base = {
   purposeCategory: 'official_duty' as const,

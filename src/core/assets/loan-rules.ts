@@ -208,6 +208,3 @@ export function isLoanDueSoon(loan: { status: LoanStatus; toOn: string }, today:
     daysBetween(today, loan.toOn) <= DUE_SOON_DAYS
   );
 }
-
-/** Kept here for older imports; the one definition is in ../thai-calendar.ts. */
-export { fiscalYearOf, fiscalYearRange as fiscalYearDays } from '../thai-calendar.js';

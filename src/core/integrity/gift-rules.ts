@@ -87,6 +87,3 @@ export function thresholdRule(threshold: number): Message {
     en: `Gifts worth more than ${baht} baht (per person, per occasion) that are received or offered go to the head of the agency, who decides whether they may be kept or must be returned`,
   };
 }
-
-/** Kept here for older imports; the one definition is in ../thai-calendar.ts. */
-export { fiscalMonths, fiscalYearOf, fiscalYearRange } from '../thai-calendar.js';

@@ -9,13 +9,11 @@ import { aggregateGifts, type GiftFact } from './gift-report.js';
 import {
   checkAgencyThreshold,
   effectiveThreshold,
-  fiscalMonths,
-  fiscalYearOf,
   isGiftFlagged,
   LEGAL_GIFT_THRESHOLD_BAHT,
   thresholdRule,
 } from './gift-rules.js';
-import { thaiLongDate } from './thai-date.js';
+import { fiscalMonths, fiscalYearOf, thaiLongDate } from '../thai-calendar.js';
 
 describe('gift threshold rule', () => {
   it('flags a gift above the threshold unless it was refused', () => {

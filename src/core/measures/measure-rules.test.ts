@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bangkokDay,
   canMoveMeasure,
   checkMeasureMove,
   isOverdue,
   suggestMeasures,
   type WeakTarget,
 } from './measure-rules.js';
+import { bangkokDay } from '../thai-calendar.js';
 
 const target = (type: WeakTarget['type'], code: string, lost: number, score = 50): WeakTarget => ({
   type,

@@ -61,9 +61,6 @@ export function isOverdue(
   return measure.dueOn < today;
 }
 
-/** Kept here for older imports; the one definition is in ../thai-calendar.ts. */
-export { bangkokDay } from '../thai-calendar.js';
-
 /** A weak point a measure may answer. */
 export interface WeakTarget {
   type: MeasureTargetType;
