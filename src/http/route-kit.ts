@@ -49,6 +49,29 @@ export const PUBLIC_PAGE_LIMIT = perMinute(120);
 /** The rate limit of a generated PDF, DOCX or workbook: each costs far more than a page. */
 export const GENERATED_FILE_LIMIT = perMinute(20);
 
+const GENERATED_FILE_PATH = /\.(pdf|docx|xlsx)$/i;
+
+const isGeneratedFile = (request: FastifyRequest) =>
+  GENERATED_FILE_PATH.test(request.url.split('?')[0] ?? '');
+
+/**
+ * One public route that serves a page or, when its address ends in .pdf/.docx/.xlsx, a generated
+ * file: files get the file limit, counted apart from the pages.
+ */
+export const PUBLIC_PAGE_OR_FILE_LIMIT = {
+  config: {
+    rateLimit: {
+      max: async (request: FastifyRequest) =>
+        isGeneratedFile(request)
+          ? GENERATED_FILE_LIMIT.config.rateLimit.max
+          : PUBLIC_PAGE_LIMIT.config.rateLimit.max,
+      keyGenerator: (request: FastifyRequest) =>
+        isGeneratedFile(request) ? `${request.ip}|file` : request.ip,
+      timeWindow: 60_000,
+    },
+  },
+};
+
 /** Whether multipart refused a request for its size or number of parts. */
 export function isUploadTooLarge(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -15,7 +15,7 @@ import { sendReport, sendReportHtml, type ReportFormat } from '../report-respons
 import { signedIn } from '../route-support.js';
 import { sendDomainError } from '../views/user-problem.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
-import { PUBLIC_PAGE_LIMIT, guarded, pathYear } from '../route-kit.js';
+import { GENERATED_FILE_LIMIT, PUBLIC_PAGE_LIMIT, guarded, pathYear } from '../route-kit.js';
 import { publishedNotFound } from '../../services/agency-access.service.js';
 
 type Params = { id: string; agencyCode?: string; year?: string };
@@ -111,8 +111,8 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
   };
   const base = '/public/:agencyCode/:year/assets/report';
   app.get(base, PUBLIC_PAGE_LIMIT, (request, reply) => send(request, reply, 'html'));
-  app.get(`${base}.pdf`, PUBLIC_PAGE_LIMIT, (request, reply) => send(request, reply, 'pdf'));
-  app.get(`${base}.docx`, PUBLIC_PAGE_LIMIT, (request, reply) => send(request, reply, 'docx'));
+  app.get(`${base}.pdf`, GENERATED_FILE_LIMIT, (request, reply) => send(request, reply, 'pdf'));
+  app.get(`${base}.docx`, GENERATED_FILE_LIMIT, (request, reply) => send(request, reply, 'docx'));
 }
 
 /** The yearly asset loan report (signed in and public) and the public guideline. */

@@ -8,7 +8,7 @@ import { sendPage } from '../render.js';
 import { sendReport } from '../report-response.js';
 import { PublicGiftsPage, PublicNoGiftPage } from '../views/integrity-public.js';
 import { sendDomainError } from '../views/user-problem.js';
-import { PUBLIC_PAGE_LIMIT, pathYear } from '../route-kit.js';
+import { GENERATED_FILE_LIMIT, PUBLIC_PAGE_LIMIT, pathYear } from '../route-kit.js';
 
 function targetOf(request: FastifyRequest): { code: string; year: number } {
   const { agencyCode, year } = request.params as { agencyCode: string; year: string };
@@ -28,7 +28,7 @@ export function registerIntegrityPublicRoutes(app: FastifyInstance, ctx: Service
       return sendDomainError(request, reply, error);
     }
   });
-  app.get(`${base}/no-gift.pdf`, PUBLIC_PAGE_LIMIT, async (request, reply) => {
+  app.get(`${base}/no-gift.pdf`, GENERATED_FILE_LIMIT, async (request, reply) => {
     try {
       const { code, year } = targetOf(request);
       const { agency, declaration } = await loadPublicNoGift(ctx, code, year);
@@ -47,7 +47,7 @@ export function registerIntegrityPublicRoutes(app: FastifyInstance, ctx: Service
       return sendDomainError(request, reply, error);
     }
   });
-  app.get(`${base}/gifts.pdf`, PUBLIC_PAGE_LIMIT, async (request, reply) => {
+  app.get(`${base}/gifts.pdf`, GENERATED_FILE_LIMIT, async (request, reply) => {
     try {
       const { code, year } = targetOf(request);
       const data = await loadPublicGiftReport(ctx, code, year);

@@ -31,6 +31,7 @@ import { sendDomainError } from '../views/user-problem.js';
 import {
   answerFormRefusal,
   PUBLIC_PAGE_LIMIT,
+  PUBLIC_PAGE_OR_FILE_LIMIT,
   changing,
   formErrorsOf,
   guarded,
@@ -246,20 +247,24 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
   // one page per kind (static segments win over the manual id): the OIT evidence addresses
   for (const kind of MANUAL_KINDS)
     app.get(`/public/:agencyCode/manuals/${kind}`, PUBLIC_PAGE_LIMIT, list(kind));
-  app.get('/public/:agencyCode/manuals/:manualId', PUBLIC_PAGE_LIMIT, async (request, reply) => {
-    const { agencyCode, manualId } = request.params as { agencyCode: string; manualId: string };
-    const match = /^([0-9a-zA-Z-]+?)(?:\.(pdf|docx))?$/.exec(manualId);
-    const { agency, manual } = await getPublicManual(ctx, agencyCode, match?.[1] ?? '');
-    const format = match?.[2] as 'pdf' | 'docx' | undefined;
-    if (format) {
-      const doc = reportOf(request.lang, agency.nameTh, manual, manual.updatedAt);
-      return sendReport(reply, doc, format, `${agency.code}-${manual.title}`);
-    }
-    return sendPage(
-      reply,
-      <PublicManualPage page={publicPage(request)} agency={agency} manual={manual} />,
-    );
-  });
+  app.get(
+    '/public/:agencyCode/manuals/:manualId',
+    PUBLIC_PAGE_OR_FILE_LIMIT,
+    async (request, reply) => {
+      const { agencyCode, manualId } = request.params as { agencyCode: string; manualId: string };
+      const match = /^([0-9a-zA-Z-]+?)(?:\.(pdf|docx))?$/.exec(manualId);
+      const { agency, manual } = await getPublicManual(ctx, agencyCode, match?.[1] ?? '');
+      const format = match?.[2] as 'pdf' | 'docx' | undefined;
+      if (format) {
+        const doc = reportOf(request.lang, agency.nameTh, manual, manual.updatedAt);
+        return sendReport(reply, doc, format, `${agency.code}-${manual.title}`);
+      }
+      return sendPage(
+        reply,
+        <PublicManualPage page={publicPage(request)} agency={agency} manual={manual} />,
+      );
+    },
+  );
 }
 
 /** Work manuals and service standards: staff register and editor, cases, public pages, reports. */
