@@ -2,7 +2,8 @@ import type { ReportFacts } from '../../services/result-reports.service.js';
 import type { ExportJob } from '../export-jobs.js';
 import { formatDate, m, pick, type Lang } from '../i18n.js';
 import { Layout, type PageContext } from './layout.js';
-import { ExplanationTree, formatScore } from './results-tree.js';
+import { ExplanationTree, formatScore, InstrumentScoresTable } from './results-tree.js';
+import { ChartFigure } from './chart-figure.js';
 
 type Round = ReportFacts['round'];
 
@@ -216,39 +217,12 @@ export function PublicResultsPage(props: {
           {round.editionCode}
         </p>
       </section>
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{pick(lang, m('เครื่องมือ', 'Instrument'))}</th>
-              <th scope="col" class="num">
-                {pick(lang, m('คะแนน', 'Score'))}
-              </th>
-              <th scope="col" class="num">
-                {pick(lang, m('น้ำหนัก', 'Weight'))}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.instruments.map((i) => (
-              <tr>
-                <td>
-                  {i.code} {pick(lang, i.name)}
-                </td>
-                <td class="num">{formatScore(lang, i.shown)}</td>
-                <td class="num">{i.points}%</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <InstrumentScoresTable lang={lang} instruments={result.instruments} />
       <section>
         <h2>{pick(lang, m('คะแนนรายตัวชี้วัด', 'Scores by indicator'))}</h2>
-        <figure
-          class="results-chart"
-          role="img"
-          aria-label={pick(lang, m('แผนภูมิแท่งคะแนนรายตัวชี้วัด', 'Bar chart of indicator scores'))}
-          dangerouslySetInnerHTML={{ __html: chartSvg }}
+        <ChartFigure
+          svg={chartSvg}
+          label={pick(lang, m('แผนภูมิแท่งคะแนนรายตัวชี้วัด', 'Bar chart of indicator scores'))}
         />
       </section>
       <section>

@@ -1,7 +1,8 @@
 import type { RoundResults } from '../../services/results.service.js';
 import { m, pick, type Lang } from '../i18n.js';
 import { Layout, type PageContext } from './layout.js';
-import { ExplanationTree, formatScore } from './results-tree.js';
+import { ExplanationTree, formatScore, InstrumentScoresTable } from './results-tree.js';
+import { ChartFigure } from './chart-figure.js';
 import { WeaknessSection, WhatIfSection } from './results-what-if.js';
 
 function Summary({ lang, results }: { lang: Lang; results: RoundResults }) {
@@ -33,36 +34,7 @@ function Summary({ lang, results }: { lang: Lang; results: RoundResults }) {
               ),
             )}
       </p>
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{pick(lang, m('เครื่องมือ', 'Instrument'))}</th>
-              <th scope="col" class="num">
-                {pick(lang, m('คะแนน', 'Score'))}
-              </th>
-              <th scope="col" class="num">
-                {pick(lang, m('สัดส่วน', 'Weight'))}
-              </th>
-              <th scope="col" class="num">
-                {pick(lang, m('คะแนนถ่วงน้ำหนัก', 'Weighted'))}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.instruments.map((i) => (
-              <tr>
-                <th scope="row">
-                  {i.code} {pick(lang, i.name)}
-                </th>
-                <td class="num">{formatScore(lang, i.shown)}</td>
-                <td class="num">{i.points}%</td>
-                <td class="num">{formatScore(lang, i.component)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <InstrumentScoresTable lang={lang} instruments={result.instruments} />
     </section>
   );
 }
@@ -95,11 +67,9 @@ export function ResultsPage(props: {
       <Summary lang={lang} results={results} />
       <section>
         <h2>{pick(lang, m('คะแนนรายตัวชี้วัด', 'Scores by indicator'))}</h2>
-        <figure
-          class="results-chart"
-          role="img"
-          aria-label={pick(lang, m('แผนภูมิแท่งคะแนนรายตัวชี้วัด', 'Bar chart of indicator scores'))}
-          dangerouslySetInnerHTML={{ __html: chartSvg }}
+        <ChartFigure
+          svg={chartSvg}
+          label={pick(lang, m('แผนภูมิแท่งคะแนนรายตัวชี้วัด', 'Bar chart of indicator scores'))}
         />
       </section>
       <section>

@@ -1,4 +1,5 @@
 import type { Message } from '../../core/errors.js';
+import type { InstrumentResult } from '../../core/scoring/evaluate-scores.js';
 import type { ResultNode } from '../../services/results.service.js';
 import { m, pick, type Lang } from '../i18n.js';
 
@@ -134,5 +135,48 @@ export function ExplanationTree({ lang, tree }: { lang: Lang; tree: ResultNode }
         <NodeItem lang={lang} node={child} />
       ))}
     </ul>
+  );
+}
+
+/** The instruments of a result: score, share of the total and the weighted points they add. */
+export function InstrumentScoresTable(props: {
+  lang: Lang;
+  instruments: readonly Pick<
+    InstrumentResult,
+    'code' | 'name' | 'shown' | 'points' | 'component'
+  >[];
+}) {
+  const { lang, instruments } = props;
+  return (
+    <div class="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{pick(lang, m('เครื่องมือ', 'Instrument'))}</th>
+            <th scope="col" class="num">
+              {pick(lang, m('คะแนน', 'Score'))}
+            </th>
+            <th scope="col" class="num">
+              {pick(lang, m('สัดส่วน', 'Weight'))}
+            </th>
+            <th scope="col" class="num">
+              {pick(lang, m('คะแนนถ่วงน้ำหนัก', 'Weighted'))}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {instruments.map((i) => (
+            <tr>
+              <th scope="row">
+                {i.code} {pick(lang, i.name)}
+              </th>
+              <td class="num">{formatScore(lang, i.shown)}</td>
+              <td class="num">{i.points}%</td>
+              <td class="num">{formatScore(lang, i.component)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { AGENCY_TYPES, isAgencyType } from '../../core/agencies/agency-input.js';
 import type { AgencyRollup } from '../../services/rollup.service.js';
 import { m, pick, type Lang } from '../i18n.js';
+import { ChartFigure } from './chart-figure.js';
 import { Layout, type PageContext } from './layout.js';
 import { formatScore } from './results-tree.js';
 
@@ -79,11 +80,9 @@ export function RollupPage(props: { page: PageContext; rollup: AgencyRollup; cha
       </p>
       <section>
         <h2>{pick(lang, m('จำนวนหน่วยงานตามระดับ', 'Units by level'))}</h2>
-        <figure
-          class="results-chart"
-          role="img"
-          aria-label={pick(lang, m('แผนภูมิแท่งจำนวนหน่วยงานตามระดับ', 'Bar chart of units by level'))}
-          dangerouslySetInnerHTML={{ __html: chartSvg }}
+        <ChartFigure
+          svg={chartSvg}
+          label={pick(lang, m('แผนภูมิแท่งจำนวนหน่วยงานตามระดับ', 'Bar chart of units by level'))}
         />
         <div class="table-scroll">
           <table data-levels>

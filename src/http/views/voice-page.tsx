@@ -2,6 +2,7 @@ import { withheldMessage, type VoiceSummary } from '../../core/voice/voice-summa
 import type { InstrumentVoice, RoundVoice } from '../../services/voice.service.js';
 import { formatDate, m, pick, type Lang } from '../i18n.js';
 import { Layout, type PageContext } from './layout.js';
+import { ChartFigure } from './chart-figure.js';
 
 function ThemeTable({
   lang,
@@ -51,14 +52,12 @@ function WordSection(props: {
   return (
     <>
       <h3>{pick(lang, m('คำที่พบบ่อย', 'Most used words'))}</h3>
-      <figure
-        class="results-chart"
-        role="img"
-        aria-label={pick(
+      <ChartFigure
+        svg={props.chartSvg}
+        label={pick(
           lang,
           m('แผนภูมิแท่งจำนวนข้อเสนอแนะที่ใช้แต่ละคำ', 'Bar chart of how many comments use each word'),
         )}
-        dangerouslySetInnerHTML={{ __html: props.chartSvg }}
       />
       <details>
         <summary>{pick(lang, m('ตารางคำที่พบบ่อย', 'Table of the words'))}</summary>
