@@ -9,8 +9,8 @@ export const MAX_IMPORT_FILE = 5 * 1024 * 1024;
 
 /** The refusal of a file over MAX_IMPORT_FILE, or of more than one file. */
 export const IMPORT_TOO_LARGE: Message = m(
-  'ไฟล์ใหญ่เกินไป (ไม่เกิน 5 MB และครั้งละหนึ่งไฟล์) กรุณาแบ่งเป็นหลายไฟล์',
-  'The file is too large (5 MB at most, one file at a time); split it into several files',
+  `ไฟล์ใหญ่เกินไป (ไม่เกิน ${MAX_IMPORT_FILE / (1024 * 1024)} MB และครั้งละหนึ่งไฟล์) กรุณาแบ่งเป็นหลายไฟล์`,
+  `The file is too large (${MAX_IMPORT_FILE / (1024 * 1024)} MB at most, one file at a time); split it into several files`,
 );
 
 /**

@@ -3,9 +3,8 @@ import type { Agency } from '../../services/agency.service.js';
 import type { AssetImportPreview } from '../../services/asset-import.service.js';
 import { m, pick, type Lang } from '../i18n.js';
 import { AssetsNav } from './assets-common.js';
-import { CsrfField } from './form.js';
 import { Layout, type PageContext } from './layout.js';
-import { ImportCheckSummary } from './import-check.js';
+import { ImportCheckSummary, ImportUploadForm } from './import-check.js';
 
 /** Where an agency's register import lives. */
 export function assetImportPath(agencyId: string): string {
@@ -104,51 +103,25 @@ export function AssetImportPage(props: {
       </p>
       {preview && <Summary lang={lang} preview={preview} />}
       {preview && <Rows lang={lang} preview={preview} />}
-      <form
-        method="post"
+      <ImportUploadForm
+        lang={lang}
         action={assetImportPath(agency.id)}
-        enctype="multipart/form-data"
-        novalidate
-      >
-        <CsrfField token={page.csrfToken} />
-        <div class="field">
-          <label for="file">
-            {pick(lang, m('ไฟล์ CSV หรือ Excel (.xlsx)', 'CSV or Excel (.xlsx) file'))}
-          </label>
-          <p class="hint" id="file-hint">
-            {pick(
-              lang,
-              m(
-                'ขนาดไม่เกิน 5 MB ใช้แผ่นงานแรกของไฟล์ Excel ถ้าเลือกไฟล์ ระบบจะใช้ไฟล์แทนข้อความด้านล่าง',
-                'Up to 5 MB; the first sheet of a workbook is read. A chosen file is used instead of the text below.',
-              ),
-            )}
-          </p>
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,.xlsx,text/csv"
-            aria-describedby="file-hint"
-          />
-        </div>
-        <div class="field">
-          <label for="csv">{pick(lang, m('หรือวางข้อมูล CSV', 'Or paste CSV data'))}</label>
-          <textarea id="csv" name="csv" rows={8}>
-            {props.csv}
-          </textarea>
-        </div>
-        <button type="submit" name="mode" value="preview" class="secondary">
-          {pick(lang, m('ตรวจสอบ (dry run)', 'Check (dry run)'))}
-        </button>{' '}
-        {preview?.valid && (
-          <button type="submit" name="mode" value="import">
-            {lang === 'th'
+        csrfToken={page.csrfToken}
+        file={{
+          name: 'file',
+          accept: '.csv,.xlsx,text/csv',
+          label: m('ไฟล์ CSV หรือ Excel (.xlsx)', 'CSV or Excel (.xlsx) file'),
+        }}
+        csv={props.csv}
+        csvRows={8}
+        confirm={
+          preview?.valid
+            ? lang === 'th'
               ? `ยืนยันเพิ่มทรัพย์สิน ${preview.rows.length} รายการ`
-              : `Confirm: add ${preview.rows.length} assets`}
-          </button>
-        )}
-      </form>
+              : `Confirm: add ${preview.rows.length} assets`
+            : null
+        }
+      />
     </Layout>
   );
 }

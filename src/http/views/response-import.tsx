@@ -4,9 +4,9 @@ import type {
   ResponseImportPreview,
 } from '../../services/response-import.service.js';
 import { m, pick, type Lang } from '../i18n.js';
-import { CsrfField } from './form.js';
 import { Layout, type PageContext } from './layout.js';
 import { editionLabel } from './round-list.js';
+import { ImportUploadForm } from './import-check.js';
 import { ImportRows, ImportSummary, IgnoredColumns, ItemGuide } from './response-import-preview.js';
 
 /** Where the import page of a round's instrument lives. */
@@ -55,44 +55,25 @@ function ImportForm(props: {
 }) {
   const { lang, preview } = props;
   return (
-    <form method="post" action={props.action} enctype="multipart/form-data" novalidate>
-      <CsrfField token={props.csrfToken} />
-      <div class="field">
-        <label for="xlsx">{pick(lang, m('ไฟล์ Excel (.xlsx)', 'Excel file (.xlsx)'))}</label>
-        <p class="hint" id="xlsx-hint">
-          {pick(
-            lang,
-            m(
-              'ใช้แผ่นงานแรกของไฟล์ ขนาดไม่เกิน 5 MB ถ้าเลือกไฟล์ ระบบจะใช้ไฟล์แทนข้อความด้านล่าง',
-              'The first sheet is read, up to 5 MB. A chosen file is used instead of the text below.',
-            ),
-          )}
-        </p>
-        <input
-          id="xlsx"
-          name="xlsx"
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-describedby="xlsx-hint"
-        />
-      </div>
-      <div class="field">
-        <label for="csv">{pick(lang, m('หรือวางข้อมูล CSV', 'Or paste CSV data'))}</label>
-        <textarea id="csv" name="csv" rows={10}>
-          {props.csv}
-        </textarea>
-      </div>
-      <button type="submit" name="mode" value="preview" class="secondary">
-        {pick(lang, m('ตรวจสอบ (dry run)', 'Check (dry run)'))}
-      </button>{' '}
-      {preview?.valid && (
-        <button type="submit" name="mode" value="import">
-          {lang === 'th'
+    <ImportUploadForm
+      lang={lang}
+      action={props.action}
+      csrfToken={props.csrfToken}
+      file={{
+        name: 'xlsx',
+        accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        label: m('ไฟล์ Excel (.xlsx)', 'Excel file (.xlsx)'),
+      }}
+      csv={props.csv}
+      csvRows={10}
+      confirm={
+        preview?.valid
+          ? lang === 'th'
             ? `ยืนยันนำเข้า ${preview.rows.length} ชุดคำตอบ`
-            : `Confirm: import ${preview.rows.length} responses`}
-        </button>
-      )}
-    </form>
+            : `Confirm: import ${preview.rows.length} responses`
+          : null
+      }
+    />
   );
 }
 
