@@ -1,3 +1,7 @@
+import {
+  GENERATED_EVIDENCE_SOURCE_CODES,
+  type GeneratedEvidenceSource,
+} from '../core/oit/generated-evidence.js';
 import type { Round } from '../db/round.repository.js';
 import type { ServiceContext } from './context.js';
 import { activitiesEvidence } from './evidence-providers/activities.js';
@@ -10,23 +14,35 @@ import type { EvidenceProvider, GeneratedDocument } from './evidence-providers/t
 
 export type { GeneratedDocument } from './evidence-providers/types.js';
 
-/** Every feature that publishes documents; one list, read by OIT items and website currency. */
-const PROVIDERS: EvidenceProvider[] = [
-  resultsEvidence,
-  measuresEvidence,
-  activitiesEvidence,
-  integrityEvidence,
-  assetsEvidence,
-  manualsEvidence,
+/** Every feature that publishes documents, with the sources it can produce; one list. */
+const PROVIDERS: { sources: readonly GeneratedEvidenceSource[]; list: EvidenceProvider }[] = [
+  { sources: ['ita_results', 'ita_analysis'], list: resultsEvidence },
+  { sources: ['measures_document', 'measures_progress'], list: measuresEvidence },
+  { sources: ['activity_reports'], list: activitiesEvidence },
+  {
+    sources: ['no_gift_declaration', 'no_gift_communication', 'gift_report'],
+    list: integrityEvidence,
+  },
+  { sources: ['asset_guideline', 'asset_report'], list: assetsEvidence },
+  { sources: ['work_manuals', 'service_manuals'], list: manualsEvidence },
 ];
 
-/** Every document Prongsai has published for the round's agency, newest first. */
+/**
+ * The documents Prongsai has published for the round's agency, newest first: all of them, or
+ * only those of the given sources (then only the features that produce them are asked).
+ */
 export async function listPublishedDocuments(
   ctx: ServiceContext,
   round: Round,
+  sources?: readonly string[],
 ): Promise<GeneratedDocument[]> {
-  const lists = await Promise.all(PROVIDERS.map((provider) => provider(ctx, round)));
-  return lists.flat().sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
+  const wanted = sources
+    ? PROVIDERS.filter((p) => p.sources.some((s) => sources.includes(s)))
+    : PROVIDERS;
+  const lists = await Promise.all(wanted.map((provider) => provider.list(ctx, round)));
+  return documentsForItem(lists.flat(), sources ?? GENERATED_EVIDENCE_SOURCE_CODES).sort((a, b) =>
+    (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''),
+  );
 }
 
 /** The published documents that belong to an OIT item, by the sources its edition names. */

@@ -1,21 +1,22 @@
+import type { Round } from '../db/round.repository.js';
 import type { Actor, ServiceContext } from './context.js';
-import { documentsForItem, listPublishedDocuments } from './generated-evidence.service.js';
+import { listPublishedDocuments } from './generated-evidence.service.js';
 import type { GeneratedDocument } from './evidence-providers/types.js';
-import type { EvidenceSettings } from './oit-evidence-support.js';
+import type { EvidenceSettings, ItemEvidence } from './oit-evidence-support.js';
 import { evidenceNotFound } from './oit-evidence-support.js';
 import { findWorkspaceItem, loadOitWorkspace, saveItemEvidence } from './oit-evidence.service.js';
 
-/** The documents Prongsai has published that the round's edition lists for an OIT item. */
+/**
+ * The documents Prongsai has published that the round's edition lists for an OIT item (only the
+ * features producing those sources are asked). The caller has already loaded the item in reach.
+ */
 export async function listItemGeneratedEvidence(
   ctx: ServiceContext,
-  actor: Actor,
-  ref: { roundId: string; itemCode: string },
+  round: Round,
+  entry: Pick<ItemEvidence, 'item'>,
 ): Promise<GeneratedDocument[]> {
-  const workspace = await loadOitWorkspace(ctx, actor, ref.roundId);
-  const entry = findWorkspaceItem(workspace, ref.itemCode);
   if (entry.item.generatedEvidence.length === 0) return [];
-  const documents = await listPublishedDocuments(ctx, workspace.round);
-  return documentsForItem(documents, entry.item.generatedEvidence);
+  return listPublishedDocuments(ctx, round, entry.item.generatedEvidence);
 }
 
 /**
@@ -31,11 +32,11 @@ export async function addGeneratedEvidenceLink(
   documentUrl: string,
   origin: string,
 ): Promise<void> {
-  const documents = await listItemGeneratedEvidence(ctx, actor, ref);
-  const document = documents.find((d) => d.url === documentUrl);
-  if (!document) throw evidenceNotFound();
   const workspace = await loadOitWorkspace(ctx, actor, ref.roundId);
   const entry = findWorkspaceItem(workspace, ref.itemCode);
+  const documents = await listItemGeneratedEvidence(ctx, workspace.round, entry);
+  const document = documents.find((d) => d.url === documentUrl);
+  if (!document) throw evidenceNotFound();
   const address = new URL(document.url, origin).toString();
   const urls = entry.links.map((l) => l.url);
   if (urls.includes(address)) return;

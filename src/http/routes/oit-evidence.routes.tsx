@@ -116,7 +116,7 @@ async function showItem(ctx: ServiceContext, request: FastifyRequest, reply: Fas
     workspace.open &&
     entry.status !== 'submitted' &&
     mayEditEvidence(actor, workspace.round, entry);
-  const documents = await listItemGeneratedEvidence(ctx, actor, { roundId: id, itemCode: item });
+  const documents = await listItemGeneratedEvidence(ctx, workspace.round, entry);
   const page = (
     <OitItemPage
       page={pageOf(request)}

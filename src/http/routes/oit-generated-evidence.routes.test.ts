@@ -62,6 +62,24 @@ for (const dialect of DIALECTS) {
       expect(again).toHaveLength(links.length);
     });
 
+    it('offers every register the edition lists on its item, from the demo', async () => {
+      const expected: Record<string, string[]> = {
+        O8: ['work_manuals'],
+        O9: ['service_manuals'],
+        O15: ['asset_guideline', 'asset_report', 'activity_reports'],
+        O20: ['no_gift_declaration', 'no_gift_communication', 'gift_report'],
+        O25: ['ita_results', 'ita_analysis'],
+      };
+      for (const [code, sources] of Object.entries(expected)) {
+        const page = await admin.get(item.replace(/O20$/, code));
+        expect(page.statusCode).toBe(200);
+        for (const source of sources)
+          expect(page.body).toContain(`data-document-source="${source}"`);
+      }
+      const o1 = await admin.get(item.replace(/O20$/, 'O1'));
+      expect(o1.body).not.toContain('data-generated-evidence');
+    });
+
     it('refuses an address that is not one of the item’s documents and stores nothing', async () => {
       const before = linksOf((await admin.get(item)).body);
       const refused = await admin.post(item, {
