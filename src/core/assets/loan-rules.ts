@@ -1,3 +1,4 @@
+import { longDate } from '../thai-calendar.js';
 import { DomainError, type Message } from '../errors.js';
 
 /**
@@ -176,8 +177,8 @@ export function checkLoanRequest(request: {
     refuse(
       'loan_overlap',
       'fromOn',
-      `ทรัพย์สินนี้มีผู้ขอยืมช่วงวันที่ ${clash.fromOn} ถึง ${clash.toOn} แล้ว กรุณาเลือกช่วงวันอื่น`,
-      `This asset is already asked for from ${clash.fromOn} to ${clash.toOn}; choose other days`,
+      `ทรัพย์สินนี้มีผู้ขอยืมช่วงวันที่ ${longDate('th', clash.fromOn)} ถึง ${longDate('th', clash.toOn)} แล้ว กรุณาเลือกช่วงวันอื่น`,
+      `This asset is already asked for from ${longDate('en', clash.fromOn)} to ${longDate('en', clash.toOn)}; choose other days`,
     );
 }
 

@@ -167,6 +167,7 @@ for (const dialect of DIALECTS) {
       });
       expect(clash.statusCode).toBe(400);
       expect(clash.body).toContain('มีผู้ขอยืมช่วงวันที่');
+      expect(clash.body).toMatch(/มีผู้ขอยืมช่วงวันที่ \d{1,2} \S+ พ\.ศ\. 25\d\d/);
       const past = await staff.post(`${projector}/loans`, { ...form, fromOn: '2026-11-01' });
       expect(past.statusCode).toBe(400);
       expect(past.body).toContain('วันเริ่มยืมต้องไม่ก่อนวันนี้');
