@@ -59,23 +59,57 @@ export function thaiMonthYear(month: string): string {
   return `${THAI_MONTHS[mo - 1] ?? ''} ${y + 543}`;
 }
 
+const LONG_DAY_EN = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const LONG_MONTH_EN = new Intl.DateTimeFormat('en-GB', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** A day written out in full for a printed report: Thai Buddhist era, or "26 November 2026". */
 export function longDate(lang: 'th' | 'en', day: string): string {
   if (lang === 'th') return thaiLongDate(day);
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
+  return LONG_DAY_EN.format(new Date(`${day}T00:00:00Z`));
 }
 
 /** A month written out in full for a printed report: "พฤศจิกายน 2569" or "November 2026". */
 export function longMonth(lang: 'th' | 'en', month: string): string {
   if (lang === 'th') return thaiMonthYear(month);
-  return new Intl.DateTimeFormat('en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-01T00:00:00Z`));
+  return LONG_MONTH_EN.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+const SHORT = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'Asia/Bangkok',
+} as const;
+const TIME = { hour: '2-digit', minute: '2-digit' } as const;
+const SHORT_FORMATS = {
+  th: [
+    new Intl.DateTimeFormat('th-TH-u-ca-buddhist', SHORT),
+    new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { ...SHORT, ...TIME }),
+  ],
+  en: [
+    new Intl.DateTimeFormat('en-GB', SHORT),
+    new Intl.DateTimeFormat('en-GB', { ...SHORT, ...TIME }),
+  ],
+} as const;
+
+/**
+ * A moment as pages and e-mails show it, in Bangkok time: "26 พ.ย. 2569" (Buddhist era) in Thai,
+ * "26 Nov 2026" in English, with the time when asked.
+ */
+export function shortDate(lang: 'th' | 'en', iso: string, withTime = false): string {
+  return SHORT_FORMATS[lang][withTime ? 1 : 0].format(new Date(iso));
+}
+
+/** A calendar day (YYYY-MM-DD) in the short form, read as noon in Bangkok so it never shifts. */
+export function shortDay(lang: 'th' | 'en', day: string): string {
+  return shortDate(lang, `${day}T12:00:00+07:00`);
 }

@@ -1,4 +1,5 @@
 import type { Message } from '../errors.js';
+import { shortDay } from '../thai-calendar.js';
 import { addDays, DUE_SOON_DAYS } from './plan.js';
 
 /** What a reminder e-mail needs of a reminder (the services' Reminder has these fields). */
@@ -22,17 +23,8 @@ export function isMailable(reminder: MailableReminder, today: string): boolean {
   return reminder.dueOn !== null && reminder.dueOn <= addDays(today, DUE_SOON_DAYS);
 }
 
-const THAI_DATE = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
 function line(reminder: MailableReminder, appUrl: string | null): string {
-  const due = reminder.dueOn
-    ? `${THAI_DATE.format(new Date(`${reminder.dueOn}T00:00:00Z`))} (${reminder.dueOn})`
-    : '—';
+  const due = reminder.dueOn ? `${shortDay('th', reminder.dueOn)} (${reminder.dueOn})` : '—';
   const agency = reminder.agencyCode ? `[${reminder.agencyCode}] ` : '';
   const title =
     reminder.title.th === reminder.title.en
