@@ -3,24 +3,29 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-/** Layers and what each may not import (DESIGN.md §2): imports flow one way only. */
-const layer = (/** @type {string[]} */ forbidden, /** @type {string[]} */ extra = []) => ({
-  'no-restricted-imports': [
-    'error',
-    {
-      patterns: [
-        ...forbidden.map((name) => ({
-          group: [`**/${name}/**`, `**/${name}`, `**/${name}.js`],
-          message: `This layer may not import src/${name} (see docs/architecture.md).`,
-        })),
-        ...extra.map((name) => ({
-          group: [name, `${name}/**`],
-          message: 'src/core is pure: no I/O modules here.',
-        })),
-      ],
-    },
-  ],
-});
+/**
+ * The layer rule (docs/architecture.md): inside src/core, src/platform and every feature folder,
+ * imports flow one way only, core ← db ← services ← http; core ← reports ← services;
+ * infra ← services. A folder name is matched as a path segment of the import (`**\/db/**`).
+ * Runtime import cycles and the one-door rule between features are checked by
+ * scripts/check-imports.ts (npm run lint).
+ */
+const LAYERS = {
+  core: ['db', 'services', 'infra', 'reports', 'http', 'cli', 'config'],
+  db: ['services', 'infra', 'reports', 'http', 'cli'],
+  infra: ['db', 'services', 'reports', 'http', 'cli'],
+  reports: ['db', 'services', 'infra', 'http', 'cli'],
+  services: ['http', 'cli'],
+  http: ['cli', 'db'],
+  rest: ['cli'],
+};
+
+/** What each part of src may not import, besides its layer's rule. */
+const SCOPES = {
+  'src/core': ['platform', 'features', 'app'],
+  'src/platform': ['features', 'app'],
+  'src/features': ['app'],
+};
 
 const io = [
   'fs',
@@ -38,13 +43,51 @@ const io = [
   'fastify',
 ];
 
+const restrict = (/** @type {string[]} */ forbidden, /** @type {boolean} */ pure) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        ...forbidden.map((name) => ({
+          group: [`**/${name}/**`, `**/${name}`, `**/${name}.js`],
+          message: `This layer may not import ${name} (see docs/architecture.md).`,
+        })),
+        ...(pure
+          ? io.map((name) => ({
+              group: [name, `${name}/**`],
+              message: 'A core folder is pure: no I/O modules here.',
+            }))
+          : []),
+      ],
+    },
+  ],
+});
+
+/**
+ * One block per scope and layer, so that both rules apply to a file at once: the scope's rest
+ * first, then its layer folders (a later block wins for the same file and rule).
+ */
+const layerBlocks = [
+  { files: ['src/core/**'], rules: restrict([...LAYERS.core, ...SCOPES['src/core']], true) },
+  ...['src/platform', 'src/features'].flatMap((scope) => [
+    { files: [`${scope}/**`], rules: restrict([...LAYERS.rest, ...SCOPES[scope]], false) },
+    ...['core', 'db', 'infra', 'reports', 'services', 'http'].map((layer) => ({
+      files: [`${scope}/**/${layer}/**`],
+      rules: restrict([...LAYERS[layer], ...SCOPES[scope]], layer === 'core'),
+    })),
+  ]),
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'coverage/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },
   // scripts served to the browser (progressive enhancement only)
-  { files: ['src/http/public/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
+  {
+    files: ['src/platform/http/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': [
@@ -64,19 +107,16 @@ export default tseslint.config(
     files: ['src/config.ts', 'bench/**', 'test/**', '**/*.test.ts', 'vitest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  ...layerBlocks,
+  { files: ['src/cli/**', 'src/app/**'], rules: restrict([], false) },
+  // test support opens test databases and builds whole apps
   {
-    files: ['src/core/**'],
-    rules: layer(['db', 'services', 'infra', 'reports', 'http', 'cli', 'config'], io),
-  },
-  { files: ['src/db/**'], rules: layer(['services', 'infra', 'reports', 'http', 'cli']) },
-  { files: ['src/infra/**'], rules: layer(['db', 'services', 'reports', 'http', 'cli']) },
-  { files: ['src/reports/**'], rules: layer(['db', 'services', 'infra', 'http', 'cli']) },
-  { files: ['src/services/**'], rules: layer(['http', 'cli']) },
-  { files: ['src/http/**'], rules: layer(['cli', 'db']) },
-  { files: ['src/cli/**'], rules: layer([]) },
-  // test support of the web layer opens test databases
-  {
-    files: ['src/http/**/*.test.ts', 'src/http/**/*.test.tsx', 'src/http/test-client.ts'],
+    files: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'src/**/test-*.ts',
+      'src/**/*.test-support.ts',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -2,11 +2,11 @@
 // prints them as JSON. Used by bench/survey-submit.mjs and test/survey-kill.test.ts. Usage:
 //   DEMO_DATABASE_URL=file:PATH node bin/prongsai.mjs demo --seed-only
 //   node --import tsx bench/survey-setup.ts file:PATH
-import { openDatabase } from '../src/db/database.js';
+import { openDatabase } from '../src/platform/db/database.js';
 import { listRounds } from '../src/db/round.repository.js';
 import { findUserByEmail, listGrants, publicUser } from '../src/db/user.repository.js';
-import { randomIds, systemClock } from '../src/infra/clock.js';
-import type { Actor } from '../src/services/context.js';
+import { randomIds, systemClock } from '../src/platform/infra/clock.js';
+import type { Actor } from '../src/platform/services/context.js';
 import { ensureSurveyLinks } from '../src/services/survey-admin.service.js';
 
 const url = process.argv[2];

@@ -18,30 +18,49 @@ describe('layer rule (DESIGN.md §2)', () => {
     expect(messages.every((m) => m.startsWith('no-restricted-imports'))).toBe(true);
   });
 
+  it('keeps a feature core as pure as the shared core', async () => {
+    const messages = await lintAs(
+      'src/features/assets/core/example.ts',
+      "import { a } from '../db/x.js';\nimport { b } from '../../../platform/infra/y.js';\nimport { c } from '../../../core/errors.js';\nimport { readFileSync } from 'node:fs';\nexport const d = [a, b, c, readFileSync];\n",
+    );
+    expect(messages).toHaveLength(3);
+  });
+
+  it('keeps the platform from importing features (the app composes them)', async () => {
+    const messages = await lintAs(
+      'src/platform/http/example.ts',
+      "import { a } from '../../features/assets/feature.js';\nimport { b } from './route-kit.js';\nexport const c = [a, b];\n",
+    );
+    expect(messages).toHaveLength(1);
+  });
+
   it('lets services use core and db, but nothing import http or cli', async () => {
     expect(
       await lintAs(
-        'src/services/x.service.ts',
+        'src/features/assets/services/x.service.ts',
         "import { a } from '../core/a.js';\nimport { b } from '../db/b.js';\nexport const c = [a, b];\n",
       ),
     ).toEqual([]);
     expect(
       await lintAs(
-        'src/services/x.service.ts',
+        'src/features/assets/services/x.service.ts',
         "import { a } from '../http/a.js';\nexport const c = a;\n",
       ),
     ).toHaveLength(1);
     expect(
       await lintAs(
-        'src/db/x.repository.ts',
-        "import { a } from '../cli/a.js';\nexport const c = a;\n",
+        'src/platform/db/x.repository.ts',
+        "import { a } from '../../cli/a.js';\nexport const c = a;\n",
       ),
     ).toHaveLength(1);
   });
 
   it('lets only src/config.ts read process.env', async () => {
     expect(
-      await lintAs('src/services/x.service.ts', 'export const a = process.env.X;\n'),
+      await lintAs(
+        'src/features/assets/services/x.service.ts',
+        'export const a = process.env.X;\n',
+      ),
     ).toHaveLength(1);
     expect(await lintAs('src/config.ts', 'export const a = process.env.X;\n')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { freePort } from '../bench/survey-client.mjs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase } from '../src/db/test-databases.js';
+import { createPostgresDatabase } from '../src/platform/db/test-databases.js';
 
 /** Two `prongsai serve` processes share one PostgreSQL database, as behind a proxy. */
 

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { randomIds, systemClock } from '../infra/clock.js';
+import { openDatabase } from '../platform/db/database.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { randomIds, systemClock } from '../platform/infra/clock.js';
 import { verifyAuditLog } from '../services/audit.service.js';
-import { backupSqlite, restoreSqlite } from '../services/backup.service.js';
+import { backupSqlite, restoreSqlite } from '../platform/db/backup.js';
 import type { Io } from './output.js';
 
 async function withDb<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {

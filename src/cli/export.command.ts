@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.js';
-import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { randomIds, systemClock } from '../infra/clock.js';
+import { openDatabase } from '../platform/db/database.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { randomIds, systemClock } from '../platform/infra/clock.js';
 import { openDataCsv, openDataJson } from '../reports/open-data.js';
 import { listOpenData } from '../services/public-results.service.js';
 import type { Io } from './output.js';

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { randomIds, systemClock } from '../infra/clock.js';
-import { DEFAULT_FETCH_LIMITS } from '../infra/link-fetcher.js';
+import { openDatabase } from '../platform/db/database.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { randomIds, systemClock } from '../platform/infra/clock.js';
+import { DEFAULT_FETCH_LIMITS } from '../platform/infra/link-fetcher.js';
 import { checkSubmittedLinks, type LinkCheckOutcome } from '../services/oit-link-check.service.js';
 import type { Io } from './output.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
-import type { Mailer, OutgoingMail } from '../infra/mailer.js';
+import type { Mailer, OutgoingMail } from '../platform/infra/mailer.js';
 import { runRemindersCommand } from './reminders.command.js';
 import type { Io } from './output.js';
 

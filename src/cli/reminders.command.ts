@@ -1,8 +1,8 @@
 import { loadConfig, type Config } from '../config.js';
-import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { randomIds, systemClock } from '../infra/clock.js';
-import { createSmtpMailer, type Mailer } from '../infra/mailer.js';
+import { openDatabase } from '../platform/db/database.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { randomIds, systemClock } from '../platform/infra/clock.js';
+import { createSmtpMailer, type Mailer } from '../platform/infra/mailer.js';
 import { sendReminderEmails } from '../services/reminder-mail.service.js';
 import type { Io } from './output.js';
 

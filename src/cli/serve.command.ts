@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { buildApp } from '../http/app.js';
-import { randomIds, systemClock } from '../infra/clock.js';
+import { openDatabase } from '../platform/db/database.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { buildApp } from '../platform/http/app.js';
+import { randomIds, systemClock } from '../platform/infra/clock.js';
 import type { Io } from './output.js';
 
 /** `prongsai serve`: migrates the database and serves the web application until stopped. */

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeEachDialect, SURVEY_RESPONSE_COLUMNS } from './test-databases.js';
+import { describeEachDialect, SURVEY_RESPONSE_COLUMNS } from '../platform/db/test-databases.js';
 
 /**
  * Anonymity by construction (DESIGN.md §4): the tables that hold IIT/EIT answers have exactly

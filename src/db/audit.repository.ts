@@ -5,7 +5,7 @@ import {
   type AuditEntry,
   type StoredAuditEntry,
 } from '../core/audit/hash-chain.js';
-import type { Database } from './schema.js';
+import type { Database } from '../platform/db/schema.js';
 
 /**
  * Appends an entry to the hash-chained audit log inside the caller's transaction. The

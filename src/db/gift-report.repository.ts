@@ -5,7 +5,7 @@ import type {
   Handling,
   HeadDecision,
 } from '../core/integrity/gift-rules.js';
-import type { Database } from './schema.js';
+import type { Database } from '../platform/db/schema.js';
 
 /** A gift report as stored, with the reporter's name for those allowed to see it. */
 export interface GiftReport {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DeclarationStatus } from '../core/integrity/declaration-template.js';
-import type { Database } from './schema.js';
+import type { Database } from '../platform/db/schema.js';
 
 /** The head's yearly No Gift declaration. */
 export interface Declaration {

@@ -8,7 +8,7 @@ import {
   type ManualStatus,
   type TimeUnit,
 } from '../core/manuals/manual-rules.js';
-import type { Database, ManualTable } from './schema.js';
+import type { Database, ManualTable } from '../platform/db/schema.js';
 
 /** A manual as stored, with its lists decoded. */
 export interface Manual {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from './schema.js';
+import type { Database } from '../platform/db/schema.js';
 
 /** What the owner ticked for one required element, and where it is shown. */
 export const ElementMarkSchema = z.object({ done: z.boolean(), where: z.string() });

@@ -1,6 +1,6 @@
 import { insertSnapshot, type LinkSnapshotRecord } from './oit-evidence.repository.js';
 import type { Kysely } from 'kysely';
-import type { Database, OitSnapshotTable } from './schema.js';
+import type { Database, OitSnapshotTable } from '../platform/db/schema.js';
 
 /**
  * Reads of the agency's OIT evidence for review (written by the evidence side), and the

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { RoundState } from '../core/rounds/round-state.js';
-import type { Database } from './schema.js';
+import type { Database } from '../platform/db/schema.js';
 
 /** A public survey link with what the survey pages need about its round. */
 export interface SurveyLink {

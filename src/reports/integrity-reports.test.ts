@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateGifts } from '../core/integrity/gift-report.js';
 import { declarationReport, giftYearReport } from './integrity-reports.js';
-import { reportToHtml } from './report-html.js';
+import { reportToHtml } from '../platform/reports/report-html.js';
 
 describe('integrity report documents', () => {
   it('prints the declaration as paragraphs with the head’s signature and a Buddhist-era date', () => {

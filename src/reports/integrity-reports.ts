@@ -7,7 +7,7 @@ import {
   GIVER_TYPE_NAMES,
   thresholdRule,
 } from '../core/integrity/gift-rules.js';
-import type { ReportBlock, ReportDocument } from './report-document.js';
+import type { ReportBlock, ReportDocument } from '../platform/reports/report-document.js';
 import { longDate, thaiMonthYear } from '../core/thai-calendar.js';
 
 type Lang = 'th' | 'en';

@@ -6,7 +6,7 @@ import {
   type StandardTime,
   type TimeUnit,
 } from '../core/manuals/manual-rules.js';
-import type { ReportBlock, ReportDocument } from './report-document.js';
+import type { ReportBlock, ReportDocument } from '../platform/reports/report-document.js';
 
 /** What the printed manual needs: its content, steps and standard time. */
 export interface ManualReportInput {

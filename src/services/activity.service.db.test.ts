@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { listAuditEntries } from '../db/audit.repository.js';
 import { findRound } from '../db/round.repository.js';
-import { describeEachDialect } from '../db/test-databases.js';
-import { randomIds } from '../infra/clock.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
+import { randomIds } from '../platform/infra/clock.js';
 import {
   createActivity,
   editActivity,
@@ -13,8 +13,8 @@ import {
   setActivityPublished,
   type ActivityInput,
 } from './activity.service.js';
-import type { Actor, ServiceContext } from './context.js';
-import { openU1Round, worldAt } from './test-world.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { openU1Round, worldAt } from '../platform/services/test-world.js';
 import { activitiesEvidence } from './evidence-providers/activities.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';

@@ -15,7 +15,7 @@ import {
 } from '../db/activity.repository.js';
 import { agencyByCode, forbidden, loadVisibleAgency, mayActOn } from './agency-access.service.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 
 export type { Activity } from '../db/activity.repository.js';
 

@@ -6,10 +6,10 @@ import {
 } from '../core/agencies/agency-csv.js';
 import { DomainError, type Message } from '../core/errors.js';
 import { insertAgency, listAgencies, type Agency } from '../db/agency.repository.js';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../platform/db/schema.js';
 import { assertMayCreateUnder, loadVisibleAgency, mayActOn } from './agency-access.service.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 
 /** One row of an import preview: what would happen to it. */
 export interface ImportRowPreview {

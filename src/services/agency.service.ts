@@ -20,7 +20,7 @@ import {
   mayActOn,
 } from './agency-access.service.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 
 export type { Agency } from '../db/agency.repository.js';
 

@@ -1,7 +1,7 @@
 import type { NextLevelGap } from '../core/analysis/next-level.js';
 import type { WeaknessReport } from '../core/analysis/weakness.js';
 import { STATUS_NAMES, TARGET_NAMES } from '../core/measures/measure-rules.js';
-import type { ReportBlock, ReportDocument } from '../reports/report-document.js';
+import type { ReportBlock, ReportDocument } from '../platform/reports/report-document.js';
 import type { MeasureView } from './measure.service.js';
 import type { ReportFacts, ReportWording } from './result-reports.service.js';
 import { chartBlock, documentHead, name, say, summaryBlocks } from './result-report-builder.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CsvRecord } from '../core/agencies/csv-records.js';
+import type { CsvRecord } from '../core/csv-records.js';
 import {
   ASSET_CSV_COLUMNS,
   parseAssetCsv,
@@ -10,12 +10,12 @@ import {
 import { formatCsv } from '../core/csv-format.js';
 import type { Message } from '../core/errors.js';
 import { insertAsset, listAssetNumbers } from '../db/asset.repository.js';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../platform/db/schema.js';
 import { newAsset } from './asset.service.js';
 import { loadAssetAgency } from './asset-support.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import type { Actor, ServiceContext } from './context.js';
-import { readXlsxRecords } from './response-import-xlsx.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { readXlsxRecords } from '../platform/imports/xlsx-records.js';
 
 /** The file: CSV text or the bytes of an .xlsx workbook. */
 export type AssetImportFile = { csvText: string } | { xlsxBuffer: Buffer };

@@ -30,7 +30,7 @@ import {
   type LoanRequestInput,
 } from './asset-support.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 
 /**

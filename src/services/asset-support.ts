@@ -4,9 +4,9 @@ import { isLoanOverdue, PURPOSE_CATEGORIES } from '../core/assets/loan-rules.js'
 import { DomainError } from '../core/errors.js';
 import type { Agency } from '../db/agency.repository.js';
 import { findAsset, findLoan, type Asset, type LoanView } from '../db/asset.repository.js';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../platform/db/schema.js';
 import { forbidden, loadVisibleAgency, mayActOn } from './agency-access.service.js';
-import type { Actor } from './context.js';
+import type { Actor } from '../platform/services/context.js';
 
 /** Access rules and input schemas shared by the asset services. */
 

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../core/errors.js';
 import { listAssets, listLoans } from '../db/asset.repository.js';
 import { listAuditEntries } from '../db/audit.repository.js';
-import { describeEachDialect } from '../db/test-databases.js';
-import { createFixedClock, randomIds } from '../infra/clock.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
+import { createFixedClock, randomIds } from '../platform/infra/clock.js';
 import { importAssets } from './asset-import.service.js';
 import {
   getPublicGuideline,
@@ -21,10 +21,10 @@ import {
   requestLoan,
   retireAsset,
 } from './asset.service.js';
-import type { Actor, ServiceContext } from './context.js';
-import { worldAt } from './test-world.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { worldAt } from '../platform/services/test-world.js';
 import { assetsEvidence } from './evidence-providers/assets.js';
-import { documentsForItem } from './generated-evidence.service.js';
+import { documentsForItem } from '../app/published-documents.js';
 import { assetsReminders } from './reminder-providers/assets.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';

@@ -21,7 +21,7 @@ import {
   type LoanLine,
 } from './asset-support.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 
 export type { Asset, AssetFilter, LoanView } from '../db/asset.repository.js';

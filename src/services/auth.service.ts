@@ -1,8 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../platform/db/schema.js';
 import { DomainError } from '../core/errors.js';
 import type { Grant } from '../core/access/roles.js';
 import {
@@ -17,7 +17,12 @@ import {
 } from '../db/user.repository.js';
 import { deleteSession, findLiveSession, insertSession } from '../db/session.repository.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import {
+  nowIso,
+  type Actor,
+  type ServiceContext,
+  type SessionActor,
+} from '../platform/services/context.js';
 
 /** argon2id with the OWASP minimum (19 MiB, 2 passes). */
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -161,7 +166,7 @@ export async function loadActor(db: Kysely<Database>, userId: string): Promise<A
 export async function resolveSession(
   ctx: ServiceContext,
   token: string | undefined,
-): Promise<(Actor & { csrfToken: string; sessionId: string }) | null> {
+): Promise<SessionActor | null> {
   if (!token || token.length > 200) return null;
   const session = await findLiveSession(ctx.db.kysely, hashToken(token), nowIso(ctx));
   if (!session) return null;
@@ -177,10 +182,4 @@ export async function listOwnRoles(ctx: ServiceContext, userId: string) {
 
 export async function logout(ctx: ServiceContext, sessionId: string): Promise<void> {
   await deleteSession(ctx.db.kysely, sessionId);
-}
-
-/** Compares a submitted CSRF token with the session's in constant time. */
-export function isCsrfTokenValid(expected: string, given: unknown): boolean {
-  if (typeof given !== 'string' || given.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }

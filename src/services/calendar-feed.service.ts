@@ -16,7 +16,7 @@ import {
   type TaskView,
 } from './calendar-support.js';
 import { isAllowed } from '../core/access/roles.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 
 /** A task of the person's, with the round it belongs to. */

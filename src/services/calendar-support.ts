@@ -7,8 +7,8 @@ import type { Milestone } from '../core/framework/edition.schema.js';
 import type { CalendarTask } from '../db/calendar.repository.js';
 import { findTask } from '../db/calendar.repository.js';
 import { findRound, listRounds, type Round } from '../db/round.repository.js';
-import type { Database } from '../db/schema.js';
-import type { Actor, ServiceContext } from './context.js';
+import type { Database } from '../platform/db/schema.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { loadRoundEdition } from './survey.service.js';
 
 /** Input schemas, screen shapes and access checks shared by the calendar services. */

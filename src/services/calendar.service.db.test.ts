@@ -3,9 +3,9 @@ import { createTransport } from 'nodemailer';
 import { parseIcsEvents } from '../core/calendar/ics.js';
 import { listAuditEntries } from '../db/audit.repository.js';
 import { listRoundTasks } from '../db/calendar.repository.js';
-import { describeEachDialect } from '../db/test-databases.js';
-import { createFixedClock, randomIds } from '../infra/clock.js';
-import { createMailer } from '../infra/mailer.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
+import { createFixedClock, randomIds } from '../platform/infra/clock.js';
+import { createMailer } from '../platform/infra/mailer.js';
 import {
   getFeedInfo,
   getMyCalendar,
@@ -19,13 +19,13 @@ import {
   planRoundCalendar,
   setTaskDone,
 } from './calendar.service.js';
-import type { Actor, ServiceContext } from './context.js';
-import { openU1Round, worldAt } from './test-world.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { openU1Round, worldAt } from '../platform/services/test-world.js';
 import { createMeasure } from './measure.service.js';
 import { sendReminderEmails } from './reminder-mail.service.js';
 import { calendarReminders } from './reminder-providers/calendar.js';
 import { measuresReminders } from './reminder-providers/measures.js';
-import type { Reminder } from './reminders.service.js';
+import type { Reminder } from '../app/reminders.js';
 
 /** This feature's reminders only, ordered as listReminders orders them (other features' data may vary). */
 async function listReminders(ctx: ServiceContext, actor: Actor): Promise<Reminder[]> {

@@ -11,7 +11,7 @@ import {
   type CalendarTask,
 } from '../db/calendar.repository.js';
 import type { Round } from '../db/round.repository.js';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../platform/db/schema.js';
 import { inTransaction, recordAudit } from './audit.service.js';
 import {
   loadCalendarRound,
@@ -24,7 +24,7 @@ import {
   type TaskInput,
   type TaskView,
 } from './calendar-support.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { ownersOf } from './measure-support.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 

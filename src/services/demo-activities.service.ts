@@ -1,6 +1,6 @@
 import { createActivity, setActivityPublished } from './activity.service.js';
-import type { ServiceContext } from './context.js';
-import type { DemoWorld } from './demo-features.service.js';
+import type { ServiceContext } from '../platform/services/context.js';
+import type { DemoWorld } from '../app/demo-features.js';
 import { demoActor } from './demo-oit.service.js';
 import { addMeasureProgress, createMeasure } from './measure.service.js';
 

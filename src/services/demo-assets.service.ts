@@ -3,8 +3,8 @@ import { addDays } from '../core/assets/loan-rules.js';
 import { importAssets } from './asset-import.service.js';
 import { saveAssetGuideline } from './asset-report.service.js';
 import { actOnLoan, listAssetsOf, requestLoan } from './asset.service.js';
-import type { ServiceContext } from './context.js';
-import type { DemoWorld } from './demo-features.service.js';
+import type { ServiceContext } from '../platform/services/context.js';
+import type { DemoWorld } from '../app/demo-features.js';
 import { demoActor } from './demo-oit.service.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 

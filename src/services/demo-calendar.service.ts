@@ -5,8 +5,8 @@ import {
   planRoundCalendar,
   setTaskDone,
 } from './calendar.service.js';
-import type { ServiceContext } from './context.js';
-import type { DemoWorld } from './demo-features.service.js';
+import type { ServiceContext } from '../platform/services/context.js';
+import type { DemoWorld } from '../app/demo-features.js';
 import { demoActor } from './demo-oit.service.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 

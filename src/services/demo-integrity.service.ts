@@ -1,5 +1,5 @@
-import type { ServiceContext } from './context.js';
-import type { DemoWorld } from './demo-features.service.js';
+import type { ServiceContext } from '../platform/services/context.js';
+import type { DemoWorld } from '../app/demo-features.js';
 import { demoActor } from './demo-oit.service.js';
 import { publishGiftReport, reportGift } from './gift-register.service.js';
 import {

@@ -1,6 +1,6 @@
 import type { TimeUnit } from '../core/manuals/manual-rules.js';
-import type { ServiceContext } from './context.js';
-import type { DemoWorld } from './demo-features.service.js';
+import type { ServiceContext } from '../platform/services/context.js';
+import type { DemoWorld } from '../app/demo-features.js';
 import { demoActor } from './demo-oit.service.js';
 import { addServiceCase } from './manual-cases.service.js';
 import { createManual, setManualPublished, type ManualInput } from './manual.service.js';

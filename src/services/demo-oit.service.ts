@@ -1,10 +1,10 @@
-import { DEFAULT_FETCH_LIMITS } from '../infra/link-fetcher.js';
-import { DEFAULT_MAX_UPLOAD_BYTES } from '../infra/file-store.js';
+import { DEFAULT_FETCH_LIMITS } from '../platform/infra/link-fetcher.js';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../platform/infra/file-store.js';
 import { findUserByEmail } from '../db/user.repository.js';
 import { loadActor } from './auth.service.js';
 import { findRound } from '../db/round.repository.js';
 import type { OpenedRound } from './round.service.js';
-import type { Actor, ServiceContext } from './context.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { approveEvidence, markEvidenceReady, saveItemEvidence } from './oit-evidence.service.js';
 import { assignAssessor } from './oit-review.service.js';
 import { loadRoundEdition } from './survey.service.js';

@@ -1,7 +1,7 @@
 import { fieldName } from '../core/surveys/survey-form.js';
-import { createFixedClock } from '../infra/clock.js';
-import type { ServiceContext } from './context.js';
-import type { DemoWorld } from './demo-features.service.js';
+import { createFixedClock } from '../platform/infra/clock.js';
+import type { ServiceContext } from '../platform/services/context.js';
+import type { DemoWorld } from '../app/demo-features.js';
 import { demoActor } from './demo-oit.service.js';
 import { ensureSurveyLinks } from './survey-admin.service.js';
 import { findOpenSurvey, submitSurvey, type OpenSurvey } from './survey.service.js';

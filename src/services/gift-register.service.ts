@@ -13,10 +13,10 @@ import {
   type GiftReport,
 } from '../db/gift-report.repository.js';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../platform/db/schema.js';
 import { loadVisibleAgency } from './agency-access.service.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {
   administers,
   assertNotFuture,

@@ -9,7 +9,7 @@ import {
   type Declaration,
 } from '../db/integrity.repository.js';
 import { latestGiftChange, listGiftPublications, listGifts } from '../db/gift-report.repository.js';
-import type { ServiceContext } from './context.js';
+import type { ServiceContext } from '../platform/services/context.js';
 import { giftFactsOf, thresholdFor } from './gift-register.service.js';
 import { shareOf } from './integrity-support.js';
 import { agencyByCode } from './agency-access.service.js';

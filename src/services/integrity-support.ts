@@ -16,9 +16,9 @@ import {
   listAcknowledgements,
   listMemberIds,
 } from '../db/integrity.repository.js';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../platform/db/schema.js';
 import { mayActOn } from './agency-access.service.js';
-import type { Actor } from './context.js';
+import type { Actor } from '../platform/services/context.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 
 /** Input schemas and access rules shared by the No Gift and gift-register services. */

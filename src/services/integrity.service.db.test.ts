@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { listAuditEntries } from '../db/audit.repository.js';
-import { describeEachDialect } from '../db/test-databases.js';
-import { createFixedClock, randomIds } from '../infra/clock.js';
-import type { Actor, ServiceContext } from './context.js';
-import { worldAt } from './test-world.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
+import { createFixedClock, randomIds } from '../platform/infra/clock.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { worldAt } from '../platform/services/test-world.js';
 import { integrityEvidence } from './evidence-providers/integrity.js';
 import {
   decideGift,

@@ -15,7 +15,7 @@ import {
 } from '../db/integrity.repository.js';
 import { loadVisibleAgency } from './agency-access.service.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {
   assertAdmin,
   assertNotFuture,

@@ -13,8 +13,8 @@ import {
 import type { Agency } from '../db/agency.repository.js';
 import { findManual, type Manual, type ManualStep } from '../db/manual.repository.js';
 import { listRounds, type Round } from '../db/round.repository.js';
-import type { Database } from '../db/schema.js';
-import type { ServiceContext } from './context.js';
+import type { Database } from '../platform/db/schema.js';
+import type { ServiceContext } from '../platform/services/context.js';
 import { loadRoundEdition } from './survey.service.js';
 
 /** Input schemas, lookups and shapes shared by the manual services. */

@@ -1,11 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import { listAuditEntries } from '../db/audit.repository.js';
 import { listSteps } from '../db/manual.repository.js';
-import { describeEachDialect } from '../db/test-databases.js';
-import { randomIds } from '../infra/clock.js';
-import type { Actor, ServiceContext } from './context.js';
-import { worldAt } from './test-world.js';
-import { listPublishedDocuments } from './generated-evidence.service.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
+import { randomIds } from '../platform/infra/clock.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { worldAt } from '../platform/services/test-world.js';
+import { listPublishedDocuments } from '../app/published-documents.js';
 import { getPublicManual, getPublicManuals } from './manual-public.service.js';
 import { addServiceCase } from './manual-cases.service.js';
 import {
@@ -17,7 +17,7 @@ import {
   type ManualInput,
 } from './manual.service.js';
 import { getPublishedOverview, searchPublished } from './published.service.js';
-import { listReminders } from './reminders.service.js';
+import { listReminders } from '../app/reminders.js';
 import { openRounds } from './round.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listAuditEntries } from '../db/audit.repository.js';
-import { describeEachDialect } from '../db/test-databases.js';
-import { randomIds } from '../infra/clock.js';
-import type { Actor, ServiceContext } from './context.js';
-import { openU1Round, worldAt } from './test-world.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
+import { randomIds } from '../platform/infra/clock.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { openU1Round, worldAt } from '../platform/services/test-world.js';
 import { measuresEvidence } from './evidence-providers/measures.js';
 import { carryOverMeasure, getCarryOver } from './measure-carry.service.js';
 import {

@@ -1,5 +1,5 @@
 import { DomainError } from '../core/errors.js';
-import { checkUpload, readStoredFile, saveStoredFile } from '../infra/file-store.js';
+import { checkUpload, readStoredFile, saveStoredFile } from '../platform/infra/file-store.js';
 import {
   deleteMeasureFile,
   insertMeasureFile,
@@ -7,7 +7,7 @@ import {
   type MeasureFile,
 } from '../db/measure-evidence.repository.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { loadMeasure, loadRound } from './measure-support.js';
 import type { EvidenceSettings } from './oit-evidence-support.js';
 import type { UploadedFile } from './oit-evidence.service.js';

@@ -18,9 +18,9 @@ import {
   type MeasureProgress,
 } from '../db/measure.repository.js';
 import { findRound, type Round } from '../db/round.repository.js';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../platform/db/schema.js';
 import { listUsers } from '../db/user.repository.js';
-import type { Actor, ServiceContext } from './context.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { scoreRound } from './oit-review-score.service.js';
 import { loadRoundEdition } from './survey.service.js';
 import { bangkokDay } from '../core/thai-calendar.js';

@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
 import { listAuditEntries } from '../db/audit.repository.js';
 import { findRound } from '../db/round.repository.js';
-import { describeEachDialect } from '../db/test-databases.js';
-import { randomIds } from '../infra/clock.js';
-import type { Actor, ServiceContext } from './context.js';
-import { openU1Round, worldAt } from './test-world.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
+import { randomIds } from '../platform/infra/clock.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { openU1Round, worldAt } from '../platform/services/test-world.js';
 import {
   addMeasureProgress,
   createMeasure,

@@ -7,10 +7,10 @@ import {
   type Communication,
   type Declaration,
 } from '../db/integrity.repository.js';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../platform/db/schema.js';
 import { findUserById } from '../db/user.repository.js';
 import { loadVisibleAgency } from './agency-access.service.js';
-import type { Actor, ServiceContext } from './context.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { administers, isHeadOf, isMemberOf, shareOf } from './integrity-support.js';
 import { bangkokDay, fiscalYearOf } from '../core/thai-calendar.js';
 

@@ -2,8 +2,8 @@ import { formatCsv } from '../core/csv-format.js';
 import type { Text } from '../core/framework/edition.schema.js';
 import { findRoundIdByAgencyYear } from '../db/oit-evidence-lookup.repository.js';
 import { findRound, type Round } from '../db/round.repository.js';
-import { readStoredFile } from '../infra/file-store.js';
-import type { Actor, ServiceContext } from './context.js';
+import { readStoredFile } from '../platform/infra/file-store.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
 import {
   evidenceNotFound,
   listEditionOitItems,

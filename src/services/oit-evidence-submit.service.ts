@@ -8,10 +8,10 @@ import {
   type EvidenceLink,
   type LinkSnapshotRecord,
 } from '../db/oit-evidence.repository.js';
-import { saveStoredFile } from '../infra/file-store.js';
-import { fetchLinkSnapshot } from '../infra/link-fetcher.js';
+import { saveStoredFile } from '../platform/infra/file-store.js';
+import { fetchLinkSnapshot } from '../platform/infra/link-fetcher.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {
   assertEvidenceOpen,
   listEditionOitItems,

@@ -3,7 +3,7 @@ import { DomainError } from '../core/errors.js';
 import type { Edition, Element, Text } from '../core/framework/edition.schema.js';
 import { mayViewEvidence, type EvidenceActor } from '../core/oit/evidence-policy.js';
 import { isEvidenceStatus, type EvidenceStatus } from '../core/oit/evidence-status.js';
-import type { FetchLimits } from '../infra/link-fetcher.js';
+import type { FetchLimits } from '../platform/infra/link-fetcher.js';
 import {
   listEvidence,
   listFiles,
@@ -15,8 +15,8 @@ import {
   type LinkSnapshotRecord,
 } from '../db/oit-evidence.repository.js';
 import { findRound, type Round } from '../db/round.repository.js';
-import type { Database } from '../db/schema.js';
-import type { Actor } from './context.js';
+import type { Database } from '../platform/db/schema.js';
+import type { Actor } from '../platform/services/context.js';
 
 /** Where files go and how links are fetched (from the app's settings). */
 export interface EvidenceSettings {

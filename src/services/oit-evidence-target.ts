@@ -3,8 +3,8 @@ import { DomainError } from '../core/errors.js';
 import { nextEvidenceStatus, type EvidenceEvent } from '../core/oit/evidence-status.js';
 import { findEvidence, type EvidenceRecord } from '../db/oit-evidence.repository.js';
 import type { Round } from '../db/round.repository.js';
-import type { Database } from '../db/schema.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import type { Database } from '../platform/db/schema.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {
   evidenceNotFound,
   listEditionOitItems,

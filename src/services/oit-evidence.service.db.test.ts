@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect } from '../db/test-databases.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
 import { findUserByEmail, listGrants, publicUser } from '../db/user.repository.js';
-import { createFixedClock, randomIds } from '../infra/clock.js';
-import { DEFAULT_FETCH_LIMITS } from '../infra/link-fetcher.js';
-import type { Actor, ServiceContext } from './context.js';
-import { seedDemo } from './demo.service.js';
+import { createFixedClock, randomIds } from '../platform/infra/clock.js';
+import { DEFAULT_FETCH_LIMITS } from '../platform/infra/link-fetcher.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { seedDemo } from '../app/demo.js';
 import { submitEvidence } from './oit-evidence-submit.service.js';
 import type { EvidenceSettings } from './oit-evidence-support.js';
 import {

@@ -17,10 +17,10 @@ import {
 } from '../db/oit-evidence.repository.js';
 import { findUserNames, listAgencyUsersWithRole } from '../db/oit-evidence-lookup.repository.js';
 import type { Round } from '../db/round.repository.js';
-import type { Database } from '../db/schema.js';
-import { checkUpload, readStoredFile, saveStoredFile } from '../infra/file-store.js';
+import type { Database } from '../platform/db/schema.js';
+import { checkUpload, readStoredFile, saveStoredFile } from '../platform/infra/file-store.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {
   assertEvidenceOpen,
   evidenceNotFound,

@@ -1,7 +1,7 @@
 import type { Round } from '../db/round.repository.js';
-import type { Actor, ServiceContext } from './context.js';
-import { listPublishedDocuments } from './generated-evidence.service.js';
-import type { GeneratedDocument } from './evidence-providers/types.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { listPublishedDocuments } from '../app/published-documents.js';
+import type { GeneratedDocument } from '../platform/services/evidence-provider.js';
 import type { EvidenceSettings, ItemEvidence } from './oit-evidence-support.js';
 import { evidenceNotFound } from './oit-evidence-support.js';
 import { findWorkspaceItem, loadOitWorkspace, saveItemEvidence } from './oit-evidence.service.js';

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertAgency } from '../db/agency.repository.js';
-import type { Db } from '../db/database.js';
-import { describeEachDialect } from '../db/test-databases.js';
-import { DEFAULT_FETCH_LIMITS } from '../infra/link-fetcher.js';
-import { randomIds, systemClock } from '../infra/clock.js';
-import type { ServiceContext } from './context.js';
+import type { Db } from '../platform/db/database.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
+import { DEFAULT_FETCH_LIMITS } from '../platform/infra/link-fetcher.js';
+import { randomIds, systemClock } from '../platform/infra/clock.js';
+import type { ServiceContext } from '../platform/services/context.js';
 import { checkSubmittedLinks, listRoundLinkWarnings } from './oit-link-check.service.js';
 import { ensureEditionStored } from './round.service.js';
 

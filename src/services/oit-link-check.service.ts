@@ -8,8 +8,12 @@ import {
   type LinkSnapshotRow,
   type LinkToCheck,
 } from '../db/oit-review-evidence.repository.js';
-import { fetchLinkSnapshot, type FetchLimits, type LinkSnapshot } from '../infra/link-fetcher.js';
-import { nowIso, type ServiceContext } from './context.js';
+import {
+  fetchLinkSnapshot,
+  type FetchLimits,
+  type LinkSnapshot,
+} from '../platform/infra/link-fetcher.js';
+import { nowIso, type ServiceContext } from '../platform/services/context.js';
 
 /** A submitted link that broke or changed since submission, for its item's owner. */
 export interface LinkWarning {

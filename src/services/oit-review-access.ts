@@ -8,8 +8,8 @@ import {
   type OitDecisionRow,
 } from '../db/oit-review.repository.js';
 import { findRound, type Round } from '../db/round.repository.js';
-import type { Database } from '../db/schema.js';
-import type { Actor } from './context.js';
+import type { Database } from '../platform/db/schema.js';
+import type { Actor } from '../platform/services/context.js';
 
 /** Not found: said the same way for a missing round and for one out of reach. */
 export function reviewNotFound(): DomainError {

@@ -15,11 +15,16 @@ import {
   type ReviewFile,
 } from '../db/oit-review-evidence.repository.js';
 import type { Round } from '../db/round.repository.js';
-import type { Database } from '../db/schema.js';
-import { checkUpload, saveStoredFile, storedPath, type StoredFile } from '../infra/file-store.js';
+import type { Database } from '../platform/db/schema.js';
+import {
+  checkUpload,
+  saveStoredFile,
+  storedPath,
+  type StoredFile,
+} from '../platform/infra/file-store.js';
 import type { Kysely } from 'kysely';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { latestPrimaryDecisions, loadVisibleRound } from './oit-review-access.js';
 import { loadRoundEdition } from './survey.service.js';
 import type { CompiledEdition } from '../core/framework/compile-edition.js';

@@ -12,7 +12,7 @@ import {
 } from '../core/scoring/survey-tally.js';
 import { findRound, upsertScoreSnapshot, type Round } from '../db/round.repository.js';
 import { listResponseAnswers } from '../db/survey.repository.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { latestPrimaryDecisions, loadVisibleRound, reviewNotFound } from './oit-review-access.js';
 import { moveRound } from './round.service.js';
 import { loadRoundEdition } from './survey.service.js';

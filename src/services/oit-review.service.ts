@@ -22,7 +22,7 @@ import { listRoundEvidence } from '../db/oit-review-evidence.repository.js';
 import { findRound, type Round } from '../db/round.repository.js';
 import { findUserByEmail, listGrants } from '../db/user.repository.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { latestByItem, loadReviewRound, reviewNotFound } from './oit-review-access.js';
 import { loadRoundEdition } from './survey.service.js';
 

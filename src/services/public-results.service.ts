@@ -7,7 +7,7 @@ import { findAgencyByCode, listAgencies } from '../db/agency.repository.js';
 import { listMeasures } from '../db/measure.repository.js';
 import { findRoundIdByAgencyYear } from '../db/oit-evidence-lookup.repository.js';
 import { findRound, findScoreSnapshot, listRounds, type Round } from '../db/round.repository.js';
-import type { ServiceContext } from './context.js';
+import type { ServiceContext } from '../platform/services/context.js';
 import { listRoundPublications } from './measure-report.service.js';
 import { viewsOf } from './measure-support.js';
 import { leavesFromTree, protectTree, type ResultNode } from './results.service.js';

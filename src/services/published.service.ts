@@ -6,8 +6,8 @@ import { checkCurrency, itemsBySource, type Currency } from '../core/manuals/web
 import { type Agency } from '../db/agency.repository.js';
 import type { Round } from '../db/round.repository.js';
 import { agencyByCode, loadVisibleAgency } from './agency-access.service.js';
-import type { Actor, ServiceContext } from './context.js';
-import { listPublishedDocuments } from './generated-evidence.service.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { listPublishedDocuments } from '../app/published-documents.js';
 import { getPublicManuals } from './manual-public.service.js';
 import { currentRoundOf } from './manual-support.js';
 import { loadPublicOit } from './oit-evidence-output.service.js';

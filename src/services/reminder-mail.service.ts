@@ -4,10 +4,10 @@ import {
   listSentReminderKeys,
   recordSentReminders,
 } from '../db/calendar.repository.js';
-import type { Mailer } from '../infra/mailer.js';
+import type { Mailer } from '../platform/infra/mailer.js';
 import { loadActor } from './auth.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
-import { listReminders, type Reminder } from './reminders.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
+import { listReminders, type Reminder } from '../app/reminders.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 
 /** What a reminder run did. */

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { listAuditEntries } from '../db/audit.repository.js';
-import type { Db } from '../db/database.js';
-import { describeEachDialect, SURVEY_RESPONSE_COLUMNS } from '../db/test-databases.js';
-import { createFixedClock, randomIds } from '../infra/clock.js';
-import type { Actor, ServiceContext } from './context.js';
-import { MINISTRY_TREE, worldAt } from './test-world.js';
+import type { Db } from '../platform/db/database.js';
+import { describeEachDialect, SURVEY_RESPONSE_COLUMNS } from '../platform/db/test-databases.js';
+import { createFixedClock, randomIds } from '../platform/infra/clock.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { MINISTRY_TREE, worldAt } from '../platform/services/test-world.js';
 import { buildImportTemplate, importResponses } from './response-import.service.js';
 import { listVisibleRounds, moveRound, openRounds } from './round.service.js';
 

@@ -14,8 +14,8 @@ import {
 import { findRound, type Round } from '../db/round.repository.js';
 import { insertResponses, type NewResponse } from '../db/survey.repository.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import type { Actor, ServiceContext } from './context.js';
-import { readXlsxRecords } from './response-import-xlsx.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { readXlsxRecords } from '../platform/imports/xlsx-records.js';
 import { loadRoundEdition } from './survey.service.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 

@@ -6,8 +6,8 @@ import {
   resultsWorkbook,
   rollupWorkbook,
   type RollupWorkbookUnit,
-} from '../reports/report-xlsx.js';
-import type { Actor, ServiceContext } from './context.js';
+} from '../platform/reports/report-xlsx.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { getRoundResults } from './results.service.js';
 import { rollUp } from './rollup.service.js';
 import { agencyNotFound } from './agency-access.service.js';

@@ -2,10 +2,10 @@ import { nextLevelGap, type NextLevelGap } from '../core/analysis/next-level.js'
 import type { WeaknessReport } from '../core/analysis/weakness.js';
 import { findRatingScheme, type CompiledEdition } from '../core/framework/compile-edition.js';
 import type { Round } from '../db/round.repository.js';
-import type { ReportDocument } from '../reports/report-document.js';
+import type { ReportDocument } from '../platform/reports/report-document.js';
 import { buildAnalysisReport } from './analysis-report-builder.js';
-import type { Actor, ServiceContext } from './context.js';
-import { nowIso } from './context.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { nowIso } from '../platform/services/context.js';
 import { getMeasuresDocument, type MeasureView } from './measure.service.js';
 import { buildResultReport } from './result-report-builder.js';
 import { getRoundResults, type ResultNode, type RoundResults } from './results.service.js';

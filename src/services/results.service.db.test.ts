@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
 import { DomainError } from '../core/errors.js';
 import { findScoreSnapshot, listRounds } from '../db/round.repository.js';
-import { describeEachDialect } from '../db/test-databases.js';
-import { randomIds, systemClock } from '../infra/clock.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
+import { randomIds, systemClock } from '../platform/infra/clock.js';
 import { demoActor } from './demo-oit.service.js';
-import { seedDemo } from './demo.service.js';
+import { seedDemo } from '../app/demo.js';
 import { getRoundResults, type ResultNode } from './results.service.js';
 
 function nodes(node: ResultNode, type: ResultNode['type'], out: ResultNode[] = []): ResultNode[] {

@@ -14,7 +14,7 @@ import type {
 import type { LeafScores } from '../core/scoring/score-leaves.js';
 import { MIN_GROUP_SIZE } from '../core/surveys/progress.js';
 import { findScoreSnapshot, type Round } from '../db/round.repository.js';
-import type { Actor, ServiceContext } from './context.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { loadVisibleRound } from './oit-review-access.js';
 import { scoreRound } from './oit-review-score.service.js';
 import { loadRoundEdition } from './survey.service.js';

@@ -5,7 +5,7 @@ import type { Text } from '../core/framework/edition.schema.js';
 import type { ScoreNode, ScoreResult } from '../core/scoring/evaluate-scores.js';
 import { findAgencyById, listAgencies, type Agency } from '../db/agency.repository.js';
 import { findScoreSnapshot, listRounds, type Round } from '../db/round.repository.js';
-import type { Actor, ServiceContext } from './context.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { loadRoundEdition } from './survey.service.js';
 import { agencyNotFound } from './agency-access.service.js';
 

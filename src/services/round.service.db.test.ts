@@ -1,12 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DomainError } from '../core/errors.js';
 import { listAuditEntries } from '../db/audit.repository.js';
-import type { Db } from '../db/database.js';
+import type { Db } from '../platform/db/database.js';
 import { findEditionSource, insertEdition, listEditions } from '../db/edition.repository.js';
-import { describeEachDialect } from '../db/test-databases.js';
-import { randomIds, systemClock } from '../infra/clock.js';
-import type { Actor, ServiceContext } from './context.js';
-import { MINISTRY_TREE, worldAt, type AgencySeed } from './test-world.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
+import { randomIds, systemClock } from '../platform/infra/clock.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { MINISTRY_TREE, worldAt, type AgencySeed } from '../platform/services/test-world.js';
 import { readEditionFile } from './edition-files.service.js';
 import {
   ensureEditionStored,

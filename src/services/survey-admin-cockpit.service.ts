@@ -16,7 +16,7 @@ import {
   type DayCount,
 } from '../core/surveys/progress.js';
 import { listResponseAnswers, type SurveyLink } from '../db/survey.repository.js';
-import type { ServiceContext } from './context.js';
+import type { ServiceContext } from '../platform/services/context.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 
 /** A question's live score; null when fewer than 5 people answered it. */

@@ -2,10 +2,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { hashAccessCode, normaliseCode } from '../core/surveys/access-code.js';
 import { listAuditEntries } from '../db/audit.repository.js';
 import { insertResponses, useAccessCode } from '../db/survey.repository.js';
-import { describeEachDialect } from '../db/test-databases.js';
-import { createFixedClock, randomIds } from '../infra/clock.js';
-import type { Actor, ServiceContext } from './context.js';
-import { openU1Round, worldAt, type AgencySeed } from './test-world.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
+import { createFixedClock, randomIds } from '../platform/infra/clock.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { openU1Round, worldAt, type AgencySeed } from '../platform/services/test-world.js';
 import { moveRound } from './round.service.js';
 import {
   ensureSurveyLinks,

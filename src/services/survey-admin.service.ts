@@ -12,7 +12,7 @@ import {
 } from '../core/surveys/access-code.js';
 import { findAgencyById } from '../db/agency.repository.js';
 import { findRound, type Round } from '../db/round.repository.js';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../platform/db/schema.js';
 import {
   countAccessCodes,
   countResponsesByDay,
@@ -24,7 +24,7 @@ import {
   type SurveyLink,
 } from '../db/survey.repository.js';
 import { inTransaction, recordAudit } from './audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {
   describeCockpitInstrument,
   scoreLiveSurveys,

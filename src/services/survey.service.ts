@@ -18,7 +18,7 @@ import {
 } from '../core/surveys/survey-form.js';
 import { prepareComment } from '../core/voice/comment-text.js';
 import { findEditionSource } from '../db/edition.repository.js';
-import { getSetting, putSettingOnce } from '../db/setting.repository.js';
+import { getSetting, putSettingOnce } from '../platform/db/setting.repository.js';
 import {
   claimSubmission,
   findAccessCodeState,
@@ -27,8 +27,8 @@ import {
   useAccessCode,
   type SurveyLink,
 } from '../db/survey.repository.js';
-import { writeBatcherOf } from '../db/write-batcher.js';
-import type { ServiceContext } from './context.js';
+import { writeBatcherOf } from '../platform/db/write-batcher.js';
+import type { ServiceContext } from '../platform/services/context.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 
 /** A survey as its public pages need it. */

@@ -3,8 +3,8 @@ import type { Role } from '../core/access/roles.js';
 import { DomainError } from '../core/errors.js';
 import { insertAgency } from '../db/agency.repository.js';
 import { listAuditEntries } from '../db/audit.repository.js';
-import type { Db } from '../db/database.js';
-import { describeEachDialect } from '../db/test-databases.js';
+import type { Db } from '../platform/db/database.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
 import {
   findUserByEmail,
   findUserById,
@@ -13,9 +13,9 @@ import {
   listGrants,
   publicUser,
 } from '../db/user.repository.js';
-import { randomIds, systemClock } from '../infra/clock.js';
+import { randomIds, systemClock } from '../platform/infra/clock.js';
 import { verifyAuditLog } from './audit.service.js';
-import type { Actor, ServiceContext } from './context.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
 import {
   createUser,
   getVisibleUser,

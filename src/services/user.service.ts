@@ -12,7 +12,7 @@ import {
 } from '../core/access/roles.js';
 import { DomainError } from '../core/errors.js';
 import { findAgencyById, listAgencies, type Agency } from '../db/agency.repository.js';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../platform/db/schema.js';
 import {
   deleteMembership,
   findUserByEmail,
@@ -28,7 +28,7 @@ import {
 } from '../db/user.repository.js';
 import { inTransaction, recordAudit } from './audit.service.js';
 import { hashPassword, NewAccountSchema } from './auth.service.js';
-import { nowIso, type Actor, type ServiceContext } from './context.js';
+import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 
 export type { Agency } from '../db/agency.repository.js';
 

@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { MIN_GROUP_SIZE } from '../core/surveys/progress.js';
-import { describeEachDialect } from '../db/test-databases.js';
-import { createFixedClock, randomIds } from '../infra/clock.js';
-import type { Actor, ServiceContext } from './context.js';
-import { openU1Round, MINISTRY_TREE, worldAt } from './test-world.js';
+import { describeEachDialect } from '../platform/db/test-databases.js';
+import { createFixedClock, randomIds } from '../platform/infra/clock.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { openU1Round, MINISTRY_TREE, worldAt } from '../platform/services/test-world.js';
 import { importResponses } from './response-import.service.js';
 import { moveRound } from './round.service.js';
 import { getRoundVoice } from './voice.service.js';

@@ -2,7 +2,7 @@ import type { Text } from '../core/framework/edition.schema.js';
 import { summariseVoice, type VoiceSummary } from '../core/voice/voice-summary.js';
 import type { Round } from '../db/round.repository.js';
 import { listRoundComments } from '../db/voice.repository.js';
-import type { Actor, ServiceContext } from './context.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { loadVisibleRound } from './oit-review-access.js';
 import { loadRoundEdition } from './survey.service.js';
 import { bangkokDay } from '../core/thai-calendar.js';

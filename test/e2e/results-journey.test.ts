@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { pdfText } from '../../src/infra/pdf-text.js';
+import { pdfText } from '../../src/platform/infra/pdf-text.js';
 import {
   expectNoAxeViolations,
   d01RoundOf,

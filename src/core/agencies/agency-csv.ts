@@ -5,7 +5,7 @@ import {
   readCsvRecords,
   tooManyRowsMessage,
   type CsvRecord,
-} from './csv-records.js';
+} from '../csv-records.js';
 
 /** Columns of an agency CSV file; the last three may be left out. */
 export const AGENCY_CSV_COLUMNS = [

@@ -4,7 +4,7 @@ import {
   readCsvRecords,
   tooManyRowsMessage,
   type CsvRecord,
-} from '../agencies/csv-records.js';
+} from '../csv-records.js';
 import { splitMessage } from '../agencies/agency-input.js';
 import type { Message } from '../errors.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GENERATED_EVIDENCE_SOURCE_CODES } from '../oit/generated-evidence.js';
+import { GENERATED_EVIDENCE_SOURCE_CODES } from './generated-evidence.js';
 
 /**
  * The edition file format (docs/edition-format.md): the year's ITA rules as data.

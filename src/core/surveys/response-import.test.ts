@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords } from '../agencies/csv-records.js';
+import { readCsvRecords } from '../csv-records.js';
 import { EditionSchema } from '../framework/edition.schema.js';
 import { makeScoringEdition } from '../scoring/scoring.fixture.js';
 import {

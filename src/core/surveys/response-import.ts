@@ -4,7 +4,7 @@ import {
   readCsvRecords,
   tooManyRowsMessage,
   type CsvRecord,
-} from '../agencies/csv-records.js';
+} from '../csv-records.js';
 import type { Message } from '../errors.js';
 import type { Edition } from '../framework/edition.schema.js';
 import { prepareComment } from '../voice/comment-text.js';

@@ -11,12 +11,16 @@ import {
   setActivityPublished,
   type ActivityInput,
 } from '../../services/activity.service.js';
-import type { ServiceContext } from '../../services/context.js';
-import { pageOf, type AppOptions } from '../app.js';
-import { m, pick } from '../i18n.js';
-import { sendPage } from '../render.js';
-import { sendReport, sendReportHtml, type ReportFormat } from '../report-response.js';
-import { formValues, signedIn } from '../route-support.js';
+import type { ServiceContext } from '../../platform/services/context.js';
+import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
+import { m, pick } from '../../platform/http/i18n.js';
+import { sendPage } from '../../platform/http/render.js';
+import {
+  sendReport,
+  sendReportHtml,
+  type ReportFormat,
+} from '../../platform/http/report-response.js';
+import { formValues, signedIn } from '../../platform/http/route-support.js';
 import { ActivityListPage, ActivityPage, PublicActivityListPage } from '../views/activity-pages.js';
 import {
   formValuesOf,
@@ -24,15 +28,15 @@ import {
   type ActivityFormValues,
 } from '../views/activity-form.js';
 import { activityReport } from '../views/activity-report.js';
-import { type FieldErrors } from '../views/form.js';
-import { sendDomainError } from '../views/user-problem.js';
+import { type FieldErrors } from '../../platform/http/views/form.js';
+import { sendDomainError } from '../../platform/http/views/user-problem.js';
 import {
   answerFormRefusal,
   GENERATED_FILE_LIMIT,
   PUBLIC_PAGE_LIMIT,
   changing,
   guarded,
-} from '../route-kit.js';
+} from '../../platform/http/route-kit.js';
 
 type Params = { id: string; activityId: string; agencyCode: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

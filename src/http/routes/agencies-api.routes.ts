@@ -13,11 +13,11 @@ import {
   updateAgency,
   type Agency,
 } from '../../services/agency.service.js';
-import type { Actor, ServiceContext } from '../../services/context.js';
-import { requireActor, requireCsrf, sendProblem } from '../app.js';
-import { m } from '../i18n.js';
-import { describeApi } from '../openapi.js';
-import { idOf } from '../route-kit.js';
+import type { Actor, ServiceContext } from '../../platform/services/context.js';
+import { requireActor, requireCsrf, sendProblem } from '../../platform/http/request-context.js';
+import { m } from '../../platform/http/i18n.js';
+import { describeApi } from '../../platform/http/openapi.js';
+import { idOf } from '../../platform/http/route-kit.js';
 
 /** The signed-in person (requireActor ran before). */
 export function actorOf(request: FastifyRequest): Actor {

@@ -14,14 +14,19 @@ import {
   updateAgency,
   type Agency,
 } from '../../services/agency.service.js';
-import type { Actor, ServiceContext } from '../../services/context.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
-import { m } from '../i18n.js';
-import { sendPage } from '../render.js';
+import type { Actor, ServiceContext } from '../../platform/services/context.js';
+import {
+  pageOf,
+  requireActor,
+  requireCsrf,
+  type AppOptions,
+} from '../../platform/http/request-context.js';
+import { m } from '../../platform/http/i18n.js';
+import { sendPage } from '../../platform/http/render.js';
 import { agencyFormValues, type AgencyFormValues } from '../views/agency-form.js';
 import { AgencyImportPage } from '../views/agency-import.js';
 import { AgencyDetailPage, AgencyListPage, AgencyNewPage } from '../views/agency-pages.js';
-import { toFieldErrors, type FieldErrors } from '../views/form.js';
+import { toFieldErrors, type FieldErrors } from '../../platform/http/views/form.js';
 import { actorOf, registerAgencyApi } from './agencies-api.routes.js';
 
 /** HTTP status of the agency services' refusals (other errors go to the app's handler). */

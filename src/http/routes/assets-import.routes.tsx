@@ -8,15 +8,20 @@ import {
   type AssetImportPreview,
 } from '../../services/asset-import.service.js';
 import { loadAssetAgency } from '../../services/asset-support.js';
-import type { ServiceContext } from '../../services/context.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
-import { m } from '../i18n.js';
-import { registerImportScope } from '../import-upload.js';
-import { sendPage } from '../render.js';
-import { signedIn } from '../route-support.js';
+import type { ServiceContext } from '../../platform/services/context.js';
+import {
+  pageOf,
+  requireActor,
+  requireCsrf,
+  type AppOptions,
+} from '../../platform/http/request-context.js';
+import { m } from '../../platform/http/i18n.js';
+import { registerImportScope } from '../../platform/imports/http/import-upload.js';
+import { sendPage } from '../../platform/http/render.js';
+import { signedIn } from '../../platform/http/route-support.js';
 import { AssetImportPage, assetImportPath } from '../views/assets-import.js';
-import { sendDomainError } from '../views/user-problem.js';
-import { idOf } from '../route-kit.js';
+import { sendDomainError } from '../../platform/http/views/user-problem.js';
+import { idOf } from '../../platform/http/route-kit.js';
 
 const PAGE = '/agencies/:id/assets/import';
 const BODY_LIMIT = 8 * 1024 * 1024;

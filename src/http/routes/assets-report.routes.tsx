@@ -7,15 +7,24 @@ import {
   getUsageReport,
   type AgencyUsageReport,
 } from '../../services/asset-report.service.js';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import { publicReportPath } from '../../services/evidence-providers/assets.js';
-import { type AppOptions } from '../app.js';
-import { m, pick, type Lang } from '../i18n.js';
-import { sendReport, sendReportHtml, type ReportFormat } from '../report-response.js';
-import { signedIn } from '../route-support.js';
-import { sendDomainError } from '../views/user-problem.js';
+import { type AppOptions } from '../../platform/http/request-context.js';
+import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import {
+  sendReport,
+  sendReportHtml,
+  type ReportFormat,
+} from '../../platform/http/report-response.js';
+import { signedIn } from '../../platform/http/route-support.js';
+import { sendDomainError } from '../../platform/http/views/user-problem.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
-import { GENERATED_FILE_LIMIT, PUBLIC_PAGE_LIMIT, guarded, pathYear } from '../route-kit.js';
+import {
+  GENERATED_FILE_LIMIT,
+  PUBLIC_PAGE_LIMIT,
+  guarded,
+  pathYear,
+} from '../../platform/http/route-kit.js';
 import { publishedNotFound } from '../../services/agency-access.service.js';
 
 type Params = { id: string; agencyCode?: string; year?: string };

@@ -12,21 +12,21 @@ import {
   type LoanAction,
   type LoanRequestInput,
 } from '../../services/asset.service.js';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import { assetsReminders } from '../../services/reminder-providers/assets.js';
-import { pageOf, type AppOptions } from '../app.js';
-import { m } from '../i18n.js';
-import { sendPage } from '../render.js';
-import { formValues, signedIn } from '../route-support.js';
+import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
+import { m } from '../../platform/http/i18n.js';
+import { sendPage } from '../../platform/http/render.js';
+import { formValues, signedIn } from '../../platform/http/route-support.js';
 import { AssetDetailPage, type LoanFormValues } from '../views/assets-detail.js';
 import { AssetGuidelinePage } from '../views/assets-guideline.js';
 import { AssetLoanBoard } from '../views/assets-loans.js';
 import { AssetRegisterPage, type AssetFormValues } from '../views/assets-register.js';
-import { type FieldErrors } from '../views/form.js';
-import { sendDomainError } from '../views/user-problem.js';
+import { type FieldErrors } from '../../platform/http/views/form.js';
+import { sendDomainError } from '../../platform/http/views/user-problem.js';
 import { registerAssetImportRoutes } from './assets-import.routes.js';
 import { registerAssetReportRoutes } from './assets-report.routes.js';
-import { answerFormRefusal, changing, guarded } from '../route-kit.js';
+import { answerFormRefusal, changing, guarded } from '../../platform/http/route-kit.js';
 
 type Params = { id: string; assetId?: string; loanId?: string; agencyCode?: string; year?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

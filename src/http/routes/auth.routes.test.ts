@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test-client.js';
-import { DIALECTS } from '../../db/test-databases.js';
+import { createTestApp, type TestApp } from '../../platform/http/test-client.js';
+import { DIALECTS } from '../../platform/db/test-databases.js';
 import { MAX_FAILED_LOGINS } from '../../services/auth.service.js';
 import { verifyAuditLog } from '../../services/audit.service.js';
 

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLE_NAMES } from '../../core/access/roles.js';
 import { listOwnRoles, needsSetup } from '../../services/auth.service.js';
-import { listReminders } from '../../services/reminders.service.js';
-import { pageOf, requireActor, type AppOptions } from '../app.js';
-import { m, pick } from '../i18n.js';
-import { sendPage } from '../render.js';
-import { signedIn } from '../route-support.js';
+import { listReminders } from '../../app/reminders.js';
+import { pageOf, requireActor, type AppOptions } from '../../platform/http/request-context.js';
+import { m, pick } from '../../platform/http/i18n.js';
+import { sendPage } from '../../platform/http/render.js';
+import { signedIn } from '../../platform/http/route-support.js';
 import { HomeReminders } from '../views/home-reminders.js';
-import { Layout } from '../views/layout.js';
+import { Layout } from '../../platform/http/views/layout.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
 
 /** The home page: what waits for you (late work first), who you are and where to go. */

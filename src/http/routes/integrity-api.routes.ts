@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import { getGiftRegister, reportGift } from '../../services/gift-register.service.js';
 import { GiftInputSchema } from '../../services/integrity-support.js';
 import { acknowledgeDeclaration, getNoGiftPage } from '../../services/integrity.service.js';
-import { describeApi } from '../openapi.js';
-import { signedIn } from '../route-support.js';
-import { sendDomainError } from '../views/user-problem.js';
-import { changing, guarded, idOf } from '../route-kit.js';
+import { describeApi } from '../../platform/http/openapi.js';
+import { signedIn } from '../../platform/http/route-support.js';
+import { sendDomainError } from '../../platform/http/views/user-problem.js';
+import { changing, guarded, idOf } from '../../platform/http/route-kit.js';
 
 const yearOf = (request: FastifyRequest) => {
   const { year } = (request.query ?? {}) as { year?: string };

@@ -1,14 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
 import { declarationReport, giftYearReport } from '../../reports/integrity-reports.js';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import { loadPublicGiftReport, loadPublicNoGift } from '../../services/integrity-public.service.js';
-import { pageOf } from '../app.js';
-import { sendPage } from '../render.js';
-import { sendReport } from '../report-response.js';
+import { pageOf } from '../../platform/http/request-context.js';
+import { sendPage } from '../../platform/http/render.js';
+import { sendReport } from '../../platform/http/report-response.js';
 import { PublicGiftsPage, PublicNoGiftPage } from '../views/integrity-public.js';
-import { sendDomainError } from '../views/user-problem.js';
-import { GENERATED_FILE_LIMIT, PUBLIC_PAGE_LIMIT, pathYear } from '../route-kit.js';
+import { sendDomainError } from '../../platform/http/views/user-problem.js';
+import {
+  GENERATED_FILE_LIMIT,
+  PUBLIC_PAGE_LIMIT,
+  pathYear,
+} from '../../platform/http/route-kit.js';
 
 function targetOf(request: FastifyRequest): { code: string; year: number } {
   const { agencyCode, year } = request.params as { agencyCode: string; year: string };

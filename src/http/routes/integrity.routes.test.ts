@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { DIALECTS } from '../../db/test-databases.js';
-import { createFixedClock } from '../../infra/clock.js';
-import { pdfText } from '../../infra/pdf-text.js';
+import { DIALECTS } from '../../platform/db/test-databases.js';
+import { createFixedClock } from '../../platform/infra/clock.js';
+import { pdfText } from '../../platform/infra/pdf-text.js';
 import {
   createDemoApp,
   addD02User,
@@ -11,7 +11,7 @@ import {
   type TestClient,
   signedIn,
   csrfOf,
-} from '../test-client.js';
+} from '../../platform/http/test-client.js';
 
 for (const dialect of DIALECTS) {
   describe(`No Gift Policy and gift register pages [${dialect}]`, () => {

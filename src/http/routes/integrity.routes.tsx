@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
 import { declarationReport, giftYearReport } from '../../reports/integrity-reports.js';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import {
   decideGift,
   getGiftRegister,
@@ -25,17 +25,23 @@ import {
   getDeclarationForPrint,
   getNoGiftPage,
 } from '../../services/integrity.service.js';
-import { pageOf, type AppOptions } from '../app.js';
-import { sendPage } from '../render.js';
-import { sendReport, type ReportFormat } from '../report-response.js';
-import { formValues, signedIn } from '../route-support.js';
+import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
+import { sendPage } from '../../platform/http/render.js';
+import { sendReport, type ReportFormat } from '../../platform/http/report-response.js';
+import { formValues, signedIn } from '../../platform/http/route-support.js';
 import { GiftRegisterPage, type FailedGiftForm } from '../views/integrity-gifts.js';
 import { NoGiftPageView, type FailedForm } from '../views/integrity-no-gift.js';
-import { sendDomainError } from '../views/user-problem.js';
+import { sendDomainError } from '../../platform/http/views/user-problem.js';
 import { registerIntegrityApi } from './integrity-api.routes.js';
 import { registerIntegrityPublicRoutes } from './integrity-public.routes.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
-import { answerFormRefusal, changing, formErrorsOf, guarded, pathYear } from '../route-kit.js';
+import {
+  answerFormRefusal,
+  changing,
+  formErrorsOf,
+  guarded,
+  pathYear,
+} from '../../platform/http/route-kit.js';
 
 type Params = { id: string; year?: string; giftId?: string; file?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

@@ -1,8 +1,8 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
-import { uploadTooLarge } from '../../infra/file-store.js';
-import type { ServiceContext } from '../../services/context.js';
+import { uploadTooLarge } from '../../platform/infra/file-store.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import {
   addMeasureFile,
   loadMeasureFile,
@@ -10,15 +10,20 @@ import {
   type MeasureFileSettings,
 } from '../../services/measure-evidence.service.js';
 import { getMeasure } from '../../services/measure.service.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
-import { m } from '../i18n.js';
-import { sendPage } from '../render.js';
-import { domainStatus, signedIn } from '../route-support.js';
-import { sendErrorPage } from '../views/error-page.js';
+import {
+  pageOf,
+  requireActor,
+  requireCsrf,
+  type AppOptions,
+} from '../../platform/http/request-context.js';
+import { m } from '../../platform/http/i18n.js';
+import { sendPage } from '../../platform/http/render.js';
+import { domainStatus, signedIn } from '../../platform/http/route-support.js';
+import { sendErrorPage } from '../../platform/http/views/error-page.js';
 import { MeasureDetailPage } from '../views/measures-detail.js';
-import { sendDomainError } from '../views/user-problem.js';
+import { sendDomainError } from '../../platform/http/views/user-problem.js';
 import { evidenceSettings, sendDownload } from './oit-evidence.routes.js';
-import { isUploadTooLarge } from '../route-kit.js';
+import { isUploadTooLarge } from '../../platform/http/route-kit.js';
 
 type Params = { id: string; measureId: string; fileId: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

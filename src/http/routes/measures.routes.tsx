@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import {
   addMeasureProgress,
   createMeasure,
@@ -12,15 +12,15 @@ import {
 import { getMeasuresHandOff } from '../../services/measure-carry.service.js';
 import { registerMeasureFilesRoutes } from './measures-files.routes.js';
 import { registerMeasureReportsRoutes } from './measures-reports.routes.js';
-import { pageOf, type AppOptions } from '../app.js';
-import { describeApi } from '../openapi.js';
-import { sendPage } from '../render.js';
-import { formValues, signedIn } from '../route-support.js';
-import { type FieldErrors } from '../views/form.js';
+import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
+import { describeApi } from '../../platform/http/openapi.js';
+import { sendPage } from '../../platform/http/render.js';
+import { formValues, signedIn } from '../../platform/http/route-support.js';
+import { type FieldErrors } from '../../platform/http/views/form.js';
 import { MeasureDetailPage } from '../views/measures-detail.js';
 import { MeasureRegisterPage, type MeasureFormValues } from '../views/measures-register.js';
-import { sendDomainError } from '../views/user-problem.js';
-import { answerFormRefusal, changing, guarded } from '../route-kit.js';
+import { sendDomainError } from '../../platform/http/views/user-problem.js';
+import { answerFormRefusal, changing, guarded } from '../../platform/http/route-kit.js';
 
 type Params = { id: string; measureId?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import { submitEvidence } from '../../services/oit-evidence-submit.service.js';
 import type { EvidenceSettings, ItemEvidence } from '../../services/oit-evidence-support.js';
 import {
@@ -10,9 +10,9 @@ import {
   markEvidenceReady,
   saveItemEvidence,
 } from '../../services/oit-evidence.service.js';
-import { requireActor, requireCsrf } from '../app.js';
-import { describeApi } from '../openapi.js';
-import { signedIn } from '../route-support.js';
+import { requireActor, requireCsrf } from '../../platform/http/request-context.js';
+import { describeApi } from '../../platform/http/openapi.js';
+import { signedIn } from '../../platform/http/route-support.js';
 
 const BASE = '/api/v1/rounds/:id/oit';
 const paramsOf = (request: FastifyRequest) => request.params as { id: string; item: string };

@@ -1,9 +1,9 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Message } from '../../core/errors.js';
-import { DEFAULT_MAX_UPLOAD_BYTES, uploadTooLarge } from '../../infra/file-store.js';
-import { DEFAULT_FETCH_LIMITS } from '../../infra/link-fetcher.js';
-import type { ServiceContext } from '../../services/context.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, uploadTooLarge } from '../../platform/infra/file-store.js';
+import { DEFAULT_FETCH_LIMITS } from '../../platform/infra/link-fetcher.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import { buildApprovalMemo, buildCopyExport } from '../../services/oit-evidence-output.service.js';
 import { submitEvidence } from '../../services/oit-evidence-submit.service.js';
 import type { EvidenceSettings } from '../../services/oit-evidence-support.js';
@@ -18,10 +18,15 @@ import {
   type EvidenceInput,
   type UploadedFile,
 } from '../../services/oit-evidence.service.js';
-import { pageOf, requireActor, requireCsrf, type AppOptions } from '../app.js';
-import { m } from '../i18n.js';
-import { sendPage } from '../render.js';
-import { publicOrigin, signedIn } from '../route-support.js';
+import {
+  pageOf,
+  requireActor,
+  requireCsrf,
+  type AppOptions,
+} from '../../platform/http/request-context.js';
+import { m } from '../../platform/http/i18n.js';
+import { sendPage } from '../../platform/http/render.js';
+import { publicOrigin, signedIn } from '../../platform/http/route-support.js';
 import { OitItemPage } from '../views/oit-evidence-item.js';
 import { oitPath, OitListPage } from '../views/oit-evidence-list.js';
 import { OitMemoPage } from '../views/oit-evidence-memo.js';
@@ -31,7 +36,7 @@ import {
   addGeneratedEvidenceLink,
   listItemGeneratedEvidence,
 } from '../../services/oit-generated-evidence.service.js';
-import { isUploadTooLarge, sendTooLarge } from '../route-kit.js';
+import { isUploadTooLarge, sendTooLarge } from '../../platform/http/route-kit.js';
 
 /** The evidence settings of the app (uploads and snapshots under FILES_DIR; SSRF guard). */
 export function evidenceSettings(options: AppOptions): EvidenceSettings {

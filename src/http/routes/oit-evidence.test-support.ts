@@ -3,11 +3,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServiceContext } from '../../services/context.js';
-import { DEMO_PASSWORD } from '../../services/demo.service.js';
+import type { ServiceContext } from '../../platform/services/context.js';
+import { DEMO_PASSWORD } from '../../app/demo.js';
 import { openOitTestContext } from '../../services/oit-evidence.test-support.js';
-import { buildApp } from '../app.js';
-import { TestClient } from '../test-client.js';
+import { buildApp } from '../../platform/http/app.js';
+import { TestClient } from '../../platform/http/test-client.js';
 
 /** Test support of the OIT evidence routes: an app with FILES_DIR in a temp folder, a local web server. */
 export interface OitTestApp {

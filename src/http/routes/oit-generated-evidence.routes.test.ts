@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../db/test-databases.js';
-import { createFixedClock } from '../../infra/clock.js';
+import { DIALECTS } from '../../platform/db/test-databases.js';
+import { createFixedClock } from '../../platform/infra/clock.js';
 import {
   createDemoApp,
   d01RoundId,
   type TestApp,
   type TestClient,
   signedIn,
-} from '../test-client.js';
+} from '../../platform/http/test-client.js';
 
 const SITE = 'https://ita.example.go.th';
 

@@ -1,17 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatCsv } from '../../core/csv-format.js';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import {
   loadPublicFile,
   loadPublicOit,
   type PublicOit,
 } from '../../services/oit-evidence-output.service.js';
 import { evidenceNotFound, type EvidenceSettings } from '../../services/oit-evidence-support.js';
-import type { AppOptions } from '../app.js';
-import { sendPage } from '../render.js';
+import type { AppOptions } from '../../platform/http/request-context.js';
+import { sendPage } from '../../platform/http/render.js';
 import { PublicOitPage, publicOitPath } from '../views/oit-evidence-public.js';
 import { evidenceSettings, sendDownload } from './oit-evidence.routes.js';
-import { PUBLIC_PAGE_LIMIT } from '../route-kit.js';
+import { PUBLIC_PAGE_LIMIT } from '../../platform/http/route-kit.js';
 
 const BASE = '/public/oit/:agencyCode/:year';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import {
   answerClarification,
   ClarifySchema,
@@ -16,10 +16,10 @@ import {
   listMyReviewRounds,
   recordDecision,
 } from '../../services/oit-review.service.js';
-import { describeApi } from '../openapi.js';
-import { signedIn } from '../route-support.js';
-import { sendDomainError } from '../views/user-problem.js';
-import { changing, guarded, idOf } from '../route-kit.js';
+import { describeApi } from '../../platform/http/openapi.js';
+import { signedIn } from '../../platform/http/route-support.js';
+import { sendDomainError } from '../../platform/http/views/user-problem.js';
+import { changing, guarded, idOf } from '../../platform/http/route-kit.js';
 
 const TAG = 'oit-review';
 const BASE = '/api/v1/review/rounds';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findScoreSnapshot } from '../../db/round.repository.js';
-import { DIALECTS } from '../../db/test-databases.js';
+import { DIALECTS } from '../../platform/db/test-databases.js';
 import {
   createDemoApp,
   d01RoundId,
@@ -12,8 +12,8 @@ import {
   signedIn,
   csrfOf,
   createOutsider,
-} from '../test-client.js';
-import { worldAt } from '../../services/test-world.js';
+} from '../../platform/http/test-client.js';
+import { worldAt } from '../../platform/services/test-world.js';
 import { postUpload } from './oit-evidence.test-support.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';

@@ -2,9 +2,9 @@ import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { DomainError, type Message } from '../../core/errors.js';
-import { uploadTooLarge } from '../../infra/file-store.js';
+import { uploadTooLarge } from '../../platform/infra/file-store.js';
 import { fillAdviceTemplate } from '../../core/oit/advice-templates.js';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import {
   answerClarification,
   getClarification,
@@ -19,18 +19,18 @@ import {
   listMyReviewRounds,
   recordDecision,
 } from '../../services/oit-review.service.js';
-import { pageOf, type AppOptions } from '../app.js';
-import { sendPage } from '../render.js';
-import { formValues, signedIn } from '../route-support.js';
-import type { FieldErrors } from '../views/form.js';
+import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
+import { sendPage } from '../../platform/http/render.js';
+import { formValues, signedIn } from '../../platform/http/route-support.js';
+import type { FieldErrors } from '../../platform/http/views/form.js';
 import { ClarifyPage } from '../views/oit-review-clarify.js';
 import { ReviewItemPage } from '../views/oit-review-item.js';
 import { ReviewListPage, ReviewRoundPage } from '../views/oit-review-list.js';
-import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
-import { sendErrorPage } from '../views/error-page.js';
+import { fieldErrorOf, sendDomainError } from '../../platform/http/views/user-problem.js';
+import { sendErrorPage } from '../../platform/http/views/error-page.js';
 import { evidenceSettings } from './oit-evidence.routes.js';
 import { registerOitReviewApi } from './oit-review-api.routes.js';
-import { changing, guarded, isUploadTooLarge } from '../route-kit.js';
+import { changing, guarded, isUploadTooLarge } from '../../platform/http/route-kit.js';
 
 const CHOOSE_OUTCOME: Message = { th: 'กรุณาเลือกผลการตรวจ', en: 'Choose a decision' };
 

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../db/test-databases.js';
+import { DIALECTS } from '../../platform/db/test-databases.js';
 import { findRound } from '../../db/round.repository.js';
-import { createFixedClock } from '../../infra/clock.js';
-import { pdfFonts, pdfText } from '../../infra/pdf-text.js';
+import { createFixedClock } from '../../platform/infra/clock.js';
+import { pdfFonts, pdfText } from '../../platform/infra/pdf-text.js';
 import { resultsEvidence } from '../../services/evidence-providers/results.js';
 import {
   createDemoApp,
@@ -14,7 +14,7 @@ import {
   type TestClient,
   signedIn,
   createOutsider,
-} from '../test-client.js';
+} from '../../platform/http/test-client.js';
 
 async function documentXml(bytes: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatCsv } from '../../core/csv-format.js';
 import { DomainError } from '../../core/errors.js';
 import { openDataCsv, openDataJson } from '../../reports/open-data.js';
-import { indicatorChartSvg } from '../../reports/charts.js';
-import type { ReportDocument } from '../../reports/report-document.js';
-import type { ServiceContext } from '../../services/context.js';
+import { indicatorChartSvg } from '../../platform/reports/charts.js';
+import type { ReportDocument } from '../../platform/reports/report-document.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import {
   listOpenData,
   loadPublicResultFacts,
@@ -25,17 +25,17 @@ import {
 import type { ResultNode } from '../../services/results.service.js';
 import { loadVisibleRound } from '../../services/oit-review-access.js';
 import { voiceReportBlocks } from '../../services/voice-report.js';
-import { pageOf, type AppOptions } from '../app.js';
-import { ExportJobs } from '../export-jobs.js';
-import { formatDate, type Lang } from '../i18n.js';
-import { sendPage } from '../render.js';
+import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
+import { ExportJobs } from '../../platform/http/export-jobs.js';
+import { formatDate, type Lang } from '../../platform/http/i18n.js';
+import { sendPage } from '../../platform/http/render.js';
 import {
   sendAttachment,
   sendReport,
   sendReportHtml,
   type ReportFormat,
-} from '../report-response.js';
-import { signedIn } from '../route-support.js';
+} from '../../platform/http/report-response.js';
+import { signedIn } from '../../platform/http/route-support.js';
 import {
   ExportProgressPage,
   PublicResultsPage,
@@ -43,7 +43,13 @@ import {
   ReportsListPage,
 } from '../views/reports-pages.js';
 import { describeBasis, formatScore } from '../views/results-tree.js';
-import { GENERATED_FILE_LIMIT, PUBLIC_PAGE_LIMIT, guarded, idOf, pathYear } from '../route-kit.js';
+import {
+  GENERATED_FILE_LIMIT,
+  PUBLIC_PAGE_LIMIT,
+  guarded,
+  idOf,
+  pathYear,
+} from '../../platform/http/route-kit.js';
 
 /** Roll-ups with more units than this are exported in the background with a progress page. */
 export const BACKGROUND_EXPORT_UNITS = 40;

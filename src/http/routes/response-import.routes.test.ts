@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../db/test-databases.js';
-import { createFixedClock } from '../../infra/clock.js';
+import { DIALECTS } from '../../platform/db/test-databases.js';
+import { createFixedClock } from '../../platform/infra/clock.js';
 import {
   csrfOf,
   createDemoApp,
@@ -9,7 +9,7 @@ import {
   type TestApp,
   type TestClient,
   signedIn,
-} from '../test-client.js';
+} from '../../platform/http/test-client.js';
 
 const GOOGLE_FORMS_CSV = [
   'ประทับเวลา,ที่อยู่อีเมล,i1.1,i1.2,i2',

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Message } from '../../core/errors.js';
 import { formatImportedRows } from '../../core/surveys/response-import.js';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import {
   buildImportTemplate,
   importResponses,
@@ -11,12 +11,22 @@ import {
   type ResponseImportFile,
   type ResponseImportPreview,
 } from '../../services/response-import.service.js';
-import { pageOf, requireActor, requireCsrf, sendProblem, type AppOptions } from '../app.js';
-import { m } from '../i18n.js';
-import { describeApi } from '../openapi.js';
-import { IMPORT_TOO_LARGE, MAX_IMPORT_FILE, registerImportScope } from '../import-upload.js';
-import { sendPage } from '../render.js';
-import { signedIn } from '../route-support.js';
+import {
+  pageOf,
+  requireActor,
+  requireCsrf,
+  sendProblem,
+  type AppOptions,
+} from '../../platform/http/request-context.js';
+import { m } from '../../platform/http/i18n.js';
+import { describeApi } from '../../platform/http/openapi.js';
+import {
+  IMPORT_TOO_LARGE,
+  MAX_IMPORT_FILE,
+  registerImportScope,
+} from '../../platform/imports/http/import-upload.js';
+import { sendPage } from '../../platform/http/render.js';
+import { signedIn } from '../../platform/http/route-support.js';
 import { importPath, ResponseImportPage } from '../views/response-import.js';
 
 const PAGE = '/rounds/:id/surveys/:instrument/import';

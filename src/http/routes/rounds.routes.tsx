@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isAllowed } from '../../core/access/roles.js';
 import { DomainError, type Message } from '../../core/errors.js';
 import { nextRoundStates, ROUND_STATES } from '../../core/rounds/round-state.js';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import { listBundledEditions } from '../../services/edition-files.service.js';
 import {
   getVisibleRound,
@@ -13,17 +13,17 @@ import {
   OpenRoundsSchema,
 } from '../../services/round.service.js';
 import { listAllowedAgencies } from '../../services/user.service.js';
-import { pageOf, type AppOptions } from '../app.js';
-import { m } from '../i18n.js';
-import { describeApi } from '../openapi.js';
-import { sendPage } from '../render.js';
-import { toFieldErrors, type FieldErrors } from '../views/form.js';
+import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
+import { m } from '../../platform/http/i18n.js';
+import { describeApi } from '../../platform/http/openapi.js';
+import { sendPage } from '../../platform/http/render.js';
+import { toFieldErrors, type FieldErrors } from '../../platform/http/views/form.js';
 import { RoundDetailPage } from '../views/round-detail.js';
 import { RoundListPage } from '../views/round-list.js';
 import { OpenRoundsPage, OpenRoundsResultPage } from '../views/round-open.js';
-import { fieldErrorOf, sendDomainError } from '../views/user-problem.js';
-import { domainStatus, formValues, signedIn } from '../route-support.js';
-import { changing, guarded } from '../route-kit.js';
+import { fieldErrorOf, sendDomainError } from '../../platform/http/views/user-problem.js';
+import { domainStatus, formValues, signedIn } from '../../platform/http/route-support.js';
+import { changing, guarded } from '../../platform/http/route-kit.js';
 
 const StateQuerySchema = z.object({ state: z.enum(ROUND_STATES).optional().catch(undefined) });
 const MoveSchema = z.object({

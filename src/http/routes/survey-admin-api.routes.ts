@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../core/errors.js';
 import { ROUND_STATES } from '../../core/rounds/round-state.js';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import {
   issueAccessCodes,
   LinkSettingsSchema,
@@ -10,10 +10,10 @@ import {
   updateLinkSettings,
   type Cockpit,
 } from '../../services/survey-admin.service.js';
-import { type AppOptions } from '../app.js';
-import { describeApi } from '../openapi.js';
-import { signedIn } from '../route-support.js';
-import { sendDomainError } from '../views/user-problem.js';
+import { type AppOptions } from '../../platform/http/request-context.js';
+import { describeApi } from '../../platform/http/openapi.js';
+import { signedIn } from '../../platform/http/route-support.js';
+import { sendDomainError } from '../../platform/http/views/user-problem.js';
 import {
   findSurveyToPrint,
   loadCockpit,
@@ -21,7 +21,7 @@ import {
   surveyUrl,
   type SurveyParams,
 } from './survey-admin-links.js';
-import { changing, guarded } from '../route-kit.js';
+import { changing, guarded } from '../../platform/http/route-kit.js';
 
 const CodesBodySchema = z.object({ count: z.number().int().min(1).max(MAX_CODES_PER_BATCH) });
 

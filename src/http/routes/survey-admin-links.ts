@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import type { Actor, ServiceContext } from '../../services/context.js';
+import type { Actor, ServiceContext } from '../../platform/services/context.js';
 import {
   ensureSurveyLinks,
   findRoundSurvey,

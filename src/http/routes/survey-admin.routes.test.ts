@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../db/test-databases.js';
+import { DIALECTS } from '../../platform/db/test-databases.js';
 import {
   csrfOf,
   createDemoApp,
@@ -8,7 +8,7 @@ import {
   type TestApp,
   type TestClient,
   signedIn,
-} from '../test-client.js';
+} from '../../platform/http/test-client.js';
 
 const LINK = /http:\/\/localhost(:\d+)?\/s\/([A-Z0-9]{6})/;
 const SLIP_CODE = /<p class="slip-code">([A-Z0-9]{5}-[A-Z0-9]{5})<\/p>/g;

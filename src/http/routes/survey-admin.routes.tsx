@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../core/errors.js';
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import {
   issueAccessCodes,
   LinkSettingsSchema,
@@ -9,15 +9,15 @@ import {
   updateLinkSettings,
   type LinkSettings,
 } from '../../services/survey-admin.service.js';
-import { pageOf, type AppOptions } from '../app.js';
-import { m } from '../i18n.js';
-import { sendPage } from '../render.js';
-import { formValues, signedIn } from '../route-support.js';
-import { toFieldErrors, type FieldErrors } from '../views/form.js';
+import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
+import { m } from '../../platform/http/i18n.js';
+import { sendPage } from '../../platform/http/render.js';
+import { formValues, signedIn } from '../../platform/http/route-support.js';
+import { toFieldErrors, type FieldErrors } from '../../platform/http/views/form.js';
 import { SurveyCockpitPage, type FormState } from '../views/survey-admin-cockpit.js';
 import { IssueCodesPage } from '../views/survey-admin-codes.js';
 import { CodeSlipsPage, PosterPage } from '../views/survey-admin-print.js';
-import { sendDomainError } from '../views/user-problem.js';
+import { sendDomainError } from '../../platform/http/views/user-problem.js';
 import { registerSurveyAdminApi } from './survey-admin-api.routes.js';
 import {
   findSurveyToPrint,
@@ -28,7 +28,7 @@ import {
   viewInstruments,
   type SurveyParams,
 } from './survey-admin-links.js';
-import { changing, guarded } from '../route-kit.js';
+import { changing, guarded } from '../../platform/http/route-kit.js';
 
 const SAVED = m('บันทึกการตั้งค่าแล้ว', 'The settings were saved');
 const INVALID = m('ข้อมูลไม่ถูกต้อง', 'Invalid input');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoApp, type TestApp, type TestClient } from '../test-client.js';
-import { DIALECTS } from '../../db/test-databases.js';
+import { createDemoApp, type TestApp, type TestClient } from '../../platform/http/test-client.js';
+import { DIALECTS } from '../../platform/db/test-databases.js';
 import { ensureSurveyLinks } from '../../services/survey-admin.service.js';
 import { listRounds } from '../../db/round.repository.js';
 import { findUserByEmail, listGrants, publicUser } from '../../db/user.repository.js';
@@ -12,7 +12,7 @@ import {
 import { hashAccessCode } from '../../core/surveys/access-code.js';
 import { resolveCodeSecret } from '../../services/survey.service.js';
 import { moveRound } from '../../services/round.service.js';
-import type { Actor } from '../../services/context.js';
+import type { Actor } from '../../platform/services/context.js';
 
 /** Answers every radio group of the page with its first option except those given. */
 function answersOf(

@@ -9,11 +9,11 @@ import {
   submitSurvey,
   type OpenSurvey,
 } from '../../services/survey.service.js';
-import type { ServiceContext } from '../../services/context.js';
-import type { AppOptions } from '../app.js';
-import { m, pick } from '../i18n.js';
-import { sendPage } from '../render.js';
-import { formValues } from '../route-support.js';
+import type { ServiceContext } from '../../platform/services/context.js';
+import type { AppOptions } from '../../platform/http/request-context.js';
+import { m, pick } from '../../platform/http/i18n.js';
+import { sendPage } from '../../platform/http/render.js';
+import { formValues } from '../../platform/http/route-support.js';
 import {
   CarriedFields,
   CommentField,

@@ -1,13 +1,19 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, SURVEY_RESPONSE_COLUMNS } from '../../db/test-databases.js';
+import { DIALECTS, SURVEY_RESPONSE_COLUMNS } from '../../platform/db/test-databases.js';
 import { findUserByEmail } from '../../db/user.repository.js';
-import { createFixedClock } from '../../infra/clock.js';
-import { pdfText } from '../../infra/pdf-text.js';
+import { createFixedClock } from '../../platform/infra/clock.js';
+import { pdfText } from '../../platform/infra/pdf-text.js';
 import { loadActor } from '../../services/auth.service.js';
-import { DEMO_PASSWORD } from '../../services/demo.service.js';
+import { DEMO_PASSWORD } from '../../app/demo.js';
 import { ensureSurveyLinks } from '../../services/survey-admin.service.js';
-import { csrfOf, createDemoApp, type TestApp, type TestClient, signedIn } from '../test-client.js';
+import {
+  csrfOf,
+  createDemoApp,
+  type TestApp,
+  type TestClient,
+  signedIn,
+} from '../../platform/http/test-client.js';
 
 function hiddenOf(body: string): Record<string, string> {
   const fields: Record<string, string> = {};

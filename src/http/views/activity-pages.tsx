@@ -1,10 +1,10 @@
 import { formatPercent } from '../../core/activities/satisfaction.js';
 import type { Agency } from '../../services/agency.service.js';
 import type { ActivityView } from '../../services/activity.service.js';
-import { formatDate, m, pick, type Lang } from '../i18n.js';
+import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
 import { ActivityForm, DEFAULT_QUESTIONS, type ActivityFormValues } from './activity-form.js';
-import { CsrfField, ErrorSummary, type FieldErrors } from './form.js';
-import { Layout, type PageContext } from './layout.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 import { activityDay } from './activity-report.js';
 
 /** An agency's activities with their satisfaction, and for editors the form for a new one. */

@@ -1,9 +1,9 @@
 import { attendanceShare, formatPercent } from '../../core/activities/satisfaction.js';
 import type { Agency } from '../../services/agency.service.js';
 import { satisfactionChartSvg } from '../../reports/activity-charts.js';
-import type { ReportBlock, ReportDocument } from '../../reports/report-document.js';
+import type { ReportBlock, ReportDocument } from '../../platform/reports/report-document.js';
 import type { ActivityView } from '../../services/activity.service.js';
-import { formatDay, m, pick, type Lang } from '../i18n.js';
+import { formatDay, m, pick, type Lang } from '../../platform/http/i18n.js';
 import { thaiLongDate } from '../../core/thai-calendar.js';
 
 /** An activity's day written out: "29 มกราคม พ.ศ. 2569" in Thai. */

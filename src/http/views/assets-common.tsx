@@ -6,7 +6,7 @@ import {
   type LoanStatus,
   type PurposeCategory,
 } from '../../core/assets/loan-rules.js';
-import { formatDay, m, pick, type Lang } from '../i18n.js';
+import { formatDay, m, pick, type Lang } from '../../platform/http/i18n.js';
 
 /** A day (YYYY-MM-DD) in the Buddhist era for Thai. */
 export const dayLabel = formatDay;

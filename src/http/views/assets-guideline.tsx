@@ -1,10 +1,15 @@
 import type { Message } from '../../core/errors.js';
 import type { GuidelineState } from '../../services/asset-report.service.js';
 import { publicGuidelinePath } from '../../services/evidence-providers/assets.js';
-import { formatDate, m, pick } from '../i18n.js';
+import { formatDate, m, pick } from '../../platform/http/i18n.js';
 import { AssetsNav } from './assets-common.js';
-import { CsrfField, ErrorSummary, TextAreaField, type FieldErrors } from './form.js';
-import { Layout, type PageContext } from './layout.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  TextAreaField,
+  type FieldErrors,
+} from '../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 
 /** The agency's asset loan guideline: drafted from the template, saved, then published. */
 export function AssetGuidelinePage(props: {

@@ -1,9 +1,15 @@
 import { ASSET_STATUSES, ASSET_STATUS_NAMES } from '../../core/assets/loan-rules.js';
 import type { AssetRegister } from '../../services/asset.service.js';
-import { m, pick } from '../i18n.js';
+import { m, pick } from '../../platform/http/i18n.js';
 import { AssetsNav, AssetStatusTag, dayLabel } from './assets-common.js';
-import { CsrfField, ErrorSummary, Field, SelectField, type FieldErrors } from './form.js';
-import { Layout, type PageContext } from './layout.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  SelectField,
+  type FieldErrors,
+} from '../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 
 function FilterForm({ page, register }: { page: PageContext; register: AssetRegister }) {
   const { lang } = page;

@@ -1,6 +1,6 @@
 import type { Message } from '../../core/errors.js';
 import type { RoundCalendar, TaskView } from '../../services/calendar.service.js';
-import { m, pick, type Lang } from '../i18n.js';
+import { m, pick, type Lang } from '../../platform/http/i18n.js';
 import {
   dayLabel,
   MonthSections,
@@ -8,8 +8,14 @@ import {
   timelineEntries,
   UrgencyTag,
 } from './calendar-parts.js';
-import { CsrfField, ErrorSummary, Field, type FieldErrors, SelectField } from './form.js';
-import { Layout, type PageContext } from './layout.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  type FieldErrors,
+  SelectField,
+} from '../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 import { editionLabel } from './round-list.js';
 
 /** Values the task form shows. */

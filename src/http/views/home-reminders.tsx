@@ -1,7 +1,7 @@
 import { addDays, DUE_SOON_DAYS } from '../../core/calendar/plan.js';
 import type { Message } from '../../core/errors.js';
-import type { Reminder } from '../../services/reminders.service.js';
-import { m, pick, type Lang } from '../i18n.js';
+import type { Reminder } from '../../app/reminders.js';
+import { m, pick, type Lang } from '../../platform/http/i18n.js';
 import { dayLabel } from './calendar-parts.js';
 
 const KIND_NAMES: Record<string, Message> = {

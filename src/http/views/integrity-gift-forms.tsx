@@ -10,9 +10,9 @@ import {
   thresholdRule,
 } from '../../core/integrity/gift-rules.js';
 import type { GiftRegister, GiftReport } from '../../services/gift-register.service.js';
-import { m, pick } from '../i18n.js';
-import { CsrfField, Field, SelectField, type FieldErrors } from './form.js';
-import type { PageContext } from './layout.js';
+import { m, pick } from '../../platform/http/i18n.js';
+import { CsrfField, Field, SelectField, type FieldErrors } from '../../platform/http/views/form.js';
+import type { PageContext } from '../../platform/http/views/layout.js';
 
 /** A gift form that failed, shown again with its values and errors. */
 export interface FailedGiftForm {

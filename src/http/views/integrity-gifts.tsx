@@ -7,10 +7,10 @@ import {
 } from '../../core/integrity/gift-rules.js';
 import { giftYearReport } from '../../reports/integrity-reports.js';
 import type { GiftRegister } from '../../services/gift-register.service.js';
-import { formatDate, m, pick, type Lang } from '../i18n.js';
-import { CsrfField, ErrorSummary } from './form.js';
+import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
+import { CsrfField, ErrorSummary } from '../../platform/http/views/form.js';
 import { bahtLabel, dayLabel, ReportPreview, YearLinks } from './integrity-shared.js';
-import { Layout, type PageContext } from './layout.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 import { DecisionForm, ReportForm, type FailedGiftForm } from './integrity-gift-forms.js';
 import { fiscalYearOf } from '../../core/thai-calendar.js';
 

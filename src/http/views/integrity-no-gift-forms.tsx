@@ -1,8 +1,13 @@
 import { LEGAL_GIFT_THRESHOLD_BAHT } from '../../core/integrity/gift-rules.js';
 import type { NoGiftPage } from '../../services/integrity.service.js';
-import { m, pick, type Lang } from '../i18n.js';
-import { CsrfField, Field, TextAreaField, type FieldErrors } from './form.js';
-import type { PageContext } from './layout.js';
+import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import {
+  CsrfField,
+  Field,
+  TextAreaField,
+  type FieldErrors,
+} from '../../platform/http/views/form.js';
+import type { PageContext } from '../../platform/http/views/layout.js';
 
 /** A form that failed, to show again with its values and errors. */
 export interface FailedForm {

@@ -4,10 +4,10 @@ import {
   DECLARATION_STATUS_NAMES,
 } from '../../core/integrity/declaration-template.js';
 import type { NoGiftPage } from '../../services/integrity.service.js';
-import { formatDate, m, pick } from '../i18n.js';
-import { CsrfField, ErrorSummary, Field, SelectField } from './form.js';
+import { formatDate, m, pick } from '../../platform/http/i18n.js';
+import { CsrfField, ErrorSummary, Field, SelectField } from '../../platform/http/views/form.js';
 import { dayLabel, DeclarationText, ShareBar, YearLinks } from './integrity-shared.js';
-import { Layout, type PageContext } from './layout.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 import {
   CreateForm,
   EditForm,

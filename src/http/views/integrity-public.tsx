@@ -2,9 +2,9 @@ import { CHANNEL_NAMES, CHANNELS, type Channel } from '../../core/integrity/comm
 import { declarationTitle } from '../../core/integrity/declaration-template.js';
 import { giftYearReport } from '../../reports/integrity-reports.js';
 import type { PublicGiftReport, PublicNoGift } from '../../services/integrity-public.service.js';
-import { formatDate, m, pick } from '../i18n.js';
+import { formatDate, m, pick } from '../../platform/http/i18n.js';
 import { dayLabel, DeclarationText, ReportPreview, ShareBar } from './integrity-shared.js';
-import { Layout, type PageContext } from './layout.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 
 /** The public No Gift page: the declaration, its PDF, the share who acknowledged, the log. */
 export function PublicNoGiftPage({ page, data }: { page: PageContext; data: PublicNoGift }) {

@@ -1,6 +1,6 @@
 import type { AcknowledgementShare } from '../../core/integrity/acknowledgement.js';
-import type { ReportBlock } from '../../reports/report-document.js';
-import { formatDay, m, pick, type Lang } from '../i18n.js';
+import type { ReportBlock } from '../../platform/reports/report-document.js';
+import { formatDay, m, pick, type Lang } from '../../platform/http/i18n.js';
 
 /** A day (YYYY-MM-DD) in the Buddhist era for Thai. */
 export const dayLabel = formatDay;

@@ -7,9 +7,15 @@ import {
   type MeasureStatus,
 } from '../../core/measures/measure-rules.js';
 import type { MeasureRegister, MeasureView } from '../../services/measure.service.js';
-import { formatDate, formatDay, m, pick, type Lang } from '../i18n.js';
-import { CsrfField, ErrorSummary, Field, type FieldErrors, SelectField } from './form.js';
-import { Layout, type PageContext } from './layout.js';
+import { formatDate, formatDay, m, pick, type Lang } from '../../platform/http/i18n.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  type FieldErrors,
+  SelectField,
+} from '../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 import { editionLabel } from './round-list.js';
 import type { MeasuresHandOff } from '../../services/measure-carry.service.js';
 import { MeasuresHandOffSection } from './measures-handoff.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportBlock } from '../../reports/report-document.js';
+import type { ReportBlock } from '../../platform/reports/report-document.js';
 import type { MeasuresReport, ReportMeasure } from '../../services/measure-report.service.js';
 import { measuresDocumentReport, measuresProgressReport } from './measures-reports.js';
 

@@ -1,11 +1,11 @@
 import { STATUS_NAMES } from '../../core/measures/measure-rules.js';
-import type { ReportBlock, ReportDocument } from '../../reports/report-document.js';
+import type { ReportBlock, ReportDocument } from '../../platform/reports/report-document.js';
 import {
   PUBLICATION_TITLES,
   type MeasuresReport,
   type ReportMeasure,
 } from '../../services/measure-report.service.js';
-import { formatDate, m, pick, type Lang } from '../i18n.js';
+import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
 import { dueLabel, targetLabel } from './measures-register.js';
 
 /** The measures document and the progress report of a round as printable report documents. */

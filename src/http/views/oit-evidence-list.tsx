@@ -2,9 +2,9 @@ import type { Message } from '../../core/errors.js';
 import { EVIDENCE_STATUS_NAMES, type EvidenceStatus } from '../../core/oit/evidence-status.js';
 import type { ItemEvidence } from '../../services/oit-evidence-support.js';
 import type { OitWorkspace } from '../../services/oit-evidence.service.js';
-import { m, pick, type Lang } from '../i18n.js';
-import { CsrfField } from './form.js';
-import { Layout, type PageContext } from './layout.js';
+import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import { CsrfField } from '../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 
 /** The path of a round's OIT pages. */
 export function oitPath(roundId: string, rest = ''): string {

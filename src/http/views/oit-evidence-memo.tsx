@@ -1,6 +1,6 @@
 import type { ApprovalMemo } from '../../services/oit-evidence-output.service.js';
-import { formatDate, m, pick } from '../i18n.js';
-import { Layout, type PageContext } from './layout.js';
+import { formatDate, m, pick } from '../../platform/http/i18n.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 
 /** The printable approval memo (บันทึกข้อความ) of the items the head of agency approved. */
 export function OitMemoPage({ page, memo }: { page: PageContext; memo: ApprovalMemo }) {

@@ -1,6 +1,6 @@
 import type { ItemEvidence } from '../../services/oit-evidence-support.js';
 import type { PublicOit } from '../../services/oit-evidence-output.service.js';
-import { formatDate, m, pick, type Lang } from '../i18n.js';
+import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
 import { groupBySubindicator } from './oit-evidence-list.js';
 
 /** The public base path of an agency's OIT for a year. */

@@ -1,8 +1,8 @@
-import { ALLOWED_EXTENSIONS } from '../../infra/file-store.js';
+import { ALLOWED_EXTENSIONS } from '../../platform/infra/file-store.js';
 import type { ClarificationView } from '../../services/oit-review-clarify.service.js';
-import { formatDate, m, pick, type Lang } from '../i18n.js';
-import { CsrfField, ErrorSummary, type FieldErrors } from './form.js';
-import { Layout, type PageContext } from './layout.js';
+import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 import { RoundStateTag } from './round-list.js';
 
 /** A refusal shown next to the field of one item (the summary at the top links to it). */

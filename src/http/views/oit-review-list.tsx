@@ -4,9 +4,14 @@ import type { OitDecisionRow } from '../../services/oit-review.service.js';
 import type { Round } from '../../services/round.service.js';
 import type { OitScoreSummary } from '../../services/oit-review-score.service.js';
 import type { ReviewRoundOverview } from '../../services/oit-review.service.js';
-import { m, pick, type Lang } from '../i18n.js';
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from './form.js';
-import { Layout, type PageContext } from './layout.js';
+import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  type FieldErrors,
+} from '../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 import { editionLabel, RoundStateTag } from './round-list.js';
 
 const ROLE_NAMES: Record<AssessorRole, Message> = {

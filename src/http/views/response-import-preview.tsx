@@ -1,8 +1,8 @@
 import type { Instrument, Scale } from '../../core/framework/edition.schema.js';
 import { buildSurveySteps } from '../../core/surveys/survey-form.js';
 import type { ResponseImportPreview } from '../../services/response-import.service.js';
-import { m, pick, type Lang } from '../i18n.js';
-import { ImportCheckSummary } from './import-check.js';
+import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import { ImportCheckSummary } from '../../platform/imports/http/import-check.js';
 
 /** Rows listed in the preview table: enough to check, light enough for a phone. */
 const SHOWN_ROWS = 200;

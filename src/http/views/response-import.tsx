@@ -3,10 +3,10 @@ import type {
   ImportTarget,
   ResponseImportPreview,
 } from '../../services/response-import.service.js';
-import { m, pick, type Lang } from '../i18n.js';
-import { Layout, type PageContext } from './layout.js';
+import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 import { editionLabel } from './round-list.js';
-import { ImportUploadForm } from './import-check.js';
+import { ImportUploadForm } from '../../platform/imports/http/import-check.js';
 import { ImportRows, ImportSummary, IgnoredColumns, ItemGuide } from './response-import-preview.js';
 
 /** Where the import page of a round's instrument lives. */

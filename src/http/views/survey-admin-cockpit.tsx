@@ -1,9 +1,9 @@
 import { ROUND_STATE_NAMES } from '../../core/rounds/round-state.js';
 import type { Message } from '../../core/errors.js';
 import type { Cockpit, CockpitInstrument } from '../../services/survey-admin.service.js';
-import { formatDate, m, pick, type Lang } from '../i18n.js';
-import { CsrfField, ErrorSummary, type FieldErrors } from './form.js';
-import { Layout, type PageContext } from './layout.js';
+import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 import { LiveScoresTable } from './survey-admin-scores.js';
 
 /** One instrument with its public addresses and QR code (inline SVG made on the server). */

@@ -1,6 +1,11 @@
-import { pick, m } from '../i18n.js';
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from './form.js';
-import { Layout, type PageContext } from './layout.js';
+import { pick, m } from '../../platform/http/i18n.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  type FieldErrors,
+} from '../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../platform/http/views/layout.js';
 import type { PrintSurvey } from './survey-admin-print.js';
 
 /** The form that issues a batch of single-use codes (printed on the next page, once). */

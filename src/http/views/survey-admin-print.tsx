@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Message } from '../../core/errors.js';
 import type { Text } from '../../core/framework/edition.schema.js';
-import { formatDate, m, pick, type Lang } from '../i18n.js';
+import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
 import { QrImage } from './survey-admin-cockpit.js';
 
 /** What a poster or a slip says about its survey. */

@@ -1,5 +1,5 @@
 import type { LiveIndicatorScore, LiveScores } from '../../services/survey-admin.service.js';
-import { m, pick, type Lang } from '../i18n.js';
+import { m, pick, type Lang } from '../../platform/http/i18n.js';
 
 const WITHHELD_QUESTION = m('ผู้ตอบข้อนี้น้อยกว่า 5 คน', 'Fewer than 5 answers');
 

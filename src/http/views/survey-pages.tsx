@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Message } from '../../core/errors.js';
 import { fieldName, type FormQuestion, type FormStep } from '../../core/surveys/survey-form.js';
 import type { Text } from '../../core/framework/edition.schema.js';
-import { m, pick, type Lang } from '../i18n.js';
+import { m, pick, type Lang } from '../../platform/http/i18n.js';
 
 /** What every public survey page knows. */
 export interface SurveyPageContext {

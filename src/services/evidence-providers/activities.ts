@@ -1,5 +1,5 @@
 import { listPublishedActivities } from '../activity.service.js';
-import type { EvidenceProvider } from './types.js';
+import type { EvidenceProvider } from '../../platform/services/evidence-provider.js';
 import { fiscalYearOf } from '../../core/thai-calendar.js';
 
 /** The agency's published activity (KM) reports (`activity_reports`), each at its public page. */

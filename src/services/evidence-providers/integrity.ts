@@ -1,8 +1,11 @@
-import { GENERATED_EVIDENCE_SOURCES } from '../../core/oit/generated-evidence.js';
+import { GENERATED_EVIDENCE_SOURCES } from '../../core/framework/generated-evidence.js';
 import { findDeclaration, listCommunications } from '../../db/integrity.repository.js';
 import { latestGiftChange, listGiftPublications } from '../../db/gift-report.repository.js';
 import { integrityPublicPath } from '../integrity-public.service.js';
-import type { EvidenceProvider, GeneratedDocument } from './types.js';
+import type {
+  EvidenceProvider,
+  GeneratedDocument,
+} from '../../platform/services/evidence-provider.js';
 
 const yearTitle = (source: keyof typeof GENERATED_EVIDENCE_SOURCES, year: number) => ({
   th: `${GENERATED_EVIDENCE_SOURCES[source].th} ประจำปีงบประมาณ พ.ศ. ${year}`,

@@ -2,7 +2,10 @@ import { KIND_SOURCES } from '../../core/manuals/manual-elements.js';
 import { KIND_NAMES, MANUAL_KINDS } from '../../core/manuals/manual-rules.js';
 import { findAgencyById } from '../../db/agency.repository.js';
 import { listManuals } from '../../db/manual.repository.js';
-import type { EvidenceProvider, GeneratedDocument } from './types.js';
+import type {
+  EvidenceProvider,
+  GeneratedDocument,
+} from '../../platform/services/evidence-provider.js';
 
 /**
  * The public list pages of the agency's published work manuals (O8) and service manuals (O9):

@@ -1,5 +1,8 @@
 import { listRoundPublications, PUBLICATION_TITLES } from '../measure-report.service.js';
-import type { EvidenceProvider, GeneratedDocument } from './types.js';
+import type {
+  EvidenceProvider,
+  GeneratedDocument,
+} from '../../platform/services/evidence-provider.js';
 
 /**
  * The measures document (`measures_document`) and the progress report (`measures_progress`) the

@@ -1,7 +1,7 @@
 import { DUE_SOON_DAYS, isLoanDueSoon, isLoanOverdue } from '../../core/assets/loan-rules.js';
 import { findAgencyById } from '../../db/agency.repository.js';
 import { listLoans, type LoanView } from '../../db/asset.repository.js';
-import type { Reminder, ReminderProvider } from './types.js';
+import type { Reminder, ReminderProvider } from '../../platform/services/reminder-provider.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
 
 function loansHref(loan: LoanView): string {

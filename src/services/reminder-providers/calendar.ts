@@ -1,6 +1,6 @@
 import { listOpenTasksFor } from '../../db/calendar.repository.js';
 import { listActorRounds, mayManageRound, taskViews } from '../calendar-support.js';
-import type { ReminderProvider } from './types.js';
+import type { ReminderProvider } from '../../platform/services/reminder-provider.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
 
 /**

@@ -2,7 +2,7 @@ import { findAgencyById } from '../../db/agency.repository.js';
 import { listManuals, listSteps } from '../../db/manual.repository.js';
 import { currentRoundOf } from '../manual-support.js';
 import { viewsOf } from '../manual.service.js';
-import type { Reminder, ReminderProvider } from './types.js';
+import type { Reminder, ReminderProvider } from '../../platform/services/reminder-provider.js';
 
 /**
  * For the head of an agency, each complete draft manual waiting to be published; for an agency

@@ -1,7 +1,7 @@
 import { isAllowed } from '../../core/access/roles.js';
 import { listActorRounds } from '../calendar-support.js';
 import { listOverdueMeasures } from '../measure.service.js';
-import type { ReminderProvider } from './types.js';
+import type { ReminderProvider } from '../../platform/services/reminder-provider.js';
 
 /**
  * Improvement measures past their due date in the person's rounds (a published round's measures

@@ -1,0 +1,28 @@
+import type { Agency } from '../db/agency.repository.js';
+import type { ServiceContext } from '../platform/services/context.js';
+import type { OpenedRound } from '../services/round.service.js';
+import { seedDemoActivities } from '../services/demo-activities.service.js';
+import { seedDemoAssets } from '../services/demo-assets.service.js';
+import { seedDemoCalendar } from '../services/demo-calendar.service.js';
+import { seedDemoIntegrity } from '../services/demo-integrity.service.js';
+import { seedDemoManuals } from '../services/demo-manuals.service.js';
+import { seedDemoVoice } from '../services/demo-voice.service.js';
+
+/** What the demo made before the features add their own data. */
+export interface DemoWorld {
+  /** The ministry first, then its units. */
+  agencies: Agency[];
+  /** Last year's rounds (ita-2568, published) and this year's (ita-2569, collecting). */
+  lastRounds: OpenedRound[];
+  currentRounds: OpenedRound[];
+}
+
+/** Each feature seeds its part of the living demo, through its own services. */
+export async function seedDemoFeatures(ctx: ServiceContext, world: DemoWorld): Promise<void> {
+  await seedDemoCalendar(ctx, world);
+  await seedDemoActivities(ctx, world);
+  await seedDemoIntegrity(ctx, world);
+  await seedDemoAssets(ctx, world);
+  await seedDemoManuals(ctx, world);
+  await seedDemoVoice(ctx, world);
+}

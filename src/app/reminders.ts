@@ -1,0 +1,30 @@
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { assetsReminders } from '../services/reminder-providers/assets.js';
+import { calendarReminders } from '../services/reminder-providers/calendar.js';
+import { integrityReminders } from '../services/reminder-providers/integrity.js';
+import { manualsReminders } from '../services/reminder-providers/manuals.js';
+import { measuresReminders } from '../services/reminder-providers/measures.js';
+import type { Reminder, ReminderProvider } from '../platform/services/reminder-provider.js';
+
+export type { Reminder } from '../platform/services/reminder-provider.js';
+
+/** Every feature that reminds people of work; one list, read by the home page and by e-mail. */
+const PROVIDERS: ReminderProvider[] = [
+  calendarReminders,
+  measuresReminders,
+  integrityReminders,
+  assetsReminders,
+  manualsReminders,
+];
+
+/** A person's reminders: overdue first, then by due date (undated last). */
+export async function listReminders(ctx: ServiceContext, actor: Actor): Promise<Reminder[]> {
+  const lists = await Promise.all(PROVIDERS.map((provider) => provider(ctx, actor)));
+  return lists
+    .flat()
+    .sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'),
+    );
+}

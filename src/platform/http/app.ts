@@ -1,0 +1,191 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import Fastify, { type FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { ZodError } from 'zod';
+import { DomainError } from '../../core/errors.js';
+import { resolveSession } from '../../services/auth.service.js';
+import { closeSharedPdfRenderer, configureSharedPdfRenderer } from '../infra/pdf-renderer.js';
+import { createDbRateLimitStore } from './rate-limit-store.js';
+import { domainStatus } from './route-support.js';
+import { sendErrorPage } from './views/error-page.js';
+import {
+  LANG_COOKIE,
+  SESSION_COOKIE,
+  sendProblem,
+  type AppOptions,
+  type RouteModule,
+} from './request-context.js';
+import { registerAuthRoutes } from '../../http/routes/auth.routes.js';
+import { registerHomeRoutes } from '../../http/routes/home.routes.js';
+import { registerApiRoutes } from './api.routes.js';
+import {
+  registerAgencyRoutes,
+  registerCalendarRoutes,
+  registerReportsRoutes,
+  registerActivitiesRoutes,
+  registerIntegrityRoutes,
+  registerAssetsRoutes,
+  registerManualsRoutes,
+  registerVoiceRoutes,
+  registerPublishedRoutes,
+  registerOitEvidenceRoutes,
+  registerOitPublicRoutes,
+  registerOitReviewRoutes,
+  registerMeasuresRoutes,
+  registerResponseImportRoutes,
+  registerResultsRoutes,
+  registerRollupRoutes,
+  registerRoundRoutes,
+  registerSurveyAdminRoutes,
+  registerSurveyRoutes,
+  registerUserRoutes,
+} from '../../http/routes/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fontDir = dirname(
+  createRequire(import.meta.url).resolve('@expo-google-fonts/sarabun/package.json'),
+);
+
+/** Builds the web application: pages, JSON API, sessions, CSRF, rate limits, security headers. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { ctx, config } = options;
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(rateLimit, {
+    global: true,
+    max: config.RATE_LIMIT_PER_MINUTE ?? 300,
+    timeWindow: 60_000,
+    store: createDbRateLimitStore(ctx),
+  });
+  await app.register(fastifyStatic, {
+    root: join(here, 'public'),
+    prefix: '/assets/',
+    maxAge: 3_600_000,
+  });
+  await app.register(fastifyStatic, {
+    root: fontDir,
+    prefix: '/assets/fonts/',
+    decorateReply: false,
+    maxAge: 86_400_000,
+    allowedPath: (path) => path.endsWith('.ttf'),
+  });
+
+  if (config.CHROMIUM_PATH) configureSharedPdfRenderer(config.CHROMIUM_PATH);
+  // the PDF printer's Chromium ends with the server (and with each test's app)
+  app.addHook('onClose', async () => closeSharedPdfRenderer());
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('lang', 'th');
+  app.addHook('onRequest', async (request) => {
+    request.lang = request.cookies[LANG_COOKIE] === 'en' ? 'en' : 'th';
+    if (!request.url.startsWith('/assets/'))
+      request.actor = await resolveSession(ctx, request.cookies[SESSION_COOKIE]);
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    if (error instanceof DomainError) {
+      const status = domainStatus(error);
+      if (request.url.startsWith('/api/'))
+        return sendProblem(reply, status, error.messages, { code: error.code });
+      return sendErrorPage(request, reply, status, error.messages);
+    }
+    if (error instanceof ZodError) {
+      const detail = error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      return sendProblem(reply, 400, { th: 'ข้อมูลไม่ถูกต้อง', en: 'Invalid input' }, { detail });
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 429) {
+      const message = {
+        th: 'มีการเรียกใช้บ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่',
+        en: 'Too many requests: wait a moment and try again',
+      };
+      return request.url.startsWith('/api/')
+        ? sendProblem(reply, 429, message)
+        : sendErrorPage(request, reply, 429, message);
+    }
+    if (status < 500) {
+      const message = { th: 'คำขอไม่ถูกต้อง', en: 'Bad request' };
+      return request.url.startsWith('/api/')
+        ? sendProblem(reply, status, message)
+        : sendErrorPage(request, reply, status, message);
+    }
+    request.log.error(error);
+    const message = {
+      th: 'เกิดข้อผิดพลาดในระบบ ข้อมูลที่ส่งมาไม่ได้ถูกบันทึก กรุณาลองใหม่',
+      en: 'Something went wrong on our side; nothing was saved. Please try again',
+    };
+    return request.url.startsWith('/api/')
+      ? sendProblem(reply, 500, message)
+      : sendErrorPage(request, reply, 500, message);
+  });
+  app.setNotFoundHandler(async (request, reply) => {
+    const message = { th: 'ไม่พบหน้าที่ต้องการ', en: 'Page not found' };
+    return request.url.startsWith('/api/')
+      ? sendProblem(reply, 404, message)
+      : sendErrorPage(request, reply, 404, message);
+  });
+
+  app.get('/lang/:lang', async (request, reply) => {
+    const { lang } = request.params as { lang: string };
+    const next = (request.query as { next?: string }).next ?? '/';
+    reply.setCookie(LANG_COOKIE, lang === 'en' ? 'en' : 'th', {
+      path: '/',
+      sameSite: 'lax',
+      maxAge: 31_536_000,
+    });
+    return reply.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
+  });
+  app.get('/healthz', async () => ({ ok: true }));
+  // browsers ask for /favicon.ico on every page that names no icon (public and survey pages)
+  app.get('/favicon.ico', async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
+
+  const modules: RouteModule[] = [
+    registerAuthRoutes,
+    registerHomeRoutes,
+    registerApiRoutes,
+    registerAgencyRoutes,
+    registerUserRoutes,
+    registerRoundRoutes,
+    registerSurveyRoutes,
+    registerSurveyAdminRoutes,
+    registerResponseImportRoutes,
+    registerOitEvidenceRoutes,
+    registerOitReviewRoutes,
+    registerOitPublicRoutes,
+    registerResultsRoutes,
+    registerMeasuresRoutes,
+    registerRollupRoutes,
+    registerCalendarRoutes,
+    registerReportsRoutes,
+    registerActivitiesRoutes,
+    registerIntegrityRoutes,
+    registerAssetsRoutes,
+    registerManualsRoutes,
+    registerVoiceRoutes,
+    registerPublishedRoutes,
+  ];
+  for (const register of modules) register(app, options);
+  return app;
+}

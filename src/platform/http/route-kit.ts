@@ -1,0 +1,94 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { DomainError, type Message } from '../../core/errors.js';
+import { requireActor, requireCsrf, sendProblem } from './request-context.js';
+import { sendErrorPage } from './views/error-page.js';
+import { toFieldErrors, type FieldErrors } from './views/form.js';
+import { fieldErrorOf, sendDomainError } from './views/user-problem.js';
+
+/** Route options of a page for signed-in people. */
+export const guarded = { preHandler: requireActor };
+
+/** Route options of a signed-in form post (session and CSRF token). */
+export const changing = { preHandler: [requireActor, requireCsrf] };
+
+/** Route options that let one address call a route at most `max` times a minute. */
+export function perMinute(max: number) {
+  return { config: { rateLimit: { max, timeWindow: 60_000 } } };
+}
+
+/** The `:id` path parameter. */
+export const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+
+/** A refusal a form can show next to its fields; anything else goes to the error page. */
+export function formErrorsOf(error: unknown): FieldErrors | null {
+  if (error instanceof ZodError) return toFieldErrors(error.issues);
+  if (error instanceof DomainError && error.code !== 'not_found' && error.code !== 'forbidden')
+    return fieldErrorOf(error);
+  return null;
+}
+
+/**
+ * Answers a refused form post: the form again with its field errors (`showForm`), or the
+ * error page for a refusal no field can show (not found, forbidden, anything unexpected).
+ */
+export function answerFormRefusal<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+  showForm: (errors: FieldErrors) => T,
+) {
+  const errors = formErrorsOf(error);
+  if (!errors) return sendDomainError(request, reply, error);
+  return showForm(errors);
+}
+
+/** The rate limit of a public page: open to anyone, so tighter than signed-in pages. */
+export const PUBLIC_PAGE_LIMIT = perMinute(120);
+
+/** The rate limit of a generated PDF, DOCX or workbook: each costs far more than a page. */
+export const GENERATED_FILE_LIMIT = perMinute(20);
+
+const GENERATED_FILE_PATH = /\.(pdf|docx|xlsx)$/i;
+
+const isGeneratedFile = (request: FastifyRequest) =>
+  GENERATED_FILE_PATH.test(request.url.split('?')[0] ?? '');
+
+/**
+ * One public route that serves a page or, when its address ends in .pdf/.docx/.xlsx, a generated
+ * file: files get the file limit, counted apart from the pages.
+ */
+export const PUBLIC_PAGE_OR_FILE_LIMIT = {
+  config: {
+    rateLimit: {
+      max: async (request: FastifyRequest) =>
+        isGeneratedFile(request)
+          ? GENERATED_FILE_LIMIT.config.rateLimit.max
+          : PUBLIC_PAGE_LIMIT.config.rateLimit.max,
+      keyGenerator: (request: FastifyRequest) =>
+        isGeneratedFile(request) ? `${request.ip}|file` : request.ip,
+      timeWindow: 60_000,
+    },
+  },
+};
+
+/** Whether multipart refused a request for its size or number of parts. */
+export function isUploadTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT'
+  );
+}
+
+/** A 413 refusal: a problem document under /api/, the error page elsewhere. */
+export function sendTooLarge(request: FastifyRequest, reply: FastifyReply, message: Message) {
+  return request.url.startsWith('/api/')
+    ? sendProblem(reply, 413, message)
+    : sendErrorPage(request, reply, 413, message);
+}
+
+/** A four-digit (Buddhist-era) year from the path, or the `notFound` refusal for anything else. */
+export function pathYear(text: string | undefined, notFound: () => DomainError): number {
+  if (!text || !/^\d{4}$/.test(text)) throw notFound();
+  return Number(text);
+}

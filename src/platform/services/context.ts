@@ -1,0 +1,28 @@
+import type { Db } from '../db/database.js';
+import type { Clock, Ids } from '../infra/clock.js';
+import type { Grant } from '../../core/access/roles.js';
+import type { User } from '../../db/user.repository.js';
+
+/** What every service needs from outside: the database, the time and random ids. */
+export interface ServiceContext {
+  db: Db;
+  clock: Clock;
+  ids: Ids;
+}
+
+/** The signed-in person on whose behalf a service acts. */
+export interface Actor {
+  user: User;
+  grants: Grant[];
+}
+
+/** A signed-in person with their session: the form token and the session's id. */
+export interface SessionActor extends Actor {
+  csrfToken: string;
+  sessionId: string;
+}
+
+/** The current time as stored (ISO-8601 UTC). */
+export function nowIso(ctx: ServiceContext): string {
+  return ctx.clock.now().toISOString();
+}
