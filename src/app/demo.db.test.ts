@@ -6,7 +6,7 @@ import { listRounds, findScoreSnapshot } from '../db/round.repository.js';
 import { listUsers } from '../db/user.repository.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, seedDemo } from './demo.js';
 import { login } from '../services/auth.service.js';
-import { verifyAuditLog } from '../services/audit.service.js';
+import { verifyAuditLog } from '../features/audit/services/audit.service.js';
 
 describeEachDialect('demo seed', (getDb) => {
   const ctx = () => ({ db: getDb(), clock: systemClock, ids: randomIds });

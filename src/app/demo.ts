@@ -10,7 +10,7 @@ import { createFirstAdmin, needsSetup } from '../services/auth.service.js';
 import { loadEdition } from '../services/edition-files.service.js';
 import { createUser } from '../services/user.service.js';
 import { moveRound, openRounds, type OpenedRound } from '../services/round.service.js';
-import { inTransaction } from '../services/audit.service.js';
+import { inTransaction } from '../features/audit/services/audit.service.js';
 import { ensureSurveyLinks } from '../services/survey-admin.service.js';
 import { demoActor, seedDemoOit } from '../services/demo-oit.service.js';
 import { seedDemoFeatures } from './demo-features.js';

@@ -14,7 +14,7 @@ import {
   type Activity,
 } from '../db/activity.repository.js';
 import { agencyByCode, forbidden, loadVisibleAgency, mayActOn } from './agency-access.service.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 
 export type { Activity } from '../db/activity.repository.js';

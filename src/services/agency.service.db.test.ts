@@ -14,7 +14,7 @@ import {
   updateAgency,
   type Agency,
 } from './agency.service.js';
-import { verifyAuditLog } from './audit.service.js';
+import { verifyAuditLog } from '../features/audit/services/audit.service.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';

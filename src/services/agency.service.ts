@@ -19,7 +19,7 @@ import {
   loadVisibleAgency,
   mayActOn,
 } from './agency-access.service.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 
 export type { Agency } from '../db/agency.repository.js';

@@ -29,7 +29,7 @@ import {
   type LoanLine,
   type LoanRequestInput,
 } from './asset-support.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 

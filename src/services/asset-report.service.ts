@@ -7,7 +7,7 @@ import {
 import { findAgencyByCode, type Agency } from '../db/agency.repository.js';
 import { findGuideline, listLoans, saveGuideline, type LoanView } from '../db/asset.repository.js';
 import { GuidelineSchema, loadAssetAgency, mayManageAssets } from './asset-support.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { bangkokDay, fiscalYearOf, fiscalYearRange } from '../core/thai-calendar.js';
 import { agencyByCode, publishedNotFound } from './agency-access.service.js';

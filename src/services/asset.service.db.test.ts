@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../core/errors.js';
 import { listAssets, listLoans } from '../db/asset.repository.js';
-import { listAuditEntries } from '../db/audit.repository.js';
+import { listAuditEntries } from '../features/audit/db/audit.repository.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { createFixedClock, randomIds } from '../platform/infra/clock.js';
 import { importAssets } from './asset-import.service.js';

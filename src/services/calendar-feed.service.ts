@@ -6,7 +6,7 @@ import {
   replaceFeedToken,
 } from '../db/calendar.repository.js';
 import { findRound, type Round } from '../db/round.repository.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { hashToken, loadActor } from './auth.service.js';
 import {
   listActorRounds,

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createTransport } from 'nodemailer';
 import { parseIcsEvents } from '../core/calendar/ics.js';
-import { listAuditEntries } from '../db/audit.repository.js';
+import { listAuditEntries } from '../features/audit/db/audit.repository.js';
 import { listRoundTasks } from '../db/calendar.repository.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { createFixedClock, randomIds } from '../platform/infra/clock.js';

@@ -12,7 +12,7 @@ import {
 } from '../db/calendar.repository.js';
 import type { Round } from '../db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import {
   loadCalendarRound,
   loadTask,

@@ -15,7 +15,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import { loadVisibleAgency } from './agency-access.service.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {
   administers,

@@ -14,7 +14,7 @@ import {
   type Declaration,
 } from '../db/integrity.repository.js';
 import { loadVisibleAgency } from './agency-access.service.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {
   assertAdmin,

@@ -7,7 +7,7 @@ import {
   type Measure,
 } from '../db/measure.repository.js';
 import type { Round } from '../db/round.repository.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import type { MeasureFile } from './measure-evidence.service.js';
 import { loadRound, ownersOf, targetNameOf, viewsOf, type MeasureView } from './measure-support.js';

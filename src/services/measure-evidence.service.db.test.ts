@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { listAuditEntries } from '../db/audit.repository.js';
+import { listAuditEntries } from '../features/audit/db/audit.repository.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { randomIds } from '../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';

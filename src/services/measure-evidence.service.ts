@@ -6,7 +6,7 @@ import {
   listMeasureFiles,
   type MeasureFile,
 } from '../db/measure-evidence.repository.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { loadMeasure, loadRound } from './measure-support.js';
 import type { EvidenceSettings } from './oit-evidence-support.js';

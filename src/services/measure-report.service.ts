@@ -14,7 +14,7 @@ import {
 import { listMeasures, listProgress } from '../db/measure.repository.js';
 import { listRounds, type Round } from '../db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { loadRound, viewsOf } from './measure-support.js';
 import { agencyByCode, publishedNotFound } from './agency-access.service.js';

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { listAuditEntries } from '../db/audit.repository.js';
+import { listAuditEntries } from '../features/audit/db/audit.repository.js';
 import { findRound } from '../db/round.repository.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { randomIds } from '../platform/infra/clock.js';

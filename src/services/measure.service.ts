@@ -20,7 +20,7 @@ import type { Round } from '../db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import { listMeasureFiles, type MeasureFile } from '../db/measure-evidence.repository.js';
 import type { z } from 'zod';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { findCarryOrigin } from './measure-carry.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { loadRoundEdition } from './survey.service.js';

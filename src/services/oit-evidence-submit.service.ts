@@ -10,7 +10,7 @@ import {
 } from '../db/oit-evidence.repository.js';
 import { saveStoredFile } from '../platform/infra/file-store.js';
 import { fetchLinkSnapshot } from '../platform/infra/link-fetcher.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {
   assertEvidenceOpen,

@@ -19,7 +19,7 @@ import { findUserNames, listAgencyUsersWithRole } from '../db/oit-evidence-looku
 import type { Round } from '../db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import { checkUpload, readStoredFile, saveStoredFile } from '../platform/infra/file-store.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {
   assertEvidenceOpen,

@@ -23,7 +23,7 @@ import {
   type StoredFile,
 } from '../platform/infra/file-store.js';
 import type { Kysely } from 'kysely';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { latestPrimaryDecisions, loadVisibleRound } from './oit-review-access.js';
 import { loadRoundEdition } from './survey.service.js';

@@ -21,7 +21,7 @@ import {
 import { listRoundEvidence } from '../db/oit-review-evidence.repository.js';
 import { findRound, type Round } from '../db/round.repository.js';
 import { findUserByEmail, listGrants } from '../db/user.repository.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { latestByItem, loadReviewRound, reviewNotFound } from './oit-review-access.js';
 import { loadRoundEdition } from './survey.service.js';

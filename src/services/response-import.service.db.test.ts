@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
-import { listAuditEntries } from '../db/audit.repository.js';
+import { listAuditEntries } from '../features/audit/db/audit.repository.js';
 import type { Db } from '../platform/db/database.js';
 import { describeEachDialect, SURVEY_RESPONSE_COLUMNS } from '../platform/db/test-databases.js';
 import { createFixedClock, randomIds } from '../platform/infra/clock.js';

@@ -13,7 +13,7 @@ import {
 } from '../core/surveys/response-import.js';
 import { findRound, type Round } from '../db/round.repository.js';
 import { insertResponses, type NewResponse } from '../db/survey.repository.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { readXlsxRecords } from '../platform/imports/xlsx-records.js';
 import { loadRoundEdition } from './survey.service.js';

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DomainError } from '../core/errors.js';
-import { listAuditEntries } from '../db/audit.repository.js';
+import { listAuditEntries } from '../features/audit/db/audit.repository.js';
 import type { Db } from '../platform/db/database.js';
 import { findEditionSource, insertEdition, listEditions } from '../db/edition.repository.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { hashAccessCode, normaliseCode } from '../core/surveys/access-code.js';
-import { listAuditEntries } from '../db/audit.repository.js';
+import { listAuditEntries } from '../features/audit/db/audit.repository.js';
 import { insertResponses, useAccessCode } from '../db/survey.repository.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { createFixedClock, randomIds } from '../platform/infra/clock.js';

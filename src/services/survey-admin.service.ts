@@ -23,7 +23,7 @@ import {
   updateSurveyLinkSettings,
   type SurveyLink,
 } from '../db/survey.repository.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {
   describeCockpitInstrument,

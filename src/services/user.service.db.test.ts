@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../core/access/roles.js';
 import { DomainError } from '../core/errors.js';
 import { insertAgency } from '../db/agency.repository.js';
-import { listAuditEntries } from '../db/audit.repository.js';
+import { listAuditEntries } from '../features/audit/db/audit.repository.js';
 import type { Db } from '../platform/db/database.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import {
@@ -14,7 +14,7 @@ import {
   publicUser,
 } from '../db/user.repository.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
-import { verifyAuditLog } from './audit.service.js';
+import { verifyAuditLog } from '../features/audit/services/audit.service.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import {
   createUser,

@@ -26,7 +26,7 @@ import {
   type Membership,
   type User,
 } from '../db/user.repository.js';
-import { inTransaction, recordAudit } from './audit.service.js';
+import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { hashPassword, NewAccountSchema } from './auth.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { describeEachDialect } from '../platform/db/test-databases.js';
-import { randomIds, systemClock } from '../platform/infra/clock.js';
+import { describeEachDialect } from '../../../platform/db/test-databases.js';
+import { randomIds, systemClock } from '../../../platform/infra/clock.js';
 import { inTransaction, recordAudit, verifyAuditLog } from './audit.service.js';
 
 describeEachDialect('audit log', (getDb) => {

@@ -4,8 +4,8 @@ import {
   GENESIS_HASH,
   type AuditEntry,
   type StoredAuditEntry,
-} from '../core/audit/hash-chain.js';
-import type { Database } from '../platform/db/schema.js';
+} from '../core/hash-chain.js';
+import type { Database } from '../../../platform/db/schema.js';
 
 /**
  * Appends an entry to the hash-chained audit log inside the caller's transaction. The

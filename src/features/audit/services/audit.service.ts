@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { CHAIN_START, findAuditBreak } from '../core/audit/hash-chain.js';
+import { CHAIN_START, findAuditBreak } from '../core/hash-chain.js';
 import { appendAuditEntry, listAuditEntries } from '../db/audit.repository.js';
-import type { Database } from '../platform/db/schema.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
+import type { Database } from '../../../platform/db/schema.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 
 const RETRIES = 8;
 
