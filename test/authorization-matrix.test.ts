@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../src/platform/http/test-client.js';
 import { DIALECTS } from '../src/platform/db/test-databases.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/app/demo.js';
-import { listAgencies } from '../src/db/agency.repository.js';
+import { listAgencies } from '../src/features/agencies/db/agency.repository.js';
 import { listRounds } from '../src/db/round.repository.js';
 
 /**

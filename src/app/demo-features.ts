@@ -1,4 +1,4 @@
-import type { Agency } from '../db/agency.repository.js';
+import type { Agency } from '../features/agencies/db/agency.repository.js';
 import type { ServiceContext } from '../platform/services/context.js';
 import type { OpenedRound } from '../services/round.service.js';
 import { seedDemoActivities } from '../services/demo-activities.service.js';

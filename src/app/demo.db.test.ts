@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
-import { listAgencies } from '../db/agency.repository.js';
+import { listAgencies } from '../features/agencies/db/agency.repository.js';
 import { listRounds, findScoreSnapshot } from '../db/round.repository.js';
 import { listUsers } from '../db/user.repository.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, seedDemo } from './demo.js';

@@ -4,8 +4,8 @@ import { createSeededRandom, generateBundleRecords } from '../core/demo/generate
 import { BundleScorer } from '../core/scoring/score-bundle.js';
 import { upsertScoreSnapshot } from '../db/round.repository.js';
 import type { RoundState } from '../core/rounds/round-state.js';
-import { createAgency, type Agency } from '../services/agency.service.js';
-import type { AgencyInputRaw } from '../core/agencies/agency-input.js';
+import { createAgency, type Agency } from '../features/agencies/services/agency.service.js';
+import type { AgencyInputRaw } from '../features/agencies/core/agency-input.js';
 import { createFirstAdmin, needsSetup } from '../services/auth.service.js';
 import { loadEdition } from '../services/edition-files.service.js';
 import { createUser } from '../services/user.service.js';

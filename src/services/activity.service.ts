@@ -4,7 +4,7 @@ import {
   type SatisfactionSummary,
 } from '../core/activities/satisfaction.js';
 import { DomainError } from '../core/errors.js';
-import { findAgencyByCode, type Agency } from '../db/agency.repository.js';
+import { findAgencyByCode, type Agency } from '../features/agencies/db/agency.repository.js';
 import {
   deleteActivity,
   findActivity,
@@ -13,7 +13,12 @@ import {
   updateActivity,
   type Activity,
 } from '../db/activity.repository.js';
-import { agencyByCode, forbidden, loadVisibleAgency, mayActOn } from './agency-access.service.js';
+import {
+  agencyByCode,
+  forbidden,
+  loadVisibleAgency,
+  mayActOn,
+} from '../features/agencies/services/agency-access.service.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 

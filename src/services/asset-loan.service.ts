@@ -5,7 +5,7 @@ import {
   type LoanStatus,
 } from '../core/assets/loan-rules.js';
 import { DomainError } from '../core/errors.js';
-import type { Agency } from '../db/agency.repository.js';
+import type { Agency } from '../features/agencies/db/agency.repository.js';
 import {
   findLoan,
   insertLoan,
@@ -15,7 +15,7 @@ import {
   updateLoan,
   type LoanView,
 } from '../db/asset.repository.js';
-import { forbidden } from './agency-access.service.js';
+import { forbidden } from '../features/agencies/services/agency-access.service.js';
 import {
   isMemberOf,
   linesOf,

@@ -1,7 +1,7 @@
 import { AssetInputSchema, type AssetInput } from '../core/assets/asset-csv.js';
 import { holdsAsset } from '../core/assets/loan-rules.js';
 import { DomainError } from '../core/errors.js';
-import type { Agency } from '../db/agency.repository.js';
+import type { Agency } from '../features/agencies/db/agency.repository.js';
 import {
   insertAsset,
   listAssetNumbers,

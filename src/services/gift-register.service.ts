@@ -1,7 +1,7 @@
 import { DomainError } from '../core/errors.js';
 import { aggregateGifts, type GiftYearReport } from '../core/integrity/gift-report.js';
 import { effectiveThreshold, isGiftFlagged } from '../core/integrity/gift-rules.js';
-import type { Agency } from '../db/agency.repository.js';
+import type { Agency } from '../features/agencies/db/agency.repository.js';
 import { findDeclaration } from '../db/integrity.repository.js';
 import {
   findGift,
@@ -14,7 +14,7 @@ import {
 } from '../db/gift-report.repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
-import { loadVisibleAgency } from './agency-access.service.js';
+import { loadVisibleAgency } from '../features/agencies/services/agency-access.service.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {

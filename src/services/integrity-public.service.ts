@@ -1,7 +1,7 @@
 import type { AcknowledgementShare } from '../core/integrity/acknowledgement.js';
 import { DomainError } from '../core/errors.js';
 import { aggregateGifts, type GiftYearReport } from '../core/integrity/gift-report.js';
-import { type Agency } from '../db/agency.repository.js';
+import { type Agency } from '../features/agencies/db/agency.repository.js';
 import {
   findDeclaration,
   listCommunications,
@@ -12,7 +12,7 @@ import { latestGiftChange, listGiftPublications, listGifts } from '../db/gift-re
 import type { ServiceContext } from '../platform/services/context.js';
 import { giftFactsOf, thresholdFor } from './gift-register.service.js';
 import { shareOf } from './integrity-support.js';
-import { agencyByCode } from './agency-access.service.js';
+import { agencyByCode } from '../features/agencies/services/agency-access.service.js';
 
 /** Published content only, without signing in; anything else is "not found". */
 function notPublished(): DomainError {

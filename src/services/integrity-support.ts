@@ -10,14 +10,14 @@ import {
 } from '../core/integrity/gift-rules.js';
 import type { Kysely } from 'kysely';
 import { acknowledgementShare } from '../core/integrity/acknowledgement.js';
-import type { Agency } from '../db/agency.repository.js';
+import type { Agency } from '../features/agencies/db/agency.repository.js';
 import {
   findDeclaration,
   listAcknowledgements,
   listMemberIds,
 } from '../db/integrity.repository.js';
 import type { Database } from '../platform/db/schema.js';
-import { mayActOn } from './agency-access.service.js';
+import { mayActOn } from '../features/agencies/services/agency-access.service.js';
 import type { Actor } from '../platform/services/context.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 

@@ -2,7 +2,7 @@ import type { AcknowledgementShare } from '../core/integrity/acknowledgement.js'
 import { checkDeclarationMove, draftDeclaration } from '../core/integrity/declaration-template.js';
 import { DomainError } from '../core/errors.js';
 import { effectiveThreshold } from '../core/integrity/gift-rules.js';
-import type { Agency } from '../db/agency.repository.js';
+import type { Agency } from '../features/agencies/db/agency.repository.js';
 import {
   findDeclaration,
   insertAcknowledgement,
@@ -13,7 +13,7 @@ import {
   type Communication,
   type Declaration,
 } from '../db/integrity.repository.js';
-import { loadVisibleAgency } from './agency-access.service.js';
+import { loadVisibleAgency } from '../features/agencies/services/agency-access.service.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {

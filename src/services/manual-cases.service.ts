@@ -1,7 +1,7 @@
 import { DomainError } from '../core/errors.js';
 import { mayEditManuals } from '../core/manuals/manual-policy.js';
 import { deleteCase, insertCase, type ManualCase } from '../db/manual.repository.js';
-import { loadVisibleAgency } from './agency-access.service.js';
+import { loadVisibleAgency } from '../features/agencies/services/agency-access.service.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { CaseInputSchema, loadManual, type CaseInput } from './manual-support.js';

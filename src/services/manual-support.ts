@@ -10,7 +10,7 @@ import {
   type ManualContent,
   type ManualKind,
 } from '../core/manuals/manual-rules.js';
-import type { Agency } from '../db/agency.repository.js';
+import type { Agency } from '../features/agencies/db/agency.repository.js';
 import { findManual, type Manual, type ManualStep } from '../db/manual.repository.js';
 import { listRounds, type Round } from '../db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';

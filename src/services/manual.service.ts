@@ -9,7 +9,7 @@ import {
 } from '../core/manuals/manual-rules.js';
 import { computeCaseStatistics, type CaseStatistics } from '../core/manuals/service-cases.js';
 import type { SourceItem } from '../core/manuals/website-currency.js';
-import type { Agency } from '../db/agency.repository.js';
+import type { Agency } from '../features/agencies/db/agency.repository.js';
 import {
   insertManual,
   listCases,
@@ -21,7 +21,7 @@ import {
   type ManualCase,
   type ManualStep,
 } from '../db/manual.repository.js';
-import { loadVisibleAgency } from './agency-access.service.js';
+import { loadVisibleAgency } from '../features/agencies/services/agency-access.service.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {

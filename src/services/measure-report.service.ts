@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isAllowed } from '../core/access/roles.js';
 import { DomainError, type Message } from '../core/errors.js';
 import { isLiveMeasure, MEASURE_STATUSES, TARGET_TYPES } from '../core/measures/measure-rules.js';
-import { findAgencyByCode } from '../db/agency.repository.js';
+import { findAgencyByCode } from '../features/agencies/db/agency.repository.js';
 import {
   listCarries,
   listMeasureFiles,
@@ -17,7 +17,10 @@ import type { Database } from '../platform/db/schema.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { loadRound, viewsOf } from './measure-support.js';
-import { agencyByCode, publishedNotFound } from './agency-access.service.js';
+import {
+  agencyByCode,
+  publishedNotFound,
+} from '../features/agencies/services/agency-access.service.js';
 
 /** What the measures document and the progress report show of one measure. */
 const ReportMeasureSchema = z.object({

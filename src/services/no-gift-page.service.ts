@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AcknowledgementShare } from '../core/integrity/acknowledgement.js';
-import type { Agency } from '../db/agency.repository.js';
+import type { Agency } from '../features/agencies/db/agency.repository.js';
 import {
   listCommunications,
   listDeclarations,
@@ -9,7 +9,7 @@ import {
 } from '../db/integrity.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import { findUserById } from '../db/user.repository.js';
-import { loadVisibleAgency } from './agency-access.service.js';
+import { loadVisibleAgency } from '../features/agencies/services/agency-access.service.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { administers, isHeadOf, isMemberOf, shareOf } from './integrity-support.js';
 import { bangkokDay, fiscalYearOf } from '../core/thai-calendar.js';

@@ -1,4 +1,4 @@
-import { findAgencyByCode } from '../db/agency.repository.js';
+import { findAgencyByCode } from '../features/agencies/db/agency.repository.js';
 import type { Dialect } from '../platform/db/database.js';
 import { openTestDatabase } from '../platform/db/test-databases.js';
 import { findUserByEmail, listGrants, publicUser } from '../db/user.repository.js';

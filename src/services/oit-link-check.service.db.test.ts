@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { insertAgency } from '../db/agency.repository.js';
+import { insertAgency } from '../features/agencies/db/agency.repository.js';
 import type { Db } from '../platform/db/database.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { DEFAULT_FETCH_LIMITS } from '../platform/infra/link-fetcher.js';

@@ -1,9 +1,9 @@
 import { analyseWeaknesses } from '../core/analysis/weakness.js';
-import { AGENCY_TYPES, type AgencyType } from '../core/agencies/agency-input.js';
+import { AGENCY_TYPES, type AgencyType } from '../features/agencies/core/agency-input.js';
 import { DomainError } from '../core/errors.js';
 import type { Text } from '../core/framework/edition.schema.js';
 import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
-import { findAgencyByCode, listAgencies } from '../db/agency.repository.js';
+import { findAgencyByCode, listAgencies } from '../features/agencies/db/agency.repository.js';
 import { listMeasures } from '../db/measure.repository.js';
 import { findRoundIdByAgencyYear } from '../db/oit-evidence-lookup.repository.js';
 import { findRound, findScoreSnapshot, listRounds, type Round } from '../db/round.repository.js';

@@ -3,9 +3,12 @@ import { KIND_SOURCES } from '../core/manuals/manual-elements.js';
 import { KIND_NAMES } from '../core/manuals/manual-rules.js';
 import { excerptOf, scoreMatch, wordsOf } from '../core/manuals/thai-search.js';
 import { checkCurrency, itemsBySource, type Currency } from '../core/manuals/website-currency.js';
-import { type Agency } from '../db/agency.repository.js';
+import { type Agency } from '../features/agencies/db/agency.repository.js';
 import type { Round } from '../db/round.repository.js';
-import { agencyByCode, loadVisibleAgency } from './agency-access.service.js';
+import {
+  agencyByCode,
+  loadVisibleAgency,
+} from '../features/agencies/services/agency-access.service.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { listPublishedDocuments } from '../app/published-documents.js';
 import { getPublicManuals } from './manual-public.service.js';

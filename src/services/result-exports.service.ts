@@ -1,6 +1,6 @@
 import { isAllowed } from '../core/access/roles.js';
 import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
-import { findAgencyById, listAgencies } from '../db/agency.repository.js';
+import { findAgencyById, listAgencies } from '../features/agencies/db/agency.repository.js';
 import { findScoreSnapshot, listRounds } from '../db/round.repository.js';
 import {
   resultsWorkbook,
@@ -10,7 +10,7 @@ import {
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { getRoundResults } from './results.service.js';
 import { rollUp } from './rollup.service.js';
-import { agencyNotFound } from './agency-access.service.js';
+import { agencyNotFound } from '../features/agencies/services/agency-access.service.js';
 
 /** A file made for download: its bytes and a name without the extension. */
 export interface ExportFile {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { DomainError } from '../core/errors.js';
-import { findAgencyByCode } from '../db/agency.repository.js';
+import { findAgencyByCode } from '../features/agencies/db/agency.repository.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
 import { demoActor } from './demo-oit.service.js';

@@ -9,7 +9,11 @@ import {
   ROUND_STATES,
   type RoundState,
 } from '../core/rounds/round-state.js';
-import { findAgencyById, listAgencies, type Agency } from '../db/agency.repository.js';
+import {
+  findAgencyById,
+  listAgencies,
+  type Agency,
+} from '../features/agencies/db/agency.repository.js';
 import {
   findEditionByCode,
   findEditionBySha,

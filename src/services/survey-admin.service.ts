@@ -10,7 +10,7 @@ import {
   hashAccessCode,
   makeCode,
 } from '../core/surveys/access-code.js';
-import { findAgencyById } from '../db/agency.repository.js';
+import { findAgencyById } from '../features/agencies/db/agency.repository.js';
 import { findRound, type Round } from '../db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import {

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../core/access/roles.js';
 import { DomainError } from '../core/errors.js';
-import { insertAgency } from '../db/agency.repository.js';
+import { insertAgency } from '../features/agencies/db/agency.repository.js';
 import { listAuditEntries } from '../features/audit/db/audit.repository.js';
 import type { Db } from '../platform/db/database.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';

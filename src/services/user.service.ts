@@ -1,4 +1,4 @@
-import { isSystemAdmin } from './agency-access.service.js';
+import { isSystemAdmin } from '../features/agencies/services/agency-access.service.js';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
@@ -11,7 +11,11 @@ import {
   type Role,
 } from '../core/access/roles.js';
 import { DomainError } from '../core/errors.js';
-import { findAgencyById, listAgencies, type Agency } from '../db/agency.repository.js';
+import {
+  findAgencyById,
+  listAgencies,
+  type Agency,
+} from '../features/agencies/db/agency.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import {
   deleteMembership,
@@ -30,7 +34,7 @@ import { inTransaction, recordAudit } from '../features/audit/services/audit.ser
 import { hashPassword, NewAccountSchema } from './auth.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 
-export type { Agency } from '../db/agency.repository.js';
+export type { Agency } from '../features/agencies/db/agency.repository.js';
 
 /** A role a user holds, with the agency's path for access decisions. */
 export type UserRole = Grant & Membership;

@@ -5,7 +5,7 @@ import {
   tooManyRowsMessage,
   type CsvRecord,
 } from '../csv-records.js';
-import { splitMessage } from '../agencies/agency-input.js';
+import { splitMessage } from '../../features/agencies/core/agency-input.js';
 import type { Message } from '../errors.js';
 
 /** Columns of an asset register file; the last three may be left out. */

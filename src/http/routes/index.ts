@@ -1,4 +1,4 @@
-export { registerAgencyRoutes } from './agencies.routes.js';
+export { registerAgencyRoutes } from '../../features/agencies/http/agencies.routes.js';
 export { registerUserRoutes } from './users.routes.js';
 export { registerRoundRoutes } from './rounds.routes.js';
 export { registerSurveyRoutes } from './survey.routes.js';

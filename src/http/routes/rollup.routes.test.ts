@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAgencyByCode } from '../../db/agency.repository.js';
+import { findAgencyByCode } from '../../features/agencies/db/agency.repository.js';
 import { DIALECTS } from '../../platform/db/test-databases.js';
 import {
   createDemoApp,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertAgency } from '../../db/agency.repository.js';
+import { insertAgency } from '../../features/agencies/db/agency.repository.js';
 import { DIALECTS } from '../../platform/db/test-databases.js';
 import {
   csrfOf,

@@ -1,5 +1,5 @@
 import type { Role } from '../../core/access/roles.js';
-import { insertAgency } from '../../db/agency.repository.js';
+import { insertAgency } from '../../features/agencies/db/agency.repository.js';
 import type { Db } from '../db/database.js';
 import { insertMembership, insertUser } from '../../db/user.repository.js';
 import { randomIds, type Clock } from '../infra/clock.js';

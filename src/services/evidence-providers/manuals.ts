@@ -1,6 +1,6 @@
 import { KIND_SOURCES } from '../../core/manuals/manual-elements.js';
 import { KIND_NAMES, MANUAL_KINDS } from '../../core/manuals/manual-rules.js';
-import { findAgencyById } from '../../db/agency.repository.js';
+import { findAgencyById } from '../../features/agencies/db/agency.repository.js';
 import { listManuals } from '../../db/manual.repository.js';
 import type {
   EvidenceProvider,

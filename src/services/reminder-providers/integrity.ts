@@ -1,4 +1,4 @@
-import { findAgencyById } from '../../db/agency.repository.js';
+import { findAgencyById } from '../../features/agencies/db/agency.repository.js';
 import { listAcknowledgements, listLatestPublished } from '../../db/integrity.repository.js';
 import { listGifts } from '../../db/gift-report.repository.js';
 import type { Reminder, ReminderProvider } from '../../platform/services/reminder-provider.js';

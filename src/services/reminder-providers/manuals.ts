@@ -1,4 +1,4 @@
-import { findAgencyById } from '../../db/agency.repository.js';
+import { findAgencyById } from '../../features/agencies/db/agency.repository.js';
 import { listManuals, listSteps } from '../../db/manual.repository.js';
 import { currentRoundOf } from '../manual-support.js';
 import { viewsOf } from '../manual.service.js';

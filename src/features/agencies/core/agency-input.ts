@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Message } from '../errors.js';
+import type { Message } from '../../../core/errors.js';
 
 /** Kinds of agency, in the order forms list them. */
 export const AGENCY_TYPE_CODES = [

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AgencyTable, Database } from '../platform/db/schema.js';
+import type { AgencyTable, Database } from '../../../platform/db/schema.js';
 
 /** An agency in the tree. */
 export interface Agency {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AgencyInputSchema } from '../../core/agencies/agency-input.js';
-import { DomainError, type Message } from '../../core/errors.js';
+import { AgencyInputSchema } from '../core/agency-input.js';
+import { DomainError, type Message } from '../../../core/errors.js';
 import {
   agencyPermissions,
   assertMayCreateUnder,
@@ -13,20 +13,20 @@ import {
   listVisibleAgencies,
   updateAgency,
   type Agency,
-} from '../../services/agency.service.js';
-import type { Actor, ServiceContext } from '../../platform/services/context.js';
+} from '../services/agency.service.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import {
   pageOf,
   requireActor,
   requireCsrf,
   type AppOptions,
-} from '../../platform/http/request-context.js';
-import { m } from '../../platform/http/i18n.js';
-import { sendPage } from '../../platform/http/render.js';
-import { agencyFormValues, type AgencyFormValues } from '../views/agency-form.js';
-import { AgencyImportPage } from '../views/agency-import.js';
-import { AgencyDetailPage, AgencyListPage, AgencyNewPage } from '../views/agency-pages.js';
-import { toFieldErrors, type FieldErrors } from '../../platform/http/views/form.js';
+} from '../../../platform/http/request-context.js';
+import { m } from '../../../platform/http/i18n.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { agencyFormValues, type AgencyFormValues } from './views/agency-form.js';
+import { AgencyImportPage } from './views/agency-import.js';
+import { AgencyDetailPage, AgencyListPage, AgencyNewPage } from './views/agency-pages.js';
+import { toFieldErrors, type FieldErrors } from '../../../platform/http/views/form.js';
 import { actorOf, registerAgencyApi } from './agencies-api.routes.js';
 
 /** HTTP status of the agency services' refusals (other errors go to the app's handler). */

@@ -1,8 +1,8 @@
-import type { Message } from '../../core/errors.js';
+import type { Message } from '../../../../core/errors.js';
 import type { Agency, AgencyNode } from '../../services/agency.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
-import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { AgencyFields, agencyName, agencyTypeName, type AgencyFormValues } from './agency-form.js';
 
 const numbers = { th: new Intl.NumberFormat('th-TH'), en: new Intl.NumberFormat('en-GB') };

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../core/access/roles.js';
-import { DomainError } from '../core/errors.js';
+import type { Role } from '../../../core/access/roles.js';
+import { DomainError } from '../../../core/errors.js';
 import { countAgencies } from '../db/agency.repository.js';
-import { describeEachDialect } from '../platform/db/test-databases.js';
-import { insertMembership, insertUser, listGrants } from '../db/user.repository.js';
-import { createFixedClock, randomIds } from '../platform/infra/clock.js';
+import { describeEachDialect } from '../../../platform/db/test-databases.js';
+import { insertMembership, insertUser, listGrants } from '../../../db/user.repository.js';
+import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import {
   buildAgencyTree,
   createAgency,
@@ -14,8 +14,8 @@ import {
   updateAgency,
   type Agency,
 } from './agency.service.js';
-import { verifyAuditLog } from '../features/audit/services/audit.service.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { verifyAuditLog } from '../../audit/services/audit.service.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const HEADER = 'code,parent_code,type,name_th,name_en,website,eligible_staff';

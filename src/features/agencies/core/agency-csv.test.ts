@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAgencyCsv, type AgencyCsvRow } from './agency-csv.js';
-import { readCsvRecords } from '../csv-records.js';
+import { readCsvRecords } from '../../../core/csv-records.js';
 
 const HEADER = 'code,parent_code,type,name_th,name_en,website,eligible_staff';
 

@@ -4,7 +4,7 @@ import {
   AGENCY_TYPE_CODES,
   AgencyChangesSchema,
   AgencyFieldsSchema,
-} from '../../core/agencies/agency-input.js';
+} from '../core/agency-input.js';
 import {
   createAgency,
   getAgency,
@@ -12,12 +12,12 @@ import {
   listVisibleAgencies,
   updateAgency,
   type Agency,
-} from '../../services/agency.service.js';
-import type { Actor, ServiceContext } from '../../platform/services/context.js';
-import { requireActor, requireCsrf, sendProblem } from '../../platform/http/request-context.js';
-import { m } from '../../platform/http/i18n.js';
-import { describeApi } from '../../platform/http/openapi.js';
-import { idOf } from '../../platform/http/route-kit.js';
+} from '../services/agency.service.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { requireActor, requireCsrf, sendProblem } from '../../../platform/http/request-context.js';
+import { m } from '../../../platform/http/i18n.js';
+import { describeApi } from '../../../platform/http/openapi.js';
+import { idOf } from '../../../platform/http/route-kit.js';
 
 /** The signed-in person (requireActor ran before). */
 export function actorOf(request: FastifyRequest): Actor {

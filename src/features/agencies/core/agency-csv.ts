@@ -1,11 +1,11 @@
-import type { Message } from '../errors.js';
+import type { Message } from '../../../core/errors.js';
 import { AgencyInputSchema, splitMessage, type AgencyInput } from './agency-input.js';
 import {
   describeCsvSyntaxError,
   readCsvRecords,
   tooManyRowsMessage,
   type CsvRecord,
-} from '../csv-records.js';
+} from '../../../core/csv-records.js';
 
 /** Columns of an agency CSV file; the last three may be left out. */
 export const AGENCY_CSV_COLUMNS = [

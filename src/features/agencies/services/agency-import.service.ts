@@ -1,15 +1,11 @@
 import type { Kysely } from 'kysely';
-import {
-  parseAgencyCsv,
-  type AgencyCsvRow,
-  type CsvFieldError,
-} from '../core/agencies/agency-csv.js';
-import { DomainError, type Message } from '../core/errors.js';
+import { parseAgencyCsv, type AgencyCsvRow, type CsvFieldError } from '../core/agency-csv.js';
+import { DomainError, type Message } from '../../../core/errors.js';
 import { insertAgency, listAgencies, type Agency } from '../db/agency.repository.js';
-import type { Database } from '../platform/db/schema.js';
+import type { Database } from '../../../platform/db/schema.js';
 import { assertMayCreateUnder, loadVisibleAgency, mayActOn } from './agency-access.service.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 
 /** One row of an import preview: what would happen to it. */
 export interface ImportRowPreview {

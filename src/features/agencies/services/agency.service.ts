@@ -2,7 +2,7 @@ import {
   AgencyChangesSchema,
   AgencyInputSchema,
   type AgencyInputRaw,
-} from '../core/agencies/agency-input.js';
+} from '../core/agency-input.js';
 import {
   findAgencyById,
   insertAgency,
@@ -11,7 +11,7 @@ import {
   type Agency,
   type AgencyChanges,
 } from '../db/agency.repository.js';
-import type { Grant } from '../core/access/roles.js';
+import type { Grant } from '../../../core/access/roles.js';
 import {
   assertCodeFree,
   assertMayCreateUnder,
@@ -19,8 +19,8 @@ import {
   loadVisibleAgency,
   mayActOn,
 } from './agency-access.service.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 
 export type { Agency } from '../db/agency.repository.js';
 

@@ -1,11 +1,11 @@
-import { AGENCY_CSV_COLUMNS } from '../../core/agencies/agency-csv.js';
-import { AGENCY_TYPE_CODES } from '../../core/agencies/agency-input.js';
+import { AGENCY_CSV_COLUMNS } from '../../core/agency-csv.js';
+import { AGENCY_TYPE_CODES } from '../../core/agency-input.js';
 import type { Agency, ImportPreview } from '../../services/agency.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
-import { CsrfField } from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { CsrfField } from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { agencyName } from './agency-form.js';
-import { ImportCheckSummary } from '../../platform/imports/http/import-check.js';
+import { ImportCheckSummary } from '../../../../platform/imports/http/import-check.js';
 
 const SAMPLE = [
   AGENCY_CSV_COLUMNS.join(','),

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { isAllowed, type Action } from '../core/access/roles.js';
-import { DomainError } from '../core/errors.js';
+import { isAllowed, type Action } from '../../../core/access/roles.js';
+import { DomainError } from '../../../core/errors.js';
 import { findAgencyByCode, findAgencyById, type Agency } from '../db/agency.repository.js';
-import type { Database } from '../platform/db/schema.js';
-import type { Actor } from '../platform/services/context.js';
+import type { Database } from '../../../platform/db/schema.js';
+import type { Actor } from '../../../platform/services/context.js';
 
 /** The answer for an agency that does not exist or that the actor may not see: never a hint which. */
 export function agencyNotFound(): DomainError {

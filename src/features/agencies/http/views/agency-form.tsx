@@ -1,8 +1,8 @@
-import { AGENCY_TYPE_CODES, AGENCY_TYPES, isAgencyType } from '../../core/agencies/agency-input.js';
-import type { Message } from '../../core/errors.js';
+import { AGENCY_TYPE_CODES, AGENCY_TYPES, isAgencyType } from '../../core/agency-input.js';
+import type { Message } from '../../../../core/errors.js';
 import type { Agency } from '../../services/agency.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
-import { Field, type FieldErrors } from '../../platform/http/views/form.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { Field, type FieldErrors } from '../../../../platform/http/views/form.js';
 
 /** The values a person typed, by field name (re-shown after an error). */
 export type AgencyFormValues = Record<string, string>;
