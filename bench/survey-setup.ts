@@ -4,7 +4,11 @@
 //   node --import tsx bench/survey-setup.ts file:PATH
 import { openDatabase } from '../src/platform/db/database.js';
 import { listRounds } from '../src/db/round.repository.js';
-import { findUserByEmail, listGrants, publicUser } from '../src/db/user.repository.js';
+import {
+  findUserByEmail,
+  listGrants,
+  publicUser,
+} from '../src/features/users/db/user.repository.js';
 import { randomIds, systemClock } from '../src/platform/infra/clock.js';
 import type { Actor } from '../src/platform/services/context.js';
 import { ensureSurveyLinks } from '../src/services/survey-admin.service.js';

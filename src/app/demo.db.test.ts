@@ -3,9 +3,9 @@ import { describeEachDialect } from '../platform/db/test-databases.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
 import { listAgencies } from '../features/agencies/db/agency.repository.js';
 import { listRounds, findScoreSnapshot } from '../db/round.repository.js';
-import { listUsers } from '../db/user.repository.js';
+import { listUsers } from '../features/users/db/user.repository.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, seedDemo } from './demo.js';
-import { login } from '../services/auth.service.js';
+import { login } from '../features/users/services/auth.service.js';
 import { verifyAuditLog } from '../features/audit/services/audit.service.js';
 
 describeEachDialect('demo seed', (getDb) => {

@@ -7,7 +7,7 @@ import {
 } from '../db/calendar.repository.js';
 import { findRound, type Round } from '../db/round.repository.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import { hashToken, loadActor } from './auth.service.js';
+import { hashToken, loadActor } from '../features/users/services/auth.service.js';
 import {
   listActorRounds,
   milestonesOf,

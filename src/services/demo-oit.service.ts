@@ -1,7 +1,7 @@
 import { DEFAULT_FETCH_LIMITS } from '../platform/infra/link-fetcher.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../platform/infra/file-store.js';
-import { findUserByEmail } from '../db/user.repository.js';
-import { loadActor } from './auth.service.js';
+import { findUserByEmail } from '../features/users/db/user.repository.js';
+import { loadActor } from '../features/users/services/auth.service.js';
 import { findRound } from '../db/round.repository.js';
 import type { OpenedRound } from './round.service.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';

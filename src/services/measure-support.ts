@@ -19,7 +19,7 @@ import {
 } from '../db/measure.repository.js';
 import { findRound, type Round } from '../db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
-import { listUsers } from '../db/user.repository.js';
+import { listUsers } from '../features/users/db/user.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { scoreRound } from './oit-review-score.service.js';
 import { loadRoundEdition } from './survey.service.js';

@@ -8,7 +8,7 @@ import {
   type Declaration,
 } from '../db/integrity.repository.js';
 import type { Database } from '../platform/db/schema.js';
-import { findUserById } from '../db/user.repository.js';
+import { findUserById } from '../features/users/db/user.repository.js';
 import { loadVisibleAgency } from '../features/agencies/services/agency-access.service.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { administers, isHeadOf, isMemberOf, shareOf } from './integrity-support.js';

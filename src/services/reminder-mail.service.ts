@@ -5,7 +5,7 @@ import {
   recordSentReminders,
 } from '../db/calendar.repository.js';
 import type { Mailer } from '../platform/infra/mailer.js';
-import { loadActor } from './auth.service.js';
+import { loadActor } from '../features/users/services/auth.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { listReminders, type Reminder } from '../app/reminders.js';
 import { bangkokDay } from '../core/thai-calendar.js';

@@ -32,7 +32,7 @@ import type { Database } from '../platform/db/schema.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { listBundledEditions, readEditionFile, type EditionFile } from './edition-files.service.js';
-import { isSystemAdmin } from './user.service.js';
+import { isSystemAdmin } from '../features/users/services/user.service.js';
 
 export type { Round } from '../db/round.repository.js';
 

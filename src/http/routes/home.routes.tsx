@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLE_NAMES } from '../../core/access/roles.js';
-import { listOwnRoles, needsSetup } from '../../services/auth.service.js';
+import { listOwnRoles, needsSetup } from '../../features/users/services/auth.service.js';
 import { listReminders } from '../../app/reminders.js';
 import { pageOf, requireActor, type AppOptions } from '../../platform/http/request-context.js';
 import { m, pick } from '../../platform/http/i18n.js';

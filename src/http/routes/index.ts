@@ -1,5 +1,5 @@
 export { registerAgencyRoutes } from '../../features/agencies/http/agencies.routes.js';
-export { registerUserRoutes } from './users.routes.js';
+export { registerUserRoutes } from '../../features/users/http/users.routes.js';
 export { registerRoundRoutes } from './rounds.routes.js';
 export { registerSurveyRoutes } from './survey.routes.js';
 export { registerSurveyAdminRoutes } from './survey-admin.routes.js';

@@ -12,7 +12,7 @@ import {
   openRounds,
   OpenRoundsSchema,
 } from '../../services/round.service.js';
-import { listAllowedAgencies } from '../../services/user.service.js';
+import { listAllowedAgencies } from '../../features/users/services/user.service.js';
 import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
 import { m } from '../../platform/http/i18n.js';
 import { describeApi } from '../../platform/http/openapi.js';

@@ -3,7 +3,11 @@ import { createDemoApp, type TestApp, type TestClient } from '../../platform/htt
 import { DIALECTS } from '../../platform/db/test-databases.js';
 import { ensureSurveyLinks } from '../../services/survey-admin.service.js';
 import { listRounds } from '../../db/round.repository.js';
-import { findUserByEmail, listGrants, publicUser } from '../../db/user.repository.js';
+import {
+  findUserByEmail,
+  listGrants,
+  publicUser,
+} from '../../features/users/db/user.repository.js';
 import {
   countResponsesByDay,
   insertAccessCodes,

@@ -1,10 +1,10 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, SURVEY_RESPONSE_COLUMNS } from '../../platform/db/test-databases.js';
-import { findUserByEmail } from '../../db/user.repository.js';
+import { findUserByEmail } from '../../features/users/db/user.repository.js';
 import { createFixedClock } from '../../platform/infra/clock.js';
 import { pdfText } from '../../platform/infra/pdf-text.js';
-import { loadActor } from '../../services/auth.service.js';
+import { loadActor } from '../../features/users/services/auth.service.js';
 import { DEMO_PASSWORD } from '../../app/demo.js';
 import { ensureSurveyLinks } from '../../services/survey-admin.service.js';
 import {

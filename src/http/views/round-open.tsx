@@ -1,4 +1,4 @@
-import type { Agency } from '../../services/user.service.js';
+import type { Agency } from '../../features/users/services/user.service.js';
 import type { OpenedRound, OpenRoundsResult } from '../../services/round.service.js';
 import { m, pick, type Lang } from '../../platform/http/i18n.js';
 import {

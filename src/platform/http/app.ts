@@ -9,7 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { ZodError } from 'zod';
 import { DomainError } from '../../core/errors.js';
-import { resolveSession } from '../../services/auth.service.js';
+import { resolveSession } from '../../features/users/services/auth.service.js';
 import { closeSharedPdfRenderer, configureSharedPdfRenderer } from '../infra/pdf-renderer.js';
 import { createDbRateLimitStore } from './rate-limit-store.js';
 import { domainStatus } from './route-support.js';
@@ -21,7 +21,7 @@ import {
   type AppOptions,
   type RouteModule,
 } from './request-context.js';
-import { registerAuthRoutes } from '../../http/routes/auth.routes.js';
+import { registerAuthRoutes } from '../../features/users/http/auth.routes.js';
 import { registerHomeRoutes } from '../../http/routes/home.routes.js';
 import { registerApiRoutes } from './api.routes.js';
 import {

@@ -1,9 +1,9 @@
 import type { Role } from '../../core/access/roles.js';
 import { insertAgency } from '../../features/agencies/db/agency.repository.js';
 import type { Db } from '../db/database.js';
-import { insertMembership, insertUser } from '../../db/user.repository.js';
+import { insertMembership, insertUser } from '../../features/users/db/user.repository.js';
 import { randomIds, type Clock } from '../infra/clock.js';
-import { loadActor } from '../../services/auth.service.js';
+import { loadActor } from '../../features/users/services/auth.service.js';
 import type { Actor, ServiceContext } from './context.js';
 import { openRounds } from '../../services/round.service.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAgencies, findAgencyByCode } from '../db/agency.repository.js';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
-import { insertMembership, insertUser } from '../../../db/user.repository.js';
-import { hashPassword } from '../../../services/auth.service.js';
+import { insertMembership, insertUser } from '../../users/db/user.repository.js';
+import { hashPassword } from '../../users/services/auth.service.js';
 import {
   createTestApp,
   type TestApp,

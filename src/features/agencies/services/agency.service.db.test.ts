@@ -3,7 +3,7 @@ import type { Role } from '../../../core/access/roles.js';
 import { DomainError } from '../../../core/errors.js';
 import { countAgencies } from '../db/agency.repository.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
-import { insertMembership, insertUser, listGrants } from '../../../db/user.repository.js';
+import { insertMembership, insertUser, listGrants } from '../../users/db/user.repository.js';
 import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import {
   buildAgencyTree,

@@ -1,7 +1,7 @@
-import { ROLE_NAMES } from '../../core/access/roles.js';
+import { ROLE_NAMES } from '../../../../core/access/roles.js';
 import type { UserRole, VisibleUser } from '../../services/user.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 
 /** A role as people read it: Thai role name and the agency it is held for. */
 export function roleLabel(lang: Lang, role: UserRole): string {

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../platform/db/schema.js';
-import { DomainError } from '../core/errors.js';
-import type { Grant } from '../core/access/roles.js';
+import type { Database } from '../../../platform/db/schema.js';
+import { DomainError } from '../../../core/errors.js';
+import type { Grant } from '../../../core/access/roles.js';
 import {
   countUsers,
   findUserByEmail,
@@ -16,13 +16,13 @@ import {
   setLoginState,
 } from '../db/user.repository.js';
 import { deleteSession, findLiveSession, insertSession } from '../db/session.repository.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
 import {
   nowIso,
   type Actor,
   type ServiceContext,
   type SessionActor,
-} from '../platform/services/context.js';
+} from '../../../platform/services/context.js';
 
 /** argon2id with the OWASP minimum (19 MiB, 2 passes). */
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };

@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Role } from '../core/access/roles.js';
-import { DomainError } from '../core/errors.js';
-import { insertAgency } from '../features/agencies/db/agency.repository.js';
-import { listAuditEntries } from '../features/audit/db/audit.repository.js';
-import type { Db } from '../platform/db/database.js';
-import { describeEachDialect } from '../platform/db/test-databases.js';
+import type { Role } from '../../../core/access/roles.js';
+import { DomainError } from '../../../core/errors.js';
+import { insertAgency } from '../../agencies/db/agency.repository.js';
+import { listAuditEntries } from '../../audit/db/audit.repository.js';
+import type { Db } from '../../../platform/db/database.js';
+import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import {
   findUserByEmail,
   findUserById,
@@ -13,9 +13,9 @@ import {
   listGrants,
   publicUser,
 } from '../db/user.repository.js';
-import { randomIds, systemClock } from '../platform/infra/clock.js';
-import { verifyAuditLog } from '../features/audit/services/audit.service.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { randomIds, systemClock } from '../../../platform/infra/clock.js';
+import { verifyAuditLog } from '../../audit/services/audit.service.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import {
   createUser,
   getVisibleUser,

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertAgency } from '../../features/agencies/db/agency.repository.js';
-import { DIALECTS } from '../../platform/db/test-databases.js';
+import { insertAgency } from '../../agencies/db/agency.repository.js';
+import { DIALECTS } from '../../../platform/db/test-databases.js';
 import {
   csrfOf,
   createTestApp,
   signedInFirstAdmin,
   type TestApp,
   type TestClient,
-} from '../../platform/http/test-client.js';
+} from '../../../platform/http/test-client.js';
 
 const PASSWORD = 'correct horse battery';
 const NOW = '2026-11-26T03:00:00.000Z';

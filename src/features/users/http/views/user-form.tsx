@@ -1,6 +1,6 @@
-import { ROLE_NAMES, type Role } from '../../core/access/roles.js';
+import { ROLE_NAMES, type Role } from '../../../../core/access/roles.js';
 import type { Agency } from '../../services/user.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -8,8 +8,8 @@ import {
   type FieldErrors,
   agencyOptions,
   SelectField,
-} from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+} from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 
 /** The agency and role choices of a role form (only what the actor may give). */
 export function RoleFields({

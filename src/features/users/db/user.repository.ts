@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Grant, Role } from '../core/access/roles.js';
-import type { AppUserTable, Database } from '../platform/db/schema.js';
+import type { Grant, Role } from '../../../core/access/roles.js';
+import type { AppUserTable, Database } from '../../../platform/db/schema.js';
 
 /** A personal account (the password hash never leaves the db and auth layers). */
 export interface User {

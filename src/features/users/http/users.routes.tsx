@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { assignableRoles, ROLES, type Role } from '../../core/access/roles.js';
-import { DomainError, type Message } from '../../core/errors.js';
-import type { Actor, ServiceContext } from '../../platform/services/context.js';
+import { assignableRoles, ROLES, type Role } from '../../../core/access/roles.js';
+import { DomainError, type Message } from '../../../core/errors.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import {
   createUser,
   getVisibleUser,
@@ -16,18 +16,18 @@ import {
   setUserDisabled,
   type UserRole,
   type VisibleUser,
-} from '../../services/user.service.js';
-import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
-import { m } from '../../platform/http/i18n.js';
-import { describeApi } from '../../platform/http/openapi.js';
-import { sendPage } from '../../platform/http/render.js';
-import { toFieldErrors, type FieldErrors } from '../../platform/http/views/form.js';
-import { UserDetailPage } from '../views/user-detail.js';
-import { NewUserPage } from '../views/user-form.js';
-import { UserListPage } from '../views/user-list.js';
-import { fieldErrorOf, sendDomainError } from '../../platform/http/views/user-problem.js';
-import { domainStatus, formValues, signedIn } from '../../platform/http/route-support.js';
-import { changing, guarded } from '../../platform/http/route-kit.js';
+} from '../services/user.service.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
+import { m } from '../../../platform/http/i18n.js';
+import { describeApi } from '../../../platform/http/openapi.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { toFieldErrors, type FieldErrors } from '../../../platform/http/views/form.js';
+import { UserDetailPage } from './views/user-detail.js';
+import { NewUserPage } from './views/user-form.js';
+import { UserListPage } from './views/user-list.js';
+import { fieldErrorOf, sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { domainStatus, formValues, signedIn } from '../../../platform/http/route-support.js';
+import { changing, guarded } from '../../../platform/http/route-kit.js';
 
 const NOTICES: Record<string, Message> = {
   created: m('สร้างบัญชีแล้ว', 'The account was created'),

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type Message } from '../../core/errors.js';
+import { DomainError, type Message } from '../../../core/errors.js';
 import {
   createFirstAdmin,
   login,
   logout,
   needsSetup,
   NewAccountSchema,
-} from '../../services/auth.service.js';
+} from '../services/auth.service.js';
 import {
   isCsrfTokenValid,
   pageOf,
@@ -14,18 +14,18 @@ import {
   requireCsrf,
   SESSION_COOKIE,
   type AppOptions,
-} from '../../platform/http/request-context.js';
-import { m, pick } from '../../platform/http/i18n.js';
-import { sendPage } from '../../platform/http/render.js';
-import { sendErrorPage } from '../../platform/http/views/error-page.js';
+} from '../../../platform/http/request-context.js';
+import { m, pick } from '../../../platform/http/i18n.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { sendErrorPage } from '../../../platform/http/views/error-page.js';
 import {
   CsrfField,
   ErrorSummary,
   Field,
   toFieldErrors,
   type FieldErrors,
-} from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+} from '../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../platform/http/views/layout.js';
 
 /** Cookie of the token that protects the forms used before signing in (double submit). */
 const PRE_CSRF_COOKIE = 'prongsai_pre';

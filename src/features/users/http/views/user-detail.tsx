@@ -1,9 +1,9 @@
-import type { Role } from '../../core/access/roles.js';
-import type { Message } from '../../core/errors.js';
+import type { Role } from '../../../../core/access/roles.js';
+import type { Message } from '../../../../core/errors.js';
 import type { Agency, VisibleUser } from '../../services/user.service.js';
-import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
-import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { RoleFields } from './user-form.js';
 import { DisabledTag, roleLabel } from './user-list.js';
 
