@@ -7,7 +7,7 @@ import type { RoundState } from '../core/rounds/round-state.js';
 import { createAgency, type Agency } from '../features/agencies/services/agency.service.js';
 import type { AgencyInputRaw } from '../features/agencies/core/agency-input.js';
 import { createFirstAdmin, needsSetup } from '../features/users/services/auth.service.js';
-import { loadEdition } from '../services/edition-files.service.js';
+import { loadEdition } from '../features/editions/services/edition-files.service.js';
 import { createUser } from '../features/users/services/user.service.js';
 import { moveRound, openRounds, type OpenedRound } from '../services/round.service.js';
 import { inTransaction } from '../features/audit/services/audit.service.js';

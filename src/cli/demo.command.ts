@@ -9,7 +9,7 @@ import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { buildApp } from '../platform/http/app.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
-import { loadEdition } from '../services/edition-files.service.js';
+import { loadEdition } from '../features/editions/services/edition-files.service.js';
 import { DEMO_AGENCIES, seedDemo, type DemoSummary } from '../app/demo.js';
 import { ROLE_NAMES } from '../core/access/roles.js';
 import { runScoreCommand } from './score.command.js';

@@ -3,7 +3,7 @@ import {
   listBundledEditions,
   loadEdition,
   readEditionFile,
-} from '../services/edition-files.service.js';
+} from '../features/editions/services/edition-files.service.js';
 import { diffEditions } from '../core/framework/diff-editions.js';
 import { listProvisional } from '../core/framework/walk-edition.js';
 import { formatTable, type Io } from './output.js';

@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
-import { scoreBundle, type BundleFormat } from '../services/score-bundle.service.js';
+import {
+  scoreBundle,
+  type BundleFormat,
+} from '../features/editions/services/score-bundle.service.js';
 import type { AgencyScore } from '../core/scoring/score-bundle.js';
 import type { ScoreNode } from '../core/scoring/evaluate-scores.js';
 import { createProgress, formatTable, type Io } from './output.js';

@@ -19,7 +19,7 @@ import {
   findEditionBySha,
   insertEdition,
   type StoredEdition,
-} from '../db/edition.repository.js';
+} from '../features/editions/db/edition.repository.js';
 import {
   findScoreSnapshot,
   findRound,
@@ -31,7 +31,11 @@ import {
 import type { Database } from '../platform/db/schema.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
-import { listBundledEditions, readEditionFile, type EditionFile } from './edition-files.service.js';
+import {
+  listBundledEditions,
+  readEditionFile,
+  type EditionFile,
+} from '../features/editions/services/edition-files.service.js';
 import { isSystemAdmin } from '../features/users/services/user.service.js';
 
 export type { Round } from '../db/round.repository.js';

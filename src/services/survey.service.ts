@@ -17,7 +17,7 @@ import {
   type FormStep,
 } from '../core/surveys/survey-form.js';
 import { prepareComment } from '../core/voice/comment-text.js';
-import { findEditionSource } from '../db/edition.repository.js';
+import { findEditionSource } from '../features/editions/db/edition.repository.js';
 import { getSetting, putSettingOnce } from '../platform/db/setting.repository.js';
 import {
   claimSubmission,

@@ -4,7 +4,7 @@ import { isAllowed } from '../../core/access/roles.js';
 import { DomainError, type Message } from '../../core/errors.js';
 import { nextRoundStates, ROUND_STATES } from '../../core/rounds/round-state.js';
 import type { ServiceContext } from '../../platform/services/context.js';
-import { listBundledEditions } from '../../services/edition-files.service.js';
+import { listBundledEditions } from '../../features/editions/services/edition-files.service.js';
 import {
   getVisibleRound,
   listVisibleRounds,

@@ -3,12 +3,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { checkEdition, type EditionProblem } from '../core/framework/check-edition.js';
-import type { Edition } from '../core/framework/edition.schema.js';
-import { DomainError } from '../core/errors.js';
+import { checkEdition, type EditionProblem } from '../../../core/framework/check-edition.js';
+import type { Edition } from '../../../core/framework/edition.schema.js';
+import { DomainError } from '../../../core/errors.js';
 
 /** The folder of the editions shipped with Prongsai. */
-export const BUNDLED_EDITIONS_DIR = fileURLToPath(new URL('../../frameworks/', import.meta.url));
+export const BUNDLED_EDITIONS_DIR = fileURLToPath(
+  new URL('../../../../frameworks/', import.meta.url),
+);
 
 /** An edition file as read: its text, its sha256 and the result of the checker. */
 export interface EditionFile {

@@ -1,14 +1,14 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { compileEdition, findRatingScheme } from '../core/framework/compile-edition.js';
+import { compileEdition, findRatingScheme } from '../../../core/framework/compile-edition.js';
 import {
   BundleDocumentSchema,
   BundleScorer,
   describeInputIssue,
   type AgencyScore,
   type BundleProblem,
-} from '../core/scoring/score-bundle.js';
-import type { EvaluateOptions } from '../core/scoring/evaluate-scores.js';
+} from '../../../core/scoring/score-bundle.js';
+import type { EvaluateOptions } from '../../../core/scoring/evaluate-scores.js';
 import { loadEdition } from './edition-files.service.js';
 
 /** Problems kept before reading stops: enough to fix a file, never a flood. */
