@@ -3,7 +3,7 @@
 //   DEMO_DATABASE_URL=file:PATH node bin/prongsai.mjs demo --seed-only
 //   node --import tsx bench/survey-setup.ts file:PATH
 import { openDatabase } from '../src/platform/db/database.js';
-import { listRounds } from '../src/db/round.repository.js';
+import { listRounds } from '../src/features/rounds/db/round.repository.js';
 import {
   findUserByEmail,
   listGrants,

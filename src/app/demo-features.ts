@@ -1,6 +1,6 @@
 import type { Agency } from '../features/agencies/db/agency.repository.js';
 import type { ServiceContext } from '../platform/services/context.js';
-import type { OpenedRound } from '../services/round.service.js';
+import type { OpenedRound } from '../features/rounds/services/round.service.js';
 import { seedDemoActivities } from '../services/demo-activities.service.js';
 import { seedDemoAssets } from '../services/demo-assets.service.js';
 import { seedDemoCalendar } from '../services/demo-calendar.service.js';

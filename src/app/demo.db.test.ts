@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
 import { listAgencies } from '../features/agencies/db/agency.repository.js';
-import { listRounds, findScoreSnapshot } from '../db/round.repository.js';
+import { listRounds, findScoreSnapshot } from '../features/rounds/db/round.repository.js';
 import { listUsers } from '../features/users/db/user.repository.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, seedDemo } from './demo.js';
 import { login } from '../features/users/services/auth.service.js';

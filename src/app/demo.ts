@@ -2,14 +2,18 @@ import type { Role } from '../core/access/roles.js';
 import { compileEdition } from '../core/framework/compile-edition.js';
 import { createSeededRandom, generateBundleRecords } from '../core/demo/generate-bundle.js';
 import { BundleScorer } from '../core/scoring/score-bundle.js';
-import { upsertScoreSnapshot } from '../db/round.repository.js';
-import type { RoundState } from '../core/rounds/round-state.js';
+import { upsertScoreSnapshot } from '../features/rounds/db/round.repository.js';
+import type { RoundState } from '../features/rounds/core/round-state.js';
 import { createAgency, type Agency } from '../features/agencies/services/agency.service.js';
 import type { AgencyInputRaw } from '../features/agencies/core/agency-input.js';
 import { createFirstAdmin, needsSetup } from '../features/users/services/auth.service.js';
 import { loadEdition } from '../features/editions/services/edition-files.service.js';
 import { createUser } from '../features/users/services/user.service.js';
-import { moveRound, openRounds, type OpenedRound } from '../services/round.service.js';
+import {
+  moveRound,
+  openRounds,
+  type OpenedRound,
+} from '../features/rounds/services/round.service.js';
 import { inTransaction } from '../features/audit/services/audit.service.js';
 import { ensureSurveyLinks } from '../services/survey-admin.service.js';
 import { demoActor, seedDemoOit } from '../services/demo-oit.service.js';

@@ -2,7 +2,7 @@ import {
   GENERATED_EVIDENCE_SOURCE_CODES,
   type GeneratedEvidenceSource,
 } from '../core/framework/generated-evidence.js';
-import type { Round } from '../db/round.repository.js';
+import type { Round } from '../features/rounds/db/round.repository.js';
 import type { ServiceContext } from '../platform/services/context.js';
 import { activitiesEvidence } from '../services/evidence-providers/activities.js';
 import { assetsEvidence } from '../services/evidence-providers/assets.js';

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { listAuditEntries } from '../features/audit/db/audit.repository.js';
-import { findRound } from '../db/round.repository.js';
+import { findRound } from '../features/rounds/db/round.repository.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { randomIds } from '../platform/infra/clock.js';
 import {

@@ -5,7 +5,7 @@ import {
   listOwnedTasks,
   replaceFeedToken,
 } from '../db/calendar.repository.js';
-import { findRound, type Round } from '../db/round.repository.js';
+import { findRound, type Round } from '../features/rounds/db/round.repository.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { hashToken, loadActor } from '../features/users/services/auth.service.js';
 import {

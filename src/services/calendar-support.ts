@@ -6,7 +6,7 @@ import { DomainError, type Message } from '../core/errors.js';
 import type { Milestone } from '../core/framework/edition.schema.js';
 import type { CalendarTask } from '../db/calendar.repository.js';
 import { findTask } from '../db/calendar.repository.js';
-import { findRound, listRounds, type Round } from '../db/round.repository.js';
+import { findRound, listRounds, type Round } from '../features/rounds/db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { loadRoundEdition } from './survey.service.js';

@@ -10,7 +10,7 @@ import {
   updateTask,
   type CalendarTask,
 } from '../db/calendar.repository.js';
-import type { Round } from '../db/round.repository.js';
+import type { Round } from '../features/rounds/db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import {

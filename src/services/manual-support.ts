@@ -12,7 +12,7 @@ import {
 } from '../core/manuals/manual-rules.js';
 import type { Agency } from '../features/agencies/db/agency.repository.js';
 import { findManual, type Manual, type ManualStep } from '../db/manual.repository.js';
-import { listRounds, type Round } from '../db/round.repository.js';
+import { listRounds, type Round } from '../features/rounds/db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import type { ServiceContext } from '../platform/services/context.js';
 import { loadRoundEdition } from './survey.service.js';

@@ -18,7 +18,7 @@ import {
 } from './manual.service.js';
 import { getPublishedOverview, searchPublished } from './published.service.js';
 import { listReminders } from '../app/reminders.js';
-import { openRounds } from './round.service.js';
+import { openRounds } from '../features/rounds/services/round.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);

@@ -6,7 +6,7 @@ import {
   listMeasures,
   type Measure,
 } from '../db/measure.repository.js';
-import type { Round } from '../db/round.repository.js';
+import type { Round } from '../features/rounds/db/round.repository.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import type { MeasureFile } from './measure-evidence.service.js';

@@ -22,7 +22,7 @@ import {
   publishMeasures,
 } from './measure-report.service.js';
 import { addMeasureProgress, createMeasure } from './measure.service.js';
-import { findRound } from '../db/round.repository.js';
+import { findRound } from '../features/rounds/db/round.repository.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);

@@ -12,7 +12,7 @@ import {
   type MeasurePublication,
 } from '../db/measure-evidence.repository.js';
 import { listMeasures, listProgress } from '../db/measure.repository.js';
-import { listRounds, type Round } from '../db/round.repository.js';
+import { listRounds, type Round } from '../features/rounds/db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';

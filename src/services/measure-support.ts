@@ -17,7 +17,7 @@ import {
   type Measure,
   type MeasureProgress,
 } from '../db/measure.repository.js';
-import { findRound, type Round } from '../db/round.repository.js';
+import { findRound, type Round } from '../features/rounds/db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import { listUsers } from '../features/users/db/user.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';

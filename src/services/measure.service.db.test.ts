@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { listAuditEntries } from '../features/audit/db/audit.repository.js';
-import { findRound } from '../db/round.repository.js';
+import { findRound } from '../features/rounds/db/round.repository.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { randomIds } from '../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
@@ -14,7 +14,7 @@ import {
   getMeasuresDocument,
   listOverdueMeasures,
 } from './measure.service.js';
-import { moveRound } from './round.service.js';
+import { moveRound } from '../features/rounds/services/round.service.js';
 import { loadRoundEdition } from './survey.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';

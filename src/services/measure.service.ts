@@ -16,7 +16,7 @@ import {
   type Measure,
   type MeasureProgress,
 } from '../db/measure.repository.js';
-import type { Round } from '../db/round.repository.js';
+import type { Round } from '../features/rounds/db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import { listMeasureFiles, type MeasureFile } from '../db/measure-evidence.repository.js';
 import type { z } from 'zod';

@@ -1,7 +1,7 @@
 import { formatCsv } from '../core/csv-format.js';
 import type { Text } from '../core/framework/edition.schema.js';
 import { findRoundIdByAgencyYear } from '../db/oit-evidence-lookup.repository.js';
-import { findRound, type Round } from '../db/round.repository.js';
+import { findRound, type Round } from '../features/rounds/db/round.repository.js';
 import { readStoredFile } from '../platform/infra/file-store.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import {

@@ -21,7 +21,7 @@ import {
   type EvidenceSettings,
   type ItemEvidence,
 } from './oit-evidence-support.js';
-import type { Round } from '../db/round.repository.js';
+import type { Round } from '../features/rounds/db/round.repository.js';
 import { loadRoundEdition } from './survey.service.js';
 
 /** Fetches a link as the assessor will see it and keeps the body under FILES_DIR. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../core/errors.js';
 import { nextEvidenceStatus, type EvidenceEvent } from '../core/oit/evidence-status.js';
 import { findEvidence, type EvidenceRecord } from '../db/oit-evidence.repository.js';
-import type { Round } from '../db/round.repository.js';
+import type { Round } from '../features/rounds/db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import {

@@ -16,7 +16,7 @@ import {
   type EvidenceRecord,
 } from '../db/oit-evidence.repository.js';
 import { findUserNames, listAgencyUsersWithRole } from '../db/oit-evidence-lookup.repository.js';
-import type { Round } from '../db/round.repository.js';
+import type { Round } from '../features/rounds/db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import { checkUpload, readStoredFile, saveStoredFile } from '../platform/infra/file-store.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';

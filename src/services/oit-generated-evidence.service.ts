@@ -1,4 +1,4 @@
-import type { Round } from '../db/round.repository.js';
+import type { Round } from '../features/rounds/db/round.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { listPublishedDocuments } from '../app/published-documents.js';
 import type { GeneratedDocument } from '../platform/services/evidence-provider.js';

@@ -12,7 +12,7 @@ import { DEFAULT_FETCH_LIMITS } from '../platform/infra/link-fetcher.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
 import type { ServiceContext } from '../platform/services/context.js';
 import { checkSubmittedLinks, listRoundLinkWarnings } from './oit-link-check.service.js';
-import { ensureEditionStored } from './round.service.js';
+import { ensureEditionStored } from '../features/rounds/services/round.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -14,7 +14,7 @@ import {
   listRoundEvidence,
   type ReviewFile,
 } from '../db/oit-review-evidence.repository.js';
-import type { Round } from '../db/round.repository.js';
+import type { Round } from '../features/rounds/db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import {
   checkUpload,
@@ -28,7 +28,7 @@ import { nowIso, type Actor, type ServiceContext } from '../platform/services/co
 import { latestPrimaryDecisions, loadVisibleRound } from './oit-review-access.js';
 import { loadRoundEdition } from './survey.service.js';
 import type { CompiledEdition } from '../core/framework/compile-edition.js';
-import { findRound } from '../db/round.repository.js';
+import { findRound } from '../features/rounds/db/round.repository.js';
 
 export const ClarifySchema = z.object({
   itemCode: z.string().trim().min(1),

@@ -19,7 +19,7 @@ import {
   type ReviewFile,
   type ReviewLink,
 } from '../db/oit-review-evidence.repository.js';
-import type { Round } from '../db/round.repository.js';
+import type { Round } from '../features/rounds/db/round.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { loadReviewRound } from './oit-review-access.js';
 import { loadRoundEdition } from './survey.service.js';

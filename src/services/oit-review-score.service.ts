@@ -10,11 +10,15 @@ import {
   createSurveyTally,
   type SurveyTally,
 } from '../core/scoring/survey-tally.js';
-import { findRound, upsertScoreSnapshot, type Round } from '../db/round.repository.js';
+import {
+  findRound,
+  upsertScoreSnapshot,
+  type Round,
+} from '../features/rounds/db/round.repository.js';
 import { listResponseAnswers } from '../db/survey.repository.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { latestPrimaryDecisions, loadVisibleRound, reviewNotFound } from './oit-review-access.js';
-import { moveRound } from './round.service.js';
+import { moveRound } from '../features/rounds/services/round.service.js';
 import { loadRoundEdition } from './survey.service.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 

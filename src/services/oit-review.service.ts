@@ -19,7 +19,7 @@ import {
   type OitDecisionRow,
 } from '../db/oit-review.repository.js';
 import { listRoundEvidence } from '../db/oit-review-evidence.repository.js';
-import { findRound, type Round } from '../db/round.repository.js';
+import { findRound, type Round } from '../features/rounds/db/round.repository.js';
 import { findUserByEmail, listGrants } from '../features/users/db/user.repository.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';

@@ -6,7 +6,12 @@ import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
 import { findAgencyByCode, listAgencies } from '../features/agencies/db/agency.repository.js';
 import { listMeasures } from '../db/measure.repository.js';
 import { findRoundIdByAgencyYear } from '../db/oit-evidence-lookup.repository.js';
-import { findRound, findScoreSnapshot, listRounds, type Round } from '../db/round.repository.js';
+import {
+  findRound,
+  findScoreSnapshot,
+  listRounds,
+  type Round,
+} from '../features/rounds/db/round.repository.js';
 import type { ServiceContext } from '../platform/services/context.js';
 import { listRoundPublications } from './measure-report.service.js';
 import { viewsOf } from './measure-support.js';

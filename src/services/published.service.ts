@@ -4,7 +4,7 @@ import { KIND_NAMES } from '../core/manuals/manual-rules.js';
 import { excerptOf, scoreMatch, wordsOf } from '../core/manuals/thai-search.js';
 import { checkCurrency, itemsBySource, type Currency } from '../core/manuals/website-currency.js';
 import { type Agency } from '../features/agencies/db/agency.repository.js';
-import type { Round } from '../db/round.repository.js';
+import type { Round } from '../features/rounds/db/round.repository.js';
 import {
   agencyByCode,
   loadVisibleAgency,

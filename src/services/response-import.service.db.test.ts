@@ -7,7 +7,11 @@ import { createFixedClock, randomIds } from '../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { MINISTRY_TREE, worldAt } from '../platform/services/test-world.js';
 import { buildImportTemplate, importResponses } from './response-import.service.js';
-import { listVisibleRounds, moveRound, openRounds } from './round.service.js';
+import {
+  listVisibleRounds,
+  moveRound,
+  openRounds,
+} from '../features/rounds/services/round.service.js';
 
 const NOW = '2026-05-20T03:00:00.000Z';
 const { seedActor, seedAgencies } = worldAt(NOW);

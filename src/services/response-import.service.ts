@@ -11,7 +11,7 @@ import {
   type ResponseImportResult,
   type ResponseImportSpec,
 } from '../core/surveys/response-import.js';
-import { findRound, type Round } from '../db/round.repository.js';
+import { findRound, type Round } from '../features/rounds/db/round.repository.js';
 import { insertResponses, type NewResponse } from '../db/survey.repository.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';

@@ -1,7 +1,7 @@
 import { isAllowed } from '../core/access/roles.js';
 import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
 import { findAgencyById, listAgencies } from '../features/agencies/db/agency.repository.js';
-import { findScoreSnapshot, listRounds } from '../db/round.repository.js';
+import { findScoreSnapshot, listRounds } from '../features/rounds/db/round.repository.js';
 import {
   resultsWorkbook,
   rollupWorkbook,

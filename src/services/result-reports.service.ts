@@ -1,7 +1,7 @@
 import { nextLevelGap, type NextLevelGap } from '../core/analysis/next-level.js';
 import type { WeaknessReport } from '../core/analysis/weakness.js';
 import { findRatingScheme, type CompiledEdition } from '../core/framework/compile-edition.js';
-import type { Round } from '../db/round.repository.js';
+import type { Round } from '../features/rounds/db/round.repository.js';
 import type { ReportDocument } from '../platform/reports/report-document.js';
 import { buildAnalysisReport } from './analysis-report-builder.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { DomainError } from '../core/errors.js';
-import { findScoreSnapshot, listRounds } from '../db/round.repository.js';
+import { findScoreSnapshot, listRounds } from '../features/rounds/db/round.repository.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
 import { demoActor } from './demo-oit.service.js';

@@ -13,7 +13,7 @@ import type {
 } from '../core/scoring/evaluate-scores.js';
 import type { LeafScores } from '../core/scoring/score-leaves.js';
 import { MIN_GROUP_SIZE } from '../core/surveys/progress.js';
-import { findScoreSnapshot, type Round } from '../db/round.repository.js';
+import { findScoreSnapshot, type Round } from '../features/rounds/db/round.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { loadVisibleRound } from './oit-review-access.js';
 import { scoreRound } from './oit-review-score.service.js';

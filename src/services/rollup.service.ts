@@ -8,7 +8,11 @@ import {
   listAgencies,
   type Agency,
 } from '../features/agencies/db/agency.repository.js';
-import { findScoreSnapshot, listRounds, type Round } from '../db/round.repository.js';
+import {
+  findScoreSnapshot,
+  listRounds,
+  type Round,
+} from '../features/rounds/db/round.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { loadRoundEdition } from './survey.service.js';
 import { agencyNotFound } from '../features/agencies/services/agency-access.service.js';

@@ -6,7 +6,7 @@ import { describeEachDialect } from '../platform/db/test-databases.js';
 import { createFixedClock, randomIds } from '../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { openU1Round, worldAt, type AgencySeed } from '../platform/services/test-world.js';
-import { moveRound } from './round.service.js';
+import { moveRound } from '../features/rounds/services/round.service.js';
 import {
   ensureSurveyLinks,
   getCockpit,

@@ -11,7 +11,7 @@ import {
   makeCode,
 } from '../core/surveys/access-code.js';
 import { findAgencyById } from '../features/agencies/db/agency.repository.js';
-import { findRound, type Round } from '../db/round.repository.js';
+import { findRound, type Round } from '../features/rounds/db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import {
   countAccessCodes,

@@ -5,7 +5,7 @@ import { createFixedClock, randomIds } from '../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { openU1Round, MINISTRY_TREE, worldAt } from '../platform/services/test-world.js';
 import { importResponses } from './response-import.service.js';
-import { moveRound } from './round.service.js';
+import { moveRound } from '../features/rounds/services/round.service.js';
 import { getRoundVoice } from './voice.service.js';
 import { voiceReportBlocks } from './voice-report.js';
 

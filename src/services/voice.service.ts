@@ -1,6 +1,6 @@
 import type { Text } from '../core/framework/edition.schema.js';
 import { summariseVoice, type VoiceSummary } from '../core/voice/voice-summary.js';
-import type { Round } from '../db/round.repository.js';
+import type { Round } from '../features/rounds/db/round.repository.js';
 import { listRoundComments } from '../db/voice.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { loadVisibleRound } from './oit-review-access.js';

@@ -1,6 +1,6 @@
 export { registerAgencyRoutes } from '../../features/agencies/http/agencies.routes.js';
 export { registerUserRoutes } from '../../features/users/http/users.routes.js';
-export { registerRoundRoutes } from './rounds.routes.js';
+export { registerRoundRoutes } from '../../features/rounds/http/rounds.routes.js';
 export { registerSurveyRoutes } from './survey.routes.js';
 export { registerSurveyAdminRoutes } from './survey-admin.routes.js';
 export { registerResponseImportRoutes } from './response-import.routes.js';

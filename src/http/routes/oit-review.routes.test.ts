@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findScoreSnapshot } from '../../db/round.repository.js';
+import { findScoreSnapshot } from '../../features/rounds/db/round.repository.js';
 import { DIALECTS } from '../../platform/db/test-databases.js';
 import {
   createDemoApp,

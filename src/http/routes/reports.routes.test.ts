@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../platform/db/test-databases.js';
-import { findRound } from '../../db/round.repository.js';
+import { findRound } from '../../features/rounds/db/round.repository.js';
 import { createFixedClock } from '../../platform/infra/clock.js';
 import { pdfFonts, pdfText } from '../../platform/infra/pdf-text.js';
 import { resultsEvidence } from '../../services/evidence-providers/results.js';

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findScoreSnapshot, listRounds, type Round } from '../../db/round.repository.js';
+import {
+  findScoreSnapshot,
+  listRounds,
+  type Round,
+} from '../../features/rounds/db/round.repository.js';
 import { DIALECTS } from '../../platform/db/test-databases.js';
 import {
   createDemoApp,

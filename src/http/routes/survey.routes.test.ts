@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApp, type TestApp, type TestClient } from '../../platform/http/test-client.js';
 import { DIALECTS } from '../../platform/db/test-databases.js';
 import { ensureSurveyLinks } from '../../services/survey-admin.service.js';
-import { listRounds } from '../../db/round.repository.js';
+import { listRounds } from '../../features/rounds/db/round.repository.js';
 import {
   findUserByEmail,
   listGrants,
@@ -15,7 +15,7 @@ import {
 } from '../../db/survey.repository.js';
 import { hashAccessCode } from '../../core/surveys/access-code.js';
 import { resolveCodeSecret } from '../../services/survey.service.js';
-import { moveRound } from '../../services/round.service.js';
+import { moveRound } from '../../features/rounds/services/round.service.js';
 import type { Actor } from '../../platform/services/context.js';
 
 /** Answers every radio group of the page with its first option except those given. */

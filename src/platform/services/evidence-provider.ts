@@ -1,6 +1,6 @@
 import type { Message } from '../../core/errors.js';
 import type { GeneratedEvidenceSource } from '../../core/framework/generated-evidence.js';
-import type { Round } from '../../db/round.repository.js';
+import type { Round } from '../../features/rounds/db/round.repository.js';
 import type { ServiceContext } from './context.js';
 
 /** One document Prongsai has published for an agency, usable as OIT evidence. */

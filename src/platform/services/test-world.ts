@@ -5,7 +5,7 @@ import { insertMembership, insertUser } from '../../features/users/db/user.repos
 import { randomIds, type Clock } from '../infra/clock.js';
 import { loadActor } from '../../features/users/services/auth.service.js';
 import type { Actor, ServiceContext } from './context.js';
-import { openRounds } from '../../services/round.service.js';
+import { openRounds } from '../../features/rounds/services/round.service.js';
 
 /**
  * Test support for service tests on a real database: the small world most of them start

@@ -1,29 +1,29 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isAllowed } from '../../core/access/roles.js';
-import { DomainError, type Message } from '../../core/errors.js';
-import { nextRoundStates, ROUND_STATES } from '../../core/rounds/round-state.js';
-import type { ServiceContext } from '../../platform/services/context.js';
-import { listBundledEditions } from '../../features/editions/services/edition-files.service.js';
+import { isAllowed } from '../../../core/access/roles.js';
+import { DomainError, type Message } from '../../../core/errors.js';
+import { nextRoundStates, ROUND_STATES } from '../core/round-state.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
+import { listBundledEditions } from '../../editions/services/edition-files.service.js';
 import {
   getVisibleRound,
   listVisibleRounds,
   moveRound,
   openRounds,
   OpenRoundsSchema,
-} from '../../services/round.service.js';
-import { listAllowedAgencies } from '../../features/users/services/user.service.js';
-import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
-import { m } from '../../platform/http/i18n.js';
-import { describeApi } from '../../platform/http/openapi.js';
-import { sendPage } from '../../platform/http/render.js';
-import { toFieldErrors, type FieldErrors } from '../../platform/http/views/form.js';
-import { RoundDetailPage } from '../views/round-detail.js';
-import { RoundListPage } from '../views/round-list.js';
-import { OpenRoundsPage, OpenRoundsResultPage } from '../views/round-open.js';
-import { fieldErrorOf, sendDomainError } from '../../platform/http/views/user-problem.js';
-import { domainStatus, formValues, signedIn } from '../../platform/http/route-support.js';
-import { changing, guarded } from '../../platform/http/route-kit.js';
+} from '../services/round.service.js';
+import { listAllowedAgencies } from '../../users/services/user.service.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
+import { m } from '../../../platform/http/i18n.js';
+import { describeApi } from '../../../platform/http/openapi.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { toFieldErrors, type FieldErrors } from '../../../platform/http/views/form.js';
+import { RoundDetailPage } from './views/round-detail.js';
+import { RoundListPage } from './views/round-list.js';
+import { OpenRoundsPage, OpenRoundsResultPage } from './views/round-open.js';
+import { fieldErrorOf, sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { domainStatus, formValues, signedIn } from '../../../platform/http/route-support.js';
+import { changing, guarded } from '../../../platform/http/route-kit.js';
 
 const StateQuerySchema = z.object({ state: z.enum(ROUND_STATES).optional().catch(undefined) });
 const MoveSchema = z.object({

@@ -1,4 +1,4 @@
-import type { Message } from '../errors.js';
+import type { Message } from '../../../core/errors.js';
 
 /** The life of an assessment round (agency × edition). */
 export const ROUND_STATES = [

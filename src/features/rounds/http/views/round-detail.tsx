@@ -1,9 +1,9 @@
-import { ROUND_STATE_NAMES, ROUND_STATES, type RoundState } from '../../core/rounds/round-state.js';
-import type { Message } from '../../core/errors.js';
+import { ROUND_STATE_NAMES, ROUND_STATES, type RoundState } from '../../core/round-state.js';
+import type { Message } from '../../../../core/errors.js';
 import type { Round } from '../../services/round.service.js';
-import { formatDate, m, pick } from '../../platform/http/i18n.js';
-import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { formatDate, m, pick } from '../../../../platform/http/i18n.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { editionLabel, RoundStateTag } from './round-list.js';
 
 /** One round: what it is, where it stands, and the moves the person may make. */

@@ -1,25 +1,21 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { isAllowed } from '../core/access/roles.js';
-import { DomainError } from '../core/errors.js';
-import type { Edition } from '../core/framework/edition.schema.js';
+import { isAllowed } from '../../../core/access/roles.js';
+import { DomainError } from '../../../core/errors.js';
+import type { Edition } from '../../../core/framework/edition.schema.js';
 import {
   canMoveRound,
   ROUND_STATE_NAMES,
   ROUND_STATES,
   type RoundState,
-} from '../core/rounds/round-state.js';
-import {
-  findAgencyById,
-  listAgencies,
-  type Agency,
-} from '../features/agencies/db/agency.repository.js';
+} from '../core/round-state.js';
+import { findAgencyById, listAgencies, type Agency } from '../../agencies/db/agency.repository.js';
 import {
   findEditionByCode,
   findEditionBySha,
   insertEdition,
   type StoredEdition,
-} from '../features/editions/db/edition.repository.js';
+} from '../../editions/db/edition.repository.js';
 import {
   findScoreSnapshot,
   findRound,
@@ -28,15 +24,15 @@ import {
   updateRoundState,
   type Round,
 } from '../db/round.repository.js';
-import type { Database } from '../platform/db/schema.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
+import type { Database } from '../../../platform/db/schema.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import {
   listBundledEditions,
   readEditionFile,
   type EditionFile,
-} from '../features/editions/services/edition-files.service.js';
-import { isSystemAdmin } from '../features/users/services/user.service.js';
+} from '../../editions/services/edition-files.service.js';
+import { isSystemAdmin } from '../../users/services/user.service.js';
 
 export type { Round } from '../db/round.repository.js';
 

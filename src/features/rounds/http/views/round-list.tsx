@@ -1,8 +1,8 @@
-import { ROUND_STATE_NAMES, ROUND_STATES, type RoundState } from '../../core/rounds/round-state.js';
+import { ROUND_STATE_NAMES, ROUND_STATES, type RoundState } from '../../core/round-state.js';
 import type { Round } from '../../services/round.service.js';
-import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
-import { SelectField } from '../../platform/http/views/form.js';
+import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { SelectField } from '../../../../platform/http/views/form.js';
 
 /** A round's state as a tag, in the page's language. */
 export function RoundStateTag({ lang, state }: { lang: Lang; state: RoundState }) {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { RoundState } from '../core/rounds/round-state.js';
-import type { Database } from '../platform/db/schema.js';
+import type { RoundState } from '../core/round-state.js';
+import type { Database } from '../../../platform/db/schema.js';
 
 /** An assessment round with the names a screen needs. */
 export interface Round {

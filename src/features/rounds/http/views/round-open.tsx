@@ -1,14 +1,14 @@
-import type { Agency } from '../../features/users/services/user.service.js';
+import type { Agency } from '../../../users/services/user.service.js';
 import type { OpenedRound, OpenRoundsResult } from '../../services/round.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import {
   CsrfField,
   ErrorSummary,
   type FieldErrors,
   agencyOptions,
   SelectField,
-} from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+} from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 
 /** The form a parent body uses to open rounds for all its units at once. */
 export function OpenRoundsPage({

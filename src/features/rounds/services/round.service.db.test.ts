@@ -1,17 +1,17 @@
 import { beforeAll, expect, it } from 'vitest';
-import { DomainError } from '../core/errors.js';
-import { listAuditEntries } from '../features/audit/db/audit.repository.js';
-import type { Db } from '../platform/db/database.js';
+import { DomainError } from '../../../core/errors.js';
+import { listAuditEntries } from '../../audit/db/audit.repository.js';
+import type { Db } from '../../../platform/db/database.js';
 import {
   findEditionSource,
   insertEdition,
   listEditions,
-} from '../features/editions/db/edition.repository.js';
-import { describeEachDialect } from '../platform/db/test-databases.js';
-import { randomIds, systemClock } from '../platform/infra/clock.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { MINISTRY_TREE, worldAt, type AgencySeed } from '../platform/services/test-world.js';
-import { readEditionFile } from '../features/editions/services/edition-files.service.js';
+} from '../../editions/db/edition.repository.js';
+import { describeEachDialect } from '../../../platform/db/test-databases.js';
+import { randomIds, systemClock } from '../../../platform/infra/clock.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { MINISTRY_TREE, worldAt, type AgencySeed } from '../../../platform/services/test-world.js';
+import { readEditionFile } from '../../editions/services/edition-files.service.js';
 import {
   ensureEditionStored,
   getVisibleRound,
