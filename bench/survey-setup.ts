@@ -11,7 +11,7 @@ import {
 } from '../src/features/users/db/user.repository.js';
 import { randomIds, systemClock } from '../src/platform/infra/clock.js';
 import type { Actor } from '../src/platform/services/context.js';
-import { ensureSurveyLinks } from '../src/services/survey-admin.service.js';
+import { ensureSurveyLinks } from '../src/features/surveys/services/survey-admin.service.js';
 
 const url = process.argv[2];
 if (!url?.startsWith('file:')) throw new Error('usage: survey-setup.ts file:PATH');

@@ -9,7 +9,7 @@ import { findTask } from '../db/calendar.repository.js';
 import { findRound, listRounds, type Round } from '../features/rounds/db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 
 /** Input schemas, screen shapes and access checks shared by the calendar services. */
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);

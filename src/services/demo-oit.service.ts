@@ -7,7 +7,7 @@ import type { OpenedRound } from '../features/rounds/services/round.service.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { approveEvidence, markEvidenceReady, saveItemEvidence } from './oit-evidence.service.js';
 import { assignAssessor } from './oit-review.service.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 
 /** An existing demo account as an actor. */
 export async function demoActor(ctx: ServiceContext, email: string): Promise<Actor> {

@@ -15,7 +15,7 @@ import { findManual, type Manual, type ManualStep } from '../db/manual.repositor
 import { listRounds, type Round } from '../features/rounds/db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import type { ServiceContext } from '../platform/services/context.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 
 /** Input schemas, lookups and shapes shared by the manual services. */
 

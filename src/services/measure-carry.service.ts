@@ -16,7 +16,7 @@ import {
   mayPublishMeasures,
   previousRoundOf,
 } from './measure-report.service.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 
 /** A finished measure of last year's round, offered to this year's register. */
 export interface CarryCandidate {

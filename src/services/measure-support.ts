@@ -22,7 +22,7 @@ import type { Database } from '../platform/db/schema.js';
 import { listUsers } from '../features/users/db/user.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { scoreRound } from './oit-review-score.service.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 
 /** Input schemas, screen shapes and access checks shared by the measure services. */

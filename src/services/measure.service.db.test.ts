@@ -15,7 +15,7 @@ import {
   listOverdueMeasures,
 } from './measure.service.js';
 import { moveRound } from '../features/rounds/services/round.service.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);

@@ -23,7 +23,7 @@ import type { z } from 'zod';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { findCarryOrigin } from './measure-carry.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 import {
   findWeakTargets,
   loadMeasure,

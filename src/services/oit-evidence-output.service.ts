@@ -12,7 +12,7 @@ import {
   type ItemEvidence,
 } from './oit-evidence-support.js';
 import { loadOitWorkspace } from './oit-evidence.service.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 
 /** The approval memo (บันทึกข้อความ) of the items the head of agency approved. */
 export interface ApprovalMemo {

@@ -22,7 +22,7 @@ import {
   type ItemEvidence,
 } from './oit-evidence-support.js';
 import type { Round } from '../features/rounds/db/round.repository.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 
 /** Fetches a link as the assessor will see it and keeps the body under FILES_DIR. */
 async function takeSnapshot(

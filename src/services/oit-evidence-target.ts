@@ -11,7 +11,7 @@ import {
   loadEvidenceRound,
   type OitItemDef,
 } from './oit-evidence-support.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 
 /** A refusal of something the actor can see but may not do. */
 export function refuse(th: string, en: string): DomainError {

@@ -32,7 +32,7 @@ import {
   type ItemEvidence,
 } from './oit-evidence-support.js';
 import { applyEvent, loadTarget, refuse, type Target } from './oit-evidence-target.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 import { validateEvidenceInput, type EvidenceInput } from './oit-evidence-input.js';
 
 export type { EvidenceInput } from './oit-evidence-input.js';

@@ -26,7 +26,7 @@ import type { Kysely } from 'kysely';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { latestPrimaryDecisions, loadVisibleRound } from './oit-review-access.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 import type { CompiledEdition } from '../core/framework/compile-edition.js';
 import { findRound } from '../features/rounds/db/round.repository.js';
 

@@ -22,7 +22,7 @@ import {
 import type { Round } from '../features/rounds/db/round.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { loadReviewRound } from './oit-review-access.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 
 const ElementsSchema = z.record(
   z.string(),

@@ -15,11 +15,11 @@ import {
   upsertScoreSnapshot,
   type Round,
 } from '../features/rounds/db/round.repository.js';
-import { listResponseAnswers } from '../db/survey.repository.js';
+import { listResponseAnswers } from '../features/surveys/db/survey.repository.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { latestPrimaryDecisions, loadVisibleRound, reviewNotFound } from './oit-review-access.js';
 import { moveRound } from '../features/rounds/services/round.service.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 
 /** A round's OIT, its indicators (9, 10) and the total, from the engine. */

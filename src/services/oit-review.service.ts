@@ -24,7 +24,7 @@ import { findUserByEmail, listGrants } from '../features/users/db/user.repositor
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { latestByItem, loadReviewRound, reviewNotFound } from './oit-review-access.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 
 export const AssignSchema = z.object({
   email: z.string().trim().toLowerCase().email({ message: 'อีเมลไม่ถูกต้อง / invalid email' }),

@@ -17,7 +17,7 @@ import { listRoundPublications } from './measure-report.service.js';
 import { viewsOf } from './measure-support.js';
 import { leavesFromTree, protectTree, type ResultNode } from './results.service.js';
 import { nextLevelOf, type ReportFacts } from './result-reports.service.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 
 /** Said the same way for an unknown agency, a year without a round and an unpublished round. */
 export function publicResultsNotFound(): DomainError {

@@ -9,7 +9,7 @@ import { nowIso } from '../platform/services/context.js';
 import { getMeasuresDocument, type MeasureView } from './measure.service.js';
 import { buildResultReport } from './result-report-builder.js';
 import { getRoundResults, type ResultNode, type RoundResults } from './results.service.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 import { voiceReportBlocks } from './voice-report.js';
 
 export { buildAnalysisReport } from './analysis-report-builder.js';

@@ -14,7 +14,7 @@ import {
   type Round,
 } from '../features/rounds/db/round.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 import { agencyNotFound } from '../features/agencies/services/agency-access.service.js';
 
 /** A parent body's roll-up of its units (itself included) for one edition year. */

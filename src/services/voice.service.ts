@@ -4,7 +4,7 @@ import type { Round } from '../features/rounds/db/round.repository.js';
 import { listRoundComments } from '../db/voice.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { loadVisibleRound } from './oit-review-access.js';
-import { loadRoundEdition } from './survey.service.js';
+import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 
 /** What the comments to one survey instrument of a round say (or that they are withheld). */

@@ -1,5 +1,5 @@
-import { normaliseCell } from '../surveys/response-import-columns.js';
-import { MASK_TOKEN } from './mask.js';
+import { normaliseCell } from '../../features/surveys/core/response-import-columns.js';
+import { MASK_TOKEN } from '../../features/surveys/core/mask.js';
 import { isStopWord } from './stop-words.js';
 
 /** A word and how many comments use it. */

@@ -1,9 +1,9 @@
 export { registerAgencyRoutes } from '../../features/agencies/http/agencies.routes.js';
 export { registerUserRoutes } from '../../features/users/http/users.routes.js';
 export { registerRoundRoutes } from '../../features/rounds/http/rounds.routes.js';
-export { registerSurveyRoutes } from './survey.routes.js';
-export { registerSurveyAdminRoutes } from './survey-admin.routes.js';
-export { registerResponseImportRoutes } from './response-import.routes.js';
+export { registerSurveyRoutes } from '../../features/surveys/http/survey.routes.js';
+export { registerSurveyAdminRoutes } from '../../features/surveys/http/survey-admin.routes.js';
+export { registerResponseImportRoutes } from '../../features/surveys/http/response-import.routes.js';
 export { registerOitEvidenceRoutes } from './oit-evidence.routes.js';
 export { registerOitReviewRoutes } from './oit-review.routes.js';
 export { registerOitPublicRoutes } from './oit-public.routes.js';

@@ -6,7 +6,7 @@ import { createFixedClock } from '../../platform/infra/clock.js';
 import { pdfText } from '../../platform/infra/pdf-text.js';
 import { loadActor } from '../../features/users/services/auth.service.js';
 import { DEMO_PASSWORD } from '../../app/demo.js';
-import { ensureSurveyLinks } from '../../services/survey-admin.service.js';
+import { ensureSurveyLinks } from '../../features/surveys/services/survey-admin.service.js';
 import {
   csrfOf,
   createDemoApp,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CsvRecord } from '../../core/csv-records.js';
 import type { Message } from '../../core/errors.js';
-import { MAX_IMPORT_ROWS } from '../../core/surveys/response-import.js';
+import { MAX_IMPORT_ROWS } from '../../features/surveys/core/response-import.js';
 
 /** An .xlsx file is a ZIP archive: it starts with "PK\x03\x04". */
 function looksLikeXlsx(buffer: Buffer): boolean {

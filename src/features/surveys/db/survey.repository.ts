@@ -1,0 +1,263 @@
+import type { Kysely } from 'kysely';
+import type { RoundState } from '../../rounds/core/round-state.js';
+import type { Database } from '../../../platform/db/schema.js';
+
+/** A public survey link with what the survey pages need about its round. */
+export interface SurveyLink {
+  id: string;
+  roundId: string;
+  instrument: string;
+  code: string;
+  requiresCode: boolean;
+  closesOn: string | null;
+  roundState: RoundState;
+  agencyId: string;
+  agencyNameTh: string;
+  agencyNameEn: string;
+  agencyPath: string;
+  editionId: string;
+}
+
+function linkQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('survey_link as l')
+    .innerJoin('assessment_round as r', 'r.id', 'l.round_id')
+    .innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .select([
+      'l.id',
+      'l.round_id',
+      'l.instrument',
+      'l.code',
+      'l.requires_code',
+      'l.closes_on',
+      'r.state',
+      'r.edition_id',
+      'a.id as agency_id',
+      'a.name_th',
+      'a.name_en',
+      'a.path',
+    ]);
+}
+
+type LinkRow = Awaited<ReturnType<ReturnType<typeof linkQuery>['executeTakeFirstOrThrow']>>;
+
+function toLink(row: LinkRow): SurveyLink {
+  return {
+    id: row.id,
+    roundId: row.round_id,
+    instrument: row.instrument,
+    code: row.code,
+    requiresCode: Number(row.requires_code) === 1,
+    closesOn: row.closes_on,
+    roundState: row.state as RoundState,
+    agencyId: row.agency_id,
+    agencyNameTh: row.name_th,
+    agencyNameEn: row.name_en,
+    agencyPath: row.path,
+    editionId: row.edition_id,
+  };
+}
+
+export async function findSurveyLinkByCode(
+  db: Kysely<Database>,
+  code: string,
+): Promise<SurveyLink | null> {
+  const row = await linkQuery(db).where('l.code', '=', code).executeTakeFirst();
+  return row ? toLink(row) : null;
+}
+
+export async function listSurveyLinksOfRound(
+  db: Kysely<Database>,
+  roundId: string,
+): Promise<SurveyLink[]> {
+  const rows = await linkQuery(db)
+    .where('l.round_id', '=', roundId)
+    .orderBy('l.instrument')
+    .execute();
+  return rows.map(toLink);
+}
+
+export async function insertSurveyLink(
+  db: Kysely<Database>,
+  link: {
+    id: string;
+    roundId: string;
+    instrument: string;
+    code: string;
+    requiresCode: boolean;
+    closesOn: string | null;
+  },
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('survey_link')
+    .values({
+      id: link.id,
+      round_id: link.roundId,
+      instrument: link.instrument,
+      code: link.code,
+      requires_code: link.requiresCode ? 1 : 0,
+      closes_on: link.closesOn,
+      created_at: now,
+    })
+    .execute();
+}
+
+export async function updateSurveyLinkSettings(
+  db: Kysely<Database>,
+  id: string,
+  settings: { requiresCode: boolean; closesOn: string | null },
+): Promise<void> {
+  await db
+    .updateTable('survey_link')
+    .set({ requires_code: settings.requiresCode ? 1 : 0, closes_on: settings.closesOn })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Stores a batch of single-use codes (as HMACs only). */
+export async function insertAccessCodes(
+  db: Kysely<Database>,
+  codes: { id: string; linkId: string; batch: number; codeHmac: string }[],
+): Promise<void> {
+  for (let i = 0; i < codes.length; i += 500) {
+    const chunk = codes.slice(i, i + 500).map((c) => ({
+      id: c.id,
+      link_id: c.linkId,
+      batch: c.batch,
+      code_hmac: c.codeHmac,
+      used: 0,
+    }));
+    await db.insertInto('access_code').values(chunk).execute();
+  }
+}
+
+export async function nextAccessCodeBatch(db: Kysely<Database>, linkId: string): Promise<number> {
+  const row = await db
+    .selectFrom('access_code')
+    .select((eb) => eb.fn.max('batch').as('b'))
+    .where('link_id', '=', linkId)
+    .executeTakeFirst();
+  return Number(row?.b ?? 0) + 1;
+}
+
+/** 'unused', 'used' or 'unknown' for a code's HMAC on a link. */
+export async function findAccessCodeState(
+  db: Kysely<Database>,
+  linkId: string,
+  codeHmac: string,
+): Promise<'unused' | 'used' | 'unknown'> {
+  const row = await db
+    .selectFrom('access_code')
+    .select('used')
+    .where('link_id', '=', linkId)
+    .where('code_hmac', '=', codeHmac)
+    .executeTakeFirst();
+  if (!row) return 'unknown';
+  return Number(row.used) === 1 ? 'used' : 'unused';
+}
+
+/** Marks an unused code used; false when it was used already (or never existed). */
+export async function useAccessCode(
+  db: Kysely<Database>,
+  linkId: string,
+  codeHmac: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('access_code')
+    .set({ used: 1 })
+    .where('link_id', '=', linkId)
+    .where('code_hmac', '=', codeHmac)
+    .where('used', '=', 0)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function countAccessCodes(
+  db: Kysely<Database>,
+  linkId: string,
+): Promise<{ issued: number; used: number }> {
+  const row = await db
+    .selectFrom('access_code')
+    .select((eb) => [eb.fn.countAll().as('issued'), eb.fn.sum('used').as('used')])
+    .where('link_id', '=', linkId)
+    .executeTakeFirst();
+  return { issued: Number(row?.issued ?? 0), used: Number(row?.used ?? 0) };
+}
+
+/** Records that a form was submitted; false when the same form was submitted before. */
+export async function claimSubmission(
+  db: Kysely<Database>,
+  nonceHash: string,
+  day: string,
+): Promise<boolean> {
+  const result = await db
+    .insertInto('survey_submission')
+    .values({ nonce_hash: nonceHash, submitted_on: day })
+    .onConflict((oc) => oc.column('nonce_hash').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export interface NewResponse {
+  id: string;
+  roundId: string;
+  agencyId: string;
+  instrument: string;
+  answers: Record<string, string>;
+  submittedOn: string;
+  source: 'web' | 'import';
+  /** Already masked (core/voice prepareComment); absent or null when the respondent wrote none. */
+  comment?: string | null;
+}
+
+export async function insertResponses(
+  db: Kysely<Database>,
+  responses: NewResponse[],
+): Promise<void> {
+  for (let i = 0; i < responses.length; i += 500) {
+    const chunk = responses.slice(i, i + 500).map((r) => ({
+      id: r.id,
+      round_id: r.roundId,
+      agency_id: r.agencyId,
+      instrument: r.instrument,
+      answers_json: JSON.stringify(r.answers),
+      submitted_on: r.submittedOn,
+      source: r.source,
+      comment: r.comment ?? null,
+    }));
+    await db.insertInto('survey_response').values(chunk).execute();
+  }
+}
+
+/** Responses per instrument and day of a round (for progress and projection). */
+export async function countResponsesByDay(
+  db: Kysely<Database>,
+  roundId: string,
+): Promise<{ instrument: string; day: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('survey_response')
+    .select(['instrument', 'submitted_on', (eb) => eb.fn.countAll().as('n')])
+    .where('round_id', '=', roundId)
+    .groupBy(['instrument', 'submitted_on'])
+    .orderBy('submitted_on')
+    .execute();
+  return rows.map((r) => ({ instrument: r.instrument, day: r.submitted_on, count: Number(r.n) }));
+}
+
+/** The answers of a round's responses to one instrument (before a day, if given), one record per response. */
+export async function listResponseAnswers(
+  db: Kysely<Database>,
+  roundId: string,
+  instrument: string,
+  beforeDay?: string,
+): Promise<Record<string, string>[]> {
+  let query = db
+    .selectFrom('survey_response')
+    .select('answers_json')
+    .where('round_id', '=', roundId)
+    .where('instrument', '=', instrument);
+  if (beforeDay) query = query.where('submitted_on', '<', beforeDay);
+  const rows = await query.execute();
+  return rows.map((r) => JSON.parse(r.answers_json) as Record<string, string>);
+}

@@ -1,0 +1,165 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../platform/db/test-databases.js';
+import { createFixedClock } from '../../../platform/infra/clock.js';
+import {
+  csrfOf,
+  createDemoApp,
+  d01RoundId,
+  type TestApp,
+  type TestClient,
+  signedIn,
+} from '../../../platform/http/test-client.js';
+
+const GOOGLE_FORMS_CSV = [
+  'ประทับเวลา,ที่อยู่อีเมล,i1.1,i1.2,i2',
+  '2026/05/14 10:23:11 AM GMT+7,somchai@example.org,มากที่สุด,3,น้อย',
+  '2026/05/15 08:00:00 AM GMT+7,suda@example.org,1,,4',
+].join('\n');
+
+/** Posts a multipart form (a file upload) with the client's cookies. */
+async function upload(
+  t: TestApp,
+  client: TestClient,
+  url: string,
+  fields: Record<string, string>,
+  xlsx: Buffer,
+) {
+  const boundary = `----prongsai${Date.now()}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`;
+    parts.push(Buffer.from(`${head}${value}\r\n`));
+  }
+  const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="xlsx"; filename="answers.xlsx"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
+    xlsx,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  // the test client keeps its cookies private; this reads them the way its own requests do
+  const cookie = (client as unknown as { cookieHeader: () => string }).cookieHeader();
+  return t.app.inject({
+    method: 'POST',
+    url,
+    payload: Buffer.concat(parts),
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+}
+
+async function buildWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Form Responses 1');
+  sheet.addRow(['Timestamp', 'Email address', 'i1.1 ทำตามขั้นตอน', 'i2']);
+  sheet.addRow([new Date(Date.UTC(2026, 4, 16, 9, 30)), 'x@example.org', 'มาก', 4]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+for (const dialect of DIALECTS) {
+  describe(`survey answer import pages and API [${dialect}]`, () => {
+    let t: TestApp;
+    let agency: TestClient;
+    let base: string;
+    let api: string;
+
+    const stored = () =>
+      t.ctx.db.kysely
+        .selectFrom('survey_response')
+        .selectAll()
+        .where('source', '=', 'import') // the demo may seed web answers of its own
+        .orderBy('submitted_on')
+        .execute();
+
+    beforeAll(async () => {
+      t = await createDemoApp(dialect, createFixedClock('2026-05-20T03:00:00.000Z'));
+      agency = await signedIn(t, 'agency@example.org');
+      const roundId = await d01RoundId(agency, 'ita-2569', 'collecting');
+      base = `/rounds/${roundId}/surveys/IIT/import`;
+      api = `/api/v1/rounds/${roundId}/surveys/IIT/import`;
+    }, 60_000);
+    afterAll(async () => t.close());
+
+    it('shows the page in Thai with the template, whose header is the instrument items', async () => {
+      const page = await agency.get(base);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('นำเข้าคำตอบแบบวัด IIT');
+      expect(page.body).toContain(`${base}/template.csv`);
+      const template = await agency.get(`${base}/template.csv`);
+      expect(template.headers['content-type']).toContain('text/csv');
+      expect(template.headers['content-disposition']).toContain('ita-2569-IIT-D01-template.csv');
+      expect(template.body.startsWith('\uFEFFdate,i1.1,i1.2,i2,i3.1,')).toBe(true);
+    });
+
+    it('checks a Google Forms export: ignored columns are named, nothing is stored', async () => {
+      await agency.get(base);
+      const check = await agency.post(base, { csv: GOOGLE_FORMS_CSV, mode: 'preview' });
+      expect(check.statusCode).toBe(200);
+      expect(check.body).toContain('คอลัมน์ที่จะไม่นำเข้า');
+      expect(check.body).toContain('ที่อยู่อีเมล');
+      expect(check.body).toContain('พร้อมนำเข้าคำตอบ 2 ชุด');
+      expect(check.body).toContain('value="import"');
+      expect(await stored()).toEqual([]);
+    });
+
+    it('shows row errors with line and column, and offers no confirm', async () => {
+      const check = await agency.post(base, { csv: 'i1.1,i1.2\n4,3\n4,7\n', mode: 'import' });
+      expect(check.statusCode).toBe(400);
+      expect(check.body).toContain('บรรทัดที่ 3 คอลัมน์ i1.2');
+      expect(check.body).not.toContain('value="import"');
+      expect(await stored()).toEqual([]);
+    });
+
+    it('imports on confirm and says how many', async () => {
+      const done = await agency.post(base, { csv: GOOGLE_FORMS_CSV, mode: 'import' });
+      expect(done.statusCode).toBe(302);
+      expect(done.headers.location).toContain('?imported=2');
+      const page = await agency.get(String(done.headers.location));
+      expect(page.body).toContain('นำเข้าคำตอบแล้ว 2 ชุด');
+      const rows = await stored();
+      expect(rows.map((r) => [r.submitted_on, r.source, JSON.parse(r.answers_json)])).toEqual([
+        ['2026-05-14', 'import', { 'i1.1': '4', 'i1.2': '3', i2: '2' }],
+        ['2026-05-15', 'import', { 'i1.1': '1', i2: '4' }],
+      ]);
+    });
+
+    it('turns an uploaded XLSX into clean CSV to confirm, without the e-mail', async () => {
+      await agency.get(base);
+      const fields = { _csrf: agency.lastCsrf, mode: 'preview', csv: '' };
+      const check = await upload(t, agency, base, fields, await buildWorkbook());
+      expect(check.statusCode).toBe(200);
+      expect(check.body).toContain('date,i1.1,i2\r\n2026-05-16,3,4');
+      expect(check.body).not.toContain('x@example.org');
+      const broken = await upload(t, agency, base, fields, Buffer.from('PK\x03\x04 not a zip'));
+      expect(broken.statusCode).toBe(400);
+      expect(broken.body).toContain('อ่านไฟล์ XLSX ไม่ได้');
+    });
+
+    it('checks and imports through the API with the CSRF header', async () => {
+      const csrf = await csrfOf(agency);
+      const csv = 'date,i2\n2569-05-10,มากที่สุด\n';
+      expect((await agency.api('POST', api, { csv })).statusCode).toBe(403);
+      const dry = await agency.api('POST', api, { csv }, csrf);
+      expect(dry.json()).toMatchObject({ valid: true, imported: 0, rows: [{ day: '2026-05-10' }] });
+      const bad = await agency.api('POST', `${api}?dryRun=false`, { csv: 'i2\n9\n' }, csrf);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ code: 'import_invalid', valid: false });
+      const xlsxBase64 = (await buildWorkbook()).toString('base64');
+      const done = await agency.api('POST', `${api}?dryRun=false`, { xlsxBase64 }, csrf);
+      expect(done.json()).toMatchObject({ valid: true, imported: 1, format: 'xlsx' });
+      expect((await agency.api('POST', api, { csv, xlsxBase64 }, csrf)).statusCode).toBe(400);
+      expect((await stored()).length).toBe(3);
+    });
+
+    it('refuses people who may not edit the agency, and asks strangers to sign in', async () => {
+      const owner = await signedIn(t, 'owner@example.org');
+      expect((await owner.get(base)).statusCode).toBe(403);
+      expect((await owner.get(`${base}/template.csv`)).statusCode).toBe(403);
+      const stranger = await t.client().get(base);
+      expect(stranger.statusCode).toBe(302);
+      expect(String(stranger.headers.location)).toContain('/login');
+      expect((await agency.get(base.replace('IIT', 'OIT'))).statusCode).toBe(404);
+    });
+  });
+}

@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createDemoApp,
+  type TestApp,
+  type TestClient,
+} from '../../../platform/http/test-client.js';
+import { DIALECTS } from '../../../platform/db/test-databases.js';
+import { ensureSurveyLinks } from '../services/survey-admin.service.js';
+import { listRounds } from '../../rounds/db/round.repository.js';
+import { findUserByEmail, listGrants, publicUser } from '../../users/db/user.repository.js';
+import {
+  countResponsesByDay,
+  insertAccessCodes,
+  updateSurveyLinkSettings,
+} from '../db/survey.repository.js';
+import { hashAccessCode } from '../core/access-code.js';
+import { resolveCodeSecret } from '../services/survey.service.js';
+import { moveRound } from '../../rounds/services/round.service.js';
+import type { Actor } from '../../../platform/services/context.js';
+
+/** Answers every radio group of the page with its first option except those given. */
+function answersOf(
+  body: string,
+  pick: (name: string, values: string[]) => string = (_n, v) => v[v.length - 1]!,
+): Record<string, string> {
+  const groups = new Map<string, string[]>();
+  for (const match of body.matchAll(/type="radio" id="[^"]+" name="([^"]+)" value="([^"]+)"/g)) {
+    groups.set(match[1]!, [...(groups.get(match[1]!) ?? []), match[2]!]);
+  }
+  return Object.fromEntries([...groups].map(([name, values]) => [name, pick(name, values)]));
+}
+
+function hiddenOf(body: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const match of body.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g))
+    fields[match[1]!] = match[2]!;
+  return fields;
+}
+
+/** Walks the whole survey from the consent page, answering every step. */
+async function answerAll(c: TestClient, code: string, start: Record<string, string> = {}) {
+  const consent = await c.get(`/s/${code}`);
+  let page = await c.post(`/s/${code}/start`, { ...hiddenOf(consent.body), ...start }, false);
+  for (let i = 0; i < 10 && page.body.includes('name="step"'); i++) {
+    const form = { ...hiddenOf(page.body), ...answersOf(page.body), go: 'next' };
+    page = await c.post(`/s/${code}/step`, form, false);
+    if (page.body.includes('ขอบคุณที่ตอบแบบวัด')) return { page, lastForm: form };
+  }
+  return { page, lastForm: {} as Record<string, string> };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`public survey pages [${dialect}]`, () => {
+    let t: TestApp;
+    let iit = '';
+    let eit = '';
+    let roundId = '';
+    let admin: Actor;
+    beforeAll(async () => {
+      t = await createDemoApp(dialect);
+      const user = (await findUserByEmail(t.ctx.db.kysely, 'admin@example.org'))!;
+      admin = {
+        user: publicUser(user),
+        grants: (await listGrants(t.ctx.db.kysely, user.id)).map((g) => ({
+          role: g.role,
+          agencyId: g.agencyId,
+          agencyPath: g.agencyPath,
+        })),
+      };
+      const round = (await listRounds(t.ctx.db.kysely, null)).find(
+        (r) => r.agencyCode === 'D01' && r.editionYear === 2569,
+      )!;
+      roundId = round.id;
+      const links = await ensureSurveyLinks(t.ctx, admin, round.id);
+      iit = links.find((l) => l.instrument === 'IIT')!.code;
+      eit = links.find((l) => l.instrument === 'EIT')!.code;
+    }, 60_000);
+    afterAll(async () => t.close());
+
+    const count = async (instrument: string) =>
+      (await countResponsesByDay(t.ctx.db.kysely, roundId))
+        .filter((r) => r.instrument === instrument)
+        .reduce((s, r) => s + r.count, 0);
+
+    it('starts with the confidentiality statement, then one indicator per step', async () => {
+      const c = t.client();
+      const consent = await c.get(`/s/${iit}`);
+      expect(consent.statusCode).toBe(200);
+      expect(consent.body).toContain('คำตอบของท่านเป็นความลับ');
+      expect(consent.body).toContain('กรมส่งเสริมการเรียนรู้');
+      const first = await c.post(`/s/${iit}/start`, hiddenOf(consent.body), false);
+      expect(first.body).toContain('ส่วนที่ 1 จาก 5');
+      expect(first.body).toContain('<progress');
+      expect(first.body).not.toContain('<script');
+    });
+
+    it('shows a missing answer next to its question in Thai and stores nothing', async () => {
+      const before = await count('IIT');
+      const c = t.client();
+      const consent = await c.get(`/s/${iit}`);
+      const first = await c.post(`/s/${iit}/start`, hiddenOf(consent.body), false);
+      const answers = answersOf(first.body);
+      const [dropped] = Object.keys(answers);
+      delete answers[dropped!];
+      const again = await c.post(
+        `/s/${iit}/step`,
+        { ...hiddenOf(first.body), ...answers, go: 'next' },
+        false,
+      );
+      expect(again.statusCode).toBe(400);
+      expect(again.body).toContain('ยังตอบไม่ครบ 1 ข้อ');
+      expect(again.body).toContain(`id="${dropped}-error"`);
+      expect(again.body).toContain('กรุณาเลือกคำตอบของข้อนี้');
+      expect(await count('IIT')).toBe(before);
+    });
+
+    it('stores one anonymous response, and only one when the last form is sent twice', async () => {
+      const before = await count('IIT');
+      const c = t.client();
+      const { page, lastForm } = await answerAll(c, iit);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('ขอบคุณที่ตอบแบบวัด');
+      const again = await c.post(`/s/${iit}/step`, lastForm, false);
+      expect(again.body).toContain('ขอบคุณที่ตอบแบบวัด');
+      expect(await count('IIT')).toBe(before + 1);
+      const row = await t.ctx.db.kysely
+        .selectFrom('survey_response')
+        .selectAll()
+        .where('instrument', '=', 'IIT')
+        .executeTakeFirstOrThrow();
+      expect(row.submitted_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(Object.keys(JSON.parse(row.answers_json)).length).toBeGreaterThan(20);
+    });
+
+    it('keeps answers when going back a step', async () => {
+      const c = t.client();
+      const consent = await c.get(`/s/${eit}`);
+      const first = await c.post(`/s/${eit}/start`, hiddenOf(consent.body), false);
+      const chosen = answersOf(first.body, (_n, v) => v[0]!);
+      const second = await c.post(
+        `/s/${eit}/step`,
+        { ...hiddenOf(first.body), ...chosen, go: 'next' },
+        false,
+      );
+      const back = await c.post(`/s/${eit}/step`, { ...hiddenOf(second.body), go: 'back' }, false);
+      expect(back.body).toContain('ส่วนที่ 1 จาก 3');
+      const [name, value] = Object.entries(chosen)[0]!;
+      expect(back.body).toMatch(
+        new RegExp(`name="${name.replace('.', '\\.')}" value="${value}" checked`),
+      );
+    });
+
+    it('takes a single-use code once, and says so in plain words the second time', async () => {
+      const links = await ensureSurveyLinks(t.ctx, admin, roundId);
+      const link = links.find((l) => l.instrument === 'EIT')!;
+      await updateSurveyLinkSettings(t.ctx.db.kysely, link.id, {
+        requiresCode: true,
+        closesOn: null,
+      });
+      const secret = await resolveCodeSecret(t.ctx);
+      await insertAccessCodes(t.ctx.db.kysely, [
+        { id: 'c1', linkId: link.id, batch: 1, codeHmac: hashAccessCode(secret, 'ACDEFGHJKM') },
+      ]);
+      const before = await count('EIT');
+      const c = t.client();
+      const consent = await c.get(`/s/${eit}`);
+      expect(consent.body).toContain('รหัสเข้าตอบ');
+      const wrong = await c.post(
+        `/s/${eit}/start`,
+        { ...hiddenOf(consent.body), k: 'XXXXXXXXXX' },
+        false,
+      );
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.body).toContain('ไม่พบรหัสนี้');
+      const { page } = await answerAll(t.client(), eit, { k: 'acdef-ghjkm' });
+      expect(page.body).toContain('ขอบคุณที่ตอบแบบวัด');
+      expect(await count('EIT')).toBe(before + 1);
+      const reuse = await c.post(
+        `/s/${eit}/start`,
+        { ...hiddenOf(consent.body), k: 'ACDEFGHJKM' },
+        false,
+      );
+      expect(reuse.statusCode).toBe(400);
+      expect(reuse.body).toContain('รหัสนี้ถูกใช้ตอบแบบวัดไปแล้ว');
+      await updateSurveyLinkSettings(t.ctx.db.kysely, link.id, {
+        requiresCode: false,
+        closesOn: null,
+      });
+    });
+
+    it('restarts in kiosk mode for the next person', async () => {
+      const { page } = await answerAll(t.client(), `${eit}?kiosk=1`.split('?')[0]!, { kiosk: '1' });
+      expect(page.body).toContain(`url=/s/${eit}?kiosk=1`);
+    });
+
+    it('gives clear pages for an unknown link and a closed round', async () => {
+      const missing = await t.client().get('/s/ZZZZZZ');
+      expect(missing.statusCode).toBe(404);
+      expect(missing.body).toContain('ไม่พบแบบวัดนี้');
+      await moveRound(t.ctx, admin, roundId, 'oit_review');
+      const closed = await t.client().get(`/s/${iit}`);
+      expect(closed.statusCode).toBe(200);
+      expect(closed.body).toContain('ปิดรับคำตอบแล้ว');
+      await moveRound(t.ctx, admin, roundId, 'collecting');
+    });
+  });
+}

@@ -1,0 +1,164 @@
+import { formatCsv } from '../../../core/csv-format.js';
+import { isAllowed } from '../../../core/access/roles.js';
+import { DomainError, type Message } from '../../../core/errors.js';
+import type { Instrument, Scale } from '../../../core/framework/edition.schema.js';
+import {
+  buildTemplateHeader,
+  parseResponseCsv,
+  parseResponseRecords,
+  type ImportedRow,
+  type IgnoredColumn,
+  type ResponseImportResult,
+  type ResponseImportSpec,
+} from '../core/response-import.js';
+import { findRound, type Round } from '../../rounds/db/round.repository.js';
+import { insertResponses, type NewResponse } from '../db/survey.repository.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { readXlsxRecords } from '../../../platform/imports/xlsx-records.js';
+import { loadRoundEdition } from './survey.service.js';
+import { bangkokDay } from '../../../core/thai-calendar.js';
+
+/** A survey instrument of a round that the actor may import answers into. */
+export interface ImportTarget {
+  round: Round;
+  instrument: Instrument;
+  scales: Scale[];
+  spec: ResponseImportSpec;
+}
+
+/** The file: CSV text or the bytes of an .xlsx workbook. */
+export type ResponseImportFile = { csvText: string } | { xlsxBuffer: Buffer };
+
+/** What an import did or would do; `imported` counts responses actually stored. */
+export interface ResponseImportPreview {
+  valid: boolean;
+  instrument: string;
+  format: 'csv' | 'xlsx';
+  rows: ImportedRow[];
+  fileErrors: Message[];
+  ignoredColumns: IgnoredColumn[];
+  itemColumns: string[];
+  imported: number;
+}
+
+function notFound(): DomainError {
+  return new DomainError('not_found', {
+    th: 'ไม่พบรอบการประเมินหรือแบบวัดนี้',
+    en: 'Assessment round or survey not found',
+  });
+}
+
+/** Whether the round takes answers now (imports, like the public form, only while collecting). */
+export function isImportOpen(round: Round): boolean {
+  return round.state === 'collecting';
+}
+
+/**
+ * Loads a round's survey instrument for import: the actor must be able to see the round
+ * (otherwise "not found") and edit its agency ('agency.edit', otherwise "forbidden").
+ */
+export async function loadImportTarget(
+  ctx: ServiceContext,
+  actor: Actor,
+  roundId: string,
+  instrumentCode: string,
+): Promise<ImportTarget> {
+  const round = await findRound(ctx.db.kysely, roundId);
+  if (!round || !isAllowed(actor.grants, 'round.view', round.agencyPath)) throw notFound();
+  if (!isAllowed(actor.grants, 'agency.edit', round.agencyPath)) {
+    throw new DomainError('forbidden', {
+      th: 'คุณไม่มีสิทธิ์นำเข้าคำตอบแบบวัดของหน่วยงานนี้',
+      en: 'You may not import survey answers of this agency',
+    });
+  }
+  const { edition } = await loadRoundEdition(ctx, round.editionId);
+  const wanted = instrumentCode.toUpperCase();
+  const instrument = edition.instruments.find((i) => i.code.toUpperCase() === wanted);
+  if (!instrument || instrument.kind !== 'survey') throw notFound();
+  const today = bangkokDay(ctx.clock.now());
+  const spec = { edition, instrumentCode: instrument.code, today };
+  return { round, instrument, scales: edition.scales, spec };
+}
+
+function assertOpen(round: Round): void {
+  if (isImportOpen(round)) return;
+  throw new DomainError('round_not_collecting', {
+    th: 'รอบการประเมินนี้ไม่อยู่ในช่วงเก็บข้อมูล จึงนำเข้าคำตอบไม่ได้',
+    en: 'This round is not collecting answers, so none can be imported',
+  });
+}
+
+async function readFile(file: ResponseImportFile, spec: ResponseImportSpec) {
+  if ('csvText' in file) return parseResponseCsv(file.csvText, spec);
+  const { records, error } = await readXlsxRecords(file.xlsxBuffer);
+  if (error) return { rows: [], fileErrors: [error], ignoredColumns: [], itemColumns: [] };
+  return parseResponseRecords(records, spec);
+}
+
+function toPreview(
+  result: ResponseImportResult,
+  instrument: string,
+  format: 'csv' | 'xlsx',
+): ResponseImportPreview {
+  const valid = result.fileErrors.length === 0 && result.rows.every((r) => r.errors.length === 0);
+  return { valid, instrument, format, ...result, imported: 0 };
+}
+
+/**
+ * Checks a file of survey answers against a round's instrument and, unless `dryRun` or
+ * anything is wrong, stores every row in one transaction (all or nothing) with source
+ * 'import' and the day only, plus one audit entry with the count (never the answers).
+ */
+export async function importResponses(
+  ctx: ServiceContext,
+  actor: Actor,
+  roundId: string,
+  instrumentCode: string,
+  file: ResponseImportFile,
+  options: { dryRun: boolean },
+): Promise<ResponseImportPreview> {
+  const target = await loadImportTarget(ctx, actor, roundId, instrumentCode);
+  assertOpen(target.round);
+  const format = 'csvText' in file ? 'csv' : 'xlsx';
+  const preview = toPreview(await readFile(file, target.spec), target.instrument.code, format);
+  if (options.dryRun || !preview.valid) return preview;
+  await inTransaction(ctx, async (trx) => {
+    // the round may have moved on since the page was read
+    const round = await findRound(trx, roundId);
+    if (!round) throw notFound();
+    assertOpen(round);
+    const responses: NewResponse[] = preview.rows.map((row) => ({
+      id: ctx.ids.uuid(),
+      roundId,
+      agencyId: round.agencyId,
+      instrument: target.instrument.code,
+      answers: row.answers,
+      submittedOn: row.day,
+      source: 'import',
+      comment: row.comment ?? null,
+    }));
+    await insertResponses(trx, responses);
+    await recordAudit(trx, ctx, actor, {
+      action: 'survey_response.import',
+      entityType: 'assessment_round',
+      entityId: roundId,
+      agencyId: round.agencyId,
+      details: { instrument: target.instrument.code, count: responses.length, format },
+    });
+  });
+  return { ...preview, imported: preview.rows.length };
+}
+
+/** The template CSV of a round's instrument: a date column and one column per item. */
+export async function buildImportTemplate(
+  ctx: ServiceContext,
+  actor: Actor,
+  roundId: string,
+  instrumentCode: string,
+): Promise<{ filename: string; csv: string }> {
+  const { round, instrument, spec } = await loadImportTarget(ctx, actor, roundId, instrumentCode);
+  const header = buildTemplateHeader(spec.edition, instrument.code);
+  const filename = `${round.editionCode}-${instrument.code}-${round.agencyCode}-template.csv`;
+  return { filename: filename.replace(/[^A-Za-z0-9._-]/g, '_'), csv: formatCsv(header) };
+}

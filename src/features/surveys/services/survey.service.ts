@@ -1,0 +1,217 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
+import { DomainError, type Message } from '../../../core/errors.js';
+import { checkEdition } from '../../../core/framework/check-edition.js';
+import { compileEdition, type CompiledEdition } from '../../../core/framework/compile-edition.js';
+import type { Instrument } from '../../../core/framework/edition.schema.js';
+import { hashAccessCode, makeCode, normaliseCode, LINK_CODE_LENGTH } from '../core/access-code.js';
+import {
+  buildSurveySteps,
+  collectAnswers,
+  findStepProblems,
+  type FormStep,
+} from '../core/survey-form.js';
+import { prepareComment } from '../core/comment-text.js';
+import { findEditionSource } from '../../editions/db/edition.repository.js';
+import { getSetting, putSettingOnce } from '../../../platform/db/setting.repository.js';
+import {
+  claimSubmission,
+  findAccessCodeState,
+  findSurveyLinkByCode,
+  insertResponses,
+  useAccessCode,
+  type SurveyLink,
+} from '../db/survey.repository.js';
+import { writeBatcherOf } from '../../../platform/db/write-batcher.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
+import { bangkokDay } from '../../../core/thai-calendar.js';
+
+/** A survey as its public pages need it. */
+export interface OpenSurvey {
+  link: SurveyLink;
+  instrument: Instrument;
+  steps: FormStep[];
+  compiled: CompiledEdition;
+  /** Null when answers are taken; otherwise why not. */
+  closedBecause: Message | null;
+}
+
+const editions = new Map<string, CompiledEdition>();
+/** Survey steps per stored edition and instrument: editions never change, so they are built once. */
+const surveySteps = new Map<string, FormStep[]>();
+
+/** The compiled edition a round was opened with (stored text, immutable: cached by id). */
+export async function loadRoundEdition(
+  ctx: ServiceContext,
+  editionId: string,
+): Promise<CompiledEdition> {
+  const cached = editions.get(editionId);
+  if (cached) return cached;
+  const text = await findEditionSource(ctx.db.kysely, editionId);
+  const checked = text === null ? null : checkEdition(parseYaml(text));
+  if (!checked?.edition) throw new Error(`stored edition ${editionId} is missing or invalid`);
+  const compiled = compileEdition(checked.edition);
+  editions.set(editionId, compiled);
+  return compiled;
+}
+
+function closedReason(link: SurveyLink, today: string): Message | null {
+  if (link.roundState === 'setup') {
+    return { th: 'แบบวัดนี้ยังไม่เปิดให้ตอบ', en: 'This survey is not open yet' };
+  }
+  if (link.roundState !== 'collecting') {
+    return {
+      th: 'แบบวัดนี้ปิดรับคำตอบแล้ว ขอบคุณที่สนใจ',
+      en: 'This survey is closed. Thank you for your interest',
+    };
+  }
+  if (link.closesOn && today > link.closesOn) {
+    return {
+      th: 'แบบวัดนี้ปิดรับคำตอบแล้ว ขอบคุณที่สนใจ',
+      en: 'This survey is closed. Thank you for your interest',
+    };
+  }
+  return null;
+}
+
+/** Finds a survey by its public link code; null when no such link exists. */
+export async function findOpenSurvey(
+  ctx: ServiceContext,
+  code: string,
+): Promise<OpenSurvey | null> {
+  if (!/^[A-Za-z0-9]{4,12}$/.test(code)) return null;
+  const link = await findSurveyLinkByCode(ctx.db.kysely, code.toUpperCase());
+  if (!link) return null;
+  const compiled = await loadRoundEdition(ctx, link.editionId);
+  const instrument = compiled.edition.instruments.find((i) => i.code === link.instrument);
+  if (!instrument) return null;
+  const stepsKey = `${link.editionId}:${instrument.code}`;
+  let steps = surveySteps.get(stepsKey);
+  if (!steps) {
+    steps = buildSurveySteps(instrument, compiled.edition.scales);
+    surveySteps.set(stepsKey, steps);
+  }
+  return {
+    link,
+    instrument,
+    steps,
+    compiled,
+    closedBecause: closedReason(link, bangkokDay(ctx.clock.now())),
+  };
+}
+
+/** The HMAC key of access codes: the configured secret, or one made once and kept in the database. */
+export async function resolveCodeSecret(ctx: ServiceContext, configured?: string): Promise<string> {
+  if (configured) return configured;
+  return (
+    (await getSetting(ctx.db.kysely, 'access_code_secret')) ??
+    putSettingOnce(ctx.db.kysely, 'access_code_secret', ctx.ids.token(32))
+  );
+}
+
+/** A new public link code (unambiguous letters and digits). */
+export function newLinkCode(): string {
+  return makeCode((n) => randomBytes(n), LINK_CODE_LENGTH);
+}
+
+const CODE_MESSAGES = {
+  unknown: {
+    th: 'ไม่พบรหัสนี้ กรุณาตรวจสอบรหัสบนบัตรอีกครั้ง',
+    en: 'This code was not found; please check the code on your slip',
+  },
+  used: {
+    th: 'รหัสนี้ถูกใช้ตอบแบบวัดไปแล้ว รหัสแต่ละรหัสใช้ได้ครั้งเดียว',
+    en: 'This code has already been used; each code can be used once',
+  },
+} satisfies Record<string, Message>;
+
+/** Checks a single-use code before the respondent starts (it is used only at the final submit). */
+export async function checkAccessCode(
+  ctx: ServiceContext,
+  survey: OpenSurvey,
+  code: string,
+  secret: string,
+): Promise<Message | null> {
+  const state = await findAccessCodeState(
+    ctx.db.kysely,
+    survey.link.id,
+    hashAccessCode(secret, normaliseCode(code)),
+  );
+  return state === 'unused' ? null : CODE_MESSAGES[state];
+}
+
+export type SubmitOutcome =
+  | { kind: 'stored' }
+  | { kind: 'duplicate' }
+  | { kind: 'closed'; message: Message }
+  | { kind: 'code'; message: Message }
+  | { kind: 'invalid'; step: number; problems: Record<string, Message> };
+
+class CodeRefused extends Error {}
+
+/**
+ * Stores one anonymous response: every step is checked first; then, in one transaction, the
+ * form's nonce is claimed (a second submit of the same form stores nothing), the access code
+ * (if the link needs one) is marked used, and the answers are inserted with the day only.
+ */
+export async function submitSurvey(
+  ctx: ServiceContext,
+  survey: OpenSurvey,
+  input: {
+    form: Record<string, unknown>;
+    nonce: string;
+    accessCode: string | null;
+    secret: string;
+  },
+): Promise<SubmitOutcome> {
+  if (survey.closedBecause) return { kind: 'closed', message: survey.closedBecause };
+  for (const [index, step] of survey.steps.entries()) {
+    const problems = findStepProblems(step, input.form);
+    if (Object.keys(problems).length > 0) return { kind: 'invalid', step: index, problems };
+  }
+  if (survey.link.requiresCode && !input.accessCode)
+    return { kind: 'code', message: CODE_MESSAGES.unknown };
+  const day = bangkokDay(ctx.clock.now());
+  const nonceHash = createHash('sha256').update(`${survey.link.id}:${input.nonce}`).digest('hex');
+  const answers = collectAnswers(survey.steps, input.form);
+  // masked here, before the transaction: a name, phone or e-mail is never stored
+  const comment = survey.instrument.comment ? prepareComment(input.form.comment) : null;
+  try {
+    // group commit: answers arriving together share one disk flush, each acknowledged after it
+    return await writeBatcherOf(ctx.db).run(async (trx) => {
+      if (!(await claimSubmission(trx, nonceHash, day))) return { kind: 'duplicate' } as const;
+      if (survey.link.requiresCode) {
+        const hmac = hashAccessCode(input.secret, normaliseCode(input.accessCode ?? ''));
+        if (!(await useAccessCode(trx, survey.link.id, hmac))) throw new CodeRefused();
+      }
+      const response = {
+        id: ctx.ids.uuid(),
+        roundId: survey.link.roundId,
+        agencyId: survey.link.agencyId,
+        instrument: survey.link.instrument,
+        answers,
+        submittedOn: day,
+        source: 'web' as const,
+        comment,
+      };
+      await insertResponses(trx, [response]);
+      return { kind: 'stored' } as const;
+    });
+  } catch (error) {
+    if (!(error instanceof CodeRefused)) throw error;
+    const state = await findAccessCodeState(
+      ctx.db.kysely,
+      survey.link.id,
+      hashAccessCode(input.secret, normaliseCode(input.accessCode ?? '')),
+    );
+    return { kind: 'code', message: CODE_MESSAGES[state === 'used' ? 'used' : 'unknown'] };
+  }
+}
+
+/** Refuses a link code that does not exist, with a page-friendly message. */
+export function surveyNotFound(): DomainError {
+  return new DomainError('not_found', {
+    th: 'ไม่พบแบบวัดนี้ กรุณาตรวจสอบลิงก์หรือ QR code อีกครั้ง',
+    en: 'Survey not found; please check the link or QR code',
+  });
+}
