@@ -6,7 +6,7 @@ import { seedDemoAssets } from '../services/demo-assets.service.js';
 import { seedDemoCalendar } from '../services/demo-calendar.service.js';
 import { seedDemoIntegrity } from '../services/demo-integrity.service.js';
 import { seedDemoManuals } from '../services/demo-manuals.service.js';
-import { seedDemoVoice } from '../services/demo-voice.service.js';
+import { seedDemoVoice } from '../features/voice/demo.js';
 
 /** What the demo made before the features add their own data. */
 export interface DemoWorld {

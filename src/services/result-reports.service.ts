@@ -10,7 +10,7 @@ import { getMeasuresDocument, type MeasureView } from './measure.service.js';
 import { buildResultReport } from './result-report-builder.js';
 import { getRoundResults, type ResultNode, type RoundResults } from './results.service.js';
 import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
-import { voiceReportBlocks } from './voice-report.js';
+import { voiceReportBlocks } from '../features/voice/services/voice-report.js';
 
 export { buildAnalysisReport } from './analysis-report-builder.js';
 export { buildResultReport } from './result-report-builder.js';

@@ -16,5 +16,5 @@ export { registerActivitiesRoutes } from './activities.routes.js';
 export { registerIntegrityRoutes } from './integrity.routes.js';
 export { registerAssetsRoutes } from './assets.routes.js';
 export { registerManualsRoutes } from './manuals.routes.js';
-export { registerVoiceRoutes } from './voice.routes.js';
+export { registerVoiceRoutes } from '../../features/voice/http/voice.routes.js';
 export { registerPublishedRoutes } from './published.routes.js';

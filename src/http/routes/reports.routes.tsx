@@ -24,7 +24,7 @@ import {
 } from '../../services/result-exports.service.js';
 import type { ResultNode } from '../../services/results.service.js';
 import { loadVisibleRound } from '../../services/oit-review-access.js';
-import { voiceReportBlocks } from '../../services/voice-report.js';
+import { voiceReportBlocks } from '../../features/voice/services/voice-report.js';
 import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
 import { ExportJobs } from '../../platform/http/export-jobs.js';
 import { formatDate, type Lang } from '../../platform/http/i18n.js';

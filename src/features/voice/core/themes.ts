@@ -1,6 +1,6 @@
-import type { Message } from '../errors.js';
-import type { CommentTheme } from '../framework/edition.schema.js';
-import { normaliseCell } from '../../features/surveys/core/response-import-columns.js';
+import type { Message } from '../../../core/errors.js';
+import type { CommentTheme } from '../../../core/framework/edition.schema.js';
+import { normaliseCell } from '../../surveys/core/response-import-columns.js';
 
 /** The code of the group for comments that match no theme of the edition. */
 export const OTHER_THEME = 'other';

@@ -1,7 +1,7 @@
-import { withheldMessage } from '../core/voice/voice-summary.js';
-import type { Round } from '../features/rounds/db/round.repository.js';
-import type { ReportBlock } from '../platform/reports/report-document.js';
-import type { ServiceContext } from '../platform/services/context.js';
+import { withheldMessage } from '../core/voice-summary.js';
+import type { Round } from '../../rounds/db/round.repository.js';
+import type { ReportBlock } from '../../../platform/reports/report-document.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
 import { summariseRoundVoice, type InstrumentVoice } from './voice.service.js';
 
 type Lang = 'th' | 'en';

@@ -1,14 +1,14 @@
-import { fieldName } from '../features/surveys/core/survey-form.js';
-import { createFixedClock } from '../platform/infra/clock.js';
-import type { ServiceContext } from '../platform/services/context.js';
-import type { DemoWorld } from '../app/demo-features.js';
-import { demoActor } from './demo-oit.service.js';
-import { ensureSurveyLinks } from '../features/surveys/services/survey-admin.service.js';
+import { fieldName } from '../surveys/core/survey-form.js';
+import { createFixedClock } from '../../platform/infra/clock.js';
+import type { ServiceContext } from '../../platform/services/context.js';
+import type { DemoWorld } from '../../app/demo-features.js';
+import { demoActor } from '../../services/demo-oit.service.js';
+import { ensureSurveyLinks } from '../surveys/services/survey-admin.service.js';
 import {
   findOpenSurvey,
   submitSurvey,
   type OpenSurvey,
-} from '../features/surveys/services/survey.service.js';
+} from '../surveys/services/survey.service.js';
 
 /**
  * Comments written by the demo's respondents (some with a name, a phone number or an e-mail

@@ -1,7 +1,7 @@
-import type { Message } from '../errors.js';
-import type { CommentQuestion, Indicator } from '../framework/edition.schema.js';
-import { MIN_GROUP_SIZE, suppressBelow } from '../../features/surveys/core/progress.js';
-import { maskPersonalDetails, MASK_TOKEN } from '../../features/surveys/core/mask.js';
+import type { Message } from '../../../core/errors.js';
+import type { CommentQuestion, Indicator } from '../../../core/framework/edition.schema.js';
+import { MIN_GROUP_SIZE, suppressBelow } from '../../surveys/core/progress.js';
+import { maskPersonalDetails, MASK_TOKEN } from '../../surveys/core/mask.js';
 import { assignThemes, OTHER_THEME, OTHER_THEME_NAME } from './themes.js';
 import { countWords, type WordCount } from './words.js';
 

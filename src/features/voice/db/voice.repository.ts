@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/schema.js';
+import type { Database } from '../../../platform/db/schema.js';
 
 /** The comments of one instrument of a round and how many responses it has. */
 export interface InstrumentComments {

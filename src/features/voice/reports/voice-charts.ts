@@ -1,5 +1,5 @@
-import type { WordCount } from '../core/voice/words.js';
-import { renderSvg } from '../platform/reports/charts.js';
+import type { WordCount } from '../core/words.js';
+import { renderSvg } from '../../../platform/reports/charts.js';
 
 /** An SVG horizontal bar chart of the most used words of the comments, with each count. */
 export function wordCountChartSvg(words: readonly WordCount[], width = 640): string {

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { wordCountChartSvg } from '../../reports/voice-charts.js';
-import { getRoundVoice } from '../../services/voice.service.js';
-import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
-import { describeApi } from '../../platform/http/openapi.js';
-import { sendPage } from '../../platform/http/render.js';
-import { signedIn } from '../../platform/http/route-support.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
-import { VoicePage } from '../views/voice-page.js';
-import { guarded, idOf } from '../../platform/http/route-kit.js';
+import { wordCountChartSvg } from '../reports/voice-charts.js';
+import { getRoundVoice } from '../services/voice.service.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
+import { describeApi } from '../../../platform/http/openapi.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { signedIn } from '../../../platform/http/route-support.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { VoicePage } from './views/voice-page.js';
+import { guarded, idOf } from '../../../platform/http/route-kit.js';
 
 /** The stakeholder-voice page and API of a round (free-text survey comments, masked). */
 export function registerVoiceRoutes(app: FastifyInstance, options: AppOptions): void {

@@ -1,19 +1,19 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, SURVEY_RESPONSE_COLUMNS } from '../../platform/db/test-databases.js';
-import { findUserByEmail } from '../../features/users/db/user.repository.js';
-import { createFixedClock } from '../../platform/infra/clock.js';
-import { pdfText } from '../../platform/infra/pdf-text.js';
-import { loadActor } from '../../features/users/services/auth.service.js';
-import { DEMO_PASSWORD } from '../../app/demo.js';
-import { ensureSurveyLinks } from '../../features/surveys/services/survey-admin.service.js';
+import { DIALECTS, SURVEY_RESPONSE_COLUMNS } from '../../../platform/db/test-databases.js';
+import { findUserByEmail } from '../../users/db/user.repository.js';
+import { createFixedClock } from '../../../platform/infra/clock.js';
+import { pdfText } from '../../../platform/infra/pdf-text.js';
+import { loadActor } from '../../users/services/auth.service.js';
+import { DEMO_PASSWORD } from '../../../app/demo.js';
+import { ensureSurveyLinks } from '../../surveys/services/survey-admin.service.js';
 import {
   csrfOf,
   createDemoApp,
   type TestApp,
   type TestClient,
   signedIn,
-} from '../../platform/http/test-client.js';
+} from '../../../platform/http/test-client.js';
 
 function hiddenOf(body: string): Record<string, string> {
   const fields: Record<string, string> = {};

@@ -1,5 +1,5 @@
-import { normaliseCell } from '../../features/surveys/core/response-import-columns.js';
-import { MASK_TOKEN } from '../../features/surveys/core/mask.js';
+import { normaliseCell } from '../../surveys/core/response-import-columns.js';
+import { MASK_TOKEN } from '../../surveys/core/mask.js';
 import { isStopWord } from './stop-words.js';
 
 /** A word and how many comments use it. */

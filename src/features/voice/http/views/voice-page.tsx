@@ -1,8 +1,8 @@
-import { withheldMessage, type VoiceSummary } from '../../core/voice/voice-summary.js';
+import { withheldMessage, type VoiceSummary } from '../../core/voice-summary.js';
 import type { InstrumentVoice, RoundVoice } from '../../services/voice.service.js';
-import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
-import { ChartFigure } from '../../platform/http/views/chart-figure.js';
+import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { ChartFigure } from '../../../../platform/http/views/chart-figure.js';
 
 function ThemeTable({
   lang,
