@@ -5,7 +5,11 @@ import { loadActor } from '../features/users/services/auth.service.js';
 import { findRound } from '../features/rounds/db/round.repository.js';
 import type { OpenedRound } from '../features/rounds/services/round.service.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { approveEvidence, markEvidenceReady, saveItemEvidence } from './oit-evidence.service.js';
+import {
+  approveEvidence,
+  markEvidenceReady,
+  saveItemEvidence,
+} from '../features/oit-evidence/services/oit-evidence.service.js';
 import { assignAssessor } from './oit-review.service.js';
 import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 

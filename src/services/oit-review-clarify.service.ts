@@ -1,7 +1,7 @@
 import { unlink } from 'node:fs/promises';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
-import { listOitItems, type OitItemInfo } from '../core/oit/oit-items.js';
+import { listOitItems, type OitItemInfo } from '../features/oit-evidence/core/oit-items.js';
 import { canClarify, checkClarificationLink, isPass } from '../core/oit/review-policy.js';
 import {
   insertClarification,
@@ -13,7 +13,7 @@ import {
   listEvidenceFiles,
   listRoundEvidence,
   type ReviewFile,
-} from '../db/oit-review-evidence.repository.js';
+} from '../features/oit-evidence/db/oit-review-evidence.repository.js';
 import type { Round } from '../features/rounds/db/round.repository.js';
 import type { Database } from '../platform/db/schema.js';
 import {

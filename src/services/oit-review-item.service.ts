@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
-import { listOitItems, type OitItemInfo } from '../core/oit/oit-items.js';
+import { listOitItems, type OitItemInfo } from '../features/oit-evidence/core/oit-items.js';
 import type { AssessorRole } from '../core/oit/review-policy.js';
 import {
   listClarifications,
@@ -18,7 +18,7 @@ import {
   type ReviewEvidence,
   type ReviewFile,
   type ReviewLink,
-} from '../db/oit-review-evidence.repository.js';
+} from '../features/oit-evidence/db/oit-review-evidence.repository.js';
 import type { Round } from '../features/rounds/db/round.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { loadReviewRound } from './oit-review-access.js';
@@ -116,4 +116,4 @@ export async function readSnapshotBody(
     throw missing;
   }
 }
-export type { ReviewLink } from '../db/oit-review-evidence.repository.js';
+export type { ReviewLink } from '../features/oit-evidence/db/oit-review-evidence.repository.js';

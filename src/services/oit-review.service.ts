@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isAllowed } from '../core/access/roles.js';
 import { DomainError } from '../core/errors.js';
 import { computeAgreement, type AgreementStats } from '../core/oit/agreement.js';
-import { listOitItems, type OitItemInfo } from '../core/oit/oit-items.js';
+import { listOitItems, type OitItemInfo } from '../features/oit-evidence/core/oit-items.js';
 import {
   canAssignAssessors,
   checkDecision,
@@ -18,7 +18,7 @@ import {
   type OitAssignment,
   type OitDecisionRow,
 } from '../db/oit-review.repository.js';
-import { listRoundEvidence } from '../db/oit-review-evidence.repository.js';
+import { listRoundEvidence } from '../features/oit-evidence/db/oit-review-evidence.repository.js';
 import { findRound, type Round } from '../features/rounds/db/round.repository.js';
 import { findUserByEmail, listGrants } from '../features/users/db/user.repository.js';
 import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';

@@ -5,7 +5,7 @@ import type { Text } from '../core/framework/edition.schema.js';
 import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
 import { findAgencyByCode, listAgencies } from '../features/agencies/db/agency.repository.js';
 import { listMeasures } from '../db/measure.repository.js';
-import { findRoundIdByAgencyYear } from '../db/oit-evidence-lookup.repository.js';
+import { findRoundIdByAgencyYear } from '../features/oit-evidence/db/oit-evidence-lookup.repository.js';
 import {
   findRound,
   findScoreSnapshot,

@@ -13,7 +13,7 @@ import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { listPublishedDocuments } from '../app/published-documents.js';
 import { getPublicManuals } from './manual-public.service.js';
 import { currentRoundOf } from './manual-support.js';
-import { loadPublicOit } from './oit-evidence-output.service.js';
+import { loadPublicOit } from '../features/oit-evidence/services/oit-evidence-output.service.js';
 import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 
 /** One public page or document Prongsai publishes for an agency, with its currency. */

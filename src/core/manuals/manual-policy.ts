@@ -3,7 +3,7 @@ import {
   mayAdministerEvidence,
   mayApproveEvidence,
   type EvidenceActor,
-} from '../oit/evidence-policy.js';
+} from '../../features/oit-evidence/core/evidence-policy.js';
 
 /** Who may write and publish an agency's manuals. Pure: grants and the agency's path. */
 

@@ -4,9 +4,9 @@ export { registerRoundRoutes } from '../../features/rounds/http/rounds.routes.js
 export { registerSurveyRoutes } from '../../features/surveys/http/survey.routes.js';
 export { registerSurveyAdminRoutes } from '../../features/surveys/http/survey-admin.routes.js';
 export { registerResponseImportRoutes } from '../../features/surveys/http/response-import.routes.js';
-export { registerOitEvidenceRoutes } from './oit-evidence.routes.js';
+export { registerOitEvidenceRoutes } from '../../features/oit-evidence/http/oit-evidence.routes.js';
 export { registerOitReviewRoutes } from './oit-review.routes.js';
-export { registerOitPublicRoutes } from './oit-public.routes.js';
+export { registerOitPublicRoutes } from '../../features/oit-evidence/http/oit-public.routes.js';
 export { registerResultsRoutes } from './results.routes.js';
 export { registerMeasuresRoutes } from './measures.routes.js';
 export { registerRollupRoutes } from './rollup.routes.js';

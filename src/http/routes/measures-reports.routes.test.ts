@@ -14,7 +14,7 @@ import {
   type TestApp,
   type TestClient,
 } from '../../platform/http/test-client.js';
-import { postUpload } from './oit-evidence.test-support.js';
+import { postUpload } from '../../features/oit-evidence/http/oit-evidence.test-support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n% คำสั่งแต่งตั้งคณะทำงาน\n');
 const LAST_YEAR_DONE = 'ปรับปรุงเว็บไซต์หลักให้ข้อมูลเป็นปัจจุบันและสืบค้นง่าย';

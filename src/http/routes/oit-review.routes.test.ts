@@ -14,7 +14,7 @@ import {
   createOutsider,
 } from '../../platform/http/test-client.js';
 import { worldAt } from '../../platform/services/test-world.js';
-import { postUpload } from './oit-evidence.test-support.js';
+import { postUpload } from '../../features/oit-evidence/http/oit-evidence.test-support.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const PDF = Buffer.from('%PDF-1.4\n% คำชี้แจง\n%%EOF\n');

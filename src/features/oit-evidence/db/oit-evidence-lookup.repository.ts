@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../platform/db/schema.js';
+
+/** Users holding a role at an agency (for the owner list), by name. */
+export async function listAgencyUsersWithRole(
+  db: Kysely<Database>,
+  agencyId: string,
+  role: string,
+): Promise<{ id: string; displayName: string }[]> {
+  const rows = await db
+    .selectFrom('membership as m')
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.display_name'])
+    .where('m.agency_id', '=', agencyId)
+    .where('m.role', '=', role)
+    .where('u.disabled', '=', 0)
+    .orderBy('u.display_name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
+}
+
+/** Display names of users by id. */
+export async function findUserNames(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** The round of an agency (by code) whose edition is of `year`, if any. */
+export async function findRoundIdByAgencyYear(
+  db: Kysely<Database>,
+  agencyCode: string,
+  year: number,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('assessment_round as r')
+    .innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .innerJoin('edition as e', 'e.id', 'r.edition_id')
+    .select('r.id')
+    .where('a.code', '=', agencyCode)
+    .where('e.year', '=', year)
+    .orderBy('r.created_at', 'desc')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

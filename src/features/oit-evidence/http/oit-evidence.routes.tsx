@@ -1,0 +1,260 @@
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Message } from '../../../core/errors.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, uploadTooLarge } from '../../../platform/infra/file-store.js';
+import { DEFAULT_FETCH_LIMITS } from '../../../platform/infra/link-fetcher.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
+import { buildApprovalMemo, buildCopyExport } from '../services/oit-evidence-output.service.js';
+import { submitEvidence } from '../services/oit-evidence-submit.service.js';
+import type { EvidenceSettings } from '../services/oit-evidence-support.js';
+import {
+  approveEvidence,
+  findWorkspaceItem,
+  loadEvidenceFile,
+  loadOitWorkspace,
+  markEvidenceReady,
+  mayEditEvidence,
+  saveItemEvidence,
+  type EvidenceInput,
+  type UploadedFile,
+} from '../services/oit-evidence.service.js';
+import {
+  pageOf,
+  requireActor,
+  requireCsrf,
+  type AppOptions,
+} from '../../../platform/http/request-context.js';
+import { m } from '../../../platform/http/i18n.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { publicOrigin, signedIn } from '../../../platform/http/route-support.js';
+import { OitItemPage } from './views/oit-evidence-item.js';
+import { oitPath, OitListPage } from './views/oit-evidence-list.js';
+import { OitMemoPage } from './views/oit-evidence-memo.js';
+import { registerOitEvidenceApi } from './oit-evidence-api.routes.js';
+import { listRoundLinkWarnings } from '../services/oit-link-check.service.js';
+import {
+  addGeneratedEvidenceLink,
+  listItemGeneratedEvidence,
+} from '../services/oit-generated-evidence.service.js';
+import { isUploadTooLarge, sendTooLarge } from '../../../platform/http/route-kit.js';
+
+/** The evidence settings of the app (uploads and snapshots under FILES_DIR; SSRF guard). */
+export function evidenceSettings(options: AppOptions): EvidenceSettings {
+  return {
+    filesDir: options.config.FILES_DIR ?? './data/files',
+    maxUploadBytes: options.config.OIT_MAX_UPLOAD_MB
+      ? options.config.OIT_MAX_UPLOAD_MB * 1024 * 1024
+      : DEFAULT_MAX_UPLOAD_BYTES,
+    fetchLimits: {
+      ...DEFAULT_FETCH_LIMITS,
+      allowPrivate: options.config.FETCH_ALLOW_PRIVATE ?? false,
+    },
+  };
+}
+
+/** Sends a stored file so that a browser downloads it and never runs it. */
+export function sendDownload(
+  reply: FastifyReply,
+  file: { originalName: string; contentType: string },
+  bytes: Buffer,
+) {
+  const ascii = file.originalName.replace(/[^A-Za-z0-9._-]/g, '_');
+  return reply
+    .type(file.contentType)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+    )
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', 'sandbox')
+    .header('cache-control', 'private, no-store')
+    .send(bytes);
+}
+
+type Params = { id: string; item: string; fileId: string };
+const paramsOf = (request: FastifyRequest) => request.params as Params;
+
+const NOTICES: Record<string, Message> = {
+  saved: m('บันทึกแล้ว', 'Saved'),
+  ready: m('บันทึกและเสนอหัวหน้าหน่วยงานแล้ว', 'Saved and sent to the head for approval'),
+  approved: m('อนุมัติแล้ว', 'Approved'),
+  linked: m('เพิ่มเอกสารเป็นลิงก์หลักฐานแล้ว', 'The document was added as an evidence link'),
+  submitted: m('ส่งหลักฐานแล้ว และเก็บสำเนาลิงก์ไว้แล้ว', 'Submitted; the links were captured'),
+};
+const noticeOf = (request: FastifyRequest) =>
+  NOTICES[String((request.query as Record<string, unknown>).done ?? '')] ?? null;
+
+/** The form's fields: links, explanation, the checklist, owner and an uploaded file. */
+function readItemForm(body: unknown): {
+  input: EvidenceInput;
+  upload: UploadedFile | null;
+  action: string;
+} {
+  const form = (body ?? {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof form[key] === 'string' ? (form[key] as string) : '');
+  const elements: EvidenceInput['elements'] = {};
+  for (const key of Object.keys(form).filter((k) => k.startsWith('where:'))) {
+    const code = key.slice(6);
+    elements[code] = { done: text(`done:${code}`) !== '', where: text(key) };
+  }
+  const file = form.file as { filename?: string; bytes?: Buffer } | undefined;
+  const upload =
+    file?.bytes && file.bytes.length > 0
+      ? { fileName: file.filename ?? '', bytes: file.bytes }
+      : null;
+  const owner = 'owner' in form ? text('owner') || null : undefined;
+  const input = {
+    urls: text('urls').split(/\r?\n/),
+    explanation: text('explanation'),
+    elements,
+    ownerUserId: owner,
+  };
+  return { input, upload, action: text('action') || 'save' };
+}
+
+async function showItem(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply) {
+  const { id, item } = paramsOf(request);
+  const actor = signedIn(request);
+  const workspace = await loadOitWorkspace(ctx, actor, id);
+  const entry = findWorkspaceItem(workspace, item);
+  const editable =
+    workspace.open &&
+    entry.status !== 'submitted' &&
+    mayEditEvidence(actor, workspace.round, entry);
+  const documents = await listItemGeneratedEvidence(ctx, workspace.round, entry);
+  const page = (
+    <OitItemPage
+      page={pageOf(request)}
+      workspace={workspace}
+      entry={entry}
+      editable={editable}
+      notice={noticeOf(request)}
+      documents={documents}
+    />
+  );
+  return sendPage(reply, page);
+}
+
+async function postItem(
+  ctx: ServiceContext,
+  settings: EvidenceSettings,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  origin: string,
+) {
+  const { id, item } = paramsOf(request);
+  const actor = signedIn(request);
+  const ref = { roundId: id, itemCode: item };
+  const { input, upload, action } = readItemForm(request.body);
+  let done = 'saved';
+  if (action === 'approve') {
+    await approveEvidence(ctx, actor, ref);
+    done = 'approved';
+  } else if (action === 'submit') {
+    await submitEvidence(ctx, settings, actor, ref);
+    done = 'submitted';
+  } else if (action === 'add_generated') {
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    const url = typeof form.document === 'string' ? form.document : '';
+    await addGeneratedEvidenceLink(ctx, settings, actor, ref, url, origin);
+    done = 'linked';
+  } else {
+    await saveItemEvidence(ctx, settings, actor, ref, input, upload);
+    if (action === 'ready') await markEvidenceReady(ctx, actor, ref);
+    done = action === 'ready' ? 'ready' : 'saved';
+  }
+  return reply.redirect(`${oitPath(id, `/${encodeURIComponent(item)}`)}?done=${done}`);
+}
+
+/** The approval memo and the copy-assist export. */
+function registerOutputs(app: FastifyInstance, ctx: ServiceContext): void {
+  const guard = { preHandler: requireActor };
+  app.get('/rounds/:id/oit/memo', guard, async (request, reply) => {
+    const memo = await buildApprovalMemo(ctx, signedIn(request), paramsOf(request).id);
+    return sendPage(reply, <OitMemoPage page={pageOf(request)} memo={memo} />);
+  });
+  app.get('/rounds/:id/oit/export.csv', guard, async (request, reply) => {
+    const base = `${request.protocol}://${request.host}`;
+    const link = (r: { agencyCode: string; editionYear: number }, code: string) =>
+      `${base}/public/oit/${encodeURIComponent(r.agencyCode)}/${r.editionYear}/${encodeURIComponent(code)}`;
+    const out = await buildCopyExport(ctx, signedIn(request), paramsOf(request).id, link);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${out.filename}"`)
+      .send(out.csv);
+  });
+}
+
+function registerPages(
+  app: FastifyInstance,
+  ctx: ServiceContext,
+  settings: EvidenceSettings,
+  config: AppOptions['config'],
+): void {
+  const guard = { preHandler: requireActor };
+  const change = {
+    preHandler: [requireActor, requireCsrf],
+    bodyLimit: settings.maxUploadBytes + 1024 * 1024,
+  };
+  app.get('/rounds/:id/oit', guard, async (request, reply) => {
+    const workspace = await loadOitWorkspace(ctx, signedIn(request), paramsOf(request).id);
+    const warnings = await listRoundLinkWarnings(ctx, workspace.round.id);
+    const page = pageOf(request);
+    return sendPage(
+      reply,
+      <OitListPage
+        page={page}
+        workspace={workspace}
+        notice={noticeOf(request)}
+        warnings={warnings}
+      />,
+    );
+  });
+  registerOutputs(app, ctx);
+  app.post('/rounds/:id/oit/submit', change, async (request, reply) => {
+    const { id } = paramsOf(request);
+    await submitEvidence(ctx, settings, signedIn(request), { roundId: id, itemCode: null });
+    return reply.redirect(`${oitPath(id)}?done=submitted`);
+  });
+  app.get('/rounds/:id/oit/:item', guard, async (request, reply) => showItem(ctx, request, reply));
+  app.post('/rounds/:id/oit/:item', change, async (request, reply) =>
+    postItem(ctx, settings, request, reply, publicOrigin(request, config)),
+  );
+  app.get('/rounds/:id/oit/:item/files/:fileId', guard, async (request, reply) => {
+    const { id, item, fileId } = paramsOf(request);
+    const found = await loadEvidenceFile(ctx, settings, signedIn(request), {
+      roundId: id,
+      itemCode: item,
+      fileId,
+    });
+    return sendDownload(reply, found.file, found.bytes);
+  });
+}
+
+/** The agency's OIT evidence: item list, item form, files, approval memo, export and API. */
+export function registerOitEvidenceRoutes(app: FastifyInstance, options: AppOptions): void {
+  const settings = evidenceSettings(options);
+  void app.register(async (scope) => {
+    await scope.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      limits: {
+        fileSize: settings.maxUploadBytes,
+        files: 1,
+        fields: 200,
+        parts: 202,
+        fieldSize: 100_000,
+      },
+      onFile: async (part: MultipartFile) => {
+        const bytes = await part.toBuffer();
+        (part as unknown as { value: unknown }).value = { filename: part.filename, bytes };
+      },
+    });
+    scope.setErrorHandler(async (error, request, reply) => {
+      if (!isUploadTooLarge(error)) throw error;
+      const message = uploadTooLarge(settings.maxUploadBytes).messages;
+      return sendTooLarge(request, reply, message);
+    });
+    registerPages(scope, options.ctx, settings, options.config);
+    registerOitEvidenceApi(scope, options.ctx, settings);
+  });
+}

@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { formatCsv } from '../../../core/csv-format.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
+import {
+  loadPublicFile,
+  loadPublicOit,
+  type PublicOit,
+} from '../services/oit-evidence-output.service.js';
+import { evidenceNotFound, type EvidenceSettings } from '../services/oit-evidence-support.js';
+import type { AppOptions } from '../../../platform/http/request-context.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { PublicOitPage, publicOitPath } from './views/oit-evidence-public.js';
+import { evidenceSettings, sendDownload } from './oit-evidence.routes.js';
+import { PUBLIC_PAGE_LIMIT } from '../../../platform/http/route-kit.js';
+
+const BASE = '/public/oit/:agencyCode/:year';
+
+/** The agency code, year and feed format (`2569`, `2569.json`, `2569.csv`) of a request. */
+function readTarget(request: FastifyRequest): { code: string; year: number; format: string } {
+  const { agencyCode, year } = request.params as { agencyCode: string; year: string };
+  const match = /^(\d{4})(?:\.(json|csv))?$/.exec(year);
+  if (!match) throw evidenceNotFound();
+  return { code: agencyCode, year: Number(match[1]), format: match[2] ?? 'html' };
+}
+
+/** The feed of submitted evidence (JSON): one entry per item, empty where nothing is published. */
+function feedJson(oit: PublicOit, origin: string) {
+  return {
+    agency: { code: oit.round.agencyCode, name: oit.round.agencyNameTh },
+    year: oit.round.editionYear,
+    edition: oit.round.editionCode,
+    items: oit.items.map((entry) => ({
+      code: entry.item.code,
+      name: entry.item.name,
+      submitted: entry.status === 'submitted',
+      url: `${origin}${publicOitPath(oit, `/${encodeURIComponent(entry.item.code)}`)}`,
+      explanation: entry.evidence?.explanation ?? '',
+      links: entry.links.map((l) => l.url),
+      files: entry.files.map((f) => ({
+        name: f.originalName,
+        url: `${origin}${publicOitPath(oit, `/files/${f.id}`)}`,
+        sha256: f.sha256,
+      })),
+    })),
+  };
+}
+
+function feedCsv(oit: PublicOit, origin: string): string {
+  const rows = feedJson(oit, origin).items.map((i) => [
+    i.code,
+    i.name.th,
+    i.submitted ? 'submitted' : '',
+    [...i.links, ...i.files.map((f) => f.url)].join('\n'),
+    i.explanation,
+  ]);
+  return formatCsv(['code', 'name', 'status', 'urls', 'explanation'], rows);
+}
+
+function registerFeeds(app: FastifyInstance, ctx: ServiceContext, settings: EvidenceSettings) {
+  app.get(BASE, PUBLIC_PAGE_LIMIT, async (request, reply) => {
+    const target = readTarget(request);
+    const oit = await loadPublicOit(ctx, target.code, target.year);
+    const origin = `${request.protocol}://${request.host}`;
+    if (target.format === 'json')
+      return reply.header('access-control-allow-origin', '*').send(feedJson(oit, origin));
+    if (target.format === 'csv')
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('access-control-allow-origin', '*')
+        .send(feedCsv(oit, origin));
+    return sendPage(reply, <PublicOitPage lang={request.lang} oit={oit} />);
+  });
+  app.get(`${BASE}/files/:fileId`, PUBLIC_PAGE_LIMIT, async (request, reply) => {
+    const target = readTarget(request);
+    const { fileId } = request.params as { fileId: string };
+    const found = await loadPublicFile(ctx, settings, {
+      agencyCode: target.code,
+      year: target.year,
+      fileId,
+    });
+    return sendDownload(reply, found.file, found.bytes);
+  });
+}
+
+/** Public, sign-in-free OIT pages of each agency and year, with per-item URLs and feeds. */
+export function registerOitPublicRoutes(app: FastifyInstance, options: AppOptions): void {
+  const { ctx } = options;
+  registerFeeds(app, ctx, evidenceSettings(options));
+  app.get(`${BASE}/:item`, PUBLIC_PAGE_LIMIT, async (request, reply) => {
+    const target = readTarget(request);
+    const { item } = request.params as { item: string };
+    const oit = await loadPublicOit(ctx, target.code, target.year);
+    if (target.format !== 'html' || !oit.items.some((i) => i.item.code === item))
+      throw evidenceNotFound();
+    return sendPage(reply, <PublicOitPage lang={request.lang} oit={oit} only={item} />);
+  });
+}

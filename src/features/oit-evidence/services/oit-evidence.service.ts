@@ -1,0 +1,271 @@
+import type { Kysely } from 'kysely';
+import { DomainError } from '../../../core/errors.js';
+import {
+  mayApproveEvidence,
+  mayAssignOwner,
+  mayEditItem,
+  maySubmitEvidence,
+} from '../core/evidence-policy.js';
+import {
+  findEvidenceFile,
+  insertFile,
+  replaceLinks,
+  saveEvidenceRecord,
+  type ElementMark,
+  type EvidenceFile,
+  type EvidenceRecord,
+} from '../db/oit-evidence.repository.js';
+import { findUserNames, listAgencyUsersWithRole } from '../db/oit-evidence-lookup.repository.js';
+import type { Round } from '../../rounds/db/round.repository.js';
+import type { Database } from '../../../platform/db/schema.js';
+import { checkUpload, readStoredFile, saveStoredFile } from '../../../platform/infra/file-store.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
+import {
+  assertEvidenceOpen,
+  evidenceNotFound,
+  listEditionOitItems,
+  loadEvidenceRound,
+  loadItemEvidence,
+  policyActor,
+  type EvidenceSettings,
+  type ItemEvidence,
+} from './oit-evidence-support.js';
+import { applyEvent, loadTarget, refuse, type Target } from './oit-evidence-target.js';
+import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { validateEvidenceInput, type EvidenceInput } from './oit-evidence-input.js';
+
+export type { EvidenceInput } from './oit-evidence-input.js';
+
+/** A round's OIT items with their evidence and what the actor may do. */
+export interface OitWorkspace {
+  round: Round;
+  items: ItemEvidence[];
+  owners: { id: string; displayName: string }[];
+  names: Map<string, string>;
+  open: boolean;
+  may: { assign: boolean; approve: boolean; submit: boolean };
+}
+
+/** Loads the OIT workspace of a round the actor may see. */
+export async function loadOitWorkspace(
+  ctx: ServiceContext,
+  actor: Actor,
+  roundId: string,
+): Promise<OitWorkspace> {
+  const db = ctx.db.kysely;
+  const round = await loadEvidenceRound(db, actor, roundId);
+  const compiled = await loadRoundEdition(ctx, round.editionId);
+  const items = await loadItemEvidence(db, round.id, listEditionOitItems(compiled.edition));
+  const owners = await listAgencyUsersWithRole(db, round.agencyId, 'item_owner');
+  const userIds = items.flatMap((i) => [i.evidence?.ownerUserId, i.evidence?.approvedBy]);
+  const names = await findUserNames(
+    db,
+    userIds.filter((id): id is string => typeof id === 'string'),
+  );
+  const who = policyActor(actor);
+  return {
+    round,
+    items,
+    owners,
+    names,
+    open: round.state === 'setup' || round.state === 'collecting',
+    may: {
+      assign: mayAssignOwner(who, round.agencyPath),
+      approve: mayApproveEvidence(who, round.agencyPath),
+      submit: maySubmitEvidence(who, round.agencyPath),
+    },
+  };
+}
+
+/** Whether the actor may edit this item's evidence. */
+export function mayEditEvidence(actor: Actor, round: Round, entry: ItemEvidence): boolean {
+  return mayEditItem(policyActor(actor), round.agencyPath, entry.evidence?.ownerUserId ?? null);
+}
+
+/** One item of a workspace, or not found. */
+export function findWorkspaceItem(workspace: OitWorkspace, itemCode: string): ItemEvidence {
+  const entry = workspace.items.find((i) => i.item.code === itemCode);
+  if (!entry) throw evidenceNotFound();
+  return entry;
+}
+
+async function assignOwner(
+  trx: Kysely<Database>,
+  ctx: ServiceContext,
+  actor: Actor,
+  target: Target,
+  ownerUserId: string | null,
+): Promise<EvidenceRecord> {
+  if (ownerUserId === target.evidence.ownerUserId) return target.evidence;
+  if (!mayAssignOwner(policyActor(actor), target.round.agencyPath))
+    throw refuse('คุณไม่มีสิทธิ์กำหนดผู้รับผิดชอบข้อนี้', 'You may not choose the owner of this item');
+  const owners = await listAgencyUsersWithRole(trx, target.round.agencyId, 'item_owner');
+  if (ownerUserId !== null && !owners.some((o) => o.id === ownerUserId))
+    throw refuse(
+      'ผู้ที่เลือกไม่ใช่ผู้รับผิดชอบข้อ OIT ของหน่วยงานนี้',
+      'That person is not an item owner of this agency',
+    );
+  await recordAudit(trx, ctx, actor, {
+    action: 'oit.owner_assigned',
+    entityType: 'oit_evidence',
+    entityId: target.evidence.id,
+    agencyId: target.round.agencyId,
+    details: { item: target.item.code, owner: ownerUserId },
+  });
+  return { ...target.evidence, ownerUserId };
+}
+
+/** An upload attached to a save: its name as given and its bytes. */
+export interface UploadedFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/** Whether the input differs from what is stored (an owner change alone keeps the status). */
+async function isChanged(
+  trx: Kysely<Database>,
+  target: Target,
+  input: EvidenceInput,
+): Promise<boolean> {
+  const [entry] = target.isNew ? [] : await loadItemEvidence(trx, target.round.id, [target.item]);
+  const stored = target.evidence;
+  return (
+    target.isNew ||
+    stored.explanation !== input.explanation ||
+    JSON.stringify(stored.elements) !== JSON.stringify(input.elements) ||
+    JSON.stringify(entry?.links.map((l) => l.url) ?? []) !== JSON.stringify(input.urls)
+  );
+}
+
+/** Saves an item's links, explanation, checklist, owner and an optional file; edits reopen as draft. */
+export async function saveItemEvidence(
+  ctx: ServiceContext,
+  settings: EvidenceSettings,
+  actor: Actor,
+  ref: { roundId: string; itemCode: string },
+  raw: EvidenceInput,
+  upload: UploadedFile | null,
+): Promise<void> {
+  const input = validateEvidenceInput(raw);
+  const contentType = upload
+    ? checkUpload(upload.fileName, upload.bytes, settings.maxUploadBytes)
+    : '';
+  await inTransaction(ctx, async (trx) => {
+    const target = await loadTarget(ctx, trx, actor, ref.roundId, ref.itemCode);
+    assertEvidenceOpen(target.round);
+    const codes = new Set(target.item.elements.map((e) => e.code));
+    const elements = Object.fromEntries(
+      Object.entries(input.elements).filter(([code]) => codes.has(code)),
+    );
+    const owner = input.ownerUserId === undefined ? target.evidence.ownerUserId : input.ownerUserId;
+    let evidence = await assignOwner(trx, ctx, actor, target, owner);
+    const changed = upload !== null || (await isChanged(trx, target, { ...input, elements }));
+    if (changed) {
+      if (!mayEditItem(policyActor(actor), target.round.agencyPath, target.evidence.ownerUserId))
+        throw refuse('คุณไม่มีสิทธิ์แก้ไขหลักฐานของข้อนี้', 'You may not edit the evidence of this item');
+      evidence = applyEvent({ ...evidence, explanation: input.explanation, elements }, 'edit');
+    }
+    await saveEvidenceRecord(trx, { ...evidence, updatedAt: nowIso(ctx) });
+    const links = input.urls.map((url) => ({ id: ctx.ids.uuid(), url }));
+    if (changed) await replaceLinks(trx, evidence.id, links);
+    if (upload) await storeUpload(ctx, settings, trx, actor, evidence.id, upload, contentType);
+  });
+}
+
+async function storeUpload(
+  ctx: ServiceContext,
+  settings: EvidenceSettings,
+  trx: Kysely<Database>,
+  actor: Actor,
+  evidenceId: string,
+  upload: UploadedFile,
+  contentType: string,
+): Promise<void> {
+  const stored = await saveStoredFile(settings.filesDir, 'uploads', upload.bytes);
+  await insertFile(trx, {
+    id: ctx.ids.uuid(),
+    evidenceId,
+    originalName: upload.fileName.slice(0, 200),
+    storedName: stored.storedName,
+    contentType,
+    size: stored.size,
+    sha256: stored.sha256,
+    uploadedAt: nowIso(ctx),
+    uploadedBy: actor.user.id,
+  });
+}
+
+/** Marks an item ready for the head's approval (it must have a link or a file). */
+export async function markEvidenceReady(
+  ctx: ServiceContext,
+  actor: Actor,
+  ref: { roundId: string; itemCode: string },
+): Promise<void> {
+  await inTransaction(ctx, async (trx) => {
+    const target = await loadTarget(ctx, trx, actor, ref.roundId, ref.itemCode);
+    assertEvidenceOpen(target.round);
+    if (!mayEditItem(policyActor(actor), target.round.agencyPath, target.evidence.ownerUserId))
+      throw refuse('คุณไม่มีสิทธิ์แก้ไขหลักฐานของข้อนี้', 'You may not edit the evidence of this item');
+    const [entry] = await loadItemEvidence(trx, target.round.id, [target.item]);
+    if (target.isNew || ((entry?.links.length ?? 0) === 0 && (entry?.files.length ?? 0) === 0))
+      throw new DomainError('evidence_empty', {
+        th: 'ต้องมีลิงก์หรือไฟล์อย่างน้อยหนึ่งรายการก่อนเสนอ',
+        en: 'Add at least one link or file before marking the item ready',
+      });
+    await saveEvidenceRecord(trx, {
+      ...applyEvent(target.evidence, 'mark_ready'),
+      updatedAt: nowIso(ctx),
+    });
+  });
+}
+
+/** The head of agency approves items that are ready; audited. */
+export async function approveEvidence(
+  ctx: ServiceContext,
+  actor: Actor,
+  ref: { roundId: string; itemCode: string },
+): Promise<void> {
+  await inTransaction(ctx, async (trx) => {
+    const target = await loadTarget(ctx, trx, actor, ref.roundId, ref.itemCode);
+    assertEvidenceOpen(target.round);
+    if (!mayApproveEvidence(policyActor(actor), target.round.agencyPath))
+      throw refuse(
+        'เฉพาะหัวหน้าหน่วยงานที่อนุมัติหลักฐานได้',
+        'Only the head of agency may approve evidence',
+      );
+    const now = nowIso(ctx);
+    const approved = {
+      ...applyEvent(target.evidence, 'approve'),
+      approvedBy: actor.user.id,
+      approvedAt: now,
+    };
+    await saveEvidenceRecord(trx, { ...approved, updatedAt: now });
+    await recordAudit(trx, ctx, actor, {
+      action: 'oit.evidence_approved',
+      entityType: 'oit_evidence',
+      entityId: target.evidence.id,
+      agencyId: target.round.agencyId,
+      details: { item: target.item.code },
+    });
+  });
+}
+
+/** A stored file of an item the actor may see, with its bytes. */
+export async function loadEvidenceFile(
+  ctx: ServiceContext,
+  settings: EvidenceSettings,
+  actor: Actor,
+  ref: { roundId: string; itemCode: string; fileId: string },
+): Promise<{ file: EvidenceFile; bytes: Buffer }> {
+  const workspace = await loadOitWorkspace(ctx, actor, ref.roundId);
+  const entry = findWorkspaceItem(workspace, ref.itemCode);
+  // files of the entry, or one sent with a clarification of this item
+  const file =
+    entry.files.find((f) => f.id === ref.fileId) ??
+    (entry.evidence ? await findEvidenceFile(ctx.db.kysely, entry.evidence.id, ref.fileId) : null);
+  if (!file) throw evidenceNotFound();
+  return { file, bytes: await readStoredFile(settings.filesDir, file.storedName) };
+}
+
+export type { ElementMark };
