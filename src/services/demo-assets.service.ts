@@ -5,7 +5,7 @@ import { saveAssetGuideline } from './asset-report.service.js';
 import { actOnLoan, listAssetsOf, requestLoan } from './asset.service.js';
 import type { ServiceContext } from '../platform/services/context.js';
 import type { DemoWorld } from '../app/demo-features.js';
-import { demoActor } from './demo-oit.service.js';
+import { demoActor } from '../features/oit-review/demo.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 
 const REGISTER = [

@@ -7,7 +7,7 @@ import {
 } from './calendar.service.js';
 import type { ServiceContext } from '../platform/services/context.js';
 import type { DemoWorld } from '../app/demo-features.js';
-import { demoActor } from './demo-oit.service.js';
+import { demoActor } from '../features/oit-review/demo.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 
 /** Planned steps the demo leaves open, so the home page shows late work. */

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../platform/services/context.js';
 import type { DemoWorld } from '../app/demo-features.js';
-import { demoActor } from './demo-oit.service.js';
+import { demoActor } from '../features/oit-review/demo.js';
 import { publishGiftReport, reportGift } from './gift-register.service.js';
 import {
   acknowledgeDeclaration,

@@ -21,7 +21,7 @@ import { findRound, type Round } from '../features/rounds/db/round.repository.js
 import type { Database } from '../platform/db/schema.js';
 import { listUsers } from '../features/users/db/user.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { scoreRound } from './oit-review-score.service.js';
+import { scoreRound } from '../features/oit-review/services/oit-review-score.service.js';
 import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 

@@ -15,8 +15,8 @@ import type { LeafScores } from '../core/scoring/score-leaves.js';
 import { MIN_GROUP_SIZE } from '../features/surveys/core/progress.js';
 import { findScoreSnapshot, type Round } from '../features/rounds/db/round.repository.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { loadVisibleRound } from './oit-review-access.js';
-import { scoreRound } from './oit-review-score.service.js';
+import { loadVisibleRound } from '../features/oit-review/services/oit-review-access.js';
+import { scoreRound } from '../features/oit-review/services/oit-review-score.service.js';
 import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 
 /** A node of the explanation tree as shown: question scores below the group size are withheld. */

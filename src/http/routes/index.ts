@@ -5,7 +5,7 @@ export { registerSurveyRoutes } from '../../features/surveys/http/survey.routes.
 export { registerSurveyAdminRoutes } from '../../features/surveys/http/survey-admin.routes.js';
 export { registerResponseImportRoutes } from '../../features/surveys/http/response-import.routes.js';
 export { registerOitEvidenceRoutes } from '../../features/oit-evidence/http/oit-evidence.routes.js';
-export { registerOitReviewRoutes } from './oit-review.routes.js';
+export { registerOitReviewRoutes } from '../../features/oit-review/http/oit-review.routes.js';
 export { registerOitPublicRoutes } from '../../features/oit-evidence/http/oit-public.routes.js';
 export { registerResultsRoutes } from './results.routes.js';
 export { registerMeasuresRoutes } from './measures.routes.js';

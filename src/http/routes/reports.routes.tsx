@@ -23,7 +23,7 @@ import {
   rollupSize,
 } from '../../services/result-exports.service.js';
 import type { ResultNode } from '../../services/results.service.js';
-import { loadVisibleRound } from '../../services/oit-review-access.js';
+import { loadVisibleRound } from '../../features/oit-review/services/oit-review-access.js';
 import { voiceReportBlocks } from '../../features/voice/services/voice-report.js';
 import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
 import { ExportJobs } from '../../platform/http/export-jobs.js';

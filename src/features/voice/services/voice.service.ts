@@ -3,7 +3,7 @@ import { summariseVoice, type VoiceSummary } from '../core/voice-summary.js';
 import type { Round } from '../../rounds/db/round.repository.js';
 import { listRoundComments } from '../db/voice.repository.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { loadVisibleRound } from '../../../services/oit-review-access.js';
+import { loadVisibleRound } from '../../oit-review/services/oit-review-access.js';
 import { loadRoundEdition } from '../../surveys/services/survey.service.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
 

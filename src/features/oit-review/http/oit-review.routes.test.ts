@@ -2,8 +2,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findScoreSnapshot } from '../../features/rounds/db/round.repository.js';
-import { DIALECTS } from '../../platform/db/test-databases.js';
+import { findScoreSnapshot } from '../../rounds/db/round.repository.js';
+import { DIALECTS } from '../../../platform/db/test-databases.js';
 import {
   createDemoApp,
   d01RoundId,
@@ -12,9 +12,9 @@ import {
   signedIn,
   csrfOf,
   createOutsider,
-} from '../../platform/http/test-client.js';
-import { worldAt } from '../../platform/services/test-world.js';
-import { postUpload } from '../../features/oit-evidence/http/oit-evidence.test-support.js';
+} from '../../../platform/http/test-client.js';
+import { worldAt } from '../../../platform/services/test-world.js';
+import { postUpload } from '../../oit-evidence/http/oit-evidence.test-support.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const PDF = Buffer.from('%PDF-1.4\n% คำชี้แจง\n%%EOF\n');

@@ -1,6 +1,6 @@
-import { isAllowed, type Grant } from '../access/roles.js';
-import { DomainError } from '../errors.js';
-import type { RoundState } from '../../features/rounds/core/round-state.js';
+import { isAllowed, type Grant } from '../../../core/access/roles.js';
+import { DomainError } from '../../../core/errors.js';
+import type { RoundState } from '../../rounds/core/round-state.js';
 
 /**
  * Who may do what in the OIT review and clarification, and when: pure rules over grants,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/schema.js';
+import type { Database } from '../../../platform/db/schema.js';
 
 /** An assessor assigned to a round. */
 export interface OitAssignment {

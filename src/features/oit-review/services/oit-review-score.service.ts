@@ -1,26 +1,22 @@
-import type { Text } from '../core/framework/edition.schema.js';
-import type { CompiledEdition } from '../core/framework/compile-edition.js';
-import { isAllowed } from '../core/access/roles.js';
-import { DomainError } from '../core/errors.js';
-import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
-import { scoreAgency } from '../core/scoring/score-agency.js';
-import type { OitDecision } from '../core/scoring/score-leaves.js';
+import type { Text } from '../../../core/framework/edition.schema.js';
+import type { CompiledEdition } from '../../../core/framework/compile-edition.js';
+import { isAllowed } from '../../../core/access/roles.js';
+import { DomainError } from '../../../core/errors.js';
+import type { ScoreResult } from '../../../core/scoring/evaluate-scores.js';
+import { scoreAgency } from '../../../core/scoring/score-agency.js';
+import type { OitDecision } from '../../../core/scoring/score-leaves.js';
 import {
   addSurveyResponse,
   createSurveyTally,
   type SurveyTally,
-} from '../core/scoring/survey-tally.js';
-import {
-  findRound,
-  upsertScoreSnapshot,
-  type Round,
-} from '../features/rounds/db/round.repository.js';
-import { listResponseAnswers } from '../features/surveys/db/survey.repository.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
+} from '../../../core/scoring/survey-tally.js';
+import { findRound, upsertScoreSnapshot, type Round } from '../../rounds/db/round.repository.js';
+import { listResponseAnswers } from '../../surveys/db/survey.repository.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { latestPrimaryDecisions, loadVisibleRound, reviewNotFound } from './oit-review-access.js';
-import { moveRound } from '../features/rounds/services/round.service.js';
-import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
-import { bangkokDay } from '../core/thai-calendar.js';
+import { moveRound } from '../../rounds/services/round.service.js';
+import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { bangkokDay } from '../../../core/thai-calendar.js';
 
 /** A round's OIT, its indicators (9, 10) and the total, from the engine. */
 export interface OitScoreSummary {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Grant } from '../access/roles.js';
+import type { Grant } from '../../../core/access/roles.js';
 import { fillAdviceTemplate } from './advice-templates.js';
 import {
   canAssignAssessors,

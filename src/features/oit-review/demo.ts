@@ -1,17 +1,17 @@
-import { DEFAULT_FETCH_LIMITS } from '../platform/infra/link-fetcher.js';
-import { DEFAULT_MAX_UPLOAD_BYTES } from '../platform/infra/file-store.js';
-import { findUserByEmail } from '../features/users/db/user.repository.js';
-import { loadActor } from '../features/users/services/auth.service.js';
-import { findRound } from '../features/rounds/db/round.repository.js';
-import type { OpenedRound } from '../features/rounds/services/round.service.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { DEFAULT_FETCH_LIMITS } from '../../platform/infra/link-fetcher.js';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../../platform/infra/file-store.js';
+import { findUserByEmail } from '../users/db/user.repository.js';
+import { loadActor } from '../users/services/auth.service.js';
+import { findRound } from '../rounds/db/round.repository.js';
+import type { OpenedRound } from '../rounds/services/round.service.js';
+import type { Actor, ServiceContext } from '../../platform/services/context.js';
 import {
   approveEvidence,
   markEvidenceReady,
   saveItemEvidence,
-} from '../features/oit-evidence/services/oit-evidence.service.js';
-import { assignAssessor } from './oit-review.service.js';
-import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
+} from '../oit-evidence/services/oit-evidence.service.js';
+import { assignAssessor } from './services/oit-review.service.js';
+import { loadRoundEdition } from '../surveys/services/survey.service.js';
 
 /** An existing demo account as an actor. */
 export async function demoActor(ctx: ServiceContext, email: string): Promise<Actor> {

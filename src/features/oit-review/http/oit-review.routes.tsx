@@ -1,36 +1,36 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { DomainError, type Message } from '../../core/errors.js';
-import { uploadTooLarge } from '../../platform/infra/file-store.js';
-import { fillAdviceTemplate } from '../../core/oit/advice-templates.js';
-import type { ServiceContext } from '../../platform/services/context.js';
+import { DomainError, type Message } from '../../../core/errors.js';
+import { uploadTooLarge } from '../../../platform/infra/file-store.js';
+import { fillAdviceTemplate } from '../core/advice-templates.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
 import {
   answerClarification,
   getClarification,
   type ClarificationUpload,
   type ClarificationUploadSettings,
-} from '../../services/oit-review-clarify.service.js';
-import { getReviewItem, readSnapshotBody } from '../../services/oit-review-item.service.js';
-import { confirmOitRound, getRoundOitScores } from '../../services/oit-review-score.service.js';
+} from '../services/oit-review-clarify.service.js';
+import { getReviewItem, readSnapshotBody } from '../services/oit-review-item.service.js';
+import { confirmOitRound, getRoundOitScores } from '../services/oit-review-score.service.js';
 import {
   assignAssessor,
   getReviewRound,
   listMyReviewRounds,
   recordDecision,
-} from '../../services/oit-review.service.js';
-import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
-import { sendPage } from '../../platform/http/render.js';
-import { formValues, signedIn } from '../../platform/http/route-support.js';
-import type { FieldErrors } from '../../platform/http/views/form.js';
-import { ClarifyPage } from '../views/oit-review-clarify.js';
-import { ReviewItemPage } from '../views/oit-review-item.js';
-import { ReviewListPage, ReviewRoundPage } from '../views/oit-review-list.js';
-import { fieldErrorOf, sendDomainError } from '../../platform/http/views/user-problem.js';
-import { sendErrorPage } from '../../platform/http/views/error-page.js';
-import { evidenceSettings } from '../../features/oit-evidence/http/oit-evidence.routes.js';
+} from '../services/oit-review.service.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { formValues, signedIn } from '../../../platform/http/route-support.js';
+import type { FieldErrors } from '../../../platform/http/views/form.js';
+import { ClarifyPage } from './views/oit-review-clarify.js';
+import { ReviewItemPage } from './views/oit-review-item.js';
+import { ReviewListPage, ReviewRoundPage } from './views/oit-review-list.js';
+import { fieldErrorOf, sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { sendErrorPage } from '../../../platform/http/views/error-page.js';
+import { evidenceSettings } from '../../oit-evidence/http/oit-evidence.routes.js';
 import { registerOitReviewApi } from './oit-review-api.routes.js';
-import { changing, guarded, isUploadTooLarge } from '../../platform/http/route-kit.js';
+import { changing, guarded, isUploadTooLarge } from '../../../platform/http/route-kit.js';
 
 const CHOOSE_OUTCOME: Message = { th: 'กรุณาเลือกผลการตรวจ', en: 'Choose a decision' };
 

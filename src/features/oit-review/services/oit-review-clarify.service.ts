@@ -1,8 +1,8 @@
 import { unlink } from 'node:fs/promises';
 import { z } from 'zod';
-import { DomainError } from '../core/errors.js';
-import { listOitItems, type OitItemInfo } from '../features/oit-evidence/core/oit-items.js';
-import { canClarify, checkClarificationLink, isPass } from '../core/oit/review-policy.js';
+import { DomainError } from '../../../core/errors.js';
+import { listOitItems, type OitItemInfo } from '../../oit-evidence/core/oit-items.js';
+import { canClarify, checkClarificationLink, isPass } from '../core/review-policy.js';
 import {
   insertClarification,
   listClarifications,
@@ -13,22 +13,22 @@ import {
   listEvidenceFiles,
   listRoundEvidence,
   type ReviewFile,
-} from '../features/oit-evidence/db/oit-review-evidence.repository.js';
-import type { Round } from '../features/rounds/db/round.repository.js';
-import type { Database } from '../platform/db/schema.js';
+} from '../../oit-evidence/db/oit-review-evidence.repository.js';
+import type { Round } from '../../rounds/db/round.repository.js';
+import type { Database } from '../../../platform/db/schema.js';
 import {
   checkUpload,
   saveStoredFile,
   storedPath,
   type StoredFile,
-} from '../platform/infra/file-store.js';
+} from '../../../platform/infra/file-store.js';
 import type { Kysely } from 'kysely';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { latestPrimaryDecisions, loadVisibleRound } from './oit-review-access.js';
-import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
-import type { CompiledEdition } from '../core/framework/compile-edition.js';
-import { findRound } from '../features/rounds/db/round.repository.js';
+import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import type { CompiledEdition } from '../../../core/framework/compile-edition.js';
+import { findRound } from '../../rounds/db/round.repository.js';
 
 export const ClarifySchema = z.object({
   itemCode: z.string().trim().min(1),

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
-import { isAllowed } from '../core/access/roles.js';
-import { DomainError } from '../core/errors.js';
-import { canAssignAssessors, canReview, type AssessorRole } from '../core/oit/review-policy.js';
+import { isAllowed } from '../../../core/access/roles.js';
+import { DomainError } from '../../../core/errors.js';
+import { canAssignAssessors, canReview, type AssessorRole } from '../core/review-policy.js';
 import {
   listAssignments,
   listDecisions,
   type OitDecisionRow,
 } from '../db/oit-review.repository.js';
-import { findRound, type Round } from '../features/rounds/db/round.repository.js';
-import type { Database } from '../platform/db/schema.js';
-import type { Actor } from '../platform/services/context.js';
+import { findRound, type Round } from '../../rounds/db/round.repository.js';
+import type { Database } from '../../../platform/db/schema.js';
+import type { Actor } from '../../../platform/services/context.js';
 
 /** Not found: said the same way for a missing round and for one out of reach. */
 export function reviewNotFound(): DomainError {

@@ -1,4 +1,4 @@
-import type { Message } from '../errors.js';
+import type { Message } from '../../../core/errors.js';
 
 /** A ready reason with advice for improvement, picked by an assessor instead of writing one. */
 export interface AdviceTemplate {

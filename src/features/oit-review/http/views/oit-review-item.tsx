@@ -1,9 +1,9 @@
-import { ADVICE_TEMPLATES } from '../../core/oit/advice-templates.js';
+import { ADVICE_TEMPLATES } from '../../core/advice-templates.js';
 import type { ReviewLink } from '../../services/oit-review-item.service.js';
 import type { ReviewItemDetail } from '../../services/oit-review-item.service.js';
-import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
-import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { DecisionTag } from './oit-review-list.js';
 
 function LinkFacts({ lang, roundId, link }: { lang: Lang; roundId: string; link: ReviewLink }) {

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ServiceContext } from '../../platform/services/context.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
 import {
   answerClarification,
   ClarifySchema,
   getClarification,
-} from '../../services/oit-review-clarify.service.js';
-import { getReviewItem } from '../../services/oit-review-item.service.js';
-import { confirmOitRound, getRoundOitScores } from '../../services/oit-review-score.service.js';
+} from '../services/oit-review-clarify.service.js';
+import { getReviewItem } from '../services/oit-review-item.service.js';
+import { confirmOitRound, getRoundOitScores } from '../services/oit-review-score.service.js';
 import {
   AssignSchema,
   assignAssessor,
@@ -15,11 +15,11 @@ import {
   getReviewRound,
   listMyReviewRounds,
   recordDecision,
-} from '../../services/oit-review.service.js';
-import { describeApi } from '../../platform/http/openapi.js';
-import { signedIn } from '../../platform/http/route-support.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
-import { changing, guarded, idOf } from '../../platform/http/route-kit.js';
+} from '../services/oit-review.service.js';
+import { describeApi } from '../../../platform/http/openapi.js';
+import { signedIn } from '../../../platform/http/route-support.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { changing, guarded, idOf } from '../../../platform/http/route-kit.js';
 
 const TAG = 'oit-review';
 const BASE = '/api/v1/review/rounds';

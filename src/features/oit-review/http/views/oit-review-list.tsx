@@ -1,18 +1,18 @@
-import type { Message } from '../../core/errors.js';
-import type { AssessorRole } from '../../core/oit/review-policy.js';
+import type { Message } from '../../../../core/errors.js';
+import type { AssessorRole } from '../../core/review-policy.js';
 import type { OitDecisionRow } from '../../services/oit-review.service.js';
-import type { Round } from '../../features/rounds/services/round.service.js';
+import type { Round } from '../../../rounds/services/round.service.js';
 import type { OitScoreSummary } from '../../services/oit-review-score.service.js';
 import type { ReviewRoundOverview } from '../../services/oit-review.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import {
   CsrfField,
   ErrorSummary,
   Field,
   type FieldErrors,
-} from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
-import { editionLabel, RoundStateTag } from '../../features/rounds/http/views/round-list.js';
+} from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { editionLabel, RoundStateTag } from '../../../rounds/http/views/round-list.js';
 
 const ROLE_NAMES: Record<AssessorRole, Message> = {
   primary: m('ผู้ประเมินหลัก', 'Primary assessor'),
