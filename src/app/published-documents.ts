@@ -8,7 +8,7 @@ import { activitiesEvidence } from '../services/evidence-providers/activities.js
 import { assetsEvidence } from '../services/evidence-providers/assets.js';
 import { integrityEvidence } from '../services/evidence-providers/integrity.js';
 import { manualsEvidence } from '../services/evidence-providers/manuals.js';
-import { measuresEvidence } from '../services/evidence-providers/measures.js';
+import { measuresEvidence } from '../features/measures/evidence.js';
 import { resultsEvidence } from '../services/evidence-providers/results.js';
 import type {
   EvidenceProvider,

@@ -3,7 +3,7 @@ import { assetsReminders } from '../services/reminder-providers/assets.js';
 import { calendarReminders } from '../services/reminder-providers/calendar.js';
 import { integrityReminders } from '../services/reminder-providers/integrity.js';
 import { manualsReminders } from '../services/reminder-providers/manuals.js';
-import { measuresReminders } from '../services/reminder-providers/measures.js';
+import { measuresReminders } from '../features/measures/reminders.js';
 import type { Reminder, ReminderProvider } from '../platform/services/reminder-provider.js';
 
 export type { Reminder } from '../platform/services/reminder-provider.js';

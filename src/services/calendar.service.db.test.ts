@@ -21,10 +21,10 @@ import {
 } from './calendar.service.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { openU1Round, worldAt } from '../platform/services/test-world.js';
-import { createMeasure } from './measure.service.js';
+import { createMeasure } from '../features/measures/services/measure.service.js';
 import { sendReminderEmails } from './reminder-mail.service.js';
 import { calendarReminders } from './reminder-providers/calendar.js';
-import { measuresReminders } from './reminder-providers/measures.js';
+import { measuresReminders } from '../features/measures/reminders.js';
 import type { Reminder } from '../app/reminders.js';
 
 /** This feature's reminders only, ordered as listReminders orders them (other features' data may vary). */

@@ -25,7 +25,7 @@ import {
   type TaskView,
 } from './calendar-support.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
-import { ownersOf } from './measure-support.js';
+import { ownersOf } from '../features/measures/services/measure-support.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 
 export type { CalendarTask } from '../db/calendar.repository.js';

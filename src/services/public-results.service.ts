@@ -4,7 +4,7 @@ import { DomainError } from '../core/errors.js';
 import type { Text } from '../core/framework/edition.schema.js';
 import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
 import { findAgencyByCode, listAgencies } from '../features/agencies/db/agency.repository.js';
-import { listMeasures } from '../db/measure.repository.js';
+import { listMeasures } from '../features/measures/db/measure.repository.js';
 import { findRoundIdByAgencyYear } from '../features/oit-evidence/db/oit-evidence-lookup.repository.js';
 import {
   findRound,
@@ -13,8 +13,8 @@ import {
   type Round,
 } from '../features/rounds/db/round.repository.js';
 import type { ServiceContext } from '../platform/services/context.js';
-import { listRoundPublications } from './measure-report.service.js';
-import { viewsOf } from './measure-support.js';
+import { listRoundPublications } from '../features/measures/services/measure-report.service.js';
+import { viewsOf } from '../features/measures/services/measure-support.js';
 import { leavesFromTree, protectTree, type ResultNode } from './results.service.js';
 import { nextLevelOf, type ReportFacts } from './result-reports.service.js';
 import { loadRoundEdition } from '../features/surveys/services/survey.service.js';

@@ -6,7 +6,10 @@ import type { ReportDocument } from '../platform/reports/report-document.js';
 import { buildAnalysisReport } from './analysis-report-builder.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { nowIso } from '../platform/services/context.js';
-import { getMeasuresDocument, type MeasureView } from './measure.service.js';
+import {
+  getMeasuresDocument,
+  type MeasureView,
+} from '../features/measures/services/measure.service.js';
 import { buildResultReport } from './result-report-builder.js';
 import { getRoundResults, type ResultNode, type RoundResults } from './results.service.js';
 import { loadRoundEdition } from '../features/surveys/services/survey.service.js';

@@ -8,7 +8,7 @@ export { registerOitEvidenceRoutes } from '../../features/oit-evidence/http/oit-
 export { registerOitReviewRoutes } from '../../features/oit-review/http/oit-review.routes.js';
 export { registerOitPublicRoutes } from '../../features/oit-evidence/http/oit-public.routes.js';
 export { registerResultsRoutes } from './results.routes.js';
-export { registerMeasuresRoutes } from './measures.routes.js';
+export { registerMeasuresRoutes } from '../../features/measures/http/measures.routes.js';
 export { registerRollupRoutes } from './rollup.routes.js';
 export { registerCalendarRoutes } from './calendar.routes.js';
 export { registerReportsRoutes } from './reports.routes.js';

@@ -1,29 +1,29 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { isAllowed } from '../core/access/roles.js';
-import { DomainError, type Message } from '../core/errors.js';
-import type { CompiledEdition } from '../core/framework/compile-edition.js';
+import { isAllowed } from '../../../core/access/roles.js';
+import { DomainError, type Message } from '../../../core/errors.js';
+import type { CompiledEdition } from '../../../core/framework/compile-edition.js';
 import {
   isOverdue,
   MEASURE_STATUSES,
   TARGET_TYPES,
   type MeasureSuggestion,
   type WeakTarget,
-} from '../core/measures/measure-rules.js';
-import type { ScoreNode } from '../core/scoring/evaluate-scores.js';
+} from '../core/measure-rules.js';
+import type { ScoreNode } from '../../../core/scoring/evaluate-scores.js';
 import {
   findMeasure,
   listProgress,
   type Measure,
   type MeasureProgress,
 } from '../db/measure.repository.js';
-import { findRound, type Round } from '../features/rounds/db/round.repository.js';
-import type { Database } from '../platform/db/schema.js';
-import { listUsers } from '../features/users/db/user.repository.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { scoreRound } from '../features/oit-review/services/oit-review-score.service.js';
-import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
-import { bangkokDay } from '../core/thai-calendar.js';
+import { findRound, type Round } from '../../rounds/db/round.repository.js';
+import type { Database } from '../../../platform/db/schema.js';
+import { listUsers } from '../../users/db/user.repository.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { scoreRound } from '../../oit-review/services/oit-review-score.service.js';
+import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { bangkokDay } from '../../../core/thai-calendar.js';
 
 /** Input schemas, screen shapes and access checks shared by the measure services. */
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);

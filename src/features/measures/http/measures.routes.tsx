@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ServiceContext } from '../../platform/services/context.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
 import {
   addMeasureProgress,
   createMeasure,
@@ -8,19 +8,19 @@ import {
   getMeasureRegister,
   MeasureInputSchema,
   type MeasureInput,
-} from '../../services/measure.service.js';
-import { getMeasuresHandOff } from '../../services/measure-carry.service.js';
+} from '../services/measure.service.js';
+import { getMeasuresHandOff } from '../services/measure-carry.service.js';
 import { registerMeasureFilesRoutes } from './measures-files.routes.js';
 import { registerMeasureReportsRoutes } from './measures-reports.routes.js';
-import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
-import { describeApi } from '../../platform/http/openapi.js';
-import { sendPage } from '../../platform/http/render.js';
-import { formValues, signedIn } from '../../platform/http/route-support.js';
-import { type FieldErrors } from '../../platform/http/views/form.js';
-import { MeasureDetailPage } from '../views/measures-detail.js';
-import { MeasureRegisterPage, type MeasureFormValues } from '../views/measures-register.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
-import { answerFormRefusal, changing, guarded } from '../../platform/http/route-kit.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
+import { describeApi } from '../../../platform/http/openapi.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { formValues, signedIn } from '../../../platform/http/route-support.js';
+import { type FieldErrors } from '../../../platform/http/views/form.js';
+import { MeasureDetailPage } from './views/measures-detail.js';
+import { MeasureRegisterPage, type MeasureFormValues } from './views/measures-register.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { answerFormRefusal, changing, guarded } from '../../../platform/http/route-kit.js';
 
 type Params = { id: string; measureId?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

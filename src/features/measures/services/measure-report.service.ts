@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { isAllowed } from '../core/access/roles.js';
-import { DomainError, type Message } from '../core/errors.js';
-import { isLiveMeasure, MEASURE_STATUSES, TARGET_TYPES } from '../core/measures/measure-rules.js';
-import { findAgencyByCode } from '../features/agencies/db/agency.repository.js';
+import { isAllowed } from '../../../core/access/roles.js';
+import { DomainError, type Message } from '../../../core/errors.js';
+import { isLiveMeasure, MEASURE_STATUSES, TARGET_TYPES } from '../core/measure-rules.js';
+import { findAgencyByCode } from '../../agencies/db/agency.repository.js';
 import {
   listCarries,
   listMeasureFiles,
@@ -12,15 +12,12 @@ import {
   type MeasurePublication,
 } from '../db/measure-evidence.repository.js';
 import { listMeasures, listProgress } from '../db/measure.repository.js';
-import { listRounds, type Round } from '../features/rounds/db/round.repository.js';
-import type { Database } from '../platform/db/schema.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
+import { listRounds, type Round } from '../../rounds/db/round.repository.js';
+import type { Database } from '../../../platform/db/schema.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { loadRound, viewsOf } from './measure-support.js';
-import {
-  agencyByCode,
-  publishedNotFound,
-} from '../features/agencies/services/agency-access.service.js';
+import { agencyByCode, publishedNotFound } from '../../agencies/services/agency-access.service.js';
 
 /** What the measures document and the progress report show of one measure. */
 const ReportMeasureSchema = z.object({

@@ -1,32 +1,29 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../core/errors.js';
-import { uploadTooLarge } from '../../platform/infra/file-store.js';
-import type { ServiceContext } from '../../platform/services/context.js';
+import { DomainError } from '../../../core/errors.js';
+import { uploadTooLarge } from '../../../platform/infra/file-store.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
 import {
   addMeasureFile,
   loadMeasureFile,
   removeMeasureFile,
   type MeasureFileSettings,
-} from '../../services/measure-evidence.service.js';
-import { getMeasure } from '../../services/measure.service.js';
+} from '../services/measure-evidence.service.js';
+import { getMeasure } from '../services/measure.service.js';
 import {
   pageOf,
   requireActor,
   requireCsrf,
   type AppOptions,
-} from '../../platform/http/request-context.js';
-import { m } from '../../platform/http/i18n.js';
-import { sendPage } from '../../platform/http/render.js';
-import { domainStatus, signedIn } from '../../platform/http/route-support.js';
-import { sendErrorPage } from '../../platform/http/views/error-page.js';
-import { MeasureDetailPage } from '../views/measures-detail.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
-import {
-  evidenceSettings,
-  sendDownload,
-} from '../../features/oit-evidence/http/oit-evidence.routes.js';
-import { isUploadTooLarge } from '../../platform/http/route-kit.js';
+} from '../../../platform/http/request-context.js';
+import { m } from '../../../platform/http/i18n.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { domainStatus, signedIn } from '../../../platform/http/route-support.js';
+import { sendErrorPage } from '../../../platform/http/views/error-page.js';
+import { MeasureDetailPage } from './views/measures-detail.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { evidenceSettings, sendDownload } from '../../oit-evidence/http/oit-evidence.routes.js';
+import { isUploadTooLarge } from '../../../platform/http/route-kit.js';
 
 type Params = { id: string; measureId: string; fileId: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

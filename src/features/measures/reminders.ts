@@ -1,6 +1,6 @@
 import { isAllowed } from '../../core/access/roles.js';
-import { listActorRounds } from '../calendar-support.js';
-import { listOverdueMeasures } from '../measure.service.js';
+import { listActorRounds } from '../../services/calendar-support.js';
+import { listOverdueMeasures } from './services/measure.service.js';
 import type { ReminderProvider } from '../../platform/services/reminder-provider.js';
 
 /**

@@ -1,4 +1,4 @@
-import { listRoundPublications, PUBLICATION_TITLES } from '../measure-report.service.js';
+import { listRoundPublications, PUBLICATION_TITLES } from './services/measure-report.service.js';
 import type {
   EvidenceProvider,
   GeneratedDocument,

@@ -1,4 +1,4 @@
-import { DomainError } from '../core/errors.js';
+import { DomainError } from '../../../core/errors.js';
 import { insertCarry, listCarries, listMeasureFiles } from '../db/measure-evidence.repository.js';
 import {
   findMeasure,
@@ -6,9 +6,9 @@ import {
   listMeasures,
   type Measure,
 } from '../db/measure.repository.js';
-import type { Round } from '../features/rounds/db/round.repository.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
+import type { Round } from '../../rounds/db/round.repository.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import type { MeasureFile } from './measure-evidence.service.js';
 import { loadRound, ownersOf, targetNameOf, viewsOf, type MeasureView } from './measure-support.js';
 import {
@@ -16,7 +16,7 @@ import {
   mayPublishMeasures,
   previousRoundOf,
 } from './measure-report.service.js';
-import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
+import { loadRoundEdition } from '../../surveys/services/survey.service.js';
 
 /** A finished measure of last year's round, offered to this year's register. */
 export interface CarryCandidate {

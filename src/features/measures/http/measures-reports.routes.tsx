@@ -1,32 +1,32 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ReportDocument } from '../../platform/reports/report-document.js';
-import { carryOverMeasure } from '../../services/measure-carry.service.js';
+import type { ReportDocument } from '../../../platform/reports/report-document.js';
+import { carryOverMeasure } from '../services/measure-carry.service.js';
 import {
   getMeasuresReport,
   loadPublicMeasures,
   publishMeasures,
   type MeasuresReport,
   type PublicationKind,
-} from '../../services/measure-report.service.js';
-import type { ServiceContext } from '../../platform/services/context.js';
-import { type AppOptions } from '../../platform/http/request-context.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
+} from '../services/measure-report.service.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
+import { type AppOptions } from '../../../platform/http/request-context.js';
+import { m, pick, type Lang } from '../../../platform/http/i18n.js';
 import {
   sendReport,
   sendReportHtml,
   type ReportFormat,
-} from '../../platform/http/report-response.js';
-import { formValues, signedIn } from '../../platform/http/route-support.js';
-import { measuresDocumentReport, measuresProgressReport } from '../views/measures-reports.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
+} from '../../../platform/http/report-response.js';
+import { formValues, signedIn } from '../../../platform/http/route-support.js';
+import { measuresDocumentReport, measuresProgressReport } from '../reports/measures-reports.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
 import {
   GENERATED_FILE_LIMIT,
   PUBLIC_PAGE_LIMIT,
   changing,
   guarded,
   pathYear,
-} from '../../platform/http/route-kit.js';
-import { publishedNotFound } from '../../features/agencies/services/agency-access.service.js';
+} from '../../../platform/http/route-kit.js';
+import { publishedNotFound } from '../../agencies/services/agency-access.service.js';
 
 type Params = { id: string; agencyCode: string; year: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

@@ -1,5 +1,5 @@
-import type { Message } from '../errors.js';
-import { DomainError } from '../errors.js';
+import type { Message } from '../../../core/errors.js';
+import { DomainError } from '../../../core/errors.js';
 
 export const MEASURE_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];

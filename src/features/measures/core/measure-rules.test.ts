@@ -6,7 +6,7 @@ import {
   suggestMeasures,
   type WeakTarget,
 } from './measure-rules.js';
-import { bangkokDay } from '../thai-calendar.js';
+import { bangkokDay } from '../../../core/thai-calendar.js';
 
 const target = (type: WeakTarget['type'], code: string, lost: number, score = 50): WeakTarget => ({
   type,

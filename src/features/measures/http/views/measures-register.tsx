@@ -1,22 +1,22 @@
-import type { Message } from '../../core/errors.js';
+import type { Message } from '../../../../core/errors.js';
 import {
   MEASURE_STATUSES,
   STATUS_NAMES,
   TARGET_NAMES,
   TARGET_TYPES,
   type MeasureStatus,
-} from '../../core/measures/measure-rules.js';
+} from '../../core/measure-rules.js';
 import type { MeasureRegister, MeasureView } from '../../services/measure.service.js';
-import { formatDate, formatDay, m, pick, type Lang } from '../../platform/http/i18n.js';
+import { formatDate, formatDay, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import {
   CsrfField,
   ErrorSummary,
   Field,
   type FieldErrors,
   SelectField,
-} from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
-import { editionLabel } from '../../features/rounds/http/views/round-list.js';
+} from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { editionLabel } from '../../../rounds/http/views/round-list.js';
 import type { MeasuresHandOff } from '../../services/measure-carry.service.js';
 import { MeasuresHandOffSection } from './measures-handoff.js';
 

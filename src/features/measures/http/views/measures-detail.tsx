@@ -1,6 +1,6 @@
-import { MEASURE_STATUSES, STATUS_NAMES } from '../../core/measures/measure-rules.js';
+import { MEASURE_STATUSES, STATUS_NAMES } from '../../core/measure-rules.js';
 import type { MeasureDetail } from '../../services/measure.service.js';
-import { formatDate, m, pick } from '../../platform/http/i18n.js';
+import { formatDate, m, pick } from '../../../../platform/http/i18n.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -8,8 +8,8 @@ import {
   type FieldErrors,
   SelectField,
   TextAreaField,
-} from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+} from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { dueLabel, MeasureForm, StatusTag, targetLabel } from './measures-register.js';
 
 function ProgressForm({

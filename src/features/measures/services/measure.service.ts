@@ -1,11 +1,7 @@
 import type { Kysely } from 'kysely';
-import { isAllowed } from '../core/access/roles.js';
-import { DomainError } from '../core/errors.js';
-import {
-  checkMeasureMove,
-  isLiveMeasure,
-  suggestMeasures,
-} from '../core/measures/measure-rules.js';
+import { isAllowed } from '../../../core/access/roles.js';
+import { DomainError } from '../../../core/errors.js';
+import { checkMeasureMove, isLiveMeasure, suggestMeasures } from '../core/measure-rules.js';
 import {
   findMeasure,
   insertMeasure,
@@ -16,14 +12,14 @@ import {
   type Measure,
   type MeasureProgress,
 } from '../db/measure.repository.js';
-import type { Round } from '../features/rounds/db/round.repository.js';
-import type { Database } from '../platform/db/schema.js';
+import type { Round } from '../../rounds/db/round.repository.js';
+import type { Database } from '../../../platform/db/schema.js';
 import { listMeasureFiles, type MeasureFile } from '../db/measure-evidence.repository.js';
 import type { z } from 'zod';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
 import { findCarryOrigin } from './measure-carry.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
-import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
+import { loadRoundEdition } from '../../surveys/services/survey.service.js';
 import {
   findWeakTargets,
   loadMeasure,
@@ -38,7 +34,7 @@ import {
   type MeasureView,
   type ProgressInput,
 } from './measure-support.js';
-import { bangkokDay } from '../core/thai-calendar.js';
+import { bangkokDay } from '../../../core/thai-calendar.js';
 
 export type { Measure, MeasureProgress } from '../db/measure.repository.js';
 export {

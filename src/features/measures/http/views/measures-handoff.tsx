@@ -1,8 +1,8 @@
 import { PUBLICATION_TITLES, type PublicationKind } from '../../services/measure-report.service.js';
 import type { MeasuresHandOff } from '../../services/measure-carry.service.js';
-import { formatDate, m, pick } from '../../platform/http/i18n.js';
-import { CsrfField } from '../../platform/http/views/form.js';
-import type { PageContext } from '../../platform/http/views/layout.js';
+import { formatDate, m, pick } from '../../../../platform/http/i18n.js';
+import { CsrfField } from '../../../../platform/http/views/form.js';
+import type { PageContext } from '../../../../platform/http/views/layout.js';
 import { targetLabel } from './measures-register.js';
 
 const KINDS: PublicationKind[] = ['document', 'progress'];

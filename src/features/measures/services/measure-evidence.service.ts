@@ -1,16 +1,16 @@
-import { DomainError } from '../core/errors.js';
-import { checkUpload, readStoredFile, saveStoredFile } from '../platform/infra/file-store.js';
+import { DomainError } from '../../../core/errors.js';
+import { checkUpload, readStoredFile, saveStoredFile } from '../../../platform/infra/file-store.js';
 import {
   deleteMeasureFile,
   insertMeasureFile,
   listMeasureFiles,
   type MeasureFile,
 } from '../db/measure-evidence.repository.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { loadMeasure, loadRound } from './measure-support.js';
-import type { EvidenceSettings } from '../features/oit-evidence/services/oit-evidence-support.js';
-import type { UploadedFile } from '../features/oit-evidence/services/oit-evidence.service.js';
+import type { EvidenceSettings } from '../../oit-evidence/services/oit-evidence-support.js';
+import type { UploadedFile } from '../../oit-evidence/services/oit-evidence.service.js';
 
 export type { MeasureFile } from '../db/measure-evidence.repository.js';
 

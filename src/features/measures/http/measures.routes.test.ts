@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../platform/db/test-databases.js';
-import { createFixedClock } from '../../platform/infra/clock.js';
+import { DIALECTS } from '../../../platform/db/test-databases.js';
+import { createFixedClock } from '../../../platform/infra/clock.js';
 import {
   createDemoApp,
   d01RoundId,
@@ -9,7 +9,7 @@ import {
   signedIn,
   csrfOf,
   createOutsider,
-} from '../../platform/http/test-client.js';
+} from '../../../platform/http/test-client.js';
 
 for (const dialect of DIALECTS) {
   describe(`improvement measures pages and API [${dialect}]`, () => {

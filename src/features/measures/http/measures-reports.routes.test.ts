@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../platform/db/test-databases.js';
-import { createFixedClock } from '../../platform/infra/clock.js';
-import { pdfText } from '../../platform/infra/pdf-text.js';
+import { DIALECTS } from '../../../platform/db/test-databases.js';
+import { createFixedClock } from '../../../platform/infra/clock.js';
+import { pdfText } from '../../../platform/infra/pdf-text.js';
 import {
   createDemoApp,
   addD02User,
@@ -13,8 +13,8 @@ import {
   signedIn,
   type TestApp,
   type TestClient,
-} from '../../platform/http/test-client.js';
-import { postUpload } from '../../features/oit-evidence/http/oit-evidence.test-support.js';
+} from '../../../platform/http/test-client.js';
+import { postUpload } from '../../oit-evidence/http/oit-evidence.test-support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n% คำสั่งแต่งตั้งคณะทำงาน\n');
 const LAST_YEAR_DONE = 'ปรับปรุงเว็บไซต์หลักให้ข้อมูลเป็นปัจจุบันและสืบค้นง่าย';

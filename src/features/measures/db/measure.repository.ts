@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { MeasureStatus, MeasureTargetType } from '../core/measures/measure-rules.js';
-import type { Database } from '../platform/db/schema.js';
+import type { MeasureStatus, MeasureTargetType } from '../core/measure-rules.js';
+import type { Database } from '../../../platform/db/schema.js';
 
 /** One improvement measure, with its owner's name and latest progress. */
 export interface Measure {
