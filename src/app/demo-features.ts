@@ -3,7 +3,7 @@ import type { ServiceContext } from '../platform/services/context.js';
 import type { OpenedRound } from '../features/rounds/services/round.service.js';
 import { seedDemoActivities } from '../services/demo-activities.service.js';
 import { seedDemoAssets } from '../services/demo-assets.service.js';
-import { seedDemoCalendar } from '../services/demo-calendar.service.js';
+import { seedDemoCalendar } from '../features/calendar/demo.js';
 import { seedDemoIntegrity } from '../services/demo-integrity.service.js';
 import { seedDemoManuals } from '../services/demo-manuals.service.js';
 import { seedDemoVoice } from '../features/voice/demo.js';

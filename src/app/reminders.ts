@@ -1,6 +1,6 @@
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { assetsReminders } from '../services/reminder-providers/assets.js';
-import { calendarReminders } from '../services/reminder-providers/calendar.js';
+import { calendarReminders } from '../features/calendar/reminders.js';
 import { integrityReminders } from '../services/reminder-providers/integrity.js';
 import { manualsReminders } from '../services/reminder-providers/manuals.js';
 import { measuresReminders } from '../features/measures/reminders.js';

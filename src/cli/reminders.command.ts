@@ -3,7 +3,7 @@ import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
 import { createSmtpMailer, type Mailer } from '../platform/infra/mailer.js';
-import { sendReminderEmails } from '../services/reminder-mail.service.js';
+import { sendReminderEmails } from '../features/calendar/services/reminder-mail.service.js';
 import type { Io } from './output.js';
 
 const USAGE = 'วิธีใช้ / usage: prongsai reminders send\n';

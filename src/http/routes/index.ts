@@ -10,7 +10,7 @@ export { registerOitPublicRoutes } from '../../features/oit-evidence/http/oit-pu
 export { registerResultsRoutes } from './results.routes.js';
 export { registerMeasuresRoutes } from '../../features/measures/http/measures.routes.js';
 export { registerRollupRoutes } from './rollup.routes.js';
-export { registerCalendarRoutes } from './calendar.routes.js';
+export { registerCalendarRoutes } from '../../features/calendar/http/calendar.routes.js';
 export { registerReportsRoutes } from './reports.routes.js';
 export { registerActivitiesRoutes } from './activities.routes.js';
 export { registerIntegrityRoutes } from './integrity.routes.js';

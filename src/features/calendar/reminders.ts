@@ -1,5 +1,5 @@
-import { listOpenTasksFor } from '../../db/calendar.repository.js';
-import { listActorRounds, mayManageRound, taskViews } from '../calendar-support.js';
+import { listOpenTasksFor } from './db/calendar.repository.js';
+import { listActorRounds, mayManageRound, taskViews } from './services/calendar-support.js';
 import type { ReminderProvider } from '../../platform/services/reminder-provider.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
 

@@ -1,8 +1,8 @@
 import type { JSX } from 'preact';
-import { groupByMonth, type Urgency } from '../../core/calendar/plan.js';
-import { longMonth } from '../../core/thai-calendar.js';
+import { groupByMonth, type Urgency } from '../../core/plan.js';
+import { longMonth } from '../../../../core/thai-calendar.js';
 import type { MilestoneView } from '../../services/calendar.service.js';
-import { formatDay, m, pick, type Lang } from '../../platform/http/i18n.js';
+import { formatDay, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 
 /** A month (YYYY-MM) as a heading: "มีนาคม 2569" in Thai. */
 export const monthLabel: (lang: Lang, month: string) => string = longMonth;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/schema.js';
+import type { Database } from '../../../platform/db/schema.js';
 
 /** A task of a round's calendar, with its owner's name. */
 export interface CalendarTask {

@@ -1,14 +1,14 @@
-import { addDays } from '../core/calendar/plan.js';
+import { addDays } from './core/plan.js';
 import {
   createTask,
   getRoundCalendar,
   planRoundCalendar,
   setTaskDone,
-} from './calendar.service.js';
-import type { ServiceContext } from '../platform/services/context.js';
-import type { DemoWorld } from '../app/demo-features.js';
-import { demoActor } from '../features/oit-review/demo.js';
-import { bangkokDay } from '../core/thai-calendar.js';
+} from './services/calendar.service.js';
+import type { ServiceContext } from '../../platform/services/context.js';
+import type { DemoWorld } from '../../app/demo-features.js';
+import { demoActor } from '../oit-review/demo.js';
+import { bangkokDay } from '../../core/thai-calendar.js';
 
 /** Planned steps the demo leaves open, so the home page shows late work. */
 const LEFT_OPEN = new Set(['oit_head_approval', 'plan_measures']);

@@ -1,6 +1,6 @@
-import type { Message } from '../../core/errors.js';
+import type { Message } from '../../../../core/errors.js';
 import type { RoundCalendar, TaskView } from '../../services/calendar.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import {
   dayLabel,
   MonthSections,
@@ -14,9 +14,9 @@ import {
   Field,
   type FieldErrors,
   SelectField,
-} from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
-import { editionLabel } from '../../features/rounds/http/views/round-list.js';
+} from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { editionLabel } from '../../../rounds/http/views/round-list.js';
 
 /** Values the task form shows. */
 export interface TaskFormValues {

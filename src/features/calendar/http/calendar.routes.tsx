@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type Message } from '../../core/errors.js';
+import { DomainError, type Message } from '../../../core/errors.js';
 import {
   getFeedInfo,
   getMyCalendar,
   regenerateFeedToken,
   renderFeed,
-} from '../../services/calendar-feed.service.js';
+} from '../services/calendar-feed.service.js';
 import {
   createTask,
   editTask,
@@ -14,18 +14,18 @@ import {
   setTaskDone,
   TaskInputSchema,
   type TaskInput,
-} from '../../services/calendar.service.js';
-import type { ServiceContext } from '../../platform/services/context.js';
-import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
-import { m } from '../../platform/http/i18n.js';
-import { describeApi } from '../../platform/http/openapi.js';
-import { sendPage } from '../../platform/http/render.js';
-import { formValues, signedIn } from '../../platform/http/route-support.js';
-import { FeedPage, MyCalendarPage } from '../views/calendar-mine.js';
-import { RoundCalendarPage, TaskEditPage, type TaskFormValues } from '../views/calendar-round.js';
-import { type FieldErrors } from '../../platform/http/views/form.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
-import { answerFormRefusal, changing, guarded } from '../../platform/http/route-kit.js';
+} from '../services/calendar.service.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
+import { m } from '../../../platform/http/i18n.js';
+import { describeApi } from '../../../platform/http/openapi.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { formValues, signedIn } from '../../../platform/http/route-support.js';
+import { FeedPage, MyCalendarPage } from './views/calendar-mine.js';
+import { RoundCalendarPage, TaskEditPage, type TaskFormValues } from './views/calendar-round.js';
+import { type FieldErrors } from '../../../platform/http/views/form.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { answerFormRefusal, changing, guarded } from '../../../platform/http/route-kit.js';
 
 /** The feed is opened by calendar programs without a session: the token is the secret. */
 const FEED_LIMIT = { config: { rateLimit: { max: 30, timeWindow: 60_000 } } };

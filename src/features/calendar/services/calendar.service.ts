@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { planTasks } from '../core/calendar/plan.js';
-import { DomainError } from '../core/errors.js';
+import { planTasks } from '../core/plan.js';
+import { DomainError } from '../../../core/errors.js';
 import {
   findTask,
   insertTask,
@@ -10,9 +10,9 @@ import {
   updateTask,
   type CalendarTask,
 } from '../db/calendar.repository.js';
-import type { Round } from '../features/rounds/db/round.repository.js';
-import type { Database } from '../platform/db/schema.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
+import type { Round } from '../../rounds/db/round.repository.js';
+import type { Database } from '../../../platform/db/schema.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
 import {
   loadCalendarRound,
   loadTask,
@@ -24,9 +24,9 @@ import {
   type TaskInput,
   type TaskView,
 } from './calendar-support.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
-import { ownersOf } from '../features/measures/services/measure-support.js';
-import { bangkokDay } from '../core/thai-calendar.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
+import { ownersOf } from '../../measures/services/measure-support.js';
+import { bangkokDay } from '../../../core/thai-calendar.js';
 
 export type { CalendarTask } from '../db/calendar.repository.js';
 export {

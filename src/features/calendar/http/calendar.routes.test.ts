@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseIcsEvents, unescapeText } from '../../core/calendar/ics.js';
-import { DIALECTS } from '../../platform/db/test-databases.js';
-import { createFixedClock } from '../../platform/infra/clock.js';
+import { parseIcsEvents, unescapeText } from '../core/ics.js';
+import { DIALECTS } from '../../../platform/db/test-databases.js';
+import { createFixedClock } from '../../../platform/infra/clock.js';
 import {
   createDemoApp,
   d01RoundId,
@@ -11,7 +11,7 @@ import {
   signedIn,
   csrfOf,
   createOutsider,
-} from '../../platform/http/test-client.js';
+} from '../../../platform/http/test-client.js';
 
 /** Task ids on a calendar page, in page order, with their titles. */
 function tasksOn(body: string): { id: string; text: string }[] {

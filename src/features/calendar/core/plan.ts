@@ -1,5 +1,5 @@
-import type { Role } from '../access/roles.js';
-import type { Message } from '../errors.js';
+import type { Role } from '../../../core/access/roles.js';
+import type { Message } from '../../../core/errors.js';
 
 /**
  * Internal work planned backwards from the edition's national milestones. The milestones and

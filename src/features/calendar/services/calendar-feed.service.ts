@@ -1,13 +1,13 @@
-import { renderIcs, type IcsEvent } from '../core/calendar/ics.js';
+import { renderIcs, type IcsEvent } from '../core/ics.js';
 import {
   findFeedTokenByUser,
   findFeedTokenUser,
   listOwnedTasks,
   replaceFeedToken,
 } from '../db/calendar.repository.js';
-import { findRound, type Round } from '../features/rounds/db/round.repository.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import { hashToken, loadActor } from '../features/users/services/auth.service.js';
+import { findRound, type Round } from '../../rounds/db/round.repository.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { hashToken, loadActor } from '../../users/services/auth.service.js';
 import {
   listActorRounds,
   milestonesOf,
@@ -15,9 +15,9 @@ import {
   type MilestoneView,
   type TaskView,
 } from './calendar-support.js';
-import { isAllowed } from '../core/access/roles.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
-import { bangkokDay } from '../core/thai-calendar.js';
+import { isAllowed } from '../../../core/access/roles.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
+import { bangkokDay } from '../../../core/thai-calendar.js';
 
 /** A task of the person's, with the round it belongs to. */
 export interface MyTask extends TaskView {

@@ -1,14 +1,14 @@
-import { composeReminderMail, isMailable, reminderKey } from '../core/calendar/reminder-mail.js';
+import { composeReminderMail, isMailable, reminderKey } from '../core/reminder-mail.js';
 import {
   listReminderRecipients,
   listSentReminderKeys,
   recordSentReminders,
 } from '../db/calendar.repository.js';
-import type { Mailer } from '../platform/infra/mailer.js';
-import { loadActor } from '../features/users/services/auth.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
-import { listReminders, type Reminder } from '../app/reminders.js';
-import { bangkokDay } from '../core/thai-calendar.js';
+import type { Mailer } from '../../../platform/infra/mailer.js';
+import { loadActor } from '../../users/services/auth.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
+import { listReminders, type Reminder } from '../../../app/reminders.js';
+import { bangkokDay } from '../../../core/thai-calendar.js';
 
 /** What a reminder run did. */
 export interface ReminderMailOutcome {

@@ -1,11 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createTransport } from 'nodemailer';
-import { parseIcsEvents } from '../core/calendar/ics.js';
-import { listAuditEntries } from '../features/audit/db/audit.repository.js';
+import { parseIcsEvents } from '../core/ics.js';
+import { listAuditEntries } from '../../audit/db/audit.repository.js';
 import { listRoundTasks } from '../db/calendar.repository.js';
-import { describeEachDialect } from '../platform/db/test-databases.js';
-import { createFixedClock, randomIds } from '../platform/infra/clock.js';
-import { createMailer } from '../platform/infra/mailer.js';
+import { describeEachDialect } from '../../../platform/db/test-databases.js';
+import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
+import { createMailer } from '../../../platform/infra/mailer.js';
 import {
   getFeedInfo,
   getMyCalendar,
@@ -19,13 +19,13 @@ import {
   planRoundCalendar,
   setTaskDone,
 } from './calendar.service.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { openU1Round, worldAt } from '../platform/services/test-world.js';
-import { createMeasure } from '../features/measures/services/measure.service.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { openU1Round, worldAt } from '../../../platform/services/test-world.js';
+import { createMeasure } from '../../measures/services/measure.service.js';
 import { sendReminderEmails } from './reminder-mail.service.js';
-import { calendarReminders } from './reminder-providers/calendar.js';
-import { measuresReminders } from '../features/measures/reminders.js';
-import type { Reminder } from '../app/reminders.js';
+import { calendarReminders } from '../reminders.js';
+import { measuresReminders } from '../../measures/reminders.js';
+import type { Reminder } from '../../../app/reminders.js';
 
 /** This feature's reminders only, ordered as listReminders orders them (other features' data may vary). */
 async function listReminders(ctx: ServiceContext, actor: Actor): Promise<Reminder[]> {

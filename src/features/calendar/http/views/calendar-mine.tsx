@@ -1,5 +1,5 @@
 import type { MyCalendar } from '../../services/calendar-feed.service.js';
-import { formatDate, m, pick } from '../../platform/http/i18n.js';
+import { formatDate, m, pick } from '../../../../platform/http/i18n.js';
 import {
   dayLabel,
   MonthSections,
@@ -7,8 +7,8 @@ import {
   timelineEntries,
   UrgencyTag,
 } from './calendar-parts.js';
-import { CsrfField } from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { CsrfField } from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 
 /** A person's calendar: their tasks in every agency and their rounds' milestones. */
 export function MyCalendarPage({ page, calendar }: { page: PageContext; calendar: MyCalendar }) {

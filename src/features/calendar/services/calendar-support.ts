@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { isAllowed } from '../core/access/roles.js';
-import { addDays, urgencyOf, type Urgency } from '../core/calendar/plan.js';
-import { DomainError, type Message } from '../core/errors.js';
-import type { Milestone } from '../core/framework/edition.schema.js';
+import { isAllowed } from '../../../core/access/roles.js';
+import { addDays, urgencyOf, type Urgency } from '../core/plan.js';
+import { DomainError, type Message } from '../../../core/errors.js';
+import type { Milestone } from '../../../core/framework/edition.schema.js';
 import type { CalendarTask } from '../db/calendar.repository.js';
 import { findTask } from '../db/calendar.repository.js';
-import { findRound, listRounds, type Round } from '../features/rounds/db/round.repository.js';
-import type { Database } from '../platform/db/schema.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
+import { findRound, listRounds, type Round } from '../../rounds/db/round.repository.js';
+import type { Database } from '../../../platform/db/schema.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { loadRoundEdition } from '../../surveys/services/survey.service.js';
 
 /** Input schemas, screen shapes and access checks shared by the calendar services. */
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);

@@ -1,5 +1,5 @@
-import type { Message } from '../errors.js';
-import { shortDay } from '../thai-calendar.js';
+import type { Message } from '../../../core/errors.js';
+import { shortDay } from '../../../core/thai-calendar.js';
 import { addDays, DUE_SOON_DAYS } from './plan.js';
 
 /** What a reminder e-mail needs of a reminder (the services' Reminder has these fields). */
