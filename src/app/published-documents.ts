@@ -9,7 +9,7 @@ import { assetsEvidence } from '../services/evidence-providers/assets.js';
 import { integrityEvidence } from '../services/evidence-providers/integrity.js';
 import { manualsEvidence } from '../services/evidence-providers/manuals.js';
 import { measuresEvidence } from '../features/measures/evidence.js';
-import { resultsEvidence } from '../services/evidence-providers/results.js';
+import { resultsEvidence } from '../features/results/evidence.js';
 import type {
   EvidenceProvider,
   GeneratedDocument,

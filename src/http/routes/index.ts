@@ -7,11 +7,11 @@ export { registerResponseImportRoutes } from '../../features/surveys/http/respon
 export { registerOitEvidenceRoutes } from '../../features/oit-evidence/http/oit-evidence.routes.js';
 export { registerOitReviewRoutes } from '../../features/oit-review/http/oit-review.routes.js';
 export { registerOitPublicRoutes } from '../../features/oit-evidence/http/oit-public.routes.js';
-export { registerResultsRoutes } from './results.routes.js';
+export { registerResultsRoutes } from '../../features/results/http/results.routes.js';
 export { registerMeasuresRoutes } from '../../features/measures/http/measures.routes.js';
-export { registerRollupRoutes } from './rollup.routes.js';
+export { registerRollupRoutes } from '../../features/results/http/rollup.routes.js';
 export { registerCalendarRoutes } from '../../features/calendar/http/calendar.routes.js';
-export { registerReportsRoutes } from './reports.routes.js';
+export { registerReportsRoutes } from '../../features/results/http/reports.routes.js';
 export { registerActivitiesRoutes } from './activities.routes.js';
 export { registerIntegrityRoutes } from './integrity.routes.js';
 export { registerAssetsRoutes } from './assets.routes.js';

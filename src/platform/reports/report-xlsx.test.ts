@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { openDataCsv, openDataJson, type OpenDataRecord } from '../../reports/open-data.js';
+import {
+  openDataCsv,
+  openDataJson,
+  type OpenDataRecord,
+} from '../../features/results/reports/open-data.js';
 import { resultsWorkbook, rollupWorkbook, type XlsxResultNode } from './report-xlsx.js';
 
 async function read(bytes: Buffer): Promise<ExcelJS.Workbook> {

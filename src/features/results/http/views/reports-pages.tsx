@@ -1,9 +1,9 @@
 import type { ReportFacts } from '../../services/result-reports.service.js';
-import type { ExportJob } from '../../platform/http/export-jobs.js';
-import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import type { ExportJob } from '../../../../platform/http/export-jobs.js';
+import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { ExplanationTree, formatScore, InstrumentScoresTable } from './results-tree.js';
-import { ChartFigure } from '../../platform/http/views/chart-figure.js';
+import { ChartFigure } from '../../../../platform/http/views/chart-figure.js';
 
 type Round = ReportFacts['round'];
 

@@ -1,7 +1,7 @@
-import type { Message } from '../../core/errors.js';
-import type { InstrumentResult } from '../../core/scoring/evaluate-scores.js';
+import type { Message } from '../../../../core/errors.js';
+import type { InstrumentResult } from '../../../../core/scoring/evaluate-scores.js';
 import type { ResultNode } from '../../services/results.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 
 /** A score with two decimals in the page's language ("–" when there is none). */
 export function formatScore(lang: Lang, score: number | null | undefined): string {

@@ -1,6 +1,6 @@
 import type { AgencyHistory } from '../../services/rollup.service.js';
-import { m, pick } from '../../platform/http/i18n.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { m, pick } from '../../../../platform/http/i18n.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { formatScore } from './results-tree.js';
 
 /** One agency's results year over year: total, level and each instrument's score. */

@@ -1,8 +1,8 @@
 import type { RoundResults } from '../../services/results.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { ExplanationTree, formatScore, InstrumentScoresTable } from './results-tree.js';
-import { ChartFigure } from '../../platform/http/views/chart-figure.js';
+import { ChartFigure } from '../../../../platform/http/views/chart-figure.js';
 import { WeaknessSection, WhatIfSection } from './results-what-if.js';
 
 function Summary({ lang, results }: { lang: Lang; results: RoundResults }) {

@@ -1,7 +1,7 @@
-import type { Weakness } from '../../core/analysis/weakness.js';
-import type { Message } from '../../core/errors.js';
+import type { Weakness } from '../../../../core/analysis/weakness.js';
+import type { Message } from '../../../../core/errors.js';
 import type { RoundResults } from '../../services/results.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { formatScore } from './results-tree.js';
 
 function Weaknesses(props: { lang: Lang; title: Message; rows: Weakness[] }) {

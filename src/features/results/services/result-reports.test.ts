@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportBlock } from '../platform/reports/report-document.js';
+import type { ReportBlock } from '../../../platform/reports/report-document.js';
 import {
   buildAnalysisReport,
   buildResultReport,

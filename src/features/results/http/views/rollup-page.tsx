@@ -1,8 +1,8 @@
-import { AGENCY_TYPES, isAgencyType } from '../../features/agencies/core/agency-input.js';
+import { AGENCY_TYPES, isAgencyType } from '../../../agencies/core/agency-input.js';
 import type { AgencyRollup } from '../../services/rollup.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
-import { ChartFigure } from '../../platform/http/views/chart-figure.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { ChartFigure } from '../../../../platform/http/views/chart-figure.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { formatScore } from './results-tree.js';
 
 /** The name of a kind of agency (the code itself when unknown). */

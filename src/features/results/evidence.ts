@@ -1,5 +1,5 @@
 import { GENERATED_EVIDENCE_SOURCES } from '../../core/framework/generated-evidence.js';
-import { latestPublishedYear } from '../public-results.service.js';
+import { latestPublishedYear } from './services/public-results.service.js';
 import type { EvidenceProvider } from '../../platform/services/evidence-provider.js';
 
 /**

@@ -1,5 +1,5 @@
-import { formatCsv } from '../core/csv-format.js';
-import type { Text } from '../core/framework/edition.schema.js';
+import { formatCsv } from '../../../core/csv-format.js';
+import type { Text } from '../../../core/framework/edition.schema.js';
 
 /** One published result as open data (one agency, one year). */
 export interface OpenDataRecord {

@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
-import { DomainError } from '../core/errors.js';
-import { findScoreSnapshot, listRounds } from '../features/rounds/db/round.repository.js';
-import { describeEachDialect } from '../platform/db/test-databases.js';
-import { randomIds, systemClock } from '../platform/infra/clock.js';
-import { demoActor } from '../features/oit-review/demo.js';
-import { seedDemo } from '../app/demo.js';
+import { DomainError } from '../../../core/errors.js';
+import { findScoreSnapshot, listRounds } from '../../rounds/db/round.repository.js';
+import { describeEachDialect } from '../../../platform/db/test-databases.js';
+import { randomIds, systemClock } from '../../../platform/infra/clock.js';
+import { demoActor } from '../../oit-review/demo.js';
+import { seedDemo } from '../../../app/demo.js';
 import { getRoundResults, type ResultNode } from './results.service.js';
 
 function nodes(node: ResultNode, type: ResultNode['type'], out: ResultNode[] = []): ResultNode[] {

@@ -1,23 +1,23 @@
-import { analyseWeaknesses } from '../core/analysis/weakness.js';
-import { AGENCY_TYPES, type AgencyType } from '../features/agencies/core/agency-input.js';
-import { DomainError } from '../core/errors.js';
-import type { Text } from '../core/framework/edition.schema.js';
-import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
-import { findAgencyByCode, listAgencies } from '../features/agencies/db/agency.repository.js';
-import { listMeasures } from '../features/measures/db/measure.repository.js';
-import { findRoundIdByAgencyYear } from '../features/oit-evidence/db/oit-evidence-lookup.repository.js';
+import { analyseWeaknesses } from '../../../core/analysis/weakness.js';
+import { AGENCY_TYPES, type AgencyType } from '../../agencies/core/agency-input.js';
+import { DomainError } from '../../../core/errors.js';
+import type { Text } from '../../../core/framework/edition.schema.js';
+import type { ScoreResult } from '../../../core/scoring/evaluate-scores.js';
+import { findAgencyByCode, listAgencies } from '../../agencies/db/agency.repository.js';
+import { listMeasures } from '../../measures/db/measure.repository.js';
+import { findRoundIdByAgencyYear } from '../../oit-evidence/db/oit-evidence-lookup.repository.js';
 import {
   findRound,
   findScoreSnapshot,
   listRounds,
   type Round,
-} from '../features/rounds/db/round.repository.js';
-import type { ServiceContext } from '../platform/services/context.js';
-import { listRoundPublications } from '../features/measures/services/measure-report.service.js';
-import { viewsOf } from '../features/measures/services/measure-support.js';
+} from '../../rounds/db/round.repository.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
+import { listRoundPublications } from '../../measures/services/measure-report.service.js';
+import { viewsOf } from '../../measures/services/measure-support.js';
 import { leavesFromTree, protectTree, type ResultNode } from './results.service.js';
 import { nextLevelOf, type ReportFacts } from './result-reports.service.js';
-import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
+import { loadRoundEdition } from '../../surveys/services/survey.service.js';
 
 /** Said the same way for an unknown agency, a year without a round and an unpublished round. */
 export function publicResultsNotFound(): DomainError {

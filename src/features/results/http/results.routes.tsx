@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { indicatorChartSvg } from '../../platform/reports/charts.js';
-import { getRoundResults } from '../../services/results.service.js';
-import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
-import { describeApi } from '../../platform/http/openapi.js';
-import { sendPage } from '../../platform/http/render.js';
-import { signedIn } from '../../platform/http/route-support.js';
-import { ResultsPage } from '../views/results-page.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
-import { guarded, idOf } from '../../platform/http/route-kit.js';
+import { indicatorChartSvg } from '../../../platform/reports/charts.js';
+import { getRoundResults } from '../services/results.service.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
+import { describeApi } from '../../../platform/http/openapi.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { signedIn } from '../../../platform/http/route-support.js';
+import { ResultsPage } from './views/results-page.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { guarded, idOf } from '../../../platform/http/route-kit.js';
 
 const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
 

@@ -1,7 +1,7 @@
-import type { Message } from '../core/errors.js';
-import type { Text } from '../core/framework/edition.schema.js';
-import { indicatorBars, indicatorChartSvg } from '../platform/reports/charts.js';
-import type { ReportBlock, ReportDocument } from '../platform/reports/report-document.js';
+import type { Message } from '../../../core/errors.js';
+import type { Text } from '../../../core/framework/edition.schema.js';
+import { indicatorBars, indicatorChartSvg } from '../../../platform/reports/charts.js';
+import type { ReportBlock, ReportDocument } from '../../../platform/reports/report-document.js';
 import type { ReportFacts, ReportWording } from './result-reports.service.js';
 import type { ResultNode } from './results.service.js';
 

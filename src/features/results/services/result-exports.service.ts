@@ -1,16 +1,16 @@
-import { isAllowed } from '../core/access/roles.js';
-import type { ScoreResult } from '../core/scoring/evaluate-scores.js';
-import { findAgencyById, listAgencies } from '../features/agencies/db/agency.repository.js';
-import { findScoreSnapshot, listRounds } from '../features/rounds/db/round.repository.js';
+import { isAllowed } from '../../../core/access/roles.js';
+import type { ScoreResult } from '../../../core/scoring/evaluate-scores.js';
+import { findAgencyById, listAgencies } from '../../agencies/db/agency.repository.js';
+import { findScoreSnapshot, listRounds } from '../../rounds/db/round.repository.js';
 import {
   resultsWorkbook,
   rollupWorkbook,
   type RollupWorkbookUnit,
-} from '../platform/reports/report-xlsx.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
+} from '../../../platform/reports/report-xlsx.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { getRoundResults } from './results.service.js';
 import { rollUp } from './rollup.service.js';
-import { agencyNotFound } from '../features/agencies/services/agency-access.service.js';
+import { agencyNotFound } from '../../agencies/services/agency-access.service.js';
 
 /** A file made for download: its bytes and a name without the extension. */
 export interface ExportFile {

@@ -1,55 +1,55 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { formatCsv } from '../../core/csv-format.js';
-import { DomainError } from '../../core/errors.js';
-import { openDataCsv, openDataJson } from '../../reports/open-data.js';
-import { indicatorChartSvg } from '../../platform/reports/charts.js';
-import type { ReportDocument } from '../../platform/reports/report-document.js';
-import type { ServiceContext } from '../../platform/services/context.js';
+import { formatCsv } from '../../../core/csv-format.js';
+import { DomainError } from '../../../core/errors.js';
+import { openDataCsv, openDataJson } from '../reports/open-data.js';
+import { indicatorChartSvg } from '../../../platform/reports/charts.js';
+import type { ReportDocument } from '../../../platform/reports/report-document.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
 import {
   listOpenData,
   loadPublicResultFacts,
   type OpenDataRow,
-} from '../../services/public-results.service.js';
+} from '../services/public-results.service.js';
 import {
   buildAnalysisReport,
   buildResultReport,
   getAnalysisReport,
   getResultReport,
   type ReportWording,
-} from '../../services/result-reports.service.js';
+} from '../services/result-reports.service.js';
 import {
   exportResultsWorkbook,
   exportRollupWorkbook,
   rollupSize,
-} from '../../services/result-exports.service.js';
-import type { ResultNode } from '../../services/results.service.js';
-import { loadVisibleRound } from '../../features/oit-review/services/oit-review-access.js';
-import { voiceReportBlocks } from '../../features/voice/services/voice-report.js';
-import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
-import { ExportJobs } from '../../platform/http/export-jobs.js';
-import { formatDate, type Lang } from '../../platform/http/i18n.js';
-import { sendPage } from '../../platform/http/render.js';
+} from '../services/result-exports.service.js';
+import type { ResultNode } from '../services/results.service.js';
+import { loadVisibleRound } from '../../oit-review/services/oit-review-access.js';
+import { voiceReportBlocks } from '../../voice/services/voice-report.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
+import { ExportJobs } from '../../../platform/http/export-jobs.js';
+import { formatDate, type Lang } from '../../../platform/http/i18n.js';
+import { sendPage } from '../../../platform/http/render.js';
 import {
   sendAttachment,
   sendReport,
   sendReportHtml,
   type ReportFormat,
-} from '../../platform/http/report-response.js';
-import { signedIn } from '../../platform/http/route-support.js';
+} from '../../../platform/http/report-response.js';
+import { signedIn } from '../../../platform/http/route-support.js';
 import {
   ExportProgressPage,
   PublicResultsPage,
   publicResultsPath,
   ReportsListPage,
-} from '../views/reports-pages.js';
-import { describeBasis, formatScore } from '../views/results-tree.js';
+} from './views/reports-pages.js';
+import { describeBasis, formatScore } from './views/results-tree.js';
 import {
   GENERATED_FILE_LIMIT,
   PUBLIC_PAGE_LIMIT,
   guarded,
   idOf,
   pathYear,
-} from '../../platform/http/route-kit.js';
+} from '../../../platform/http/route-kit.js';
 
 /** Roll-ups with more units than this are exported in the background with a progress page. */
 export const BACKGROUND_EXPORT_UNITS = 40;

@@ -1,5 +1,5 @@
 import * as echarts from 'echarts';
-import { inlineStylesToAttributes, type ChartSize } from '../platform/reports/charts.js';
+import { inlineStylesToAttributes, type ChartSize } from '../../../platform/reports/charts.js';
 
 /** One bar of the level distribution: a level's label and how many units reached it. */
 export interface LevelBar {

@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
-import { DomainError } from '../core/errors.js';
-import { findAgencyByCode } from '../features/agencies/db/agency.repository.js';
-import { describeEachDialect } from '../platform/db/test-databases.js';
-import { randomIds, systemClock } from '../platform/infra/clock.js';
-import { demoActor } from '../features/oit-review/demo.js';
-import { seedDemo } from '../app/demo.js';
+import { DomainError } from '../../../core/errors.js';
+import { findAgencyByCode } from '../../agencies/db/agency.repository.js';
+import { describeEachDialect } from '../../../platform/db/test-databases.js';
+import { randomIds, systemClock } from '../../../platform/infra/clock.js';
+import { demoActor } from '../../oit-review/demo.js';
+import { seedDemo } from '../../../app/demo.js';
 import { agencyHistory, rollUp } from './rollup.service.js';
 
 describeEachDialect('roll-up and history', (getDb) => {

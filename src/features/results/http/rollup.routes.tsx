@@ -1,16 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { levelDistributionSvg } from '../../reports/rollup-charts.js';
-import { agencyHistory, rollUp } from '../../services/rollup.service.js';
-import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
-import { pick } from '../../platform/http/i18n.js';
-import { describeApi } from '../../platform/http/openapi.js';
-import { sendPage } from '../../platform/http/render.js';
-import { signedIn } from '../../platform/http/route-support.js';
-import { HistoryPage } from '../views/rollup-history.js';
-import { RollupPage } from '../views/rollup-page.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
-import { guarded, idOf } from '../../platform/http/route-kit.js';
+import { levelDistributionSvg } from '../reports/rollup-charts.js';
+import { agencyHistory, rollUp } from '../services/rollup.service.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
+import { pick } from '../../../platform/http/i18n.js';
+import { describeApi } from '../../../platform/http/openapi.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { signedIn } from '../../../platform/http/route-support.js';
+import { HistoryPage } from './views/rollup-history.js';
+import { RollupPage } from './views/rollup-page.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { guarded, idOf } from '../../../platform/http/route-kit.js';
 
 const RollupQuery = z.object({
   year: z.string().optional().describe('Edition year (Buddhist era), e.g. 2568; default: latest'),

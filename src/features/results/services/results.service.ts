@@ -1,23 +1,27 @@
-import type { Message } from '../core/errors.js';
-import { DomainError } from '../core/errors.js';
-import type { CompiledEdition } from '../core/framework/compile-edition.js';
-import type { Text } from '../core/framework/edition.schema.js';
-import { analyseWeaknesses, type WeaknessReport } from '../core/analysis/weakness.js';
-import { parseWhatIfChange, simulateWhatIf, type WhatIfChange } from '../core/analysis/what-if.js';
+import type { Message } from '../../../core/errors.js';
+import { DomainError } from '../../../core/errors.js';
+import type { CompiledEdition } from '../../../core/framework/compile-edition.js';
+import type { Text } from '../../../core/framework/edition.schema.js';
+import { analyseWeaknesses, type WeaknessReport } from '../../../core/analysis/weakness.js';
+import {
+  parseWhatIfChange,
+  simulateWhatIf,
+  type WhatIfChange,
+} from '../../../core/analysis/what-if.js';
 import type {
   EvaluateOptions,
   LevelResult,
   ScoreBasis,
   ScoreNode,
   ScoreResult,
-} from '../core/scoring/evaluate-scores.js';
-import type { LeafScores } from '../core/scoring/score-leaves.js';
-import { MIN_GROUP_SIZE } from '../features/surveys/core/progress.js';
-import { findScoreSnapshot, type Round } from '../features/rounds/db/round.repository.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { loadVisibleRound } from '../features/oit-review/services/oit-review-access.js';
-import { scoreRound } from '../features/oit-review/services/oit-review-score.service.js';
-import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
+} from '../../../core/scoring/evaluate-scores.js';
+import type { LeafScores } from '../../../core/scoring/score-leaves.js';
+import { MIN_GROUP_SIZE } from '../../surveys/core/progress.js';
+import { findScoreSnapshot, type Round } from '../../rounds/db/round.repository.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { loadVisibleRound } from '../../oit-review/services/oit-review-access.js';
+import { scoreRound } from '../../oit-review/services/oit-review-score.service.js';
+import { loadRoundEdition } from '../../surveys/services/survey.service.js';
 
 /** A node of the explanation tree as shown: question scores below the group size are withheld. */
 export interface ResultNode extends Omit<ScoreNode, 'basis' | 'children'> {

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../platform/db/test-databases.js';
-import { findRound } from '../../features/rounds/db/round.repository.js';
-import { createFixedClock } from '../../platform/infra/clock.js';
-import { pdfFonts, pdfText } from '../../platform/infra/pdf-text.js';
-import { resultsEvidence } from '../../services/evidence-providers/results.js';
+import { DIALECTS } from '../../../platform/db/test-databases.js';
+import { findRound } from '../../rounds/db/round.repository.js';
+import { createFixedClock } from '../../../platform/infra/clock.js';
+import { pdfFonts, pdfText } from '../../../platform/infra/pdf-text.js';
+import { resultsEvidence } from '../evidence.js';
 import {
   createDemoApp,
   roundsOf,
@@ -14,7 +14,7 @@ import {
   type TestClient,
   signedIn,
   createOutsider,
-} from '../../platform/http/test-client.js';
+} from '../../../platform/http/test-client.js';
 
 async function documentXml(bytes: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);

@@ -1,6 +1,6 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import type { ExportJob } from '../../platform/http/export-jobs.js';
+import type { ExportJob } from '../../../../platform/http/export-jobs.js';
 import { ExportProgressPage } from './reports-pages.js';
 
 const page = { lang: 'th' as const, actor: null, csrfToken: '', path: '/exports/x' };
