@@ -1,7 +1,7 @@
 import type { Agency } from '../features/agencies/db/agency.repository.js';
 import type { ServiceContext } from '../platform/services/context.js';
 import type { OpenedRound } from '../features/rounds/services/round.service.js';
-import { seedDemoActivities } from '../services/demo-activities.service.js';
+import { seedDemoActivities } from '../features/activities/demo.js';
 import { seedDemoAssets } from '../services/demo-assets.service.js';
 import { seedDemoCalendar } from '../features/calendar/demo.js';
 import { seedDemoIntegrity } from '../services/demo-integrity.service.js';

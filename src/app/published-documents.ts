@@ -4,7 +4,7 @@ import {
 } from '../core/framework/generated-evidence.js';
 import type { Round } from '../features/rounds/db/round.repository.js';
 import type { ServiceContext } from '../platform/services/context.js';
-import { activitiesEvidence } from '../services/evidence-providers/activities.js';
+import { activitiesEvidence } from '../features/activities/evidence.js';
 import { assetsEvidence } from '../services/evidence-providers/assets.js';
 import { integrityEvidence } from '../services/evidence-providers/integrity.js';
 import { manualsEvidence } from '../services/evidence-providers/manuals.js';

@@ -12,7 +12,7 @@ export { registerMeasuresRoutes } from '../../features/measures/http/measures.ro
 export { registerRollupRoutes } from '../../features/results/http/rollup.routes.js';
 export { registerCalendarRoutes } from '../../features/calendar/http/calendar.routes.js';
 export { registerReportsRoutes } from '../../features/results/http/reports.routes.js';
-export { registerActivitiesRoutes } from './activities.routes.js';
+export { registerActivitiesRoutes } from '../../features/activities/http/activities.routes.js';
 export { registerIntegrityRoutes } from './integrity.routes.js';
 export { registerAssetsRoutes } from './assets.routes.js';
 export { registerManualsRoutes } from './manuals.routes.js';

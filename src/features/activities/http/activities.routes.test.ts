@@ -1,16 +1,16 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../platform/db/test-databases.js';
-import { createFixedClock } from '../../platform/infra/clock.js';
-import { pdfText } from '../../platform/infra/pdf-text.js';
-import { DEMO_PASSWORD } from '../../app/demo.js';
+import { DIALECTS } from '../../../platform/db/test-databases.js';
+import { createFixedClock } from '../../../platform/infra/clock.js';
+import { pdfText } from '../../../platform/infra/pdf-text.js';
+import { DEMO_PASSWORD } from '../../../app/demo.js';
 import {
   csrfOf,
   createDemoApp,
   type TestApp,
   type TestClient,
   signedIn,
-} from '../../platform/http/test-client.js';
+} from '../../../platform/http/test-client.js';
 
 const NEW_ACTIVITY = {
   title: 'ถอดบทเรียนการจัดทำคู่มือการปฏิบัติงาน',

@@ -1,4 +1,4 @@
-import { listPublishedActivities } from '../activity.service.js';
+import { listPublishedActivities } from './services/activity.service.js';
 import type { EvidenceProvider } from '../../platform/services/evidence-provider.js';
 import { fiscalYearOf } from '../../core/thai-calendar.js';
 

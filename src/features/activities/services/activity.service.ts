@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import {
-  summariseSatisfaction,
-  type SatisfactionSummary,
-} from '../core/activities/satisfaction.js';
-import { DomainError } from '../core/errors.js';
-import { findAgencyByCode, type Agency } from '../features/agencies/db/agency.repository.js';
+import { summariseSatisfaction, type SatisfactionSummary } from '../core/satisfaction.js';
+import { DomainError } from '../../../core/errors.js';
+import { findAgencyByCode, type Agency } from '../../agencies/db/agency.repository.js';
 import {
   deleteActivity,
   findActivity,
@@ -18,9 +15,9 @@ import {
   forbidden,
   loadVisibleAgency,
   mayActOn,
-} from '../features/agencies/services/agency-access.service.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
+} from '../../agencies/services/agency-access.service.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 
 export type { Activity } from '../db/activity.repository.js';
 

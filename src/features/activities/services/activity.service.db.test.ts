@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
-import { listAuditEntries } from '../features/audit/db/audit.repository.js';
-import { findRound } from '../features/rounds/db/round.repository.js';
-import { describeEachDialect } from '../platform/db/test-databases.js';
-import { randomIds } from '../platform/infra/clock.js';
+import { listAuditEntries } from '../../audit/db/audit.repository.js';
+import { findRound } from '../../rounds/db/round.repository.js';
+import { describeEachDialect } from '../../../platform/db/test-databases.js';
+import { randomIds } from '../../../platform/infra/clock.js';
 import {
   createActivity,
   editActivity,
@@ -13,9 +13,9 @@ import {
   setActivityPublished,
   type ActivityInput,
 } from './activity.service.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { openU1Round, worldAt } from '../platform/services/test-world.js';
-import { activitiesEvidence } from './evidence-providers/activities.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { openU1Round, worldAt } from '../../../platform/services/test-world.js';
+import { activitiesEvidence } from '../evidence.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);

@@ -1,11 +1,11 @@
-import { formatPercent } from '../../core/activities/satisfaction.js';
-import type { Agency } from '../../features/agencies/services/agency.service.js';
+import { formatPercent } from '../../core/satisfaction.js';
+import type { Agency } from '../../../agencies/services/agency.service.js';
 import type { ActivityView } from '../../services/activity.service.js';
-import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
+import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { ActivityForm, DEFAULT_QUESTIONS, type ActivityFormValues } from './activity-form.js';
-import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
-import { activityDay } from './activity-report.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { activityDay } from '../../reports/activity-report.js';
 
 /** An agency's activities with their satisfaction, and for editors the form for a new one. */
 export function ActivityListPage(props: {

@@ -1,11 +1,8 @@
-import { createActivity, setActivityPublished } from './activity.service.js';
-import type { ServiceContext } from '../platform/services/context.js';
-import type { DemoWorld } from '../app/demo-features.js';
-import { demoActor } from '../features/oit-review/demo.js';
-import {
-  addMeasureProgress,
-  createMeasure,
-} from '../features/measures/services/measure.service.js';
+import { createActivity, setActivityPublished } from './services/activity.service.js';
+import type { ServiceContext } from '../../platform/services/context.js';
+import type { DemoWorld } from '../../app/demo-features.js';
+import { demoActor } from '../oit-review/demo.js';
+import { addMeasureProgress, createMeasure } from '../measures/services/measure.service.js';
 
 /** Last year's measures of D01: one finished (offered to this year), one still open. */
 async function seedLastYearMeasures(ctx: ServiceContext, world: DemoWorld): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { SatisfactionQuestion } from '../core/activities/satisfaction.js';
-import type { Database } from '../platform/db/schema.js';
+import type { SatisfactionQuestion } from '../core/satisfaction.js';
+import type { Database } from '../../../platform/db/schema.js';
 
 /** An activity (KM) report of an agency. */
 export interface Activity {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SATISFACTION_LEVELS } from '../../core/activities/satisfaction.js';
+import { SATISFACTION_LEVELS } from '../core/satisfaction.js';
 import {
   createActivity,
   editActivity,
@@ -10,33 +10,29 @@ import {
   removeActivity,
   setActivityPublished,
   type ActivityInput,
-} from '../../services/activity.service.js';
-import type { ServiceContext } from '../../platform/services/context.js';
-import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
-import { m, pick } from '../../platform/http/i18n.js';
-import { sendPage } from '../../platform/http/render.js';
+} from '../services/activity.service.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
+import { m, pick } from '../../../platform/http/i18n.js';
+import { sendPage } from '../../../platform/http/render.js';
 import {
   sendReport,
   sendReportHtml,
   type ReportFormat,
-} from '../../platform/http/report-response.js';
-import { formValues, signedIn } from '../../platform/http/route-support.js';
-import { ActivityListPage, ActivityPage, PublicActivityListPage } from '../views/activity-pages.js';
-import {
-  formValuesOf,
-  SATISFACTION_ROWS,
-  type ActivityFormValues,
-} from '../views/activity-form.js';
-import { activityReport } from '../views/activity-report.js';
-import { type FieldErrors } from '../../platform/http/views/form.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
+} from '../../../platform/http/report-response.js';
+import { formValues, signedIn } from '../../../platform/http/route-support.js';
+import { ActivityListPage, ActivityPage, PublicActivityListPage } from './views/activity-pages.js';
+import { formValuesOf, SATISFACTION_ROWS, type ActivityFormValues } from './views/activity-form.js';
+import { activityReport } from '../reports/activity-report.js';
+import { type FieldErrors } from '../../../platform/http/views/form.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
 import {
   answerFormRefusal,
   GENERATED_FILE_LIMIT,
   PUBLIC_PAGE_LIMIT,
   changing,
   guarded,
-} from '../../platform/http/route-kit.js';
+} from '../../../platform/http/route-kit.js';
 
 type Params = { id: string; activityId: string; agencyCode: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

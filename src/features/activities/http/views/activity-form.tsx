@@ -1,14 +1,14 @@
-import { SATISFACTION_LEVELS } from '../../core/activities/satisfaction.js';
-import type { Message } from '../../core/errors.js';
+import { SATISFACTION_LEVELS } from '../../core/satisfaction.js';
+import type { Message } from '../../../../core/errors.js';
 import type { ActivityView } from '../../services/activity.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import {
   CsrfField,
   Field,
   TextAreaField,
   type FieldErrors,
-} from '../../platform/http/views/form.js';
-import type { PageContext } from '../../platform/http/views/layout.js';
+} from '../../../../platform/http/views/form.js';
+import type { PageContext } from '../../../../platform/http/views/layout.js';
 
 /** Rows of the satisfaction table on the form (blank rows are ignored when saved). */
 export const SATISFACTION_ROWS = 6;

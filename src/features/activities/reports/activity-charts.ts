@@ -1,10 +1,10 @@
-import type { SatisfactionSummary } from '../core/activities/satisfaction.js';
+import type { SatisfactionSummary } from '../core/satisfaction.js';
 import {
   barChartOption,
   renderSvg,
   type ChartBar,
   type ChartSize,
-} from '../platform/reports/charts.js';
+} from '../../../platform/reports/charts.js';
 
 /** One bar per question and one for all answers: satisfaction in percent (0–100). */
 export function satisfactionBars(summary: SatisfactionSummary, overallLabel: string): ChartBar[] {
