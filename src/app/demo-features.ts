@@ -4,7 +4,7 @@ import type { OpenedRound } from '../features/rounds/services/round.service.js';
 import { seedDemoActivities } from '../features/activities/demo.js';
 import { seedDemoAssets } from '../services/demo-assets.service.js';
 import { seedDemoCalendar } from '../features/calendar/demo.js';
-import { seedDemoIntegrity } from '../services/demo-integrity.service.js';
+import { seedDemoIntegrity } from '../features/integrity/demo.js';
 import { seedDemoManuals } from '../services/demo-manuals.service.js';
 import { seedDemoVoice } from '../features/voice/demo.js';
 

@@ -1,7 +1,7 @@
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { assetsReminders } from '../services/reminder-providers/assets.js';
 import { calendarReminders } from '../features/calendar/reminders.js';
-import { integrityReminders } from '../services/reminder-providers/integrity.js';
+import { integrityReminders } from '../features/integrity/reminders.js';
 import { manualsReminders } from '../services/reminder-providers/manuals.js';
 import { measuresReminders } from '../features/measures/reminders.js';
 import type { Reminder, ReminderProvider } from '../platform/services/reminder-provider.js';

@@ -13,7 +13,7 @@ export { registerRollupRoutes } from '../../features/results/http/rollup.routes.
 export { registerCalendarRoutes } from '../../features/calendar/http/calendar.routes.js';
 export { registerReportsRoutes } from '../../features/results/http/reports.routes.js';
 export { registerActivitiesRoutes } from '../../features/activities/http/activities.routes.js';
-export { registerIntegrityRoutes } from './integrity.routes.js';
+export { registerIntegrityRoutes } from '../../features/integrity/http/integrity.routes.js';
 export { registerAssetsRoutes } from './assets.routes.js';
 export { registerManualsRoutes } from './manuals.routes.js';
 export { registerVoiceRoutes } from '../../features/voice/http/voice.routes.js';

@@ -1,0 +1,83 @@
+import type { ServiceContext } from '../../platform/services/context.js';
+import type { DemoWorld } from '../../app/demo-features.js';
+import { demoActor } from '../oit-review/demo.js';
+import { publishGiftReport, reportGift } from './services/gift-register.service.js';
+import {
+  acknowledgeDeclaration,
+  addCommunication,
+  advanceDeclaration,
+  createDeclaration,
+} from './services/integrity.service.js';
+import { bangkokDay } from '../../core/thai-calendar.js';
+
+const YEAR = 2569;
+
+/**
+ * D01's No Gift Policy for fiscal 2569 (drafted, approved and published), two communication
+ * entries, two acknowledgements (the head and the viewer; the OIT item owner has yet to), and three gift reports, one above the threshold waiting for
+ * the head; the year's gift report is published so O20 finds all three documents.
+ */
+export async function seedDemoIntegrity(ctx: ServiceContext, world: DemoWorld): Promise<void> {
+  const agency = world.agencies.find((a) => a.code === 'D01');
+  if (!agency) return;
+  const today = bangkokDay(ctx.clock.now());
+  const day = (d: string) => (d <= today ? d : today);
+  const admin = await demoActor(ctx, 'agency@example.org');
+  const head = await demoActor(ctx, 'head@example.org');
+  const owner = await demoActor(ctx, 'owner@example.org');
+  const viewer = await demoActor(ctx, 'viewer@example.org');
+
+  await createDeclaration(ctx, admin, agency.id, {
+    fiscalYear: YEAR,
+    headName: 'นายสมศักดิ์ ตั้งมั่น',
+    headPosition: `อธิบดี${agency.nameTh}`,
+    declaredOn: day('2025-10-01'),
+  });
+  await advanceDeclaration(ctx, head, agency.id, YEAR, 'approved');
+  await advanceDeclaration(ctx, head, agency.id, YEAR, 'published');
+  await addCommunication(ctx, admin, agency.id, YEAR, {
+    communicatedOn: day('2025-10-02'),
+    channel: 'website',
+    audience: 'ประชาชนและผู้มาติดต่อ',
+    description: 'เผยแพร่ประกาศเจตนารมณ์บนเว็บไซต์หลักของหน่วยงาน',
+  });
+  await addCommunication(ctx, admin, agency.id, YEAR, {
+    communicatedOn: day('2025-10-15'),
+    channel: 'meeting',
+    audience: 'บุคลากรทุกระดับ',
+    description: 'ชี้แจงในการประชุมประจำเดือนตุลาคม พร้อมแจกแนวปฏิบัติการรับทรัพย์สินโดยธรรมจรรยา',
+    reachedCount: '45',
+  });
+  await acknowledgeDeclaration(ctx, head, agency.id, YEAR);
+  await acknowledgeDeclaration(ctx, viewer, agency.id, YEAR);
+
+  await reportGift(ctx, owner, agency.id, {
+    giftOn: day('2025-12-26'),
+    giverType: 'business',
+    giverName: 'บริษัทผู้รับจ้างทำความสะอาด',
+    description: 'กระเช้าผลไม้ปีใหม่',
+    valueBaht: '1200',
+    disposition: 'received',
+    handling: 'shared',
+    actionNote: 'วางไว้ที่ห้องรับรองให้บุคลากรแบ่งปันกัน',
+  });
+  await reportGift(ctx, viewer, agency.id, {
+    giftOn: day('2026-02-10'),
+    giverType: 'person',
+    description: 'บัตรกำนัลห้างสรรพสินค้าจากผู้มาขอรับบริการ',
+    valueBaht: '2000',
+    disposition: 'refused',
+    handling: 'declined',
+  });
+  await reportGift(ctx, owner, agency.id, {
+    giftOn: day('2026-04-10'),
+    giverType: 'business',
+    giverName: 'ผู้ประกอบการที่เคยเสนอราคา',
+    description: 'นาฬิกาข้อมือเนื่องในวันสงกรานต์',
+    valueBaht: '8500',
+    disposition: 'received',
+    handling: 'handed_over',
+    actionNote: 'เก็บรักษาไว้ที่งานพัสดุ รอหัวหน้าหน่วยงานวินิจฉัย',
+  });
+  await publishGiftReport(ctx, head, agency.id, YEAR);
+}
