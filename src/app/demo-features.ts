@@ -2,7 +2,7 @@ import type { Agency } from '../features/agencies/db/agency.repository.js';
 import type { ServiceContext } from '../platform/services/context.js';
 import type { OpenedRound } from '../features/rounds/services/round.service.js';
 import { seedDemoActivities } from '../features/activities/demo.js';
-import { seedDemoAssets } from '../services/demo-assets.service.js';
+import { seedDemoAssets } from '../features/assets/demo.js';
 import { seedDemoCalendar } from '../features/calendar/demo.js';
 import { seedDemoIntegrity } from '../features/integrity/demo.js';
 import { seedDemoManuals } from '../services/demo-manuals.service.js';

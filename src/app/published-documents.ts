@@ -5,7 +5,7 @@ import {
 import type { Round } from '../features/rounds/db/round.repository.js';
 import type { ServiceContext } from '../platform/services/context.js';
 import { activitiesEvidence } from '../features/activities/evidence.js';
-import { assetsEvidence } from '../services/evidence-providers/assets.js';
+import { assetsEvidence } from '../features/assets/evidence.js';
 import { integrityEvidence } from '../features/integrity/evidence.js';
 import { manualsEvidence } from '../services/evidence-providers/manuals.js';
 import { measuresEvidence } from '../features/measures/evidence.js';

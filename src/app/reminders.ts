@@ -1,5 +1,5 @@
 import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { assetsReminders } from '../services/reminder-providers/assets.js';
+import { assetsReminders } from '../features/assets/reminders.js';
 import { calendarReminders } from '../features/calendar/reminders.js';
 import { integrityReminders } from '../features/integrity/reminders.js';
 import { manualsReminders } from '../services/reminder-providers/manuals.js';

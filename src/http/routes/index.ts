@@ -14,7 +14,7 @@ export { registerCalendarRoutes } from '../../features/calendar/http/calendar.ro
 export { registerReportsRoutes } from '../../features/results/http/reports.routes.js';
 export { registerActivitiesRoutes } from '../../features/activities/http/activities.routes.js';
 export { registerIntegrityRoutes } from '../../features/integrity/http/integrity.routes.js';
-export { registerAssetsRoutes } from './assets.routes.js';
+export { registerAssetsRoutes } from '../../features/assets/http/assets.routes.js';
 export { registerManualsRoutes } from './manuals.routes.js';
 export { registerVoiceRoutes } from '../../features/voice/http/voice.routes.js';
 export { registerPublishedRoutes } from './published.routes.js';

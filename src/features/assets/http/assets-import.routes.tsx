@@ -1,27 +1,27 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Message } from '../../core/errors.js';
+import type { Message } from '../../../core/errors.js';
 import {
   assetTemplateCsv,
   formatAssetRows,
   importAssets,
   type AssetImportFile,
   type AssetImportPreview,
-} from '../../services/asset-import.service.js';
-import { loadAssetAgency } from '../../services/asset-support.js';
-import type { ServiceContext } from '../../platform/services/context.js';
+} from '../services/asset-import.service.js';
+import { loadAssetAgency } from '../services/asset-support.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
 import {
   pageOf,
   requireActor,
   requireCsrf,
   type AppOptions,
-} from '../../platform/http/request-context.js';
-import { m } from '../../platform/http/i18n.js';
-import { registerImportScope } from '../../platform/imports/http/import-upload.js';
-import { sendPage } from '../../platform/http/render.js';
-import { signedIn } from '../../platform/http/route-support.js';
-import { AssetImportPage, assetImportPath } from '../views/assets-import.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
-import { idOf } from '../../platform/http/route-kit.js';
+} from '../../../platform/http/request-context.js';
+import { m } from '../../../platform/http/i18n.js';
+import { registerImportScope } from '../../../platform/imports/http/import-upload.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { signedIn } from '../../../platform/http/route-support.js';
+import { AssetImportPage, assetImportPath } from './views/assets-import.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { idOf } from '../../../platform/http/route-kit.js';
 
 const PAGE = '/agencies/:id/assets/import';
 const BODY_LIMIT = 8 * 1024 * 1024;

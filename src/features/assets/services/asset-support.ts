@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { isLoanOverdue, PURPOSE_CATEGORIES } from '../core/assets/loan-rules.js';
-import { DomainError } from '../core/errors.js';
-import type { Agency } from '../features/agencies/db/agency.repository.js';
+import { isLoanOverdue, PURPOSE_CATEGORIES } from '../core/loan-rules.js';
+import { DomainError } from '../../../core/errors.js';
+import type { Agency } from '../../agencies/db/agency.repository.js';
 import { findAsset, findLoan, type Asset, type LoanView } from '../db/asset.repository.js';
-import type { Database } from '../platform/db/schema.js';
+import type { Database } from '../../../platform/db/schema.js';
 import {
   forbidden,
   loadVisibleAgency,
   mayActOn,
-} from '../features/agencies/services/agency-access.service.js';
-import type { Actor } from '../platform/services/context.js';
+} from '../../agencies/services/agency-access.service.js';
+import type { Actor } from '../../../platform/services/context.js';
 
 /** Access rules and input schemas shared by the asset services. */
 

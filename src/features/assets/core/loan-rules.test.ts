@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../../../core/errors.js';
 import {
   addDays,
   canMoveLoan,
@@ -13,7 +13,7 @@ import {
   refusalByRule,
   type LoanPeriod,
 } from './loan-rules.js';
-import { fiscalYearOf, fiscalYearRange as fiscalYearDays } from '../thai-calendar.js';
+import { fiscalYearOf, fiscalYearRange as fiscalYearDays } from '../../../core/thai-calendar.js';
 
 const base = {
   purposeCategory: 'official_duty' as const,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AssetStatus, LoanStatus, PurposeCategory } from '../core/assets/loan-rules.js';
-import type { Database } from '../platform/db/schema.js';
+import type { AssetStatus, LoanStatus, PurposeCategory } from '../core/loan-rules.js';
+import type { Database } from '../../../platform/db/schema.js';
 
 /** An asset of an agency's register. */
 export interface Asset {

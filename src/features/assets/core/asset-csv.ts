@@ -4,9 +4,9 @@ import {
   readCsvRecords,
   tooManyRowsMessage,
   type CsvRecord,
-} from '../csv-records.js';
-import { splitMessage } from '../../features/agencies/core/agency-input.js';
-import type { Message } from '../errors.js';
+} from '../../../core/csv-records.js';
+import { splitMessage } from '../../agencies/core/agency-input.js';
+import type { Message } from '../../../core/errors.js';
 
 /** Columns of an asset register file; the last three may be left out. */
 export const ASSET_CSV_COLUMNS = [

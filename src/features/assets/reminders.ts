@@ -1,6 +1,6 @@
-import { DUE_SOON_DAYS, isLoanDueSoon, isLoanOverdue } from '../../core/assets/loan-rules.js';
-import { findAgencyById } from '../../features/agencies/db/agency.repository.js';
-import { listLoans, type LoanView } from '../../db/asset.repository.js';
+import { DUE_SOON_DAYS, isLoanDueSoon, isLoanOverdue } from './core/loan-rules.js';
+import { findAgencyById } from '../agencies/db/agency.repository.js';
+import { listLoans, type LoanView } from './db/asset.repository.js';
 import type { Reminder, ReminderProvider } from '../../platform/services/reminder-provider.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
 

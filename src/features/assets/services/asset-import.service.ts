@@ -1,21 +1,21 @@
 import type { Kysely } from 'kysely';
-import type { CsvRecord } from '../core/csv-records.js';
+import type { CsvRecord } from '../../../core/csv-records.js';
 import {
   ASSET_CSV_COLUMNS,
   parseAssetCsv,
   parseAssetRecords,
   type AssetCsvResult,
   type AssetCsvRow,
-} from '../core/assets/asset-csv.js';
-import { formatCsv } from '../core/csv-format.js';
-import type { Message } from '../core/errors.js';
+} from '../core/asset-csv.js';
+import { formatCsv } from '../../../core/csv-format.js';
+import type { Message } from '../../../core/errors.js';
 import { insertAsset, listAssetNumbers } from '../db/asset.repository.js';
-import type { Database } from '../platform/db/schema.js';
+import type { Database } from '../../../platform/db/schema.js';
 import { newAsset } from './asset.service.js';
 import { loadAssetAgency } from './asset-support.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { readXlsxRecords } from '../platform/imports/xlsx-records.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { readXlsxRecords } from '../../../platform/imports/xlsx-records.js';
 
 /** The file: CSV text or the bytes of an .xlsx workbook. */
 export type AssetImportFile = { csvText: string } | { xlsxBuffer: Buffer };

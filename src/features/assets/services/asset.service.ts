@@ -1,7 +1,7 @@
-import { AssetInputSchema, type AssetInput } from '../core/assets/asset-csv.js';
-import { holdsAsset } from '../core/assets/loan-rules.js';
-import { DomainError } from '../core/errors.js';
-import type { Agency } from '../features/agencies/db/agency.repository.js';
+import { AssetInputSchema, type AssetInput } from '../core/asset-csv.js';
+import { holdsAsset } from '../core/loan-rules.js';
+import { DomainError } from '../../../core/errors.js';
+import type { Agency } from '../../agencies/db/agency.repository.js';
 import {
   insertAsset,
   listAssetNumbers,
@@ -20,12 +20,12 @@ import {
   mayManageAssets,
   type LoanLine,
 } from './asset-support.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
-import { bangkokDay } from '../core/thai-calendar.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
+import { bangkokDay } from '../../../core/thai-calendar.js';
 
 export type { Asset, AssetFilter, LoanView } from '../db/asset.repository.js';
-export type { AssetInput } from '../core/assets/asset-csv.js';
+export type { AssetInput } from '../core/asset-csv.js';
 export { LoanRequestSchema, type LoanLine, type LoanRequestInput } from './asset-support.js';
 export {
   actOnLoan,

@@ -1,12 +1,12 @@
-import { draftGuideline } from '../core/assets/guideline-template.js';
-import { addDays } from '../core/assets/loan-rules.js';
-import { importAssets } from './asset-import.service.js';
-import { saveAssetGuideline } from './asset-report.service.js';
-import { actOnLoan, listAssetsOf, requestLoan } from './asset.service.js';
-import type { ServiceContext } from '../platform/services/context.js';
-import type { DemoWorld } from '../app/demo-features.js';
-import { demoActor } from '../features/oit-review/demo.js';
-import { bangkokDay } from '../core/thai-calendar.js';
+import { draftGuideline } from './core/guideline-template.js';
+import { addDays } from './core/loan-rules.js';
+import { importAssets } from './services/asset-import.service.js';
+import { saveAssetGuideline } from './services/asset-report.service.js';
+import { actOnLoan, listAssetsOf, requestLoan } from './services/asset.service.js';
+import type { ServiceContext } from '../../platform/services/context.js';
+import type { DemoWorld } from '../../app/demo-features.js';
+import { demoActor } from '../oit-review/demo.js';
+import { bangkokDay } from '../../core/thai-calendar.js';
 
 const REGISTER = [
   'asset_number,name,category,location,custodian_unit,acquired_on',

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../core/errors.js';
+import { DomainError } from '../../../core/errors.js';
 import { listAssets, listLoans } from '../db/asset.repository.js';
-import { listAuditEntries } from '../features/audit/db/audit.repository.js';
-import { describeEachDialect } from '../platform/db/test-databases.js';
-import { createFixedClock, randomIds } from '../platform/infra/clock.js';
+import { listAuditEntries } from '../../audit/db/audit.repository.js';
+import { describeEachDialect } from '../../../platform/db/test-databases.js';
+import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import { importAssets } from './asset-import.service.js';
 import {
   getPublicGuideline,
@@ -21,11 +21,11 @@ import {
   requestLoan,
   retireAsset,
 } from './asset.service.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { worldAt } from '../platform/services/test-world.js';
-import { assetsEvidence } from './evidence-providers/assets.js';
-import { documentsForItem } from '../app/published-documents.js';
-import { assetsReminders } from './reminder-providers/assets.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { worldAt } from '../../../platform/services/test-world.js';
+import { assetsEvidence } from '../evidence.js';
+import { documentsForItem } from '../../../app/published-documents.js';
+import { assetsReminders } from '../reminders.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies } = worldAt(NOW);

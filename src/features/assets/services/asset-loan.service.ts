@@ -3,9 +3,9 @@ import {
   checkLoanRequest,
   refusalByRule,
   type LoanStatus,
-} from '../core/assets/loan-rules.js';
-import { DomainError } from '../core/errors.js';
-import type { Agency } from '../features/agencies/db/agency.repository.js';
+} from '../core/loan-rules.js';
+import { DomainError } from '../../../core/errors.js';
+import type { Agency } from '../../agencies/db/agency.repository.js';
 import {
   findLoan,
   insertLoan,
@@ -15,7 +15,7 @@ import {
   updateLoan,
   type LoanView,
 } from '../db/asset.repository.js';
-import { forbidden } from '../features/agencies/services/agency-access.service.js';
+import { forbidden } from '../../agencies/services/agency-access.service.js';
 import {
   isMemberOf,
   linesOf,
@@ -29,9 +29,9 @@ import {
   type LoanLine,
   type LoanRequestInput,
 } from './asset-support.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
-import { bangkokDay } from '../core/thai-calendar.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
+import { bangkokDay } from '../../../core/thai-calendar.js';
 
 /**
  * Asks to borrow an asset (any member of the agency). The rules are checked in the same

@@ -1,6 +1,6 @@
-import type { UsageReport, UsageRow } from '../core/assets/usage-report.js';
-import type { ReportBlock, ReportDocument } from '../platform/reports/report-document.js';
-import { longDate, longMonth } from '../core/thai-calendar.js';
+import type { UsageReport, UsageRow } from '../core/usage-report.js';
+import type { ReportBlock, ReportDocument } from '../../../platform/reports/report-document.js';
+import { longDate, longMonth } from '../../../core/thai-calendar.js';
 
 type Lang = 'th' | 'en';
 

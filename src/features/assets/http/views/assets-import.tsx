@@ -1,10 +1,13 @@
-import type { Message } from '../../core/errors.js';
-import type { Agency } from '../../features/agencies/services/agency.service.js';
+import type { Message } from '../../../../core/errors.js';
+import type { Agency } from '../../../agencies/services/agency.service.js';
 import type { AssetImportPreview } from '../../services/asset-import.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { AssetsNav } from './assets-common.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
-import { ImportCheckSummary, ImportUploadForm } from '../../platform/imports/http/import-check.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import {
+  ImportCheckSummary,
+  ImportUploadForm,
+} from '../../../../platform/imports/http/import-check.js';
 
 /** Where an agency's register import lives. */
 export function assetImportPath(agencyId: string): string {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type Message } from '../../core/errors.js';
-import { getGuideline, saveAssetGuideline } from '../../services/asset-report.service.js';
+import { DomainError, type Message } from '../../../core/errors.js';
+import { getGuideline, saveAssetGuideline } from '../services/asset-report.service.js';
 import {
   actOnLoan,
   addAsset,
@@ -11,22 +11,22 @@ import {
   retireAsset,
   type LoanAction,
   type LoanRequestInput,
-} from '../../services/asset.service.js';
-import type { ServiceContext } from '../../platform/services/context.js';
-import { assetsReminders } from '../../services/reminder-providers/assets.js';
-import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
-import { m } from '../../platform/http/i18n.js';
-import { sendPage } from '../../platform/http/render.js';
-import { formValues, signedIn } from '../../platform/http/route-support.js';
-import { AssetDetailPage, type LoanFormValues } from '../views/assets-detail.js';
-import { AssetGuidelinePage } from '../views/assets-guideline.js';
-import { AssetLoanBoard } from '../views/assets-loans.js';
-import { AssetRegisterPage, type AssetFormValues } from '../views/assets-register.js';
-import { type FieldErrors } from '../../platform/http/views/form.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
+} from '../services/asset.service.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
+import { assetsReminders } from '../reminders.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
+import { m } from '../../../platform/http/i18n.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { formValues, signedIn } from '../../../platform/http/route-support.js';
+import { AssetDetailPage, type LoanFormValues } from './views/assets-detail.js';
+import { AssetGuidelinePage } from './views/assets-guideline.js';
+import { AssetLoanBoard } from './views/assets-loans.js';
+import { AssetRegisterPage, type AssetFormValues } from './views/assets-register.js';
+import { type FieldErrors } from '../../../platform/http/views/form.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
 import { registerAssetImportRoutes } from './assets-import.routes.js';
 import { registerAssetReportRoutes } from './assets-report.routes.js';
-import { answerFormRefusal, changing, guarded } from '../../platform/http/route-kit.js';
+import { answerFormRefusal, changing, guarded } from '../../../platform/http/route-kit.js';
 
 type Params = { id: string; assetId?: string; loanId?: string; agencyCode?: string; year?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

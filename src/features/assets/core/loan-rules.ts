@@ -1,5 +1,5 @@
-import { longDate } from '../thai-calendar.js';
-import { DomainError, type Message } from '../errors.js';
+import { longDate } from '../../../core/thai-calendar.js';
+import { DomainError, type Message } from '../../../core/errors.js';
 
 /**
  * Rules of borrowing government assets. Sources: the Ministry of Finance regulation on public

@@ -1,6 +1,6 @@
-import { ASSET_STATUSES, ASSET_STATUS_NAMES } from '../../core/assets/loan-rules.js';
+import { ASSET_STATUSES, ASSET_STATUS_NAMES } from '../../core/loan-rules.js';
 import type { AssetRegister } from '../../services/asset.service.js';
-import { m, pick } from '../../platform/http/i18n.js';
+import { m, pick } from '../../../../platform/http/i18n.js';
 import { AssetsNav, AssetStatusTag, dayLabel } from './assets-common.js';
 import {
   CsrfField,
@@ -8,8 +8,8 @@ import {
   Field,
   SelectField,
   type FieldErrors,
-} from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+} from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 
 function FilterForm({ page, register }: { page: PageContext; register: AssetRegister }) {
   const { lang } = page;

@@ -1,15 +1,15 @@
-import type { Message } from '../../core/errors.js';
+import type { Message } from '../../../../core/errors.js';
 import type { GuidelineState } from '../../services/asset-report.service.js';
-import { publicGuidelinePath } from '../../services/evidence-providers/assets.js';
-import { formatDate, m, pick } from '../../platform/http/i18n.js';
+import { publicGuidelinePath } from '../../evidence.js';
+import { formatDate, m, pick } from '../../../../platform/http/i18n.js';
 import { AssetsNav } from './assets-common.js';
 import {
   CsrfField,
   ErrorSummary,
   TextAreaField,
   type FieldErrors,
-} from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+} from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 
 /** The agency's asset loan guideline: drafted from the template, saved, then published. */
 export function AssetGuidelinePage(props: {

@@ -1,11 +1,11 @@
-import type { Message } from '../../core/errors.js';
+import type { Message } from '../../../../core/errors.js';
 import type { LoanBoard, LoanLine } from '../../services/asset.service.js';
-import type { Reminder } from '../../app/reminders.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import type { Reminder } from '../../../../app/reminders.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { AssetsNav, LoanStatusTag, periodLabel, purposeLabel } from './assets-common.js';
 import { LoanHistory } from './assets-detail.js';
-import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 
 function ActionForm(props: {
   page: PageContext;

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../platform/db/test-databases.js';
-import { createFixedClock } from '../../platform/infra/clock.js';
-import { pdfText } from '../../platform/infra/pdf-text.js';
-import { DEMO_PASSWORD } from '../../app/demo.js';
+import { DIALECTS } from '../../../platform/db/test-databases.js';
+import { createFixedClock } from '../../../platform/infra/clock.js';
+import { pdfText } from '../../../platform/infra/pdf-text.js';
+import { DEMO_PASSWORD } from '../../../app/demo.js';
 import {
   createDemoApp,
   d01RoundId,
@@ -12,7 +12,7 @@ import {
   type TestClient,
   signedIn,
   csrfOf,
-} from '../../platform/http/test-client.js';
+} from '../../../platform/http/test-client.js';
 
 /** The id of an asset row's link on the register page. */
 function assetLink(body: string, number: string): string {

@@ -1,5 +1,5 @@
 import { GENERATED_EVIDENCE_SOURCES } from '../../core/framework/generated-evidence.js';
-import { findGuideline, listAssets, listLoans } from '../../db/asset.repository.js';
+import { findGuideline, listAssets, listLoans } from './db/asset.repository.js';
 import type {
   EvidenceProvider,
   GeneratedDocument,

@@ -5,8 +5,8 @@ import {
   type AssetStatus,
   type LoanStatus,
   type PurposeCategory,
-} from '../../core/assets/loan-rules.js';
-import { formatDay, m, pick, type Lang } from '../../platform/http/i18n.js';
+} from '../../core/loan-rules.js';
+import { formatDay, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 
 /** A day (YYYY-MM-DD) in the Buddhist era for Thai. */
 export const dayLabel = formatDay;

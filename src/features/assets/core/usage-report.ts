@@ -1,5 +1,5 @@
 import { daysBetween, isLoanOverdue, type LoanStatus, type PurposeCategory } from './loan-rules.js';
-import { fiscalYearRange } from '../thai-calendar.js';
+import { fiscalYearRange } from '../../../core/thai-calendar.js';
 
 /** One loan as the yearly report needs it (no borrower: the report is public). */
 export interface ReportLoan {

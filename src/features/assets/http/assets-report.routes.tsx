@@ -1,31 +1,31 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { assetGuidelineReport, assetUsageReport } from '../../reports/asset-reports.js';
+import { assetGuidelineReport, assetUsageReport } from '../reports/asset-reports.js';
 import {
   currentFiscalYear,
   getPublicGuideline,
   getPublicUsageReport,
   getUsageReport,
   type AgencyUsageReport,
-} from '../../services/asset-report.service.js';
-import type { ServiceContext } from '../../platform/services/context.js';
-import { publicReportPath } from '../../services/evidence-providers/assets.js';
-import { type AppOptions } from '../../platform/http/request-context.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
+} from '../services/asset-report.service.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
+import { publicReportPath } from '../evidence.js';
+import { type AppOptions } from '../../../platform/http/request-context.js';
+import { m, pick, type Lang } from '../../../platform/http/i18n.js';
 import {
   sendReport,
   sendReportHtml,
   type ReportFormat,
-} from '../../platform/http/report-response.js';
-import { signedIn } from '../../platform/http/route-support.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
-import { bangkokDay } from '../../core/thai-calendar.js';
+} from '../../../platform/http/report-response.js';
+import { signedIn } from '../../../platform/http/route-support.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { bangkokDay } from '../../../core/thai-calendar.js';
 import {
   GENERATED_FILE_LIMIT,
   PUBLIC_PAGE_LIMIT,
   guarded,
   pathYear,
-} from '../../platform/http/route-kit.js';
-import { publishedNotFound } from '../../features/agencies/services/agency-access.service.js';
+} from '../../../platform/http/route-kit.js';
+import { publishedNotFound } from '../../agencies/services/agency-access.service.js';
 
 type Params = { id: string; agencyCode?: string; year?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

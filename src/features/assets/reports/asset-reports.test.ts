@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildUsageReport, type ReportLoan } from '../core/assets/usage-report.js';
+import { buildUsageReport, type ReportLoan } from '../core/usage-report.js';
 import { assetGuidelineReport, assetUsageReport } from './asset-reports.js';
 
 const loans: ReportLoan[] = [

@@ -1,6 +1,6 @@
-import { PERSONAL_USE_REFUSAL, PURPOSE_CATEGORIES } from '../../core/assets/loan-rules.js';
+import { PERSONAL_USE_REFUSAL, PURPOSE_CATEGORIES } from '../../core/loan-rules.js';
 import type { AssetDetail, LoanLine } from '../../services/asset.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import {
   AssetsNav,
   AssetStatusTag,
@@ -16,8 +16,8 @@ import {
   SelectField,
   TextAreaField,
   type FieldErrors,
-} from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+} from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 
 /** A refusal reason; the rule's own (stored in Thai) is shown in the page's language. */
 function reasonText(lang: Lang, reason: string): string {
