@@ -5,7 +5,7 @@ import { seedDemoActivities } from '../features/activities/demo.js';
 import { seedDemoAssets } from '../features/assets/demo.js';
 import { seedDemoCalendar } from '../features/calendar/demo.js';
 import { seedDemoIntegrity } from '../features/integrity/demo.js';
-import { seedDemoManuals } from '../services/demo-manuals.service.js';
+import { seedDemoManuals } from '../features/manuals/demo.js';
 import { seedDemoVoice } from '../features/voice/demo.js';
 
 /** What the demo made before the features add their own data. */

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../platform/services/context.js';
 import { activitiesEvidence } from '../features/activities/evidence.js';
 import { assetsEvidence } from '../features/assets/evidence.js';
 import { integrityEvidence } from '../features/integrity/evidence.js';
-import { manualsEvidence } from '../services/evidence-providers/manuals.js';
+import { manualsEvidence } from '../features/manuals/evidence.js';
 import { measuresEvidence } from '../features/measures/evidence.js';
 import { resultsEvidence } from '../features/results/evidence.js';
 import type {

@@ -2,7 +2,7 @@ import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { assetsReminders } from '../features/assets/reminders.js';
 import { calendarReminders } from '../features/calendar/reminders.js';
 import { integrityReminders } from '../features/integrity/reminders.js';
-import { manualsReminders } from '../services/reminder-providers/manuals.js';
+import { manualsReminders } from '../features/manuals/reminders.js';
 import { measuresReminders } from '../features/measures/reminders.js';
 import type { Reminder, ReminderProvider } from '../platform/services/reminder-provider.js';
 

@@ -1,8 +1,12 @@
 import type { Message } from '../core/errors.js';
-import { KIND_SOURCES } from '../core/manuals/manual-elements.js';
-import { KIND_NAMES } from '../core/manuals/manual-rules.js';
+import { KIND_SOURCES } from '../features/manuals/core/manual-elements.js';
+import { KIND_NAMES } from '../features/manuals/core/manual-rules.js';
 import { excerptOf, scoreMatch, wordsOf } from '../core/manuals/thai-search.js';
-import { checkCurrency, itemsBySource, type Currency } from '../core/manuals/website-currency.js';
+import {
+  checkCurrency,
+  itemsBySource,
+  type Currency,
+} from '../features/manuals/core/website-currency.js';
 import { type Agency } from '../features/agencies/db/agency.repository.js';
 import type { Round } from '../features/rounds/db/round.repository.js';
 import {
@@ -11,8 +15,8 @@ import {
 } from '../features/agencies/services/agency-access.service.js';
 import type { Actor, ServiceContext } from '../platform/services/context.js';
 import { listPublishedDocuments } from '../app/published-documents.js';
-import { getPublicManuals } from './manual-public.service.js';
-import { currentRoundOf } from './manual-support.js';
+import { getPublicManuals } from '../features/manuals/services/manual-public.service.js';
+import { currentRoundOf } from '../features/manuals/services/manual-support.js';
 import { loadPublicOit } from '../features/oit-evidence/services/oit-evidence-output.service.js';
 import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
 

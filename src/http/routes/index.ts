@@ -15,6 +15,6 @@ export { registerReportsRoutes } from '../../features/results/http/reports.route
 export { registerActivitiesRoutes } from '../../features/activities/http/activities.routes.js';
 export { registerIntegrityRoutes } from '../../features/integrity/http/integrity.routes.js';
 export { registerAssetsRoutes } from '../../features/assets/http/assets.routes.js';
-export { registerManualsRoutes } from './manuals.routes.js';
+export { registerManualsRoutes } from '../../features/manuals/http/manuals.routes.js';
 export { registerVoiceRoutes } from '../../features/voice/http/voice.routes.js';
 export { registerPublishedRoutes } from './published.routes.js';

@@ -1,10 +1,10 @@
-import { KIND_NAMES, MANUAL_KINDS, type ManualKind } from '../../core/manuals/manual-rules.js';
+import { KIND_NAMES, MANUAL_KINDS, type ManualKind } from '../../core/manual-rules.js';
 import type { ManualView } from '../../services/manual.service.js';
 import type { PublicManuals } from '../../services/manual-public.service.js';
 
 type Agency = PublicManuals['agency'];
-import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { publicManualsPath, StepsTable } from './manuals-register.js';
 
 function agencyName(lang: Lang, agency: Agency): string {

@@ -1,5 +1,5 @@
-import type { Message } from '../errors.js';
-import type { Edition, Element, Text } from '../framework/edition.schema.js';
+import type { Message } from '../../../core/errors.js';
+import type { Edition, Element, Text } from '../../../core/framework/edition.schema.js';
 
 /** The fiscal year an OIT item's content must cover: `current`, `previous` or `any`. */
 export type ItemPeriod = 'current' | 'previous' | 'any';

@@ -1,4 +1,4 @@
-import type { Message } from '../errors.js';
+import type { Message } from '../../../core/errors.js';
 import {
   documentsStated,
   feeStated,

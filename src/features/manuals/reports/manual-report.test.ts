@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { totalStandardTime } from '../core/manuals/manual-rules.js';
+import { totalStandardTime } from '../core/manual-rules.js';
 import { buildManualReport, type ManualReportInput } from './manual-report.js';
 
 const steps: ManualReportInput['steps'] = [

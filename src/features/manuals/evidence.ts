@@ -1,7 +1,7 @@
-import { KIND_SOURCES } from '../../core/manuals/manual-elements.js';
-import { KIND_NAMES, MANUAL_KINDS } from '../../core/manuals/manual-rules.js';
-import { findAgencyById } from '../../features/agencies/db/agency.repository.js';
-import { listManuals } from '../../db/manual.repository.js';
+import { KIND_SOURCES } from './core/manual-elements.js';
+import { KIND_NAMES, MANUAL_KINDS } from './core/manual-rules.js';
+import { findAgencyById } from '../agencies/db/agency.repository.js';
+import { listManuals } from './db/manual.repository.js';
 import type {
   EvidenceProvider,
   GeneratedDocument,

@@ -1,11 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
-import { listAuditEntries } from '../features/audit/db/audit.repository.js';
+import { listAuditEntries } from '../../audit/db/audit.repository.js';
 import { listSteps } from '../db/manual.repository.js';
-import { describeEachDialect } from '../platform/db/test-databases.js';
-import { randomIds } from '../platform/infra/clock.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { worldAt } from '../platform/services/test-world.js';
-import { listPublishedDocuments } from '../app/published-documents.js';
+import { describeEachDialect } from '../../../platform/db/test-databases.js';
+import { randomIds } from '../../../platform/infra/clock.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { worldAt } from '../../../platform/services/test-world.js';
+import { listPublishedDocuments } from '../../../app/published-documents.js';
 import { getPublicManual, getPublicManuals } from './manual-public.service.js';
 import { addServiceCase } from './manual-cases.service.js';
 import {
@@ -16,9 +16,9 @@ import {
   setManualPublished,
   type ManualInput,
 } from './manual.service.js';
-import { getPublishedOverview, searchPublished } from './published.service.js';
-import { listReminders } from '../app/reminders.js';
-import { openRounds } from '../features/rounds/services/round.service.js';
+import { getPublishedOverview, searchPublished } from '../../../services/published.service.js';
+import { listReminders } from '../../../app/reminders.js';
+import { openRounds } from '../../rounds/services/round.service.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);

@@ -5,8 +5,8 @@ import {
   type ManualKind,
   type StandardTime,
   type TimeUnit,
-} from '../core/manuals/manual-rules.js';
-import type { ReportBlock, ReportDocument } from '../platform/reports/report-document.js';
+} from '../core/manual-rules.js';
+import type { ReportBlock, ReportDocument } from '../../../platform/reports/report-document.js';
 
 /** What the printed manual needs: its content, steps and standard time. */
 export interface ManualReportInput {

@@ -1,7 +1,7 @@
-import { findAgencyById } from '../../features/agencies/db/agency.repository.js';
-import { listManuals, listSteps } from '../../db/manual.repository.js';
-import { currentRoundOf } from '../manual-support.js';
-import { viewsOf } from '../manual.service.js';
+import { findAgencyById } from '../agencies/db/agency.repository.js';
+import { listManuals, listSteps } from './db/manual.repository.js';
+import { currentRoundOf } from './services/manual-support.js';
+import { viewsOf } from './services/manual.service.js';
 import type { Reminder, ReminderProvider } from '../../platform/services/reminder-provider.js';
 
 /**

@@ -1,9 +1,9 @@
-import type { Grant } from '../access/roles.js';
+import type { Grant } from '../../../core/access/roles.js';
 import {
   mayAdministerEvidence,
   mayApproveEvidence,
   type EvidenceActor,
-} from '../../features/oit-evidence/core/evidence-policy.js';
+} from '../../oit-evidence/core/evidence-policy.js';
 
 /** Who may write and publish an agency's manuals. Pure: grants and the agency's path. */
 

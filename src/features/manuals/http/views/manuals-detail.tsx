@@ -1,8 +1,8 @@
-import { KIND_NAMES } from '../../core/manuals/manual-rules.js';
+import { KIND_NAMES } from '../../core/manual-rules.js';
 import type { ManualDetail } from '../../services/manual.service.js';
-import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
-import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { CasesSection } from './manuals-cases.js';
 import { EditForm, type ManualFormValues } from './manuals-form.js';
 import { ManualStatusTag, publicManualsPath, StepsTable } from './manuals-register.js';

@@ -1,8 +1,8 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../platform/db/test-databases.js';
-import { createFixedClock } from '../../platform/infra/clock.js';
-import { pdfText } from '../../platform/infra/pdf-text.js';
+import { DIALECTS } from '../../../platform/db/test-databases.js';
+import { createFixedClock } from '../../../platform/infra/clock.js';
+import { pdfText } from '../../../platform/infra/pdf-text.js';
 import {
   createDemoApp,
   d01RoundId,
@@ -11,7 +11,7 @@ import {
   type TestApp,
   type TestClient,
   signedIn,
-} from '../../platform/http/test-client.js';
+} from '../../../platform/http/test-client.js';
 
 /** The links of the manuals listed on a page, by title. */
 function manualLinks(body: string, base: string): Map<string, string> {

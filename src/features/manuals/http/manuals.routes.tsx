@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { MANUAL_KINDS, type ManualKind } from '../../core/manuals/manual-rules.js';
-import { buildManualReport } from '../../reports/manual-report.js';
-import type { ServiceContext } from '../../platform/services/context.js';
-import { getPublicManual, getPublicManuals } from '../../services/manual-public.service.js';
-import { addServiceCase, removeServiceCase } from '../../services/manual-cases.service.js';
+import { MANUAL_KINDS, type ManualKind } from '../core/manual-rules.js';
+import { buildManualReport } from '../reports/manual-report.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
+import { getPublicManual, getPublicManuals } from '../services/manual-public.service.js';
+import { addServiceCase, removeServiceCase } from '../services/manual-cases.service.js';
 import {
   createManual,
   getManual,
@@ -11,23 +11,23 @@ import {
   saveManual,
   setManualPublished,
   type ManualView,
-} from '../../services/manual.service.js';
-import { pageOf, type AppOptions } from '../../platform/http/request-context.js';
-import { formatDate, type Lang } from '../../platform/http/i18n.js';
-import { sendPage } from '../../platform/http/render.js';
-import { sendReport, type ReportFormat } from '../../platform/http/report-response.js';
-import { formValues, signedIn } from '../../platform/http/route-support.js';
-import { type FieldErrors } from '../../platform/http/views/form.js';
-import type { PageContext } from '../../platform/http/views/layout.js';
+} from '../services/manual.service.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
+import { formatDate, type Lang } from '../../../platform/http/i18n.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { sendReport, type ReportFormat } from '../../../platform/http/report-response.js';
+import { formValues, signedIn } from '../../../platform/http/route-support.js';
+import { type FieldErrors } from '../../../platform/http/views/form.js';
+import type { PageContext } from '../../../platform/http/views/layout.js';
 import {
   formValuesOf,
   ManualDetailPage,
   type ManualFormValues,
   type StepFormValues,
-} from '../views/manuals-detail.js';
-import { PublicManualPage, PublicManualsPage } from '../views/manuals-public.js';
-import { ManualRegisterPage, type NewManualValues } from '../views/manuals-register.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
+} from './views/manuals-detail.js';
+import { PublicManualPage, PublicManualsPage } from './views/manuals-public.js';
+import { ManualRegisterPage, type NewManualValues } from './views/manuals-register.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
 import {
   answerFormRefusal,
   PUBLIC_PAGE_LIMIT,
@@ -35,7 +35,7 @@ import {
   changing,
   formErrorsOf,
   guarded,
-} from '../../platform/http/route-kit.js';
+} from '../../../platform/http/route-kit.js';
 
 const MAX_STEP_ROWS = 100;
 

@@ -1,21 +1,21 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { DomainError } from '../core/errors.js';
-import { KIND_SOURCES } from '../core/manuals/manual-elements.js';
-import { itemsBySource, type SourceItem } from '../core/manuals/website-currency.js';
+import { DomainError } from '../../../core/errors.js';
+import { KIND_SOURCES } from '../core/manual-elements.js';
+import { itemsBySource, type SourceItem } from '../core/website-currency.js';
 import {
   checkManual,
   MANUAL_KINDS,
   TIME_UNITS,
   type ManualContent,
   type ManualKind,
-} from '../core/manuals/manual-rules.js';
-import type { Agency } from '../features/agencies/db/agency.repository.js';
+} from '../core/manual-rules.js';
+import type { Agency } from '../../agencies/db/agency.repository.js';
 import { findManual, type Manual, type ManualStep } from '../db/manual.repository.js';
-import { listRounds, type Round } from '../features/rounds/db/round.repository.js';
-import type { Database } from '../platform/db/schema.js';
-import type { ServiceContext } from '../platform/services/context.js';
-import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
+import { listRounds, type Round } from '../../rounds/db/round.repository.js';
+import type { Database } from '../../../platform/db/schema.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
+import { loadRoundEdition } from '../../surveys/services/survey.service.js';
 
 /** Input schemas, lookups and shapes shared by the manual services. */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeEdition } from '../framework/edition.fixture.js';
-import { EditionSchema } from '../framework/edition.schema.js';
+import { makeEdition } from '../../../core/framework/edition.fixture.js';
+import { EditionSchema } from '../../../core/framework/edition.schema.js';
 import { checkCurrency, itemsBySource } from './website-currency.js';
 
 describe('website currency', () => {

@@ -1,8 +1,8 @@
 import type { ManualDetail } from '../../services/manual.service.js';
-import { m, pick } from '../../platform/http/i18n.js';
-import { CsrfField, Field, type FieldErrors } from '../../platform/http/views/form.js';
-import type { PageContext } from '../../platform/http/views/layout.js';
-import { dueLabel } from '../../features/measures/http/views/measures-register.js';
+import { m, pick } from '../../../../platform/http/i18n.js';
+import { CsrfField, Field, type FieldErrors } from '../../../../platform/http/views/form.js';
+import type { PageContext } from '../../../../platform/http/views/layout.js';
+import { dueLabel } from '../../../measures/http/views/measures-register.js';
 
 /** Service cases of a manual: the time taken against the standard, the entry form, the list. */
 export function CasesSection({

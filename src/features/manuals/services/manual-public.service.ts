@@ -1,8 +1,8 @@
-import type { ManualKind } from '../core/manuals/manual-rules.js';
-import { type Agency } from '../features/agencies/db/agency.repository.js';
+import type { ManualKind } from '../core/manual-rules.js';
+import { type Agency } from '../../agencies/db/agency.repository.js';
 import { listManuals, listSteps } from '../db/manual.repository.js';
-import { agencyByCode } from '../features/agencies/services/agency-access.service.js';
-import type { ServiceContext } from '../platform/services/context.js';
+import { agencyByCode } from '../../agencies/services/agency-access.service.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
 import { manualNotFound } from './manual-support.js';
 import { viewsOf, type ManualView } from './manual.service.js';
 

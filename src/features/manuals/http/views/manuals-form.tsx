@@ -1,13 +1,13 @@
-import { NONE_TH, TIME_UNITS, UNIT_NAMES } from '../../core/manuals/manual-rules.js';
+import { NONE_TH, TIME_UNITS, UNIT_NAMES } from '../../core/manual-rules.js';
 import type { ManualDetail } from '../../services/manual.service.js';
-import { m, pick, type Lang } from '../../platform/http/i18n.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import {
   CsrfField,
   Field,
   TextAreaField,
   type FieldErrors,
-} from '../../platform/http/views/form.js';
-import type { PageContext } from '../../platform/http/views/layout.js';
+} from '../../../../platform/http/views/form.js';
+import type { PageContext } from '../../../../platform/http/views/layout.js';
 
 /** One step row as the form shows it (strings, as posted). */
 export interface StepFormValues {

@@ -1,4 +1,4 @@
-import type { Message } from '../errors.js';
+import type { Message } from '../../../core/errors.js';
 
 /** Work manuals (staff) and service manuals (public service standards). */
 export const MANUAL_KINDS = ['work', 'service'] as const;

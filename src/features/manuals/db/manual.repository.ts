@@ -7,8 +7,8 @@ import {
   type ManualKind,
   type ManualStatus,
   type TimeUnit,
-} from '../core/manuals/manual-rules.js';
-import type { Database, ManualTable } from '../platform/db/schema.js';
+} from '../core/manual-rules.js';
+import type { Database, ManualTable } from '../../../platform/db/schema.js';
 
 /** A manual as stored, with its lists decoded. */
 export interface Manual {

@@ -6,17 +6,17 @@ import {
   MANUAL_STATUS_NAMES,
   UNIT_NAMES,
   type ManualStatus,
-} from '../../core/manuals/manual-rules.js';
+} from '../../core/manual-rules.js';
 import type { ManualRegister, ManualView } from '../../services/manual.service.js';
-import { formatDate, m, pick, type Lang } from '../../platform/http/i18n.js';
+import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import {
   CsrfField,
   ErrorSummary,
   Field,
   type FieldErrors,
   SelectField,
-} from '../../platform/http/views/form.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+} from '../../../../platform/http/views/form.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 
 /** The public address of an agency's manuals (and of one manual). */
 export function publicManualsPath(agencyCode: string, manualId?: string): string {

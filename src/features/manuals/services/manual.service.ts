@@ -1,15 +1,15 @@
-import { DomainError } from '../core/errors.js';
-import { checkManualElements, type ElementResult } from '../core/manuals/manual-elements.js';
-import { mayEditManuals, mayPublishManuals } from '../core/manuals/manual-policy.js';
+import { DomainError } from '../../../core/errors.js';
+import { checkManualElements, type ElementResult } from '../core/manual-elements.js';
+import { mayEditManuals, mayPublishManuals } from '../core/manual-policy.js';
 import {
   checkManual,
   totalStandardTime,
   type ManualProblem,
   type StandardTime,
-} from '../core/manuals/manual-rules.js';
-import { computeCaseStatistics, type CaseStatistics } from '../core/manuals/service-cases.js';
-import type { SourceItem } from '../core/manuals/website-currency.js';
-import type { Agency } from '../features/agencies/db/agency.repository.js';
+} from '../core/manual-rules.js';
+import { computeCaseStatistics, type CaseStatistics } from '../core/service-cases.js';
+import type { SourceItem } from '../core/website-currency.js';
+import type { Agency } from '../../agencies/db/agency.repository.js';
 import {
   insertManual,
   listCases,
@@ -21,9 +21,9 @@ import {
   type ManualCase,
   type ManualStep,
 } from '../db/manual.repository.js';
-import { loadVisibleAgency } from '../features/agencies/services/agency-access.service.js';
-import { inTransaction, recordAudit } from '../features/audit/services/audit.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
+import { loadVisibleAgency } from '../../agencies/services/agency-access.service.js';
+import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import {
   cleanSteps,
   contentOf,
