@@ -17,4 +17,4 @@ export { registerIntegrityRoutes } from '../../features/integrity/http/integrity
 export { registerAssetsRoutes } from '../../features/assets/http/assets.routes.js';
 export { registerManualsRoutes } from '../../features/manuals/http/manuals.routes.js';
 export { registerVoiceRoutes } from '../../features/voice/http/voice.routes.js';
-export { registerPublishedRoutes } from './published.routes.js';
+export { registerPublishedRoutes } from '../../features/published/http/published.routes.js';

@@ -16,7 +16,10 @@ import {
   setManualPublished,
   type ManualInput,
 } from './manual.service.js';
-import { getPublishedOverview, searchPublished } from '../../../services/published.service.js';
+import {
+  getPublishedOverview,
+  searchPublished,
+} from '../../published/services/published.service.js';
 import { listReminders } from '../../../app/reminders.js';
 import { openRounds } from '../../rounds/services/round.service.js';
 

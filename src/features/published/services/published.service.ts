@@ -1,24 +1,21 @@
-import type { Message } from '../core/errors.js';
-import { KIND_SOURCES } from '../features/manuals/core/manual-elements.js';
-import { KIND_NAMES } from '../features/manuals/core/manual-rules.js';
-import { excerptOf, scoreMatch, wordsOf } from '../core/manuals/thai-search.js';
+import type { Message } from '../../../core/errors.js';
+import { KIND_SOURCES } from '../../manuals/core/manual-elements.js';
+import { KIND_NAMES } from '../../manuals/core/manual-rules.js';
+import { excerptOf, scoreMatch, wordsOf } from '../core/thai-search.js';
 import {
   checkCurrency,
   itemsBySource,
   type Currency,
-} from '../features/manuals/core/website-currency.js';
-import { type Agency } from '../features/agencies/db/agency.repository.js';
-import type { Round } from '../features/rounds/db/round.repository.js';
-import {
-  agencyByCode,
-  loadVisibleAgency,
-} from '../features/agencies/services/agency-access.service.js';
-import type { Actor, ServiceContext } from '../platform/services/context.js';
-import { listPublishedDocuments } from '../app/published-documents.js';
-import { getPublicManuals } from '../features/manuals/services/manual-public.service.js';
-import { currentRoundOf } from '../features/manuals/services/manual-support.js';
-import { loadPublicOit } from '../features/oit-evidence/services/oit-evidence-output.service.js';
-import { loadRoundEdition } from '../features/surveys/services/survey.service.js';
+} from '../../manuals/core/website-currency.js';
+import { type Agency } from '../../agencies/db/agency.repository.js';
+import type { Round } from '../../rounds/db/round.repository.js';
+import { agencyByCode, loadVisibleAgency } from '../../agencies/services/agency-access.service.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { listPublishedDocuments } from '../../../app/published-documents.js';
+import { getPublicManuals } from '../../manuals/services/manual-public.service.js';
+import { currentRoundOf } from '../../manuals/services/manual-support.js';
+import { loadPublicOit } from '../../oit-evidence/services/oit-evidence-output.service.js';
+import { loadRoundEdition } from '../../surveys/services/survey.service.js';
 
 /** One public page or document Prongsai publishes for an agency, with its currency. */
 export interface PublishedEntry {

@@ -1,6 +1,6 @@
 import type { PublishedOverview, SearchAnswer } from '../../services/published.service.js';
-import { formatDate, m, pick } from '../../platform/http/i18n.js';
-import { Layout, type PageContext } from '../../platform/http/views/layout.js';
+import { formatDate, m, pick } from '../../../../platform/http/i18n.js';
+import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 
 /** Every page and document Prongsai publishes for the agency, its last update and staleness. */
 export function PublishedOverviewPage({

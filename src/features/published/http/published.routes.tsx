@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ServiceContext } from '../../platform/services/context.js';
-import { getPublishedOverview, searchPublished } from '../../services/published.service.js';
-import { pageOf, requireActor, type AppOptions } from '../../platform/http/request-context.js';
-import { sendPage } from '../../platform/http/render.js';
-import { signedIn } from '../../platform/http/route-support.js';
-import type { PageContext } from '../../platform/http/views/layout.js';
-import { PublicSearchPage, PublishedOverviewPage } from '../views/published-pages.js';
-import { sendDomainError } from '../../platform/http/views/user-problem.js';
+import type { ServiceContext } from '../../../platform/services/context.js';
+import { getPublishedOverview, searchPublished } from '../services/published.service.js';
+import { pageOf, requireActor, type AppOptions } from '../../../platform/http/request-context.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { signedIn } from '../../../platform/http/route-support.js';
+import type { PageContext } from '../../../platform/http/views/layout.js';
+import { PublicSearchPage, PublishedOverviewPage } from './views/published-pages.js';
+import { sendDomainError } from '../../../platform/http/views/user-problem.js';
 
 /** Search is open to anyone and reads several tables: a tighter limit than other public pages. */
 const SEARCH_LIMIT = { config: { rateLimit: { max: 60, timeWindow: 60_000 } } };
