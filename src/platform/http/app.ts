@@ -22,7 +22,7 @@ import {
   type RouteModule,
 } from './request-context.js';
 import { registerAuthRoutes } from '../../features/users/http/auth.routes.js';
-import { registerHomeRoutes } from '../../http/routes/home.routes.js';
+import { registerHomeRoutes } from '../../features/home/http/home.routes.js';
 import { registerApiRoutes } from './api.routes.js';
 import {
   registerAgencyRoutes,

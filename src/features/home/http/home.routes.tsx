@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { ROLE_NAMES } from '../../core/access/roles.js';
-import { listOwnRoles, needsSetup } from '../../features/users/services/auth.service.js';
-import { listReminders } from '../../app/reminders.js';
-import { pageOf, requireActor, type AppOptions } from '../../platform/http/request-context.js';
-import { m, pick } from '../../platform/http/i18n.js';
-import { sendPage } from '../../platform/http/render.js';
-import { signedIn } from '../../platform/http/route-support.js';
-import { HomeReminders } from '../views/home-reminders.js';
-import { Layout } from '../../platform/http/views/layout.js';
-import { bangkokDay } from '../../core/thai-calendar.js';
+import { ROLE_NAMES } from '../../../core/access/roles.js';
+import { listOwnRoles, needsSetup } from '../../users/services/auth.service.js';
+import { listReminders } from '../../../app/reminders.js';
+import { pageOf, requireActor, type AppOptions } from '../../../platform/http/request-context.js';
+import { m, pick } from '../../../platform/http/i18n.js';
+import { sendPage } from '../../../platform/http/render.js';
+import { signedIn } from '../../../platform/http/route-support.js';
+import { HomeReminders } from './views/home-reminders.js';
+import { Layout } from '../../../platform/http/views/layout.js';
+import { bangkokDay } from '../../../core/thai-calendar.js';
 
 /** The home page: what waits for you (late work first), who you are and where to go. */
 export function registerHomeRoutes(app: FastifyInstance, options: AppOptions): void {
