@@ -23,7 +23,7 @@ import {
 import { formValues, signedIn } from '../../../platform/http/route-support.js';
 import { ActivityListPage, ActivityPage, PublicActivityListPage } from './views/activity-pages.js';
 import { formValuesOf, SATISFACTION_ROWS, type ActivityFormValues } from './views/activity-form.js';
-import { activityReport } from '../reports/activity-report.js';
+import { activityReport } from './views/activity-report.js';
 import { type FieldErrors } from '../../../platform/http/views/form.js';
 import { sendDomainError } from '../../../platform/http/views/user-problem.js';
 import {

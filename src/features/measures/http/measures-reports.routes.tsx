@@ -17,7 +17,7 @@ import {
   type ReportFormat,
 } from '../../../platform/http/report-response.js';
 import { formValues, signedIn } from '../../../platform/http/route-support.js';
-import { measuresDocumentReport, measuresProgressReport } from '../reports/measures-reports.js';
+import { measuresDocumentReport, measuresProgressReport } from './views/measures-reports.js';
 import { sendDomainError } from '../../../platform/http/views/user-problem.js';
 import {
   GENERATED_FILE_LIMIT,

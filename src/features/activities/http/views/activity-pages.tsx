@@ -5,7 +5,7 @@ import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.j
 import { ActivityForm, DEFAULT_QUESTIONS, type ActivityFormValues } from './activity-form.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
-import { activityDay } from '../../reports/activity-report.js';
+import { activityDay } from './activity-report.js';
 
 /** An agency's activities with their satisfaction, and for editors the form for a new one. */
 export function ActivityListPage(props: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportBlock } from '../../../platform/reports/report-document.js';
-import type { MeasuresReport, ReportMeasure } from '../services/measure-report.service.js';
+import type { ReportBlock } from '../../../../platform/reports/report-document.js';
+import type { MeasuresReport, ReportMeasure } from '../../services/measure-report.service.js';
 import { measuresDocumentReport, measuresProgressReport } from './measures-reports.js';
 
 const measure = (over: Partial<ReportMeasure>): ReportMeasure => ({

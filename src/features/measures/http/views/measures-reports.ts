@@ -1,12 +1,12 @@
-import { STATUS_NAMES } from '../core/measure-rules.js';
-import type { ReportBlock, ReportDocument } from '../../../platform/reports/report-document.js';
+import { STATUS_NAMES } from '../../core/measure-rules.js';
+import type { ReportBlock, ReportDocument } from '../../../../platform/reports/report-document.js';
 import {
   PUBLICATION_TITLES,
   type MeasuresReport,
   type ReportMeasure,
-} from '../services/measure-report.service.js';
-import { formatDate, m, pick, type Lang } from '../../../platform/http/i18n.js';
-import { dueLabel, targetLabel } from '../http/views/measures-register.js';
+} from '../../services/measure-report.service.js';
+import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { dueLabel, targetLabel } from './measures-register.js';
 
 /** The measures document and the progress report of a round as printable report documents. */
 

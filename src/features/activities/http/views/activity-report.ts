@@ -1,10 +1,10 @@
-import { attendanceShare, formatPercent } from '../core/satisfaction.js';
-import type { Agency } from '../../agencies/services/agency.service.js';
-import { satisfactionChartSvg } from './activity-charts.js';
-import type { ReportBlock, ReportDocument } from '../../../platform/reports/report-document.js';
-import type { ActivityView } from '../services/activity.service.js';
-import { formatDay, m, pick, type Lang } from '../../../platform/http/i18n.js';
-import { thaiLongDate } from '../../../core/thai-calendar.js';
+import { attendanceShare, formatPercent } from '../../core/satisfaction.js';
+import type { Agency } from '../../../agencies/services/agency.service.js';
+import { satisfactionChartSvg } from '../../reports/activity-charts.js';
+import type { ReportBlock, ReportDocument } from '../../../../platform/reports/report-document.js';
+import type { ActivityView } from '../../services/activity.service.js';
+import { formatDay, m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { thaiLongDate } from '../../../../core/thai-calendar.js';
 
 /** An activity's day written out: "29 มกราคม พ.ศ. 2569" in Thai. */
 export function activityDay(lang: Lang, heldOn: string): string {
