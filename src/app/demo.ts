@@ -16,7 +16,8 @@ import {
 } from '../features/rounds/services/round.service.js';
 import { inTransaction } from '../features/audit/services/audit.service.js';
 import { ensureSurveyLinks } from '../features/surveys/services/survey-admin.service.js';
-import { demoActor, seedDemoOit } from '../features/oit-review/demo.js';
+import { seedDemoOit } from '../features/oit-review/demo.js';
+import { demoActor } from '../features/users/demo.js';
 import { seedDemoFeatures } from './demo-features.js';
 import { insertResponses, type NewResponse } from '../features/surveys/db/survey.repository.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';

@@ -1,7 +1,7 @@
 import { createActivity, setActivityPublished } from './services/activity.service.js';
 import type { ServiceContext } from '../../platform/services/context.js';
 import type { DemoWorld } from '../../app/demo-features.js';
-import { demoActor } from '../oit-review/demo.js';
+import { demoActor } from '../users/demo.js';
 import { addMeasureProgress, createMeasure } from '../measures/services/measure.service.js';
 
 /** Last year's measures of D01: one finished (offered to this year), one still open. */

@@ -5,7 +5,7 @@ import { saveAssetGuideline } from './services/asset-report.service.js';
 import { actOnLoan, listAssetsOf, requestLoan } from './services/asset.service.js';
 import type { ServiceContext } from '../../platform/services/context.js';
 import type { DemoWorld } from '../../app/demo-features.js';
-import { demoActor } from '../oit-review/demo.js';
+import { demoActor } from '../users/demo.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
 
 const REGISTER = [

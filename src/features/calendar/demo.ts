@@ -7,7 +7,7 @@ import {
 } from './services/calendar.service.js';
 import type { ServiceContext } from '../../platform/services/context.js';
 import type { DemoWorld } from '../../app/demo-features.js';
-import { demoActor } from '../oit-review/demo.js';
+import { demoActor } from '../users/demo.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
 
 /** Planned steps the demo leaves open, so the home page shows late work. */

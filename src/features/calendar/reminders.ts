@@ -1,5 +1,6 @@
 import { listOpenTasksFor } from './db/calendar.repository.js';
-import { listActorRounds, mayManageRound, taskViews } from './services/calendar-support.js';
+import { mayManageRound, taskViews } from './services/calendar-support.js';
+import { listActorRounds } from '../rounds/services/actor-rounds.js';
 import type { ReminderProvider } from '../../platform/services/reminder-provider.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
 

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../platform/services/context.js';
 import type { DemoWorld } from '../../app/demo-features.js';
-import { demoActor } from '../oit-review/demo.js';
+import { demoActor } from '../users/demo.js';
 import { publishGiftReport, reportGift } from './services/gift-register.service.js';
 import {
   acknowledgeDeclaration,

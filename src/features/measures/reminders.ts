@@ -1,5 +1,5 @@
 import { isAllowed } from '../../core/access/roles.js';
-import { listActorRounds } from '../calendar/services/calendar-support.js';
+import { listActorRounds } from '../rounds/services/actor-rounds.js';
 import { listOverdueMeasures } from './services/measure.service.js';
 import type { ReminderProvider } from '../../platform/services/reminder-provider.js';
 

@@ -1,10 +1,9 @@
 import { DEFAULT_FETCH_LIMITS } from '../../platform/infra/link-fetcher.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../../platform/infra/file-store.js';
-import { findUserByEmail } from '../users/db/user.repository.js';
-import { loadActor } from '../users/services/auth.service.js';
+import { demoActor } from '../users/demo.js';
 import { findRound } from '../rounds/db/round.repository.js';
 import type { OpenedRound } from '../rounds/services/round.service.js';
-import type { Actor, ServiceContext } from '../../platform/services/context.js';
+import type { ServiceContext } from '../../platform/services/context.js';
 import {
   approveEvidence,
   markEvidenceReady,
@@ -12,14 +11,6 @@ import {
 } from '../oit-evidence/services/oit-evidence.service.js';
 import { assignAssessor } from './services/oit-review.service.js';
 import { loadRoundEdition } from '../surveys/services/survey.service.js';
-
-/** An existing demo account as an actor. */
-export async function demoActor(ctx: ServiceContext, email: string): Promise<Actor> {
-  const user = await findUserByEmail(ctx.db.kysely, email);
-  const actor = user ? await loadActor(ctx.db.kysely, user.id) : null;
-  if (!actor) throw new Error(`demo account ${email} missing`);
-  return actor;
-}
 
 /**
  * OIT work in progress for D01 (the demo's example department): the owner has filled the first

@@ -2,7 +2,7 @@ import { fieldName } from '../surveys/core/survey-form.js';
 import { createFixedClock } from '../../platform/infra/clock.js';
 import type { ServiceContext } from '../../platform/services/context.js';
 import type { DemoWorld } from '../../app/demo-features.js';
-import { demoActor } from '../oit-review/demo.js';
+import { demoActor } from '../users/demo.js';
 import { ensureSurveyLinks } from '../surveys/services/survey-admin.service.js';
 import {
   findOpenSurvey,

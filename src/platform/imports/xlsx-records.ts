@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { CsvRecord } from '../../core/csv-records.js';
+import { tooManyRowsMessage, type CsvRecord } from '../../core/csv-records.js';
 import type { Message } from '../../core/errors.js';
-import { MAX_IMPORT_ROWS } from '../../features/surveys/core/response-import.js';
 
 /** An .xlsx file is a ZIP archive: it starts with "PK\x03\x04". */
 function looksLikeXlsx(buffer: Buffer): boolean {
@@ -39,10 +38,12 @@ const UNREADABLE: Message = {
 
 /**
  * Reads the first worksheet of an .xlsx file into records like the CSV reader's (the line is
- * the sheet's row number), or a message when the bytes are not a readable workbook.
+ * the sheet's row number), or a message when the bytes are not a readable workbook or it has
+ * more than `maxRows` data rows.
  */
 export async function readXlsxRecords(
   buffer: Buffer,
+  maxRows: number,
 ): Promise<{ records: CsvRecord[]; error: Message | null }> {
   if (!looksLikeXlsx(buffer)) return { records: [], error: UNREADABLE };
   const workbook = new ExcelJS.Workbook();
@@ -54,11 +55,8 @@ export async function readXlsxRecords(
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { records: [], error: UNREADABLE };
-  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) {
-    const th = `ไฟล์มีมากกว่า ${MAX_IMPORT_ROWS} แถว กรุณาแบ่งเป็นหลายไฟล์`;
-    const en = `The file has more than ${MAX_IMPORT_ROWS} rows; split it into several files`;
-    return { records: [], error: { th, en } };
-  }
+  if (sheet.actualRowCount > maxRows + 1)
+    return { records: [], error: tooManyRowsMessage(maxRows) };
   const records: CsvRecord[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const fields: string[] = [];

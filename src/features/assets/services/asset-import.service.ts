@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CsvRecord } from '../../../core/csv-records.js';
 import {
   ASSET_CSV_COLUMNS,
+  MAX_ASSET_ROWS,
   parseAssetCsv,
   parseAssetRecords,
   type AssetCsvResult,
@@ -38,6 +39,7 @@ async function readFile(
   if ('csvText' in file) return parseAssetCsv(file.csvText, existing);
   const { records, error }: { records: CsvRecord[]; error: Message | null } = await readXlsxRecords(
     file.xlsxBuffer,
+    MAX_ASSET_ROWS,
   );
   if (error) return { rows: [], fileErrors: [error] };
   return parseAssetRecords(records, existing);

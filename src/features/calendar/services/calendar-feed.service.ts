@@ -8,13 +8,8 @@ import {
 import { findRound, type Round } from '../../rounds/db/round.repository.js';
 import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
 import { hashToken, loadActor } from '../../users/services/auth.service.js';
-import {
-  listActorRounds,
-  milestonesOf,
-  taskViews,
-  type MilestoneView,
-  type TaskView,
-} from './calendar-support.js';
+import { listActorRounds } from '../../rounds/services/actor-rounds.js';
+import { milestonesOf, taskViews, type MilestoneView, type TaskView } from './calendar-support.js';
 import { isAllowed } from '../../../core/access/roles.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';

@@ -6,7 +6,7 @@ import { DomainError, type Message } from '../../../core/errors.js';
 import type { Milestone } from '../../../core/framework/edition.schema.js';
 import type { CalendarTask } from '../db/calendar.repository.js';
 import { findTask } from '../db/calendar.repository.js';
-import { findRound, listRounds, type Round } from '../../rounds/db/round.repository.js';
+import { findRound, type Round } from '../../rounds/db/round.repository.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { loadRoundEdition } from '../../surveys/services/survey.service.js';
@@ -129,26 +129,4 @@ export function taskViews(tasks: readonly CalendarTask[], today: string): TaskVi
     ...t,
     urgency: urgencyOf({ dueOn: t.dueOn, done: t.status === 'done' }, today),
   }));
-}
-
-/**
- * The rounds of the agencies where the actor holds a role (and their units for roles that reach
- * them): whose milestones and reminders concern the person. `runningOnly` leaves out published
- * rounds (their milestones are history, but their measures are this year's work).
- */
-export async function listActorRounds(
-  ctx: ServiceContext,
-  actor: Actor,
-  runningOnly: boolean,
-): Promise<Round[]> {
-  const paths = [
-    ...new Set(actor.grants.map((g) => g.agencyPath).filter((p): p is string => p !== null)),
-  ];
-  if (paths.length === 0) return [];
-  const rounds = await listRounds(ctx.db.kysely, paths);
-  return rounds.filter(
-    (r) =>
-      (!runningOnly || r.state !== 'published') &&
-      isAllowed(actor.grants, 'round.view', r.agencyPath),
-  );
 }

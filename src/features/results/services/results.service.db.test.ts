@@ -3,7 +3,7 @@ import { DomainError } from '../../../core/errors.js';
 import { findScoreSnapshot, listRounds } from '../../rounds/db/round.repository.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { randomIds, systemClock } from '../../../platform/infra/clock.js';
-import { demoActor } from '../../oit-review/demo.js';
+import { demoActor } from '../../users/demo.js';
 import { seedDemo } from '../../../app/demo.js';
 import { getRoundResults, type ResultNode } from './results.service.js';
 

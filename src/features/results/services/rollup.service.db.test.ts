@@ -3,7 +3,7 @@ import { DomainError } from '../../../core/errors.js';
 import { findAgencyByCode } from '../../agencies/db/agency.repository.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { randomIds, systemClock } from '../../../platform/infra/clock.js';
-import { demoActor } from '../../oit-review/demo.js';
+import { demoActor } from '../../users/demo.js';
 import { seedDemo } from '../../../app/demo.js';
 import { agencyHistory, rollUp } from './rollup.service.js';
 

@@ -1,4 +1,4 @@
-import { isStopWord } from '../../voice/core/stop-words.js';
+import { isStopWord } from './stop-words.js';
 
 /**
  * Masking of personal details in free-text survey comments. A comment is masked before it is

@@ -4,6 +4,7 @@ import { DomainError, type Message } from '../../../core/errors.js';
 import type { Instrument, Scale } from '../../../core/framework/edition.schema.js';
 import {
   buildTemplateHeader,
+  MAX_IMPORT_ROWS,
   parseResponseCsv,
   parseResponseRecords,
   type ImportedRow,
@@ -91,7 +92,7 @@ function assertOpen(round: Round): void {
 
 async function readFile(file: ResponseImportFile, spec: ResponseImportSpec) {
   if ('csvText' in file) return parseResponseCsv(file.csvText, spec);
-  const { records, error } = await readXlsxRecords(file.xlsxBuffer);
+  const { records, error } = await readXlsxRecords(file.xlsxBuffer, MAX_IMPORT_ROWS);
   if (error) return { rows: [], fileErrors: [error], ignoredColumns: [], itemColumns: [] };
   return parseResponseRecords(records, spec);
 }

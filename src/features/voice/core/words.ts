@@ -1,6 +1,6 @@
 import { normaliseCell } from '../../surveys/core/response-import-columns.js';
 import { MASK_TOKEN } from '../../surveys/core/mask.js';
-import { isStopWord } from './stop-words.js';
+import { isStopWord } from '../../surveys/core/stop-words.js';
 
 /** A word and how many comments use it. */
 export interface WordCount {
