@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { compileEdition } from '../src/core/framework/compile-edition.js';
 import { createSeededRandom, generateBundleRecords } from '../src/core/demo/generate-bundle.js';
-import { loadEdition } from '../src/features/editions/services/edition-files.service.js';
+import { loadEdition } from '../src/features/editions/feature.js';
 
 const [out, agencies, responses, edition = 'ita-2569'] = process.argv.slice(2);
 const compiled = compileEdition(loadEdition(edition).edition);

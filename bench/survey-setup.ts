@@ -3,15 +3,11 @@
 //   DEMO_DATABASE_URL=file:PATH node bin/prongsai.mjs demo --seed-only
 //   node --import tsx bench/survey-setup.ts file:PATH
 import { openDatabase } from '../src/platform/db/database.js';
-import { listRounds } from '../src/features/rounds/db/round.repository.js';
-import {
-  findUserByEmail,
-  listGrants,
-  publicUser,
-} from '../src/features/users/db/user.repository.js';
+import { listRounds } from '../src/features/rounds/feature.js';
+import { findUserByEmail, listGrants, publicUser } from '../src/features/users/feature.js';
 import { randomIds, systemClock } from '../src/platform/infra/clock.js';
 import type { Actor } from '../src/platform/services/context.js';
-import { ensureSurveyLinks } from '../src/features/surveys/services/survey-admin.service.js';
+import { ensureSurveyLinks } from '../src/features/surveys/feature.js';
 
 const url = process.argv[2];
 if (!url?.startsWith('file:')) throw new Error('usage: survey-setup.ts file:PATH');

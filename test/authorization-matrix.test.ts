@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../src/platform/http/test-client.js';
+import { createTestApp, type TestApp } from '../src/app/test-client.js';
 import { DIALECTS } from '../src/platform/db/test-databases.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/app/demo.js';
-import { listAgencies } from '../src/features/agencies/db/agency.repository.js';
-import { listRounds } from '../src/features/rounds/db/round.repository.js';
+import { listAgencies } from '../src/features/agencies/feature.js';
+import { listRounds } from '../src/features/rounds/feature.js';
 
 /**
  * Every demo role against agencies at three distances (its own, another unit, the ministry):

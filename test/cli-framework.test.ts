@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { runCli, writeTemp } from './cli-helpers.js';
-import { resolveEditionPath } from '../src/features/editions/services/edition-files.service.js';
+import { resolveEditionPath } from '../src/features/editions/feature.js';
 
 function brokenEdition(): string {
   const edition = parse(readFileSync(resolveEditionPath('ita-2569'), 'utf8'));

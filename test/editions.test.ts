@@ -3,7 +3,7 @@ import {
   listBundledEditions,
   loadEdition,
   readEditionFile,
-} from '../src/features/editions/services/edition-files.service.js';
+} from '../src/features/editions/feature.js';
 import { compileEdition, type CompiledEdition } from '../src/core/framework/compile-edition.js';
 import { listEditionNodes, urnOf } from '../src/core/framework/walk-edition.js';
 import { addSurveyResponse, createSurveyTally } from '../src/core/scoring/survey-tally.js';

@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
-import { listAgencies } from '../features/agencies/db/agency.repository.js';
-import { listRounds, findScoreSnapshot } from '../features/rounds/db/round.repository.js';
-import { listUsers } from '../features/users/db/user.repository.js';
+import { listAgencies } from '../features/agencies/feature.js';
+import { listRounds, findScoreSnapshot } from '../features/rounds/feature.js';
+import { listUsers } from '../features/users/feature.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, seedDemo } from './demo.js';
-import { login } from '../features/users/services/auth.service.js';
-import { verifyAuditLog } from '../features/audit/services/audit.service.js';
+import { login } from '../features/users/feature.js';
+import { verifyAuditLog } from '../features/audit/feature.js';
 
 describeEachDialect('demo seed', (getDb) => {
   const ctx = () => ({ db: getDb(), clock: systemClock, ids: randomIds });

@@ -2,24 +2,20 @@ import type { Role } from '../core/access/roles.js';
 import { compileEdition } from '../core/framework/compile-edition.js';
 import { createSeededRandom, generateBundleRecords } from '../core/demo/generate-bundle.js';
 import { BundleScorer } from '../core/scoring/score-bundle.js';
-import { upsertScoreSnapshot } from '../features/rounds/db/round.repository.js';
-import type { RoundState } from '../features/rounds/core/round-state.js';
-import { createAgency, type Agency } from '../features/agencies/services/agency.service.js';
-import type { AgencyInputRaw } from '../features/agencies/core/agency-input.js';
-import { createFirstAdmin, needsSetup } from '../features/users/services/auth.service.js';
-import { loadEdition } from '../features/editions/services/edition-files.service.js';
-import { createUser } from '../features/users/services/user.service.js';
-import {
-  moveRound,
-  openRounds,
-  type OpenedRound,
-} from '../features/rounds/services/round.service.js';
-import { inTransaction } from '../features/audit/services/audit.service.js';
-import { ensureSurveyLinks } from '../features/surveys/services/survey-admin.service.js';
-import { seedDemoOit } from '../features/oit-review/demo.js';
-import { demoActor } from '../features/users/demo.js';
+import { upsertScoreSnapshot } from '../features/rounds/feature.js';
+import type { RoundState } from '../features/rounds/feature.js';
+import { createAgency, type Agency } from '../features/agencies/feature.js';
+import type { AgencyInputRaw } from '../features/agencies/feature.js';
+import { createFirstAdmin, needsSetup } from '../features/users/feature.js';
+import { loadEdition } from '../features/editions/feature.js';
+import { createUser } from '../features/users/feature.js';
+import { moveRound, openRounds, type OpenedRound } from '../features/rounds/feature.js';
+import { inTransaction } from '../features/audit/feature.js';
+import { ensureSurveyLinks } from '../features/surveys/feature.js';
+import { seedDemoOit } from '../features/oit-review/feature.js';
+import { demoActor } from '../features/users/feature.js';
 import { seedDemoFeatures } from './demo-features.js';
-import { insertResponses, type NewResponse } from '../features/surveys/db/survey.repository.js';
+import { insertResponses, type NewResponse } from '../features/surveys/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { bangkokDay } from '../core/thai-calendar.js';
 

@@ -2,33 +2,14 @@ import {
   GENERATED_EVIDENCE_SOURCE_CODES,
   type GeneratedEvidenceSource,
 } from '../core/framework/generated-evidence.js';
-import type { Round } from '../features/rounds/db/round.repository.js';
+import type { Round } from '../features/rounds/feature.js';
+import type { EvidenceProvider, GeneratedDocument } from '../features/kit.js';
 import type { ServiceContext } from '../platform/services/context.js';
-import { activitiesEvidence } from '../features/activities/evidence.js';
-import { assetsEvidence } from '../features/assets/evidence.js';
-import { integrityEvidence } from '../features/integrity/evidence.js';
-import { manualsEvidence } from '../features/manuals/evidence.js';
-import { measuresEvidence } from '../features/measures/evidence.js';
-import { resultsEvidence } from '../features/results/evidence.js';
-import type {
-  EvidenceProvider,
-  GeneratedDocument,
-} from '../platform/services/evidence-provider.js';
+import { FEATURES } from './features.js';
 
-export type { GeneratedDocument } from '../platform/services/evidence-provider.js';
-
-/** Every feature that publishes documents, with the sources it can produce; one list. */
-const PROVIDERS: { sources: readonly GeneratedEvidenceSource[]; list: EvidenceProvider }[] = [
-  { sources: ['ita_results', 'ita_analysis'], list: resultsEvidence },
-  { sources: ['measures_document', 'measures_progress'], list: measuresEvidence },
-  { sources: ['activity_reports'], list: activitiesEvidence },
-  {
-    sources: ['no_gift_declaration', 'no_gift_communication', 'gift_report'],
-    list: integrityEvidence,
-  },
-  { sources: ['asset_guideline', 'asset_report'], list: assetsEvidence },
-  { sources: ['work_manuals', 'service_manuals'], list: manualsEvidence },
-];
+/** Every feature that publishes documents, with the sources it can produce. */
+const PROVIDERS: { sources: readonly GeneratedEvidenceSource[]; list: EvidenceProvider }[] =
+  FEATURES.flatMap((f) => (f.evidence ? [f.evidence] : []));
 
 /**
  * The documents Prongsai has published for the round's agency, newest first: all of them, or

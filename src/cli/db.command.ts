@@ -3,7 +3,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
-import { verifyAuditLog } from '../features/audit/services/audit.service.js';
+import { verifyAuditLog } from '../features/audit/feature.js';
 import { backupSqlite, restoreSqlite } from '../platform/db/backup.js';
 import type { Io } from './output.js';
 

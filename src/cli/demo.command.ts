@@ -7,9 +7,9 @@ import { compileEdition } from '../core/framework/compile-edition.js';
 import { createSeededRandom, generateBundleRecords } from '../core/demo/generate-bundle.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
-import { buildApp } from '../platform/http/app.js';
+import { createApp } from '../app/create-app.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
-import { loadEdition } from '../features/editions/services/edition-files.service.js';
+import { loadEdition } from '../features/editions/feature.js';
 import { DEMO_AGENCIES, seedDemo, type DemoSummary } from '../app/demo.js';
 import { ROLE_NAMES } from '../core/access/roles.js';
 import { runScoreCommand } from './score.command.js';
@@ -80,7 +80,7 @@ export async function runDemoCommand(args: string[], io: Io): Promise<number> {
     await db.close();
     return 0;
   }
-  const app = await buildApp({ ctx, config: { ...config, LOG_LEVEL: 'warn' } });
+  const app = await createApp({ ctx, config: { ...config, LOG_LEVEL: 'warn' } });
   const address = await app.listen({
     port: values.port ? Number(values.port) : config.PORT,
     host: config.HOST,

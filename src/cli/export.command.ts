@@ -4,8 +4,8 @@ import { loadConfig, type Config } from '../config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
-import { openDataCsv, openDataJson } from '../features/results/reports/open-data.js';
-import { listOpenData } from '../features/results/services/public-results.service.js';
+import { openDataCsv, openDataJson } from '../features/results/feature.js';
+import { listOpenData } from '../features/results/feature.js';
 import type { Io } from './output.js';
 
 const USAGE =

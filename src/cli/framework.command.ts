@@ -1,9 +1,5 @@
 import { parseArgs } from 'node:util';
-import {
-  listBundledEditions,
-  loadEdition,
-  readEditionFile,
-} from '../features/editions/services/edition-files.service.js';
+import { listBundledEditions, loadEdition, readEditionFile } from '../features/editions/feature.js';
 import { diffEditions } from '../core/framework/diff-editions.js';
 import { listProvisional } from '../core/framework/walk-edition.js';
 import { formatTable, type Io } from './output.js';

@@ -4,10 +4,7 @@ import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
 import { DEFAULT_FETCH_LIMITS } from '../platform/infra/link-fetcher.js';
-import {
-  checkSubmittedLinks,
-  type LinkCheckOutcome,
-} from '../features/oit-evidence/services/oit-link-check.service.js';
+import { checkSubmittedLinks, type LinkCheckOutcome } from '../features/oit-evidence/feature.js';
 import type { Io } from './output.js';
 
 const USAGE = 'วิธีใช้ / usage: prongsai oit check-links [--round ID]\n';

@@ -3,7 +3,8 @@ import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
 import { createSmtpMailer, type Mailer } from '../platform/infra/mailer.js';
-import { sendReminderEmails } from '../features/calendar/services/reminder-mail.service.js';
+import { listReminders } from '../app/reminders.js';
+import { sendReminderEmails } from '../features/calendar/feature.js';
 import type { Io } from './output.js';
 
 const USAGE = 'วิธีใช้ / usage: prongsai reminders send\n';
@@ -37,6 +38,7 @@ export async function runRemindersCommand(
       { db, clock: systemClock, ids: randomIds },
       mailer,
       config.APP_URL ?? null,
+      listReminders,
     );
     io.out(
       `ส่งอีเมลแจ้งเตือน ${outcome.emailed} ฉบับ (${outcome.reminders} รายการ) / sent ${outcome.emailed} e-mail(s) with ${outcome.reminders} reminder(s)\n`,

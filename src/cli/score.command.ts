@@ -1,8 +1,5 @@
 import { parseArgs } from 'node:util';
-import {
-  scoreBundle,
-  type BundleFormat,
-} from '../features/editions/services/score-bundle.service.js';
+import { scoreBundle, type BundleFormat } from '../features/editions/feature.js';
 import type { AgencyScore } from '../core/scoring/score-bundle.js';
 import type { ScoreNode } from '../core/scoring/evaluate-scores.js';
 import { createProgress, formatTable, type Io } from './output.js';

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
-import { buildApp } from '../platform/http/app.js';
+import { createApp } from '../app/create-app.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
 import type { Io } from './output.js';
 
@@ -17,7 +17,7 @@ export async function runServeCommand(args: string[], io: Io): Promise<number> {
   const db = openDatabase(config.DATABASE_URL);
   const ran = await migrateToLatest(db);
   if (ran.length > 0) io.err(`ปรับโครงสร้างฐานข้อมูล / migrated: ${ran.join(', ')}\n`);
-  const app = await buildApp({ ctx: { db, clock: systemClock, ids: randomIds }, config });
+  const app = await createApp({ ctx: { db, clock: systemClock, ids: randomIds }, config });
   const port = values.port ? Number(values.port) : config.PORT;
   const host = values.host ?? config.HOST;
   const address = await app.listen({ port, host });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIcsEvents } from '../../src/features/calendar/core/ics.js';
+import { parseIcsEvents } from '../../src/features/calendar/feature.js';
 import { expectNoAxeViolations, submitVia, signedInPage, demoJourney } from './browser.js';
 
 describe('calendar journey on a phone in Chromium', () => {

@@ -1,8 +1,8 @@
 import { createActivity, setActivityPublished } from './services/activity.service.js';
 import type { ServiceContext } from '../../platform/services/context.js';
-import type { DemoWorld } from '../../app/demo-features.js';
-import { demoActor } from '../users/demo.js';
-import { addMeasureProgress, createMeasure } from '../measures/services/measure.service.js';
+import type { DemoWorld } from '../kit.js';
+import { demoActor } from '../users/feature.js';
+import { addMeasureProgress, createMeasure } from '../measures/feature.js';
 
 /** Last year's measures of D01: one finished (offered to this year), one still open. */
 async function seedLastYearMeasures(ctx: ServiceContext, world: DemoWorld): Promise<void> {

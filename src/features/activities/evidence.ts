@@ -1,5 +1,5 @@
 import { listPublishedActivities } from './services/activity.service.js';
-import type { EvidenceProvider } from '../../platform/services/evidence-provider.js';
+import type { EvidenceProvider } from '../kit.js';
 import { fiscalYearOf } from '../../core/thai-calendar.js';
 
 /** The agency's published activity (KM) reports (`activity_reports`), each at its public page. */

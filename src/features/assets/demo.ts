@@ -4,8 +4,8 @@ import { importAssets } from './services/asset-import.service.js';
 import { saveAssetGuideline } from './services/asset-report.service.js';
 import { actOnLoan, listAssetsOf, requestLoan } from './services/asset.service.js';
 import type { ServiceContext } from '../../platform/services/context.js';
-import type { DemoWorld } from '../../app/demo-features.js';
-import { demoActor } from '../users/demo.js';
+import type { DemoWorld } from '../kit.js';
+import { demoActor } from '../users/feature.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
 
 const REGISTER = [

@@ -1,9 +1,6 @@
 import { GENERATED_EVIDENCE_SOURCES } from '../../core/framework/generated-evidence.js';
 import { findGuideline, listAssets, listLoans } from './db/asset.repository.js';
-import type {
-  EvidenceProvider,
-  GeneratedDocument,
-} from '../../platform/services/evidence-provider.js';
+import type { EvidenceProvider, GeneratedDocument } from '../kit.js';
 import { fiscalYearRange } from '../../core/thai-calendar.js';
 
 /** Public address of an agency's published asset loan guideline. */

@@ -1,7 +1,7 @@
 import { DUE_SOON_DAYS, isLoanDueSoon, isLoanOverdue } from './core/loan-rules.js';
-import { findAgencyById } from '../agencies/db/agency.repository.js';
+import { findAgencyById } from '../agencies/feature.js';
 import { listLoans, type LoanView } from './db/asset.repository.js';
-import type { Reminder, ReminderProvider } from '../../platform/services/reminder-provider.js';
+import type { Reminder, ReminderProvider } from '../kit.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
 
 function loansHref(loan: LoanView): string {

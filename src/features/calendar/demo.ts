@@ -6,8 +6,8 @@ import {
   setTaskDone,
 } from './services/calendar.service.js';
 import type { ServiceContext } from '../../platform/services/context.js';
-import type { DemoWorld } from '../../app/demo-features.js';
-import { demoActor } from '../users/demo.js';
+import type { DemoWorld } from '../kit.js';
+import { demoActor } from '../users/feature.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
 
 /** Planned steps the demo leaves open, so the home page shows late work. */

@@ -1,7 +1,7 @@
 import { listOpenTasksFor } from './db/calendar.repository.js';
 import { mayManageRound, taskViews } from './services/calendar-support.js';
-import { listActorRounds } from '../rounds/services/actor-rounds.js';
-import type { ReminderProvider } from '../../platform/services/reminder-provider.js';
+import { listActorRounds } from '../rounds/feature.js';
+import type { ReminderProvider } from '../kit.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../platform/services/context.js';
-import type { DemoWorld } from '../../app/demo-features.js';
-import { demoActor } from '../users/demo.js';
+import type { DemoWorld } from '../kit.js';
+import { demoActor } from '../users/feature.js';
 import { publishGiftReport, reportGift } from './services/gift-register.service.js';
 import {
   acknowledgeDeclaration,

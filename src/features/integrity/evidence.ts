@@ -2,10 +2,7 @@ import { GENERATED_EVIDENCE_SOURCES } from '../../core/framework/generated-evide
 import { findDeclaration, listCommunications } from './db/integrity.repository.js';
 import { latestGiftChange, listGiftPublications } from './db/gift-report.repository.js';
 import { integrityPublicPath } from './services/integrity-public.service.js';
-import type {
-  EvidenceProvider,
-  GeneratedDocument,
-} from '../../platform/services/evidence-provider.js';
+import type { EvidenceProvider, GeneratedDocument } from '../kit.js';
 
 const yearTitle = (source: keyof typeof GENERATED_EVIDENCE_SOURCES, year: number) => ({
   th: `${GENERATED_EVIDENCE_SOURCES[source].th} ประจำปีงบประมาณ พ.ศ. ${year}`,

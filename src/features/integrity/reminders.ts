@@ -1,7 +1,7 @@
-import { findAgencyById } from '../agencies/db/agency.repository.js';
+import { findAgencyById } from '../agencies/feature.js';
 import { listAcknowledgements, listLatestPublished } from './db/integrity.repository.js';
 import { listGifts } from './db/gift-report.repository.js';
-import type { Reminder, ReminderProvider } from '../../platform/services/reminder-provider.js';
+import type { Reminder, ReminderProvider } from '../kit.js';
 
 /**
  * A member who has not acknowledged their agency's latest published No Gift declaration; for

@@ -1,7 +1,7 @@
 import type { TimeUnit } from './core/manual-rules.js';
 import type { ServiceContext } from '../../platform/services/context.js';
-import type { DemoWorld } from '../../app/demo-features.js';
-import { demoActor } from '../users/demo.js';
+import type { DemoWorld } from '../kit.js';
+import { demoActor } from '../users/feature.js';
 import { addServiceCase } from './services/manual-cases.service.js';
 import { createManual, setManualPublished, type ManualInput } from './services/manual.service.js';
 import { bangkokDay } from '../../core/thai-calendar.js';

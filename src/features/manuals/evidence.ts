@@ -1,11 +1,8 @@
 import { KIND_SOURCES } from './core/manual-elements.js';
 import { KIND_NAMES, MANUAL_KINDS } from './core/manual-rules.js';
-import { findAgencyById } from '../agencies/db/agency.repository.js';
+import { findAgencyById } from '../agencies/feature.js';
 import { listManuals } from './db/manual.repository.js';
-import type {
-  EvidenceProvider,
-  GeneratedDocument,
-} from '../../platform/services/evidence-provider.js';
+import type { EvidenceProvider, GeneratedDocument } from '../kit.js';
 
 /**
  * The public list pages of the agency's published work manuals (O8) and service manuals (O9):

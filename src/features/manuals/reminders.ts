@@ -1,8 +1,8 @@
-import { findAgencyById } from '../agencies/db/agency.repository.js';
+import { findAgencyById } from '../agencies/feature.js';
 import { listManuals, listSteps } from './db/manual.repository.js';
 import { currentRoundOf } from './services/manual-support.js';
 import { viewsOf } from './services/manual.service.js';
-import type { Reminder, ReminderProvider } from '../../platform/services/reminder-provider.js';
+import type { Reminder, ReminderProvider } from '../kit.js';
 
 /**
  * For the head of an agency, each complete draft manual waiting to be published; for an agency

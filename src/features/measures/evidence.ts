@@ -1,8 +1,5 @@
 import { listRoundPublications, PUBLICATION_TITLES } from './services/measure-report.service.js';
-import type {
-  EvidenceProvider,
-  GeneratedDocument,
-} from '../../platform/services/evidence-provider.js';
+import type { EvidenceProvider, GeneratedDocument } from '../kit.js';
 
 /**
  * The measures document (`measures_document`) and the progress report (`measures_progress`) the

@@ -1,7 +1,7 @@
 import { isAllowed } from '../../core/access/roles.js';
-import { listActorRounds } from '../rounds/services/actor-rounds.js';
+import { listActorRounds } from '../rounds/feature.js';
 import { listOverdueMeasures } from './services/measure.service.js';
-import type { ReminderProvider } from '../../platform/services/reminder-provider.js';
+import type { ReminderProvider } from '../kit.js';
 
 /**
  * Improvement measures past their due date in the person's rounds (a published round's measures

@@ -1,16 +1,12 @@
 import { DEFAULT_FETCH_LIMITS } from '../../platform/infra/link-fetcher.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../../platform/infra/file-store.js';
-import { demoActor } from '../users/demo.js';
-import { findRound } from '../rounds/db/round.repository.js';
-import type { OpenedRound } from '../rounds/services/round.service.js';
+import { demoActor } from '../users/feature.js';
+import { findRound } from '../rounds/feature.js';
+import type { OpenedRound } from '../rounds/feature.js';
 import type { ServiceContext } from '../../platform/services/context.js';
-import {
-  approveEvidence,
-  markEvidenceReady,
-  saveItemEvidence,
-} from '../oit-evidence/services/oit-evidence.service.js';
+import { approveEvidence, markEvidenceReady, saveItemEvidence } from '../oit-evidence/feature.js';
 import { assignAssessor } from './services/oit-review.service.js';
-import { loadRoundEdition } from '../surveys/services/survey.service.js';
+import { loadRoundEdition } from '../surveys/feature.js';
 
 /**
  * OIT work in progress for D01 (the demo's example department): the owner has filled the first

@@ -1,6 +1,6 @@
 import { GENERATED_EVIDENCE_SOURCES } from '../../core/framework/generated-evidence.js';
 import { latestPublishedYear } from './services/public-results.service.js';
-import type { EvidenceProvider } from '../../platform/services/evidence-provider.js';
+import type { EvidenceProvider } from '../kit.js';
 
 /**
  * For a round of year Y, the agency's published results of the year before (the latest

@@ -1,14 +1,10 @@
-import { fieldName } from '../surveys/core/survey-form.js';
+import { fieldName } from '../surveys/feature.js';
 import { createFixedClock } from '../../platform/infra/clock.js';
 import type { ServiceContext } from '../../platform/services/context.js';
-import type { DemoWorld } from '../../app/demo-features.js';
-import { demoActor } from '../users/demo.js';
-import { ensureSurveyLinks } from '../surveys/services/survey-admin.service.js';
-import {
-  findOpenSurvey,
-  submitSurvey,
-  type OpenSurvey,
-} from '../surveys/services/survey.service.js';
+import type { DemoWorld } from '../kit.js';
+import { demoActor } from '../users/feature.js';
+import { ensureSurveyLinks } from '../surveys/feature.js';
+import { findOpenSurvey, submitSurvey, type OpenSurvey } from '../surveys/feature.js';
 
 /**
  * Comments written by the demo's respondents (some with a name, a phone number or an e-mail

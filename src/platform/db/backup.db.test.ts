@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './database.js';
 import { migrateToLatest } from './migrate.js';
-import { insertAgency, listAgencies } from '../../features/agencies/db/agency.repository.js';
+import { insertAgency, listAgencies } from '../../features/agencies/feature.js';
 import { backupSqlite, inspectSqliteBackup, restoreSqlite } from './backup.js';
 import { DomainError } from '../../core/errors.js';
 

@@ -9,51 +9,30 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { ZodError } from 'zod';
 import { DomainError } from '../../core/errors.js';
-import { resolveSession } from '../../features/users/services/auth.service.js';
+import type { ServiceContext, SessionActor } from '../services/context.js';
 import { closeSharedPdfRenderer, configureSharedPdfRenderer } from '../infra/pdf-renderer.js';
 import { createDbRateLimitStore } from './rate-limit-store.js';
 import { domainStatus } from './route-support.js';
 import { sendErrorPage } from './views/error-page.js';
-import {
-  LANG_COOKIE,
-  SESSION_COOKIE,
-  sendProblem,
-  type AppOptions,
-  type RouteModule,
-} from './request-context.js';
-import { registerAuthRoutes } from '../../features/users/http/auth.routes.js';
-import { registerHomeRoutes } from '../../features/home/http/home.routes.js';
+import { LANG_COOKIE, SESSION_COOKIE, sendProblem, type AppOptions } from './request-context.js';
 import { registerApiRoutes } from './api.routes.js';
-import {
-  registerAgencyRoutes,
-  registerCalendarRoutes,
-  registerReportsRoutes,
-  registerActivitiesRoutes,
-  registerIntegrityRoutes,
-  registerAssetsRoutes,
-  registerManualsRoutes,
-  registerVoiceRoutes,
-  registerPublishedRoutes,
-  registerOitEvidenceRoutes,
-  registerOitPublicRoutes,
-  registerOitReviewRoutes,
-  registerMeasuresRoutes,
-  registerResponseImportRoutes,
-  registerResultsRoutes,
-  registerRollupRoutes,
-  registerRoundRoutes,
-  registerSurveyAdminRoutes,
-  registerSurveyRoutes,
-  registerUserRoutes,
-} from '../../http/routes/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fontDir = dirname(
   createRequire(import.meta.url).resolve('@expo-google-fonts/sarabun/package.json'),
 );
 
-/** Builds the web application: pages, JSON API, sessions, CSRF, rate limits, security headers. */
-export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+/** What the composition root (src/app) gives the platform: how to know who is signed in, and the routes. */
+export interface AppParts {
+  resolveActor: (ctx: ServiceContext, token: string | undefined) => Promise<SessionActor | null>;
+  routes: ((app: FastifyInstance) => void)[];
+}
+
+/**
+ * Builds the web application: pages, JSON API, sessions, CSRF, rate limits, security headers,
+ * and the features' routes it is given.
+ */
+export async function buildApp(options: AppOptions, parts: AppParts): Promise<FastifyInstance> {
   const { ctx, config } = options;
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
@@ -101,7 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request) => {
     request.lang = request.cookies[LANG_COOKIE] === 'en' ? 'en' : 'th';
     if (!request.url.startsWith('/assets/'))
-      request.actor = await resolveSession(ctx, request.cookies[SESSION_COOKIE]);
+      request.actor = await parts.resolveActor(ctx, request.cookies[SESSION_COOKIE]);
   });
 
   app.setErrorHandler(async (error, request, reply) => {
@@ -161,31 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // browsers ask for /favicon.ico on every page that names no icon (public and survey pages)
   app.get('/favicon.ico', async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
 
-  const modules: RouteModule[] = [
-    registerAuthRoutes,
-    registerHomeRoutes,
-    registerApiRoutes,
-    registerAgencyRoutes,
-    registerUserRoutes,
-    registerRoundRoutes,
-    registerSurveyRoutes,
-    registerSurveyAdminRoutes,
-    registerResponseImportRoutes,
-    registerOitEvidenceRoutes,
-    registerOitReviewRoutes,
-    registerOitPublicRoutes,
-    registerResultsRoutes,
-    registerMeasuresRoutes,
-    registerRollupRoutes,
-    registerCalendarRoutes,
-    registerReportsRoutes,
-    registerActivitiesRoutes,
-    registerIntegrityRoutes,
-    registerAssetsRoutes,
-    registerManualsRoutes,
-    registerVoiceRoutes,
-    registerPublishedRoutes,
-  ];
-  for (const register of modules) register(app, options);
+  registerApiRoutes(app, options);
+  for (const register of parts.routes) register(app);
   return app;
 }

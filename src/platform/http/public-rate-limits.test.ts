@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../infra/clock.js';
-import { createDemoApp, type TestApp } from './test-client.js';
+import { createDemoApp, type TestApp } from '../../app/test-client.js';
 
 /** Generated files cost far more than pages: public routes give them the tighter limit. */
 describe('public rate limits of pages and generated files [sqlite]', () => {

@@ -1,10 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import {
-  openDataCsv,
-  openDataJson,
-  type OpenDataRecord,
-} from '../../features/results/reports/open-data.js';
+import { openDataCsv, openDataJson, type OpenDataRecord } from '../../features/results/feature.js';
 import { resultsWorkbook, rollupWorkbook, type XlsxResultNode } from './report-xlsx.js';
 
 async function read(bytes: Buffer): Promise<ExcelJS.Workbook> {

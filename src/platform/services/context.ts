@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { Clock, Ids } from '../infra/clock.js';
 import type { Grant } from '../../core/access/roles.js';
-import type { User } from '../../features/users/db/user.repository.js';
+import type { User } from '../../core/access/user.js';
 
 /** What every service needs from outside: the database, the time and random ids. */
 export interface ServiceContext {

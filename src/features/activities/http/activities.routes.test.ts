@@ -10,7 +10,7 @@ import {
   type TestApp,
   type TestClient,
   signedIn,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 const NEW_ACTIVITY = {
   title: 'ถอดบทเรียนการจัดทำคู่มือการปฏิบัติงาน',

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import { listAuditEntries } from '../../audit/db/audit.repository.js';
-import { findRound } from '../../rounds/db/round.repository.js';
+import { listAuditEntries } from '../../audit/feature.js';
+import { findRound } from '../../rounds/feature.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { randomIds } from '../../../platform/infra/clock.js';
 import {
@@ -14,7 +14,7 @@ import {
   type ActivityInput,
 } from './activity.service.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { openU1Round, worldAt } from '../../../platform/services/test-world.js';
+import { openU1Round, worldAt } from '../../../app/test-world.js';
 import { activitiesEvidence } from '../evidence.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { summariseSatisfaction, type SatisfactionSummary } from '../core/satisfaction.js';
 import { DomainError } from '../../../core/errors.js';
-import { findAgencyByCode, type Agency } from '../../agencies/db/agency.repository.js';
+import { findAgencyByCode, type Agency } from '../../agencies/feature.js';
 import {
   deleteActivity,
   findActivity,
@@ -10,13 +10,8 @@ import {
   updateActivity,
   type Activity,
 } from '../db/activity.repository.js';
-import {
-  agencyByCode,
-  forbidden,
-  loadVisibleAgency,
-  mayActOn,
-} from '../../agencies/services/agency-access.service.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { agencyByCode, forbidden, loadVisibleAgency, mayActOn } from '../../agencies/feature.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 
 export type { Activity } from '../db/activity.repository.js';

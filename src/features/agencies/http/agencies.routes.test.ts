@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAgencies, findAgencyByCode } from '../db/agency.repository.js';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
-import { insertMembership, insertUser } from '../../users/db/user.repository.js';
-import { hashPassword } from '../../users/services/auth.service.js';
-import {
-  createTestApp,
-  type TestApp,
-  type TestClient,
-  csrfOf,
-} from '../../../platform/http/test-client.js';
+import { insertMembership, insertUser } from '../../users/feature.js';
+import { hashPassword } from '../../users/feature.js';
+import { createTestApp, type TestApp, type TestClient, csrfOf } from '../../../app/test-client.js';
 
 const PASSWORD = 'correct horse battery';
 const HEADER = 'code,parent_code,type,name_th,name_en,website,eligible_staff';

@@ -4,7 +4,7 @@ import { DomainError, type Message } from '../../../core/errors.js';
 import { insertAgency, listAgencies, type Agency } from '../db/agency.repository.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { assertMayCreateUnder, loadVisibleAgency, mayActOn } from './agency-access.service.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 
 /** One row of an import preview: what would happen to it. */

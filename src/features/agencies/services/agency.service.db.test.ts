@@ -3,7 +3,7 @@ import type { Role } from '../../../core/access/roles.js';
 import { DomainError } from '../../../core/errors.js';
 import { countAgencies } from '../db/agency.repository.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
-import { insertMembership, insertUser, listGrants } from '../../users/db/user.repository.js';
+import { insertMembership, insertUser, listGrants } from '../../users/feature.js';
 import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import {
   buildAgencyTree,
@@ -14,7 +14,7 @@ import {
   updateAgency,
   type Agency,
 } from './agency.service.js';
-import { verifyAuditLog } from '../../audit/services/audit.service.js';
+import { verifyAuditLog } from '../../audit/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';

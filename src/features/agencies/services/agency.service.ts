@@ -19,7 +19,7 @@ import {
   loadVisibleAgency,
   mayActOn,
 } from './agency-access.service.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 
 export type { Agency } from '../db/agency.repository.js';

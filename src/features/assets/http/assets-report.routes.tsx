@@ -25,7 +25,7 @@ import {
   guarded,
   pathYear,
 } from '../../../platform/http/route-kit.js';
-import { publishedNotFound } from '../../agencies/services/agency-access.service.js';
+import { publishedNotFound } from '../../agencies/feature.js';
 
 type Params = { id: string; agencyCode?: string; year?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

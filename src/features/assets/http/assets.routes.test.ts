@@ -12,7 +12,7 @@ import {
   type TestClient,
   signedIn,
   csrfOf,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 /** The id of an asset row's link on the register page. */
 function assetLink(body: string, number: string): string {

@@ -14,7 +14,7 @@ import { insertAsset, listAssetNumbers } from '../db/asset.repository.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { newAsset } from './asset.service.js';
 import { loadAssetAgency } from './asset-support.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { readXlsxRecords } from '../../../platform/imports/xlsx-records.js';
 

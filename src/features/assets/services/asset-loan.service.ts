@@ -5,7 +5,7 @@ import {
   type LoanStatus,
 } from '../core/loan-rules.js';
 import { DomainError } from '../../../core/errors.js';
-import type { Agency } from '../../agencies/db/agency.repository.js';
+import type { Agency } from '../../agencies/feature.js';
 import {
   findLoan,
   insertLoan,
@@ -15,7 +15,7 @@ import {
   updateLoan,
   type LoanView,
 } from '../db/asset.repository.js';
-import { forbidden } from '../../agencies/services/agency-access.service.js';
+import { forbidden } from '../../agencies/feature.js';
 import {
   isMemberOf,
   linesOf,
@@ -29,7 +29,7 @@ import {
   type LoanLine,
   type LoanRequestInput,
 } from './asset-support.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
 

@@ -1,12 +1,12 @@
 import { draftGuideline } from '../core/guideline-template.js';
 import { buildUsageReport, type ReportLoan, type UsageReport } from '../core/usage-report.js';
-import { findAgencyByCode, type Agency } from '../../agencies/db/agency.repository.js';
+import { findAgencyByCode, type Agency } from '../../agencies/feature.js';
 import { findGuideline, listLoans, saveGuideline, type LoanView } from '../db/asset.repository.js';
 import { GuidelineSchema, loadAssetAgency, mayManageAssets } from './asset-support.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { bangkokDay, fiscalYearOf, fiscalYearRange } from '../../../core/thai-calendar.js';
-import { agencyByCode, publishedNotFound } from '../../agencies/services/agency-access.service.js';
+import { agencyByCode, publishedNotFound } from '../../agencies/feature.js';
 
 /** The guideline page: the draft (a template until saved) and what is published. */
 export interface GuidelineState {

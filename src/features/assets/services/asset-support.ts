@@ -2,14 +2,10 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isLoanOverdue, PURPOSE_CATEGORIES } from '../core/loan-rules.js';
 import { DomainError } from '../../../core/errors.js';
-import type { Agency } from '../../agencies/db/agency.repository.js';
+import type { Agency } from '../../agencies/feature.js';
 import { findAsset, findLoan, type Asset, type LoanView } from '../db/asset.repository.js';
 import type { Database } from '../../../platform/db/schema.js';
-import {
-  forbidden,
-  loadVisibleAgency,
-  mayActOn,
-} from '../../agencies/services/agency-access.service.js';
+import { forbidden, loadVisibleAgency, mayActOn } from '../../agencies/feature.js';
 import type { Actor } from '../../../platform/services/context.js';
 
 /** Access rules and input schemas shared by the asset services. */

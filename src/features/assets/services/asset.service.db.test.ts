@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../../core/errors.js';
 import { listAssets, listLoans } from '../db/asset.repository.js';
-import { listAuditEntries } from '../../audit/db/audit.repository.js';
+import { listAuditEntries } from '../../audit/feature.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import { importAssets } from './asset-import.service.js';
@@ -22,7 +22,7 @@ import {
   retireAsset,
 } from './asset.service.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { worldAt } from '../../../platform/services/test-world.js';
+import { worldAt } from '../../../app/test-world.js';
 import { assetsEvidence } from '../evidence.js';
 import { documentsForItem } from '../../../app/published-documents.js';
 import { assetsReminders } from '../reminders.js';

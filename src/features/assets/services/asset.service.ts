@@ -1,7 +1,7 @@
 import { AssetInputSchema, type AssetInput } from '../core/asset-csv.js';
 import { holdsAsset } from '../core/loan-rules.js';
 import { DomainError } from '../../../core/errors.js';
-import type { Agency } from '../../agencies/db/agency.repository.js';
+import type { Agency } from '../../agencies/feature.js';
 import {
   insertAsset,
   listAssetNumbers,
@@ -20,7 +20,7 @@ import {
   mayManageAssets,
   type LoanLine,
 } from './asset-support.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
 

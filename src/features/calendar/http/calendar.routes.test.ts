@@ -11,7 +11,7 @@ import {
   signedIn,
   csrfOf,
   createOutsider,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 /** Task ids on a calendar page, in page order, with their titles. */
 function tasksOn(body: string): { id: string; text: string }[] {

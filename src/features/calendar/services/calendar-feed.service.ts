@@ -5,10 +5,10 @@ import {
   listOwnedTasks,
   replaceFeedToken,
 } from '../db/calendar.repository.js';
-import { findRound, type Round } from '../../rounds/db/round.repository.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
-import { hashToken, loadActor } from '../../users/services/auth.service.js';
-import { listActorRounds } from '../../rounds/services/actor-rounds.js';
+import { findRound, type Round } from '../../rounds/feature.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
+import { hashToken, loadActor } from '../../users/feature.js';
+import { listActorRounds } from '../../rounds/feature.js';
 import { milestonesOf, taskViews, type MilestoneView, type TaskView } from './calendar-support.js';
 import { isAllowed } from '../../../core/access/roles.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';

@@ -6,10 +6,10 @@ import { DomainError, type Message } from '../../../core/errors.js';
 import type { Milestone } from '../../../core/framework/edition.schema.js';
 import type { CalendarTask } from '../db/calendar.repository.js';
 import { findTask } from '../db/calendar.repository.js';
-import { findRound, type Round } from '../../rounds/db/round.repository.js';
+import { findRound, type Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 
 /** Input schemas, screen shapes and access checks shared by the calendar services. */
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);

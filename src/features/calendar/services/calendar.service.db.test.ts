@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createTransport } from 'nodemailer';
 import { parseIcsEvents } from '../core/ics.js';
-import { listAuditEntries } from '../../audit/db/audit.repository.js';
+import { listAuditEntries } from '../../audit/feature.js';
 import { listRoundTasks } from '../db/calendar.repository.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
@@ -20,12 +20,12 @@ import {
   setTaskDone,
 } from './calendar.service.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { openU1Round, worldAt } from '../../../platform/services/test-world.js';
-import { createMeasure } from '../../measures/services/measure.service.js';
+import { openU1Round, worldAt } from '../../../app/test-world.js';
+import { createMeasure } from '../../measures/feature.js';
 import { sendReminderEmails } from './reminder-mail.service.js';
 import { calendarReminders } from '../reminders.js';
-import { measuresReminders } from '../../measures/reminders.js';
-import type { Reminder } from '../../../app/reminders.js';
+import { measuresReminders } from '../../measures/feature.js';
+import type { Reminder } from '../../kit.js';
 
 /** This feature's reminders only, ordered as listReminders orders them (other features' data may vary). */
 async function listReminders(ctx: ServiceContext, actor: Actor): Promise<Reminder[]> {

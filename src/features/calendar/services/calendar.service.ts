@@ -10,9 +10,9 @@ import {
   updateTask,
   type CalendarTask,
 } from '../db/calendar.repository.js';
-import type { Round } from '../../rounds/db/round.repository.js';
+import type { Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import {
   loadCalendarRound,
   loadTask,
@@ -25,7 +25,7 @@ import {
   type TaskView,
 } from './calendar-support.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
-import { ownersOf } from '../../measures/services/measure-support.js';
+import { ownersOf } from '../../measures/feature.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
 
 export type { CalendarTask } from '../db/calendar.repository.js';

@@ -5,9 +5,9 @@ import {
   recordSentReminders,
 } from '../db/calendar.repository.js';
 import type { Mailer } from '../../../platform/infra/mailer.js';
-import { loadActor } from '../../users/services/auth.service.js';
-import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
-import { listReminders, type Reminder } from '../../../app/reminders.js';
+import { loadActor } from '../../users/feature.js';
+import { nowIso, type ServiceContext } from '../../../platform/services/context.js';
+import type { ReminderLister } from '../../kit.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
 
 /** What a reminder run did. */
@@ -22,14 +22,14 @@ export interface ReminderMailOutcome {
 
 /**
  * E-mails each person their overdue and due-soon reminders, each reminder at most once a day
- * (Thailand's day): a second run the same day sends only what appeared since. `list` is every
- * feature's reminders unless a caller narrows it.
+ * (Thailand's day): a second run the same day sends only what appeared since. `list` gives a
+ * person's reminders (every feature's, from the app's registry, or fewer when a caller narrows it).
  */
 export async function sendReminderEmails(
   ctx: ServiceContext,
   mailer: Mailer,
   appUrl: string | null,
-  list: (ctx: ServiceContext, actor: Actor) => Promise<Reminder[]> = listReminders,
+  list: ReminderLister,
 ): Promise<ReminderMailOutcome> {
   const db = ctx.db.kysely;
   const today = bangkokDay(ctx.clock.now());

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLE_NAMES } from '../../../core/access/roles.js';
-import { listOwnRoles, needsSetup } from '../../users/services/auth.service.js';
-import { listReminders } from '../../../app/reminders.js';
-import { pageOf, requireActor, type AppOptions } from '../../../platform/http/request-context.js';
+import { listOwnRoles, needsSetup } from '../../users/feature.js';
+import type { FeatureOptions } from '../../kit.js';
+import { pageOf, requireActor } from '../../../platform/http/request-context.js';
 import { m, pick } from '../../../platform/http/i18n.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { signedIn } from '../../../platform/http/route-support.js';
@@ -11,7 +11,7 @@ import { Layout } from '../../../platform/http/views/layout.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
 
 /** The home page: what waits for you (late work first), who you are and where to go. */
-export function registerHomeRoutes(app: FastifyInstance, options: AppOptions): void {
+export function registerHomeRoutes(app: FastifyInstance, options: FeatureOptions): void {
   app.get('/', async (request, reply) => {
     if (!request.actor) {
       return reply.redirect((await needsSetup(options.ctx)) ? '/setup' : '/login');
@@ -24,7 +24,7 @@ export function registerHomeRoutes(app: FastifyInstance, options: AppOptions): v
     const { lang } = page;
     const actor = signedIn(request);
     const roles = await listOwnRoles(options.ctx, actor.user.id);
-    const reminders = await listReminders(options.ctx, actor);
+    const reminders = await options.registry.listReminders(options.ctx, actor);
     const today = bangkokDay(options.ctx.clock.now());
     return sendPage(
       reply,

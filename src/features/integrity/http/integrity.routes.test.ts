@@ -11,7 +11,7 @@ import {
   type TestClient,
   signedIn,
   csrfOf,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 for (const dialect of DIALECTS) {
   describe(`No Gift Policy and gift register pages [${dialect}]`, () => {

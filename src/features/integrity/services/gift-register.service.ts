@@ -1,7 +1,7 @@
 import { DomainError } from '../../../core/errors.js';
 import { aggregateGifts, type GiftYearReport } from '../core/gift-report.js';
 import { effectiveThreshold, isGiftFlagged } from '../core/gift-rules.js';
-import type { Agency } from '../../agencies/db/agency.repository.js';
+import type { Agency } from '../../agencies/feature.js';
 import { findDeclaration } from '../db/integrity.repository.js';
 import {
   findGift,
@@ -14,8 +14,8 @@ import {
 } from '../db/gift-report.repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.js';
-import { loadVisibleAgency } from '../../agencies/services/agency-access.service.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { loadVisibleAgency } from '../../agencies/feature.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import {
   administers,

@@ -1,7 +1,7 @@
 import type { AcknowledgementShare } from '../core/acknowledgement.js';
 import { DomainError } from '../../../core/errors.js';
 import { aggregateGifts, type GiftYearReport } from '../core/gift-report.js';
-import { type Agency } from '../../agencies/db/agency.repository.js';
+import { type Agency } from '../../agencies/feature.js';
 import {
   findDeclaration,
   listCommunications,
@@ -12,7 +12,7 @@ import { latestGiftChange, listGiftPublications, listGifts } from '../db/gift-re
 import type { ServiceContext } from '../../../platform/services/context.js';
 import { giftFactsOf, thresholdFor } from './gift-register.service.js';
 import { shareOf } from './integrity-support.js';
-import { agencyByCode } from '../../agencies/services/agency-access.service.js';
+import { agencyByCode } from '../../agencies/feature.js';
 
 /** Published content only, without signing in; anything else is "not found". */
 function notPublished(): DomainError {

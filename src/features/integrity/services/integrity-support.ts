@@ -10,14 +10,14 @@ import {
 } from '../core/gift-rules.js';
 import type { Kysely } from 'kysely';
 import { acknowledgementShare } from '../core/acknowledgement.js';
-import type { Agency } from '../../agencies/db/agency.repository.js';
+import type { Agency } from '../../agencies/feature.js';
 import {
   findDeclaration,
   listAcknowledgements,
   listMemberIds,
 } from '../db/integrity.repository.js';
 import type { Database } from '../../../platform/db/schema.js';
-import { mayActOn } from '../../agencies/services/agency-access.service.js';
+import { mayActOn } from '../../agencies/feature.js';
 import type { Actor } from '../../../platform/services/context.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
 

@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
-import { listAuditEntries } from '../../audit/db/audit.repository.js';
+import { listAuditEntries } from '../../audit/feature.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { worldAt } from '../../../platform/services/test-world.js';
+import { worldAt } from '../../../app/test-world.js';
 import { integrityEvidence } from '../evidence.js';
 import {
   decideGift,

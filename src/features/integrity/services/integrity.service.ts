@@ -2,7 +2,7 @@ import type { AcknowledgementShare } from '../core/acknowledgement.js';
 import { checkDeclarationMove, draftDeclaration } from '../core/declaration-template.js';
 import { DomainError } from '../../../core/errors.js';
 import { effectiveThreshold } from '../core/gift-rules.js';
-import type { Agency } from '../../agencies/db/agency.repository.js';
+import type { Agency } from '../../agencies/feature.js';
 import {
   findDeclaration,
   insertAcknowledgement,
@@ -13,8 +13,8 @@ import {
   type Communication,
   type Declaration,
 } from '../db/integrity.repository.js';
-import { loadVisibleAgency } from '../../agencies/services/agency-access.service.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { loadVisibleAgency } from '../../agencies/feature.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import {
   assertAdmin,

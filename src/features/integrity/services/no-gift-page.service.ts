@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AcknowledgementShare } from '../core/acknowledgement.js';
-import type { Agency } from '../../agencies/db/agency.repository.js';
+import type { Agency } from '../../agencies/feature.js';
 import {
   listCommunications,
   listDeclarations,
@@ -8,8 +8,8 @@ import {
   type Declaration,
 } from '../db/integrity.repository.js';
 import type { Database } from '../../../platform/db/schema.js';
-import { findUserById } from '../../users/db/user.repository.js';
-import { loadVisibleAgency } from '../../agencies/services/agency-access.service.js';
+import { findUserById } from '../../users/feature.js';
+import { loadVisibleAgency } from '../../agencies/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { administers, isHeadOf, isMemberOf, shareOf } from './integrity-support.js';
 import { bangkokDay, fiscalYearOf } from '../../../core/thai-calendar.js';

@@ -11,7 +11,7 @@ import {
   type TestApp,
   type TestClient,
   signedIn,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 /** The links of the manuals listed on a page, by title. */
 function manualLinks(body: string, base: string): Map<string, string> {

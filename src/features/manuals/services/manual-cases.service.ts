@@ -1,8 +1,8 @@
 import { DomainError } from '../../../core/errors.js';
 import { mayEditManuals } from '../core/manual-policy.js';
 import { deleteCase, insertCase, type ManualCase } from '../db/manual.repository.js';
-import { loadVisibleAgency } from '../../agencies/services/agency-access.service.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { loadVisibleAgency } from '../../agencies/feature.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { CaseInputSchema, loadManual, type CaseInput } from './manual-support.js';
 import { forbiddenEdit, who } from './manual.service.js';

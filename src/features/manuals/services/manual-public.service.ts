@@ -1,7 +1,7 @@
 import type { ManualKind } from '../core/manual-rules.js';
-import { type Agency } from '../../agencies/db/agency.repository.js';
+import { type Agency } from '../../agencies/feature.js';
 import { listManuals, listSteps } from '../db/manual.repository.js';
-import { agencyByCode } from '../../agencies/services/agency-access.service.js';
+import { agencyByCode } from '../../agencies/feature.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import { manualNotFound } from './manual-support.js';
 import { viewsOf, type ManualView } from './manual.service.js';

@@ -10,12 +10,12 @@ import {
   type ManualContent,
   type ManualKind,
 } from '../core/manual-rules.js';
-import type { Agency } from '../../agencies/db/agency.repository.js';
+import type { Agency } from '../../agencies/feature.js';
 import { findManual, type Manual, type ManualStep } from '../db/manual.repository.js';
-import { listRounds, type Round } from '../../rounds/db/round.repository.js';
+import { listRounds, type Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 
 /** Input schemas, lookups and shapes shared by the manual services. */
 

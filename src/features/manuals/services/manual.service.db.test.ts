@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import { listAuditEntries } from '../../audit/db/audit.repository.js';
+import { listAuditEntries } from '../../audit/feature.js';
 import { listSteps } from '../db/manual.repository.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { randomIds } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { worldAt } from '../../../platform/services/test-world.js';
+import { worldAt } from '../../../app/test-world.js';
 import { listPublishedDocuments } from '../../../app/published-documents.js';
 import { getPublicManual, getPublicManuals } from './manual-public.service.js';
 import { addServiceCase } from './manual-cases.service.js';
@@ -16,12 +16,9 @@ import {
   setManualPublished,
   type ManualInput,
 } from './manual.service.js';
-import {
-  getPublishedOverview,
-  searchPublished,
-} from '../../published/services/published.service.js';
+import { getPublishedOverview, searchPublished } from '../../published/feature.js';
 import { listReminders } from '../../../app/reminders.js';
-import { openRounds } from '../../rounds/services/round.service.js';
+import { openRounds } from '../../rounds/feature.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);
@@ -171,23 +168,25 @@ describeEachDialect('manual service', (getDb) => {
   });
 
   it('publishes the manuals as O9 evidence, lists their currency and finds them by a Thai word', async () => {
-    const round = (await getPublishedOverview(ctx, admin, 'u1')).round;
+    const round = (await getPublishedOverview(ctx, listPublishedDocuments, admin, 'u1')).round;
     if (!round) throw new Error('no round');
     const docs = await listPublishedDocuments(ctx, round);
     const service = docs.find((d) => d.source === 'service_manuals');
     expect(service?.url).toBe('/public/U1/manuals/service');
     expect(service?.fiscalYear).toBe(2569);
-    const overview = await getPublishedOverview(ctx, viewer, 'u1');
+    const overview = await getPublishedOverview(ctx, listPublishedDocuments, viewer, 'u1');
     const entry = overview.entries.find((e) => e.url === service?.url);
     expect(entry?.itemCode).toBe('O9');
     expect(entry?.currency.stale).toBe(false);
     expect(overview.entries.some((e) => e.url === '/public/oit/U1/2569')).toBe(true);
-    await expect(getPublishedOverview(ctx, outsider, 'u1')).rejects.toMatchObject({
+    await expect(
+      getPublishedOverview(ctx, listPublishedDocuments, outsider, 'u1'),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
-    const found = await searchPublished(ctx, 'U1', 'อนุญาต');
+    const found = await searchPublished(ctx, listPublishedDocuments, 'U1', 'อนุญาต');
     expect(found.results.some((r) => r.title.th === LIBRARY.title)).toBe(true);
-    expect((await searchPublished(ctx, 'U2', 'อนุญาต')).results).toEqual([]);
+    expect((await searchPublished(ctx, listPublishedDocuments, 'U2', 'อนุญาต')).results).toEqual([]);
   });
 
   it('reminds the head of a complete draft until it is published', async () => {
@@ -216,7 +215,7 @@ describeEachDialect('manual service', (getDb) => {
       fiscalYear: 2567,
     });
     await setManualPublished(ctx, admin, 'u1', old.id, true);
-    const overview = await getPublishedOverview(ctx, admin, 'u1');
+    const overview = await getPublishedOverview(ctx, listPublishedDocuments, admin, 'u1');
     const work = overview.entries.find((e) => e.url.endsWith('/manuals/work'));
     expect(work?.itemCode).toBe('O8');
     expect(work?.currency.stale).toBe(true);

@@ -9,7 +9,7 @@ import {
 } from '../core/manual-rules.js';
 import { computeCaseStatistics, type CaseStatistics } from '../core/service-cases.js';
 import type { SourceItem } from '../core/website-currency.js';
-import type { Agency } from '../../agencies/db/agency.repository.js';
+import type { Agency } from '../../agencies/feature.js';
 import {
   insertManual,
   listCases,
@@ -21,8 +21,8 @@ import {
   type ManualCase,
   type ManualStep,
 } from '../db/manual.repository.js';
-import { loadVisibleAgency } from '../../agencies/services/agency-access.service.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { loadVisibleAgency } from '../../agencies/feature.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import {
   cleanSteps,

@@ -22,7 +22,7 @@ import { domainStatus, signedIn } from '../../../platform/http/route-support.js'
 import { sendErrorPage } from '../../../platform/http/views/error-page.js';
 import { MeasureDetailPage } from './views/measures-detail.js';
 import { sendDomainError } from '../../../platform/http/views/user-problem.js';
-import { evidenceSettings, sendDownload } from '../../oit-evidence/http/oit-evidence.routes.js';
+import { evidenceSettings, sendDownload } from '../../oit-evidence/feature.js';
 import { isUploadTooLarge } from '../../../platform/http/route-kit.js';
 
 type Params = { id: string; measureId: string; fileId: string };

@@ -13,7 +13,7 @@ import {
   signedIn,
   type TestApp,
   type TestClient,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 import { postUpload } from '../../oit-evidence/http/oit-evidence.test-support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n% คำสั่งแต่งตั้งคณะทำงาน\n');

@@ -9,7 +9,7 @@ import {
   signedIn,
   csrfOf,
   createOutsider,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 for (const dialect of DIALECTS) {
   describe(`improvement measures pages and API [${dialect}]`, () => {

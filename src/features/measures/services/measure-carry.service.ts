@@ -6,8 +6,8 @@ import {
   listMeasures,
   type Measure,
 } from '../db/measure.repository.js';
-import type { Round } from '../../rounds/db/round.repository.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import type { Round } from '../../rounds/feature.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import type { MeasureFile } from './measure-evidence.service.js';
 import { loadRound, ownersOf, targetNameOf, viewsOf, type MeasureView } from './measure-support.js';
@@ -16,7 +16,7 @@ import {
   mayPublishMeasures,
   previousRoundOf,
 } from './measure-report.service.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 
 /** A finished measure of last year's round, offered to this year's register. */
 export interface CarryCandidate {

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { listAuditEntries } from '../../audit/db/audit.repository.js';
+import { listAuditEntries } from '../../audit/feature.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { randomIds } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { openU1Round, worldAt } from '../../../platform/services/test-world.js';
+import { openU1Round, worldAt } from '../../../app/test-world.js';
 import { measuresEvidence } from '../evidence.js';
 import { carryOverMeasure, getCarryOver } from './measure-carry.service.js';
 import {
@@ -22,7 +22,7 @@ import {
   publishMeasures,
 } from './measure-report.service.js';
 import { addMeasureProgress, createMeasure } from './measure.service.js';
-import { findRound } from '../../rounds/db/round.repository.js';
+import { findRound } from '../../rounds/feature.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);

@@ -6,11 +6,11 @@ import {
   listMeasureFiles,
   type MeasureFile,
 } from '../db/measure-evidence.repository.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { loadMeasure, loadRound } from './measure-support.js';
-import type { EvidenceSettings } from '../../oit-evidence/services/oit-evidence-support.js';
-import type { UploadedFile } from '../../oit-evidence/services/oit-evidence.service.js';
+import type { EvidenceSettings } from '../../oit-evidence/feature.js';
+import type { UploadedFile } from '../../oit-evidence/feature.js';
 
 export type { MeasureFile } from '../db/measure-evidence.repository.js';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isAllowed } from '../../../core/access/roles.js';
 import { DomainError, type Message } from '../../../core/errors.js';
 import { isLiveMeasure, MEASURE_STATUSES, TARGET_TYPES } from '../core/measure-rules.js';
-import { findAgencyByCode } from '../../agencies/db/agency.repository.js';
+import { findAgencyByCode } from '../../agencies/feature.js';
 import {
   listCarries,
   listMeasureFiles,
@@ -12,12 +12,12 @@ import {
   type MeasurePublication,
 } from '../db/measure-evidence.repository.js';
 import { listMeasures, listProgress } from '../db/measure.repository.js';
-import { listRounds, type Round } from '../../rounds/db/round.repository.js';
+import { listRounds, type Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { loadRound, viewsOf } from './measure-support.js';
-import { agencyByCode, publishedNotFound } from '../../agencies/services/agency-access.service.js';
+import { agencyByCode, publishedNotFound } from '../../agencies/feature.js';
 
 /** What the measures document and the progress report show of one measure. */
 const ReportMeasureSchema = z.object({

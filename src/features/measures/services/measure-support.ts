@@ -17,12 +17,12 @@ import {
   type Measure,
   type MeasureProgress,
 } from '../db/measure.repository.js';
-import { findRound, type Round } from '../../rounds/db/round.repository.js';
+import { findRound, type Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
-import { listUsers } from '../../users/db/user.repository.js';
+import { listUsers } from '../../users/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { scoreRound } from '../../oit-review/services/oit-review-score.service.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { scoreRound } from '../../oit-review/feature.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
 
 /** Input schemas, screen shapes and access checks shared by the measure services. */

@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import { listAuditEntries } from '../../audit/db/audit.repository.js';
-import { findRound } from '../../rounds/db/round.repository.js';
+import { listAuditEntries } from '../../audit/feature.js';
+import { findRound } from '../../rounds/feature.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { randomIds } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { openU1Round, worldAt } from '../../../platform/services/test-world.js';
+import { openU1Round, worldAt } from '../../../app/test-world.js';
 import {
   addMeasureProgress,
   createMeasure,
@@ -14,8 +14,8 @@ import {
   getMeasuresDocument,
   listOverdueMeasures,
 } from './measure.service.js';
-import { moveRound } from '../../rounds/services/round.service.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { moveRound } from '../../rounds/feature.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);

@@ -12,14 +12,14 @@ import {
   type Measure,
   type MeasureProgress,
 } from '../db/measure.repository.js';
-import type { Round } from '../../rounds/db/round.repository.js';
+import type { Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { listMeasureFiles, type MeasureFile } from '../db/measure-evidence.repository.js';
 import type { z } from 'zod';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { findCarryOrigin } from './measure-carry.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 import {
   findWeakTargets,
   loadMeasure,

@@ -32,6 +32,7 @@ import { oitPath, OitListPage } from './views/oit-evidence-list.js';
 import { OitMemoPage } from './views/oit-evidence-memo.js';
 import { registerOitEvidenceApi } from './oit-evidence-api.routes.js';
 import { listRoundLinkWarnings } from '../services/oit-link-check.service.js';
+import type { DocumentLister, FeatureOptions } from '../../kit.js';
 import {
   addGeneratedEvidenceLink,
   listItemGeneratedEvidence,
@@ -112,7 +113,12 @@ function readItemForm(body: unknown): {
   return { input, upload, action: text('action') || 'save' };
 }
 
-async function showItem(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply) {
+async function showItem(
+  ctx: ServiceContext,
+  lister: DocumentLister,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   const { id, item } = paramsOf(request);
   const actor = signedIn(request);
   const workspace = await loadOitWorkspace(ctx, actor, id);
@@ -121,7 +127,7 @@ async function showItem(ctx: ServiceContext, request: FastifyRequest, reply: Fas
     workspace.open &&
     entry.status !== 'submitted' &&
     mayEditEvidence(actor, workspace.round, entry);
-  const documents = await listItemGeneratedEvidence(ctx, workspace.round, entry);
+  const documents = await listItemGeneratedEvidence(ctx, lister, workspace.round, entry);
   const page = (
     <OitItemPage
       page={pageOf(request)}
@@ -137,6 +143,7 @@ async function showItem(ctx: ServiceContext, request: FastifyRequest, reply: Fas
 
 async function postItem(
   ctx: ServiceContext,
+  lister: DocumentLister,
   settings: EvidenceSettings,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -156,7 +163,7 @@ async function postItem(
   } else if (action === 'add_generated') {
     const form = (request.body ?? {}) as Record<string, unknown>;
     const url = typeof form.document === 'string' ? form.document : '';
-    await addGeneratedEvidenceLink(ctx, settings, actor, ref, url, origin);
+    await addGeneratedEvidenceLink(ctx, lister, settings, actor, ref, url, origin);
     done = 'linked';
   } else {
     await saveItemEvidence(ctx, settings, actor, ref, input, upload);
@@ -188,6 +195,7 @@ function registerOutputs(app: FastifyInstance, ctx: ServiceContext): void {
 function registerPages(
   app: FastifyInstance,
   ctx: ServiceContext,
+  lister: DocumentLister,
   settings: EvidenceSettings,
   config: AppOptions['config'],
 ): void {
@@ -216,9 +224,11 @@ function registerPages(
     await submitEvidence(ctx, settings, signedIn(request), { roundId: id, itemCode: null });
     return reply.redirect(`${oitPath(id)}?done=submitted`);
   });
-  app.get('/rounds/:id/oit/:item', guard, async (request, reply) => showItem(ctx, request, reply));
+  app.get('/rounds/:id/oit/:item', guard, async (request, reply) =>
+    showItem(ctx, lister, request, reply),
+  );
   app.post('/rounds/:id/oit/:item', change, async (request, reply) =>
-    postItem(ctx, settings, request, reply, publicOrigin(request, config)),
+    postItem(ctx, lister, settings, request, reply, publicOrigin(request, config)),
   );
   app.get('/rounds/:id/oit/:item/files/:fileId', guard, async (request, reply) => {
     const { id, item, fileId } = paramsOf(request);
@@ -232,7 +242,7 @@ function registerPages(
 }
 
 /** The agency's OIT evidence: item list, item form, files, approval memo, export and API. */
-export function registerOitEvidenceRoutes(app: FastifyInstance, options: AppOptions): void {
+export function registerOitEvidenceRoutes(app: FastifyInstance, options: FeatureOptions): void {
   const settings = evidenceSettings(options);
   void app.register(async (scope) => {
     await scope.register(multipart, {
@@ -254,7 +264,13 @@ export function registerOitEvidenceRoutes(app: FastifyInstance, options: AppOpti
       const message = uploadTooLarge(settings.maxUploadBytes).messages;
       return sendTooLarge(request, reply, message);
     });
-    registerPages(scope, options.ctx, settings, options.config);
+    registerPages(
+      scope,
+      options.ctx,
+      options.registry.listPublishedDocuments,
+      settings,
+      options.config,
+    );
     registerOitEvidenceApi(scope, options.ctx, settings);
   });
 }

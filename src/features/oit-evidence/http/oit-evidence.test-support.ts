@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import { DEMO_PASSWORD } from '../../../app/demo.js';
 import { openOitTestContext } from '../services/oit-evidence.test-support.js';
-import { buildApp } from '../../../platform/http/app.js';
-import { TestClient } from '../../../platform/http/test-client.js';
+import { createApp } from '../../../app/create-app.js';
+import { TestClient } from '../../../app/test-client.js';
 
 /** Test support of the OIT evidence routes: an app with FILES_DIR in a temp folder, a local web server. */
 export interface OitTestApp {
@@ -48,7 +48,7 @@ export async function createOitTestApp(
     SECURE_COOKIES: false,
     LOG_LEVEL: 'silent' as const,
   };
-  const app = await buildApp({
+  const app = await createApp({
     ctx,
     config: { ...config, FILES_DIR: filesDir, FETCH_ALLOW_PRIVATE: true },
   });

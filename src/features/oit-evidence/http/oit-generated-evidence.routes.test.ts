@@ -7,7 +7,7 @@ import {
   type TestApp,
   type TestClient,
   signedIn,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 const SITE = 'https://ita.example.go.th';
 

@@ -1,7 +1,7 @@
 import { formatCsv } from '../../../core/csv-format.js';
 import type { Text } from '../../../core/framework/edition.schema.js';
 import { findRoundIdByAgencyYear } from '../db/oit-evidence-lookup.repository.js';
-import { findRound, type Round } from '../../rounds/db/round.repository.js';
+import { findRound, type Round } from '../../rounds/feature.js';
 import { readStoredFile } from '../../../platform/infra/file-store.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import {
@@ -12,7 +12,7 @@ import {
   type ItemEvidence,
 } from './oit-evidence-support.js';
 import { loadOitWorkspace } from './oit-evidence.service.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 
 /** The approval memo (บันทึกข้อความ) of the items the head of agency approved. */
 export interface ApprovalMemo {

@@ -10,7 +10,7 @@ import {
 } from '../db/oit-evidence.repository.js';
 import { saveStoredFile } from '../../../platform/infra/file-store.js';
 import { fetchLinkSnapshot } from '../../../platform/infra/link-fetcher.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import {
   assertEvidenceOpen,
@@ -21,8 +21,8 @@ import {
   type EvidenceSettings,
   type ItemEvidence,
 } from './oit-evidence-support.js';
-import type { Round } from '../../rounds/db/round.repository.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import type { Round } from '../../rounds/feature.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 
 /** Fetches a link as the assessor will see it and keeps the body under FILES_DIR. */
 async function takeSnapshot(

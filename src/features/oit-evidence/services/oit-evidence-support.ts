@@ -14,7 +14,7 @@ import {
   type EvidenceRecord,
   type LinkSnapshotRecord,
 } from '../db/oit-evidence.repository.js';
-import { findRound, type Round } from '../../rounds/db/round.repository.js';
+import { findRound, type Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { Actor } from '../../../platform/services/context.js';
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../../../core/errors.js';
 import { nextEvidenceStatus, type EvidenceEvent } from '../core/evidence-status.js';
 import { findEvidence, type EvidenceRecord } from '../db/oit-evidence.repository.js';
-import type { Round } from '../../rounds/db/round.repository.js';
+import type { Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import {
@@ -11,7 +11,7 @@ import {
   loadEvidenceRound,
   type OitItemDef,
 } from './oit-evidence-support.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 
 /** A refusal of something the actor can see but may not do. */
 export function refuse(th: string, en: string): DomainError {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
-import { findUserByEmail, listGrants, publicUser } from '../../users/db/user.repository.js';
+import { findUserByEmail, listGrants, publicUser } from '../../users/feature.js';
 import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import { DEFAULT_FETCH_LIMITS } from '../../../platform/infra/link-fetcher.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';

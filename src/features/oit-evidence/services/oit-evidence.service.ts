@@ -16,10 +16,10 @@ import {
   type EvidenceRecord,
 } from '../db/oit-evidence.repository.js';
 import { findUserNames, listAgencyUsersWithRole } from '../db/oit-evidence-lookup.repository.js';
-import type { Round } from '../../rounds/db/round.repository.js';
+import type { Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { checkUpload, readStoredFile, saveStoredFile } from '../../../platform/infra/file-store.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import {
   assertEvidenceOpen,
@@ -32,7 +32,7 @@ import {
   type ItemEvidence,
 } from './oit-evidence-support.js';
 import { applyEvent, loadTarget, refuse, type Target } from './oit-evidence-target.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 import { validateEvidenceInput, type EvidenceInput } from './oit-evidence-input.js';
 
 export type { EvidenceInput } from './oit-evidence-input.js';

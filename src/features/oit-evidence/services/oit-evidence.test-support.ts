@@ -1,11 +1,11 @@
-import { findAgencyByCode } from '../../agencies/db/agency.repository.js';
+import { findAgencyByCode } from '../../agencies/feature.js';
 import type { Dialect } from '../../../platform/db/database.js';
 import { openTestDatabase } from '../../../platform/db/test-databases.js';
-import { findUserByEmail, listGrants, publicUser } from '../../users/db/user.repository.js';
+import { findUserByEmail, listGrants, publicUser } from '../../users/feature.js';
 import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { DEMO_PASSWORD, seedDemo } from '../../../app/demo.js';
-import { createUser } from '../../users/services/user.service.js';
+import { createUser } from '../../users/feature.js';
 
 /** Test support of OIT evidence: a seeded demo database with an agency admin of D02 (other@example.org). */
 export interface OitTestContext {

@@ -1,22 +1,23 @@
-import type { Round } from '../../rounds/db/round.repository.js';
+import type { Round } from '../../rounds/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { listPublishedDocuments } from '../../../app/published-documents.js';
-import type { GeneratedDocument } from '../../../platform/services/evidence-provider.js';
+import type { DocumentLister, GeneratedDocument } from '../../kit.js';
 import type { EvidenceSettings, ItemEvidence } from './oit-evidence-support.js';
 import { evidenceNotFound } from './oit-evidence-support.js';
 import { findWorkspaceItem, loadOitWorkspace, saveItemEvidence } from './oit-evidence.service.js';
 
 /**
  * The documents Prongsai has published that the round's edition lists for an OIT item (only the
- * features producing those sources are asked). The caller has already loaded the item in reach.
+ * features producing those sources are asked; `documents` is the app's registry). The caller has
+ * already loaded the item in reach.
  */
 export async function listItemGeneratedEvidence(
   ctx: ServiceContext,
+  documents: DocumentLister,
   round: Round,
   entry: Pick<ItemEvidence, 'item'>,
 ): Promise<GeneratedDocument[]> {
   if (entry.item.generatedEvidence.length === 0) return [];
-  return listPublishedDocuments(ctx, round, entry.item.generatedEvidence);
+  return documents(ctx, round, entry.item.generatedEvidence);
 }
 
 /**
@@ -26,6 +27,7 @@ export async function listItemGeneratedEvidence(
  */
 export async function addGeneratedEvidenceLink(
   ctx: ServiceContext,
+  lister: DocumentLister,
   settings: EvidenceSettings,
   actor: Actor,
   ref: { roundId: string; itemCode: string },
@@ -34,7 +36,7 @@ export async function addGeneratedEvidenceLink(
 ): Promise<void> {
   const workspace = await loadOitWorkspace(ctx, actor, ref.roundId);
   const entry = findWorkspaceItem(workspace, ref.itemCode);
-  const documents = await listItemGeneratedEvidence(ctx, workspace.round, entry);
+  const documents = await listItemGeneratedEvidence(ctx, lister, workspace.round, entry);
   const document = documents.find((d) => d.url === documentUrl);
   if (!document) throw evidenceNotFound();
   const address = new URL(document.url, origin).toString();

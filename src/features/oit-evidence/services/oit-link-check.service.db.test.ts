@@ -5,14 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { insertAgency } from '../../agencies/db/agency.repository.js';
+import { insertAgency } from '../../agencies/feature.js';
 import type { Db } from '../../../platform/db/database.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { DEFAULT_FETCH_LIMITS } from '../../../platform/infra/link-fetcher.js';
 import { randomIds, systemClock } from '../../../platform/infra/clock.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import { checkSubmittedLinks, listRoundLinkWarnings } from './oit-link-check.service.js';
-import { ensureEditionStored } from '../../rounds/services/round.service.js';
+import { ensureEditionStored } from '../../rounds/feature.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findScoreSnapshot } from '../../rounds/db/round.repository.js';
+import { findScoreSnapshot } from '../../rounds/feature.js';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
 import {
   createDemoApp,
@@ -12,8 +12,8 @@ import {
   signedIn,
   csrfOf,
   createOutsider,
-} from '../../../platform/http/test-client.js';
-import { worldAt } from '../../../platform/services/test-world.js';
+} from '../../../app/test-client.js';
+import { worldAt } from '../../../app/test-world.js';
 import { postUpload } from '../../oit-evidence/http/oit-evidence.test-support.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';

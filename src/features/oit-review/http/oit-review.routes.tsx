@@ -28,7 +28,7 @@ import { ReviewItemPage } from './views/oit-review-item.js';
 import { ReviewListPage, ReviewRoundPage } from './views/oit-review-list.js';
 import { fieldErrorOf, sendDomainError } from '../../../platform/http/views/user-problem.js';
 import { sendErrorPage } from '../../../platform/http/views/error-page.js';
-import { evidenceSettings } from '../../oit-evidence/http/oit-evidence.routes.js';
+import { evidenceSettings } from '../../oit-evidence/feature.js';
 import { registerOitReviewApi } from './oit-review-api.routes.js';
 import { changing, guarded, isUploadTooLarge } from '../../../platform/http/route-kit.js';
 

@@ -7,7 +7,7 @@ import {
   listDecisions,
   type OitDecisionRow,
 } from '../db/oit-review.repository.js';
-import { findRound, type Round } from '../../rounds/db/round.repository.js';
+import { findRound, type Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { Actor } from '../../../platform/services/context.js';
 

@@ -1,7 +1,7 @@
 import { unlink } from 'node:fs/promises';
 import { z } from 'zod';
 import { DomainError } from '../../../core/errors.js';
-import { listOitItems, type OitItemInfo } from '../../oit-evidence/core/oit-items.js';
+import { listOitItems, type OitItemInfo } from '../../oit-evidence/feature.js';
 import { canClarify, checkClarificationLink, isPass } from '../core/review-policy.js';
 import {
   insertClarification,
@@ -13,8 +13,8 @@ import {
   listEvidenceFiles,
   listRoundEvidence,
   type ReviewFile,
-} from '../../oit-evidence/db/oit-review-evidence.repository.js';
-import type { Round } from '../../rounds/db/round.repository.js';
+} from '../../oit-evidence/feature.js';
+import type { Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import {
   checkUpload,
@@ -23,12 +23,12 @@ import {
   type StoredFile,
 } from '../../../platform/infra/file-store.js';
 import type { Kysely } from 'kysely';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { latestPrimaryDecisions, loadVisibleRound } from './oit-review-access.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 import type { CompiledEdition } from '../../../core/framework/compile-edition.js';
-import { findRound } from '../../rounds/db/round.repository.js';
+import { findRound } from '../../rounds/feature.js';
 
 export const ClarifySchema = z.object({
   itemCode: z.string().trim().min(1),

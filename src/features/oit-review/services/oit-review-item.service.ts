@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../../../core/errors.js';
-import { listOitItems, type OitItemInfo } from '../../oit-evidence/core/oit-items.js';
+import { listOitItems, type OitItemInfo } from '../../oit-evidence/feature.js';
 import type { AssessorRole } from '../core/review-policy.js';
 import {
   listClarifications,
@@ -18,11 +18,11 @@ import {
   type ReviewEvidence,
   type ReviewFile,
   type ReviewLink,
-} from '../../oit-evidence/db/oit-review-evidence.repository.js';
-import type { Round } from '../../rounds/db/round.repository.js';
+} from '../../oit-evidence/feature.js';
+import type { Round } from '../../rounds/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { loadReviewRound } from './oit-review-access.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 
 const ElementsSchema = z.record(
   z.string(),
@@ -116,4 +116,4 @@ export async function readSnapshotBody(
     throw missing;
   }
 }
-export type { ReviewLink } from '../../oit-evidence/db/oit-review-evidence.repository.js';
+export type { ReviewLink } from '../../oit-evidence/feature.js';

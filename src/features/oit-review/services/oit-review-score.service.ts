@@ -10,12 +10,12 @@ import {
   createSurveyTally,
   type SurveyTally,
 } from '../../../core/scoring/survey-tally.js';
-import { findRound, upsertScoreSnapshot, type Round } from '../../rounds/db/round.repository.js';
-import { listResponseAnswers } from '../../surveys/db/survey.repository.js';
+import { findRound, upsertScoreSnapshot, type Round } from '../../rounds/feature.js';
+import { listResponseAnswers } from '../../surveys/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { latestPrimaryDecisions, loadVisibleRound, reviewNotFound } from './oit-review-access.js';
-import { moveRound } from '../../rounds/services/round.service.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { moveRound } from '../../rounds/feature.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
 
 /** A round's OIT, its indicators (9, 10) and the total, from the engine. */

@@ -2,12 +2,12 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { listAuditEntries } from '../../audit/db/audit.repository.js';
-import { findScoreSnapshot } from '../../rounds/db/round.repository.js';
+import { listAuditEntries } from '../../audit/feature.js';
+import { findScoreSnapshot } from '../../rounds/feature.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { randomIds } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { openU1Round, worldAt } from '../../../platform/services/test-world.js';
+import { openU1Round, worldAt } from '../../../app/test-world.js';
 import { answerClarification, getClarification } from './oit-review-clarify.service.js';
 import { getReviewItem } from './oit-review-item.service.js';
 import { confirmOitRound, getRoundOitScores } from './oit-review-score.service.js';
@@ -17,7 +17,7 @@ import {
   listMyReviewRounds,
   recordDecision,
 } from './oit-review.service.js';
-import { moveRound } from '../../rounds/services/round.service.js';
+import { moveRound } from '../../rounds/feature.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isAllowed } from '../../../core/access/roles.js';
 import { DomainError } from '../../../core/errors.js';
 import { computeAgreement, type AgreementStats } from '../core/agreement.js';
-import { listOitItems, type OitItemInfo } from '../../oit-evidence/core/oit-items.js';
+import { listOitItems, type OitItemInfo } from '../../oit-evidence/feature.js';
 import {
   canAssignAssessors,
   checkDecision,
@@ -18,13 +18,13 @@ import {
   type OitAssignment,
   type OitDecisionRow,
 } from '../db/oit-review.repository.js';
-import { listRoundEvidence } from '../../oit-evidence/db/oit-review-evidence.repository.js';
-import { findRound, type Round } from '../../rounds/db/round.repository.js';
-import { findUserByEmail, listGrants } from '../../users/db/user.repository.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { listRoundEvidence } from '../../oit-evidence/feature.js';
+import { findRound, type Round } from '../../rounds/feature.js';
+import { findUserByEmail, listGrants } from '../../users/feature.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { latestByItem, loadReviewRound, reviewNotFound } from './oit-review-access.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 
 export const AssignSchema = z.object({
   email: z.string().trim().toLowerCase().email({ message: 'อีเมลไม่ถูกต้อง / invalid email' }),

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ServiceContext } from '../../../platform/services/context.js';
+import type { FeatureOptions } from '../../kit.js';
 import { getPublishedOverview, searchPublished } from '../services/published.service.js';
-import { pageOf, requireActor, type AppOptions } from '../../../platform/http/request-context.js';
+import { pageOf, requireActor } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { signedIn } from '../../../platform/http/route-support.js';
 import type { PageContext } from '../../../platform/http/views/layout.js';
@@ -15,11 +15,16 @@ function publicPage(request: FastifyRequest): PageContext {
   return { ...pageOf(request), actor: null, csrfToken: '' };
 }
 
-function register(app: FastifyInstance, ctx: ServiceContext): void {
+function register(app: FastifyInstance, { ctx, registry }: FeatureOptions): void {
   app.get('/agencies/:id/published', { preHandler: requireActor }, async (request, reply) => {
     try {
       const { id } = request.params as { id: string };
-      const overview = await getPublishedOverview(ctx, signedIn(request), id);
+      const overview = await getPublishedOverview(
+        ctx,
+        registry.listPublishedDocuments,
+        signedIn(request),
+        id,
+      );
       return sendPage(reply, <PublishedOverviewPage page={pageOf(request)} overview={overview} />);
     } catch (error) {
       return sendDomainError(request, reply, error);
@@ -28,12 +33,17 @@ function register(app: FastifyInstance, ctx: ServiceContext): void {
   app.get('/public/:agencyCode/search', SEARCH_LIMIT, async (request, reply) => {
     const { agencyCode } = request.params as { agencyCode: string };
     const q = (request.query as { q?: unknown }).q;
-    const answer = await searchPublished(ctx, agencyCode, typeof q === 'string' ? q : '');
+    const answer = await searchPublished(
+      ctx,
+      registry.listPublishedDocuments,
+      agencyCode,
+      typeof q === 'string' ? q : '',
+    );
     return sendPage(reply, <PublicSearchPage page={publicPage(request)} answer={answer} />);
   });
 }
 
 /** Website currency for staff and the public search over an agency's published documents. */
-export function registerPublishedRoutes(app: FastifyInstance, options: AppOptions): void {
-  register(app, options.ctx);
+export function registerPublishedRoutes(app: FastifyInstance, options: FeatureOptions): void {
+  register(app, options);
 }

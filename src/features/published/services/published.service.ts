@@ -1,21 +1,17 @@
 import type { Message } from '../../../core/errors.js';
-import { KIND_SOURCES } from '../../manuals/core/manual-elements.js';
-import { KIND_NAMES } from '../../manuals/core/manual-rules.js';
+import { KIND_SOURCES } from '../../manuals/feature.js';
+import { KIND_NAMES } from '../../manuals/feature.js';
 import { excerptOf, scoreMatch, wordsOf } from '../core/thai-search.js';
-import {
-  checkCurrency,
-  itemsBySource,
-  type Currency,
-} from '../../manuals/core/website-currency.js';
-import { type Agency } from '../../agencies/db/agency.repository.js';
-import type { Round } from '../../rounds/db/round.repository.js';
-import { agencyByCode, loadVisibleAgency } from '../../agencies/services/agency-access.service.js';
+import { checkCurrency, itemsBySource, type Currency } from '../../manuals/feature.js';
+import { type Agency } from '../../agencies/feature.js';
+import type { Round } from '../../rounds/feature.js';
+import { agencyByCode, loadVisibleAgency } from '../../agencies/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { listPublishedDocuments } from '../../../app/published-documents.js';
-import { getPublicManuals } from '../../manuals/services/manual-public.service.js';
-import { currentRoundOf } from '../../manuals/services/manual-support.js';
-import { loadPublicOit } from '../../oit-evidence/services/oit-evidence-output.service.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import type { DocumentLister } from '../../kit.js';
+import { getPublicManuals } from '../../manuals/feature.js';
+import { currentRoundOf } from '../../manuals/feature.js';
+import { loadPublicOit } from '../../oit-evidence/feature.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 
 /** One public page or document Prongsai publishes for an agency, with its currency. */
 export interface PublishedEntry {
@@ -52,9 +48,13 @@ async function oitPageOf(ctx: ServiceContext, round: Round) {
   };
 }
 
-/** Every page and document Prongsai publishes for the agency, with a stale warning per entry. */
+/**
+ * Every page and document Prongsai publishes for the agency, with a stale warning per entry
+ * (`documents` lists what the features publish: the app's registry).
+ */
 export async function getPublishedOverview(
   ctx: ServiceContext,
+  documents: DocumentLister,
   actor: Actor,
   agencyId: string,
 ): Promise<PublishedOverview> {
@@ -73,7 +73,7 @@ export async function getPublishedOverview(
     fiscalYear: m.fiscalYear,
     source: KIND_SOURCES[m.kind],
   }));
-  const pieces = [...(await listPublishedDocuments(ctx, round)), ...manuals];
+  const pieces = [...(await documents(ctx, round)), ...manuals];
   const entries: PublishedEntry[] = pieces.map((d) => {
     const item = items.get(d.source) ?? null;
     return {
@@ -119,11 +119,15 @@ interface Searchable extends SearchResult {
   text: string;
 }
 
-async function searchablesOf(ctx: ServiceContext, agency: Agency): Promise<Searchable[]> {
+async function searchablesOf(
+  ctx: ServiceContext,
+  documents: DocumentLister,
+  agency: Agency,
+): Promise<Searchable[]> {
   const out: Searchable[] = [];
   const round = await currentRoundOf(ctx.db.kysely, agency);
   if (round) {
-    for (const d of await listPublishedDocuments(ctx, round))
+    for (const d of await documents(ctx, round))
       out.push({ title: d.title, url: d.url, updatedAt: d.updatedAt, excerpt: '', text: '' });
     out.push({ ...(await oitPageOf(ctx, round)), excerpt: '' });
   }
@@ -152,6 +156,7 @@ async function searchablesOf(ctx: ServiceContext, agency: Agency): Promise<Searc
 /** Searches the agency's published documents: titles, and the text of published manuals. */
 export async function searchPublished(
   ctx: ServiceContext,
+  documents: DocumentLister,
   agencyCode: string,
   query: string,
 ): Promise<SearchAnswer> {
@@ -159,7 +164,7 @@ export async function searchPublished(
   const trimmed = query.trim().slice(0, 200);
   const words = wordsOf(trimmed);
   if (words.length === 0) return { agency, query: trimmed, results: [] };
-  const scored = (await searchablesOf(ctx, agency))
+  const scored = (await searchablesOf(ctx, documents, agency))
     .map((s) => ({
       s,
       score: Math.max(

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
-import { findRound } from '../../rounds/db/round.repository.js';
+import { findRound } from '../../rounds/feature.js';
 import { createFixedClock } from '../../../platform/infra/clock.js';
 import { pdfFonts, pdfText } from '../../../platform/infra/pdf-text.js';
 import { resultsEvidence } from '../evidence.js';
@@ -14,7 +14,7 @@ import {
   type TestClient,
   signedIn,
   createOutsider,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 async function documentXml(bytes: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);

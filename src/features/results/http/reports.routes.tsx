@@ -23,8 +23,8 @@ import {
   rollupSize,
 } from '../services/result-exports.service.js';
 import type { ResultNode } from '../services/results.service.js';
-import { loadVisibleRound } from '../../oit-review/services/oit-review-access.js';
-import { voiceReportBlocks } from '../../voice/services/voice-report.js';
+import { loadVisibleRound } from '../../oit-review/feature.js';
+import { voiceReportBlocks } from '../../voice/feature.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { ExportJobs } from '../../../platform/http/export-jobs.js';
 import { formatDate, type Lang } from '../../../platform/http/i18n.js';

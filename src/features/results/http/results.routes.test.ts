@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findScoreSnapshot, listRounds, type Round } from '../../rounds/db/round.repository.js';
+import { findScoreSnapshot, listRounds, type Round } from '../../rounds/feature.js';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
 import {
   createDemoApp,
   signedIn,
   type TestApp,
   type TestClient,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 const totalOf = (html: string) => /data-total[^>]*>([^<]+)</.exec(html)?.[1];
 const simulatedOf = (html: string) => /data-simulated-total[^>]*><strong>([^<]+)</.exec(html)?.[1];

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAgencyByCode } from '../../agencies/db/agency.repository.js';
+import { findAgencyByCode } from '../../agencies/feature.js';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
 import {
   createDemoApp,
   signedIn,
   type TestApp,
   type TestClient,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 const ranked = (html: string) => [...html.matchAll(/data-ranked="([^"]+)"/g)].map((x) => x[1]);
 const levelCounts = (html: string) =>

@@ -1,8 +1,8 @@
 import type { NextLevelGap } from '../../../core/analysis/next-level.js';
 import type { WeaknessReport } from '../../../core/analysis/weakness.js';
-import { STATUS_NAMES, TARGET_NAMES } from '../../measures/core/measure-rules.js';
+import { STATUS_NAMES, TARGET_NAMES } from '../../measures/feature.js';
 import type { ReportBlock, ReportDocument } from '../../../platform/reports/report-document.js';
-import type { MeasureView } from '../../measures/services/measure.service.js';
+import type { MeasureView } from '../../measures/feature.js';
 import type { ReportFacts, ReportWording } from './result-reports.service.js';
 import { chartBlock, documentHead, name, say, summaryBlocks } from './result-report-builder.js';
 import type { ResultNode } from './results.service.js';

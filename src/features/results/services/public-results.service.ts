@@ -1,23 +1,18 @@
 import { analyseWeaknesses } from '../../../core/analysis/weakness.js';
-import { AGENCY_TYPES, type AgencyType } from '../../agencies/core/agency-input.js';
+import { AGENCY_TYPES, type AgencyType } from '../../agencies/feature.js';
 import { DomainError } from '../../../core/errors.js';
 import type { Text } from '../../../core/framework/edition.schema.js';
 import type { ScoreResult } from '../../../core/scoring/evaluate-scores.js';
-import { findAgencyByCode, listAgencies } from '../../agencies/db/agency.repository.js';
-import { listMeasures } from '../../measures/db/measure.repository.js';
-import { findRoundIdByAgencyYear } from '../../oit-evidence/db/oit-evidence-lookup.repository.js';
-import {
-  findRound,
-  findScoreSnapshot,
-  listRounds,
-  type Round,
-} from '../../rounds/db/round.repository.js';
+import { findAgencyByCode, listAgencies } from '../../agencies/feature.js';
+import { listMeasures } from '../../measures/feature.js';
+import { findRoundIdByAgencyYear } from '../../oit-evidence/feature.js';
+import { findRound, findScoreSnapshot, listRounds, type Round } from '../../rounds/feature.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
-import { listRoundPublications } from '../../measures/services/measure-report.service.js';
-import { viewsOf } from '../../measures/services/measure-support.js';
+import { listRoundPublications } from '../../measures/feature.js';
+import { viewsOf } from '../../measures/feature.js';
 import { leavesFromTree, protectTree, type ResultNode } from './results.service.js';
 import { nextLevelOf, type ReportFacts } from './result-reports.service.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 
 /** Said the same way for an unknown agency, a year without a round and an unpublished round. */
 export function publicResultsNotFound(): DomainError {

@@ -1,7 +1,7 @@
 import { isAllowed } from '../../../core/access/roles.js';
 import type { ScoreResult } from '../../../core/scoring/evaluate-scores.js';
-import { findAgencyById, listAgencies } from '../../agencies/db/agency.repository.js';
-import { findScoreSnapshot, listRounds } from '../../rounds/db/round.repository.js';
+import { findAgencyById, listAgencies } from '../../agencies/feature.js';
+import { findScoreSnapshot, listRounds } from '../../rounds/feature.js';
 import {
   resultsWorkbook,
   rollupWorkbook,
@@ -10,7 +10,7 @@ import {
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { getRoundResults } from './results.service.js';
 import { rollUp } from './rollup.service.js';
-import { agencyNotFound } from '../../agencies/services/agency-access.service.js';
+import { agencyNotFound } from '../../agencies/feature.js';
 
 /** A file made for download: its bytes and a name without the extension. */
 export interface ExportFile {

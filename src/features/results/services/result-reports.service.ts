@@ -1,16 +1,16 @@
 import { nextLevelGap, type NextLevelGap } from '../../../core/analysis/next-level.js';
 import type { WeaknessReport } from '../../../core/analysis/weakness.js';
 import { findRatingScheme, type CompiledEdition } from '../../../core/framework/compile-edition.js';
-import type { Round } from '../../rounds/db/round.repository.js';
+import type { Round } from '../../rounds/feature.js';
 import type { ReportDocument } from '../../../platform/reports/report-document.js';
 import { buildAnalysisReport } from './analysis-report-builder.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { nowIso } from '../../../platform/services/context.js';
-import { getMeasuresDocument, type MeasureView } from '../../measures/services/measure.service.js';
+import { getMeasuresDocument, type MeasureView } from '../../measures/feature.js';
 import { buildResultReport } from './result-report-builder.js';
 import { getRoundResults, type ResultNode, type RoundResults } from './results.service.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
-import { voiceReportBlocks } from '../../voice/services/voice-report.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
+import { voiceReportBlocks } from '../../voice/feature.js';
 
 export { buildAnalysisReport } from './analysis-report-builder.js';
 export { buildResultReport } from './result-report-builder.js';

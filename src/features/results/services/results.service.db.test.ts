@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { DomainError } from '../../../core/errors.js';
-import { findScoreSnapshot, listRounds } from '../../rounds/db/round.repository.js';
+import { findScoreSnapshot, listRounds } from '../../rounds/feature.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { randomIds, systemClock } from '../../../platform/infra/clock.js';
-import { demoActor } from '../../users/demo.js';
+import { demoActor } from '../../users/feature.js';
 import { seedDemo } from '../../../app/demo.js';
 import { getRoundResults, type ResultNode } from './results.service.js';
 

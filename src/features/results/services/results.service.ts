@@ -16,12 +16,12 @@ import type {
   ScoreResult,
 } from '../../../core/scoring/evaluate-scores.js';
 import type { LeafScores } from '../../../core/scoring/score-leaves.js';
-import { MIN_GROUP_SIZE } from '../../surveys/core/progress.js';
-import { findScoreSnapshot, type Round } from '../../rounds/db/round.repository.js';
+import { MIN_GROUP_SIZE } from '../../surveys/feature.js';
+import { findScoreSnapshot, type Round } from '../../rounds/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { loadVisibleRound } from '../../oit-review/services/oit-review-access.js';
-import { scoreRound } from '../../oit-review/services/oit-review-score.service.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { loadVisibleRound } from '../../oit-review/feature.js';
+import { scoreRound } from '../../oit-review/feature.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 
 /** A node of the explanation tree as shown: question scores below the group size are withheld. */
 export interface ResultNode extends Omit<ScoreNode, 'basis' | 'children'> {

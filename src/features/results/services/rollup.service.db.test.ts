@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { DomainError } from '../../../core/errors.js';
-import { findAgencyByCode } from '../../agencies/db/agency.repository.js';
+import { findAgencyByCode } from '../../agencies/feature.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { randomIds, systemClock } from '../../../platform/infra/clock.js';
-import { demoActor } from '../../users/demo.js';
+import { demoActor } from '../../users/feature.js';
 import { seedDemo } from '../../../app/demo.js';
 import { agencyHistory, rollUp } from './rollup.service.js';
 

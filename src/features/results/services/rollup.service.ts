@@ -3,11 +3,11 @@ import { rollUpUnits, type Rollup, type RollupUnit } from '../../../core/analysi
 import { findRatingScheme } from '../../../core/framework/compile-edition.js';
 import type { Text } from '../../../core/framework/edition.schema.js';
 import type { ScoreNode, ScoreResult } from '../../../core/scoring/evaluate-scores.js';
-import { findAgencyById, listAgencies, type Agency } from '../../agencies/db/agency.repository.js';
-import { findScoreSnapshot, listRounds, type Round } from '../../rounds/db/round.repository.js';
+import { findAgencyById, listAgencies, type Agency } from '../../agencies/feature.js';
+import { findScoreSnapshot, listRounds, type Round } from '../../rounds/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
-import { agencyNotFound } from '../../agencies/services/agency-access.service.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
+import { agencyNotFound } from '../../agencies/feature.js';
 
 /** A parent body's roll-up of its units (itself included) for one edition year. */
 export interface AgencyRollup extends Rollup {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertScoreSnapshot } from '../db/round.repository.js';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
-import { MINISTRY_TREE, worldAt, type AgencySeed } from '../../../platform/services/test-world.js';
+import { MINISTRY_TREE, worldAt, type AgencySeed } from '../../../app/test-world.js';
 import {
   csrfOf,
   createTestApp,
@@ -9,7 +9,7 @@ import {
   signedInFirstAdmin,
   type TestApp,
   type TestClient,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 const PASSWORD = 'correct horse battery';
 const NOW = '2026-11-26T03:00:00.000Z';

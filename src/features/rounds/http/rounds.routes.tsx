@@ -4,7 +4,7 @@ import { isAllowed } from '../../../core/access/roles.js';
 import { DomainError, type Message } from '../../../core/errors.js';
 import { nextRoundStates, ROUND_STATES } from '../core/round-state.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
-import { listBundledEditions } from '../../editions/services/edition-files.service.js';
+import { listBundledEditions } from '../../editions/feature.js';
 import {
   getVisibleRound,
   listVisibleRounds,
@@ -12,7 +12,7 @@ import {
   openRounds,
   OpenRoundsSchema,
 } from '../services/round.service.js';
-import { listAllowedAgencies } from '../../users/services/user.service.js';
+import { listAllowedAgencies } from '../../users/feature.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
 import { describeApi } from '../../../platform/http/openapi.js';

@@ -1,17 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DomainError } from '../../../core/errors.js';
-import { listAuditEntries } from '../../audit/db/audit.repository.js';
+import { listAuditEntries } from '../../audit/feature.js';
 import type { Db } from '../../../platform/db/database.js';
-import {
-  findEditionSource,
-  insertEdition,
-  listEditions,
-} from '../../editions/db/edition.repository.js';
+import { findEditionSource, insertEdition, listEditions } from '../../editions/feature.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { randomIds, systemClock } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { MINISTRY_TREE, worldAt, type AgencySeed } from '../../../platform/services/test-world.js';
-import { readEditionFile } from '../../editions/services/edition-files.service.js';
+import { MINISTRY_TREE, worldAt, type AgencySeed } from '../../../app/test-world.js';
+import { readEditionFile } from '../../editions/feature.js';
 import {
   ensureEditionStored,
   getVisibleRound,

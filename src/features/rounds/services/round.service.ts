@@ -9,13 +9,13 @@ import {
   ROUND_STATES,
   type RoundState,
 } from '../core/round-state.js';
-import { findAgencyById, listAgencies, type Agency } from '../../agencies/db/agency.repository.js';
+import { findAgencyById, listAgencies, type Agency } from '../../agencies/feature.js';
 import {
   findEditionByCode,
   findEditionBySha,
   insertEdition,
   type StoredEdition,
-} from '../../editions/db/edition.repository.js';
+} from '../../editions/feature.js';
 import {
   findScoreSnapshot,
   findRound,
@@ -25,14 +25,10 @@ import {
   type Round,
 } from '../db/round.repository.js';
 import type { Database } from '../../../platform/db/schema.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
-import {
-  listBundledEditions,
-  readEditionFile,
-  type EditionFile,
-} from '../../editions/services/edition-files.service.js';
-import { isSystemAdmin } from '../../users/services/user.service.js';
+import { listBundledEditions, readEditionFile, type EditionFile } from '../../editions/feature.js';
+import { isSystemAdmin } from '../../users/feature.js';
 
 export type { Round } from '../db/round.repository.js';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { RoundState } from '../../rounds/core/round-state.js';
+import type { RoundState } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 
 /** A public survey link with what the survey pages need about its round. */

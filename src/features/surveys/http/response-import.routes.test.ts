@@ -9,7 +9,7 @@ import {
   type TestApp,
   type TestClient,
   signedIn,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 const GOOGLE_FORMS_CSV = [
   'ประทับเวลา,ที่อยู่อีเมล,i1.1,i1.2,i2',

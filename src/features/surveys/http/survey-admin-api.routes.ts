@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../../core/errors.js';
-import { ROUND_STATES } from '../../rounds/core/round-state.js';
+import { ROUND_STATES } from '../../rounds/feature.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import {
   issueAccessCodes,

@@ -8,7 +8,7 @@ import {
   type TestApp,
   type TestClient,
   signedIn,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 const LINK = /http:\/\/localhost(:\d+)?\/s\/([A-Z0-9]{6})/;
 const SLIP_CODE = /<p class="slip-code">([A-Z0-9]{5}-[A-Z0-9]{5})<\/p>/g;

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDemoApp,
-  type TestApp,
-  type TestClient,
-} from '../../../platform/http/test-client.js';
+import { createDemoApp, type TestApp, type TestClient } from '../../../app/test-client.js';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
 import { ensureSurveyLinks } from '../services/survey-admin.service.js';
-import { listRounds } from '../../rounds/db/round.repository.js';
-import { findUserByEmail, listGrants, publicUser } from '../../users/db/user.repository.js';
+import { listRounds } from '../../rounds/feature.js';
+import { findUserByEmail, listGrants, publicUser } from '../../users/feature.js';
 import {
   countResponsesByDay,
   insertAccessCodes,
@@ -15,7 +11,7 @@ import {
 } from '../db/survey.repository.js';
 import { hashAccessCode } from '../core/access-code.js';
 import { resolveCodeSecret } from '../services/survey.service.js';
-import { moveRound } from '../../rounds/services/round.service.js';
+import { moveRound } from '../../rounds/feature.js';
 import type { Actor } from '../../../platform/services/context.js';
 
 /** Answers every radio group of the page with its first option except those given. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
-import { listAuditEntries } from '../../audit/db/audit.repository.js';
+import { listAuditEntries } from '../../audit/feature.js';
 import type { Db } from '../../../platform/db/database.js';
 import {
   describeEachDialect,
@@ -8,9 +8,9 @@ import {
 } from '../../../platform/db/test-databases.js';
 import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { MINISTRY_TREE, worldAt } from '../../../platform/services/test-world.js';
+import { MINISTRY_TREE, worldAt } from '../../../app/test-world.js';
 import { buildImportTemplate, importResponses } from './response-import.service.js';
-import { listVisibleRounds, moveRound, openRounds } from '../../rounds/services/round.service.js';
+import { listVisibleRounds, moveRound, openRounds } from '../../rounds/feature.js';
 
 const NOW = '2026-05-20T03:00:00.000Z';
 const { seedActor, seedAgencies } = worldAt(NOW);

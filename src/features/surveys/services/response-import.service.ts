@@ -12,9 +12,9 @@ import {
   type ResponseImportResult,
   type ResponseImportSpec,
 } from '../core/response-import.js';
-import { findRound, type Round } from '../../rounds/db/round.repository.js';
+import { findRound, type Round } from '../../rounds/feature.js';
 import { insertResponses, type NewResponse } from '../db/survey.repository.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { readXlsxRecords } from '../../../platform/imports/xlsx-records.js';
 import { loadRoundEdition } from './survey.service.js';

@@ -1,12 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
 import { hashAccessCode, normaliseCode } from '../core/access-code.js';
-import { listAuditEntries } from '../../audit/db/audit.repository.js';
+import { listAuditEntries } from '../../audit/feature.js';
 import { insertResponses, useAccessCode } from '../db/survey.repository.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { openU1Round, worldAt, type AgencySeed } from '../../../platform/services/test-world.js';
-import { moveRound } from '../../rounds/services/round.service.js';
+import { openU1Round, worldAt, type AgencySeed } from '../../../app/test-world.js';
+import { moveRound } from '../../rounds/feature.js';
 import {
   ensureSurveyLinks,
   getCockpit,

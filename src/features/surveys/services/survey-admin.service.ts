@@ -5,8 +5,8 @@ import { DomainError } from '../../../core/errors.js';
 import { isAllowed } from '../../../core/access/roles.js';
 import type { Instrument } from '../../../core/framework/edition.schema.js';
 import { ACCESS_CODE_LENGTH, formatCode, hashAccessCode, makeCode } from '../core/access-code.js';
-import { findAgencyById } from '../../agencies/db/agency.repository.js';
-import { findRound, type Round } from '../../rounds/db/round.repository.js';
+import { findAgencyById } from '../../agencies/feature.js';
+import { findRound, type Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import {
   countAccessCodes,
@@ -18,7 +18,7 @@ import {
   updateSurveyLinkSettings,
   type SurveyLink,
 } from '../db/survey.repository.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import {
   describeCockpitInstrument,

@@ -12,7 +12,7 @@ import {
   type FormStep,
 } from '../core/survey-form.js';
 import { prepareComment } from '../core/comment-text.js';
-import { findEditionSource } from '../../editions/db/edition.repository.js';
+import { findEditionSource } from '../../editions/feature.js';
 import { getSetting, putSettingOnce } from '../../../platform/db/setting.repository.js';
 import {
   claimSubmission,

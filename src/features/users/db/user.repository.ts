@@ -1,17 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Grant, Role } from '../../../core/access/roles.js';
 import type { AppUserTable, Database } from '../../../platform/db/schema.js';
+import type { User } from '../../../core/access/user.js';
 
 /** A personal account (the password hash never leaves the db and auth layers). */
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  failedLogins: number;
-  lockedUntil: string | null;
-  disabled: boolean;
-  createdAt: string;
-}
+export type { User };
 
 export interface UserWithHash extends User {
   passwordHash: string;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../platform/http/test-client.js';
+import { createTestApp, type TestApp } from '../../../app/test-client.js';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
 import { MAX_FAILED_LOGINS } from '../services/auth.service.js';
-import { verifyAuditLog } from '../../audit/services/audit.service.js';
+import { verifyAuditLog } from '../../audit/feature.js';
 
 for (const dialect of DIALECTS) {
   describe(`first run, login and sessions [${dialect}]`, () => {

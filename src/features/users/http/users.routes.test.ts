@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertAgency } from '../../agencies/db/agency.repository.js';
+import { insertAgency } from '../../agencies/feature.js';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
 import {
   csrfOf,
@@ -7,7 +7,7 @@ import {
   signedInFirstAdmin,
   type TestApp,
   type TestClient,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 const PASSWORD = 'correct horse battery';
 const NOW = '2026-11-26T03:00:00.000Z';

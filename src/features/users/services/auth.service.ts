@@ -16,7 +16,7 @@ import {
   setLoginState,
 } from '../db/user.repository.js';
 import { deleteSession, findLiveSession, insertSession } from '../db/session.repository.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import {
   nowIso,
   type Actor,

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../../core/access/roles.js';
 import { DomainError } from '../../../core/errors.js';
-import { insertAgency } from '../../agencies/db/agency.repository.js';
-import { listAuditEntries } from '../../audit/db/audit.repository.js';
+import { insertAgency } from '../../agencies/feature.js';
+import { listAuditEntries } from '../../audit/feature.js';
 import type { Db } from '../../../platform/db/database.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import {
@@ -14,7 +14,7 @@ import {
   publicUser,
 } from '../db/user.repository.js';
 import { randomIds, systemClock } from '../../../platform/infra/clock.js';
-import { verifyAuditLog } from '../../audit/services/audit.service.js';
+import { verifyAuditLog } from '../../audit/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import {
   createUser,

@@ -1,4 +1,4 @@
-import { isSystemAdmin } from '../../agencies/services/agency-access.service.js';
+import { isSystemAdmin } from '../../agencies/feature.js';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
@@ -11,7 +11,7 @@ import {
   type Role,
 } from '../../../core/access/roles.js';
 import { DomainError } from '../../../core/errors.js';
-import { findAgencyById, listAgencies, type Agency } from '../../agencies/db/agency.repository.js';
+import { findAgencyById, listAgencies, type Agency } from '../../agencies/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import {
   deleteMembership,
@@ -26,11 +26,11 @@ import {
   type Membership,
   type User,
 } from '../db/user.repository.js';
-import { inTransaction, recordAudit } from '../../audit/services/audit.service.js';
+import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { hashPassword, NewAccountSchema } from './auth.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 
-export type { Agency } from '../../agencies/db/agency.repository.js';
+export type { Agency } from '../../agencies/feature.js';
 
 /** A role a user holds, with the agency's path for access decisions. */
 export type UserRole = Grant & Membership;

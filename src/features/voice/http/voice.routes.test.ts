@@ -1,19 +1,19 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, SURVEY_RESPONSE_COLUMNS } from '../../../platform/db/test-databases.js';
-import { findUserByEmail } from '../../users/db/user.repository.js';
+import { findUserByEmail } from '../../users/feature.js';
 import { createFixedClock } from '../../../platform/infra/clock.js';
 import { pdfText } from '../../../platform/infra/pdf-text.js';
-import { loadActor } from '../../users/services/auth.service.js';
+import { loadActor } from '../../users/feature.js';
 import { DEMO_PASSWORD } from '../../../app/demo.js';
-import { ensureSurveyLinks } from '../../surveys/services/survey-admin.service.js';
+import { ensureSurveyLinks } from '../../surveys/feature.js';
 import {
   csrfOf,
   createDemoApp,
   type TestApp,
   type TestClient,
   signedIn,
-} from '../../../platform/http/test-client.js';
+} from '../../../app/test-client.js';
 
 function hiddenOf(body: string): Record<string, string> {
   const fields: Record<string, string> = {};

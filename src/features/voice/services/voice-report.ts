@@ -1,5 +1,5 @@
 import { withheldMessage } from '../core/voice-summary.js';
-import type { Round } from '../../rounds/db/round.repository.js';
+import type { Round } from '../../rounds/feature.js';
 import type { ReportBlock } from '../../../platform/reports/report-document.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import { summariseRoundVoice, type InstrumentVoice } from './voice.service.js';

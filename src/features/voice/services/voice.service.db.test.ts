@@ -1,11 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
-import { MIN_GROUP_SIZE } from '../../surveys/core/progress.js';
+import { MIN_GROUP_SIZE } from '../../surveys/feature.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { openU1Round, MINISTRY_TREE, worldAt } from '../../../platform/services/test-world.js';
-import { importResponses } from '../../surveys/services/response-import.service.js';
-import { moveRound } from '../../rounds/services/round.service.js';
+import { openU1Round, MINISTRY_TREE, worldAt } from '../../../app/test-world.js';
+import { importResponses } from '../../surveys/feature.js';
+import { moveRound } from '../../rounds/feature.js';
 import { getRoundVoice } from './voice.service.js';
 import { voiceReportBlocks } from './voice-report.js';
 

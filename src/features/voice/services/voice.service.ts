@@ -1,10 +1,10 @@
 import type { Text } from '../../../core/framework/edition.schema.js';
 import { summariseVoice, type VoiceSummary } from '../core/voice-summary.js';
-import type { Round } from '../../rounds/db/round.repository.js';
+import type { Round } from '../../rounds/feature.js';
 import { listRoundComments } from '../db/voice.repository.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { loadVisibleRound } from '../../oit-review/services/oit-review-access.js';
-import { loadRoundEdition } from '../../surveys/services/survey.service.js';
+import { loadVisibleRound } from '../../oit-review/feature.js';
+import { loadRoundEdition } from '../../surveys/feature.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
 
 /** What the comments to one survey instrument of a round say (or that they are withheld). */

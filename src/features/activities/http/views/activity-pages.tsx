@@ -1,5 +1,5 @@
 import { formatPercent } from '../../core/satisfaction.js';
-import type { Agency } from '../../../agencies/services/agency.service.js';
+import type { Agency } from '../../../agencies/feature.js';
 import type { ActivityView } from '../../services/activity.service.js';
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { ActivityForm, DEFAULT_QUESTIONS, type ActivityFormValues } from './activity-form.js';

@@ -1,5 +1,5 @@
 import { attendanceShare, formatPercent } from '../../core/satisfaction.js';
-import type { Agency } from '../../../agencies/services/agency.service.js';
+import type { Agency } from '../../../agencies/feature.js';
 import { satisfactionChartSvg } from '../../reports/activity-charts.js';
 import type { ReportBlock, ReportDocument } from '../../../../platform/reports/report-document.js';
 import type { ActivityView } from '../../services/activity.service.js';

@@ -1,5 +1,5 @@
 import type { Message } from '../../../../core/errors.js';
-import type { Agency } from '../../../agencies/services/agency.service.js';
+import type { Agency } from '../../../agencies/feature.js';
 import type { AssetImportPreview } from '../../services/asset-import.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { AssetsNav } from './assets-common.js';

@@ -1,6 +1,6 @@
 import type { Message } from '../../../../core/errors.js';
 import type { LoanBoard, LoanLine } from '../../services/asset.service.js';
-import type { Reminder } from '../../../../app/reminders.js';
+import type { Reminder } from '../../../kit.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { AssetsNav, LoanStatusTag, periodLabel, purposeLabel } from './assets-common.js';
 import { LoanHistory } from './assets-detail.js';

@@ -16,7 +16,7 @@ import {
   SelectField,
 } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
-import { editionLabel } from '../../../rounds/http/views/round-list.js';
+import { editionLabel } from '../../../rounds/feature.js';
 
 /** Values the task form shows. */
 export interface TaskFormValues {

@@ -1,8 +1,8 @@
-import { addDays, DUE_SOON_DAYS } from '../../../calendar/core/plan.js';
+import { addDays, DUE_SOON_DAYS } from '../../../calendar/feature.js';
 import type { Message } from '../../../../core/errors.js';
-import type { Reminder } from '../../../../app/reminders.js';
+import type { Reminder } from '../../../kit.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
-import { dayLabel } from '../../../calendar/http/views/calendar-parts.js';
+import { dayLabel } from '../../../calendar/feature.js';
 
 const KIND_NAMES: Record<string, Message> = {
   task: { th: 'งานตามปฏิทิน', en: 'Calendar task' },

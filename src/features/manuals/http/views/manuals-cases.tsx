@@ -2,7 +2,7 @@ import type { ManualDetail } from '../../services/manual.service.js';
 import { m, pick } from '../../../../platform/http/i18n.js';
 import { CsrfField, Field, type FieldErrors } from '../../../../platform/http/views/form.js';
 import type { PageContext } from '../../../../platform/http/views/layout.js';
-import { dueLabel } from '../../../measures/http/views/measures-register.js';
+import { dueLabel } from '../../../measures/feature.js';
 
 /** Service cases of a manual: the time taken against the standard, the entry form, the list. */
 export function CasesSection({

@@ -10,7 +10,8 @@ import {
   TextAreaField,
 } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
-import { dueLabel, MeasureForm, StatusTag, targetLabel } from './measures-register.js';
+import { dueLabel, MeasureForm, StatusTag } from './measures-register.js';
+import { targetLabel } from './measure-target.js';
 
 function ProgressForm({
   page,

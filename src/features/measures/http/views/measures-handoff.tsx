@@ -3,7 +3,7 @@ import type { MeasuresHandOff } from '../../services/measure-carry.service.js';
 import { formatDate, m, pick } from '../../../../platform/http/i18n.js';
 import { CsrfField } from '../../../../platform/http/views/form.js';
 import type { PageContext } from '../../../../platform/http/views/layout.js';
-import { targetLabel } from './measures-register.js';
+import { targetLabel } from './measure-target.js';
 
 const KINDS: PublicationKind[] = ['document', 'progress'];
 

@@ -16,25 +16,13 @@ import {
   SelectField,
 } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
-import { editionLabel } from '../../../rounds/http/views/round-list.js';
+import { editionLabel } from '../../../rounds/feature.js';
 import type { MeasuresHandOff } from '../../services/measure-carry.service.js';
 import { MeasuresHandOffSection } from './measures-handoff.js';
+import { targetLabel } from './measure-target.js';
 
 /** A due date (YYYY-MM-DD) in the Buddhist era for Thai. */
 export const dueLabel = formatDay;
-
-/** What a measure answers: type, code and name. */
-export function targetLabel(
-  lang: Lang,
-  measure: {
-    targetType: keyof typeof TARGET_NAMES;
-    targetCode: string;
-    targetName: Message | null;
-  },
-): string {
-  const name = measure.targetName ? ` ${pick(lang, measure.targetName)}` : '';
-  return `${pick(lang, TARGET_NAMES[measure.targetType])} ${measure.targetCode}${name}`;
-}
 
 export function StatusTag({
   lang,

@@ -6,7 +6,8 @@ import {
   type ReportMeasure,
 } from '../../services/measure-report.service.js';
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
-import { dueLabel, targetLabel } from './measures-register.js';
+import { dueLabel } from './measures-register.js';
+import { targetLabel } from './measure-target.js';
 
 /** The measures document and the progress report of a round as printable report documents. */
 

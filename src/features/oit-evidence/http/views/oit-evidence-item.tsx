@@ -2,7 +2,7 @@ import type { Message } from '../../../../core/errors.js';
 import { ALLOWED_EXTENSIONS } from '../../../../platform/infra/file-store.js';
 import type { ItemEvidence } from '../../services/oit-evidence-support.js';
 import type { OitWorkspace } from '../../services/oit-evidence.service.js';
-import type { GeneratedDocument } from '../../../../app/published-documents.js';
+import type { GeneratedDocument } from '../../../kit.js';
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { CsrfField } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';

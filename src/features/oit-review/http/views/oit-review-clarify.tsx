@@ -3,7 +3,7 @@ import type { ClarificationView } from '../../services/oit-review-clarify.servic
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
-import { RoundStateTag } from '../../../rounds/http/views/round-list.js';
+import { RoundStateTag } from '../../../rounds/feature.js';
 
 /** A refusal shown next to the field of one item (the summary at the top links to it). */
 function ItemError({ lang, errors, name }: { lang: Lang; errors: FieldErrors; name: string }) {

@@ -1,7 +1,7 @@
 import type { Message } from '../../../../core/errors.js';
 import type { AssessorRole } from '../../core/review-policy.js';
 import type { OitDecisionRow } from '../../services/oit-review.service.js';
-import type { Round } from '../../../rounds/services/round.service.js';
+import type { Round } from '../../../rounds/feature.js';
 import type { OitScoreSummary } from '../../services/oit-review-score.service.js';
 import type { ReviewRoundOverview } from '../../services/oit-review.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
@@ -12,7 +12,7 @@ import {
   type FieldErrors,
 } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
-import { editionLabel, RoundStateTag } from '../../../rounds/http/views/round-list.js';
+import { editionLabel, RoundStateTag } from '../../../rounds/feature.js';
 
 const ROLE_NAMES: Record<AssessorRole, Message> = {
   primary: m('ผู้ประเมินหลัก', 'Primary assessor'),

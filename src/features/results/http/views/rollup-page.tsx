@@ -1,4 +1,4 @@
-import { AGENCY_TYPES, isAgencyType } from '../../../agencies/core/agency-input.js';
+import { AGENCY_TYPES, isAgencyType } from '../../../agencies/feature.js';
 import type { AgencyRollup } from '../../services/rollup.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { ChartFigure } from '../../../../platform/http/views/chart-figure.js';

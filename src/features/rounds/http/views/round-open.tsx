@@ -1,4 +1,4 @@
-import type { Agency } from '../../../users/services/user.service.js';
+import type { Agency } from '../../../users/feature.js';
 import type { OpenedRound, OpenRoundsResult } from '../../services/round.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import {

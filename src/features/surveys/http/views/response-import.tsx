@@ -5,7 +5,7 @@ import type {
 } from '../../services/response-import.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
-import { editionLabel } from '../../../rounds/http/views/round-list.js';
+import { editionLabel } from '../../../rounds/feature.js';
 import { ImportUploadForm } from '../../../../platform/imports/http/import-check.js';
 import { ImportRows, ImportSummary, IgnoredColumns, ItemGuide } from './response-import-preview.js';
 

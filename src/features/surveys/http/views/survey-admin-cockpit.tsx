@@ -1,4 +1,4 @@
-import { ROUND_STATE_NAMES } from '../../../rounds/core/round-state.js';
+import { ROUND_STATE_NAMES } from '../../../rounds/feature.js';
 import type { Message } from '../../../../core/errors.js';
 import type { Cockpit, CockpitInstrument } from '../../services/survey-admin.service.js';
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { Dialect } from '../db/database.js';
-import { openTestDatabase } from '../db/test-databases.js';
-import { randomIds, systemClock, type Clock } from '../infra/clock.js';
-import type { ServiceContext } from '../services/context.js';
-import { DEMO_PASSWORD, seedDemo } from '../../app/demo.js';
-import { buildApp } from './app.js';
-import type { AppOptions } from './request-context.js';
+import type { Dialect } from '../platform/db/database.js';
+import { openTestDatabase } from '../platform/db/test-databases.js';
+import { randomIds, systemClock, type Clock } from '../platform/infra/clock.js';
+import type { ServiceContext } from '../platform/services/context.js';
+import { DEMO_PASSWORD, seedDemo } from './demo.js';
+import { createApp } from './create-app.js';
+import type { AppOptions } from '../platform/http/request-context.js';
 
 /**
  * Test support: a browser-like client over `app.inject` that keeps cookies and reads the
@@ -105,7 +105,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const { db, dispose } = await openTestDatabase(dialect);
   const ctx: ServiceContext = { db, clock, ids: randomIds };
-  const app = await buildApp({
+  const app = await createApp({
     ctx,
     config: {
       SESSION_TTL_HOURS: 12,

@@ -1,11 +1,11 @@
-import type { Role } from '../../core/access/roles.js';
-import { insertAgency } from '../../features/agencies/db/agency.repository.js';
-import type { Db } from '../db/database.js';
-import { insertMembership, insertUser } from '../../features/users/db/user.repository.js';
-import { randomIds, type Clock } from '../infra/clock.js';
-import { loadActor } from '../../features/users/services/auth.service.js';
-import type { Actor, ServiceContext } from './context.js';
-import { openRounds } from '../../features/rounds/services/round.service.js';
+import type { Role } from '../core/access/roles.js';
+import { insertAgency } from '../features/agencies/feature.js';
+import type { Db } from '../platform/db/database.js';
+import { insertMembership, insertUser } from '../features/users/feature.js';
+import { randomIds, type Clock } from '../platform/infra/clock.js';
+import { loadActor } from '../features/users/feature.js';
+import type { Actor, ServiceContext } from '../platform/services/context.js';
+import { openRounds } from '../features/rounds/feature.js';
 
 /**
  * Test support for service tests on a real database: the small world most of them start

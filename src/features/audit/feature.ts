@@ -1,0 +1,11 @@
+import type { Feature } from '../kit.js';
+
+/** The audit feature: what the app composes. Other features reach this folder only through this file. */
+export const auditFeature: Feature = {
+  id: 'audit',
+  routes: [],
+};
+
+// What other features use of this one: its door.
+export { listAuditEntries } from './db/audit.repository.js';
+export { inTransaction, recordAudit, verifyAuditLog } from './services/audit.service.js';

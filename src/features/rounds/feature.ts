@@ -1,0 +1,27 @@
+import type { Feature } from '../kit.js';
+import { registerRoundRoutes } from './http/rounds.routes.js';
+
+/** The rounds feature: what the app composes. Other features reach this folder only through this file. */
+export const roundsFeature: Feature = {
+  id: 'rounds',
+  routes: [registerRoundRoutes],
+};
+
+// What other features use of this one: its door.
+export { ROUND_STATES, ROUND_STATE_NAMES, type RoundState } from './core/round-state.js';
+export {
+  findRound,
+  findScoreSnapshot,
+  listRounds,
+  upsertScoreSnapshot,
+  type Round,
+} from './db/round.repository.js';
+export { RoundStateTag, editionLabel } from './http/views/round-list.js';
+export { listActorRounds } from './services/actor-rounds.js';
+export {
+  ensureEditionStored,
+  listVisibleRounds,
+  moveRound,
+  openRounds,
+  type OpenedRound,
+} from './services/round.service.js';
