@@ -65,3 +65,62 @@ describe('layer rule (DESIGN.md §2)', () => {
     expect(await lintAs('src/config.ts', 'export const a = process.env.X;\n')).toEqual([]);
   });
 });
+
+describe('import graph check (scripts/check-imports.mjs)', () => {
+  async function checkTree(files: Record<string, string>) {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { dirname, join } = await import('node:path');
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'prongsai-imports-'));
+    try {
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      const run = spawnSync(process.execPath, ['scripts/check-imports.mjs', dir], {
+        encoding: 'utf8',
+      });
+      return { status: run.status, output: run.stdout + run.stderr };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('passes the tree as it is', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync(process.execPath, ['scripts/check-imports.mjs'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('fails on a runtime cycle, not on a cycle of types only', async () => {
+    const cycle = await checkTree({
+      'src/platform/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
+      'src/platform/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
+    });
+    expect(cycle.status).toBe(1);
+    expect(cycle.output).toContain('runtime import cycle of 2 modules');
+    const types = await checkTree({
+      'src/platform/a.ts': "import type { B } from './b.js';\nexport type A = { b?: B };\n",
+      'src/platform/b.ts': "import type { A } from './a.js';\nexport type B = { a?: A };\n",
+    });
+    expect(types.status).toBe(0);
+  });
+
+  it('fails when a feature is entered through a side door', async () => {
+    const result = await checkTree({
+      'src/features/a/services/x.ts':
+        "import { y } from '../../b/services/y.js';\nexport const x = y;\n",
+      'src/features/a/services/z.ts':
+        "import { y } from '../../b/feature.js';\nexport const z = y;\n",
+      'src/features/b/services/y.ts': 'export const y = 1;\n',
+      'src/features/b/feature.ts': "export { y } from './services/y.js';\n",
+    });
+    expect(result.status).toBe(1);
+    expect(result.output).toContain(
+      'src/features/a/services/x.ts: imports src/features/b/services/y.ts',
+    );
+    expect(result.output).not.toContain('src/features/a/services/z.ts');
+  });
+});
