@@ -14,8 +14,17 @@ import { closeSharedPdfRenderer, configureSharedPdfRenderer } from '../infra/pdf
 import { createDbRateLimitStore } from './rate-limit-store.js';
 import { domainStatus } from './route-support.js';
 import { sendErrorPage } from './views/error-page.js';
-import { LANG_COOKIE, SESSION_COOKIE, sendProblem, type AppOptions } from './request-context.js';
+import {
+  LANG_COOKIE,
+  SESSION_COOKIE,
+  requireActor,
+  requireCsrf,
+  sendProblem,
+  type AppOptions,
+} from './request-context.js';
 import { registerApiRoutes } from './api.routes.js';
+import type { ApiRoute } from './openapi.js';
+import { zodSerializerCompiler, zodValidatorCompiler } from './typed-routes.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fontDir = dirname(
@@ -38,6 +47,25 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
+  });
+  // typed routes: zod validates each route's input and serialises its documented JSON answers
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(zodSerializerCompiler);
+  // every /api/ route, for the OpenAPI document generated from their schemas
+  const apiRoutes: ApiRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!route.url.startsWith('/api/')) return;
+    const guards = [route.preValidation ?? []].flat();
+    for (const method of methods)
+      if (method !== 'HEAD')
+        apiRoutes.push({
+          method,
+          url: route.url,
+          schema: route.schema,
+          signedIn: guards.includes(requireActor),
+          csrf: guards.includes(requireCsrf),
+        });
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -91,8 +119,12 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
       return sendErrorPage(request, reply, status, error.messages);
     }
     if (error instanceof ZodError) {
+      // a route's schema refused its input (or a service's schema did)
       const detail = error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      return sendProblem(reply, 400, { th: 'ข้อมูลไม่ถูกต้อง', en: 'Invalid input' }, { detail });
+      const message = { th: 'ข้อมูลไม่ถูกต้อง', en: 'Invalid input' };
+      return request.url.startsWith('/api/')
+        ? sendProblem(reply, 400, message, { detail })
+        : sendErrorPage(request, reply, 400, message);
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status === 429) {
@@ -140,7 +172,7 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
   // browsers ask for /favicon.ico on every page that names no icon (public and survey pages)
   app.get('/favicon.ico', async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
 
-  registerApiRoutes(app, options);
+  registerApiRoutes(app, apiRoutes);
   for (const register of parts.routes) register(app);
   return app;
 }

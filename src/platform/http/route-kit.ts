@@ -7,10 +7,10 @@ import { toFieldErrors, type FieldErrors } from './views/form.js';
 import { fieldErrorOf, sendDomainError } from './views/user-problem.js';
 
 /** Route options of a page for signed-in people. */
-export const guarded = { preHandler: requireActor };
+export const guarded = { preValidation: requireActor };
 
 /** Route options of a signed-in form post (session and CSRF token). */
-export const changing = { preHandler: [requireActor, requireCsrf] };
+export const changing = { preValidation: [requireActor, requireCsrf] };
 
 /** Route options that let one address call a route at most `max` times a minute. */
 export function perMinute(max: number) {
@@ -41,6 +41,28 @@ export function answerFormRefusal<T>(
   const errors = formErrorsOf(error);
   if (!errors) return sendDomainError(request, reply, error);
   return showForm(errors);
+}
+
+/**
+ * One form post, the same way everywhere: `save` does the work and answers where to go next
+ * (a redirect, so a reload does not post twice); when the work is refused with errors a form
+ * can show (invalid input, a duplicate, a state that moved on), `showAgain` shows the form again
+ * with those errors beside their fields and everything the person typed kept. Any other refusal
+ * (not found, forbidden, a bug) goes to the error page.
+ */
+export async function submitForm<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  save: () => Promise<string>,
+  showAgain: (errors: FieldErrors) => T,
+) {
+  let next: string;
+  try {
+    next = await save();
+  } catch (error) {
+    return answerFormRefusal(request, reply, error, showAgain);
+  }
+  return reply.redirect(next);
 }
 
 /** The rate limit of a public page: open to anyone, so tighter than signed-in pages. */

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   AGENCY_TYPE_CODES,
+  type AgencyType,
   AgencyChangesSchema,
   AgencyFieldsSchema,
 } from '../core/agency-input.js';
@@ -16,8 +17,7 @@ import {
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { requireActor, requireCsrf, sendProblem } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
-import { describeApi } from '../../../platform/http/openapi.js';
-import { idOf } from '../../../platform/http/route-kit.js';
+import { IdParams, ProblemSchema, typed } from '../../../platform/http/typed-routes.js';
 
 /** The signed-in person (requireActor ran before). */
 export function actorOf(request: FastifyRequest): Actor {
@@ -65,97 +65,127 @@ const ImportPreviewSchema = z.object({
   ),
 });
 
-/** What the API shows of an agency (the path of ancestor ids stays inside). */
+/**
+ * What the API shows of an agency (the path of ancestor ids stays inside). Its type was checked
+ * against the codes when stored; the response schema checks it again on the way out.
+ */
 function presentAgency({ path: _path, ...agency }: Agency) {
-  return agency;
+  return { ...agency, type: agency.type as AgencyType };
 }
 
-function describeAgencyApi(): void {
-  const tag = 'agencies';
-  const one = z.object({ agency: AgencyJsonSchema });
-  describeApi({
-    method: 'get',
-    path: '/api/v1/agencies',
-    summary: 'Agencies the signed-in user may see',
-    tag,
-    response: z.object({ agencies: z.array(AgencyJsonSchema) }),
-  });
-  describeApi({
-    method: 'post',
-    path: '/api/v1/agencies',
-    summary: 'Create an agency (parentId null: top level, system administrators only)',
-    tag,
-    body: CreateAgencyBodySchema,
-    response: one,
-  });
-  describeApi({
-    method: 'get',
-    path: '/api/v1/agencies/:id',
-    summary: 'One agency',
-    tag,
-    response: one,
-  });
-  describeApi({
-    method: 'patch',
-    path: '/api/v1/agencies/:id',
-    summary: 'Change fields of an agency',
-    tag,
-    body: AgencyChangesSchema,
-    response: one,
-  });
-  describeApi({
-    method: 'post',
-    path: '/api/v1/agencies/import',
-    summary: 'Check (dryRun=true, the default) or import agencies from CSV, all or nothing',
-    tag,
-    query: ImportQuerySchema,
-    body: ImportBodySchema,
-    response: ImportPreviewSchema,
-  });
-}
+const AgencyOneSchema = z.object({ agency: AgencyJsonSchema });
+const tags = ['agencies'];
 
 /** The JSON API of agencies under /api/v1/agencies. */
 export function registerAgencyApi(app: FastifyInstance, ctx: ServiceContext): void {
-  describeAgencyApi();
-  const read = { preHandler: requireActor };
-  const change = { preHandler: [requireActor, requireCsrf] };
+  const api = typed(app);
+  const read = { preValidation: requireActor };
+  const change = { preValidation: [requireActor, requireCsrf] };
 
-  app.get('/api/v1/agencies', read, async (request) => {
-    const agencies = await listVisibleAgencies(ctx, actorOf(request));
-    return { agencies: agencies.map(presentAgency) };
-  });
+  api.get(
+    '/api/v1/agencies',
+    {
+      ...read,
+      schema: {
+        operationId: 'listAgencies',
+        summary: 'Agencies the signed-in user may see',
+        tags,
+        response: { 200: z.object({ agencies: z.array(AgencyJsonSchema) }) },
+      },
+    },
+    async (request) => {
+      const agencies = await listVisibleAgencies(ctx, actorOf(request));
+      return { agencies: agencies.map(presentAgency) };
+    },
+  );
 
-  app.post('/api/v1/agencies', change, async (request, reply) => {
-    const { parentId, ...input } = CreateAgencyBodySchema.parse(request.body);
-    const agency = await createAgency(ctx, actorOf(request), {
-      parentId: parentId ?? null,
-      ...input,
-    });
-    return reply.status(201).send({ agency: presentAgency(agency) });
-  });
+  api.post(
+    '/api/v1/agencies',
+    {
+      ...change,
+      schema: {
+        operationId: 'createAgency',
+        summary: 'Create an agency (parentId null: top level, system administrators only)',
+        tags,
+        body: CreateAgencyBodySchema,
+        response: { 201: AgencyOneSchema, 404: ProblemSchema, 409: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { parentId, ...input } = request.body;
+      const agency = await createAgency(ctx, actorOf(request), {
+        parentId: parentId ?? null,
+        ...input,
+      });
+      return reply.status(201).send({ agency: presentAgency(agency) });
+    },
+  );
 
-  app.get('/api/v1/agencies/:id', read, async (request) => ({
-    agency: presentAgency(await getAgency(ctx, actorOf(request), idOf(request))),
-  }));
+  api.get(
+    '/api/v1/agencies/:id',
+    {
+      ...read,
+      schema: {
+        operationId: 'getAgency',
+        summary: 'One agency',
+        tags,
+        params: IdParams,
+        response: { 200: AgencyOneSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => ({
+      agency: presentAgency(await getAgency(ctx, actorOf(request), request.params.id)),
+    }),
+  );
 
-  app.patch('/api/v1/agencies/:id', change, async (request) => ({
-    agency: presentAgency(await updateAgency(ctx, actorOf(request), idOf(request), request.body)),
-  }));
+  api.patch(
+    '/api/v1/agencies/:id',
+    {
+      ...change,
+      schema: {
+        operationId: 'updateAgency',
+        summary: 'Change fields of an agency',
+        tags,
+        params: IdParams,
+        body: AgencyChangesSchema,
+        response: { 200: AgencyOneSchema, 404: ProblemSchema, 409: ProblemSchema },
+      },
+    },
+    async (request) => ({
+      agency: presentAgency(
+        await updateAgency(ctx, actorOf(request), request.params.id, request.body),
+      ),
+    }),
+  );
 
-  app.post('/api/v1/agencies/import', change, async (request, reply) => {
-    const { csv, parentId } = ImportBodySchema.parse(request.body);
-    const dryRun = ImportQuerySchema.parse(request.query).dryRun !== 'false';
-    const preview = await importAgenciesCsv(ctx, actorOf(request), csv, {
-      dryRun,
-      parentId: parentId ?? null,
-    });
-    if (!dryRun && !preview.valid) {
-      const message = m(
-        'ไฟล์มีข้อผิดพลาด ยังไม่ได้นำเข้าหน่วยงานใด',
-        'The file has errors; nothing was imported',
-      );
-      return sendProblem(reply, 400, message, { code: 'import_invalid', ...preview });
-    }
-    return preview;
-  });
+  api.post(
+    '/api/v1/agencies/import',
+    {
+      ...change,
+      schema: {
+        operationId: 'importAgencies',
+        summary: 'Check (dryRun=true, the default) or import agencies from CSV, all or nothing',
+        tags,
+        querystring: ImportQuerySchema,
+        body: ImportBodySchema,
+        response: { 200: ImportPreviewSchema, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { csv, parentId } = request.body;
+      const dryRun = request.query.dryRun !== 'false';
+      const preview = await importAgenciesCsv(ctx, actorOf(request), csv, {
+        dryRun,
+        parentId: parentId ?? null,
+      });
+      if (!dryRun && !preview.valid) {
+        const message = m(
+          'ไฟล์มีข้อผิดพลาด ยังไม่ได้นำเข้าหน่วยงานใด',
+          'The file has errors; nothing was imported',
+        );
+        return sendProblem(reply, 400, message, { code: 'import_invalid', ...preview });
+      }
+      return preview;
+    },
+  );
 }

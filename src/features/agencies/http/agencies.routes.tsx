@@ -106,7 +106,7 @@ async function sendDetail(
 }
 
 function registerTree(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/agencies', { preHandler: requireActor }, async (request, reply) => {
+  app.get('/agencies', { preValidation: requireActor }, async (request, reply) => {
     const actor = actorOf(request);
     const tree = buildAgencyTree(await listVisibleAgencies(ctx, actor));
     const page = (
@@ -122,8 +122,8 @@ function registerTree(app: FastifyInstance, ctx: ServiceContext): void {
 }
 
 function registerCreate(app: FastifyInstance, ctx: ServiceContext): void {
-  const change = { preHandler: [requireActor, requireCsrf] };
-  app.get('/agencies/new', { preHandler: requireActor }, async (request, reply) => {
+  const change = { preValidation: [requireActor, requireCsrf] };
+  app.get('/agencies/new', { preValidation: requireActor }, async (request, reply) => {
     const parent = await parentOf(ctx, request);
     assertMayCreateUnder(actorOf(request), parent);
     const page = <AgencyNewPage page={pageOf(request)} parent={parent} values={{}} errors={{}} />;
@@ -156,7 +156,7 @@ function registerCreate(app: FastifyInstance, ctx: ServiceContext): void {
 }
 
 function registerImport(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/agencies/import', { preHandler: requireActor }, async (request, reply) => {
+  app.get('/agencies/import', { preValidation: requireActor }, async (request, reply) => {
     const parent = await parentOf(ctx, request);
     const page = <AgencyImportPage page={pageOf(request)} parent={parent} csv="" preview={null} />;
     return sendPage(reply, page);
@@ -164,7 +164,7 @@ function registerImport(app: FastifyInstance, ctx: ServiceContext): void {
 
   app.post(
     '/agencies/import',
-    { preHandler: [requireActor, requireCsrf] },
+    { preValidation: [requireActor, requireCsrf] },
     async (request, reply) => {
       const parent = await parentOf(ctx, request);
       const body = (request.body ?? {}) as Record<string, unknown>;
@@ -184,26 +184,30 @@ function registerImport(app: FastifyInstance, ctx: ServiceContext): void {
 }
 
 function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/agencies/:id', { preHandler: requireActor }, async (request, reply) =>
+  app.get('/agencies/:id', { preValidation: requireActor }, async (request, reply) =>
     sendDetail(ctx, request, reply, { values: null, errors: {} }),
   );
 
-  app.post('/agencies/:id', { preHandler: [requireActor, requireCsrf] }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
-    const parsed = AgencyInputSchema.safeParse(values);
-    if (!parsed.success)
-      return sendDetail(ctx, request, reply, {
-        values,
-        errors: toFieldErrors(parsed.error.issues),
-      });
-    try {
-      await updateAgency(ctx, actorOf(request), id, parsed.data);
-    } catch (error) {
-      return sendDetail(ctx, request, reply, { values, errors: codeFieldErrors(error) });
-    }
-    return reply.redirect(`/agencies/${id}?saved=1`);
-  });
+  app.post(
+    '/agencies/:id',
+    { preValidation: [requireActor, requireCsrf] },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const values = formValues(request.body);
+      const parsed = AgencyInputSchema.safeParse(values);
+      if (!parsed.success)
+        return sendDetail(ctx, request, reply, {
+          values,
+          errors: toFieldErrors(parsed.error.issues),
+        });
+      try {
+        await updateAgency(ctx, actorOf(request), id, parsed.data);
+      } catch (error) {
+        return sendDetail(ctx, request, reply, { values, errors: codeFieldErrors(error) });
+      }
+      return reply.redirect(`/agencies/${id}?saved=1`);
+    },
+  );
 }
 
 /** Agency pages (tree, add, details and edit, CSV import) and the /api/v1/agencies API. */

@@ -1,0 +1,71 @@
+import type {
+  FastifyInstance,
+  FastifySchemaCompiler,
+  FastifySerializerCompiler,
+  FastifyTypeProvider,
+} from 'fastify';
+import { z } from 'zod';
+
+/**
+ * Typed routes: a route declares its params, query, body and JSON responses as zod schemas in
+ * `schema`, Fastify validates the input with them before the handler runs (after the
+ * preValidation guards: who is signed in, the form token), the handler receives the parsed
+ * values with their types, and the OpenAPI document is generated from the same schemas.
+ */
+export interface ZodTypeProvider extends FastifyTypeProvider {
+  validator: this['schema'] extends z.ZodType ? z.output<this['schema']> : unknown;
+  serializer: this['schema'] extends z.ZodType ? z.input<this['schema']> : unknown;
+}
+
+/** The same app, its routes typed by their zod schemas. */
+export function typed(app: FastifyInstance) {
+  return app.withTypeProvider<ZodTypeProvider>();
+}
+
+/** The app with zod-typed routes. */
+export type TypedApp = ReturnType<typeof typed>;
+
+/** Validates one part of a request with its zod schema; a refusal is the ZodError itself. */
+export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = schema.safeParse(data);
+    return result.success ? { value: result.data } : { error: result.error };
+  };
+
+/** A JSON answer that does not match its documented schema: a bug of ours, never sent. */
+export class ResponseSchemaMismatch extends Error {
+  constructor(
+    readonly url: string,
+    readonly issues: z.core.$ZodIssue[],
+  ) {
+    super(`the response of ${url} does not match its schema: ${JSON.stringify(issues)}`);
+  }
+}
+
+/**
+ * Serialises a JSON answer through its response schema: what is sent is exactly what the
+ * OpenAPI document promises (extra fields of a strict schema, or a wrong type, fail loudly).
+ */
+export const zodSerializerCompiler: FastifySerializerCompiler<z.ZodType> =
+  ({ schema, url }) =>
+  (data) => {
+    const result = schema.safeParse(data);
+    if (!result.success) throw new ResponseSchemaMismatch(url, result.error.issues);
+    return JSON.stringify(result.data);
+  };
+
+/** The `:id` of a path. */
+export const IdParams = z.object({ id: z.string().min(1).max(200) });
+
+/** An RFC 9457 problem document, as every refusal of the JSON API is sent. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    status: z.number().int(),
+    title: z.string(),
+    title_th: z.string(),
+    code: z.string().optional(),
+    detail: z.string().optional(),
+  })
+  .meta({ id: 'Problem' });
