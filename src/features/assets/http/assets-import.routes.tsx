@@ -68,7 +68,7 @@ async function sendImportPage(
 }
 
 function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get(PAGE, { preHandler: requireActor }, (request, reply) => {
+  app.get(PAGE, { preValidation: requireActor }, (request, reply) => {
     const created = Number((request.query as Record<string, unknown>).created);
     const notice =
       Number.isSafeInteger(created) && created > 0
@@ -76,7 +76,7 @@ function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
         : null;
     return sendImportPage(ctx, request, reply, { csv: '', preview: null, notice });
   });
-  app.get(`${PAGE}/template.csv`, { preHandler: requireActor }, async (request, reply) => {
+  app.get(`${PAGE}/template.csv`, { preValidation: requireActor }, async (request, reply) => {
     try {
       await loadAssetAgency(ctx.db.kysely, signedIn(request), idOf(request), false);
       return reply
@@ -89,7 +89,7 @@ function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
   });
   app.post(
     PAGE,
-    { preHandler: [requireActor, requireCsrf], bodyLimit: BODY_LIMIT },
+    { preValidation: [requireActor, requireCsrf], bodyLimit: BODY_LIMIT },
     async (request, reply) => {
       const id = idOf(request);
       const { file, csv, confirm } = readForm(request.body);

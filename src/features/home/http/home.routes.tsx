@@ -19,7 +19,7 @@ export function registerHomeRoutes(app: FastifyInstance, options: FeatureOptions
     return reply.redirect('/home');
   });
 
-  app.get('/home', { preHandler: requireActor }, async (request, reply) => {
+  app.get('/home', { preValidation: requireActor }, async (request, reply) => {
     const page = pageOf(request);
     const { lang } = page;
     const actor = signedIn(request);

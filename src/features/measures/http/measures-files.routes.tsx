@@ -50,7 +50,7 @@ function registerUpload(
   settings: MeasureFileSettings,
 ) {
   const change = {
-    preHandler: [requireActor, requireCsrf],
+    preValidation: [requireActor, requireCsrf],
     bodyLimit: settings.maxUploadBytes + 1024 * 1024,
   };
   scope.post(BASE, change, async (request, reply) => {
@@ -94,7 +94,7 @@ export function registerMeasureFilesRoutes(app: FastifyInstance, options: AppOpt
     });
     registerUpload(scope, ctx, settings);
   });
-  app.get(`${BASE}/:fileId`, { preHandler: requireActor }, async (request, reply) => {
+  app.get(`${BASE}/:fileId`, { preValidation: requireActor }, async (request, reply) => {
     const { id, measureId, fileId } = paramsOf(request);
     try {
       const found = await loadMeasureFile(ctx, settings, signedIn(request), {
@@ -109,7 +109,7 @@ export function registerMeasureFilesRoutes(app: FastifyInstance, options: AppOpt
   });
   app.post(
     `${BASE}/:fileId/delete`,
-    { preHandler: [requireActor, requireCsrf] },
+    { preValidation: [requireActor, requireCsrf] },
     async (request, reply) => {
       const { id, measureId, fileId } = paramsOf(request);
       try {

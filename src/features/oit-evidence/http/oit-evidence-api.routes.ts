@@ -127,7 +127,7 @@ function registerSteps(
   ctx: ServiceContext,
   itemOf: (request: FastifyRequest) => Promise<z.infer<typeof ItemJson>>,
 ): void {
-  const change = { preHandler: [requireActor, requireCsrf] };
+  const change = { preValidation: [requireActor, requireCsrf] };
   app.post(`${BASE}/:item/ready`, change, async (request) => {
     const { id, item } = paramsOf(request);
     await markEvidenceReady(ctx, signedIn(request), { roundId: id, itemCode: item });
@@ -147,16 +147,16 @@ export function registerOitEvidenceApi(
   settings: EvidenceSettings,
 ): void {
   describe();
-  const change = { preHandler: [requireActor, requireCsrf] };
+  const change = { preValidation: [requireActor, requireCsrf] };
   const itemOf = async (request: FastifyRequest) => {
     const { id, item } = paramsOf(request);
     return itemJson(findWorkspaceItem(await loadOitWorkspace(ctx, signedIn(request), id), item));
   };
-  app.get(BASE, { preHandler: requireActor }, async (request) => {
+  app.get(BASE, { preValidation: requireActor }, async (request) => {
     const workspace = await loadOitWorkspace(ctx, signedIn(request), paramsOf(request).id);
     return { items: workspace.items.map(itemJson) };
   });
-  app.get(`${BASE}/:item`, { preHandler: requireActor }, itemOf);
+  app.get(`${BASE}/:item`, { preValidation: requireActor }, itemOf);
   app.put(`${BASE}/:item`, change, async (request) => {
     const body = EvidenceBodySchema.parse(request.body);
     const { id, item } = paramsOf(request);

@@ -175,7 +175,7 @@ async function postItem(
 
 /** The approval memo and the copy-assist export. */
 function registerOutputs(app: FastifyInstance, ctx: ServiceContext): void {
-  const guard = { preHandler: requireActor };
+  const guard = { preValidation: requireActor };
   app.get('/rounds/:id/oit/memo', guard, async (request, reply) => {
     const memo = await buildApprovalMemo(ctx, signedIn(request), paramsOf(request).id);
     return sendPage(reply, <OitMemoPage page={pageOf(request)} memo={memo} />);
@@ -199,9 +199,9 @@ function registerPages(
   settings: EvidenceSettings,
   config: AppOptions['config'],
 ): void {
-  const guard = { preHandler: requireActor };
+  const guard = { preValidation: requireActor };
   const change = {
-    preHandler: [requireActor, requireCsrf],
+    preValidation: [requireActor, requireCsrf],
     bodyLimit: settings.maxUploadBytes + 1024 * 1024,
   };
   app.get('/rounds/:id/oit', guard, async (request, reply) => {

@@ -16,7 +16,7 @@ function publicPage(request: FastifyRequest): PageContext {
 }
 
 function register(app: FastifyInstance, { ctx, registry }: FeatureOptions): void {
-  app.get('/agencies/:id/published', { preHandler: requireActor }, async (request, reply) => {
+  app.get('/agencies/:id/published', { preValidation: requireActor }, async (request, reply) => {
     try {
       const { id } = request.params as { id: string };
       const overview = await getPublishedOverview(

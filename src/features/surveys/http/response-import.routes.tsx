@@ -79,11 +79,11 @@ function noticeOf(request: FastifyRequest): Message | null {
 }
 
 function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get(PAGE, { preHandler: requireActor }, async (request, reply) =>
+  app.get(PAGE, { preValidation: requireActor }, async (request, reply) =>
     sendImportPage(ctx, request, reply, { csv: '', preview: null, notice: noticeOf(request) }),
   );
 
-  app.get(`${PAGE}/template.csv`, { preHandler: requireActor }, async (request, reply) => {
+  app.get(`${PAGE}/template.csv`, { preValidation: requireActor }, async (request, reply) => {
     const { id, instrument } = paramsOf(request);
     const template = await buildImportTemplate(ctx, signedIn(request), id, instrument);
     return reply
@@ -94,7 +94,7 @@ function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
 
   app.post(
     PAGE,
-    { preHandler: [requireActor, requireCsrf], bodyLimit: BODY_LIMIT },
+    { preValidation: [requireActor, requireCsrf], bodyLimit: BODY_LIMIT },
     async (request, reply) => {
       const { id, instrument } = paramsOf(request);
       const { file, csv, confirm } = readForm(request.body);
@@ -150,7 +150,7 @@ function registerApi(app: FastifyInstance, ctx: ServiceContext): void {
     body: ImportBodySchema,
     response: PreviewJson,
   });
-  const options = { preHandler: [requireActor, requireCsrf], bodyLimit: BODY_LIMIT };
+  const options = { preValidation: [requireActor, requireCsrf], bodyLimit: BODY_LIMIT };
   app.post(API, options, async (request, reply) => {
     const body = ImportBodySchema.parse(request.body);
     const dryRun = ImportQuerySchema.parse(request.query).dryRun !== 'false';

@@ -258,7 +258,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AppOptions): v
     },
   );
 
-  app.post('/logout', { preHandler: [requireActor, requireCsrf] }, async (request, reply) => {
+  app.post('/logout', { preValidation: [requireActor, requireCsrf] }, async (request, reply) => {
     if (request.actor) await logout(ctx, request.actor.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/login');
