@@ -62,6 +62,31 @@ describe('link fetcher', () => {
       expect([a, isPrivateAddress(a)]).toEqual([a, false]);
   });
 
+  it('sees through IPv6 spellings and tunnels of private IPv4 addresses', () => {
+    for (const a of [
+      '::7f00:1', // IPv4-compatible 127.0.0.1
+      '::127.0.0.1',
+      '::ffff:7f00:1', // mapped, hex form
+      '::ffff:0:7f00:1', // translated
+      '::FFFF:A9FE:A9FE', // mapped 169.254.169.254, upper case
+      '64:ff9b::7f00:1', // NAT64
+      '64:ff9b:1::a00:1', // local-use NAT64
+      '2002:7f00:1::1', // 6to4
+      '2001:0:4136:e378:8000:63bf:3fff:fdd2', // Teredo
+      'fec0::1', // site-local
+      '::', // unspecified
+    ])
+      expect([a, isPrivateAddress(a)]).toEqual([a, true]);
+    for (const a of ['::ffff:8.8.8.8', '::ffff:808:808', '2606:4700:4700::1111'])
+      expect([a, isPrivateAddress(a)]).toEqual([a, false]);
+  });
+
+  it('refuses a link that carries a user name or password', async () => {
+    const withCredentials = await fetchLinkSnapshot('https://user:secret@example.org/doc');
+    expect(withCredentials.error).toMatch(/user name or password/);
+    expect(withCredentials.body).toBeNull();
+  });
+
   it('refuses private addresses by default, by number and by name', async () => {
     const byNumber = await fetchLinkSnapshot(`${base}/doc`);
     expect(byNumber.error).toMatch(/refused/);

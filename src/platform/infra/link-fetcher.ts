@@ -65,20 +65,62 @@ for (const [network, prefix] of [
   ['::1', 128],
   ['fc00::', 7],
   ['fe80::', 10],
+  ['fec0::', 10],
   ['ff00::', 8],
   ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['2001::', 32],
   ['2001:db8::', 32],
+  ['2002::', 16],
 ] as const) {
   blocked.addSubnet(network, prefix, 'ipv6');
 }
 
-/** Whether an address is private, loopback, link-local, reserved or multicast. */
+/** The 16 bytes of an IPv6 address (any spelling: `::`, a dotted IPv4 tail, upper case). */
+function ipv6Bytes(address: string): number[] | null {
+  let text = address.toLowerCase().replace(/%.*$/, '');
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const missing = 8 - left.length - right.length;
+  if (tail === undefined ? left.length !== 8 : missing < 0) return null;
+  const groups = [...left, ...Array<string>(tail === undefined ? 0 : missing).fill('0'), ...right];
+  return groups.flatMap((g) => {
+    const n = parseInt(g || '0', 16);
+    return [n >> 8, n & 0xff];
+  });
+}
+
+/**
+ * The IPv4 address an IPv6 address carries in its last 32 bits when it is only a spelling of
+ * an IPv4 one: compatible (::a.b.c.d), mapped (::ffff:a.b.c.d) or translated (::ffff:0:a.b.c.d).
+ */
+function embeddedIpv4(address: string): string | null {
+  const bytes = ipv6Bytes(address);
+  if (!bytes) return null;
+  const zeros = (from: number, to: number) => bytes.slice(from, to).every((b) => b === 0);
+  const v4 = bytes.slice(12).join('.');
+  if (zeros(0, 12)) return v4;
+  if (zeros(0, 10) && bytes[10] === 0xff && bytes[11] === 0xff) return v4;
+  if (zeros(0, 8) && bytes[8] === 0xff && bytes[9] === 0xff && zeros(10, 12)) return v4;
+  return null;
+}
+
+/**
+ * Whether an address is private, loopback, link-local, site-local, reserved or multicast, also
+ * when an IPv6 address spells an IPv4 one or tunnels to it (NAT64, 6to4, Teredo).
+ */
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return blocked.check(address, 'ipv4');
   if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped?.[1]) return blocked.check(mapped[1], 'ipv4');
+    const v4 = embeddedIpv4(address);
+    if (v4 !== null) return v4 === '0.0.0.0' || v4 === '0.0.0.1' || blocked.check(v4, 'ipv4');
     return blocked.check(address, 'ipv6');
   }
   return true;
@@ -188,6 +230,8 @@ export async function fetchLinkSnapshot(
   }
   if (target.protocol !== 'http:' && target.protocol !== 'https:')
     return emptySnapshot(url, 'only http and https links can be checked');
+  if (target.username || target.password)
+    return emptySnapshot(url, 'refused: a link with a user name or password is not fetched');
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
     for (let hops = 0; ; hops += 1) {
@@ -202,6 +246,8 @@ export async function fetchLinkSnapshot(
         target = new URL(hop.location, target);
         if (target.protocol !== 'http:' && target.protocol !== 'https:')
           return emptySnapshot(url, 'redirected to a link that is not http or https');
+        if (target.username || target.password)
+          return emptySnapshot(url, 'refused: redirected to a link with a user name or password');
         continue;
       }
       return {
