@@ -26,6 +26,8 @@ import {
   type FieldErrors,
 } from '../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../platform/http/views/layout.js';
+import { typed } from '../../../platform/http/typed-routes.js';
+import { LoginForm, NextQuery, SetupForm } from './users-schemas.js';
 
 /** Cookie of the token that protects the forms used before signing in (double submit). */
 const PRE_CSRF_COOKIE = 'prongsai_pre';
@@ -41,9 +43,12 @@ function issuePreToken(reply: FastifyReply, options: AppOptions): string {
   return token;
 }
 
-async function checkPreToken(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+async function checkPreToken(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  given: string | undefined,
+): Promise<boolean> {
   const expected = request.cookies[PRE_CSRF_COOKIE];
-  const given = (request.body as Record<string, unknown> | undefined)?._csrf;
   if (expected && isCsrfTokenValid(expected, given)) return true;
   await sendErrorPage(
     request,
@@ -57,8 +62,8 @@ async function checkPreToken(request: FastifyRequest, reply: FastifyReply): Prom
   return false;
 }
 
-function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+function safeNext(next: string | undefined): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 function SetupPage({
@@ -70,7 +75,7 @@ function SetupPage({
   page: PageContext;
   token: string;
   errors: FieldErrors;
-  values: Record<string, string>;
+  values: Partial<Record<string, string>>;
 }) {
   const { lang } = page;
   return (
@@ -168,8 +173,9 @@ function LoginPage({
 /** First-run set-up, sign-in and sign-out. */
 export function registerAuthRoutes(app: FastifyInstance, options: AppOptions): void {
   const { ctx, config } = options;
+  const api = typed(app);
 
-  app.get('/setup', async (request, reply) => {
+  api.get('/setup', async (request, reply) => {
     if (!(await needsSetup(ctx))) return reply.redirect('/login');
     return sendPage(
       reply,
@@ -182,12 +188,12 @@ export function registerAuthRoutes(app: FastifyInstance, options: AppOptions): v
     );
   });
 
-  app.post(
+  api.post(
     '/setup',
-    { config: { rateLimit: { max: 10, timeWindow: 60_000 } } },
+    { config: { rateLimit: { max: 10, timeWindow: 60_000 } }, schema: { body: SetupForm } },
     async (request, reply) => {
-      if (!(await checkPreToken(request, reply))) return reply;
-      const body = request.body as Record<string, string>;
+      const body = request.body;
+      if (!(await checkPreToken(request, reply, body._csrf))) return reply;
       const parsed = NewAccountSchema.safeParse(body);
       if (!parsed.success) {
         const page = (
@@ -205,9 +211,9 @@ export function registerAuthRoutes(app: FastifyInstance, options: AppOptions): v
     },
   );
 
-  app.get('/login', async (request, reply) => {
+  api.get('/login', { schema: { querystring: NextQuery } }, async (request, reply) => {
     if (await needsSetup(ctx)) return reply.redirect('/setup');
-    const next = safeNext((request.query as { next?: string }).next);
+    const next = safeNext(request.query.next);
     return sendPage(
       reply,
       <LoginPage
@@ -220,13 +226,16 @@ export function registerAuthRoutes(app: FastifyInstance, options: AppOptions): v
     );
   });
 
-  app.post(
+  api.post(
     '/login',
-    { config: { rateLimit: { max: 20, timeWindow: 60_000 } } },
+    {
+      config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+      schema: { querystring: NextQuery, body: LoginForm },
+    },
     async (request, reply) => {
-      if (!(await checkPreToken(request, reply))) return reply;
-      const body = request.body as Record<string, string>;
-      const next = safeNext((request.query as { next?: string }).next);
+      const body = request.body;
+      if (!(await checkPreToken(request, reply, body._csrf))) return reply;
+      const next = safeNext(request.query.next);
       try {
         const session = await login(
           ctx,
@@ -258,7 +267,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AppOptions): v
     },
   );
 
-  app.post('/logout', { preValidation: [requireActor, requireCsrf] }, async (request, reply) => {
+  api.post('/logout', { preValidation: [requireActor, requireCsrf] }, async (request, reply) => {
     if (request.actor) await logout(ctx, request.actor.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/login');

@@ -19,15 +19,28 @@ import {
 } from '../services/user.service.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
-import { describeApi } from '../../../platform/http/openapi.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { toFieldErrors, type FieldErrors } from '../../../platform/http/views/form.js';
 import { UserDetailPage } from './views/user-detail.js';
 import { NewUserPage } from './views/user-form.js';
 import { UserListPage } from './views/user-list.js';
-import { fieldErrorOf, sendDomainError } from '../../../platform/http/views/user-problem.js';
-import { domainStatus, formValues, signedIn } from '../../../platform/http/route-support.js';
+import { fieldErrorOf } from '../../../platform/http/views/user-problem.js';
+import { domainStatus, signedIn } from '../../../platform/http/route-support.js';
 import { changing, guarded } from '../../../platform/http/route-kit.js';
+import {
+  IdParams,
+  ProblemSchema,
+  typed,
+  type TypedApp,
+} from '../../../platform/http/typed-routes.js';
+import {
+  DisabledForm,
+  DoneQuery,
+  GrantRoleForm,
+  MembershipParams,
+  NewUserForm,
+  VisibleUserJson,
+} from './users-schemas.js';
 
 const NOTICES: Record<string, Message> = {
   created: m('สร้างบัญชีแล้ว', 'The account was created'),
@@ -62,16 +75,15 @@ function presentUser({ user, roles }: VisibleUser) {
   return { ...user, roles: shown };
 }
 
-function userIdOf(request: FastifyRequest): string {
-  return (request.params as { id: string }).id;
-}
+/** What a form posted, to show again beside its errors. */
+type FormInput = Partial<Record<string, string>>;
 
-function registerUserPages(app: FastifyInstance, ctx: ServiceContext): void {
+function registerUserPages(api: TypedApp, ctx: ServiceContext): void {
   async function renderNew(
     request: FastifyRequest,
     reply: FastifyReply,
     errors: FieldErrors,
-    values: Record<string, string>,
+    values: FormInput,
     status: number,
   ) {
     const choices = await roleChoices(ctx, signedIn(request));
@@ -81,7 +93,7 @@ function registerUserPages(app: FastifyInstance, ctx: ServiceContext): void {
     return sendPage(reply, page, status);
   }
 
-  app.get('/users', guarded, async (request, reply) => {
+  api.get('/users', guarded, async (request, reply) => {
     const actor = signedIn(request);
     const users = await listVisibleUsers(ctx, actor);
     const { agencies, systemWide } = await roleChoices(ctx, actor);
@@ -92,10 +104,12 @@ function registerUserPages(app: FastifyInstance, ctx: ServiceContext): void {
     );
   });
 
-  app.get('/users/new', guarded, (request, reply) => renderNew(request, reply, {}, {}, 200));
+  api.get('/users/new', guarded, (request, reply) => renderNew(request, reply, {}, {}, 200));
 
-  app.post('/users/new', changing, async (request, reply) => {
-    const values = formValues(request);
+  // Not submitForm: a refusal keeps its own status on the form (409 for a taken e-mail, 403 for
+  // an agency out of reach, shown beside the agency field).
+  api.post('/users/new', { ...changing, schema: { body: NewUserForm } }, async (request, reply) => {
+    const values = request.body;
     const parsed = NewUserSchema.safeParse({ ...values, agencyId: values.agencyId || null });
     if (!parsed.success)
       return renderNew(request, reply, toFieldErrors(parsed.error.issues), values, 400);
@@ -114,18 +128,13 @@ async function renderDetail(
   ctx: ServiceContext,
   request: FastifyRequest,
   reply: FastifyReply,
-  extra: { errors?: FieldErrors; values?: Record<string, string> },
+  userId: string,
+  extra: { errors?: FieldErrors; values?: FormInput; done?: string | undefined },
   status = 200,
 ) {
   const actor = signedIn(request);
-  let found: VisibleUser;
-  try {
-    found = await getVisibleUser(ctx, actor, userIdOf(request));
-  } catch (error) {
-    return sendDomainError(request, reply, error);
-  }
+  const found = await getVisibleUser(ctx, actor, userId);
   const revocable = new Set(found.roles.filter((r) => canRevoke(actor, r)).map((r) => r.id));
-  const done = (request.query as { done?: string }).done ?? '';
   const page = (
     <UserDetailPage
       page={pageOf(request)}
@@ -134,143 +143,177 @@ async function renderDetail(
       {...await roleChoices(ctx, actor)}
       errors={extra.errors ?? {}}
       values={extra.values ?? {}}
-      notice={status === 200 ? (NOTICES[done] ?? null) : null}
+      notice={status === 200 ? (NOTICES[extra.done ?? ''] ?? null) : null}
     />
   );
   return sendPage(reply, page, status);
 }
 
-/** Runs a change from a button or form on the user's page; errors show on that page. */
+/**
+ * Runs a change from a button or form on the user's page; its refusals show on that page with
+ * their own status (not found goes to the error page), the form's input kept.
+ */
 async function act(
   ctx: ServiceContext,
   request: FastifyRequest,
   reply: FastifyReply,
-  work: (actor: Actor, id: string) => Promise<string>,
+  userId: string,
+  values: FormInput,
+  work: (actor: Actor) => Promise<string>,
 ) {
-  const id = userIdOf(request);
   try {
-    const done = await work(signedIn(request), id);
-    return reply.redirect(`/users/${id}?done=${done}`);
+    const done = await work(signedIn(request));
+    return reply.redirect(`/users/${userId}?done=${done}`);
   } catch (error) {
-    if (!(error instanceof DomainError) || error.code === 'not_found')
-      return sendDomainError(request, reply, error);
-    const extra = { errors: fieldErrorOf(error), values: formValues(request) };
-    return renderDetail(ctx, request, reply, extra, domainStatus(error));
+    if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+    const extra = { errors: fieldErrorOf(error), values };
+    return renderDetail(ctx, request, reply, userId, extra, domainStatus(error));
   }
 }
 
-function registerUserDetail(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/users/:id', guarded, (request, reply) => renderDetail(ctx, request, reply, {}));
-
-  app.post('/users/:id/roles', changing, async (request, reply) => {
-    const values = formValues(request);
-    const parsed = GrantRoleSchema.safeParse({ ...values, agencyId: values.agencyId || null });
-    if (!parsed.success) {
-      const extra = { errors: toFieldErrors(parsed.error.issues), values };
-      return renderDetail(ctx, request, reply, extra, 400);
-    }
-    return act(ctx, request, reply, async (actor, id) => {
-      await grantRole(ctx, actor, id, parsed.data);
-      return 'granted';
-    });
-  });
-}
-
-function registerUserActions(app: FastifyInstance, ctx: ServiceContext): void {
-  app.post('/users/:id/roles/:membershipId/revoke', changing, (request, reply) =>
-    act(ctx, request, reply, async (actor, id) => {
-      await revokeRole(ctx, actor, id, (request.params as { membershipId: string }).membershipId);
-      return 'revoked';
-    }),
+function registerUserDetail(api: TypedApp, ctx: ServiceContext): void {
+  api.get(
+    '/users/:id',
+    { ...guarded, schema: { params: IdParams, querystring: DoneQuery } },
+    (request, reply) =>
+      renderDetail(ctx, request, reply, request.params.id, { done: request.query.done }),
   );
 
-  app.post('/users/:id/disabled', changing, (request, reply) =>
-    act(ctx, request, reply, async (actor, id) => {
-      const disabled = formValues(request).disabled === '1';
-      await setUserDisabled(ctx, actor, id, disabled);
-      return disabled ? 'disabled' : 'enabled';
-    }),
+  api.post(
+    '/users/:id/roles',
+    { ...changing, schema: { params: IdParams, body: GrantRoleForm } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const values = request.body;
+      const parsed = GrantRoleSchema.safeParse({ ...values, agencyId: values.agencyId || null });
+      if (!parsed.success) {
+        const extra = { errors: toFieldErrors(parsed.error.issues), values };
+        return renderDetail(ctx, request, reply, id, extra, 400);
+      }
+      return act(ctx, request, reply, id, values, async (actor) => {
+        await grantRole(ctx, actor, id, parsed.data);
+        return 'granted';
+      });
+    },
   );
 }
 
-const UserJson = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  disabled: z.boolean(),
-  roles: z.array(
-    z.object({ membershipId: z.string(), agencyId: z.string().nullable(), role: z.enum(ROLES) }),
-  ),
-});
+function registerUserActions(api: TypedApp, ctx: ServiceContext): void {
+  api.post(
+    '/users/:id/roles/:membershipId/revoke',
+    { ...changing, schema: { params: MembershipParams } },
+    (request, reply) => {
+      const { id, membershipId } = request.params;
+      return act(ctx, request, reply, id, {}, async (actor) => {
+        await revokeRole(ctx, actor, id, membershipId);
+        return 'revoked';
+      });
+    },
+  );
 
-function registerUserApi(app: FastifyInstance, ctx: ServiceContext): void {
-  describeApi({
-    method: 'get',
-    path: '/api/v1/users',
-    summary: 'Users you may manage, with the roles in your reach',
-    tag: 'users',
-    response: z.object({ users: z.array(UserJson) }),
-  });
-  app.get('/api/v1/users', guarded, async (request) => {
-    const users = await listVisibleUsers(ctx, signedIn(request));
-    return { users: users.map(presentUser) };
-  });
-
-  describeApi({
-    method: 'post',
-    path: '/api/v1/users',
-    summary: 'Create an account with its first role',
-    tag: 'users',
-    body: NewUserSchema,
-    response: z.object({ id: z.string() }),
-  });
-  app.post('/api/v1/users', changing, async (request, reply) => {
-    const input = NewUserSchema.parse(request.body);
-    return createUser(ctx, signedIn(request), input).then(
-      (id) => reply.status(201).send({ id }),
-      (error: unknown) => sendDomainError(request, reply, error),
-    );
-  });
+  api.post(
+    '/users/:id/disabled',
+    { ...changing, schema: { params: IdParams, body: DisabledForm } },
+    (request, reply) => {
+      const { id } = request.params;
+      const disabled = request.body.disabled === '1';
+      return act(ctx, request, reply, id, {}, async (actor) => {
+        await setUserDisabled(ctx, actor, id, disabled);
+        return disabled ? 'disabled' : 'enabled';
+      });
+    },
+  );
 }
 
-function registerRoleApi(app: FastifyInstance, ctx: ServiceContext): void {
-  describeApi({
-    method: 'post',
-    path: '/api/v1/users/:id/roles',
-    summary: 'Give a user a role at an agency',
-    tag: 'users',
-    body: GrantRoleSchema,
-    response: z.object({ membershipId: z.string() }),
-  });
-  app.post('/api/v1/users/:id/roles', changing, async (request, reply) => {
-    const input = GrantRoleSchema.parse(request.body);
-    return grantRole(ctx, signedIn(request), userIdOf(request), input).then(
-      (membershipId) => reply.status(201).send({ membershipId }),
-      (error: unknown) => sendDomainError(request, reply, error),
-    );
-  });
+const tags = ['users'];
 
-  describeApi({
-    method: 'delete',
-    path: '/api/v1/users/:id/roles/:membershipId',
-    summary: 'Remove a role from a user',
-    tag: 'users',
-    response: z.object({ ok: z.literal(true) }),
-  });
-  app.delete('/api/v1/users/:id/roles/:membershipId', changing, async (request, reply) => {
-    const { id, membershipId } = request.params as { id: string; membershipId: string };
-    return revokeRole(ctx, signedIn(request), id, membershipId).then(
-      () => reply.send({ ok: true }),
-      (error: unknown) => sendDomainError(request, reply, error),
-    );
-  });
+function registerUserApi(api: TypedApp, ctx: ServiceContext): void {
+  api.get(
+    '/api/v1/users',
+    {
+      ...guarded,
+      schema: {
+        operationId: 'listUsers',
+        summary: 'Users you may manage, with the roles in your reach',
+        tags,
+        response: { 200: z.object({ users: z.array(VisibleUserJson) }) },
+      },
+    },
+    async (request) => {
+      const users = await listVisibleUsers(ctx, signedIn(request));
+      return { users: users.map(presentUser) };
+    },
+  );
+
+  api.post(
+    '/api/v1/users',
+    {
+      ...changing,
+      schema: {
+        operationId: 'createUser',
+        summary: 'Create an account with its first role',
+        tags,
+        body: NewUserSchema,
+        response: { 201: z.object({ id: z.string() }), 409: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const id = await createUser(ctx, signedIn(request), request.body);
+      return reply.status(201).send({ id });
+    },
+  );
+}
+
+function registerRoleApi(api: TypedApp, ctx: ServiceContext): void {
+  api.post(
+    '/api/v1/users/:id/roles',
+    {
+      ...changing,
+      schema: {
+        operationId: 'grantUserRole',
+        summary: 'Give a user a role at an agency',
+        tags,
+        params: IdParams,
+        body: GrantRoleSchema,
+        response: {
+          201: z.object({ membershipId: z.string() }),
+          404: ProblemSchema,
+          409: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const membershipId = await grantRole(ctx, signedIn(request), request.params.id, request.body);
+      return reply.status(201).send({ membershipId });
+    },
+  );
+
+  api.delete(
+    '/api/v1/users/:id/roles/:membershipId',
+    {
+      ...changing,
+      schema: {
+        operationId: 'revokeUserRole',
+        summary: 'Remove a role from a user',
+        tags,
+        params: MembershipParams,
+        response: { 200: z.object({ ok: z.literal(true) }), 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { id, membershipId } = request.params;
+      await revokeRole(ctx, signedIn(request), id, membershipId);
+      return { ok: true as const };
+    },
+  );
 }
 
 /** Users and roles: list, create, a user's page (give/remove roles, disable) and the JSON API. */
 export function registerUserRoutes(app: FastifyInstance, options: AppOptions): void {
-  registerUserPages(app, options.ctx);
-  registerUserDetail(app, options.ctx);
-  registerUserActions(app, options.ctx);
-  registerUserApi(app, options.ctx);
-  registerRoleApi(app, options.ctx);
+  const api = typed(app);
+  registerUserPages(api, options.ctx);
+  registerUserDetail(api, options.ctx);
+  registerUserActions(api, options.ctx);
+  registerUserApi(api, options.ctx);
+  registerRoleApi(api, options.ctx);
 }

@@ -17,7 +17,7 @@ export interface UserDetailProps {
   roles: readonly Role[];
   systemWide: boolean;
   errors: FieldErrors;
-  values: Record<string, string>;
+  values: Partial<Record<string, string>>;
   notice: Message | null;
 }
 

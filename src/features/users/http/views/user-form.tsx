@@ -24,7 +24,7 @@ export function RoleFields({
   agencies: readonly Agency[];
   roles: readonly Role[];
   errors: FieldErrors;
-  values: Record<string, string>;
+  values: Partial<Record<string, string>>;
   systemWide: boolean;
 }) {
   const none = systemWide
@@ -67,7 +67,7 @@ export function NewUserPage({
   agencies: readonly Agency[];
   roles: readonly Role[];
   errors: FieldErrors;
-  values: Record<string, string>;
+  values: Partial<Record<string, string>>;
   systemWide: boolean;
 }) {
   const { lang } = page;
