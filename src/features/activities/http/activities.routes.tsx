@@ -20,22 +20,26 @@ import {
   sendReportHtml,
   type ReportFormat,
 } from '../../../platform/http/report-response.js';
-import { formValues, signedIn } from '../../../platform/http/route-support.js';
+import { signedIn } from '../../../platform/http/route-support.js';
+import { IdParams, typed } from '../../../platform/http/typed-routes.js';
 import { ActivityListPage, ActivityPage, PublicActivityListPage } from './views/activity-pages.js';
 import { formValuesOf, SATISFACTION_ROWS, type ActivityFormValues } from './views/activity-form.js';
 import { activityReport } from './views/activity-report.js';
 import { type FieldErrors } from '../../../platform/http/views/form.js';
-import { sendDomainError } from '../../../platform/http/views/user-problem.js';
 import {
-  answerFormRefusal,
   GENERATED_FILE_LIMIT,
   PUBLIC_PAGE_LIMIT,
   changing,
   guarded,
+  submitForm,
 } from '../../../platform/http/route-kit.js';
-
-type Params = { id: string; activityId: string; agencyCode: string };
-const paramsOf = (request: FastifyRequest) => request.params as Params;
+import {
+  ActivityForm,
+  ActivityParams,
+  PublicActivityParams,
+  PublicAgencyParams,
+  PublishForm,
+} from './activities-schemas.js';
 
 /** The posted form as service input; satisfaction rows left wholly blank are dropped. */
 export function activityInputOf(values: ActivityFormValues): ActivityInput {
@@ -57,153 +61,147 @@ export function activityInputOf(values: ActivityFormValues): ActivityInput {
     attended: values.attended ?? '',
     invited: values.invited ?? '',
     satisfaction,
-  } as unknown as ActivityInput;
+  };
 }
 
 function registerList(app: FastifyInstance, ctx: ServiceContext): void {
+  const api = typed(app);
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
+    agencyId: string,
     values: ActivityFormValues,
     errors: FieldErrors,
     status = 200,
   ) {
-    try {
-      const list = await listAgencyActivities(ctx, signedIn(request), paramsOf(request).id);
-      const page = (
-        <ActivityListPage page={pageOf(request)} {...list} values={values} errors={errors} />
-      );
-      return sendPage(reply, page, status);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+    const list = await listAgencyActivities(ctx, signedIn(request), agencyId);
+    const page = (
+      <ActivityListPage page={pageOf(request)} {...list} values={values} errors={errors} />
+    );
+    return sendPage(reply, page, status);
   }
-  app.get('/agencies/:id/activities', guarded, (request, reply) => render(request, reply, {}, {}));
-  app.post('/agencies/:id/activities', changing, async (request, reply) => {
-    const values = formValues(request);
-    const { id } = paramsOf(request);
-    try {
-      const created = await createActivity(ctx, signedIn(request), id, activityInputOf(values));
-      return reply.redirect(`/agencies/${id}/activities/${created.id}`);
-    } catch (error) {
-      return answerFormRefusal(request, reply, error, (errors) =>
-        render(request, reply, values, errors, 400),
+  const path = '/agencies/:id/activities';
+  api.get(path, { ...guarded, schema: { params: IdParams } }, (request, reply) =>
+    render(request, reply, request.params.id, {}, {}),
+  );
+  api.post(
+    path,
+    { ...changing, schema: { params: IdParams, body: ActivityForm } },
+    (request, reply) => {
+      const { id } = request.params;
+      return submitForm(
+        request,
+        reply,
+        async () => {
+          const input = activityInputOf(request.body);
+          const created = await createActivity(ctx, signedIn(request), id, input);
+          return `/agencies/${id}/activities/${created.id}`;
+        },
+        (errors) => render(request, reply, id, request.body, errors, 400),
       );
-    }
-  });
+    },
+  );
 }
 
 function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
+  const api = typed(app);
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
+    { id, activityId }: { id: string; activityId: string },
     values: ActivityFormValues | null,
     errors: FieldErrors,
     status = 200,
   ) {
-    const { id, activityId } = paramsOf(request);
-    try {
-      const found = await getActivity(ctx, signedIn(request), id, activityId);
-      const shown = values ?? formValuesOf(found.activity);
-      const page = (
-        <ActivityPage page={pageOf(request)} {...found} values={shown} errors={errors} />
-      );
-      return sendPage(reply, page, status);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+    const found = await getActivity(ctx, signedIn(request), id, activityId);
+    const shown = values ?? formValuesOf(found.activity);
+    const page = <ActivityPage page={pageOf(request)} {...found} values={shown} errors={errors} />;
+    return sendPage(reply, page, status);
   }
   const base = '/agencies/:id/activities/:activityId';
-  app.get(base, guarded, (request, reply) => render(request, reply, null, {}));
-  app.post(base, changing, async (request, reply) => {
-    const values = formValues(request);
-    const { id, activityId } = paramsOf(request);
-    try {
-      const ref = { agencyId: id, activityId };
-      await editActivity(ctx, signedIn(request), ref, activityInputOf(values));
-      return reply.redirect(`/agencies/${id}/activities/${activityId}`);
-    } catch (error) {
-      return answerFormRefusal(request, reply, error, (errors) =>
-        render(request, reply, values, errors, 400),
-      );
-    }
+  const read = { params: ActivityParams };
+  api.get(base, { ...guarded, schema: read }, (request, reply) =>
+    render(request, reply, request.params, null, {}),
+  );
+  api.post(base, { ...changing, schema: { ...read, body: ActivityForm } }, (request, reply) => {
+    const { id, activityId } = request.params;
+    return submitForm(
+      request,
+      reply,
+      async () => {
+        const ref = { agencyId: id, activityId };
+        await editActivity(ctx, signedIn(request), ref, activityInputOf(request.body));
+        return `/agencies/${id}/activities/${activityId}`;
+      },
+      (errors) => render(request, reply, request.params, request.body, errors, 400),
+    );
   });
-  app.post(`${base}/publish`, changing, async (request, reply) => {
-    const { id, activityId } = paramsOf(request);
-    try {
-      const published = formValues(request).published === '1';
+  api.post(
+    `${base}/publish`,
+    { ...changing, schema: { ...read, body: PublishForm } },
+    async (request, reply) => {
+      const { id, activityId } = request.params;
+      const published = request.body.published === '1';
       await setActivityPublished(ctx, signedIn(request), { agencyId: id, activityId }, published);
       return reply.redirect(`/agencies/${id}/activities/${activityId}`);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
-  app.post(`${base}/delete`, changing, async (request, reply) => {
-    const { id, activityId } = paramsOf(request);
-    try {
-      await removeActivity(ctx, signedIn(request), { agencyId: id, activityId });
-      return reply.redirect(`/agencies/${id}/activities`);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+    },
+  );
+  api.post(`${base}/delete`, { ...changing, schema: read }, async (request, reply) => {
+    const { id, activityId } = request.params;
+    await removeActivity(ctx, signedIn(request), { agencyId: id, activityId });
+    return reply.redirect(`/agencies/${id}/activities`);
   });
   for (const format of ['pdf', 'docx', 'html'] as ReportFormat[])
-    app.get(`${base}/report.${format}`, guarded, async (request, reply) => {
-      const { id, activityId } = paramsOf(request);
-      try {
-        const found = await getActivity(ctx, signedIn(request), id, activityId);
-        const doc = activityReport(request.lang, found.agency, found.activity);
-        return await sendReport(
-          reply,
-          doc,
-          format,
-          `activity-${found.agency.code}-${found.activity.heldOn}`,
-        );
-      } catch (error) {
-        return sendDomainError(request, reply, error);
-      }
+    api.get(`${base}/report.${format}`, { ...guarded, schema: read }, async (request, reply) => {
+      const { id, activityId } = request.params;
+      const found = await getActivity(ctx, signedIn(request), id, activityId);
+      const doc = activityReport(request.lang, found.agency, found.activity);
+      return sendReport(
+        reply,
+        doc,
+        format,
+        `activity-${found.agency.code}-${found.activity.heldOn}`,
+      );
     });
 }
 
 function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/public/:agencyCode/activities', PUBLIC_PAGE_LIMIT, async (request, reply) => {
-    try {
-      const found = await loadPublicActivities(ctx, paramsOf(request).agencyCode);
+  const api = typed(app);
+  api.get(
+    '/public/:agencyCode/activities',
+    { ...PUBLIC_PAGE_LIMIT, schema: { params: PublicAgencyParams } },
+    async (request, reply) => {
+      const found = await loadPublicActivities(ctx, request.params.agencyCode);
       return sendPage(reply, <PublicActivityListPage lang={request.lang} {...found} />);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
+    },
+  );
   const base = '/public/:agencyCode/activities/:activityId';
-  app.get(base, PUBLIC_PAGE_LIMIT, async (request, reply) => {
-    const { agencyCode, activityId } = paramsOf(request);
-    try {
-      const found = await loadPublicActivity(ctx, agencyCode, activityId);
-      const doc = activityReport(request.lang, found.agency, found.activity);
-      const pdf = {
-        href: `${request.url.split('?')[0] ?? ''}/report.pdf`,
-        text: pick(request.lang, m('ดาวน์โหลด PDF', 'Download PDF')),
-      };
-      return sendReportHtml(reply, doc, { screenLinks: [pdf] });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+  const read = { params: PublicActivityParams };
+  api.get(base, { ...PUBLIC_PAGE_LIMIT, schema: read }, async (request, reply) => {
+    const { agencyCode, activityId } = request.params;
+    const found = await loadPublicActivity(ctx, agencyCode, activityId);
+    const doc = activityReport(request.lang, found.agency, found.activity);
+    const pdf = {
+      href: `${request.url.split('?')[0] ?? ''}/report.pdf`,
+      text: pick(request.lang, m('ดาวน์โหลด PDF', 'Download PDF')),
+    };
+    return sendReportHtml(reply, doc, { screenLinks: [pdf] });
   });
-  app.get(`${base}/report.pdf`, GENERATED_FILE_LIMIT, async (request, reply) => {
-    const { agencyCode, activityId } = paramsOf(request);
-    try {
+  api.get(
+    `${base}/report.pdf`,
+    { ...GENERATED_FILE_LIMIT, schema: read },
+    async (request, reply) => {
+      const { agencyCode, activityId } = request.params;
       const found = await loadPublicActivity(ctx, agencyCode, activityId);
       const doc = activityReport(request.lang, found.agency, found.activity);
-      return await sendReport(
+      return sendReport(
         reply,
         doc,
         'pdf',
         `activity-${found.agency.code}-${found.activity.heldOn}`,
       );
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
+    },
+  );
 }
 
 /** Activity (KM) reports: list, new, edit, publish, report files and the public page. */

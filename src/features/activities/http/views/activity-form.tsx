@@ -22,7 +22,7 @@ export const DEFAULT_QUESTIONS = [
 ];
 
 /** The form's values as posted (strings), or from a stored activity. */
-export type ActivityFormValues = Record<string, string>;
+export type ActivityFormValues = Partial<Record<string, string>>;
 
 /** The form values of a stored activity. */
 export function formValuesOf(a: ActivityView): ActivityFormValues {
