@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isAllowed } from '../../../core/access/roles.js';
 import { DomainError, type Message } from '../../../core/errors.js';
-import { nextRoundStates, ROUND_STATES } from '../core/round-state.js';
+import { nextRoundStates } from '../core/round-state.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import { listBundledEditions } from '../../editions/feature.js';
 import {
@@ -15,46 +15,55 @@ import {
 import { listAllowedAgencies } from '../../users/feature.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
-import { describeApi } from '../../../platform/http/openapi.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { toFieldErrors, type FieldErrors } from '../../../platform/http/views/form.js';
 import { RoundDetailPage } from './views/round-detail.js';
 import { RoundListPage } from './views/round-list.js';
 import { OpenRoundsPage, OpenRoundsResultPage } from './views/round-open.js';
-import { fieldErrorOf, sendDomainError } from '../../../platform/http/views/user-problem.js';
-import { domainStatus, formValues, signedIn } from '../../../platform/http/route-support.js';
+import { fieldErrorOf } from '../../../platform/http/views/user-problem.js';
+import { domainStatus, signedIn } from '../../../platform/http/route-support.js';
 import { changing, guarded } from '../../../platform/http/route-kit.js';
-
-const StateQuerySchema = z.object({ state: z.enum(ROUND_STATES).optional().catch(undefined) });
-const MoveSchema = z.object({
-  to: z.enum(ROUND_STATES, { message: 'กรุณาเลือกสถานะ / choose a state' }),
-});
+import {
+  IdParams,
+  ProblemSchema,
+  typed,
+  type TypedApp,
+} from '../../../platform/http/typed-routes.js';
+import {
+  DoneQuery,
+  MoveForm,
+  MoveSchema,
+  OpenRoundsForm,
+  OpenRoundsResultJson,
+  RoundJson,
+  StateQuerySchema,
+} from './rounds-schemas.js';
 
 const MOVED: Message = m('เปลี่ยนสถานะแล้ว', 'The state was changed');
 
-function roundIdOf(request: FastifyRequest): string {
-  return (request.params as { id: string }).id;
+function registerRoundList(api: TypedApp, ctx: ServiceContext): void {
+  api.get(
+    '/rounds',
+    { ...guarded, schema: { querystring: StateQuerySchema } },
+    async (request, reply) => {
+      const actor = signedIn(request);
+      const { state } = request.query;
+      const rounds = await listVisibleRounds(ctx, actor, { state });
+      const canOpen = (await listAllowedAgencies(ctx, actor, 'round.open')).length > 0;
+      const page = (
+        <RoundListPage page={pageOf(request)} rounds={rounds} state={state} canOpen={canOpen} />
+      );
+      return sendPage(reply, page);
+    },
+  );
 }
 
-function registerRoundList(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/rounds', guarded, async (request, reply) => {
-    const actor = signedIn(request);
-    const { state } = StateQuerySchema.parse(request.query ?? {});
-    const rounds = await listVisibleRounds(ctx, actor, { state });
-    const canOpen = (await listAllowedAgencies(ctx, actor, 'round.open')).length > 0;
-    const page = (
-      <RoundListPage page={pageOf(request)} rounds={rounds} state={state} canOpen={canOpen} />
-    );
-    return sendPage(reply, page);
-  });
-}
-
-function registerRoundOpening(app: FastifyInstance, ctx: ServiceContext): void {
+function registerRoundOpening(api: TypedApp, ctx: ServiceContext): void {
   async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,
     errors: FieldErrors,
-    values: Record<string, string>,
+    values: Partial<Record<string, string>>,
     status: number,
   ) {
     const agencies = await listAllowedAgencies(ctx, signedIn(request), 'round.open');
@@ -74,134 +83,159 @@ function registerRoundOpening(app: FastifyInstance, ctx: ServiceContext): void {
     return sendPage(reply, page, status);
   }
 
-  app.get('/rounds/open', guarded, (request, reply) => renderForm(request, reply, {}, {}, 200));
+  api.get('/rounds/open', guarded, (request, reply) => renderForm(request, reply, {}, {}, 200));
 
-  app.post('/rounds/open', changing, async (request, reply) => {
-    const values = formValues(request);
-    const parsed = OpenRoundsSchema.safeParse({
-      parentAgencyId: values.parentAgencyId ?? '',
-      editionCode: values.editionCode ?? '',
-      includeParent: values.includeParent === '1',
-    });
-    if (!parsed.success)
-      return renderForm(request, reply, toFieldErrors(parsed.error.issues), values, 400);
-    try {
-      const result = await openRounds(ctx, signedIn(request), parsed.data);
-      return sendPage(reply, <OpenRoundsResultPage page={pageOf(request)} result={result} />);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return renderForm(request, reply, fieldErrorOf(error), values, domainStatus(error));
-    }
-  });
+  // Not submitForm: the rounds opened are shown at once (no redirect), and a refusal keeps its
+  // status on the form (403 for a parent body out of reach, beside its field).
+  api.post(
+    '/rounds/open',
+    { ...changing, schema: { body: OpenRoundsForm } },
+    async (request, reply) => {
+      const values = request.body;
+      const parsed = OpenRoundsSchema.safeParse({
+        parentAgencyId: values.parentAgencyId ?? '',
+        editionCode: values.editionCode ?? '',
+        includeParent: values.includeParent === '1',
+      });
+      if (!parsed.success)
+        return renderForm(request, reply, toFieldErrors(parsed.error.issues), values, 400);
+      try {
+        const result = await openRounds(ctx, signedIn(request), parsed.data);
+        return sendPage(reply, <OpenRoundsResultPage page={pageOf(request)} result={result} />);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return renderForm(request, reply, fieldErrorOf(error), values, domainStatus(error));
+      }
+    },
+  );
 }
 
-function registerRoundDetail(app: FastifyInstance, ctx: ServiceContext): void {
+function registerRoundDetail(api: TypedApp, ctx: ServiceContext): void {
   async function renderDetail(
     request: FastifyRequest,
     reply: FastifyReply,
-    errors: FieldErrors,
+    roundId: string,
+    form: { errors: FieldErrors; done?: string | undefined },
     status = 200,
   ) {
     const actor = signedIn(request);
-    try {
-      const round = await getVisibleRound(ctx, actor, roundIdOf(request));
-      const mayMove = isAllowed(actor.grants, 'round.transition', round.agencyPath);
-      const moved = (request.query as { done?: string }).done === 'moved' && status === 200;
-      const page = (
-        <RoundDetailPage
-          page={pageOf(request)}
-          round={round}
-          nextStates={mayMove ? nextRoundStates(round.state) : []}
-          errors={errors}
-          notice={moved ? MOVED : null}
-        />
-      );
-      return sendPage(reply, page, status);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+    const round = await getVisibleRound(ctx, actor, roundId);
+    const mayMove = isAllowed(actor.grants, 'round.transition', round.agencyPath);
+    const moved = form.done === 'moved' && status === 200;
+    const page = (
+      <RoundDetailPage
+        page={pageOf(request)}
+        round={round}
+        nextStates={mayMove ? nextRoundStates(round.state) : []}
+        errors={form.errors}
+        notice={moved ? MOVED : null}
+      />
+    );
+    return sendPage(reply, page, status);
   }
 
-  app.get('/rounds/:id', guarded, (request, reply) => renderDetail(request, reply, {}));
+  api.get(
+    '/rounds/:id',
+    { ...guarded, schema: { params: IdParams, querystring: DoneQuery } },
+    (request, reply) =>
+      renderDetail(request, reply, request.params.id, { errors: {}, done: request.query.done }),
+  );
 
-  app.post('/rounds/:id/state', changing, async (request, reply) => {
-    const parsed = MoveSchema.safeParse(formValues(request));
-    if (!parsed.success)
-      return renderDetail(request, reply, toFieldErrors(parsed.error.issues), 400);
-    try {
-      await moveRound(ctx, signedIn(request), roundIdOf(request), parsed.data.to);
-      return reply.redirect(`/rounds/${roundIdOf(request)}?done=moved`);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code === 'not_found')
-        return sendDomainError(request, reply, error);
-      return renderDetail(request, reply, fieldErrorOf(error), domainStatus(error));
-    }
-  });
+  // Not submitForm: a refusal keeps its status on the page (409 moved meanwhile, 403 not allowed).
+  api.post(
+    '/rounds/:id/state',
+    { ...changing, schema: { params: IdParams, body: MoveForm } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const parsed = MoveSchema.safeParse(request.body);
+      if (!parsed.success)
+        return renderDetail(
+          request,
+          reply,
+          id,
+          { errors: toFieldErrors(parsed.error.issues) },
+          400,
+        );
+      try {
+        await moveRound(ctx, signedIn(request), id, parsed.data.to);
+        return reply.redirect(`/rounds/${id}?done=moved`);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+        return renderDetail(
+          request,
+          reply,
+          id,
+          { errors: fieldErrorOf(error) },
+          domainStatus(error),
+        );
+      }
+    },
+  );
 }
 
-const RoundJson = z.object({
-  id: z.string(),
-  agencyId: z.string(),
-  agencyCode: z.string(),
-  editionCode: z.string(),
-  editionYear: z.number(),
-  state: z.enum(ROUND_STATES),
-  updatedAt: z.string(),
-});
+const tags = ['rounds'];
 
-function registerRoundApi(app: FastifyInstance, ctx: ServiceContext): void {
-  describeApi({
-    method: 'get',
-    path: '/api/v1/rounds',
-    summary: 'Assessment rounds you may see, optionally in one state',
-    tag: 'rounds',
-    query: z.object({ state: z.enum(ROUND_STATES).optional() }),
-    response: z.object({ rounds: z.array(RoundJson) }),
-  });
-  app.get('/api/v1/rounds', guarded, async (request) => {
-    const { state } = StateQuerySchema.parse(request.query ?? {});
-    return { rounds: await listVisibleRounds(ctx, signedIn(request), { state }) };
-  });
+function registerRoundApi(api: TypedApp, ctx: ServiceContext): void {
+  api.get(
+    '/api/v1/rounds',
+    {
+      ...guarded,
+      schema: {
+        operationId: 'listRounds',
+        summary: 'Assessment rounds you may see, optionally in one state',
+        tags,
+        querystring: StateQuerySchema,
+        response: { 200: z.object({ rounds: z.array(RoundJson) }) },
+      },
+    },
+    async (request) => {
+      const { state } = request.query;
+      return { rounds: await listVisibleRounds(ctx, signedIn(request), { state }) };
+    },
+  );
 
-  describeApi({
-    method: 'post',
-    path: '/api/v1/rounds/open',
-    summary: 'Open rounds on a bundled edition for every unit below a parent body',
-    tag: 'rounds',
-    body: OpenRoundsSchema,
-  });
-  app.post('/api/v1/rounds/open', changing, async (request, reply) => {
-    const input = OpenRoundsSchema.parse(request.body);
-    return openRounds(ctx, signedIn(request), input).then(
-      (result) => reply.send(result),
-      (error: unknown) => sendDomainError(request, reply, error),
-    );
-  });
+  api.post(
+    '/api/v1/rounds/open',
+    {
+      ...changing,
+      schema: {
+        operationId: 'openRounds',
+        summary: 'Open rounds on a bundled edition for every unit below a parent body',
+        tags,
+        body: OpenRoundsSchema,
+        response: { 200: OpenRoundsResultJson, 409: ProblemSchema },
+      },
+    },
+    async (request) => openRounds(ctx, signedIn(request), request.body),
+  );
 }
 
-function registerRoundStateApi(app: FastifyInstance, ctx: ServiceContext): void {
-  describeApi({
-    method: 'post',
-    path: '/api/v1/rounds/:id/state',
-    summary: 'Move a round to another state (allowed moves only)',
-    tag: 'rounds',
-    body: MoveSchema,
-    response: z.object({ round: RoundJson }),
-  });
-  app.post('/api/v1/rounds/:id/state', changing, async (request, reply) => {
-    const { to } = MoveSchema.parse(request.body);
-    return moveRound(ctx, signedIn(request), roundIdOf(request), to).then(
-      (round) => reply.send({ round }),
-      (error: unknown) => sendDomainError(request, reply, error),
-    );
-  });
+function registerRoundStateApi(api: TypedApp, ctx: ServiceContext): void {
+  api.post(
+    '/api/v1/rounds/:id/state',
+    {
+      ...changing,
+      schema: {
+        operationId: 'moveRound',
+        summary: 'Move a round to another state (allowed moves only)',
+        tags,
+        params: IdParams,
+        body: MoveSchema,
+        response: { 200: z.object({ round: RoundJson }), 404: ProblemSchema, 409: ProblemSchema },
+      },
+    },
+    async (request) => ({
+      round: await moveRound(ctx, signedIn(request), request.params.id, request.body.to),
+    }),
+  );
 }
 
 /** Assessment rounds: list, open for a parent body's units, a round's page with moves, JSON API. */
 export function registerRoundRoutes(app: FastifyInstance, options: AppOptions): void {
-  registerRoundList(app, options.ctx);
-  registerRoundOpening(app, options.ctx);
-  registerRoundDetail(app, options.ctx);
-  registerRoundApi(app, options.ctx);
-  registerRoundStateApi(app, options.ctx);
+  const api = typed(app);
+  registerRoundList(api, options.ctx);
+  registerRoundOpening(api, options.ctx);
+  registerRoundDetail(api, options.ctx);
+  registerRoundApi(api, options.ctx);
+  registerRoundStateApi(api, options.ctx);
 }

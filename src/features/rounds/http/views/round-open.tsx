@@ -22,7 +22,7 @@ export function OpenRoundsPage({
   agencies: readonly Agency[];
   editions: readonly string[];
   errors: FieldErrors;
-  values: Record<string, string>;
+  values: Partial<Record<string, string>>;
 }) {
   const { lang } = page;
   return (
