@@ -18,6 +18,14 @@ describe('maskPersonalDetails: names', () => {
     ['mrs malee helped', 'mrs [ชื่อ] helped'],
     ['นพ.สมศักดิ์ตรวจเร็ว', 'นพ.[ชื่อ]'],
     ['ร.ต.อ.มานพ ใจกล้า ช่วยได้มาก', 'ร.ต.อ.[ชื่อ] ช่วยได้มาก'],
+    ['ครูมานพไม่มาสอน', 'ครู[ชื่อ]ไม่มาสอน'],
+    ['อาจารย์ปรีชา ตั้งใจ ให้คะแนนไม่เป็นธรรม', 'อาจารย์[ชื่อ] ให้คะแนนไม่เป็นธรรม'],
+    ['หมอเอกรับซองขาว', 'หมอ[ชื่อ]รับซองขาว'],
+    ['พี่ต้อมที่การเงินช่วยได้', 'พี่[ชื่อ]ที่การเงินช่วยได้'],
+    ['น้องเมย์ ทำงานดี', 'น้อง[ชื่อ] ทำงานดี'],
+    ['สมชายเรียกเงินค่าดำเนินการ', '[ชื่อ]เรียกเงินค่าดำเนินการ'],
+    ['เรื่องนี้ สุรชัย แสงทอง รู้ดี', 'เรื่องนี้ [ชื่อ] รู้ดี'],
+    ['ฝ่ายพัสดุ ศรีสุข ไม่ตอบ', 'ฝ่ายพัสดุ [ชื่อ] ไม่ตอบ'],
   ])('%s → %s', (input, expected) => {
     expect(maskPersonalDetails(input)).toBe(expected);
   });
@@ -29,6 +37,12 @@ describe('maskPersonalDetails: names', () => {
     'นางพยาบาลใจดี',
     'ขอบคุณมากครับ',
     'เชิญคุณ 3 ท่านมาประชุม',
+    'ขอบคุณพี่ๆ น้องๆ ทุกคน',
+    'ครูทุกคนตั้งใจสอน',
+    'หมอฟันมาตรวจ',
+    'ผู้บริหารใช้อำนาจไม่เป็นธรรม',
+    'อรุณสวัสดิ์ค่ะ',
+    'การบริการสมบูรณ์แบบ',
   ])('leaves words that only start like a title: %s', (text) => {
     expect(maskPersonalDetails(text)).toBe(text);
   });
@@ -49,6 +63,15 @@ describe('maskPersonalDetails: phones, e-mail, ID numbers, links', () => {
     ['บัญชี 123-4-56789-0', `บัญชี ${MASKS.number}`],
     ['ดูที่ https://facebook.com/somchai.jaidee ครับ', `ดูที่ ${MASKS.link} ครับ`],
     ['line.me/ti/p/abc', MASKS.link],
+    ['ติดต่อ somchai at gmail dot com ได้', `ติดต่อ ${MASKS.email} ได้`],
+    ['ส่งมาที่ somchai แอท hotmail ดอท co ดอท th', `ส่งมาที่ ${MASKS.email}`],
+    ['mail somchai[at]mail.go.th', `mail ${MASKS.email}`],
+    ['แอดไลน์ @somchai99 ได้เลย', `แอดไลน์ ${MASKS.lineId} ได้เลย`],
+    ['ไลน์ somchai.j', `ไลน์ ${MASKS.lineId}`],
+    ['Line ID: malee_2525', `Line ID: ${MASKS.lineId}`],
+    ['โทร ０８１２３４５６７８', `โทร ${MASKS.phone}`],
+    ['เลขบัตร ๑๒๓๔๕๖๗๘๙๐๑๒๓', `เลขบัตร ${MASKS.idCard}`],
+    ['บัตร １２３４５６７８９０１２３', `บัตร ${MASKS.idCard}`],
   ])('%s → %s', (input, expected) => {
     expect(maskPersonalDetails(input)).toBe(expected);
   });
@@ -89,8 +112,24 @@ describe('maskPersonalDetails: phones, e-mail, ID numbers, links', () => {
     '08',
     'email ',
   );
+  /** The same phone in Thai or full-width digits. */
+  const otherDigits = fc
+    .tuple(phone, fc.constantFrom(0x0e50, 0xff10))
+    .map(([p, zero]) => p.replace(/[0-9]/g, (d) => String.fromCharCode(zero + Number(d))));
+  /** An address spelt out with at/dot in English or Thai. */
+  const speltEmail = fc
+    .tuple(
+      fc.stringMatching(/^[a-z][a-z0-9._]{2,10}$/),
+      fc.constantFrom(' at ', ' แอท ', '(at)', ' [at] '),
+      fc.stringMatching(/^[a-z]{3,8}$/),
+      fc.constantFrom(' dot ', ' ดอท ', '.', '(dot)'),
+      fc.constantFrom('com', 'co.th', 'go.th'),
+    )
+    .map((parts) => parts.join(''));
   const comment = fc
-    .array(fc.oneof(phone, email, filler, fc.string({ maxLength: 6 })), { maxLength: 12 })
+    .array(fc.oneof(phone, otherDigits, email, speltEmail, filler, fc.string({ maxLength: 6 })), {
+      maxLength: 12,
+    })
     .map((parts) => parts.join(''));
 
   it('leaves no e-mail address and no run of nine digits or more, whatever the text', () => {
@@ -106,10 +145,23 @@ describe('maskPersonalDetails: phones, e-mail, ID numbers, links', () => {
 
   it('the detectors themselves see the generated phones and e-mails (so the property can fail)', () => {
     fc.assert(
-      fc.property(phone, email, (p, e) => {
+      fc.property(phone, otherDigits, email, (p, q, e) => {
         expect(holdsLongNumber(`x ${p} y`)).toBe(true);
+        expect(holdsLongNumber(`x ${q} y`)).toBe(true);
         expect(holdsEmail(`x ${e} y`)).toBe(true);
       }),
+    );
+  });
+
+  it('leaves no spelt-out address: its name and host never stay side by side', () => {
+    fc.assert(
+      fc.property(speltEmail, filler, (address, around) => {
+        const masked = maskPersonalDetails(`${around}${address} ${around}`);
+        const [local] = address.split(/\s|\(|\[/);
+        expect(masked).not.toContain(`${local} `);
+        expect(masked).toContain(MASKS.email);
+      }),
+      { numRuns: 300 },
     );
   });
 });

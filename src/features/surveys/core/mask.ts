@@ -1,4 +1,5 @@
 import { isStopWord } from './stop-words.js';
+import { COMMON_FAMILY_NAMES, COMMON_GIVEN_NAMES } from './thai-names.js';
 
 /**
  * Masking of personal details in free-text survey comments. A comment is masked before it is
@@ -15,40 +16,107 @@ export const MASKS = {
   idCard: '[เลขบัตรประชาชน]',
   number: '[หมายเลข]',
   link: '[ลิงก์]',
+  lineId: '[ไอดีไลน์]',
 } as const;
 
 /** Every mask token, for callers that must leave them out of word counts. */
-export const MASK_TOKEN = /\[(?:ชื่อ|เบอร์โทร|อีเมล|เลขบัตรประชาชน|หมายเลข|ลิงก์)\]/gu;
+export const MASK_TOKEN = /\[(?:ชื่อ|เบอร์โทร|อีเมล|เลขบัตรประชาชน|หมายเลข|ลิงก์|ไอดีไลน์)\]/gu;
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 /** An at-sign between word characters, written "name at host" style or as a full-width @. */
 const EMAIL_LIKE = /[\p{L}\p{N}._%+-]+\s?[@＠]\s?[\p{L}\p{N}-]+(?:\s?\.\s?[\p{L}\p{N}-]+)+/gu;
 
+/** An address spelt out to dodge filters: "somchai at gmail dot com", "somchai แอท gmail ดอท com". */
+const AT = String.raw`\s*[[(]?\s*(?:at|แอท|แอ็ท)\s*[\])]?\s*`;
+const DOT = String.raw`(?:\s*[[(]?\s*(?:dot|ดอท|ด็อท)\s*[\])]?\s*|\.)`;
+const EMAIL_SPELT = new RegExp(
+  String.raw`[A-Za-z0-9._%+-]+${AT}[A-Za-z0-9-]+(?:${DOT}[A-Za-z0-9-]+)+`,
+  'giu',
+);
+
+/** A LINE ID: "@somchai", or the word ไลน์/LINE (ID) followed by the ID. */
+const LINE_AT = /(?<![\p{L}\p{N}._%+-])@[A-Za-z0-9][A-Za-z0-9._-]{2,}/gu;
+const LINE_NAMED =
+  /((?:ไอดี\s*ไลน์|ไลน์\s*ไอดี|ไลน์|line\s*id|line)\s*[:：]?\s*)(?!\[)([A-Za-z0-9@][A-Za-z0-9._@-]{2,})/giu;
+
 /** Links: any web address (a link may name a person's page). */
 const LINK =
   /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b(?:facebook|fb|line|instagram|tiktok|x|twitter)\.(?:com|me)\/[^\s<>"]*/giu;
 
-/** A run of digits (Arabic or Thai) with small separators between them, e.g. "081-234 5678". */
-const DIGIT_RUN = /\+?\(?[0-9๐-๙](?:[\s.\-()/]{0,3}[0-9๐-๙])*/gu;
+/**
+ * A run of digits (Arabic, Thai or full-width) with small separators between them, e.g.
+ * "081-234 5678", "๐๘๑๒๓๔๕๖๗๘", "０８１２３４５６７８".
+ */
+const DIGIT_RUN = /[+＋]?\(?[0-9๐-๙０-９](?:[\s.\-()/－]{0,3}[0-9๐-๙０-９])*/gu;
 
 function digitsOf(run: string): string {
-  return run.replace(/[๐-๙]/gu, (d) => String(d.charCodeAt(0) - 0x0e50)).replace(/[^0-9]/g, '');
+  return run
+    .replace(/[๐-๙]/gu, (d) => String(d.charCodeAt(0) - 0x0e50))
+    .replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10))
+    .replace(/[^0-9]/g, '');
 }
 
 /** Digits that could point at a person: phones, ID cards, accounts (9 digits or more). */
 function maskDigitRun(run: string): string {
   const digits = digitsOf(run);
   if (digits.length < 9) return run;
-  if (digits.length === 13 && !run.startsWith('+')) return MASKS.idCard;
+  if (digits.length === 13 && !/^[+＋]/u.test(run)) return MASKS.idCard;
   const local = digits.startsWith('0') && digits.length <= 10;
   const international = digits.startsWith('66') && digits.length >= 10 && digits.length <= 11;
   return local || international ? MASKS.phone : MASKS.number;
 }
 
-/** Thai titles written as whole words; the word after one is a name (unless it is a job). */
-const THAI_TITLES = new Set(['นาย', 'นาง', 'นางสาว', 'คุณ', 'ด.ช.', 'ด.ญ.']);
-/** Words that follow a title word without being a name: นางพยาบาล is a nurse, not Ms Payaban. */
-const NOT_NAMES = new Set(['พยาบาล', 'แบบ', 'ทุกท่าน', 'ทุกคน', 'ท่าน', 'เอง']);
+/**
+ * Thai titles and forms of address written as whole words; the word after one is a name (unless
+ * it is a job or a word for people in general): นาย นาง นางสาว คุณ, and the way colleagues name
+ * each other: ครู อาจารย์ หมอ พี่ น้อง.
+ */
+const THAI_TITLES = new Set([
+  'นาย',
+  'นาง',
+  'นางสาว',
+  'คุณ',
+  'ด.ช.',
+  'ด.ญ.',
+  'ครู',
+  'อาจารย์',
+  'หมอ',
+  'พี่',
+  'น้อง',
+]);
+/**
+ * Words that follow a title word without being a name: นางพยาบาล is a nurse, not Ms Payaban;
+ * พี่ๆ น้องๆ ครูทุกคน หมอฟัน are people in general.
+ */
+const NOT_NAMES = new Set([
+  'พยาบาล',
+  'แบบ',
+  'ทุกท่าน',
+  'ทุกคน',
+  'ท่าน',
+  'เอง',
+  'ๆ',
+  'ทุก',
+  'หลาย',
+  'บาง',
+  'ใหม่',
+  'ฟัน',
+  'ที่',
+  'และ',
+  'กับ',
+  'ของ',
+  'ใน',
+  'ให้',
+  'ได้',
+  'ไม่',
+  'เป็น',
+  'จะ',
+  'ก็',
+  'ว่า',
+  'ค่ะ',
+  'ครับ',
+  'คะ',
+]);
 /** Abbreviated titles with dots, found in the raw text (the segmenter glues them to the name). */
 const DOTTED_TITLE =
   /(น\.ส\.|ด\.ร\.|ดร\.|ผอ\.|ผศ\.|รศ\.|ศ\.ดร\.|นพ\.|พญ\.|ทพ\.|ภก\.|ด\.ต\.|[พรส]\.[ตอท]\.[ตอท]\.|จ\.ส\.[ตอท]\.)\s?/gu;
@@ -109,7 +177,8 @@ function thaiTitleNames(text: string): [number, number][] {
     const range = nameRunAt(text, seg.index + seg.segment.length);
     if (!range) continue;
     const firstWord = [...segmenter.segment(text.slice(range[0], range[1]))][0]?.segment ?? '';
-    if (NOT_NAMES.has(firstWord)) continue;
+    // a word repeated with ๆ (พี่ๆ) means people in general, never one person's name
+    if (firstWord.endsWith('ๆ') || NOT_NAMES.has(firstWord) || THAI_TITLES.has(firstWord)) continue;
     ranges.push(range);
   }
   return ranges;
@@ -124,6 +193,35 @@ function patternTitleNames(text: string): [number, number][] {
       const range = nameRunAt(text, afterTitle);
       if (range) ranges.push(range);
     }
+  }
+  return ranges;
+}
+
+const KNOWN_NAMES = [...COMMON_GIVEN_NAMES, ...COMMON_FAMILY_NAMES].sort(
+  (a, b) => b.length - a.length,
+);
+
+/**
+ * Ranges of common Thai names written without a title ("สมชายเรียกเงิน"): a listed name that
+ * starts and ends on word boundaries, with a family name after one space when one follows.
+ */
+function listedNames(text: string): [number, number][] {
+  const boundaries = new Set([0, text.length]);
+  for (const seg of segmenter.segment(text)) {
+    boundaries.add(seg.index);
+    boundaries.add(seg.index + seg.segment.length);
+  }
+  const ranges: [number, number][] = [];
+  for (const start of [...boundaries].sort((a, b) => a - b)) {
+    const name = KNOWN_NAMES.find(
+      (n) => text.startsWith(n, start) && boundaries.has(start + n.length),
+    );
+    if (!name) continue;
+    let end = start + name.length;
+    SURNAME.lastIndex = end;
+    const surname = SURNAME.exec(text);
+    if (surname?.[1] && !looksLikePhrase(surname[1])) end += surname[0].length;
+    ranges.push([start, end]);
   }
   return ranges;
 }
@@ -145,15 +243,24 @@ function maskOnce(text: string): string {
     .replace(LINK, MASKS.link)
     .replace(EMAIL, MASKS.email)
     .replace(EMAIL_LIKE, MASKS.email)
+    .replace(EMAIL_SPELT, MASKS.email)
+    .replace(LINE_NAMED, (_all, label: string) => `${label}${MASKS.lineId}`)
+    .replace(LINE_AT, MASKS.lineId)
     .replace(DIGIT_RUN, maskDigitRun);
-  const names = [...thaiTitleNames(contacts), ...patternTitleNames(contacts)];
+  const names = [
+    ...thaiTitleNames(contacts),
+    ...patternTitleNames(contacts),
+    ...listedNames(contacts),
+  ];
   return replaceRanges(contacts, names, MASKS.name);
 }
 
 /**
- * Replaces personal details in a comment: names after a title (นาย นาง นางสาว น.ส. คุณ ดร. ผอ.
- * Mr Mrs Ms Dr …), phone numbers, e-mail addresses, 13-digit ID numbers, other numbers of nine
- * digits or more, and web links. Repeated until nothing changes, so no pattern survives.
+ * Replaces personal details in a comment: names after a title (นาย นาง นางสาว น.ส. คุณ ครู
+ * อาจารย์ หมอ พี่ น้อง ดร. ผอ. Mr Mrs Ms Dr …) and common Thai names without one, phone numbers,
+ * e-mail addresses (also spelt "at … dot", "แอท … ดอท"), LINE IDs, 13-digit ID numbers, other
+ * numbers of nine digits or more (Arabic, Thai or full-width digits), and web links. Repeated
+ * until nothing changes, so no pattern survives.
  */
 export function maskPersonalDetails(text: string): string {
   let current = text.normalize('NFC');
