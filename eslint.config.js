@@ -8,7 +8,7 @@ import globals from 'globals';
  * imports flow one way only, core ← db ← services ← http; core ← reports ← services;
  * infra ← services. A folder name is matched as a path segment of the import (`**\/db/**`).
  * Runtime import cycles and the one-door rule between features are checked by
- * scripts/check-imports.ts (npm run lint).
+ * scripts/check-imports.mjs (npm run lint).
  */
 const LAYERS = {
   core: ['db', 'services', 'infra', 'reports', 'http', 'cli', 'config'],

@@ -20,7 +20,7 @@ export type ReportBlock =
       rows: string[][];
       caption?: string;
     }
-  /** A chart drawn on the server (src/reports/charts.ts); `rows` repeat its numbers for DOCX. */
+  /** A chart drawn on the server (src/platform/reports/charts.ts); `rows` repeat its numbers for DOCX. */
   | { kind: 'chart'; svg: string; caption?: string; rows?: Array<[label: string, value: string]> }
   | { kind: 'signature'; name: string; position: string; dateText?: string }
   | { kind: 'pageBreak' };

@@ -111,7 +111,7 @@ function blockHtml(block: ReportBlock): string {
       return `<table${keep}>${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
     }
     case 'chart': {
-      // The SVG comes from our own chart renderer (src/reports/charts.ts), never from input.
+      // The SVG comes from our own chart renderer (src/platform/reports/charts.ts), never from input.
       const caption = block.caption ? `<figcaption>${escapeHtml(block.caption)}</figcaption>` : '';
       return `<figure>${caption}${block.svg}</figure>`;
     }

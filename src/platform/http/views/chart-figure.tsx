@@ -1,5 +1,5 @@
 /**
- * A chart drawn on the server (src/reports: ECharts to SVG, no script, no inline style), shown as
+ * A chart drawn on the server (src/platform/reports: ECharts to SVG, no script, no inline style), shown as
  * one image described for screen readers; the numbers are always in a table next to it.
  */
 export function ChartFigure({ svg, label }: { svg: string; label: string }) {
