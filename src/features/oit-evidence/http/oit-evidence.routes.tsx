@@ -18,12 +18,7 @@ import {
   type EvidenceInput,
   type UploadedFile,
 } from '../services/oit-evidence.service.js';
-import {
-  pageOf,
-  requireActor,
-  requireCsrf,
-  type AppOptions,
-} from '../../../platform/http/request-context.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { publicOrigin, signedIn } from '../../../platform/http/route-support.js';
@@ -37,7 +32,14 @@ import {
   addGeneratedEvidenceLink,
   listItemGeneratedEvidence,
 } from '../services/oit-generated-evidence.service.js';
-import { isUploadTooLarge, sendTooLarge } from '../../../platform/http/route-kit.js';
+import {
+  changing,
+  guarded,
+  isUploadTooLarge,
+  sendTooLarge,
+} from '../../../platform/http/route-kit.js';
+import { IdParams, typed } from '../../../platform/http/typed-routes.js';
+import { DoneQuery, ItemFileParams, ItemParams } from './oit-evidence-schemas.js';
 
 /** The evidence settings of the app (uploads and snapshots under FILES_DIR; SSRF guard). */
 export function evidenceSettings(options: AppOptions): EvidenceSettings {
@@ -72,9 +74,6 @@ export function sendDownload(
     .send(bytes);
 }
 
-type Params = { id: string; item: string; fileId: string };
-const paramsOf = (request: FastifyRequest) => request.params as Params;
-
 const NOTICES: Record<string, Message> = {
   saved: m('บันทึกแล้ว', 'Saved'),
   ready: m('บันทึกและเสนอหัวหน้าหน่วยงานแล้ว', 'Saved and sent to the head for approval'),
@@ -82,14 +81,15 @@ const NOTICES: Record<string, Message> = {
   linked: m('เพิ่มเอกสารเป็นลิงก์หลักฐานแล้ว', 'The document was added as an evidence link'),
   submitted: m('ส่งหลักฐานแล้ว และเก็บสำเนาลิงก์ไว้แล้ว', 'Submitted; the links were captured'),
 };
-const noticeOf = (request: FastifyRequest) =>
-  NOTICES[String((request.query as Record<string, unknown>).done ?? '')] ?? null;
+const noticeOf = (done: string | undefined) => NOTICES[done ?? ''] ?? null;
 
 /** The form's fields: links, explanation, the checklist, owner and an uploaded file. */
 function readItemForm(body: unknown): {
   input: EvidenceInput;
   upload: UploadedFile | null;
   action: string;
+  /** The address of a published document to add as a link (action add_generated). */
+  document: string;
 } {
   const form = (body ?? {}) as Record<string, unknown>;
   const text = (key: string) => (typeof form[key] === 'string' ? (form[key] as string) : '');
@@ -110,16 +110,20 @@ function readItemForm(body: unknown): {
     elements,
     ownerUserId: owner,
   };
-  return { input, upload, action: text('action') || 'save' };
+  return { input, upload, action: text('action') || 'save', document: text('document') };
 }
+
+/** The path of an item: the round and the item's code. */
+type ItemRef = { id: string; item: string };
 
 async function showItem(
   ctx: ServiceContext,
   lister: DocumentLister,
   request: FastifyRequest,
   reply: FastifyReply,
+  { id, item }: ItemRef,
+  done: string | undefined,
 ) {
-  const { id, item } = paramsOf(request);
   const actor = signedIn(request);
   const workspace = await loadOitWorkspace(ctx, actor, id);
   const entry = findWorkspaceItem(workspace, item);
@@ -134,25 +138,26 @@ async function showItem(
       workspace={workspace}
       entry={entry}
       editable={editable}
-      notice={noticeOf(request)}
+      notice={noticeOf(done)}
       documents={documents}
     />
   );
   return sendPage(reply, page);
 }
 
+/** The item form's post (multipart: its parts are read here): save, ready, approve, submit, link. */
 async function postItem(
   ctx: ServiceContext,
   lister: DocumentLister,
   settings: EvidenceSettings,
   request: FastifyRequest,
   reply: FastifyReply,
+  { id, item }: ItemRef,
   origin: string,
 ) {
-  const { id, item } = paramsOf(request);
   const actor = signedIn(request);
   const ref = { roundId: id, itemCode: item };
-  const { input, upload, action } = readItemForm(request.body);
+  const { input, upload, action, document } = readItemForm(request.body);
   let done = 'saved';
   if (action === 'approve') {
     await approveEvidence(ctx, actor, ref);
@@ -161,9 +166,7 @@ async function postItem(
     await submitEvidence(ctx, settings, actor, ref);
     done = 'submitted';
   } else if (action === 'add_generated') {
-    const form = (request.body ?? {}) as Record<string, unknown>;
-    const url = typeof form.document === 'string' ? form.document : '';
-    await addGeneratedEvidenceLink(ctx, lister, settings, actor, ref, url, origin);
+    await addGeneratedEvidenceLink(ctx, lister, settings, actor, ref, document, origin);
     done = 'linked';
   } else {
     await saveItemEvidence(ctx, settings, actor, ref, input, upload);
@@ -175,16 +178,17 @@ async function postItem(
 
 /** The approval memo and the copy-assist export. */
 function registerOutputs(app: FastifyInstance, ctx: ServiceContext): void {
-  const guard = { preValidation: requireActor };
-  app.get('/rounds/:id/oit/memo', guard, async (request, reply) => {
-    const memo = await buildApprovalMemo(ctx, signedIn(request), paramsOf(request).id);
+  const api = typed(app);
+  const schema = { params: IdParams };
+  api.get('/rounds/:id/oit/memo', { ...guarded, schema }, async (request, reply) => {
+    const memo = await buildApprovalMemo(ctx, signedIn(request), request.params.id);
     return sendPage(reply, <OitMemoPage page={pageOf(request)} memo={memo} />);
   });
-  app.get('/rounds/:id/oit/export.csv', guard, async (request, reply) => {
+  api.get('/rounds/:id/oit/export.csv', { ...guarded, schema }, async (request, reply) => {
     const base = `${request.protocol}://${request.host}`;
     const link = (r: { agencyCode: string; editionYear: number }, code: string) =>
       `${base}/public/oit/${encodeURIComponent(r.agencyCode)}/${r.editionYear}/${encodeURIComponent(code)}`;
-    const out = await buildCopyExport(ctx, signedIn(request), paramsOf(request).id, link);
+    const out = await buildCopyExport(ctx, signedIn(request), request.params.id, link);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${out.filename}"`)
@@ -199,46 +203,70 @@ function registerPages(
   settings: EvidenceSettings,
   config: AppOptions['config'],
 ): void {
-  const guard = { preValidation: requireActor };
-  const change = {
-    preValidation: [requireActor, requireCsrf],
-    bodyLimit: settings.maxUploadBytes + 1024 * 1024,
-  };
-  app.get('/rounds/:id/oit', guard, async (request, reply) => {
-    const workspace = await loadOitWorkspace(ctx, signedIn(request), paramsOf(request).id);
-    const warnings = await listRoundLinkWarnings(ctx, workspace.round.id);
-    const page = pageOf(request);
-    return sendPage(
-      reply,
-      <OitListPage
-        page={page}
-        workspace={workspace}
-        notice={noticeOf(request)}
-        warnings={warnings}
-      />,
-    );
-  });
+  const api = typed(app);
+  const change = { ...changing, bodyLimit: settings.maxUploadBytes + 1024 * 1024 };
+  api.get(
+    '/rounds/:id/oit',
+    { ...guarded, schema: { params: IdParams, querystring: DoneQuery } },
+    async (request, reply) => {
+      const workspace = await loadOitWorkspace(ctx, signedIn(request), request.params.id);
+      const warnings = await listRoundLinkWarnings(ctx, workspace.round.id);
+      const page = pageOf(request);
+      return sendPage(
+        reply,
+        <OitListPage
+          page={page}
+          workspace={workspace}
+          notice={noticeOf(request.query.done)}
+          warnings={warnings}
+        />,
+      );
+    },
+  );
   registerOutputs(app, ctx);
-  app.post('/rounds/:id/oit/submit', change, async (request, reply) => {
-    const { id } = paramsOf(request);
-    await submitEvidence(ctx, settings, signedIn(request), { roundId: id, itemCode: null });
-    return reply.redirect(`${oitPath(id)}?done=submitted`);
-  });
-  app.get('/rounds/:id/oit/:item', guard, async (request, reply) =>
-    showItem(ctx, lister, request, reply),
+  api.post(
+    '/rounds/:id/oit/submit',
+    { ...change, schema: { params: IdParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      await submitEvidence(ctx, settings, signedIn(request), { roundId: id, itemCode: null });
+      return reply.redirect(`${oitPath(id)}?done=submitted`);
+    },
   );
-  app.post('/rounds/:id/oit/:item', change, async (request, reply) =>
-    postItem(ctx, lister, settings, request, reply, publicOrigin(request, config)),
+  api.get(
+    '/rounds/:id/oit/:item',
+    { ...guarded, schema: { params: ItemParams, querystring: DoneQuery } },
+    async (request, reply) =>
+      showItem(ctx, lister, request, reply, request.params, request.query.done),
   );
-  app.get('/rounds/:id/oit/:item/files/:fileId', guard, async (request, reply) => {
-    const { id, item, fileId } = paramsOf(request);
-    const found = await loadEvidenceFile(ctx, settings, signedIn(request), {
-      roundId: id,
-      itemCode: item,
-      fileId,
-    });
-    return sendDownload(reply, found.file, found.bytes);
-  });
+  // multipart (a file may come with the form): the handler reads the parts
+  api.post(
+    '/rounds/:id/oit/:item',
+    { ...change, schema: { params: ItemParams } },
+    async (request, reply) =>
+      postItem(
+        ctx,
+        lister,
+        settings,
+        request,
+        reply,
+        request.params,
+        publicOrigin(request, config),
+      ),
+  );
+  api.get(
+    '/rounds/:id/oit/:item/files/:fileId',
+    { ...guarded, schema: { params: ItemFileParams } },
+    async (request, reply) => {
+      const { id, item, fileId } = request.params;
+      const found = await loadEvidenceFile(ctx, settings, signedIn(request), {
+        roundId: id,
+        itemCode: item,
+        fileId,
+      });
+      return sendDownload(reply, found.file, found.bytes);
+    },
+  );
 }
 
 /** The agency's OIT evidence: item list, item form, files, approval memo, export and API. */

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from 'zod';
 import { formatCsv } from '../../../core/csv-format.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import {
@@ -12,19 +13,29 @@ import { sendPage } from '../../../platform/http/render.js';
 import { PublicOitPage, publicOitPath } from './views/oit-evidence-public.js';
 import { evidenceSettings, sendDownload } from './oit-evidence.routes.js';
 import { PUBLIC_PAGE_LIMIT } from '../../../platform/http/route-kit.js';
+import { typed } from '../../../platform/http/typed-routes.js';
+import {
+  PublicFeedJson,
+  PublicFileParams,
+  PublicItemParams,
+  PublicParams,
+} from './oit-evidence-schemas.js';
 
 const BASE = '/public/oit/:agencyCode/:year';
 
 /** The agency code, year and feed format (`2569`, `2569.json`, `2569.csv`) of a request. */
-function readTarget(request: FastifyRequest): { code: string; year: number; format: string } {
-  const { agencyCode, year } = request.params as { agencyCode: string; year: string };
+function readTarget({ agencyCode, year }: z.infer<typeof PublicParams>): {
+  code: string;
+  year: number;
+  format: string;
+} {
   const match = /^(\d{4})(?:\.(json|csv))?$/.exec(year);
   if (!match) throw evidenceNotFound();
   return { code: agencyCode, year: Number(match[1]), format: match[2] ?? 'html' };
 }
 
 /** The feed of submitted evidence (JSON): one entry per item, empty where nothing is published. */
-function feedJson(oit: PublicOit, origin: string) {
+function feedJson(oit: PublicOit, origin: string): z.infer<typeof PublicFeedJson> {
   return {
     agency: { code: oit.round.agencyCode, name: oit.round.agencyNameTh },
     year: oit.round.editionYear,
@@ -56,39 +67,48 @@ function feedCsv(oit: PublicOit, origin: string): string {
   return formatCsv(['code', 'name', 'status', 'urls', 'explanation'], rows);
 }
 
+/** Sends a feed as CSV that any site may read. */
+function sendCsv(reply: FastifyReply, csv: string) {
+  return reply.type('text/csv; charset=utf-8').header('access-control-allow-origin', '*').send(csv);
+}
+
 function registerFeeds(app: FastifyInstance, ctx: ServiceContext, settings: EvidenceSettings) {
-  app.get(BASE, PUBLIC_PAGE_LIMIT, async (request, reply) => {
-    const target = readTarget(request);
+  const api = typed(app);
+  const schema = { params: PublicParams, response: { 200: PublicFeedJson } };
+  api.get(BASE, { ...PUBLIC_PAGE_LIMIT, schema }, async (request, reply) => {
+    const target = readTarget(request.params);
     const oit = await loadPublicOit(ctx, target.code, target.year);
     const origin = `${request.protocol}://${request.host}`;
     if (target.format === 'json')
       return reply.header('access-control-allow-origin', '*').send(feedJson(oit, origin));
-    if (target.format === 'csv')
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('access-control-allow-origin', '*')
-        .send(feedCsv(oit, origin));
+    if (target.format === 'csv') return sendCsv(reply, feedCsv(oit, origin));
     return sendPage(reply, <PublicOitPage lang={request.lang} oit={oit} />);
   });
-  app.get(`${BASE}/files/:fileId`, PUBLIC_PAGE_LIMIT, async (request, reply) => {
-    const target = readTarget(request);
-    const { fileId } = request.params as { fileId: string };
-    const found = await loadPublicFile(ctx, settings, {
-      agencyCode: target.code,
-      year: target.year,
-      fileId,
-    });
-    return sendDownload(reply, found.file, found.bytes);
-  });
+  const fileSchema = { params: PublicFileParams };
+  api.get(
+    `${BASE}/files/:fileId`,
+    { ...PUBLIC_PAGE_LIMIT, schema: fileSchema },
+    async (request, reply) => {
+      const target = readTarget(request.params);
+      const { fileId } = request.params;
+      const found = await loadPublicFile(ctx, settings, {
+        agencyCode: target.code,
+        year: target.year,
+        fileId,
+      });
+      return sendDownload(reply, found.file, found.bytes);
+    },
+  );
 }
 
 /** Public, sign-in-free OIT pages of each agency and year, with per-item URLs and feeds. */
 export function registerOitPublicRoutes(app: FastifyInstance, options: AppOptions): void {
   const { ctx } = options;
   registerFeeds(app, ctx, evidenceSettings(options));
-  app.get(`${BASE}/:item`, PUBLIC_PAGE_LIMIT, async (request, reply) => {
-    const target = readTarget(request);
-    const { item } = request.params as { item: string };
+  const schema = { params: PublicItemParams };
+  typed(app).get(`${BASE}/:item`, { ...PUBLIC_PAGE_LIMIT, schema }, async (request, reply) => {
+    const target = readTarget(request.params);
+    const { item } = request.params;
     const oit = await loadPublicOit(ctx, target.code, target.year);
     if (target.format !== 'html' || !oit.items.some((i) => i.item.code === item))
       throw evidenceNotFound();
