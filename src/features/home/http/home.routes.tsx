@@ -9,17 +9,20 @@ import { signedIn } from '../../../platform/http/route-support.js';
 import { HomeReminders } from './views/home-reminders.js';
 import { Layout } from '../../../platform/http/views/layout.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
+import { typed } from '../../../platform/http/typed-routes.js';
 
 /** The home page: what waits for you (late work first), who you are and where to go. */
 export function registerHomeRoutes(app: FastifyInstance, options: FeatureOptions): void {
-  app.get('/', async (request, reply) => {
+  const api = typed(app);
+  // neither page reads any input: no schema
+  api.get('/', async (request, reply) => {
     if (!request.actor) {
       return reply.redirect((await needsSetup(options.ctx)) ? '/setup' : '/login');
     }
     return reply.redirect('/home');
   });
 
-  app.get('/home', { preValidation: requireActor }, async (request, reply) => {
+  api.get('/home', { preValidation: requireActor }, async (request, reply) => {
     const page = pageOf(request);
     const { lang } = page;
     const actor = signedIn(request);
