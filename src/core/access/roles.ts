@@ -1,4 +1,14 @@
 import type { Message } from '../errors.js';
+import {
+  ACCESS,
+  grantAction,
+  type Action,
+  type Reach,
+  type Rule,
+  type Who,
+} from './access-table.js';
+
+export { ACCESS, ACTIONS, grantAction, type Action, type Reach } from './access-table.js';
 
 /** Roles a personal account can hold, each for one agency (system admin: for all). */
 export const ROLES = [
@@ -22,6 +32,14 @@ export const ROLE_NAMES: Record<Role, Message> = {
   viewer: { th: 'ผู้ดูข้อมูล', en: 'Viewer' },
 };
 
+/** Roles held for no agency, over the whole system; every other role is held for one agency. */
+const SYSTEM_WIDE: readonly Role[] = ['system_admin'];
+
+/** Whether `role` is held system-wide (for no agency) rather than for one agency. */
+export function isSystemWide(role: Role): boolean {
+  return SYSTEM_WIDE.includes(role);
+}
+
 /** A role held for an agency; `agencyPath` is "/root/…/agency/" (null for system admin). */
 export interface Grant {
   role: Role;
@@ -29,59 +47,49 @@ export interface Grant {
   agencyPath: string | null;
 }
 
-/** What a person may try to do to an agency's data. */
-export type Action =
-  | 'agency.view'
-  | 'agency.edit'
-  | 'agency.create_child'
-  | 'user.manage'
-  | 'round.view'
-  | 'round.open'
-  | 'round.transition'
-  | 'audit.view';
-
-/** Which roles allow each action, and whether the role reaches the agency's sub-units. */
-const RULES: Record<Action, { roles: Role[]; subtree: Role[] }> = {
-  'agency.view': {
-    roles: ['parent_admin', 'agency_admin', 'item_owner', 'head_of_agency', 'assessor', 'viewer'],
-    subtree: ['parent_admin', 'assessor', 'viewer'],
-  },
-  'agency.edit': { roles: ['parent_admin', 'agency_admin'], subtree: ['parent_admin'] },
-  'agency.create_child': { roles: ['parent_admin'], subtree: ['parent_admin'] },
-  'user.manage': { roles: ['parent_admin', 'agency_admin'], subtree: ['parent_admin'] },
-  'round.view': {
-    roles: ['parent_admin', 'agency_admin', 'item_owner', 'head_of_agency', 'assessor', 'viewer'],
-    subtree: ['parent_admin', 'assessor', 'viewer'],
-  },
-  'round.open': { roles: ['parent_admin'], subtree: ['parent_admin'] },
-  'round.transition': {
-    roles: ['parent_admin', 'assessor'],
-    subtree: ['parent_admin', 'assessor'],
-  },
-  'audit.view': { roles: ['parent_admin'], subtree: ['parent_admin'] },
-};
-
 /**
- * Decides whether someone holding these grants may do `action` to the agency at `targetPath`:
- * a role counts for its own agency, and for the agency's sub-units where the rule says so.
+ * The root of the agency tree, above every top-level agency (agency paths are "/id/…/id/"): only
+ * a reach of `anywhere` covers it. Checking an action at ROOT_PATH asks whether it is allowed at
+ * every agency (and, for `agency.create_child`, whether a top-level agency may be added).
  */
-export function isAllowed(grants: readonly Grant[], action: Action, targetPath: string): boolean {
-  const rule = RULES[action];
-  return grants.some((grant) => {
-    if (grant.role === 'system_admin') return true;
-    if (!rule.roles.includes(grant.role) || grant.agencyPath === null) return false;
-    if (grant.agencyPath === targetPath) return true;
-    return rule.subtree.includes(grant.role) && targetPath.startsWith(grant.agencyPath);
-  });
+export const ROOT_PATH = '/';
+
+function reaches(reach: Reach | undefined, heldAt: string | null, targetPath: string): boolean {
+  if (reach === undefined) return false;
+  if (reach === 'anywhere') return true;
+  if (heldAt === null) return false;
+  return heldAt === targetPath || (reach === 'subtree' && targetPath.startsWith(heldAt));
 }
 
-/** Roles a person may give to others at an agency: never more than they hold there. */
+/**
+ * Decides whether someone holding these grants may do `action` to the agency at `targetPath`,
+ * by the access table: a role counts for its own agency, for the agency's sub-units where its
+ * reach is `subtree`, everywhere where it is `anywhere`. The one check where a role decides.
+ */
+export function isAllowed(grants: readonly Grant[], action: Action, targetPath: string): boolean {
+  const who: Who = ACCESS[action].who;
+  return grants.some((grant) => reaches(who[grant.role], grant.agencyPath, targetPath));
+}
+
+/**
+ * Roles a person may give to others (or take away) at an agency: where they may manage users,
+ * the roles whose `role.grant.*` row allows them there (never more than they hold).
+ */
 export function assignableRoles(grants: readonly Grant[], targetPath: string): Role[] {
-  if (grants.some((g) => g.role === 'system_admin')) return [...ROLES];
   if (!isAllowed(grants, 'user.manage', targetPath)) return [];
-  const parent = grants.some(
-    (g) =>
-      g.role === 'parent_admin' && g.agencyPath !== null && targetPath.startsWith(g.agencyPath),
+  return ROLES.filter((role) => isAllowed(grants, grantAction(role), targetPath));
+}
+
+/** Whether `action`'s pending work shows in the reminders of whoever holds `role` at an agency. */
+export function isRemindedOf(action: Action, role: Role): boolean {
+  const rule: Rule = ACCESS[action];
+  return rule.remind?.includes(role) ?? false;
+}
+
+/** The agencies (ids) where these grants make `action`'s pending work a reminder of the person. */
+export function remindedAgencyIds(grants: readonly Grant[], action: Action): string[] {
+  const ids = grants.flatMap((g) =>
+    g.agencyId && isRemindedOf(action, g.role) ? [g.agencyId] : [],
   );
-  return ROLES.filter((r) => r !== 'system_admin' && (parent || r !== 'parent_admin'));
+  return [...new Set(ids)];
 }
