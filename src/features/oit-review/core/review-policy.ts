@@ -4,7 +4,8 @@ import type { RoundState } from '../../rounds/core/round-state.js';
 
 /**
  * Who may do what in the OIT review and clarification, and when: pure rules over grants,
- * assignments and the round's state (roles.ts stays the general permission table).
+ * assignments and the round's state. The roles come from the access table (core/access); the
+ * assignment to the round is the relation decided here.
  */
 
 /** The place of an assessor on a round. */
@@ -15,7 +16,14 @@ export type DecisionStage = 'initial' | 'final';
 
 /** Whether someone may assign assessors to a round of the agency at `agencyPath`. */
 export function canAssignAssessors(grants: readonly Grant[], agencyPath: string): boolean {
-  return isAllowed(grants, 'round.open', agencyPath);
+  return isAllowed(grants, 'oit.review.assign', agencyPath);
+}
+
+/** Whether someone with these grants may be assigned to review a round of the agency. */
+export function canServeAsAssessor(grants: readonly Grant[], agencyPath: string): boolean {
+  return (
+    isAllowed(grants, 'oit.review.serve', agencyPath) && isAllowed(grants, 'round.view', agencyPath)
+  );
 }
 
 /** Whether someone assigned to the round (and still an assessor over it) may review it. */
@@ -24,16 +32,12 @@ export function canReview(
   agencyPath: string,
   assignment: AssessorRole | null,
 ): boolean {
-  return assignment !== null && isAllowed(grants, 'round.view', agencyPath);
+  return assignment !== null && isAllowed(grants, 'oit.review.decide', agencyPath);
 }
 
 /** Whether someone may answer the assessor for the agency itself (its admin or an item owner). */
 export function canClarify(grants: readonly Grant[], agencyPath: string): boolean {
-  return grants.some(
-    (g) =>
-      g.role === 'system_admin' ||
-      ((g.role === 'agency_admin' || g.role === 'item_owner') && g.agencyPath === agencyPath),
-  );
+  return isAllowed(grants, 'oit.review.clarify', agencyPath);
 }
 
 /** The stage decisions take in a round state, or null when decisions are closed. */

@@ -5,6 +5,7 @@ import { computeAgreement, type AgreementStats } from '../core/agreement.js';
 import { listOitItems, type OitItemInfo } from '../../oit-evidence/feature.js';
 import {
   canAssignAssessors,
+  canServeAsAssessor,
   checkDecision,
   decisionStageOf,
   isPass,
@@ -75,11 +76,7 @@ export async function assignAssessor(
     }
     const user = await findUserByEmail(trx, data.email);
     const grants = user ? await listGrants(trx, user.id) : [];
-    if (
-      !user ||
-      !grants.some((g) => g.role === 'assessor') ||
-      !isAllowed(grants, 'round.view', round.agencyPath)
-    ) {
+    if (!user || !canServeAsAssessor(grants, round.agencyPath)) {
       throw new DomainError(
         'not_an_assessor',
         {
