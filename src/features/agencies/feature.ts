@@ -24,7 +24,6 @@ export {
   agencyByCode,
   agencyNotFound,
   forbidden,
-  isSystemAdmin,
   loadVisibleAgency,
   mayActOn,
   publishedNotFound,

@@ -30,9 +30,4 @@ export {
   needsSetup,
   resolveSession,
 } from './services/auth.service.js';
-export {
-  createUser,
-  isSystemAdmin,
-  listAllowedAgencies,
-  type Agency,
-} from './services/user.service.js';
+export { createUser, listAllowedAgencies, type Agency } from './services/user.service.js';

@@ -8,9 +8,9 @@ import {
   createAgency,
   getAgency,
   importAgenciesCsv,
-  isSystemAdmin,
   listChildAgencies,
   listVisibleAgencies,
+  mayCreateTopLevel,
   updateAgency,
   type Agency,
 } from '../services/agency.service.js';
@@ -113,7 +113,7 @@ function registerTree(app: FastifyInstance, ctx: ServiceContext): void {
       <AgencyListPage
         page={pageOf(request)}
         tree={tree}
-        canCreateRoot={isSystemAdmin(actor)}
+        canCreateRoot={mayCreateTopLevel(actor)}
         notice={noticeOf(request)}
       />
     );

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { isAllowed, type Action } from '../../../core/access/roles.js';
+import { isAllowed, ROOT_PATH, type Action } from '../../../core/access/roles.js';
 import { DomainError } from '../../../core/errors.js';
 import { findAgencyByCode, findAgencyById, type Agency } from '../db/agency.repository.js';
 import type { Database } from '../../../platform/db/schema.js';
@@ -29,9 +29,9 @@ export async function agencyByCode(
   return agency;
 }
 
-/** Whether the actor holds the system administrator role. */
-export function isSystemAdmin(actor: Actor): boolean {
-  return actor.grants.some((grant) => grant.role === 'system_admin');
+/** Whether the actor may add a top-level agency (`agency.create_child` at the root of the tree). */
+export function mayCreateTopLevel(actor: Actor): boolean {
+  return isAllowed(actor.grants, 'agency.create_child', ROOT_PATH);
 }
 
 /** Whether the actor may do `action` to the agency. */
@@ -84,7 +84,7 @@ export async function assertCodeFree(
  * system administrators only).
  */
 export function assertMayCreateUnder(actor: Actor, parent: Agency | null): void {
-  if (parent === null && !isSystemAdmin(actor)) {
+  if (parent === null && !mayCreateTopLevel(actor)) {
     throw forbidden(
       'Only a system administrator can create a top-level agency',
       'เฉพาะผู้ดูแลระบบเท่านั้นที่สร้างหน่วยงานระดับบนสุดได้',

@@ -11,7 +11,7 @@ import {
   type Agency,
   type AgencyChanges,
 } from '../db/agency.repository.js';
-import type { Grant } from '../../../core/access/roles.js';
+import { isAllowed, ROOT_PATH, type Grant } from '../../../core/access/roles.js';
 import {
   assertCodeFree,
   assertMayCreateUnder,
@@ -29,8 +29,8 @@ export {
   agencyNotFound,
   agencyPermissions,
   assertMayCreateUnder,
-  isSystemAdmin,
   mayActOn,
+  mayCreateTopLevel,
 } from './agency-access.service.js';
 export {
   importAgenciesCsv,
@@ -116,7 +116,7 @@ export async function getAgency(ctx: ServiceContext, actor: Actor, id: string): 
 
 /** The path prefixes under which the grants may see agencies (null: everything). */
 function viewPrefixes(grants: readonly Grant[]): string[] | null {
-  if (grants.some((grant) => grant.role === 'system_admin')) return null;
+  if (isAllowed(grants, 'agency.view', ROOT_PATH)) return null;
   const paths = grants.flatMap((grant) => (grant.agencyPath ? [grant.agencyPath] : []));
   return [...new Set(paths)].filter(
     (path) => !paths.some((other) => other !== path && path.startsWith(other)),

@@ -1,3 +1,4 @@
+import type { Action } from '../../../core/access/roles.js';
 import type { Message } from '../../../core/errors.js';
 
 /** The life of an assessment round (agency × edition). */
@@ -38,6 +39,13 @@ export function nextRoundStates(from: RoundState): readonly RoundState[] {
 /** Whether a round may move from one state to another. */
 export function canMoveRound(from: RoundState, to: RoundState): boolean {
   return NEXT[from].includes(to);
+}
+
+/** The access-table row that allows moving a round to `to`: confirming and publishing have their own. */
+export function moveActionOf(to: RoundState): Action {
+  if (to === 'confirmed') return 'round.confirm';
+  if (to === 'published') return 'round.publish';
+  return 'round.transition';
 }
 
 /** Whether the round's data is locked (after confirmation nothing changes the scores). */

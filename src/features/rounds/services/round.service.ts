@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { isAllowed } from '../../../core/access/roles.js';
+import { isAllowed, ROOT_PATH } from '../../../core/access/roles.js';
 import { DomainError } from '../../../core/errors.js';
 import type { Edition } from '../../../core/framework/edition.schema.js';
 import {
   canMoveRound,
+  moveActionOf,
   ROUND_STATE_NAMES,
   ROUND_STATES,
   type RoundState,
@@ -28,7 +29,6 @@ import type { Database } from '../../../platform/db/schema.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { listBundledEditions, readEditionFile, type EditionFile } from '../../editions/feature.js';
-import { isSystemAdmin } from '../../users/feature.js';
 
 export type { Round } from '../db/round.repository.js';
 
@@ -193,7 +193,7 @@ export async function listVisibleRounds(
   actor: Actor,
   filter: { state?: RoundState | undefined } = {},
 ): Promise<Round[]> {
-  const prefixes = isSystemAdmin(actor)
+  const prefixes = isAllowed(actor.grants, 'round.view', ROOT_PATH)
     ? null
     : actor.grants.flatMap((g) => (g.agencyPath ? [g.agencyPath] : []));
   const rounds = await listRounds(ctx.db.kysely, prefixes);
@@ -232,7 +232,7 @@ export async function moveRound(
   return inTransaction(ctx, async (trx) => {
     const round = await findRound(trx, roundId);
     if (!round || !isAllowed(actor.grants, 'round.view', round.agencyPath)) throw roundNotFound();
-    if (!isAllowed(actor.grants, 'round.transition', round.agencyPath)) {
+    if (!isAllowed(actor.grants, moveActionOf(to), round.agencyPath)) {
       throw new DomainError('forbidden', {
         th: 'คุณไม่มีสิทธิ์เปลี่ยนสถานะรอบการประเมินนี้',
         en: 'You may not change the state of this round',

@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { assignableRoles, ROLES, type Role } from '../../../core/access/roles.js';
+import {
+  assignableRoles,
+  isSystemWide,
+  ROLES,
+  ROOT_PATH,
+  type Role,
+} from '../../../core/access/roles.js';
 import { DomainError, type Message } from '../../../core/errors.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import {
@@ -8,7 +14,6 @@ import {
   getVisibleUser,
   grantRole,
   GrantRoleSchema,
-  isSystemAdmin,
   listAllowedAgencies,
   listVisibleUsers,
   NewUserSchema,
@@ -53,16 +58,19 @@ const NOTICES: Record<string, Message> = {
 /** The agencies and roles the actor may give (system-wide: the system administrator role too). */
 async function roleChoices(ctx: ServiceContext, actor: Actor) {
   const agencies = await listAllowedAgencies(ctx, actor, 'user.manage');
-  const systemWide = isSystemAdmin(actor);
-  const allowed = new Set<Role>(systemWide ? ['system_admin'] : []);
+  const systemRoles = assignableRoles(actor.grants, ROOT_PATH).filter(isSystemWide);
+  const allowed = new Set<Role>(systemRoles);
   for (const agency of agencies)
     for (const role of assignableRoles(actor.grants, agency.path)) allowed.add(role);
-  return { agencies, systemWide, roles: ROLES.filter((r) => allowed.has(r)) };
+  return {
+    agencies,
+    systemWide: systemRoles.length > 0,
+    roles: ROLES.filter((r) => allowed.has(r)),
+  };
 }
 
 function canRevoke(actor: Actor, role: UserRole): boolean {
-  if (role.agencyPath === null) return isSystemAdmin(actor);
-  return assignableRoles(actor.grants, role.agencyPath).includes(role.role);
+  return assignableRoles(actor.grants, role.agencyPath ?? ROOT_PATH).includes(role.role);
 }
 
 function presentUser({ user, roles }: VisibleUser) {

@@ -1,11 +1,12 @@
-import { isSystemAdmin } from '../../agencies/feature.js';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
   assignableRoles,
   isAllowed,
+  isSystemWide,
   ROLE_NAMES,
   ROLES,
+  ROOT_PATH,
   type Action,
   type Grant,
   type Role,
@@ -56,8 +57,6 @@ export const NewUserSchema = NewAccountSchema.extend({
 });
 export const GrantRoleSchema = z.object({ agencyId: AgencyIdSchema, role: RoleSchema });
 
-export { isSystemAdmin };
-
 /** A refusal that a form shows next to one of its fields. */
 function fieldError(code: string, field: string, th: string, en: string): DomainError {
   return new DomainError(code, { th, en }, { field });
@@ -71,15 +70,14 @@ function userNotFound(): DomainError {
   return new DomainError('not_found', { th: 'ไม่พบผู้ใช้', en: 'User not found' });
 }
 
-/** Whether the actor may manage the roles held at this agency (null: the system-wide role). */
+/** Whether the actor may manage the roles held at this agency (null: the system-wide roles). */
 function canManagePath(actor: Actor, agencyPath: string | null): boolean {
-  if (agencyPath === null) return isSystemAdmin(actor);
-  return isAllowed(actor.grants, 'user.manage', agencyPath);
+  return isAllowed(actor.grants, 'user.manage', agencyPath ?? ROOT_PATH);
 }
 
 /** Refuses unless the actor may give (or take away) `role` at the agency with this path. */
 function assertCanAssign(actor: Actor, agencyPath: string | null, role: Role): void {
-  if (role === 'system_admin' && agencyPath !== null) {
+  if (isSystemWide(role) && agencyPath !== null) {
     throw fieldError(
       'bad_scope',
       'agencyId',
@@ -87,11 +85,11 @@ function assertCanAssign(actor: Actor, agencyPath: string | null, role: Role): v
       'The system administrator role covers every agency: choose no agency',
     );
   }
-  if (role !== 'system_admin' && agencyPath === null) {
+  if (!isSystemWide(role) && agencyPath === null) {
     throw fieldError('bad_scope', 'agencyId', 'กรุณาเลือกหน่วยงาน', 'Choose an agency');
   }
   if (!canManagePath(actor, agencyPath)) throw forbidden(agencyPath === null ? 'role' : 'agencyId');
-  if (agencyPath !== null && !assignableRoles(actor.grants, agencyPath).includes(role)) {
+  if (!assignableRoles(actor.grants, agencyPath ?? ROOT_PATH).includes(role)) {
     throw fieldError(
       'role_not_assignable',
       'role',
@@ -120,7 +118,7 @@ async function findManagedUser(
   const found = await findUserById(db, userId);
   if (!found) throw userNotFound();
   const roles = await listGrants(db, userId);
-  if (!isSystemAdmin(actor) && !roles.some((r) => canManagePath(actor, r.agencyPath))) {
+  if (!canManagePath(actor, null) && !roles.some((r) => canManagePath(actor, r.agencyPath))) {
     throw userNotFound();
   }
   return { user: publicUser(found), roles };
@@ -223,7 +221,7 @@ export async function revokeRole(
     }
     assertCanAssign(actor, role.agencyPath, role.role);
     await deleteMembership(trx, membershipId);
-    if (role.role === 'system_admin') await assertSystemAdminRemains(trx);
+    if (isSystemWide(role.role)) await assertSystemAdminRemains(trx);
     await recordAudit(trx, ctx, actor, {
       action: 'user.revoke_role',
       entityType: 'user',
@@ -251,7 +249,7 @@ export async function setUserDisabled(
     }
     if (!roles.every((r) => canManagePath(actor, r.agencyPath))) throw forbidden();
     await storeUserDisabled(trx, userId, disabled);
-    if (disabled && roles.some((r) => r.role === 'system_admin')) {
+    if (disabled && roles.some((r) => isSystemWide(r.role))) {
       await assertSystemAdminRemains(trx);
     }
     await recordAudit(trx, ctx, actor, {
@@ -277,7 +275,7 @@ export async function getVisibleUser(
 /** Users a person may manage (all for a system administrator), each with the roles in reach. */
 export async function listVisibleUsers(ctx: ServiceContext, actor: Actor): Promise<VisibleUser[]> {
   const db = ctx.db.kysely;
-  const all = isSystemAdmin(actor);
+  const all = canManagePath(actor, null);
   const prefixes = all
     ? null
     : actor.grants.flatMap((g) => (canManagePath(actor, g.agencyPath) ? [g.agencyPath ?? ''] : []));
@@ -289,13 +287,13 @@ export async function listVisibleUsers(ctx: ServiceContext, actor: Actor): Promi
   return visible;
 }
 
-/** Agencies where the actor may do `action` (every agency for a system administrator), tree order. */
+/** Agencies where the actor may do `action` (every agency when allowed at the root), tree order. */
 export async function listAllowedAgencies(
   ctx: ServiceContext,
   actor: Actor,
   action: Action,
 ): Promise<Agency[]> {
-  if (isSystemAdmin(actor)) return listAgencies(ctx.db.kysely, null);
+  if (isAllowed(actor.grants, action, ROOT_PATH)) return listAgencies(ctx.db.kysely, null);
   const prefixes = actor.grants.flatMap((g) => (g.agencyPath ? [g.agencyPath] : []));
   const agencies = await listAgencies(ctx.db.kysely, prefixes);
   return agencies.filter((a) => isAllowed(actor.grants, action, a.path));
