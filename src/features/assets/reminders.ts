@@ -1,3 +1,4 @@
+import { remindedAgencyIds } from '../../core/access/roles.js';
 import { DUE_SOON_DAYS, isLoanDueSoon, isLoanOverdue } from './core/loan-rules.js';
 import { findAgencyById } from '../agencies/feature.js';
 import { listLoans, type LoanView } from './db/asset.repository.js';
@@ -71,11 +72,8 @@ export const assetsReminders: ReminderProvider = async (ctx, actor) => {
   for (const loan of own)
     if (isLoanOverdue(loan, today) || isLoanDueSoon(loan, today))
       reminders.push(borrowerReminder(loan, today, await codeOf(loan.agencyId)));
-  const deciding = actor.grants
-    .filter((g) => ['agency_admin', 'head_of_agency', 'parent_admin'].includes(g.role))
-    .flatMap((g) => (g.agencyId ? [g.agencyId] : []));
   const theirs = await listLoans(db, {
-    agencyIds: [...new Set(deciding)],
+    agencyIds: remindedAgencyIds(actor.grants, 'asset.loan.approve'),
     statuses: ['requested', 'handed_over'],
   });
   for (const loan of theirs)

@@ -1,3 +1,4 @@
+import { remindedAgencyIds } from '../../core/access/roles.js';
 import { findAgencyById } from '../agencies/feature.js';
 import { listAcknowledgements, listLatestPublished } from './db/integrity.repository.js';
 import { listGifts } from './db/gift-report.repository.js';
@@ -10,9 +11,8 @@ import type { Reminder, ReminderProvider } from '../kit.js';
 export const integrityReminders: ReminderProvider = async (ctx, actor) => {
   const db = ctx.db.kysely;
   const memberOf = new Map<string, string | null>();
-  for (const g of actor.grants)
-    if (g.agencyId && !memberOf.has(g.agencyId))
-      memberOf.set(g.agencyId, (await findAgencyById(db, g.agencyId))?.code ?? null);
+  for (const id of remindedAgencyIds(actor.grants, 'integrity.declaration.acknowledge'))
+    memberOf.set(id, (await findAgencyById(db, id))?.code ?? null);
   const reminders: Reminder[] = [];
   for (const declaration of await listLatestPublished(db, [...memberOf.keys()])) {
     const acks = await listAcknowledgements(db, declaration.id);
@@ -29,9 +29,8 @@ export const integrityReminders: ReminderProvider = async (ctx, actor) => {
       agencyCode: memberOf.get(declaration.agencyId) ?? null,
     });
   }
-  const headOf = actor.grants.filter((g) => g.role === 'head_of_agency' && g.agencyId);
-  for (const grant of headOf) {
-    for (const gift of await listGifts(db, grant.agencyId as string, { awaitingDecision: true })) {
+  for (const agencyId of remindedAgencyIds(actor.grants, 'gift.decide')) {
+    for (const gift of await listGifts(db, agencyId, { awaitingDecision: true })) {
       reminders.push({
         kind: 'gift',
         title: {

@@ -1,3 +1,4 @@
+import { isRemindedOf } from '../../core/access/roles.js';
 import { findAgencyById } from '../agencies/feature.js';
 import { listManuals, listSteps } from './db/manual.repository.js';
 import { currentRoundOf } from './services/manual-support.js';
@@ -13,8 +14,9 @@ export const manualsReminders: ReminderProvider = async (ctx, actor) => {
   const reminders: Reminder[] = [];
   const seen = new Set<string>();
   for (const grant of actor.grants) {
-    if (!grant.agencyId || (grant.role !== 'head_of_agency' && grant.role !== 'agency_admin'))
-      continue;
+    const publishes = isRemindedOf('manual.publish', grant.role);
+    const updates = isRemindedOf('manual.edit', grant.role);
+    if (!grant.agencyId || (!publishes && !updates)) continue;
     const agency = await findAgencyById(db, grant.agencyId);
     if (!agency) continue;
     const manuals = await listManuals(db, agency.id);
@@ -31,7 +33,7 @@ export const manualsReminders: ReminderProvider = async (ctx, actor) => {
       seen.add(reminder.href + reminder.kind);
       reminders.push(reminder);
     };
-    if (grant.role === 'head_of_agency') {
+    if (publishes)
       for (const v of views.filter((x) => x.status === 'draft' && x.problems.length === 0))
         add({
           kind: 'manual_publish',
@@ -41,8 +43,7 @@ export const manualsReminders: ReminderProvider = async (ctx, actor) => {
           overdue: false,
           agencyCode: agency.code,
         });
-      continue;
-    }
+    if (!updates) continue;
     const year = (await currentRoundOf(db, agency))?.editionYear;
     if (year === undefined) continue;
     for (const v of views.filter((x) => x.status === 'published' && x.fiscalYear < year))

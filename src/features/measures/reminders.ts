@@ -11,7 +11,7 @@ export const measuresReminders: ReminderProvider = async (ctx, actor) => {
   const rounds = await listActorRounds(ctx, actor, false);
   const lists = await Promise.all(
     rounds.map(async (round) => {
-      const edits = isAllowed(actor.grants, 'agency.edit', round.agencyPath);
+      const edits = isAllowed(actor.grants, 'measure.manage', round.agencyPath);
       const overdue = await listOverdueMeasures(ctx, actor, round.id);
       return overdue
         .filter((measure) => edits || measure.ownerUserId === actor.user.id)

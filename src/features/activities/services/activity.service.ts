@@ -87,7 +87,7 @@ export async function listAgencyActivities(
   const agency = await loadVisibleAgency(ctx.db.kysely, actor, agencyId);
   return {
     agency,
-    mayEdit: mayActOn(actor, 'agency.edit', agency),
+    mayEdit: mayActOn(actor, 'activity.manage', agency),
     activities: (await listActivities(ctx.db.kysely, agencyId)).map(viewOf),
   };
 }
@@ -102,7 +102,11 @@ export async function getActivity(
   const agency = await loadVisibleAgency(ctx.db.kysely, actor, agencyId);
   const activity = await findActivity(ctx.db.kysely, activityId);
   if (!activity || activity.agencyId !== agency.id) throw activityNotFound();
-  return { agency, mayEdit: mayActOn(actor, 'agency.edit', agency), activity: viewOf(activity) };
+  return {
+    agency,
+    mayEdit: mayActOn(actor, 'activity.manage', agency),
+    activity: viewOf(activity),
+  };
 }
 
 async function editableAgency(
@@ -111,7 +115,7 @@ async function editableAgency(
   agencyId: string,
 ): Promise<Agency> {
   const agency = await loadVisibleAgency(trx, actor, agencyId);
-  if (!mayActOn(actor, 'agency.edit', agency))
+  if (!mayActOn(actor, 'activity.manage', agency))
     throw forbidden('You may see the activities but not change them', 'คุณดูกิจกรรมได้ แต่แก้ไขไม่ได้');
   return agency;
 }

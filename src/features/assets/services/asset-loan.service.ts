@@ -17,13 +17,14 @@ import {
 } from '../db/asset.repository.js';
 import { forbidden } from '../../agencies/feature.js';
 import {
-  isMemberOf,
+  assertMayOnAssets,
   linesOf,
   loadAsset,
   loadAssetAgency,
   loadLoan,
   LoanRequestSchema,
-  mayManageAssets,
+  mayDecideLoans,
+  mayRequestLoans,
   RefusalSchema,
   ReturnSchema,
   type LoanLine,
@@ -48,7 +49,7 @@ export async function requestLoan(
   const data = LoanRequestSchema.parse(input);
   return inTransaction(ctx, async (trx) => {
     const agency = await loadAssetAgency(trx, actor, agencyId, false);
-    if (!isMemberOf(actor, agency))
+    if (!mayRequestLoans(actor, agency))
       throw forbidden(
         'Only staff of this agency may borrow its assets',
         'เฉพาะบุคลากรของหน่วยงานนี้เท่านั้นที่ขอยืมทรัพย์สินได้',
@@ -141,7 +142,8 @@ export async function actOnLoan(
   action: LoanAction,
 ): Promise<LoanView> {
   return inTransaction(ctx, async (trx) => {
-    const agency = await loadAssetAgency(trx, actor, agencyId, true);
+    const agency = await loadAssetAgency(trx, actor, agencyId, false);
+    assertMayOnAssets(actor, 'asset.loan.approve', agency);
     await lockAsset(trx, (await loadLoan(trx, agency.id, loanId)).assetId);
     const loan = await loadLoan(trx, agency.id, loanId); // read again under the lock
     const status = TARGET[action.kind];
@@ -192,7 +194,7 @@ export async function getLoanBoard(
   return {
     agency,
     today,
-    mayManage: mayManageAssets(actor, agency),
+    mayManage: mayDecideLoans(actor, agency),
     waiting: having('requested').reverse(),
     approved: having('approved').reverse(),
     onLoan: having('handed_over').sort(

@@ -10,23 +10,35 @@ import type { Actor } from '../../../platform/services/context.js';
 
 /** Access rules and input schemas shared by the asset services. */
 
-/** Whether the actor holds a role at this very agency (or is a system administrator). */
-export function isMemberOf(actor: Actor, agency: Pick<Agency, 'path'>): boolean {
-  return actor.grants.some((g) => g.role === 'system_admin' || g.agencyPath === agency.path);
+/** Whether the actor may ask to borrow the agency's assets: its staff (or a system administrator). */
+export function mayRequestLoans(actor: Actor, agency: Pick<Agency, 'path'>): boolean {
+  return mayActOn(actor, 'asset.loan.request', agency);
 }
 
-/**
- * Whether the actor may run the agency's register and decide loans: its administrators
- * (and parent administrators) or its head of agency.
- */
+/** Whether the actor may run the agency's register: its administrators (and those above) or its head. */
 export function mayManageAssets(actor: Actor, agency: Pick<Agency, 'path'>): boolean {
-  return (
-    mayActOn(actor, 'agency.edit', agency) ||
-    actor.grants.some((g) => g.role === 'head_of_agency' && g.agencyPath === agency.path)
-  );
+  return mayActOn(actor, 'asset.manage', agency);
 }
 
-/** An agency the actor may see; with `manage`, one whose assets they may also run. */
+/** Whether the actor may decide the agency's loans: its administrators (and those above) or its head. */
+export function mayDecideLoans(actor: Actor, agency: Pick<Agency, 'path'>): boolean {
+  return mayActOn(actor, 'asset.loan.approve', agency);
+}
+
+/** Refuses unless the actor may do this to the agency's assets. */
+export function assertMayOnAssets(
+  actor: Actor,
+  action: 'asset.manage' | 'asset.loan.approve',
+  agency: Pick<Agency, 'path'>,
+): void {
+  if (!mayActOn(actor, action, agency))
+    throw forbidden(
+      'Only the agency administrator or the head of agency may do this',
+      'เฉพาะผู้ดูแลของหน่วยงานหรือหัวหน้าหน่วยงานเท่านั้นที่ทำรายการนี้ได้',
+    );
+}
+
+/** An agency the actor may see; with `manage`, one whose register they may also run. */
 export async function loadAssetAgency(
   db: Kysely<Database>,
   actor: Actor,
@@ -34,11 +46,7 @@ export async function loadAssetAgency(
   manage: boolean,
 ): Promise<Agency> {
   const agency = await loadVisibleAgency(db, actor, agencyId);
-  if (manage && !mayManageAssets(actor, agency))
-    throw forbidden(
-      'Only the agency administrator or the head of agency may do this',
-      'เฉพาะผู้ดูแลของหน่วยงานหรือหัวหน้าหน่วยงานเท่านั้นที่ทำรายการนี้ได้',
-    );
+  if (manage) assertMayOnAssets(actor, 'asset.manage', agency);
   return agency;
 }
 

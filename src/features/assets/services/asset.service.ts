@@ -13,11 +13,11 @@ import {
   type AssetFilter,
 } from '../db/asset.repository.js';
 import {
-  isMemberOf,
   linesOf,
   loadAsset,
   loadAssetAgency,
   mayManageAssets,
+  mayRequestLoans,
   type LoanLine,
 } from './asset-support.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
@@ -61,7 +61,7 @@ export async function getAssetRegister(
     categories: [...new Set(all.map((a) => a.category))].sort((a, b) => a.localeCompare(b)),
     filter,
     mayManage: mayManageAssets(actor, agency),
-    mayRequest: isMemberOf(actor, agency),
+    mayRequest: mayRequestLoans(actor, agency),
   };
 }
 
@@ -140,7 +140,7 @@ export async function getAssetDetail(
     loans: linesOf(await listLoans(ctx.db.kysely, { assetId }), today),
     today,
     mayManage: mayManageAssets(actor, agency),
-    mayRequest: isMemberOf(actor, agency),
+    mayRequest: mayRequestLoans(actor, agency),
   };
 }
 

@@ -61,10 +61,7 @@ export function roundNotFound(): DomainError {
 
 /** Whether the actor plans and assigns the round's work: agency administrators and the head. */
 export function mayManageRound(actor: Actor, round: Round): boolean {
-  return (
-    isAllowed(actor.grants, 'agency.edit', round.agencyPath) ||
-    actor.grants.some((g) => g.role === 'head_of_agency' && g.agencyPath === round.agencyPath)
-  );
+  return isAllowed(actor.grants, 'calendar.task.manage', round.agencyPath);
 }
 
 /** A round the actor may see (and, for a change, manage); otherwise not found or forbidden. */

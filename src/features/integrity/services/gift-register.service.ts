@@ -18,12 +18,10 @@ import { loadVisibleAgency } from '../../agencies/feature.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import {
-  administers,
   assertNotFuture,
   GiftInputSchema,
   HeadDecisionSchema,
-  isHeadOf,
-  isMemberOf,
+  mayAt,
   refuse,
   type GiftInput,
   type HeadDecisionInput,
@@ -61,7 +59,7 @@ export interface GiftRegister {
 }
 
 function seesAllOf(actor: Actor, agency: Agency): boolean {
-  return isHeadOf(actor, agency) || administers(actor, agency);
+  return mayAt(actor, 'gift.view_all', agency);
 }
 
 /** Facts of gifts for the yearly aggregation (no reporter). */
@@ -104,7 +102,10 @@ export async function getGiftRegister(
     awaiting: seesAll ? await listGifts(db, agency.id, { awaitingDecision: true }) : [],
     report: seesAll ? aggregateGifts(fiscalYear, factsOf(gifts)) : null,
     publishedAt: published?.publishedAt ?? null,
-    may: { report: isMemberOf(actor, agency), decide: isHeadOf(actor, agency) },
+    may: {
+      report: mayAt(actor, 'gift.report', agency),
+      decide: mayAt(actor, 'gift.decide', agency),
+    },
     today,
   };
 }
@@ -120,7 +121,7 @@ export async function reportGift(
   assertNotFuture(data.giftOn, ctx.clock.now(), 'giftOn');
   return inTransaction(ctx, async (trx) => {
     const agency = await loadVisibleAgency(trx, actor, agencyId);
-    if (!isMemberOf(actor, agency))
+    if (!mayAt(actor, 'gift.report', agency))
       throw refuse(
         'เฉพาะบุคลากรของหน่วยงานเท่านั้นที่รายงานการรับทรัพย์สินได้',
         'Only staff of the agency report gifts to it',
@@ -172,7 +173,7 @@ export async function decideGift(
     const agency = await loadVisibleAgency(trx, actor, agencyId);
     const gift = await findGift(trx, giftId);
     if (!gift || gift.agencyId !== agency.id) throw giftMissing();
-    if (!isHeadOf(actor, agency))
+    if (!mayAt(actor, 'gift.decide', agency))
       throw refuse('เฉพาะหัวหน้าหน่วยงานเท่านั้นที่วินิจฉัยได้', 'Only the head of the agency decides');
     if (!gift.flagged || gift.headDecision !== null)
       throw new DomainError('gift_decided', {
@@ -201,7 +202,7 @@ export async function publishGiftReport(
 ): Promise<string> {
   return inTransaction(ctx, async (trx) => {
     const agency = await loadVisibleAgency(trx, actor, agencyId);
-    if (!isHeadOf(actor, agency))
+    if (!mayAt(actor, 'gift.publish', agency))
       throw refuse(
         'เฉพาะหัวหน้าหน่วยงานเท่านั้นที่เผยแพร่รายงานได้',
         'Only the head of the agency publishes the report',

@@ -127,19 +127,23 @@ export function assertNotFuture(dayText: string, now: Date, field: string): void
     );
 }
 
-/** Whether the actor is the head of this agency (the head_of_agency role held for it). */
-export function isHeadOf(actor: Actor, agency: Pick<Agency, 'id'>): boolean {
-  return actor.grants.some((g) => g.role === 'head_of_agency' && g.agencyId === agency.id);
-}
+/** What a person may do with an agency's No Gift declaration and gift register (access table rows). */
+export type IntegrityAction =
+  | 'integrity.declaration.draft'
+  | 'integrity.declaration.approve'
+  | 'integrity.declaration.acknowledge'
+  | 'gift.report'
+  | 'gift.view_all'
+  | 'gift.decide'
+  | 'gift.publish';
 
-/** Whether the actor holds any role at the agency itself (a member of its staff). */
-export function isMemberOf(actor: Actor, agency: Pick<Agency, 'id'>): boolean {
-  return actor.grants.some((g) => g.agencyId === agency.id);
-}
-
-/** Whether the actor administers the agency (drafts the declaration, logs communication). */
-export function administers(actor: Actor, agency: Pick<Agency, 'path'>): boolean {
-  return mayActOn(actor, 'agency.edit', agency);
+/** Whether the actor may do `action` at this agency. */
+export function mayAt(
+  actor: Actor,
+  action: IntegrityAction,
+  agency: Pick<Agency, 'path'>,
+): boolean {
+  return mayActOn(actor, action, agency);
 }
 
 export function refuse(th: string, en: string): DomainError {
@@ -177,7 +181,7 @@ export async function shareOf(db: Kysely<Database>, agencyId: string, declaratio
 
 /** Refuses anyone but the agency administrator. */
 export function assertAdmin(actor: Actor, agency: Agency): void {
-  if (!administers(actor, agency))
+  if (!mayAt(actor, 'integrity.declaration.draft', agency))
     throw refuse(
       'เฉพาะผู้ดูแลของหน่วยงานเท่านั้นที่จัดทำร่างประกาศและบันทึกการสื่อสารได้',
       'Only the agency administrator drafts the declaration and logs communication',

@@ -22,9 +22,8 @@ import {
   CommunicationInputSchema,
   DeclarationEditSchema,
   DeclarationInputSchema,
-  isHeadOf,
-  isMemberOf,
   loadDeclaration,
+  mayAt,
   refuse,
   shareOf,
   type CommunicationInput,
@@ -138,7 +137,7 @@ export async function advanceDeclaration(
 ): Promise<Declaration> {
   return inTransaction(ctx, async (trx) => {
     const agency = await loadVisibleAgency(trx, actor, agencyId);
-    if (!isHeadOf(actor, agency))
+    if (!mayAt(actor, 'integrity.declaration.approve', agency))
       throw refuse(
         'เฉพาะหัวหน้าหน่วยงานเท่านั้นที่อนุมัติและเผยแพร่ประกาศได้',
         'Only the head of the agency approves and publishes the declaration',
@@ -178,7 +177,7 @@ export async function acknowledgeDeclaration(
 ): Promise<{ acknowledgedOn: string; share: AcknowledgementShare }> {
   return inTransaction(ctx, async (trx) => {
     const agency = await loadVisibleAgency(trx, actor, agencyId);
-    if (!isMemberOf(actor, agency))
+    if (!mayAt(actor, 'integrity.declaration.acknowledge', agency))
       throw refuse(
         'เฉพาะบุคลากรของหน่วยงานเท่านั้นที่รับทราบประกาศได้',
         'Only staff of the agency acknowledge its declaration',

@@ -11,7 +11,7 @@ import type { Database } from '../../../platform/db/schema.js';
 import { findUserById } from '../../users/feature.js';
 import { loadVisibleAgency } from '../../agencies/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { administers, isHeadOf, isMemberOf, shareOf } from './integrity-support.js';
+import { mayAt, shareOf } from './integrity-support.js';
 import { bangkokDay, fiscalYearOf } from '../../../core/thai-calendar.js';
 
 /** Everything the No Gift page of an agency shows for one fiscal year. */
@@ -64,7 +64,7 @@ export async function getNoGiftPage(
   const fiscalYear = year ?? all[0]?.fiscalYear ?? fiscalYearOf(today);
   const declaration = all.find((d) => d.fiscalYear === fiscalYear) ?? null;
   const counted = declaration ? await shareOf(db, agency.id, declaration.id) : null;
-  const member = isMemberOf(actor, agency);
+  const member = mayAt(actor, 'integrity.declaration.acknowledge', agency);
   return {
     agency,
     fiscalYear,
@@ -75,8 +75,8 @@ export async function getNoGiftPage(
       counted?.acks.find((a) => a.userId === actor.user.id)?.acknowledgedOn ?? null,
     communications: await listCommunications(db, agency.id, fiscalYear),
     may: {
-      draft: administers(actor, agency),
-      decide: isHeadOf(actor, agency),
+      draft: mayAt(actor, 'integrity.declaration.draft', agency),
+      decide: mayAt(actor, 'integrity.declaration.approve', agency),
       acknowledge: member && declaration?.status === 'published',
     },
     draftDefaults: {

@@ -148,10 +148,7 @@ export async function getMeasuresReport(
 
 /** Whether the person may publish the round's documents: an agency administrator or its head. */
 export function mayPublishMeasures(actor: Actor, round: Round): boolean {
-  return (
-    isAllowed(actor.grants, 'agency.edit', round.agencyPath) ||
-    actor.grants.some((g) => g.role === 'head_of_agency' && g.agencyPath === round.agencyPath)
-  );
+  return isAllowed(actor.grants, 'measure.publish', round.agencyPath);
 }
 
 /** Publishes the measures document or the progress report as it stands now; audited. */

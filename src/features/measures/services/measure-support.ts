@@ -93,7 +93,7 @@ export async function loadRound(
 ): Promise<Round> {
   const round = await findRound(db, roundId);
   if (!round || !isAllowed(actor.grants, 'round.view', round.agencyPath)) throw notFound();
-  if (change && !isAllowed(actor.grants, 'agency.edit', round.agencyPath)) {
+  if (change && !isAllowed(actor.grants, 'measure.manage', round.agencyPath)) {
     throw new DomainError('forbidden', {
       th: 'คุณดูมาตรการได้ แต่แก้ไขไม่ได้',
       en: 'You may see the measures but not change them',

@@ -55,7 +55,7 @@ export async function getMeasureRegister(
   const measures = await listMeasures(ctx.db.kysely, roundId);
   return {
     round,
-    mayEdit: isAllowed(actor.grants, 'agency.edit', round.agencyPath),
+    mayEdit: isAllowed(actor.grants, 'measure.manage', round.agencyPath),
     today: bangkokDay(ctx.clock.now()),
     measures: await viewsOf(ctx, round, measures),
     suggestions: suggestMeasures(await findWeakTargets(ctx, round), measures),
@@ -88,7 +88,7 @@ export async function getMeasure(
   const [view] = await viewsOf(ctx, round, [measure]);
   return {
     round,
-    mayEdit: isAllowed(actor.grants, 'agency.edit', round.agencyPath),
+    mayEdit: isAllowed(actor.grants, 'measure.manage', round.agencyPath),
     measure: view as MeasureView,
     progress: await listProgress(ctx.db.kysely, [measureId]),
     owners: await ownersOf(ctx.db.kysely, round),

@@ -51,7 +51,7 @@ export async function rollupSize(
   agencyId: string,
 ): Promise<number> {
   const agency = await findAgencyById(ctx.db.kysely, agencyId);
-  if (!agency || !isAllowed(actor.grants, 'round.view', agency.path)) throw agencyNotFound();
+  if (!agency || !isAllowed(actor.grants, 'result.view', agency.path)) throw agencyNotFound();
   return (await listAgencies(ctx.db.kysely, [agency.path])).length;
 }
 

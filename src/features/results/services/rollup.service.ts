@@ -39,7 +39,7 @@ export interface AgencyHistory {
 /** An agency whose rounds the actor may see; otherwise not found (said the same way). */
 async function visibleAgency(ctx: ServiceContext, actor: Actor, id: string): Promise<Agency> {
   const agency = await findAgencyById(ctx.db.kysely, id);
-  if (!agency || !isAllowed(actor.grants, 'round.view', agency.path)) throw agencyNotFound();
+  if (!agency || !isAllowed(actor.grants, 'result.view', agency.path)) throw agencyNotFound();
   return agency;
 }
 

@@ -57,7 +57,7 @@ export function isImportOpen(round: Round): boolean {
 
 /**
  * Loads a round's survey instrument for import: the actor must be able to see the round
- * (otherwise "not found") and edit its agency ('agency.edit', otherwise "forbidden").
+ * (otherwise "not found") and import its answers ('survey.import', otherwise "forbidden").
  */
 export async function loadImportTarget(
   ctx: ServiceContext,
@@ -67,7 +67,7 @@ export async function loadImportTarget(
 ): Promise<ImportTarget> {
   const round = await findRound(ctx.db.kysely, roundId);
   if (!round || !isAllowed(actor.grants, 'round.view', round.agencyPath)) throw notFound();
-  if (!isAllowed(actor.grants, 'agency.edit', round.agencyPath)) {
+  if (!isAllowed(actor.grants, 'survey.import', round.agencyPath)) {
     throw new DomainError('forbidden', {
       th: 'คุณไม่มีสิทธิ์นำเข้าคำตอบแบบวัดของหน่วยงานนี้',
       en: 'You may not import survey answers of this agency',

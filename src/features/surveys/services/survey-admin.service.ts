@@ -56,7 +56,7 @@ async function findRoundFor(
 ): Promise<Round> {
   const round = await findRound(db, roundId);
   if (!round || !isAllowed(actor.grants, 'round.view', round.agencyPath)) throw roundNotFound();
-  if (manage && !isAllowed(actor.grants, 'agency.edit', round.agencyPath)) {
+  if (manage && !isAllowed(actor.grants, 'survey.manage', round.agencyPath)) {
     throw new DomainError('forbidden', {
       th: 'คุณไม่มีสิทธิ์จัดการลิงก์แบบวัดของหน่วยงานนี้',
       en: 'You may not manage the survey links of this agency',
@@ -301,6 +301,6 @@ export async function getCockpit(
     const eligibleStaff = agency?.eligibleStaff ?? null;
     instruments.push(describeCockpitInstrument(compiled, survey, eligibleStaff, facts));
   }
-  const canManage = isAllowed(actor.grants, 'agency.edit', round.agencyPath);
+  const canManage = isAllowed(actor.grants, 'survey.manage', round.agencyPath);
   return { round, today, canManage, instruments };
 }
