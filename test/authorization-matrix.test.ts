@@ -71,23 +71,70 @@ const MATRIX: Record<string, Expect> = {
   },
 };
 
+/**
+ * Actions of other features, read through the JSON API for each agency's 2569 round (or the
+ * agency itself): where each account may edit the measures (measure.manage), plan the calendar
+ * (calendar.task.manage), draft the No Gift declaration (integrity.declaration.draft) and approve
+ * it (integrity.declaration.approve). An agency out of sight counts as "may not".
+ */
+type FeatureExpect = { measures: string[]; calendar: string[]; draft: string[]; decide: string[] };
+const NONE: FeatureExpect = { measures: [], calendar: [], draft: [], decide: [] };
+const FEATURES: Record<string, FeatureExpect> = {
+  'admin@example.org': { measures: ALL, calendar: ALL, draft: ALL, decide: [] },
+  'ministry@example.org': { measures: ALL, calendar: ALL, draft: ALL, decide: [] },
+  'agency@example.org': { measures: ['D01'], calendar: ['D01'], draft: ['D01'], decide: [] },
+  'owner@example.org': NONE,
+  'head@example.org': { ...NONE, calendar: ['D01'], decide: ['D01'] },
+  'assessor@example.org': NONE,
+  'viewer@example.org': NONE,
+};
+
 for (const dialect of DIALECTS) {
   describe(`authorization matrix [${dialect}]`, () => {
     let t: TestApp;
     const ids = new Map<string, string>();
     let d02Round = '';
+    const rounds2569 = new Map<string, string>();
     beforeAll(async () => {
       t = await createTestApp(dialect);
       await seedDemo(t.ctx);
       for (const a of await listAgencies(t.ctx.db.kysely, null)) ids.set(a.code, a.id);
       const rounds = await listRounds(t.ctx.db.kysely, null);
       d02Round = rounds.find((r) => r.agencyCode === 'D02' && r.editionYear === 2569)!.id;
+      for (const r of rounds) if (r.editionYear === 2569) rounds2569.set(r.agencyCode, r.id);
     }, 60_000);
     afterAll(async () => t.close());
 
     it('covers every demo account', () => {
       expect(Object.keys(MATRIX).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
+      expect(Object.keys(FEATURES).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
     });
+
+    for (const [email, expected] of Object.entries(FEATURES)) {
+      it(`${email}: manages measures, calendar and No Gift exactly where the table allows`, async () => {
+        const c = t.client();
+        expect((await c.signIn(email, DEMO_PASSWORD)).statusCode).toBe(302);
+        const flag = async (path: string, read: (body: Record<string, unknown>) => unknown) => {
+          const res = await c.api('GET', path);
+          expect([path, res.statusCode === 200 || res.statusCode === 404]).toEqual([path, true]);
+          return res.statusCode === 200 && read(res.json()) === true;
+        };
+        const actual: FeatureExpect = { measures: [], calendar: [], draft: [], decide: [] };
+        for (const code of ALL) {
+          const round = rounds2569.get(code);
+          expect([code, typeof round]).toEqual([code, 'string']);
+          if (await flag(`/api/v1/rounds/${round}/measures`, (b) => b.mayEdit))
+            actual.measures.push(code);
+          if (await flag(`/api/v1/rounds/${round}/calendar`, (b) => b.mayManage))
+            actual.calendar.push(code);
+          const noGift = `/api/v1/agencies/${ids.get(code)}/no-gift`;
+          const may = (b: Record<string, unknown>) => b.may as Record<string, unknown>;
+          if (await flag(noGift, (b) => may(b).draft)) actual.draft.push(code);
+          if (await flag(noGift, (b) => may(b).decide)) actual.decide.push(code);
+        }
+        expect(actual).toEqual(expected);
+      });
+    }
 
     for (const [email, expected] of Object.entries(MATRIX)) {
       it(`${email}: sees, edits and moves exactly what the roles allow`, async () => {
