@@ -1,4 +1,14 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** An IPv4/IPv6 address, or a network written address/prefix. */
+function isIpOrNetwork(text: string): boolean {
+  const [address = '', prefix, extra] = text.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 /** Settings read from the environment at start; the only place that reads process.env. */
 export const ConfigSchema = z.object({
@@ -22,11 +32,26 @@ export const ConfigSchema = z.object({
   /** Secret for HMACs (access codes); set it in production, the demo makes one per data folder. */
   PRONGSAI_SECRET: z.string().min(32).optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  /** Set behind a reverse proxy so rate limits see the client's address. */
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed, so rate limits see each client's own
+   * address: their addresses or networks (`127.0.0.1`, `10.0.0.0/8,192.0.2.7`), or the number of
+   * proxies in front (`1`). `0` (the default): none, the connection's address counts. Trusting
+   * every sender (`true`) is refused: anyone could then pick the address the limits see.
+   */
   TRUST_PROXY: z
-    .enum(['0', '1', 'true', 'false'])
+    .string()
+    .trim()
     .default('0')
-    .transform((v) => v === '1' || v === 'true'),
+    .refine((v) => !['true', 'yes', 'all', '*'].includes(v.toLowerCase()), {
+      message:
+        'name the proxies (addresses or networks, comma-separated) or give their number, e.g. 127.0.0.1 or 1',
+    })
+    .refine((v) => /^\d+$/.test(v) || v.split(',').every((part) => isIpOrNetwork(part.trim())), {
+      message: 'addresses or networks (10.0.0.0/8), comma-separated, or a number of proxies',
+    })
+    .transform((v): false | number | string =>
+      v === '0' || v.toLowerCase() === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
+    ),
   /** Set to 1 behind HTTPS so cookies are marked Secure. */
   SECURE_COOKIES: z
     .enum(['0', '1', 'true', 'false'])

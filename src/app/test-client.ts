@@ -109,7 +109,7 @@ export async function createTestApp(
     ctx,
     config: {
       SESSION_TTL_HOURS: 12,
-      TRUST_PROXY: false,
+      TRUST_PROXY: false as const,
       SECURE_COOKIES: false,
       LOG_LEVEL: 'silent',
       ...settings,

@@ -31,6 +31,15 @@ const fontDir = dirname(
   createRequire(import.meta.url).resolve('@expo-google-fonts/sarabun/package.json'),
 );
 
+/**
+ * Which senders of X-Forwarded-For are believed: none, the named addresses and networks, or the
+ * nearest `n` proxies (hop 0 is the peer of the connection).
+ */
+function trustedProxies(setting: AppOptions['config']['TRUST_PROXY']) {
+  if (typeof setting !== 'number') return setting;
+  return (_address: string, hop: number) => hop < setting;
+}
+
 /** What the composition root (src/app) gives the platform: how to know who is signed in, and the routes. */
 export interface AppParts {
   resolveActor: (ctx: ServiceContext, token: string | undefined) => Promise<SessionActor | null>;
@@ -45,7 +54,7 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
   const { ctx, config } = options;
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustedProxies(config.TRUST_PROXY),
     bodyLimit: 2 * 1024 * 1024,
   });
   // typed routes: zod validates each route's input and serialises its documented JSON answers

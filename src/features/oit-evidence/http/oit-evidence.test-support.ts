@@ -44,7 +44,7 @@ export async function createOitTestApp(
   const filesDir = await mkdtemp(join(tmpdir(), 'prongsai-oit-'));
   const config = {
     SESSION_TTL_HOURS: 12,
-    TRUST_PROXY: false,
+    TRUST_PROXY: false as const,
     SECURE_COOKIES: false,
     LOG_LEVEL: 'silent' as const,
   };
