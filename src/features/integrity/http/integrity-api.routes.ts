@@ -1,34 +1,46 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import { getGiftRegister, reportGift } from '../services/gift-register.service.js';
 import { GiftInputSchema } from '../services/integrity-support.js';
 import { acknowledgeDeclaration, getNoGiftPage } from '../services/integrity.service.js';
-import { describeApi } from '../../../platform/http/openapi.js';
 import { signedIn } from '../../../platform/http/route-support.js';
-import { sendDomainError } from '../../../platform/http/views/user-problem.js';
-import { changing, guarded, idOf } from '../../../platform/http/route-kit.js';
+import { changing, guarded } from '../../../platform/http/route-kit.js';
+import { IdParams, ProblemSchema, typed } from '../../../platform/http/typed-routes.js';
+import {
+  AcknowledgementJson,
+  GiftCreatedJson,
+  GiftRegisterJson,
+  NoGiftJson,
+  YearParams,
+  YearQuery,
+} from './integrity-schemas.js';
 
-const yearOf = (request: FastifyRequest) => {
-  const { year } = (request.query ?? {}) as { year?: string };
-  return year && /^\d{4}$/.test(year) ? Number(year) : undefined;
-};
+const tags = ['integrity'];
 
 /** JSON API of the integrity registers (changes need the x-csrf-token header). */
 export function registerIntegrityApi(app: FastifyInstance, ctx: ServiceContext): void {
+  const api = typed(app);
   const noGift = '/api/v1/agencies/:id/no-gift';
-  describeApi({
-    method: 'get',
-    path: noGift,
-    summary:
-      "An agency's No Gift declaration of a year (?year=), the acknowledgement share and the communication log",
-    tag: 'integrity',
-  });
-  app.get(noGift, guarded, async (request, reply) => {
-    try {
-      const page = await getNoGiftPage(ctx, signedIn(request), idOf(request), yearOf(request));
+  api.get(
+    noGift,
+    {
+      ...guarded,
+      schema: {
+        operationId: 'getNoGiftDeclaration',
+        summary:
+          "An agency's No Gift declaration of a year (?year=), the acknowledgement share and the communication log",
+        tags,
+        params: IdParams,
+        querystring: YearQuery,
+        response: { 200: NoGiftJson, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const page = await getNoGiftPage(ctx, signedIn(request), id, request.query.year);
       const { agency, fiscalYear, declaration, share, myAcknowledgement, communications, may } =
         page;
-      return reply.send({
+      return {
         agency: { id: agency.id, code: agency.code, name: agency.nameTh },
         fiscalYear,
         declaration,
@@ -36,75 +48,71 @@ export function registerIntegrityApi(app: FastifyInstance, ctx: ServiceContext):
         myAcknowledgement,
         communications,
         may,
-      });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
-  describeApi({
-    method: 'post',
-    path: `${noGift}/:year/acknowledge`,
-    summary: 'Acknowledge the published declaration of a year (members; once per person)',
-    tag: 'integrity',
-  });
-  app.post(`${noGift}/:year/acknowledge`, changing, async (request, reply) => {
-    try {
-      const { year } = request.params as { year: string };
-      const done = await acknowledgeDeclaration(
-        ctx,
-        signedIn(request),
-        idOf(request),
-        Number(year),
-      );
-      return reply.send(done);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
+      };
+    },
+  );
+  api.post(
+    `${noGift}/:year/acknowledge`,
+    {
+      ...changing,
+      schema: {
+        operationId: 'acknowledgeNoGiftDeclaration',
+        summary: 'Acknowledge the published declaration of a year (members; once per person)',
+        tags,
+        params: YearParams,
+        response: {
+          200: AcknowledgementJson,
+          403: ProblemSchema,
+          404: ProblemSchema,
+          409: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { id, year } = request.params;
+      return acknowledgeDeclaration(ctx, signedIn(request), id, Number(year));
+    },
+  );
 
   const gifts = '/api/v1/agencies/:id/gifts';
-  describeApi({
-    method: 'get',
-    path: gifts,
-    summary:
-      'Gift reports of a fiscal year (?year=): own reports, or all with the yearly figures for the head and agency administrators',
-    tag: 'integrity',
-  });
-  app.get(gifts, guarded, async (request, reply) => {
-    try {
-      const data = await getGiftRegister(ctx, signedIn(request), idOf(request), yearOf(request));
+  api.get(
+    gifts,
+    {
+      ...guarded,
+      schema: {
+        operationId: 'getGiftRegister',
+        summary:
+          'Gift reports of a fiscal year (?year=): own reports, or all with the yearly figures for the head and agency administrators',
+        tags,
+        params: IdParams,
+        querystring: YearQuery,
+        response: { 200: GiftRegisterJson, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const data = await getGiftRegister(ctx, signedIn(request), id, request.query.year);
       const { fiscalYear, threshold, seesAll, gifts: list, awaiting, report, publishedAt } = data;
-      return reply.send({
-        fiscalYear,
-        threshold,
-        seesAll,
-        gifts: list,
-        awaiting,
-        report,
-        publishedAt,
-      });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
-  describeApi({
-    method: 'post',
-    path: gifts,
-    summary: 'Report a gift offered, received or refused (members); flagged above the threshold',
-    tag: 'integrity',
-    body: GiftInputSchema,
-  });
-  app.post(gifts, changing, async (request, reply) => {
-    try {
-      const gift = await reportGift(
-        ctx,
-        signedIn(request),
-        idOf(request),
-        GiftInputSchema.parse(request.body ?? {}),
-      );
+      return { fiscalYear, threshold, seesAll, gifts: list, awaiting, report, publishedAt };
+    },
+  );
+  api.post(
+    gifts,
+    {
+      ...changing,
+      schema: {
+        operationId: 'reportGift',
+        summary:
+          'Report a gift offered, received or refused (members); flagged above the threshold',
+        tags,
+        params: IdParams,
+        body: GiftInputSchema,
+        response: { 201: GiftCreatedJson, 403: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const gift = await reportGift(ctx, signedIn(request), request.params.id, request.body);
       return reply.status(201).send({ gift });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
+    },
+  );
 }

@@ -23,7 +23,7 @@ import type { PageContext } from '../../../../platform/http/views/layout.js';
 export interface FailedGiftForm {
   form: 'report' | 'decision';
   giftId?: string;
-  values: Record<string, string>;
+  values: Partial<Record<string, string>>;
   errors: FieldErrors;
 }
 

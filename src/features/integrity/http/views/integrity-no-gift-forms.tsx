@@ -12,7 +12,7 @@ import type { PageContext } from '../../../../platform/http/views/layout.js';
 /** A form that failed, to show again with its values and errors. */
 export interface FailedForm {
   form: 'create' | 'edit' | 'communication' | 'action';
-  values: Record<string, string>;
+  values: Partial<Record<string, string>>;
   errors: FieldErrors;
 }
 
@@ -23,7 +23,7 @@ export const errorsFor = (failed: FailedForm | null, form: FailedForm['form']): 
 
 function DeclarationFields(props: {
   lang: Lang;
-  values: Record<string, string | number>;
+  values: Partial<Record<string, string | number>>;
   errors: FieldErrors;
 }) {
   const { lang, values, errors } = props;
@@ -115,7 +115,7 @@ export function EditForm({
   const { lang } = page;
   const d = data.declaration;
   if (!d) return null;
-  const values: Record<string, string> = valuesFor(failed, 'edit') ?? {
+  const values: Partial<Record<string, string>> = valuesFor(failed, 'edit') ?? {
     headName: d.headName,
     headPosition: d.headPosition,
     declaredOn: d.declaredOn,
