@@ -10,23 +10,17 @@ import {
   type MeasureFileSettings,
 } from '../services/measure-evidence.service.js';
 import { getMeasure } from '../services/measure.service.js';
-import {
-  pageOf,
-  requireActor,
-  requireCsrf,
-  type AppOptions,
-} from '../../../platform/http/request-context.js';
+import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { domainStatus, signedIn } from '../../../platform/http/route-support.js';
 import { sendErrorPage } from '../../../platform/http/views/error-page.js';
 import { MeasureDetailPage } from './views/measures-detail.js';
-import { sendDomainError } from '../../../platform/http/views/user-problem.js';
 import { evidenceSettings, sendDownload } from '../../oit-evidence/feature.js';
-import { isUploadTooLarge } from '../../../platform/http/route-kit.js';
+import { changing, guarded, isUploadTooLarge } from '../../../platform/http/route-kit.js';
+import { typed } from '../../../platform/http/typed-routes.js';
+import { MeasureFileParams, MeasureParams } from './measures-schemas.js';
 
-type Params = { id: string; measureId: string; fileId: string };
-const paramsOf = (request: FastifyRequest) => request.params as Params;
 const BASE = '/rounds/:id/measures/:measureId/files';
 
 /** The detail page again with the upload's refusal next to the file field. */
@@ -34,9 +28,9 @@ async function showRefusal(
   ctx: ServiceContext,
   request: FastifyRequest,
   reply: FastifyReply,
+  { id, measureId }: { id: string; measureId: string },
   error: DomainError,
 ) {
-  const { id, measureId } = paramsOf(request);
   const detail = await getMeasure(ctx, signedIn(request), id, measureId);
   const page = (
     <MeasureDetailPage page={pageOf(request)} detail={detail} errors={{ file: error.messages }} />
@@ -44,35 +38,38 @@ async function showRefusal(
   return sendPage(reply, page, domainStatus(error));
 }
 
+/** The upload form (multipart: its file part is read here, as the scope's parser keeps it). */
 function registerUpload(
   scope: FastifyInstance,
   ctx: ServiceContext,
   settings: MeasureFileSettings,
 ) {
-  const change = {
-    preValidation: [requireActor, requireCsrf],
-    bodyLimit: settings.maxUploadBytes + 1024 * 1024,
-  };
-  scope.post(BASE, change, async (request, reply) => {
-    const { id, measureId } = paramsOf(request);
-    const form = (request.body ?? {}) as Record<string, unknown>;
-    const file = form.file as { filename?: string; bytes?: Buffer } | undefined;
-    try {
-      if (!file?.bytes || file.bytes.length === 0)
-        throw new DomainError('no_file', m('กรุณาเลือกไฟล์', 'Choose a file'), { field: 'file' });
-      const upload = { fileName: file.filename ?? '', bytes: file.bytes };
-      await addMeasureFile(ctx, settings, signedIn(request), { roundId: id, measureId }, upload);
-      return reply.redirect(`/rounds/${id}/measures/${measureId}`);
-    } catch (error) {
-      if (
-        !(error instanceof DomainError) ||
-        error.code === 'not_found' ||
-        error.code === 'forbidden'
-      )
-        return sendDomainError(request, reply, error);
-      return showRefusal(ctx, request, reply, error);
-    }
-  });
+  const change = { ...changing, bodyLimit: settings.maxUploadBytes + 1024 * 1024 };
+  typed(scope).post(
+    BASE,
+    { ...change, schema: { params: MeasureParams } },
+    async (request, reply) => {
+      const { id, measureId } = request.params;
+      const form = (request.body ?? {}) as Record<string, unknown>;
+      const file = form.file as { filename?: string; bytes?: Buffer } | undefined;
+      try {
+        if (!file?.bytes || file.bytes.length === 0)
+          throw new DomainError('no_file', m('กรุณาเลือกไฟล์', 'Choose a file'), { field: 'file' });
+        const upload = { fileName: file.filename ?? '', bytes: file.bytes };
+        await addMeasureFile(ctx, settings, signedIn(request), { roundId: id, measureId }, upload);
+        return reply.redirect(`/rounds/${id}/measures/${measureId}`);
+      } catch (error) {
+        // not found, forbidden and anything unexpected: the error page
+        if (
+          !(error instanceof DomainError) ||
+          error.code === 'not_found' ||
+          error.code === 'forbidden'
+        )
+          throw error;
+        return showRefusal(ctx, request, reply, request.params, error);
+      }
+    },
+  );
 }
 
 /** Evidence files on a measure: upload (multipart, checked like OIT uploads), download, remove. */
@@ -94,30 +91,20 @@ export function registerMeasureFilesRoutes(app: FastifyInstance, options: AppOpt
     });
     registerUpload(scope, ctx, settings);
   });
-  app.get(`${BASE}/:fileId`, { preValidation: requireActor }, async (request, reply) => {
-    const { id, measureId, fileId } = paramsOf(request);
-    try {
-      const found = await loadMeasureFile(ctx, settings, signedIn(request), {
-        roundId: id,
-        measureId,
-        fileId,
-      });
-      return sendDownload(reply, found.file, found.bytes);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+  const api = typed(app);
+  const schema = { params: MeasureFileParams };
+  api.get(`${BASE}/:fileId`, { ...guarded, schema }, async (request, reply) => {
+    const { id, measureId, fileId } = request.params;
+    const found = await loadMeasureFile(ctx, settings, signedIn(request), {
+      roundId: id,
+      measureId,
+      fileId,
+    });
+    return sendDownload(reply, found.file, found.bytes);
   });
-  app.post(
-    `${BASE}/:fileId/delete`,
-    { preValidation: [requireActor, requireCsrf] },
-    async (request, reply) => {
-      const { id, measureId, fileId } = paramsOf(request);
-      try {
-        await removeMeasureFile(ctx, signedIn(request), { roundId: id, measureId, fileId });
-        return reply.redirect(`/rounds/${id}/measures/${measureId}`);
-      } catch (error) {
-        return sendDomainError(request, reply, error);
-      }
-    },
-  );
+  api.post(`${BASE}/:fileId/delete`, { ...changing, schema }, async (request, reply) => {
+    const { id, measureId, fileId } = request.params;
+    await removeMeasureFile(ctx, signedIn(request), { roundId: id, measureId, fileId });
+    return reply.redirect(`/rounds/${id}/measures/${measureId}`);
+  });
 }

@@ -16,9 +16,8 @@ import {
   sendReportHtml,
   type ReportFormat,
 } from '../../../platform/http/report-response.js';
-import { formValues, signedIn } from '../../../platform/http/route-support.js';
+import { signedIn } from '../../../platform/http/route-support.js';
 import { measuresDocumentReport, measuresProgressReport } from './views/measures-reports.js';
-import { sendDomainError } from '../../../platform/http/views/user-problem.js';
 import {
   GENERATED_FILE_LIMIT,
   PUBLIC_PAGE_LIMIT,
@@ -26,10 +25,9 @@ import {
   guarded,
   pathYear,
 } from '../../../platform/http/route-kit.js';
+import { IdParams, typed } from '../../../platform/http/typed-routes.js';
 import { publishedNotFound } from '../../agencies/feature.js';
-
-type Params = { id: string; agencyCode: string; year: string };
-const paramsOf = (request: FastifyRequest) => request.params as Params;
+import { CarryForm, PublicMeasuresJson, PublicParams, PublishForm } from './measures-schemas.js';
 
 const BUILDERS: Record<PublicationKind, (lang: Lang, report: MeasuresReport) => ReportDocument> = {
   document: measuresDocumentReport,
@@ -42,15 +40,16 @@ function fileBase(kind: PublicationKind, report: MeasuresReport): string {
 }
 
 /** A screen-only link from a printable page back to the round's register. */
-function backTo(request: FastifyRequest) {
+function backTo(request: FastifyRequest, roundId: string) {
   return {
-    href: `/rounds/${paramsOf(request).id}/measures`,
+    href: `/rounds/${roundId}/measures`,
     text: pick(request.lang, m('กลับไปทะเบียนมาตรการ', 'Back to the measures')),
   };
 }
 
 /** The signed-in printable files of a round's measures document and progress report. */
 function registerFiles(app: FastifyInstance, ctx: ServiceContext): void {
+  const api = typed(app);
   const files: Array<[PublicationKind, string, ReportFormat]> = [
     ['document', 'document.pdf', 'pdf'],
     ['document', 'document.docx', 'docx'],
@@ -58,115 +57,108 @@ function registerFiles(app: FastifyInstance, ctx: ServiceContext): void {
     ['progress', 'progress.docx', 'docx'],
     ['progress', 'progress.html', 'html'],
   ];
+  const schema = { params: IdParams };
   // the printable page on screen, with a way back to the register (never printed)
-  app.get('/rounds/:id/measures/document', guarded, async (request, reply) => {
-    try {
-      const report = await getMeasuresReport(ctx, signedIn(request), paramsOf(request).id);
-      const doc = measuresDocumentReport(request.lang, report);
-      return sendReportHtml(reply, doc, { screenLinks: [backTo(request)] });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+  api.get('/rounds/:id/measures/document', { ...guarded, schema }, async (request, reply) => {
+    const { id } = request.params;
+    const report = await getMeasuresReport(ctx, signedIn(request), id);
+    const doc = measuresDocumentReport(request.lang, report);
+    return sendReportHtml(reply, doc, { screenLinks: [backTo(request, id)] });
   });
   for (const [kind, file, format] of files)
-    app.get(`/rounds/:id/measures/${file}`, guarded, async (request, reply) => {
-      try {
-        const report = await getMeasuresReport(ctx, signedIn(request), paramsOf(request).id);
-        const doc = BUILDERS[kind](request.lang, report);
-        if (format === 'html')
-          return sendReportHtml(reply, doc, { screenLinks: [backTo(request)] });
-        return await sendReport(reply, doc, format, fileBase(kind, report));
-      } catch (error) {
-        return sendDomainError(request, reply, error);
-      }
+    api.get(`/rounds/:id/measures/${file}`, { ...guarded, schema }, async (request, reply) => {
+      const { id } = request.params;
+      const report = await getMeasuresReport(ctx, signedIn(request), id);
+      const doc = BUILDERS[kind](request.lang, report);
+      if (format === 'html')
+        return sendReportHtml(reply, doc, { screenLinks: [backTo(request, id)] });
+      return sendReport(reply, doc, format, fileBase(kind, report));
     });
 }
 
 /** Publishing a document, and carrying a finished measure of last year over. */
 function registerActions(app: FastifyInstance, ctx: ServiceContext): void {
-  app.post('/rounds/:id/measures/publish', changing, async (request, reply) => {
-    const { id } = paramsOf(request);
-    const kind = formValues(request).kind as PublicationKind;
-    try {
-      await publishMeasures(ctx, signedIn(request), id, kind);
+  const api = typed(app);
+  api.post(
+    '/rounds/:id/measures/publish',
+    { ...changing, schema: { params: IdParams, body: PublishForm } },
+    async (request, reply) => {
+      const { id } = request.params;
+      await publishMeasures(ctx, signedIn(request), id, request.body.kind);
       return reply.redirect(`/rounds/${id}/measures`);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
-  app.post('/rounds/:id/measures/carry', changing, async (request, reply) => {
-    const { id } = paramsOf(request);
-    try {
-      const from = formValues(request).fromMeasureId ?? '';
+    },
+  );
+  api.post(
+    '/rounds/:id/measures/carry',
+    { ...changing, schema: { params: IdParams, body: CarryForm } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const from = request.body.fromMeasureId ?? '';
       const created = await carryOverMeasure(ctx, signedIn(request), id, from);
       return reply.redirect(`/rounds/${id}/measures/${created.id}`);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
+    },
+  );
 }
 
 async function sendPublic(
   ctx: ServiceContext,
   request: FastifyRequest,
   reply: FastifyReply,
+  { agencyCode, year }: { agencyCode: string; year: string },
   kind: PublicationKind,
   format: 'html' | 'pdf' | 'json',
 ) {
-  const { agencyCode, year } = paramsOf(request);
-  try {
-    const shown = await loadPublicMeasures(
-      ctx,
-      agencyCode,
-      pathYear(year, publishedNotFound),
-      kind,
-    );
-    if (format === 'json')
-      return reply
-        .header('access-control-allow-origin', '*')
-        .send({ kind, publishedAt: shown.publishedAt, ...shown.report });
-    const doc = BUILDERS[kind](request.lang, { ...shown.report, preparedAt: shown.publishedAt });
-    if (format === 'pdf') return await sendReport(reply, doc, 'pdf', fileBase(kind, shown.report));
-    const path = `/public/${encodeURIComponent(agencyCode)}/${year}/measures`;
-    const self = kind === 'document' ? path : `${path}/progress`;
-    const other = kind === 'document' ? `${path}/progress` : path;
-    const screenLinks = [
-      { href: `${self}.pdf`, text: pick(request.lang, m('ดาวน์โหลด PDF', 'Download PDF')) },
-    ];
-    if (shown.otherPublished)
-      screenLinks.push({
-        href: other,
-        text:
-          kind === 'document'
-            ? pick(request.lang, m('รายงานผลการดำเนินการ', 'Progress report'))
-            : pick(request.lang, m('มาตรการ', 'Measures')),
-      });
-    return sendReportHtml(reply, doc, { screenLinks });
-  } catch (error) {
-    return sendDomainError(request, reply, error);
-  }
+  const shown = await loadPublicMeasures(ctx, agencyCode, pathYear(year, publishedNotFound), kind);
+  if (format === 'json')
+    return reply
+      .header('access-control-allow-origin', '*')
+      .send({ kind, publishedAt: shown.publishedAt, ...shown.report });
+  const doc = BUILDERS[kind](request.lang, { ...shown.report, preparedAt: shown.publishedAt });
+  if (format === 'pdf') return sendReport(reply, doc, 'pdf', fileBase(kind, shown.report));
+  const path = `/public/${encodeURIComponent(agencyCode)}/${year}/measures`;
+  const self = kind === 'document' ? path : `${path}/progress`;
+  const other = kind === 'document' ? `${path}/progress` : path;
+  const screenLinks = [
+    { href: `${self}.pdf`, text: pick(request.lang, m('ดาวน์โหลด PDF', 'Download PDF')) },
+  ];
+  if (shown.otherPublished)
+    screenLinks.push({
+      href: other,
+      text:
+        kind === 'document'
+          ? pick(request.lang, m('รายงานผลการดำเนินการ', 'Progress report'))
+          : pick(request.lang, m('มาตรการ', 'Measures')),
+    });
+  return sendReportHtml(reply, doc, { screenLinks });
 }
 
 /** Public, sign-in-free copies of what the agency published (the snapshot, not live data). */
 function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
+  const api = typed(app);
   const base = '/public/:agencyCode/:year/measures';
-  app.get(base, PUBLIC_PAGE_LIMIT, (request, reply) =>
-    sendPublic(ctx, request, reply, 'document', 'html'),
+  const page = { ...PUBLIC_PAGE_LIMIT, schema: { params: PublicParams } };
+  const file = { ...GENERATED_FILE_LIMIT, schema: { params: PublicParams } };
+  const feed = {
+    ...PUBLIC_PAGE_LIMIT,
+    schema: { params: PublicParams, response: { 200: PublicMeasuresJson } },
+  };
+  api.get(base, page, (request, reply) =>
+    sendPublic(ctx, request, reply, request.params, 'document', 'html'),
   );
-  app.get(`${base}.pdf`, GENERATED_FILE_LIMIT, (request, reply) =>
-    sendPublic(ctx, request, reply, 'document', 'pdf'),
+  api.get(`${base}.pdf`, file, (request, reply) =>
+    sendPublic(ctx, request, reply, request.params, 'document', 'pdf'),
   );
-  app.get(`${base}.json`, PUBLIC_PAGE_LIMIT, (request, reply) =>
-    sendPublic(ctx, request, reply, 'document', 'json'),
+  api.get(`${base}.json`, feed, (request, reply) =>
+    sendPublic(ctx, request, reply, request.params, 'document', 'json'),
   );
-  app.get(`${base}/progress.json`, PUBLIC_PAGE_LIMIT, (request, reply) =>
-    sendPublic(ctx, request, reply, 'progress', 'json'),
+  api.get(`${base}/progress.json`, feed, (request, reply) =>
+    sendPublic(ctx, request, reply, request.params, 'progress', 'json'),
   );
-  app.get(`${base}/progress`, PUBLIC_PAGE_LIMIT, (request, reply) =>
-    sendPublic(ctx, request, reply, 'progress', 'html'),
+  api.get(`${base}/progress`, page, (request, reply) =>
+    sendPublic(ctx, request, reply, request.params, 'progress', 'html'),
   );
-  app.get(`${base}/progress.pdf`, GENERATED_FILE_LIMIT, (request, reply) =>
-    sendPublic(ctx, request, reply, 'progress', 'pdf'),
+  api.get(`${base}/progress.pdf`, file, (request, reply) =>
+    sendPublic(ctx, request, reply, request.params, 'progress', 'pdf'),
   );
 }
 

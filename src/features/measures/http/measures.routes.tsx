@@ -7,162 +7,172 @@ import {
   getMeasure,
   getMeasureRegister,
   MeasureInputSchema,
-  type MeasureInput,
 } from '../services/measure.service.js';
 import { getMeasuresHandOff } from '../services/measure-carry.service.js';
 import { registerMeasureFilesRoutes } from './measures-files.routes.js';
 import { registerMeasureReportsRoutes } from './measures-reports.routes.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
-import { describeApi } from '../../../platform/http/openapi.js';
 import { sendPage } from '../../../platform/http/render.js';
-import { formValues, signedIn } from '../../../platform/http/route-support.js';
+import { signedIn } from '../../../platform/http/route-support.js';
 import { type FieldErrors } from '../../../platform/http/views/form.js';
 import { MeasureDetailPage } from './views/measures-detail.js';
 import { MeasureRegisterPage, type MeasureFormValues } from './views/measures-register.js';
-import { sendDomainError } from '../../../platform/http/views/user-problem.js';
-import { answerFormRefusal, changing, guarded } from '../../../platform/http/route-kit.js';
-
-type Params = { id: string; measureId?: string };
-const paramsOf = (request: FastifyRequest) => request.params as Params;
-
-function measureInputOf(values: Record<string, string>): MeasureInput {
-  return values as unknown as MeasureInput;
-}
+import { changing, guarded, submitForm } from '../../../platform/http/route-kit.js';
+import { IdParams, ProblemSchema, typed } from '../../../platform/http/typed-routes.js';
+import {
+  MeasureForm,
+  MeasureOneJson,
+  MeasureParams,
+  ProgressForm,
+  RegisterJson,
+} from './measures-schemas.js';
 
 function registerRegister(app: FastifyInstance, ctx: ServiceContext): void {
+  const api = typed(app);
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
+    roundId: string,
     values: MeasureFormValues,
     errors: FieldErrors,
     status = 200,
   ) {
-    try {
-      const register = await getMeasureRegister(ctx, signedIn(request), paramsOf(request).id);
-      const handOff = await getMeasuresHandOff(ctx, signedIn(request), paramsOf(request).id);
-      const page = (
-        <MeasureRegisterPage
-          page={pageOf(request)}
-          register={register}
-          values={values}
-          errors={errors}
-          handOff={handOff}
-        />
-      );
-      return sendPage(reply, page, status);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+    const register = await getMeasureRegister(ctx, signedIn(request), roundId);
+    const handOff = await getMeasuresHandOff(ctx, signedIn(request), roundId);
+    const page = (
+      <MeasureRegisterPage
+        page={pageOf(request)}
+        register={register}
+        values={values}
+        errors={errors}
+        handOff={handOff}
+      />
+    );
+    return sendPage(reply, page, status);
   }
-  app.get('/rounds/:id/measures', guarded, (request, reply) => render(request, reply, {}, {}));
-  app.post('/rounds/:id/measures', changing, async (request, reply) => {
-    const values = formValues(request);
-    const { id } = paramsOf(request);
-    try {
-      const created = await createMeasure(ctx, signedIn(request), id, measureInputOf(values));
-      return reply.redirect(`/rounds/${id}/measures/${created.id}`);
-    } catch (error) {
-      return answerFormRefusal(request, reply, error, (errors) =>
-        render(request, reply, values, errors, 400),
+  api.get('/rounds/:id/measures', { ...guarded, schema: { params: IdParams } }, (request, reply) =>
+    render(request, reply, request.params.id, {}, {}),
+  );
+  api.post(
+    '/rounds/:id/measures',
+    { ...changing, schema: { params: IdParams, body: MeasureForm } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const values = request.body;
+      return submitForm(
+        request,
+        reply,
+        async () => {
+          const input = MeasureInputSchema.parse(values);
+          const created = await createMeasure(ctx, signedIn(request), id, input);
+          return `/rounds/${id}/measures/${created.id}`;
+        },
+        (errors) => render(request, reply, id, values, errors, 400),
       );
-    }
-  });
+    },
+  );
 }
 
 function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
+  const api = typed(app);
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
+    { id, measureId }: { id: string; measureId: string },
     errors: FieldErrors,
     status = 200,
   ) {
-    const { id, measureId = '' } = paramsOf(request);
-    try {
-      const detail = await getMeasure(ctx, signedIn(request), id, measureId);
-      return sendPage(
-        reply,
-        <MeasureDetailPage page={pageOf(request)} detail={detail} errors={errors} />,
-        status,
-      );
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+    const detail = await getMeasure(ctx, signedIn(request), id, measureId);
+    return sendPage(
+      reply,
+      <MeasureDetailPage page={pageOf(request)} detail={detail} errors={errors} />,
+      status,
+    );
   }
-  const act =
-    (work: (request: FastifyRequest) => Promise<unknown>) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const { id, measureId = '' } = paramsOf(request);
-      try {
-        await work(request);
-        return reply.redirect(`/rounds/${id}/measures/${measureId}`);
-      } catch (error) {
-        return answerFormRefusal(request, reply, error, (errors) =>
-          render(request, reply, errors, 400),
-        );
-      }
-    };
-  app.get('/rounds/:id/measures/:measureId', guarded, (request, reply) =>
-    render(request, reply, {}),
-  );
-  app.post(
+  api.get(
     '/rounds/:id/measures/:measureId',
-    changing,
-    act((request) => {
-      const { id, measureId = '' } = paramsOf(request);
-      return editMeasure(
-        ctx,
-        signedIn(request),
-        id,
-        measureId,
-        measureInputOf(formValues(request)),
-      );
-    }),
+    { ...guarded, schema: { params: MeasureParams } },
+    (request, reply) => render(request, reply, request.params, {}),
   );
-  app.post(
+  api.post(
+    '/rounds/:id/measures/:measureId',
+    { ...changing, schema: { params: MeasureParams, body: MeasureForm } },
+    async (request, reply) => {
+      const { id, measureId } = request.params;
+      return submitForm(
+        request,
+        reply,
+        async () => {
+          const input = MeasureInputSchema.parse(request.body);
+          await editMeasure(ctx, signedIn(request), id, measureId, input);
+          return `/rounds/${id}/measures/${measureId}`;
+        },
+        (errors) => render(request, reply, request.params, errors, 400),
+      );
+    },
+  );
+  api.post(
     '/rounds/:id/measures/:measureId/progress',
-    changing,
-    act((request) => {
-      const { id, measureId = '' } = paramsOf(request);
-      const { note = '', percent = '', status = '' } = formValues(request);
-      return addMeasureProgress(ctx, signedIn(request), id, measureId, { note, percent, status });
-    }),
+    { ...changing, schema: { params: MeasureParams, body: ProgressForm } },
+    async (request, reply) => {
+      const { id, measureId } = request.params;
+      const { note = '', percent = '', status = '' } = request.body;
+      return submitForm(
+        request,
+        reply,
+        async () => {
+          const input = { note, percent, status };
+          await addMeasureProgress(ctx, signedIn(request), id, measureId, input);
+          return `/rounds/${id}/measures/${measureId}`;
+        },
+        (errors) => render(request, reply, request.params, errors, 400),
+      );
+    },
   );
 }
 
 function registerApi(app: FastifyInstance, ctx: ServiceContext): void {
+  const api = typed(app);
   const path = '/api/v1/rounds/:id/measures';
-  describeApi({
-    method: 'get',
+  const tags = ['measures'];
+  api.get(
     path,
-    summary:
-      'Improvement measures of a round with latest progress, and suggestions from weak points',
-    tag: 'measures',
-  });
-  app.get(path, guarded, async (request, reply) => {
-    try {
-      const register = await getMeasureRegister(ctx, signedIn(request), paramsOf(request).id);
+    {
+      ...guarded,
+      schema: {
+        operationId: 'listRoundMeasures',
+        summary:
+          'Improvement measures of a round with latest progress, and suggestions from weak points',
+        tags,
+        params: IdParams,
+        response: { 200: RegisterJson, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const register = await getMeasureRegister(ctx, signedIn(request), request.params.id);
       const { round, mayEdit, today, measures, suggestions } = register;
-      return reply.send({ round, mayEdit, today, measures, suggestions });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
-  describeApi({
-    method: 'post',
+      return { round, mayEdit, today, measures, suggestions };
+    },
+  );
+  api.post(
     path,
-    summary: 'Add an improvement measure to a round (agency administrators; x-csrf-token header)',
-    tag: 'measures',
-    body: MeasureInputSchema,
-  });
-  app.post(path, changing, async (request, reply) => {
-    try {
-      const body = MeasureInputSchema.parse(request.body ?? {});
-      const measure = await createMeasure(ctx, signedIn(request), paramsOf(request).id, body);
+    {
+      ...changing,
+      schema: {
+        operationId: 'createMeasure',
+        summary:
+          'Add an improvement measure to a round (agency administrators; x-csrf-token header)',
+        tags,
+        params: IdParams,
+        body: MeasureInputSchema,
+        response: { 201: MeasureOneJson, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const measure = await createMeasure(ctx, signedIn(request), request.params.id, request.body);
       return reply.status(201).send({ measure });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
+    },
+  );
 }
 
 /** Improvement measures (มาตรการ): register, suggestions, progress, printable document and API. */
