@@ -20,8 +20,8 @@ import { registerImportScope } from '../../../platform/imports/http/import-uploa
 import { sendPage } from '../../../platform/http/render.js';
 import { signedIn } from '../../../platform/http/route-support.js';
 import { AssetImportPage, assetImportPath } from './views/assets-import.js';
-import { sendDomainError } from '../../../platform/http/views/user-problem.js';
-import { idOf } from '../../../platform/http/route-kit.js';
+import { IdParams, typed } from '../../../platform/http/typed-routes.js';
+import { CreatedQuery } from './assets-schemas.js';
 
 const PAGE = '/agencies/:id/assets/import';
 const BODY_LIMIT = 8 * 1024 * 1024;
@@ -52,62 +52,66 @@ async function sendImportPage(
   ctx: ServiceContext,
   request: FastifyRequest,
   reply: FastifyReply,
+  agencyId: string,
   state: { csv: string; preview: AssetImportPreview | null; notice: Message | null },
 ) {
-  try {
-    const agency = await loadAssetAgency(ctx.db.kysely, signedIn(request), idOf(request), true);
-    const status = state.preview && !state.preview.valid ? 400 : 200;
-    return sendPage(
-      reply,
-      <AssetImportPage page={pageOf(request)} agency={agency} {...state} />,
-      status,
-    );
-  } catch (error) {
-    return sendDomainError(request, reply, error);
-  }
+  const agency = await loadAssetAgency(ctx.db.kysely, signedIn(request), agencyId, true);
+  const status = state.preview && !state.preview.valid ? 400 : 200;
+  return sendPage(
+    reply,
+    <AssetImportPage page={pageOf(request)} agency={agency} {...state} />,
+    status,
+  );
 }
 
 function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get(PAGE, { preValidation: requireActor }, (request, reply) => {
-    const created = Number((request.query as Record<string, unknown>).created);
-    const notice =
-      Number.isSafeInteger(created) && created > 0
-        ? m(`เพิ่มทรัพย์สินแล้ว ${created} รายการ`, `${created} assets were added`)
-        : null;
-    return sendImportPage(ctx, request, reply, { csv: '', preview: null, notice });
-  });
-  app.get(`${PAGE}/template.csv`, { preValidation: requireActor }, async (request, reply) => {
-    try {
-      await loadAssetAgency(ctx.db.kysely, signedIn(request), idOf(request), false);
+  const api = typed(app);
+  api.get(
+    PAGE,
+    { preValidation: requireActor, schema: { params: IdParams, querystring: CreatedQuery } },
+    (request, reply) => {
+      const created = Number(request.query.created);
+      const notice =
+        Number.isSafeInteger(created) && created > 0
+          ? m(`เพิ่มทรัพย์สินแล้ว ${created} รายการ`, `${created} assets were added`)
+          : null;
+      const state = { csv: '', preview: null, notice };
+      return sendImportPage(ctx, request, reply, request.params.id, state);
+    },
+  );
+  api.get(
+    `${PAGE}/template.csv`,
+    { preValidation: requireActor, schema: { params: IdParams } },
+    async (request, reply) => {
+      await loadAssetAgency(ctx.db.kysely, signedIn(request), request.params.id, false);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="asset-register-template.csv"')
         .send(assetTemplateCsv());
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
-  app.post(
+    },
+  );
+  // multipart or urlencoded: the body is read by readForm, not by a schema
+  api.post(
     PAGE,
-    { preValidation: [requireActor, requireCsrf], bodyLimit: BODY_LIMIT },
+    {
+      preValidation: [requireActor, requireCsrf],
+      bodyLimit: BODY_LIMIT,
+      schema: { params: IdParams },
+    },
     async (request, reply) => {
-      const id = idOf(request);
+      const { id } = request.params;
       const { file, csv, confirm } = readForm(request.body);
-      try {
-        const preview = await importAssets(ctx, signedIn(request), id, file, { dryRun: !confirm });
-        if (preview.created > 0)
-          return reply.redirect(`${assetImportPath(id)}?created=${preview.created}`);
-        // a clean workbook becomes the CSV that the confirm button sends
-        const text =
-          preview.format === 'xlsx'
-            ? preview.valid
-              ? formatAssetRows(preview).replace(/^\uFEFF/, '')
-              : ''
-            : csv;
-        return sendImportPage(ctx, request, reply, { csv: text, preview, notice: null });
-      } catch (error) {
-        return sendDomainError(request, reply, error);
-      }
+      const preview = await importAssets(ctx, signedIn(request), id, file, { dryRun: !confirm });
+      if (preview.created > 0)
+        return reply.redirect(`${assetImportPath(id)}?created=${preview.created}`);
+      // a clean workbook becomes the CSV that the confirm button sends
+      const text =
+        preview.format === 'xlsx'
+          ? preview.valid
+            ? formatAssetRows(preview).replace(/^\uFEFF/, '')
+            : ''
+          : csv;
+      return sendImportPage(ctx, request, reply, id, { csv: text, preview, notice: null });
     },
   );
 }

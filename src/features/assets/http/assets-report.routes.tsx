@@ -17,7 +17,8 @@ import {
   type ReportFormat,
 } from '../../../platform/http/report-response.js';
 import { signedIn } from '../../../platform/http/route-support.js';
-import { sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { IdParams, typed } from '../../../platform/http/typed-routes.js';
+import { PublicAgencyParams, PublicYearParams, ReportYearQuery } from './assets-schemas.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
 import {
   GENERATED_FILE_LIMIT,
@@ -26,10 +27,6 @@ import {
   pathYear,
 } from '../../../platform/http/route-kit.js';
 import { publishedNotFound } from '../../agencies/feature.js';
-
-type Params = { id: string; agencyCode?: string; year?: string };
-const paramsOf = (request: FastifyRequest) => request.params as Params;
-const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<string, string>;
 
 function reportDoc(lang: Lang, data: AgencyUsageReport) {
   const agencyName = lang === 'th' ? data.agency.nameTh : data.agency.nameEn || data.agency.nameTh;
@@ -51,43 +48,50 @@ function yearLinks(lang: Lang, base: (year: number) => string, shown: number, cu
 }
 
 function registerReport(app: FastifyInstance, ctx: ServiceContext): void {
-  const send = async (request: FastifyRequest, reply: FastifyReply, format: ReportFormat) => {
-    const { id } = paramsOf(request);
+  const api = typed(app);
+  const send = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    shown: { id: string; year: string | undefined },
+    format: ReportFormat,
+  ) => {
+    const { id } = shown;
     const current = currentFiscalYear(ctx);
-    const year = Number(queryOf(request).year ?? current);
-    try {
-      const data = await getUsageReport(ctx, signedIn(request), id, year);
-      const doc = reportDoc(request.lang, data);
-      if (format !== 'html')
-        return await sendReport(reply, doc, format, `asset-loans-${data.agency.code}-${year}`);
-      const base = (y: number) => `/agencies/${id}/assets/report?year=${y}`;
-      const links = yearLinks(request.lang, base, year, current).map((l) =>
-        l.text === 'PDF' || l.text === 'DOCX'
-          ? { ...l, href: `/agencies/${id}/assets/report.${l.text.toLowerCase()}?year=${year}` }
-          : l,
-      );
-      links.unshift({
-        href: `/agencies/${id}/loans`,
-        text: pick(request.lang, m('กลับไปการยืม-คืน', 'Back to the loans')),
-      });
-      return sendReportHtml(reply, doc, { screenLinks: links });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+    const year = Number(shown.year ?? current);
+    const data = await getUsageReport(ctx, signedIn(request), id, year);
+    const doc = reportDoc(request.lang, data);
+    if (format !== 'html')
+      return sendReport(reply, doc, format, `asset-loans-${data.agency.code}-${year}`);
+    const base = (y: number) => `/agencies/${id}/assets/report?year=${y}`;
+    const links = yearLinks(request.lang, base, year, current).map((l) =>
+      l.text === 'PDF' || l.text === 'DOCX'
+        ? { ...l, href: `/agencies/${id}/assets/report.${l.text.toLowerCase()}?year=${year}` }
+        : l,
+    );
+    links.unshift({
+      href: `/agencies/${id}/loans`,
+      text: pick(request.lang, m('กลับไปการยืม-คืน', 'Back to the loans')),
+    });
+    return sendReportHtml(reply, doc, { screenLinks: links });
   };
-  app.get('/agencies/:id/assets/report', guarded, (request, reply) => send(request, reply, 'html'));
-  app.get('/agencies/:id/assets/report.pdf', guarded, (request, reply) =>
-    send(request, reply, 'pdf'),
-  );
-  app.get('/agencies/:id/assets/report.docx', guarded, (request, reply) =>
-    send(request, reply, 'docx'),
-  );
+  const options = { ...guarded, schema: { params: IdParams, querystring: ReportYearQuery } };
+  for (const [suffix, format] of [
+    ['', 'html'],
+    ['.pdf', 'pdf'],
+    ['.docx', 'docx'],
+  ] as const)
+    api.get(`/agencies/:id/assets/report${suffix}`, options, (request, reply) =>
+      send(request, reply, { id: request.params.id, year: request.query.year }, format),
+    );
 }
 
 function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/public/:agencyCode/assets/guideline', PUBLIC_PAGE_LIMIT, async (request, reply) => {
-    try {
-      const found = await getPublicGuideline(ctx, paramsOf(request).agencyCode ?? '');
+  const api = typed(app);
+  api.get(
+    '/public/:agencyCode/assets/guideline',
+    { ...PUBLIC_PAGE_LIMIT, schema: { params: PublicAgencyParams } },
+    async (request, reply) => {
+      const found = await getPublicGuideline(ctx, request.params.agencyCode);
       const agencyName =
         request.lang === 'th' ? found.agency.nameTh : found.agency.nameEn || found.agency.nameTh;
       const doc = assetGuidelineReport(request.lang, {
@@ -96,32 +100,37 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
         publishedOn: bangkokDay(new Date(found.publishedAt)),
       });
       return sendReportHtml(reply, doc).header('cache-control', 'public, max-age=300');
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
-  const send = async (request: FastifyRequest, reply: FastifyReply, format: ReportFormat) => {
-    const { agencyCode = '', year = '' } = paramsOf(request);
-    try {
-      const data = await getPublicUsageReport(ctx, agencyCode, pathYear(year, publishedNotFound));
-      const doc = reportDoc(request.lang, data);
-      if (format !== 'html')
-        return await sendReport(reply, doc, format, `asset-loans-${data.agency.code}-${year}`);
-      const path = publicReportPath(data.agency.code, Number(year));
-      return sendReportHtml(reply, doc, {
-        screenLinks: [
-          { href: `${path}.pdf`, text: 'PDF' },
-          { href: `${path}.docx`, text: 'DOCX' },
-        ],
-      });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+    },
+  );
+  const send = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { agencyCode, year }: { agencyCode: string; year: string },
+    format: ReportFormat,
+  ) => {
+    const data = await getPublicUsageReport(ctx, agencyCode, pathYear(year, publishedNotFound));
+    const doc = reportDoc(request.lang, data);
+    if (format !== 'html')
+      return sendReport(reply, doc, format, `asset-loans-${data.agency.code}-${year}`);
+    const path = publicReportPath(data.agency.code, Number(year));
+    return sendReportHtml(reply, doc, {
+      screenLinks: [
+        { href: `${path}.pdf`, text: 'PDF' },
+        { href: `${path}.docx`, text: 'DOCX' },
+      ],
+    });
   };
   const base = '/public/:agencyCode/:year/assets/report';
-  app.get(base, PUBLIC_PAGE_LIMIT, (request, reply) => send(request, reply, 'html'));
-  app.get(`${base}.pdf`, GENERATED_FILE_LIMIT, (request, reply) => send(request, reply, 'pdf'));
-  app.get(`${base}.docx`, GENERATED_FILE_LIMIT, (request, reply) => send(request, reply, 'docx'));
+  const schema = { params: PublicYearParams };
+  api.get(base, { ...PUBLIC_PAGE_LIMIT, schema }, (request, reply) =>
+    send(request, reply, request.params, 'html'),
+  );
+  api.get(`${base}.pdf`, { ...GENERATED_FILE_LIMIT, schema }, (request, reply) =>
+    send(request, reply, request.params, 'pdf'),
+  );
+  api.get(`${base}.docx`, { ...GENERATED_FILE_LIMIT, schema }, (request, reply) =>
+    send(request, reply, request.params, 'docx'),
+  );
 }
 
 /** The yearly asset loan report (signed in and public) and the public guideline. */

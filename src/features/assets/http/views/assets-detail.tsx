@@ -76,7 +76,7 @@ export function LoanHistory(props: {
 }
 
 /** Values the request form shows again after a refusal. */
-export type LoanFormValues = Record<string, string>;
+export type LoanFormValues = Partial<Record<string, string>>;
 
 function RequestForm(props: {
   page: PageContext;

@@ -90,7 +90,7 @@ function AssetTable({ page, register }: { page: PageContext; register: AssetRegi
 }
 
 /** Values the add-asset form shows again after a refusal. */
-export type AssetFormValues = Record<string, string>;
+export type AssetFormValues = Partial<Record<string, string>>;
 
 function AddAssetForm(props: {
   page: PageContext;
