@@ -8,6 +8,7 @@ import {
   createManual,
   getManual,
   getManualRegister,
+  ManualInputSchema,
   saveManual,
   setManualPublished,
   type ManualView,
@@ -16,7 +17,8 @@ import { pageOf, type AppOptions } from '../../../platform/http/request-context.
 import { formatDate, type Lang } from '../../../platform/http/i18n.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { sendReport, type ReportFormat } from '../../../platform/http/report-response.js';
-import { formValues, signedIn } from '../../../platform/http/route-support.js';
+import { signedIn } from '../../../platform/http/route-support.js';
+import { IdParams, typed } from '../../../platform/http/typed-routes.js';
 import { type FieldErrors } from '../../../platform/http/views/form.js';
 import type { PageContext } from '../../../platform/http/views/layout.js';
 import {
@@ -27,20 +29,27 @@ import {
 } from './views/manuals-detail.js';
 import { PublicManualPage, PublicManualsPage } from './views/manuals-public.js';
 import { ManualRegisterPage, type NewManualValues } from './views/manuals-register.js';
-import { sendDomainError } from '../../../platform/http/views/user-problem.js';
 import {
-  answerFormRefusal,
   PUBLIC_PAGE_LIMIT,
   PUBLIC_PAGE_OR_FILE_LIMIT,
   changing,
-  formErrorsOf,
   guarded,
+  submitForm,
 } from '../../../platform/http/route-kit.js';
+import {
+  AddRowsQuery,
+  CaseForm,
+  CaseParams,
+  DocumentParams,
+  ManualEditForm,
+  ManualParams,
+  NewManualForm,
+  PublicAgencyParams,
+  PublicManualParams,
+  PublishForm,
+} from './manuals-schemas.js';
 
 const MAX_STEP_ROWS = 100;
-
-type Params = { id: string; manualId?: string; caseId?: string };
-const paramsOf = (request: FastifyRequest) => request.params as Params;
 
 /** The step rows of a posted edit form (`step_description_0`, `step_amount_0`, …). */
 function stepRowsOf(values: Record<string, string>): StepFormValues[] {
@@ -84,148 +93,156 @@ function reportOf(lang: Lang, agencyNameTh: string, manual: ManualView, printedA
 }
 
 function registerRegister(app: FastifyInstance, ctx: ServiceContext): void {
+  const api = typed(app);
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
+    agencyId: string,
     values: NewManualValues,
     errors: FieldErrors,
     status = 200,
   ) {
-    try {
-      const register = await getManualRegister(ctx, signedIn(request), paramsOf(request).id);
-      const page = (
-        <ManualRegisterPage
-          page={pageOf(request)}
-          register={register}
-          values={values}
-          errors={errors}
-        />
-      );
-      return sendPage(reply, page, status);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+    const register = await getManualRegister(ctx, signedIn(request), agencyId);
+    const page = (
+      <ManualRegisterPage
+        page={pageOf(request)}
+        register={register}
+        values={values}
+        errors={errors}
+      />
+    );
+    return sendPage(reply, page, status);
   }
-  app.get('/agencies/:id/manuals', guarded, (request, reply) => render(request, reply, {}, {}));
-  app.post('/agencies/:id/manuals', changing, async (request, reply) => {
-    const values = formValues(request);
-    const { id } = paramsOf(request);
-    try {
-      const created = await createManual(ctx, signedIn(request), id, {
-        kind: values.kind as ManualKind,
-        title: values.title ?? '',
-        fiscalYear: values.fiscalYear ?? '',
-      });
-      return reply.redirect(`/agencies/${id}/manuals/${created.id}`);
-    } catch (error) {
-      return answerFormRefusal(request, reply, error, (errors) =>
-        render(request, reply, values, errors, 400),
+  const path = '/agencies/:id/manuals';
+  api.get(path, { ...guarded, schema: { params: IdParams } }, (request, reply) =>
+    render(request, reply, request.params.id, {}, {}),
+  );
+  api.post(
+    path,
+    { ...changing, schema: { params: IdParams, body: NewManualForm } },
+    (request, reply) => {
+      const { id } = request.params;
+      const { kind, title = '', fiscalYear = '' } = request.body;
+      return submitForm(
+        request,
+        reply,
+        async () => {
+          const input = ManualInputSchema.parse({ kind, title, fiscalYear });
+          const created = await createManual(ctx, signedIn(request), id, input);
+          return `/agencies/${id}/manuals/${created.id}`;
+        },
+        (errors) => render(request, reply, id, request.body, errors, 400),
       );
-    }
-  });
+    },
+  );
 }
 
+const REPORT_FORMATS: readonly ReportFormat[] = ['pdf', 'docx', 'html'];
+const isReportFormat = (format: string): format is ReportFormat =>
+  REPORT_FORMATS.some((known) => known === format);
+
 function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
+  const api = typed(app);
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
+    shown: { id: string; manualId: string; add: string | undefined },
     posted: ManualFormValues | null,
     errors: FieldErrors,
     status = 200,
   ) {
-    const { id, manualId = '' } = paramsOf(request);
-    try {
-      const detail = await getManual(ctx, signedIn(request), id, manualId);
-      const add = Number((request.query as { add?: string }).add ?? 0);
-      const page = (
-        <ManualDetailPage
-          page={pageOf(request)}
-          detail={detail}
-          values={posted ?? formValuesOf(detail)}
-          errors={errors}
-          blankRows={1 + (Number.isInteger(add) ? Math.min(Math.max(add, 0), 10) : 0)}
-        />
-      );
-      return sendPage(reply, page, status);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+    const detail = await getManual(ctx, signedIn(request), shown.id, shown.manualId);
+    const add = Number(shown.add ?? 0);
+    const page = (
+      <ManualDetailPage
+        page={pageOf(request)}
+        detail={detail}
+        values={posted ?? formValuesOf(detail)}
+        errors={errors}
+        blankRows={1 + (Number.isInteger(add) ? Math.min(Math.max(add, 0), 10) : 0)}
+      />
+    );
+    return sendPage(reply, page, status);
   }
-  const act =
-    (work: (request: FastifyRequest) => Promise<unknown>, next = '') =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const { id, manualId = '' } = paramsOf(request);
-      try {
-        await work(request);
-        const more = next || (formValues(request).action === 'add_step' ? '?add=1#steps' : '');
-        return reply.redirect(`/agencies/${id}/manuals/${manualId}${more}`);
-      } catch (error) {
-        const errors = formErrorsOf(error);
-        if (!errors) return sendDomainError(request, reply, error);
-        const values = formValues(request);
-        return render(request, reply, 'title' in values ? postedForm(values) : null, errors, 400);
-      }
-    };
-  app.get('/agencies/:id/manuals/:manualId', guarded, (request, reply) =>
-    render(request, reply, null, {}),
+  /**
+   * Runs a change, then goes back to the manual (`next`, or the new step row after "add a
+   * step"); a refusal a form can show comes back on the page with `posted` kept.
+   */
+  const act = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    where: { params: { id: string; manualId: string }; query: { add?: string | undefined } },
+    work: () => Promise<unknown>,
+    next: string,
+    posted: ManualFormValues | null = null,
+  ) => {
+    const { id, manualId } = where.params;
+    const shown = { id, manualId, add: where.query.add };
+    return submitForm(
+      request,
+      reply,
+      async () => {
+        await work();
+        return `/agencies/${id}/manuals/${manualId}${next}`;
+      },
+      (errors) => render(request, reply, shown, posted, errors, 400),
+    );
+  };
+  const moreOf = (action: string | undefined) => (action === 'add_step' ? '?add=1#steps' : '');
+  const base = '/agencies/:id/manuals/:manualId';
+  const read = { params: ManualParams, querystring: AddRowsQuery };
+  api.get(base, { ...guarded, schema: read }, (request, reply) =>
+    render(request, reply, { ...request.params, add: request.query.add }, null, {}),
   );
-  app.post(
-    '/agencies/:id/manuals/:manualId',
-    changing,
-    act((request) => {
-      const { id, manualId = '' } = paramsOf(request);
-      const form = postedForm(formValues(request));
-      return saveManual(ctx, signedIn(request), id, manualId, form);
-    }),
-  );
-  app.post(
-    '/agencies/:id/manuals/:manualId/publish',
-    changing,
-    act((request) => {
-      const { id, manualId = '' } = paramsOf(request);
-      const publish = formValues(request).publish === '1';
-      return setManualPublished(ctx, signedIn(request), id, manualId, publish);
-    }),
-  );
-  app.post(
-    '/agencies/:id/manuals/:manualId/cases',
-    changing,
-    act((request) => {
-      const { id, manualId = '' } = paramsOf(request);
-      const { receivedOn = '', completedOn = '' } = formValues(request);
-      return addServiceCase(ctx, signedIn(request), id, manualId, { receivedOn, completedOn });
-    }, '#cases-title'),
-  );
-  app.post(
-    '/agencies/:id/manuals/:manualId/cases/:caseId/delete',
-    changing,
-    act((request) => {
-      const { id, manualId = '', caseId = '' } = paramsOf(request);
-      return removeServiceCase(ctx, signedIn(request), id, manualId, caseId);
-    }, '#cases-title'),
-  );
-  app.get('/agencies/:id/manuals/:manualId/document.:format', guarded, async (request, reply) => {
-    const { id, manualId = '' } = paramsOf(request);
-    const { format } = request.params as { format: string };
-    if (!['pdf', 'docx', 'html'].includes(format)) return reply.callNotFound();
-    try {
-      const detail = await getManual(ctx, signedIn(request), id, manualId);
-      const doc = reportOf(
-        request.lang,
-        detail.agency.nameTh,
-        detail.manual,
-        ctx.clock.now().toISOString(),
-      );
-      return sendReport(
-        reply,
-        doc,
-        format as ReportFormat,
-        `${detail.agency.code}-${detail.manual.title}`,
-      );
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+  api.post(base, { ...changing, schema: { ...read, body: ManualEditForm } }, (request, reply) => {
+    const { id, manualId } = request.params;
+    const values = request.body;
+    const posted = 'title' in values ? postedForm(values) : null;
+    const save = () => saveManual(ctx, signedIn(request), id, manualId, postedForm(values));
+    return act(request, reply, request, save, moreOf(values.action), posted);
   });
+  api.post(
+    `${base}/publish`,
+    { ...changing, schema: { ...read, body: PublishForm } },
+    (request, reply) => {
+      const { id, manualId } = request.params;
+      const { publish, action } = request.body;
+      const work = () => setManualPublished(ctx, signedIn(request), id, manualId, publish === '1');
+      return act(request, reply, request, work, moreOf(action));
+    },
+  );
+  api.post(
+    `${base}/cases`,
+    { ...changing, schema: { ...read, body: CaseForm } },
+    (request, reply) => {
+      const { id, manualId } = request.params;
+      const { receivedOn = '', completedOn = '' } = request.body;
+      const input = { receivedOn, completedOn };
+      const work = () => addServiceCase(ctx, signedIn(request), id, manualId, input);
+      return act(request, reply, request, work, '#cases-title');
+    },
+  );
+  api.post(
+    `${base}/cases/:caseId/delete`,
+    { ...changing, schema: { params: CaseParams, querystring: AddRowsQuery } },
+    (request, reply) => {
+      const { id, manualId, caseId } = request.params;
+      const work = () => removeServiceCase(ctx, signedIn(request), id, manualId, caseId);
+      return act(request, reply, request, work, '#cases-title');
+    },
+  );
+  api.get(
+    `${base}/document.:format`,
+    { ...guarded, schema: { params: DocumentParams } },
+    async (request, reply) => {
+      const { id, manualId, format } = request.params;
+      if (!isReportFormat(format)) return reply.callNotFound();
+      const detail = await getManual(ctx, signedIn(request), id, manualId);
+      const printedAt = ctx.clock.now().toISOString();
+      const doc = reportOf(request.lang, detail.agency.nameTh, detail.manual, printedAt);
+      return sendReport(reply, doc, format, `${detail.agency.code}-${detail.manual.title}`);
+    },
+  );
 }
 
 /** The page context of a public page: nobody signed in, no form token. */
@@ -234,28 +251,31 @@ function publicPage(request: FastifyRequest): PageContext {
 }
 
 function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
-  const list =
-    (kind: ManualKind | undefined) => async (request: FastifyRequest, reply: FastifyReply) => {
-      const { agencyCode } = request.params as { agencyCode: string };
-      const data = await getPublicManuals(ctx, agencyCode);
-      return sendPage(
-        reply,
-        <PublicManualsPage page={publicPage(request)} data={data} kind={kind} />,
-      );
-    };
-  app.get('/public/:agencyCode/manuals', PUBLIC_PAGE_LIMIT, list(undefined));
+  const api = typed(app);
+  const list = (kind: ManualKind | undefined) =>
+    api.get(
+      `/public/:agencyCode/manuals${kind ? `/${kind}` : ''}`,
+      { ...PUBLIC_PAGE_LIMIT, schema: { params: PublicAgencyParams } },
+      async (request, reply) => {
+        const data = await getPublicManuals(ctx, request.params.agencyCode);
+        return sendPage(
+          reply,
+          <PublicManualsPage page={publicPage(request)} data={data} kind={kind} />,
+        );
+      },
+    );
+  list(undefined);
   // one page per kind (static segments win over the manual id): the OIT evidence addresses
-  for (const kind of MANUAL_KINDS)
-    app.get(`/public/:agencyCode/manuals/${kind}`, PUBLIC_PAGE_LIMIT, list(kind));
-  app.get(
+  for (const kind of MANUAL_KINDS) list(kind);
+  api.get(
     '/public/:agencyCode/manuals/:manualId',
-    PUBLIC_PAGE_OR_FILE_LIMIT,
+    { ...PUBLIC_PAGE_OR_FILE_LIMIT, schema: { params: PublicManualParams } },
     async (request, reply) => {
-      const { agencyCode, manualId } = request.params as { agencyCode: string; manualId: string };
+      const { agencyCode, manualId } = request.params;
       const match = /^([0-9a-zA-Z-]+?)(?:\.(pdf|docx))?$/.exec(manualId);
       const { agency, manual } = await getPublicManual(ctx, agencyCode, match?.[1] ?? '');
-      const format = match?.[2] as 'pdf' | 'docx' | undefined;
-      if (format) {
+      const format = match?.[2];
+      if (format === 'pdf' || format === 'docx') {
         const doc = reportOf(request.lang, agency.nameTh, manual, manual.updatedAt);
         return sendReport(reply, doc, format, `${agency.code}-${manual.title}`);
       }
