@@ -2,8 +2,6 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
-import { randomIds, systemClock } from '../platform/infra/clock.js';
-import { verifyAuditLog } from '../features/audit/feature.js';
 import { backupSqlite, restoreSqlite } from '../platform/db/backup.js';
 import type { Io } from './output.js';
 
@@ -17,7 +15,7 @@ async function withDb<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<
   }
 }
 
-/** `prongsai migrate`, `backup FILE`, `restore FILE` and `audit verify`. */
+/** `prongsai migrate`, `backup FILE` and `restore FILE`. */
 export async function runDbCommand(command: string, args: string[], io: Io): Promise<number> {
   const { positionals } = parseArgs({ args, strict: true, allowPositionals: true });
   if (command === 'migrate') {
@@ -38,19 +36,6 @@ export async function runDbCommand(command: string, args: string[], io: Io): Pro
     io.out(`กู้คืนแล้ว / restored: ${summary.agencies} หน่วยงาน/agencies, ${summary.users} ผู้ใช้/users\n`);
     return 0;
   }
-  if (command === 'audit' && positionals[0] === 'verify') {
-    const result = await withDb((db) => verifyAuditLog({ db, clock: systemClock, ids: randomIds }));
-    if (result.brokenAt !== null) {
-      io.out(
-        `✗ บันทึกการตรวจสอบถูกแก้ไขที่ลำดับ ${result.brokenAt} / audit log broken at entry ${result.brokenAt}\n`,
-      );
-      return 1;
-    }
-    io.out(
-      `✓ บันทึกการตรวจสอบครบถ้วน ${result.entries} รายการ / audit log intact: ${result.entries} entries\n`,
-    );
-    return 0;
-  }
-  io.err('วิธีใช้ / usage: prongsai migrate | backup FILE | restore FILE | audit verify\n');
+  io.err('วิธีใช้ / usage: prongsai migrate | backup FILE | restore FILE\n');
   return 2;
 }

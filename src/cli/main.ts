@@ -4,6 +4,7 @@ import { runScoreCommand } from './score.command.js';
 import { runDemoCommand } from './demo.command.js';
 import { runServeCommand } from './serve.command.js';
 import { runDbCommand } from './db.command.js';
+import { runAuditCommand } from './audit.command.js';
 import { runOitCommand } from './oit.command.js';
 import { runRemindersCommand } from './reminders.command.js';
 import { runExportCommand } from './export.command.js';
@@ -16,7 +17,8 @@ const HELP = `Prongsai (โปร่งใส): การประเมิน�
   prongsai serve [--port N] [--host H]            เปิดระบบเว็บ / run the web application
   prongsai migrate                                ปรับโครงสร้างฐานข้อมูล / bring the database schema up to date
   prongsai backup FILE | restore FILE             สำรอง/กู้คืน SQLite / back up or restore SQLite
-  prongsai audit verify                           ตรวจบันทึกการตรวจสอบ / verify the audit hash chain
+  prongsai audit verify [--checkpoints FILE]       ตรวจบันทึกการตรวจสอบ / verify the audit hash chain (and checkpoints)
+  prongsai audit checkpoint [--append FILE]       จุดตรวจบันทึก / print (and keep) the chain's head outside the database
   prongsai oit check-links [--round ID]           ตรวจลิงก์หลักฐาน OIT ที่ส่งแล้ว / re-check submitted OIT links
   prongsai framework list                         ฉบับเกณฑ์ที่มีให้ / bundled editions
   prongsai framework check FILE|ID                ตรวจไฟล์ฉบับเกณฑ์ / check an edition file
@@ -41,12 +43,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'oit') return await runOitCommand(rest, io);
     if (command === 'reminders') return await runRemindersCommand(rest, io);
     if (command === 'export') return await runExportCommand(rest, io);
-    if (
-      command === 'migrate' ||
-      command === 'backup' ||
-      command === 'restore' ||
-      command === 'audit'
-    ) {
+    if (command === 'audit') return await runAuditCommand(rest, io);
+    if (command === 'migrate' || command === 'backup' || command === 'restore') {
       return await runDbCommand(command, rest, io);
     }
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {

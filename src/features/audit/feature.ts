@@ -8,4 +8,10 @@ export const auditFeature: Feature = {
 
 // What other features use of this one: its door.
 export { listAuditEntries } from './db/audit.repository.js';
-export { inTransaction, recordAudit, verifyAuditLog } from './services/audit.service.js';
+export { formatCheckpoint, parseCheckpoints, type AuditCheckpoint } from './core/checkpoint.js';
+export {
+  inTransaction,
+  recordAudit,
+  takeAuditCheckpoint,
+  verifyAuditLog,
+} from './services/audit.service.js';
