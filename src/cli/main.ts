@@ -5,6 +5,7 @@ import { runDemoCommand } from './demo.command.js';
 import { runServeCommand } from './serve.command.js';
 import { runDbCommand } from './db.command.js';
 import { runAuditCommand } from './audit.command.js';
+import { runSurveysCommand } from './surveys.command.js';
 import { runOitCommand } from './oit.command.js';
 import { runRemindersCommand } from './reminders.command.js';
 import { runExportCommand } from './export.command.js';
@@ -18,6 +19,7 @@ const HELP = `Prongsai (โปร่งใส): การประเมิน�
   prongsai migrate                                ปรับโครงสร้างฐานข้อมูล / bring the database schema up to date
   prongsai backup FILE | restore FILE             สำรอง/กู้คืน SQLite / back up or restore SQLite
   prongsai audit verify [--checkpoints FILE]       ตรวจบันทึกการตรวจสอบ / verify the audit hash chain (and checkpoints)
+  prongsai surveys reshuffle                      สลับลำดับคำตอบล่าสุด / rewrite recent answers in random order (PostgreSQL)
   prongsai audit checkpoint [--append FILE]       จุดตรวจบันทึก / print (and keep) the chain's head outside the database
   prongsai oit check-links [--round ID]           ตรวจลิงก์หลักฐาน OIT ที่ส่งแล้ว / re-check submitted OIT links
   prongsai framework list                         ฉบับเกณฑ์ที่มีให้ / bundled editions
@@ -44,6 +46,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'reminders') return await runRemindersCommand(rest, io);
     if (command === 'export') return await runExportCommand(rest, io);
     if (command === 'audit') return await runAuditCommand(rest, io);
+    if (command === 'surveys') return await runSurveysCommand(rest, io);
     if (command === 'migrate' || command === 'backup' || command === 'restore') {
       return await runDbCommand(command, rest, io);
     }

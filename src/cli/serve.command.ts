@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { createApp } from '../app/create-app.js';
+import { reshuffleRecentResponses, RESHUFFLE_EVERY_MS } from '../features/surveys/feature.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
 import type { Io } from './output.js';
 
@@ -17,7 +18,15 @@ export async function runServeCommand(args: string[], io: Io): Promise<number> {
   const db = openDatabase(config.DATABASE_URL);
   const ran = await migrateToLatest(db);
   if (ran.length > 0) io.err(`ปรับโครงสร้างฐานข้อมูล / migrated: ${ran.join(', ')}\n`);
-  const app = await createApp({ ctx: { db, clock: systemClock, ids: randomIds }, config });
+  const ctx = { db, clock: systemClock, ids: randomIds };
+  const app = await createApp({ ctx, config });
+  // PostgreSQL keeps rows in arrival order: rewrite recent answers in random order every hour
+  const reshuffle =
+    db.dialect === 'postgres'
+      ? setInterval(() => {
+          reshuffleRecentResponses(ctx).catch((error: unknown) => app.log.error(error));
+        }, RESHUFFLE_EVERY_MS).unref()
+      : null;
   const port = values.port ? Number(values.port) : config.PORT;
   const host = values.host ?? config.HOST;
   const address = await app.listen({ port, host });
@@ -29,6 +38,7 @@ export async function runServeCommand(args: string[], io: Io): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  if (reshuffle) clearInterval(reshuffle);
   await app.close();
   await db.close();
   return 0;

@@ -14,6 +14,7 @@ export { MIN_GROUP_SIZE } from './core/progress.js';
 export { fieldName } from './core/survey-form.js';
 export { insertResponses, listResponseAnswers, type NewResponse } from './db/survey.repository.js';
 export { importResponses } from './services/response-import.service.js';
+export { reshuffleRecentResponses, RESHUFFLE_EVERY_MS } from './services/response-order.service.js';
 export { ensureSurveyLinks } from './services/survey-admin.service.js';
 export {
   findOpenSurvey,

@@ -11,6 +11,7 @@ import * as integrity from './migrations/202611261800_integrity.js';
 import * as assets from './migrations/202611261810_assets.js';
 import * as manuals from './migrations/202611261820_manuals.js';
 import * as voice from './migrations/202611261830_voice.js';
+import * as responseOrder from './migrations/202612060900_response_order.js';
 
 /** Every migration, in order: a static list (no file scanning), the same for both engines. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611261810_assets': assets,
   '202611261820_manuals': manuals,
   '202611261830_voice': voice,
+  '202612060900_response_order': responseOrder,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

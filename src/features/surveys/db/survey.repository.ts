@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { randomInt } from 'node:crypto';
+import { SqliteAdapter, type Kysely } from 'kysely';
 import type { RoundState } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 
@@ -228,6 +229,51 @@ export async function insertResponses(
     }));
     await db.insertInto('survey_response').values(chunk).execute();
   }
+}
+
+/** Fisher–Yates with a cryptographic random source: no seed, no pattern. */
+function shuffled<T>(rows: T[]): T[] {
+  for (let i = rows.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [rows[i], rows[j]] = [rows[j] as T, rows[i] as T];
+  }
+  return rows;
+}
+
+/**
+ * Rewrites the responses and finished-form marks of the given days in random order, in one
+ * transaction: on PostgreSQL the heap keeps rows in the order they were written, and after this
+ * it keeps them in no order that says who came when. SQLite stores both tables by their random
+ * keys (WITHOUT ROWID): nothing to do there. Returns the number of responses rewritten.
+ */
+export async function reshuffleResponsesOfDays(
+  db: Kysely<Database>,
+  days: readonly string[],
+): Promise<number> {
+  if (days.length === 0 || db.getExecutor().adapter instanceof SqliteAdapter) return 0;
+  return db.transaction().execute(async (trx) => {
+    const responses = await trx
+      .deleteFrom('survey_response')
+      .where('submitted_on', 'in', [...days])
+      .returningAll()
+      .execute();
+    for (const chunk of chunksOf(shuffled(responses)))
+      await trx.insertInto('survey_response').values(chunk).execute();
+    const submissions = await trx
+      .deleteFrom('survey_submission')
+      .where('submitted_on', 'in', [...days])
+      .returningAll()
+      .execute();
+    for (const chunk of chunksOf(shuffled(submissions)))
+      await trx.insertInto('survey_submission').values(chunk).execute();
+    return responses.length;
+  });
+}
+
+function chunksOf<T>(rows: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }
 
 /** Responses per instrument and day of a round (for progress and projection). */
