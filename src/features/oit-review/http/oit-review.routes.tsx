@@ -26,19 +26,25 @@ import type { FieldErrors } from '../../../platform/http/views/form.js';
 import { ClarifyPage } from './views/oit-review-clarify.js';
 import { ReviewItemPage } from './views/oit-review-item.js';
 import { ReviewListPage, ReviewRoundPage } from './views/oit-review-list.js';
-import { fieldErrorOf, sendDomainError } from '../../../platform/http/views/user-problem.js';
+import { fieldErrorOf } from '../../../platform/http/views/user-problem.js';
 import { sendErrorPage } from '../../../platform/http/views/error-page.js';
 import { evidenceSettings } from '../../oit-evidence/feature.js';
 import { registerOitReviewApi } from './oit-review-api.routes.js';
 import { changing, guarded, isUploadTooLarge } from '../../../platform/http/route-kit.js';
+import { IdParams, typed } from '../../../platform/http/typed-routes.js';
+import {
+  AssignForm,
+  DecisionForm,
+  DoneQuery,
+  ItemParams,
+  SnapshotParams,
+  type DecisionFormValues,
+} from './oit-review-schemas.js';
 
 const CHOOSE_OUTCOME: Message = { th: 'กรุณาเลือกผลการตรวจ', en: 'Choose a decision' };
 
-type Params = { id: string; item?: string; snapshot?: string };
-const paramsOf = (request: FastifyRequest) => request.params as Params;
-
 /** Turns the decision form (outcome, partial score, template, free text) into a decision. */
-export function decisionFromForm(itemCode: string, values: Record<string, string>) {
+export function decisionFromForm(itemCode: string, values: DecisionFormValues) {
   const outcome = values.outcome ?? '';
   const score =
     outcome === 'pass'
@@ -55,7 +61,8 @@ export function decisionFromForm(itemCode: string, values: Record<string, string
 }
 
 function registerRoundPages(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/review', guarded, async (request, reply) => {
+  const api = typed(app);
+  api.get('/review', guarded, async (request, reply) => {
     const rounds = await listMyReviewRounds(ctx, signedIn(request));
     return sendPage(reply, <ReviewListPage page={pageOf(request)} rounds={rounds} />);
   });
@@ -63,109 +70,116 @@ function registerRoundPages(app: FastifyInstance, ctx: ServiceContext): void {
   async function renderRound(
     request: FastifyRequest,
     reply: FastifyReply,
+    roundId: string,
     errors: FieldErrors,
     status = 200,
   ) {
     const actor = signedIn(request);
-    try {
-      const overview = await getReviewRound(ctx, actor, paramsOf(request).id);
-      const scores = await getRoundOitScores(ctx, actor, overview.round.id);
-      const page = (
-        <ReviewRoundPage
-          page={pageOf(request)}
-          overview={overview}
-          scores={scores}
-          errors={errors}
-        />
-      );
-      return sendPage(reply, page, status);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+    const overview = await getReviewRound(ctx, actor, roundId);
+    const scores = await getRoundOitScores(ctx, actor, overview.round.id);
+    const page = (
+      <ReviewRoundPage page={pageOf(request)} overview={overview} scores={scores} errors={errors} />
+    );
+    return sendPage(reply, page, status);
   }
-  app.get('/review/rounds/:id', guarded, (request, reply) => renderRound(request, reply, {}));
-
-  const act =
-    (work: (request: FastifyRequest) => Promise<unknown>) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      try {
-        await work(request);
-        return reply.redirect(`/review/rounds/${paramsOf(request).id}`);
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.code === 'not_found')
-          return sendDomainError(request, reply, error);
-        return renderRound(request, reply, fieldErrorOf(error), 400);
-      }
-    };
-  app.post(
-    '/review/rounds/:id/assign',
-    changing,
-    act((request) => {
-      const { email = '', role = 'primary' } = formValues(request);
-      return assignAssessor(ctx, signedIn(request), paramsOf(request).id, {
-        email,
-        role: role === 'second' ? 'second' : 'primary',
-      });
-    }),
+  api.get('/review/rounds/:id', { ...guarded, schema: { params: IdParams } }, (request, reply) =>
+    renderRound(request, reply, request.params.id, {}),
   );
-  app.post(
+
+  // Not submitForm: every refusal but not found (a refused role too) comes back on the round's
+  // page with status 400, and invalid input goes to the error page, as this page always did.
+  const act = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    roundId: string,
+    work: () => Promise<unknown>,
+  ) => {
+    try {
+      await work();
+      return reply.redirect(`/review/rounds/${roundId}`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+      return renderRound(request, reply, roundId, fieldErrorOf(error), 400);
+    }
+  };
+  api.post(
+    '/review/rounds/:id/assign',
+    { ...changing, schema: { params: IdParams, body: AssignForm } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { email = '', role = 'primary' } = request.body;
+      return act(request, reply, id, () =>
+        assignAssessor(ctx, signedIn(request), id, {
+          email,
+          role: role === 'second' ? 'second' : 'primary',
+        }),
+      );
+    },
+  );
+  api.post(
     '/review/rounds/:id/confirm',
-    changing,
-    act((request) => confirmOitRound(ctx, signedIn(request), paramsOf(request).id)),
+    { ...changing, schema: { params: IdParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      return act(request, reply, id, () => confirmOitRound(ctx, signedIn(request), id));
+    },
   );
 }
 
 function registerItemPages(app: FastifyInstance, ctx: ServiceContext, filesDir: string): void {
+  const api = typed(app);
   async function renderItem(
     request: FastifyRequest,
     reply: FastifyReply,
+    { id, item }: { id: string; item: string },
     errors: FieldErrors,
     status = 200,
   ) {
-    const { id, item = '' } = paramsOf(request);
-    try {
-      const detail = await getReviewItem(ctx, signedIn(request), id, item);
-      return sendPage(
-        reply,
-        <ReviewItemPage page={pageOf(request)} detail={detail} errors={errors} />,
-        status,
-      );
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+    const detail = await getReviewItem(ctx, signedIn(request), id, item);
+    return sendPage(
+      reply,
+      <ReviewItemPage page={pageOf(request)} detail={detail} errors={errors} />,
+      status,
+    );
   }
-  app.get('/review/rounds/:id/items/:item', guarded, (request, reply) =>
-    renderItem(request, reply, {}),
+  api.get(
+    '/review/rounds/:id/items/:item',
+    { ...guarded, schema: { params: ItemParams } },
+    (request, reply) => renderItem(request, reply, request.params, {}),
   );
 
-  app.post('/review/rounds/:id/items/:item', changing, async (request, reply) => {
-    const { id, item = '' } = paramsOf(request);
-    const decision = decisionFromForm(item, formValues(request));
-    if (Number.isNaN(decision.score))
-      return renderItem(request, reply, { outcome: CHOOSE_OUTCOME }, 400);
-    try {
-      await recordDecision(ctx, signedIn(request), id, decision);
-      return reply.redirect(`/review/rounds/${id}/items/${encodeURIComponent(item)}`);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code === 'not_found')
-        return sendDomainError(request, reply, error);
-      return renderItem(request, reply, fieldErrorOf(error), 400);
-    }
-  });
+  // Not submitForm: as on the round's page, every refusal but not found comes back on the form.
+  api.post(
+    '/review/rounds/:id/items/:item',
+    { ...changing, schema: { params: ItemParams, body: DecisionForm } },
+    async (request, reply) => {
+      const { id, item } = request.params;
+      const decision = decisionFromForm(item, request.body);
+      if (Number.isNaN(decision.score))
+        return renderItem(request, reply, request.params, { outcome: CHOOSE_OUTCOME }, 400);
+      try {
+        await recordDecision(ctx, signedIn(request), id, decision);
+        return reply.redirect(`/review/rounds/${id}/items/${encodeURIComponent(item)}`);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+        return renderItem(request, reply, request.params, fieldErrorOf(error), 400);
+      }
+    },
+  );
 
-  app.get('/review/rounds/:id/snapshots/:snapshot', guarded, async (request, reply) => {
-    const { id, snapshot = '' } = paramsOf(request);
-    try {
+  api.get(
+    '/review/rounds/:id/snapshots/:snapshot',
+    { ...guarded, schema: { params: SnapshotParams } },
+    async (request, reply) => {
+      const { id, snapshot } = request.params;
       const body = await readSnapshotBody(ctx, signedIn(request), id, snapshot, filesDir);
       return reply
         .type('text/plain; charset=utf-8')
         .header('content-disposition', `attachment; filename="snapshot-${snapshot}.txt"`)
         .header('x-content-type-options', 'nosniff')
         .send(body);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
+    },
+  );
 }
 
 /** A file part as the clarify scope's multipart parser keeps it. */
@@ -205,29 +219,31 @@ function registerClarifyPages(
   ctx: ServiceContext,
   settings: ClarificationUploadSettings,
 ): void {
+  /** The clarification page; `saved` shows the notice of an answer just taken. */
   async function renderClarify(
     request: FastifyRequest,
     reply: FastifyReply,
+    roundId: string,
+    saved: boolean,
     errors: FieldErrors,
     status = 200,
   ) {
-    try {
-      const view = await getClarification(ctx, signedIn(request), paramsOf(request).id);
-      const saved = (request.query as { done?: string }).done === 'saved' && status === 200;
-      return sendPage(
-        reply,
-        <ClarifyPage page={pageOf(request)} view={view} errors={errors} notice={saved} />,
-        status,
-      );
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
+    const view = await getClarification(ctx, signedIn(request), roundId);
+    return sendPage(
+      reply,
+      <ClarifyPage page={pageOf(request)} view={view} errors={errors} notice={saved} />,
+      status,
+    );
   }
-  app.get('/rounds/:id/oit/clarify', guarded, (request, reply) =>
-    renderClarify(request, reply, {}),
+  typed(app).get(
+    '/rounds/:id/oit/clarify',
+    { ...guarded, schema: { params: IdParams, querystring: DoneQuery } },
+    (request, reply) =>
+      renderClarify(request, reply, request.params.id, request.query.done === 'saved', {}),
   );
 
-  async function postClarify(request: FastifyRequest, reply: FastifyReply) {
+  /** The answer form (multipart: its parts are read here, as the scope's parser keeps them). */
+  async function postClarify(request: FastifyRequest, reply: FastifyReply, roundId: string) {
     const { values, upload, truncated } = readClarifyForm(request);
     const { itemCode = '', text = '', newUrl = '' } = values;
     try {
@@ -235,24 +251,26 @@ function registerClarifyPages(
       await answerClarification(
         ctx,
         signedIn(request),
-        paramsOf(request).id,
+        roundId,
         { itemCode, text, newUrl },
         upload && { file: upload, settings },
       );
-      return reply.redirect(`/rounds/${paramsOf(request).id}/oit/clarify?done=saved`);
+      return reply.redirect(`/rounds/${roundId}/oit/clarify?done=saved`);
     } catch (error) {
       if (error instanceof DomainError && error.code !== 'not_found') {
         const refused = clarifyErrorOf(error, itemCode);
-        return renderClarify(request, reply, refused.errors, refused.status);
+        return renderClarify(request, reply, roundId, false, refused.errors, refused.status);
       }
       if (error instanceof ZodError)
         return renderClarify(
           request,
           reply,
+          roundId,
+          false,
           { [`text-${itemCode}`]: { th: 'กรุณาเขียนคำชี้แจง', en: 'Write an answer' } },
           400,
         );
-      return sendDomainError(request, reply, error);
+      throw error;
     }
   }
 
@@ -279,10 +297,14 @@ function registerClarifyPages(
       if (!isUploadTooLarge(error)) throw error;
       return sendErrorPage(request, reply, 413, uploadTooLarge(settings.maxUploadBytes).messages);
     });
-    scope.post(
+    typed(scope).post(
       '/rounds/:id/oit/clarify',
-      { ...changing, bodyLimit: settings.maxUploadBytes + 1024 * 1024 },
-      postClarify,
+      {
+        ...changing,
+        bodyLimit: settings.maxUploadBytes + 1024 * 1024,
+        schema: { params: IdParams },
+      },
+      (request, reply) => postClarify(request, reply, request.params.id),
     );
   });
 }
