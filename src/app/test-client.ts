@@ -102,6 +102,7 @@ export async function createTestApp(
   dialect: Dialect = 'sqlite',
   clock: Clock = systemClock,
   settings: Partial<AppOptions['config']> = {},
+  extra: Pick<AppOptions, 'logStream'> = {},
 ): Promise<TestApp> {
   const { db, dispose } = await openTestDatabase(dialect);
   const ctx: ServiceContext = { db, clock, ids: randomIds };
@@ -114,6 +115,7 @@ export async function createTestApp(
       LOG_LEVEL: 'silent',
       ...settings,
     },
+    ...extra,
   });
   return {
     app,

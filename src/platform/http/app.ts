@@ -40,6 +40,18 @@ function trustedProxies(setting: AppOptions['config']['TRUST_PROXY']) {
   return (_address: string, hop: number) => hop < setting;
 }
 
+/**
+ * Requests that leave no log line at all: a respondent's survey steps, a citizen's public pages,
+ * a calendar feed (its address is its secret), static files. A log line carries the moment it
+ * was written, and the moment of an answer is enough to tell who gave it.
+ */
+const UNLOGGED = /^\/(?:s\/|public\/|assets\/|calendar\/feed\/|lang\/|favicon\.ico$)/;
+
+/** Whether a request's path is one that leaves no log line. */
+export function isUnlogged(path: string): boolean {
+  return UNLOGGED.test(path);
+}
+
 /** What the composition root (src/app) gives the platform: how to know who is signed in, and the routes. */
 export interface AppParts {
   resolveActor: (ctx: ServiceContext, token: string | undefined) => Promise<SessionActor | null>;
@@ -53,7 +65,12 @@ export interface AppParts {
 export async function buildApp(options: AppOptions, parts: AppParts): Promise<FastifyInstance> {
   const { ctx, config } = options;
   const app = Fastify({
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: config.LOG_LEVEL, ...(options.logStream ? { stream: options.logStream } : {}) },
+    // one line per request is written below, without what could tie a visit to a person
+    disableRequestLogging: true,
     trustProxy: trustedProxies(config.TRUST_PROXY),
     bodyLimit: 2 * 1024 * 1024,
   });
@@ -112,6 +129,21 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
   // the PDF printer's Chromium ends with the server (and with each test's app)
   app.addHook('onClose', async () => closeSharedPdfRenderer());
 
+  // staff requests: method, route (not the query, which can hold tokens), status and duration
+  app.addHook('onResponse', async (request, reply) => {
+    if (isUnlogged(request.url.split('?')[0] ?? '')) return;
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unknown',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        ip: request.ip,
+      },
+      'request',
+    );
+  });
+
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'th');
   app.addHook('onRequest', async (request) => {
@@ -151,7 +183,10 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
         ? sendProblem(reply, status, message)
         : sendErrorPage(request, reply, status, message);
     }
-    request.log.error(error);
+    // a survey or public request's failure is logged without its address, route or request id
+    if (isUnlogged(request.url.split('?')[0] ?? ''))
+      app.log.error({ err: error }, 'request failed');
+    else request.log.error({ err: error, route: request.routeOptions.url }, 'request failed');
     const message = {
       th: 'เกิดข้อผิดพลาดในระบบ ข้อมูลที่ส่งมาไม่ได้ถูกบันทึก กรุณาลองใหม่',
       en: 'Something went wrong on our side; nothing was saved. Please try again',

@@ -40,6 +40,8 @@ export interface AppOptions {
       /** HMAC key of single-use access codes; when absent one is made and kept in the database. */
       PRONGSAI_SECRET?: string | undefined;
     };
+  /** Where log lines go (standard output when absent). */
+  logStream?: { write(line: string): void };
 }
 
 /** Route modules get the app, the services' context and the settings. */
