@@ -19,7 +19,6 @@ import {
   type AppOptions,
 } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
-import { describeApi } from '../../../platform/http/openapi.js';
 import {
   IMPORT_TOO_LARGE,
   MAX_IMPORT_FILE,
@@ -27,18 +26,23 @@ import {
 } from '../../../platform/imports/http/import-upload.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { signedIn } from '../../../platform/http/route-support.js';
+import { ProblemSchema, typed, type TypedApp } from '../../../platform/http/typed-routes.js';
 import { importPath, ResponseImportPage } from './views/response-import.js';
+import { FormText, SurveyPathParams } from './survey-schemas.js';
+import type { SurveyParams } from './survey-admin-links.js';
 
 const PAGE = '/rounds/:id/surveys/:instrument/import';
 const API = '/api/v1/rounds/:id/surveys/:instrument/import';
 /** Room for a large paste (20,000 rows) or a 5 MB file sent as base64. */
 const BODY_LIMIT = 10 * 1024 * 1024;
 
-function paramsOf(request: FastifyRequest): { id: string; instrument: string } {
-  return request.params as { id: string; instrument: string };
-}
+/** The count of a finished import, for the page's notice (?imported=12). */
+const ImportedQuery = z.object({ imported: FormText });
 
-/** The fields of the page's form (multipart or urlencoded): the file wins over pasted text. */
+/**
+ * The fields of the page's form (multipart or urlencoded: the multipart body is parsed here,
+ * not by a schema): the file wins over pasted text.
+ */
 function readForm(body: unknown): { file: ResponseImportFile; csv: string; confirm: boolean } {
   const form = (body ?? {}) as Record<string, unknown>;
   const csv = typeof form.csv === 'string' ? form.csv : '';
@@ -57,9 +61,9 @@ async function sendImportPage(
   ctx: ServiceContext,
   request: FastifyRequest,
   reply: FastifyReply,
+  { id, instrument }: SurveyParams,
   state: { csv: string; preview: ResponseImportPreview | null; notice: Message | null },
 ) {
-  const { id, instrument } = paramsOf(request);
   const target = await loadImportTarget(ctx, signedIn(request), id, instrument);
   const page = (
     <ResponseImportPage
@@ -72,31 +76,48 @@ async function sendImportPage(
   return sendPage(reply, page, state.preview && !state.preview.valid ? 400 : 200);
 }
 
-function noticeOf(request: FastifyRequest): Message | null {
-  const imported = Number((request.query as Record<string, unknown>).imported);
+function noticeOf(query: z.output<typeof ImportedQuery>): Message | null {
+  const imported = Number(query.imported);
   if (!Number.isSafeInteger(imported) || imported <= 0) return null;
   return m(`นำเข้าคำตอบแล้ว ${imported} ชุด`, `${imported} responses were imported`);
 }
 
-function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get(PAGE, { preValidation: requireActor }, async (request, reply) =>
-    sendImportPage(ctx, request, reply, { csv: '', preview: null, notice: noticeOf(request) }),
+function registerPages(api: TypedApp, ctx: ServiceContext): void {
+  api.get(
+    PAGE,
+    {
+      preValidation: requireActor,
+      schema: { params: SurveyPathParams, querystring: ImportedQuery },
+    },
+    async (request, reply) => {
+      const state = { csv: '', preview: null, notice: noticeOf(request.query) };
+      return sendImportPage(ctx, request, reply, request.params, state);
+    },
   );
 
-  app.get(`${PAGE}/template.csv`, { preValidation: requireActor }, async (request, reply) => {
-    const { id, instrument } = paramsOf(request);
-    const template = await buildImportTemplate(ctx, signedIn(request), id, instrument);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${template.filename}"`)
-      .send(template.csv);
-  });
-
-  app.post(
-    PAGE,
-    { preValidation: [requireActor, requireCsrf], bodyLimit: BODY_LIMIT },
+  api.get(
+    `${PAGE}/template.csv`,
+    { preValidation: requireActor, schema: { params: SurveyPathParams } },
     async (request, reply) => {
-      const { id, instrument } = paramsOf(request);
+      const { id, instrument } = request.params;
+      const template = await buildImportTemplate(ctx, signedIn(request), id, instrument);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${template.filename}"`)
+        .send(template.csv);
+    },
+  );
+
+  // A multipart upload or a pasted CSV: the handler reads the body (dry run, then confirm).
+  api.post(
+    PAGE,
+    {
+      preValidation: [requireActor, requireCsrf],
+      bodyLimit: BODY_LIMIT,
+      schema: { params: SurveyPathParams },
+    },
+    async (request, reply) => {
+      const { id, instrument } = request.params;
       const { file, csv, confirm } = readForm(request.body);
       const preview = await importResponses(ctx, signedIn(request), id, instrument, file, {
         dryRun: !confirm,
@@ -104,7 +125,8 @@ function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
       if (preview.imported > 0)
         return reply.redirect(`${importPath(id, preview.instrument)}?imported=${preview.imported}`);
       const text = textAfterCheck(csv, preview);
-      return sendImportPage(ctx, request, reply, { csv: text, preview, notice: null });
+      const state = { csv: text, preview, notice: null };
+      return sendImportPage(ctx, request, reply, request.params, state);
     },
   );
 }
@@ -135,48 +157,64 @@ const PreviewJson = z.object({
       day: z.string(),
       answers: z.record(z.string(), z.string()),
       errors: z.array(z.object({ column: z.string(), message: MessageJson })),
+      /** The free-text comment, masked; absent when blank. */
+      comment: z.string().optional(),
     }),
   ),
 });
 
-function registerApi(app: FastifyInstance, ctx: ServiceContext): void {
-  describeApi({
-    method: 'post',
-    path: API,
-    summary:
-      'Check (dryRun=true, the default) or import survey answers from CSV or base64 XLSX, all or nothing (docs/response-import.md)',
-    tag: 'surveys',
-    query: ImportQuerySchema,
-    body: ImportBodySchema,
-    response: PreviewJson,
-  });
-  const options = { preValidation: [requireActor, requireCsrf], bodyLimit: BODY_LIMIT };
-  app.post(API, options, async (request, reply) => {
-    const body = ImportBodySchema.parse(request.body);
-    const dryRun = ImportQuerySchema.parse(request.query).dryRun !== 'false';
-    const file: ResponseImportFile =
-      body.csv !== undefined
-        ? { csvText: body.csv }
-        : { xlsxBuffer: Buffer.from(body.xlsxBase64 ?? '', 'base64') };
-    if ('xlsxBuffer' in file && file.xlsxBuffer.length > MAX_IMPORT_FILE)
-      return sendProblem(reply, 413, IMPORT_TOO_LARGE);
-    const { id, instrument } = paramsOf(request);
-    const preview = await importResponses(ctx, signedIn(request), id, instrument, file, { dryRun });
-    if (!dryRun && !preview.valid) {
-      const message = m(
-        'ไฟล์มีข้อผิดพลาด ยังไม่ได้นำเข้าคำตอบใด',
-        'The file has errors; nothing was imported',
-      );
-      return sendProblem(reply, 400, message, { code: 'import_invalid', ...preview });
-    }
-    return preview;
-  });
+function registerApi(api: TypedApp, ctx: ServiceContext): void {
+  api.post(
+    API,
+    {
+      preValidation: [requireActor, requireCsrf],
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        operationId: 'importSurveyResponses',
+        summary:
+          'Check (dryRun=true, the default) or import survey answers from CSV or base64 XLSX, all or nothing (docs/response-import.md)',
+        tags: ['surveys'],
+        params: SurveyPathParams,
+        querystring: ImportQuerySchema,
+        body: ImportBodySchema,
+        response: {
+          200: PreviewJson,
+          404: ProblemSchema,
+          409: ProblemSchema,
+          413: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const dryRun = request.query.dryRun !== 'false';
+      const file: ResponseImportFile =
+        body.csv !== undefined
+          ? { csvText: body.csv }
+          : { xlsxBuffer: Buffer.from(body.xlsxBase64 ?? '', 'base64') };
+      if ('xlsxBuffer' in file && file.xlsxBuffer.length > MAX_IMPORT_FILE)
+        return sendProblem(reply, 413, IMPORT_TOO_LARGE);
+      const { id, instrument } = request.params;
+      const preview = await importResponses(ctx, signedIn(request), id, instrument, file, {
+        dryRun,
+      });
+      if (!dryRun && !preview.valid) {
+        const message = m(
+          'ไฟล์มีข้อผิดพลาด ยังไม่ได้นำเข้าคำตอบใด',
+          'The file has errors; nothing was imported',
+        );
+        return sendProblem(reply, 400, message, { code: 'import_invalid', ...preview });
+      }
+      return preview;
+    },
+  );
 }
 
 /** The survey answer import: page (upload or paste, dry run, confirm), template CSV and API. */
 export function registerResponseImportRoutes(app: FastifyInstance, options: AppOptions): void {
   registerImportScope(app, BODY_LIMIT, (scope) => {
-    registerPages(scope, options.ctx);
-    registerApi(scope, options.ctx);
+    const api = typed(scope);
+    registerPages(api, options.ctx);
+    registerApi(api, options.ctx);
   });
 }

@@ -11,9 +11,13 @@ import {
   type Cockpit,
 } from '../services/survey-admin.service.js';
 import { type AppOptions } from '../../../platform/http/request-context.js';
-import { describeApi } from '../../../platform/http/openapi.js';
 import { signedIn } from '../../../platform/http/route-support.js';
-import { sendDomainError } from '../../../platform/http/views/user-problem.js';
+import {
+  IdParams,
+  ProblemSchema,
+  typed,
+  type TypedApp,
+} from '../../../platform/http/typed-routes.js';
 import {
   findSurveyToPrint,
   loadCockpit,
@@ -22,6 +26,7 @@ import {
   type SurveyParams,
 } from './survey-admin-links.js';
 import { changing, guarded } from '../../../platform/http/route-kit.js';
+import { SurveyPathParams } from './survey-schemas.js';
 
 const CodesBodySchema = z.object({ count: z.number().int().min(1).max(MAX_CODES_PER_BATCH) });
 
@@ -104,78 +109,106 @@ function toJson(cockpit: Cockpit, origin: string): z.infer<typeof CockpitJson> {
   };
 }
 
-async function managedLinkId(ctx: ServiceContext, request: FastifyRequest): Promise<string> {
-  const params = request.params as SurveyParams;
+async function managedLinkId(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  params: SurveyParams,
+): Promise<string> {
   const found = await findSurveyToPrint(ctx, signedIn(request), params, originOf(request), true);
   if (!found.link) throw new DomainError('not_found', { th: 'ไม่พบแบบวัดนี้', en: 'Survey not found' });
   return found.link.id;
 }
 
-function registerCockpitApi(app: FastifyInstance, ctx: ServiceContext): void {
-  describeApi({
-    method: 'get',
-    path: '/api/v1/rounds/:id/surveys',
-    summary: 'Survey cockpit of a round: links, progress against the minimum sample, live scores',
-    tag: 'surveys',
-    response: CockpitJson,
-  });
-  app.get('/api/v1/rounds/:id/surveys', guarded, async (request, reply) => {
-    const { id } = request.params as SurveyParams;
-    return loadCockpit(ctx, signedIn(request), id).then(
-      (cockpit) => reply.send(toJson(cockpit, originOf(request))),
-      (error: unknown) => sendDomainError(request, reply, error),
-    );
-  });
+const tags = ['surveys'];
+
+function registerCockpitApi(api: TypedApp, ctx: ServiceContext): void {
+  api.get(
+    '/api/v1/rounds/:id/surveys',
+    {
+      ...guarded,
+      schema: {
+        operationId: 'getSurveyCockpit',
+        summary:
+          'Survey cockpit of a round: links, progress against the minimum sample, live scores',
+        tags,
+        params: IdParams,
+        response: { 200: CockpitJson, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const cockpit = await loadCockpit(ctx, signedIn(request), request.params.id);
+      return toJson(cockpit, originOf(request));
+    },
+  );
 }
 
-function registerSettingsApi(app: FastifyInstance, ctx: ServiceContext): void {
-  describeApi({
-    method: 'post',
-    path: '/api/v1/rounds/:id/surveys/:instrument/settings',
-    summary: "Change a survey link's settings: single-use codes required, closing date",
-    tag: 'surveys',
-    body: LinkSettingsSchema,
-  });
-  app.post('/api/v1/rounds/:id/surveys/:instrument/settings', changing, async (request, reply) => {
-    const settings = LinkSettingsSchema.parse(request.body);
-    try {
-      const linkId = await managedLinkId(ctx, request);
-      const link = await updateLinkSettings(ctx, signedIn(request), linkId, settings);
+function registerSettingsApi(api: TypedApp, ctx: ServiceContext): void {
+  api.post(
+    '/api/v1/rounds/:id/surveys/:instrument/settings',
+    {
+      ...changing,
+      schema: {
+        operationId: 'updateSurveyLinkSettings',
+        summary: "Change a survey link's settings: single-use codes required, closing date",
+        tags,
+        params: SurveyPathParams,
+        body: LinkSettingsSchema,
+        response: {
+          200: z.object({
+            link: z.object({
+              code: z.string(),
+              requiresCode: z.boolean(),
+              closesOn: z.string().nullable(),
+            }),
+          }),
+          404: ProblemSchema,
+          409: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const linkId = await managedLinkId(ctx, request, request.params);
+      const link = await updateLinkSettings(ctx, signedIn(request), linkId, request.body);
       const { code, requiresCode, closesOn } = link;
-      return reply.send({ link: { code, requiresCode, closesOn } });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
+      return { link: { code, requiresCode, closesOn } };
+    },
+  );
 }
 
-function registerCodesApi(app: FastifyInstance, ctx: ServiceContext, secret?: string): void {
-  describeApi({
-    method: 'post',
-    path: '/api/v1/rounds/:id/surveys/:instrument/codes',
-    summary: 'Issue a batch of single-use codes; the plain codes are returned this once only',
-    tag: 'surveys',
-    body: CodesBodySchema,
-    response: z.object({ batch: z.number(), url: z.string(), codes: z.array(z.string()) }),
-  });
-  app.post('/api/v1/rounds/:id/surveys/:instrument/codes', changing, async (request, reply) => {
-    const { count } = CodesBodySchema.parse(request.body);
-    try {
-      const linkId = await managedLinkId(ctx, request);
+function registerCodesApi(api: TypedApp, ctx: ServiceContext, secret?: string): void {
+  api.post(
+    '/api/v1/rounds/:id/surveys/:instrument/codes',
+    {
+      ...changing,
+      schema: {
+        operationId: 'issueSurveyAccessCodes',
+        summary: 'Issue a batch of single-use codes; the plain codes are returned this once only',
+        tags,
+        params: SurveyPathParams,
+        body: CodesBodySchema,
+        response: {
+          200: z.object({ batch: z.number().int(), url: z.string(), codes: z.array(z.string()) }),
+          404: ProblemSchema,
+          409: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const linkId = await managedLinkId(ctx, request, request.params);
+      const { count } = request.body;
       const issued = await issueAccessCodes(ctx, signedIn(request), linkId, count, secret);
       const url = surveyUrl(originOf(request), issued.link.code);
       // The plain codes exist only in this response: no cache may keep them.
       reply.header('cache-control', 'no-store');
-      return reply.send({ batch: issued.batch, url, codes: issued.codes });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
+      return { batch: issued.batch, url, codes: issued.codes };
+    },
+  );
 }
 
 /** JSON API of the survey cockpit: read it, change a link's settings, issue codes. */
 export function registerSurveyAdminApi(app: FastifyInstance, options: AppOptions): void {
-  registerCockpitApi(app, options.ctx);
-  registerSettingsApi(app, options.ctx);
-  registerCodesApi(app, options.ctx, options.config.PRONGSAI_SECRET);
+  const api = typed(app);
+  registerCockpitApi(api, options.ctx);
+  registerSettingsApi(api, options.ctx);
+  registerCodesApi(api, options.ctx, options.config.PRONGSAI_SECRET);
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
+import type { z } from 'zod';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import {
   ensureSurveyLinks,
@@ -10,12 +11,10 @@ import {
 } from '../services/survey-admin.service.js';
 import type { InstrumentView } from './views/survey-admin-cockpit.js';
 import type { PrintSurvey } from './views/survey-admin-print.js';
+import type { SurveyPathParams } from './survey-schemas.js';
 
-/** The path parameters of the survey pages. */
-export interface SurveyParams {
-  id: string;
-  instrument: string;
-}
+/** The path parameters of the survey pages (`/rounds/:id/surveys/:instrument/…`). */
+export type SurveyParams = z.output<typeof SurveyPathParams>;
 
 /** Where people reach this server, as the request shows it (the proxy's, with TRUST_PROXY). */
 export function originOf(request: FastifyRequest): string {

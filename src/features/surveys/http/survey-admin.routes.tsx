@@ -12,12 +12,11 @@ import {
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
 import { sendPage } from '../../../platform/http/render.js';
-import { formValues, signedIn } from '../../../platform/http/route-support.js';
+import { signedIn } from '../../../platform/http/route-support.js';
 import { toFieldErrors, type FieldErrors } from '../../../platform/http/views/form.js';
 import { SurveyCockpitPage, type FormState } from './views/survey-admin-cockpit.js';
 import { IssueCodesPage } from './views/survey-admin-codes.js';
 import { CodeSlipsPage, PosterPage } from './views/survey-admin-print.js';
-import { sendDomainError } from '../../../platform/http/views/user-problem.js';
 import { registerSurveyAdminApi } from './survey-admin-api.routes.js';
 import {
   findSurveyToPrint,
@@ -29,6 +28,8 @@ import {
   type SurveyParams,
 } from './survey-admin-links.js';
 import { changing, guarded } from '../../../platform/http/route-kit.js';
+import { IdParams, typed, type TypedApp } from '../../../platform/http/typed-routes.js';
+import { DoneQuery, form, FormText, SurveyPathParams } from './survey-schemas.js';
 
 const SAVED = m('บันทึกการตั้งค่าแล้ว', 'The settings were saved');
 const INVALID = m('ข้อมูลไม่ถูกต้อง', 'Invalid input');
@@ -44,9 +45,11 @@ export const CodeCountSchema = z.object({
     }),
 });
 
-function paramsOf(request: FastifyRequest): SurveyParams {
-  return request.params as SurveyParams;
-}
+/** The settings form of one instrument's link. */
+const SettingsForm = form({ requiresCode: FormText, closesOn: FormText });
+
+/** The form that issues a batch of single-use codes. */
+const CodesForm = form({ count: FormText });
 
 function noSuchLink(): DomainError {
   return new DomainError('not_found', {
@@ -61,32 +64,31 @@ async function renderCockpit(
   ctx: ServiceContext,
   request: FastifyRequest,
   reply: FastifyReply,
-  form: FormState = NO_FORM,
+  roundId: string,
+  shown: { form?: FormState; done?: string | undefined } = {},
   status = 200,
 ) {
-  try {
-    const cockpit = await loadCockpit(ctx, signedIn(request), paramsOf(request).id);
-    const views = await viewInstruments(originOf(request), cockpit);
-    const saved = (request.query as { done?: string }).done === 'saved' && status === 200;
-    const page = (
-      <SurveyCockpitPage
-        page={pageOf(request)}
-        cockpit={cockpit}
-        views={views}
-        form={form}
-        notice={saved ? SAVED : null}
-      />
-    );
-    return sendPage(reply, page, status);
-  } catch (error) {
-    return sendDomainError(request, reply, error);
-  }
+  const cockpit = await loadCockpit(ctx, signedIn(request), roundId);
+  const views = await viewInstruments(originOf(request), cockpit);
+  const saved = shown.done === 'saved' && status === 200;
+  const page = (
+    <SurveyCockpitPage
+      page={pageOf(request)}
+      cockpit={cockpit}
+      views={views}
+      form={shown.form ?? NO_FORM}
+      notice={saved ? SAVED : null}
+    />
+  );
+  return sendPage(reply, page, status);
 }
 
 /** The posted settings, or the form to show again (its fields are named per instrument). */
-function parseSettings(request: FastifyRequest): { settings: LinkSettings } | { form: FormState } {
-  const values = formValues(request);
-  const field = `${paramsOf(request).instrument}-closesOn`;
+function parseSettings(
+  params: SurveyParams,
+  values: z.output<typeof SettingsForm>,
+): { settings: LinkSettings } | { form: FormState } {
+  const field = `${params.instrument}-closesOn`;
   const parsed = LinkSettingsSchema.safeParse({
     requiresCode: values.requiresCode === '1',
     closesOn: values.closesOn ? values.closesOn : null,
@@ -96,35 +98,50 @@ function parseSettings(request: FastifyRequest): { settings: LinkSettings } | { 
   return { form: { errors: { [field]: error }, values: { [field]: values.closesOn ?? '' } } };
 }
 
-function registerCockpit(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/rounds/:id/surveys', guarded, (request, reply) => renderCockpit(ctx, request, reply));
+function registerCockpit(api: TypedApp, ctx: ServiceContext): void {
+  api.get(
+    '/rounds/:id/surveys',
+    { ...guarded, schema: { params: IdParams, querystring: DoneQuery } },
+    (request, reply) =>
+      renderCockpit(ctx, request, reply, request.params.id, { done: request.query.done }),
+  );
 
-  app.post('/rounds/:id/surveys/:instrument/settings', changing, async (request, reply) => {
-    const params = paramsOf(request);
-    const parsed = parseSettings(request);
-    if ('form' in parsed) return renderCockpit(ctx, request, reply, parsed.form, 400);
-    try {
-      const actor = signedIn(request);
-      const { link } = await findSurveyToPrint(ctx, actor, params, originOf(request), true);
-      if (!link) throw noSuchLink();
-      await updateLinkSettings(ctx, actor, link.id, parsed.settings);
-      return reply.redirect(`/rounds/${params.id}/surveys?done=saved#${params.instrument}`);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'survey_closed')
-        return sendDomainError(request, reply, error);
-      const errors = { [`${params.instrument}-closesOn`]: error.messages };
-      return renderCockpit(ctx, request, reply, { errors, values: {} }, 400);
-    }
-  });
+  // Not submitForm: the fields are named per instrument, and only a closed survey shows on the
+  // form (any other refusal goes to the error page).
+  api.post(
+    '/rounds/:id/surveys/:instrument/settings',
+    { ...changing, schema: { params: SurveyPathParams, body: SettingsForm } },
+    async (request, reply) => {
+      const params = request.params;
+      const parsed = parseSettings(params, request.body);
+      if ('form' in parsed)
+        return renderCockpit(ctx, request, reply, params.id, { form: parsed.form }, 400);
+      try {
+        const actor = signedIn(request);
+        const { link } = await findSurveyToPrint(ctx, actor, params, originOf(request), true);
+        if (!link) throw noSuchLink();
+        await updateLinkSettings(ctx, actor, link.id, parsed.settings);
+        return reply.redirect(`/rounds/${params.id}/surveys?done=saved#${params.instrument}`);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'survey_closed') throw error;
+        const errors = { [`${params.instrument}-closesOn`]: error.messages };
+        return renderCockpit(ctx, request, reply, params.id, { form: { errors, values: {} } }, 400);
+      }
+    },
+  );
 }
 
 /** The survey of a poster; its link is created first when missing and the person may do so. */
-async function findPosterSurvey(ctx: ServiceContext, request: FastifyRequest) {
+async function findPosterSurvey(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  params: SurveyParams,
+) {
   const actor = signedIn(request);
   const origin = originOf(request);
-  const found = await findSurveyToPrint(ctx, actor, paramsOf(request), origin, false);
+  const found = await findSurveyToPrint(ctx, actor, params, origin, false);
   if (found.survey) return found.survey;
-  const created = await findSurveyToPrint(ctx, actor, paramsOf(request), origin, true).catch(
+  const created = await findSurveyToPrint(ctx, actor, params, origin, true).catch(
     (error: unknown) => {
       throw error instanceof DomainError && error.code === 'forbidden' ? noSuchLink() : error;
     },
@@ -133,26 +150,26 @@ async function findPosterSurvey(ctx: ServiceContext, request: FastifyRequest) {
   return created.survey;
 }
 
-function registerPoster(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/rounds/:id/surveys/:instrument/poster', guarded, async (request, reply) => {
-    try {
-      const survey = await findPosterSurvey(ctx, request);
+function registerPoster(api: TypedApp, ctx: ServiceContext): void {
+  api.get(
+    '/rounds/:id/surveys/:instrument/poster',
+    { ...guarded, schema: { params: SurveyPathParams } },
+    async (request, reply) => {
+      const survey = await findPosterSurvey(ctx, request, request.params);
       const qr = await qrSvg(survey.url);
       return sendPage(reply, <PosterPage lang={request.lang} survey={survey} qrSvg={qr} />);
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
+    },
+  );
 }
 
 async function renderCodesForm(
   ctx: ServiceContext,
   request: FastifyRequest,
   reply: FastifyReply,
-  errors: FieldErrors,
+  params: SurveyParams,
+  form: { errors: FieldErrors; values: Partial<Record<string, string>> },
   status = 200,
 ) {
-  const params = paramsOf(request);
   const found = await findSurveyToPrint(ctx, signedIn(request), params, originOf(request), true);
   if (!found.survey || !found.link) throw noSuchLink();
   const page = (
@@ -161,8 +178,8 @@ async function renderCodesForm(
       survey={found.survey}
       requiresCode={found.link.requiresCode}
       max={MAX_CODES_PER_BATCH}
-      errors={errors}
-      values={formValues(request)}
+      errors={form.errors}
+      values={form.values}
     />
   );
   return sendPage(reply, page, status);
@@ -172,12 +189,13 @@ async function renderCodesForm(
 async function issueSlips(
   ctx: ServiceContext,
   request: FastifyRequest,
+  params: SurveyParams,
   count: number,
   secret: string | undefined,
 ) {
   const actor = signedIn(request);
   const origin = originOf(request);
-  const found = await findSurveyToPrint(ctx, actor, paramsOf(request), origin, true);
+  const found = await findSurveyToPrint(ctx, actor, params, origin, true);
   if (!found.survey || !found.link) throw noSuchLink();
   const { code: linkCode, id } = found.link;
   const issued = await issueAccessCodes(ctx, actor, id, count, secret);
@@ -192,36 +210,46 @@ async function issueSlips(
   );
 }
 
-function registerCodes(app: FastifyInstance, ctx: ServiceContext, secret?: string): void {
-  app.get('/rounds/:id/surveys/:instrument/codes', guarded, (request, reply) =>
-    renderCodesForm(ctx, request, reply, {}).catch((error: unknown) =>
-      sendDomainError(request, reply, error),
-    ),
+function registerCodes(api: TypedApp, ctx: ServiceContext, secret?: string): void {
+  api.get(
+    '/rounds/:id/surveys/:instrument/codes',
+    { ...guarded, schema: { params: SurveyPathParams } },
+    (request, reply) =>
+      renderCodesForm(ctx, request, reply, request.params, { errors: {}, values: {} }),
   );
 
-  app.post('/rounds/:id/surveys/:instrument/codes', changing, async (request, reply) => {
-    try {
-      const parsed = CodeCountSchema.safeParse(formValues(request));
-      if (!parsed.success) {
-        const errors = toFieldErrors(parsed.error.issues);
-        return await renderCodesForm(ctx, request, reply, errors, 400);
+  // Not submitForm: the codes are shown at once (no redirect: they exist only in this answer).
+  api.post(
+    '/rounds/:id/surveys/:instrument/codes',
+    { ...changing, schema: { params: SurveyPathParams, body: CodesForm } },
+    async (request, reply) => {
+      const params = request.params;
+      const values = request.body;
+      try {
+        const parsed = CodeCountSchema.safeParse(values);
+        if (!parsed.success) {
+          const errors = toFieldErrors(parsed.error.issues);
+          return await renderCodesForm(ctx, request, reply, params, { errors, values }, 400);
+        }
+        const page = await issueSlips(ctx, request, params, parsed.data.count, secret);
+        // The plain codes exist only in this response: no cache may keep them.
+        reply.header('cache-control', 'no-store');
+        return sendPage(reply, page);
+      } catch (error) {
+        if (!(error instanceof DomainError) || ['not_found', 'forbidden'].includes(error.code))
+          throw error;
+        const form = { errors: { count: error.messages }, values };
+        return renderCodesForm(ctx, request, reply, params, form, 400);
       }
-      const page = await issueSlips(ctx, request, parsed.data.count, secret);
-      // The plain codes exist only in this response: no cache may keep them.
-      reply.header('cache-control', 'no-store');
-      return sendPage(reply, page);
-    } catch (error) {
-      if (!(error instanceof DomainError) || ['not_found', 'forbidden'].includes(error.code))
-        return sendDomainError(request, reply, error);
-      return renderCodesForm(ctx, request, reply, { count: error.messages }, 400);
-    }
-  });
+    },
+  );
 }
 
 /** The survey cockpit of a round: links and QR codes, settings, posters, single-use code slips, API. */
 export function registerSurveyAdminRoutes(app: FastifyInstance, options: AppOptions): void {
-  registerCockpit(app, options.ctx);
-  registerPoster(app, options.ctx);
-  registerCodes(app, options.ctx, options.config.PRONGSAI_SECRET);
+  const api = typed(app);
+  registerCockpit(api, options.ctx);
+  registerPoster(api, options.ctx);
+  registerCodes(api, options.ctx, options.config.PRONGSAI_SECRET);
   registerSurveyAdminApi(app, options);
 }

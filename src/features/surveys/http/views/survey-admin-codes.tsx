@@ -15,7 +15,7 @@ export function IssueCodesPage(props: {
   requiresCode: boolean;
   max: number;
   errors: FieldErrors;
-  values: Record<string, string>;
+  values: Partial<Record<string, string>>;
 }) {
   const { page, survey } = props;
   const { lang } = page;
