@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import {
   assignableRoles,
   isSystemWide,
@@ -20,7 +19,6 @@ import {
   revokeRole,
   setUserDisabled,
   type UserRole,
-  type VisibleUser,
 } from '../services/user.service.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
@@ -32,20 +30,15 @@ import { UserListPage } from './views/user-list.js';
 import { fieldErrorOf } from '../../../platform/http/views/user-problem.js';
 import { domainStatus, signedIn } from '../../../platform/http/route-support.js';
 import { changing, guarded } from '../../../platform/http/route-kit.js';
-import {
-  IdParams,
-  ProblemSchema,
-  typed,
-  type TypedApp,
-} from '../../../platform/http/typed-routes.js';
+import { IdParams, typed, type TypedApp } from '../../../platform/http/typed-routes.js';
 import {
   DisabledForm,
   DoneQuery,
   GrantRoleForm,
   MembershipParams,
   NewUserForm,
-  VisibleUserJson,
 } from './users-schemas.js';
+import { registerUserApi } from './users-api.routes.js';
 
 const NOTICES: Record<string, Message> = {
   created: m('สร้างบัญชีแล้ว', 'The account was created'),
@@ -71,16 +64,6 @@ async function roleChoices(ctx: ServiceContext, actor: Actor) {
 
 function canRevoke(actor: Actor, role: UserRole): boolean {
   return assignableRoles(actor.grants, role.agencyPath ?? ROOT_PATH).includes(role.role);
-}
-
-function presentUser({ user, roles }: VisibleUser) {
-  const shown = roles.map((r) => ({
-    membershipId: r.id,
-    agencyId: r.agencyId,
-    agencyCode: r.agencyCode,
-    role: r.role,
-  }));
-  return { ...user, roles: shown };
 }
 
 /** What a form posted, to show again beside its errors. */
@@ -233,89 +216,6 @@ function registerUserActions(api: TypedApp, ctx: ServiceContext): void {
   );
 }
 
-const tags = ['users'];
-
-function registerUserApi(api: TypedApp, ctx: ServiceContext): void {
-  api.get(
-    '/api/v1/users',
-    {
-      ...guarded,
-      schema: {
-        operationId: 'listUsers',
-        summary: 'Users you may manage, with the roles in your reach',
-        tags,
-        response: { 200: z.object({ users: z.array(VisibleUserJson) }) },
-      },
-    },
-    async (request) => {
-      const users = await listVisibleUsers(ctx, signedIn(request));
-      return { users: users.map(presentUser) };
-    },
-  );
-
-  api.post(
-    '/api/v1/users',
-    {
-      ...changing,
-      schema: {
-        operationId: 'createUser',
-        summary: 'Create an account with its first role',
-        tags,
-        body: NewUserSchema,
-        response: { 201: z.object({ id: z.string() }), 409: ProblemSchema },
-      },
-    },
-    async (request, reply) => {
-      const id = await createUser(ctx, signedIn(request), request.body);
-      return reply.status(201).send({ id });
-    },
-  );
-}
-
-function registerRoleApi(api: TypedApp, ctx: ServiceContext): void {
-  api.post(
-    '/api/v1/users/:id/roles',
-    {
-      ...changing,
-      schema: {
-        operationId: 'grantUserRole',
-        summary: 'Give a user a role at an agency',
-        tags,
-        params: IdParams,
-        body: GrantRoleSchema,
-        response: {
-          201: z.object({ membershipId: z.string() }),
-          404: ProblemSchema,
-          409: ProblemSchema,
-        },
-      },
-    },
-    async (request, reply) => {
-      const membershipId = await grantRole(ctx, signedIn(request), request.params.id, request.body);
-      return reply.status(201).send({ membershipId });
-    },
-  );
-
-  api.delete(
-    '/api/v1/users/:id/roles/:membershipId',
-    {
-      ...changing,
-      schema: {
-        operationId: 'revokeUserRole',
-        summary: 'Remove a role from a user',
-        tags,
-        params: MembershipParams,
-        response: { 200: z.object({ ok: z.literal(true) }), 404: ProblemSchema },
-      },
-    },
-    async (request) => {
-      const { id, membershipId } = request.params;
-      await revokeRole(ctx, signedIn(request), id, membershipId);
-      return { ok: true as const };
-    },
-  );
-}
-
 /** Users and roles: list, create, a user's page (give/remove roles, disable) and the JSON API. */
 export function registerUserRoutes(app: FastifyInstance, options: AppOptions): void {
   const api = typed(app);
@@ -323,5 +223,4 @@ export function registerUserRoutes(app: FastifyInstance, options: AppOptions): v
   registerUserDetail(api, options.ctx);
   registerUserActions(api, options.ctx);
   registerUserApi(api, options.ctx);
-  registerRoleApi(api, options.ctx);
 }
