@@ -3,6 +3,19 @@
  * on 1 October) and dates written out as in official letters.
  */
 
+/**
+ * Whether `text` is a day that exists, written YYYY-MM-DD (Gregorian), between the years 1900
+ * and 2199: 2026-02-29 and 2569-13-45 are not. A stored day always passes this check, so that
+ * no page can break on a day it shows.
+ */
+export function isCalendarDay(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /** Today's date in Thailand as YYYY-MM-DD. */
 export function bangkokDay(now: Date): string {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -106,7 +119,10 @@ const SHORT_FORMATS = {
  * "26 Nov 2026" in English, with the time when asked.
  */
 export function shortDate(lang: 'th' | 'en', iso: string, withTime = false): string {
-  return SHORT_FORMATS[lang][withTime ? 1 : 0].format(new Date(iso));
+  const moment = new Date(iso);
+  // a value that is not a date is shown as it is rather than breaking the page
+  if (Number.isNaN(moment.getTime())) return iso;
+  return SHORT_FORMATS[lang][withTime ? 1 : 0].format(moment);
 }
 
 /** A calendar day (YYYY-MM-DD) in the short form, read as noon in Bangkok so it never shifts. */

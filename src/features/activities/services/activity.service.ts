@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../../core/thai-calendar.js';
 import { z } from 'zod';
 import { summariseSatisfaction, type SatisfactionSummary } from '../core/satisfaction.js';
 import { DomainError } from '../../../core/errors.js';
@@ -42,7 +43,8 @@ export const ActivityInputSchema = z
       .max(300, { message: 'ชื่อกิจกรรมยาวเกินไป / the title is too long' }),
     heldOn: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'กรุณาระบุวันที่ ปปปป-ดด-วว / use YYYY-MM-DD' }),
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'กรุณาระบุวันที่ ปปปป-ดด-วว / use YYYY-MM-DD' })
+      .refine(isCalendarDay, { message: 'ไม่มีวันที่นี้ในปฏิทิน / no such date' }),
     place: text(500).default(''),
     objectives: text(5000).default(''),
     method: text(2000).default(''),

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../../core/thai-calendar.js';
 import { z } from 'zod';
 import {
   describeCsvSyntaxError,
@@ -48,6 +49,7 @@ export const AssetInputSchema = z.object({
       z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'วันที่ต้องเป็น ปปปป-ดด-วว / use YYYY-MM-DD' })
+        .refine(isCalendarDay, { message: 'ไม่มีวันที่นี้ในปฏิทิน / no such date' })
         .nullable(),
     )
     .default(null),

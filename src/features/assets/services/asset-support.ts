@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../../core/thai-calendar.js';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isLoanOverdue, PURPOSE_CATEGORIES } from '../core/loan-rules.js';
@@ -84,7 +85,8 @@ const day = (field: string) =>
   z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} ต้องเป็น ปปปป-ดด-วว / use YYYY-MM-DD` });
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} ต้องเป็น ปปปป-ดด-วว / use YYYY-MM-DD` })
+    .refine(isCalendarDay, { message: `${field}: ไม่มีวันที่นี้ในปฏิทิน / no such date` });
 
 /** A loan request as typed in the form. */
 export const LoanRequestSchema = z.object({

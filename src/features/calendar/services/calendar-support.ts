@@ -1,7 +1,8 @@
+import { isCalendarDay } from '../../../core/thai-calendar.js';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isAllowed } from '../../../core/access/roles.js';
-import { addDays, urgencyOf, type Urgency } from '../core/plan.js';
+import { urgencyOf, type Urgency } from '../core/plan.js';
 import { DomainError, type Message } from '../../../core/errors.js';
 import type { Milestone } from '../../../core/framework/edition.schema.js';
 import type { CalendarTask } from '../db/calendar.repository.js';
@@ -18,7 +19,7 @@ const DateSchema = z
   .string({ message: 'กรุณาระบุวันที่ / enter a date' })
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'วันที่ต้องเป็น ปปปป-ดด-วว / use YYYY-MM-DD' })
-  .refine((d) => addDays(d, 0) === d, { message: 'ไม่มีวันที่นี้ / no such date' });
+  .refine(isCalendarDay, { message: 'ไม่มีวันที่นี้ / no such date' });
 
 export const TaskInputSchema = z.object({
   title: z

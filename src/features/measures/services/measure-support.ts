@@ -23,7 +23,7 @@ import { listUsers } from '../../users/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { scoreRound } from '../../oit-review/feature.js';
 import { loadRoundEdition } from '../../surveys/feature.js';
-import { bangkokDay } from '../../../core/thai-calendar.js';
+import { bangkokDay, isCalendarDay } from '../../../core/thai-calendar.js';
 
 /** Input schemas, screen shapes and access checks shared by the measure services. */
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -44,6 +44,7 @@ export const MeasureInputSchema = z.object({
       z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'วันที่ต้องเป็น ปปปป-ดด-วว / use YYYY-MM-DD' })
+        .refine(isCalendarDay, { message: 'ไม่มีวันที่นี้ในปฏิทิน / no such date' })
         .nullable(),
     )
     .default(null),

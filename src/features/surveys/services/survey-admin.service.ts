@@ -26,7 +26,7 @@ import {
   type CockpitInstrument,
 } from './survey-admin-cockpit.service.js';
 import { loadRoundEdition, newLinkCode, resolveCodeSecret } from './survey.service.js';
-import { bangkokDay } from '../../../core/thai-calendar.js';
+import { bangkokDay, isCalendarDay } from '../../../core/thai-calendar.js';
 
 export type { SurveyLink } from '../db/survey.repository.js';
 export type {
@@ -137,19 +137,13 @@ function assertTakesAnswers(round: Round): void {
   });
 }
 
-/** Whether YYYY-MM-DD names a real day (2026-02-30 does not); false for anything else. */
-function isRealDate(day: string): boolean {
-  const time = Date.parse(`${day}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
-}
-
 /** Settings of a public link: single-use codes required or not, last day answers are taken. */
 export const LinkSettingsSchema = z.object({
   requiresCode: z.boolean(),
   closesOn: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'วันที่ต้องอยู่ในรูป ปปปป-ดด-วว / a date as YYYY-MM-DD')
-    .refine(isRealDate, 'ไม่มีวันที่นี้ในปฏิทิน / no such date')
+    .refine(isCalendarDay, 'ไม่มีวันที่นี้ในปฏิทิน / no such date')
     .nullable(),
 });
 export type LinkSettings = z.infer<typeof LinkSettingsSchema>;

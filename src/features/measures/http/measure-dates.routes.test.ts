@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createDemoApp,
+  d01RoundId,
+  signedIn,
+  type TestApp,
+  type TestClient,
+} from '../../../app/test-client.js';
+import { createFixedClock } from '../../../platform/infra/clock.js';
+
+/** A day that does not exist is refused on the form, and a bad stored day breaks no page. */
+describe('dates of measures and calendar tasks [sqlite]', () => {
+  let t: TestApp;
+  let agency: TestClient;
+  let roundId: string;
+
+  beforeAll(async () => {
+    t = await createDemoApp('sqlite', createFixedClock('2026-11-26T03:00:00.000Z'));
+    agency = await signedIn(t, 'agency@example.org');
+    roundId = await d01RoundId(agency, 'ita-2569', 'collecting');
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  it('refuses 2569-13-45 as a measure due date, on the form, and stores nothing', async () => {
+    const base = `/rounds/${roundId}/measures`;
+    await agency.get(base);
+    const before = await t.ctx.db.kysely
+      .selectFrom('improvement_measure')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const refused = await agency.post(base, {
+      targetType: 'indicator',
+      targetCode: '9',
+      title: 'มาตรการวันที่ผิด',
+      dueOn: '2569-13-45',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('ไม่มีวันที่นี้ในปฏิทิน');
+    expect(refused.body).toContain('มาตรการวันที่ผิด');
+    const after = await t.ctx.db.kysely
+      .selectFrom('improvement_measure')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('refuses 20/12/2569 as a calendar task date with a message, not a server error', async () => {
+    const base = `/rounds/${roundId}/calendar`;
+    await agency.get(base);
+    const refused = await agency.post(`${base}/tasks`, { title: 'ส่งรายงาน', dueOn: '20/12/2569' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('ปปปป-ดด-วว');
+  });
+
+  it('still shows the measures pages when a stored day is not a real day', async () => {
+    const base = `/rounds/${roundId}/measures`;
+    const created = await agency.post(base, {
+      targetType: 'indicator',
+      targetCode: '9',
+      title: 'มาตรการเก่าที่วันที่เสีย',
+      dueOn: '2027-03-31',
+    });
+    expect(created.statusCode).toBe(302);
+    // a value written before days were checked
+    await t.ctx.db.kysely
+      .updateTable('improvement_measure')
+      .set({ due_on: '2569-13-45' })
+      .where('title', '=', 'มาตรการเก่าที่วันที่เสีย')
+      .execute();
+    expect((await agency.get(base)).statusCode).toBe(200);
+    const detail = await agency.get(String(created.headers.location));
+    expect(detail.statusCode).toBe(200);
+    expect(detail.body).toContain('2569-13-45');
+  });
+});
