@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { AgencyInputSchema } from '../core/agency-input.js';
 import { DomainError, type Message } from '../../../core/errors.js';
 import {
@@ -26,33 +27,30 @@ import { sendPage } from '../../../platform/http/render.js';
 import { agencyFormValues, type AgencyFormValues } from './views/agency-form.js';
 import { AgencyImportPage } from './views/agency-import.js';
 import { AgencyDetailPage, AgencyListPage, AgencyNewPage } from './views/agency-pages.js';
-import { toFieldErrors, type FieldErrors } from '../../../platform/http/views/form.js';
+import type { FieldErrors } from '../../../platform/http/views/form.js';
+import { submitForm } from '../../../platform/http/route-kit.js';
+import { IdParams, typed, type TypedApp } from '../../../platform/http/typed-routes.js';
 import { actorOf, registerAgencyApi } from './agencies-api.routes.js';
+import { AgencyForm, ImportForm, NoticeQuery, ParentQuery } from './agencies-schemas.js';
 
-/** HTTP status of the agency services' refusals (other errors go to the app's handler). */
-const FORM_FIELDS = ['code', 'type', 'nameTh', 'nameEn', 'website', 'eligibleStaff'];
-
-function formValues(body: unknown): AgencyFormValues {
-  const form = (body ?? {}) as Record<string, unknown>;
-  const values: AgencyFormValues = {};
-  for (const name of FORM_FIELDS) {
-    const value = form[name];
-    values[name] = typeof value === 'string' ? value : '';
-  }
-  return values;
-}
-
-/** A taken code becomes an error beside the code field; anything else goes on. */
-function codeFieldErrors(error: unknown): FieldErrors {
-  if (error instanceof DomainError && error.code === 'duplicate_code')
-    return { code: error.messages };
-  throw error;
+/** What the agency form posted, every field as typed ('' when not given). */
+function agencyValues(body: z.output<typeof AgencyForm>): AgencyFormValues {
+  const { code, type, nameTh, nameEn, website, eligibleStaff } = body;
+  return Object.fromEntries(
+    Object.entries({ code, type, nameTh, nameEn, website, eligibleStaff }).map(([name, value]) => [
+      name,
+      value ?? '',
+    ]),
+  );
 }
 
 /** The agency named by `?parent=` (null when absent), which the actor must be able to see. */
-async function parentOf(ctx: ServiceContext, request: FastifyRequest): Promise<Agency | null> {
-  const { parent } = request.query as { parent?: unknown };
-  if (typeof parent !== 'string' || parent === '') return null;
+async function parentOf(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  parent: string | undefined,
+): Promise<Agency | null> {
+  if (!parent) return null;
   return getAgency(ctx, actorOf(request), parent);
 }
 
@@ -70,25 +68,29 @@ const NOTICES: Record<string, Message> = {
   saved: m('บันทึกการแก้ไขแล้ว', 'The changes were saved'),
 };
 
-function noticeOf(request: FastifyRequest): Message | null {
-  const query = request.query as Record<string, unknown>;
+function noticeOf(query: z.output<typeof NoticeQuery>): Message | null {
   const imported = Number(query.imported);
   if (Number.isSafeInteger(imported) && imported > 0)
     return m(`นำเข้าหน่วยงานแล้ว ${imported} หน่วยงาน`, `${imported} agencies were imported`);
-  const key = Object.keys(NOTICES).find((name) => query[name] === '1');
-  return key ? (NOTICES[key] ?? null) : null;
+  if (query.created === '1') return NOTICES.created ?? null;
+  if (query.saved === '1') return NOTICES.saved ?? null;
+  return null;
 }
 
+/** An agency's page: its details, units and edit form (the form's errors when refused). */
 async function sendDetail(
   ctx: ServiceContext,
   request: FastifyRequest,
   reply: FastifyReply,
-  form: { values: AgencyFormValues | null; errors: FieldErrors },
+  id: string,
+  form: { values: AgencyFormValues; errors: FieldErrors } | { notice: Message | null },
 ) {
   const actor = actorOf(request);
-  const agency = await getAgency(ctx, actor, (request.params as { id: string }).id);
+  const values = 'values' in form ? form.values : null;
+  const errors = 'errors' in form ? form.errors : {};
+  const agency = await getAgency(ctx, actor, id);
   const can = agencyPermissions(actor, agency);
-  if (form.values && !can.edit)
+  if (values && !can.edit)
     throw new DomainError('forbidden', m('คุณไม่มีสิทธิ์แก้ไขหน่วยงานนี้', 'You may not edit this agency'));
   const page = (
     <AgencyDetailPage
@@ -97,79 +99,97 @@ async function sendDetail(
       parent={await visibleOrNull(ctx, actor, agency.parentId)}
       units={await listChildAgencies(ctx, actor, agency)}
       can={can}
-      values={form.values ?? agencyFormValues(agency)}
-      errors={form.errors}
-      notice={form.values ? null : noticeOf(request)}
+      values={values ?? agencyFormValues(agency)}
+      errors={errors}
+      notice={'notice' in form ? form.notice : null}
     />
   );
-  return sendPage(reply, page, Object.keys(form.errors).length > 0 ? 400 : 200);
+  return sendPage(reply, page, Object.keys(errors).length > 0 ? 400 : 200);
 }
 
-function registerTree(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/agencies', { preValidation: requireActor }, async (request, reply) => {
-    const actor = actorOf(request);
-    const tree = buildAgencyTree(await listVisibleAgencies(ctx, actor));
-    const page = (
-      <AgencyListPage
-        page={pageOf(request)}
-        tree={tree}
-        canCreateRoot={mayCreateTopLevel(actor)}
-        notice={noticeOf(request)}
-      />
-    );
-    return sendPage(reply, page);
-  });
-}
+const read = { preValidation: requireActor };
+const change = { preValidation: [requireActor, requireCsrf] };
 
-function registerCreate(app: FastifyInstance, ctx: ServiceContext): void {
-  const change = { preValidation: [requireActor, requireCsrf] };
-  app.get('/agencies/new', { preValidation: requireActor }, async (request, reply) => {
-    const parent = await parentOf(ctx, request);
-    assertMayCreateUnder(actorOf(request), parent);
-    const page = <AgencyNewPage page={pageOf(request)} parent={parent} values={{}} errors={{}} />;
-    return sendPage(reply, page);
-  });
-
-  app.post('/agencies/new', change, async (request, reply) => {
-    const actor = actorOf(request);
-    const parent = await parentOf(ctx, request);
-    assertMayCreateUnder(actor, parent);
-    const values = formValues(request.body);
-    const parsed = AgencyInputSchema.safeParse(values);
-    let errors: FieldErrors;
-    if (parsed.success) {
-      try {
-        const agency = await createAgency(ctx, actor, {
-          parentId: parent?.id ?? null,
-          ...parsed.data,
-        });
-        return reply.redirect(`/agencies/${agency.id}?created=1`);
-      } catch (error) {
-        errors = codeFieldErrors(error);
-      }
-    } else errors = toFieldErrors(parsed.error.issues);
-    const page = (
-      <AgencyNewPage page={pageOf(request)} parent={parent} values={values} errors={errors} />
-    );
-    return sendPage(reply, page, 400);
-  });
-}
-
-function registerImport(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/agencies/import', { preValidation: requireActor }, async (request, reply) => {
-    const parent = await parentOf(ctx, request);
-    const page = <AgencyImportPage page={pageOf(request)} parent={parent} csv="" preview={null} />;
-    return sendPage(reply, page);
-  });
-
-  app.post(
-    '/agencies/import',
-    { preValidation: [requireActor, requireCsrf] },
+function registerTree(api: TypedApp, ctx: ServiceContext): void {
+  api.get(
+    '/agencies',
+    { ...read, schema: { querystring: NoticeQuery } },
     async (request, reply) => {
-      const parent = await parentOf(ctx, request);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const csv = typeof body.csv === 'string' ? body.csv : '';
-      const dryRun = body.mode !== 'import';
+      const actor = actorOf(request);
+      const tree = buildAgencyTree(await listVisibleAgencies(ctx, actor));
+      const page = (
+        <AgencyListPage
+          page={pageOf(request)}
+          tree={tree}
+          canCreateRoot={mayCreateTopLevel(actor)}
+          notice={noticeOf(request.query)}
+        />
+      );
+      return sendPage(reply, page);
+    },
+  );
+}
+
+function registerCreate(api: TypedApp, ctx: ServiceContext): void {
+  api.get(
+    '/agencies/new',
+    { ...read, schema: { querystring: ParentQuery } },
+    async (request, reply) => {
+      const parent = await parentOf(ctx, request, request.query.parent);
+      assertMayCreateUnder(actorOf(request), parent);
+      const page = <AgencyNewPage page={pageOf(request)} parent={parent} values={{}} errors={{}} />;
+      return sendPage(reply, page);
+    },
+  );
+
+  api.post(
+    '/agencies/new',
+    { ...change, schema: { querystring: ParentQuery, body: AgencyForm } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const parent = await parentOf(ctx, request, request.query.parent);
+      assertMayCreateUnder(actor, parent);
+      const values = agencyValues(request.body);
+      return submitForm(
+        request,
+        reply,
+        async () => {
+          const input = AgencyInputSchema.parse(values);
+          const agency = await createAgency(ctx, actor, { parentId: parent?.id ?? null, ...input });
+          return `/agencies/${agency.id}?created=1`;
+        },
+        (errors) => {
+          const page = (
+            <AgencyNewPage page={pageOf(request)} parent={parent} values={values} errors={errors} />
+          );
+          return sendPage(reply, page, 400);
+        },
+      );
+    },
+  );
+}
+
+function registerImport(api: TypedApp, ctx: ServiceContext): void {
+  api.get(
+    '/agencies/import',
+    { ...read, schema: { querystring: ParentQuery } },
+    async (request, reply) => {
+      const parent = await parentOf(ctx, request, request.query.parent);
+      const page = (
+        <AgencyImportPage page={pageOf(request)} parent={parent} csv="" preview={null} />
+      );
+      return sendPage(reply, page);
+    },
+  );
+
+  // Not submitForm: a check (dry run) shows its preview; only an import that saved redirects.
+  api.post(
+    '/agencies/import',
+    { ...change, schema: { querystring: ParentQuery, body: ImportForm } },
+    async (request, reply) => {
+      const parent = await parentOf(ctx, request, request.query.parent);
+      const csv = request.body.csv ?? '';
+      const dryRun = request.body.mode !== 'import';
       const preview = await importAgenciesCsv(ctx, actorOf(request), csv, {
         dryRun,
         parentId: parent?.id ?? null,
@@ -183,29 +203,29 @@ function registerImport(app: FastifyInstance, ctx: ServiceContext): void {
   );
 }
 
-function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/agencies/:id', { preValidation: requireActor }, async (request, reply) =>
-    sendDetail(ctx, request, reply, { values: null, errors: {} }),
+function registerDetail(api: TypedApp, ctx: ServiceContext): void {
+  api.get(
+    '/agencies/:id',
+    { ...read, schema: { params: IdParams, querystring: NoticeQuery } },
+    async (request, reply) =>
+      sendDetail(ctx, request, reply, request.params.id, { notice: noticeOf(request.query) }),
   );
 
-  app.post(
+  api.post(
     '/agencies/:id',
-    { preValidation: [requireActor, requireCsrf] },
+    { ...change, schema: { params: IdParams, body: AgencyForm } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const values = formValues(request.body);
-      const parsed = AgencyInputSchema.safeParse(values);
-      if (!parsed.success)
-        return sendDetail(ctx, request, reply, {
-          values,
-          errors: toFieldErrors(parsed.error.issues),
-        });
-      try {
-        await updateAgency(ctx, actorOf(request), id, parsed.data);
-      } catch (error) {
-        return sendDetail(ctx, request, reply, { values, errors: codeFieldErrors(error) });
-      }
-      return reply.redirect(`/agencies/${id}?saved=1`);
+      const { id } = request.params;
+      const values = agencyValues(request.body);
+      return submitForm(
+        request,
+        reply,
+        async () => {
+          await updateAgency(ctx, actorOf(request), id, AgencyInputSchema.parse(values));
+          return `/agencies/${id}?saved=1`;
+        },
+        (errors) => sendDetail(ctx, request, reply, id, { values, errors }),
+      );
     },
   );
 }
@@ -213,10 +233,11 @@ function registerDetail(app: FastifyInstance, ctx: ServiceContext): void {
 /** Agency pages (tree, add, details and edit, CSV import) and the /api/v1/agencies API. */
 export function registerAgencyRoutes(app: FastifyInstance, options: AppOptions): void {
   void app.register(async (scope) => {
-    registerTree(scope, options.ctx);
-    registerCreate(scope, options.ctx);
-    registerImport(scope, options.ctx);
-    registerDetail(scope, options.ctx);
+    const api = typed(scope);
+    registerTree(api, options.ctx);
+    registerCreate(api, options.ctx);
+    registerImport(api, options.ctx);
+    registerDetail(api, options.ctx);
     registerAgencyApi(scope, options.ctx);
   });
 }
