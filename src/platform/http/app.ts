@@ -7,7 +7,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { DomainError } from '../../core/errors.js';
 import type { ServiceContext, SessionActor } from '../services/context.js';
 import { closeSharedPdfRenderer, configureSharedPdfRenderer } from '../infra/pdf-renderer.js';
@@ -24,7 +24,7 @@ import {
 } from './request-context.js';
 import { registerApiRoutes } from './api.routes.js';
 import type { ApiRoute } from './openapi.js';
-import { zodSerializerCompiler, zodValidatorCompiler } from './typed-routes.js';
+import { typed, zodSerializerCompiler, zodValidatorCompiler } from './typed-routes.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fontDir = dirname(
@@ -202,16 +202,25 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
       : sendErrorPage(request, reply, 404, message);
   });
 
-  app.get('/lang/:lang', async (request, reply) => {
-    const { lang } = request.params as { lang: string };
-    const next = (request.query as { next?: string }).next ?? '/';
-    reply.setCookie(LANG_COOKIE, lang === 'en' ? 'en' : 'th', {
-      path: '/',
-      sameSite: 'lax',
-      maxAge: 31_536_000,
-    });
-    return reply.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
-  });
+  // the language switch: /lang/en or /lang/th (anything else: Thai), back to `next` on this site
+  typed(app).get(
+    '/lang/:lang',
+    {
+      schema: {
+        params: z.object({ lang: z.string() }),
+        querystring: z.object({ next: z.string().optional().catch(undefined) }),
+      },
+    },
+    async (request, reply) => {
+      const next = request.query.next ?? '/';
+      reply.setCookie(LANG_COOKIE, request.params.lang === 'en' ? 'en' : 'th', {
+        path: '/',
+        sameSite: 'lax',
+        maxAge: 31_536_000,
+      });
+      return reply.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
+    },
+  );
   app.get('/healthz', async () => ({ ok: true }));
   // browsers ask for /favicon.ico on every page that names no icon (public and survey pages)
   app.get('/favicon.ico', async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
