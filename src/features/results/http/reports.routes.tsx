@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { formatCsv } from '../../../core/csv-format.js';
 import { DomainError } from '../../../core/errors.js';
 import { openDataCsv, openDataJson } from '../reports/open-data.js';
 import { indicatorChartSvg } from '../../../platform/reports/charts.js';
@@ -15,25 +14,21 @@ import {
   buildResultReport,
   getAnalysisReport,
   getResultReport,
-  type ReportWording,
 } from '../services/result-reports.service.js';
 import {
   exportResultsWorkbook,
   exportRollupWorkbook,
   rollupSize,
 } from '../services/result-exports.service.js';
-import type { ResultNode } from '../services/results.service.js';
 import { loadVisibleRound } from '../../oit-review/feature.js';
 import { voiceReportBlocks } from '../../voice/feature.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { ExportJobs } from '../../../platform/http/export-jobs.js';
-import { formatDate, type Lang } from '../../../platform/http/i18n.js';
 import { sendPage } from '../../../platform/http/render.js';
 import {
   sendAttachment,
   sendReport,
   sendReportHtml,
-  type ReportFormat,
 } from '../../../platform/http/report-response.js';
 import { signedIn } from '../../../platform/http/route-support.js';
 import {
@@ -42,98 +37,61 @@ import {
   publicResultsPath,
   ReportsListPage,
 } from './views/reports-pages.js';
-import { describeBasis, formatScore } from './views/results-tree.js';
 import {
   GENERATED_FILE_LIMIT,
   PUBLIC_PAGE_LIMIT,
   guarded,
-  idOf,
-  pathYear,
 } from '../../../platform/http/route-kit.js';
+import { IdParams, typed } from '../../../platform/http/typed-routes.js';
+import {
+  JobParams,
+  OpenDataJson,
+  OpenDataParams,
+  PublicParams,
+  PublicReportParams,
+  PublicResultsJson,
+  RollupExportQuery,
+  RoundReportParams,
+} from './results-schemas.js';
+import {
+  fileBaseOf,
+  formatOf,
+  notFound,
+  publicTarget,
+  reportWording,
+  screenLinks,
+  sendCsv,
+  treeCsv,
+  XLSX,
+} from './reports-support.js';
 
 /** Roll-ups with more units than this are exported in the background with a progress page. */
 export const BACKGROUND_EXPORT_UNITS = 40;
 /** How long a process reuses the national open data of a year. */
 const OPEN_DATA_KEEP_MS = 5 * 60_000;
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const FORMATS: readonly string[] = ['pdf', 'docx', 'html'];
-
-/** The web layer's wording of numbers, dates and score bases, handed to the report builders. */
-export function reportWording(lang: Lang): ReportWording {
-  return {
-    lang,
-    formatDate: (iso) => formatDate(lang, iso),
-    formatScore: (score) => formatScore(lang, score),
-    describeBasis: (node) => describeBasis(lang, node),
-  };
-}
-
-function notFound(): DomainError {
-  return new DomainError('not_found', { th: 'ไม่พบหน้าที่ต้องการ', en: 'Page not found' });
-}
-
-function formatOf(request: FastifyRequest): ReportFormat {
-  const { format } = request.params as { format: string };
-  if (!FORMATS.includes(format)) throw notFound();
-  return format as ReportFormat;
-}
-
-/** The on-screen links of a printable page: back, and the same report as PDF and DOCX. */
-function screenLinks(lang: Lang, back: string, kind: 'result' | 'analysis') {
-  return [
-    { href: back, text: lang === 'th' ? 'กลับ' : 'Back' },
-    { href: `${kind}.pdf`, text: lang === 'th' ? 'ดาวน์โหลด PDF' : 'Download PDF' },
-    { href: `${kind}.docx`, text: lang === 'th' ? 'ดาวน์โหลด DOCX' : 'Download DOCX' },
-  ];
-}
-
-const fileBaseOf = (kind: 'result' | 'analysis', code: string, year: number) =>
-  `ita-${kind}-${code}-${year}`;
-
-/** A public target: agency code and a four-digit year, else not found. */
-function publicTarget(request: FastifyRequest): { code: string; year: number } {
-  const { agencyCode, year } = request.params as { agencyCode: string; year: string };
-  return { code: agencyCode, year: pathYear(year, notFound) };
-}
-
-function treeCsv(tree: ResultNode): string {
-  const rows: string[][] = [];
-  const visit = (node: ResultNode, depth: number) => {
-    rows.push([
-      node.code,
-      node.type,
-      String(depth),
-      node.name.th,
-      node.withheld || node.shown === null ? '' : node.shown.toFixed(2),
-      node.withheld ? '' : node.lost.toFixed(2),
-      node.withheld ? 'withheld' : '',
-    ]);
-    for (const child of node.children) visit(child, depth + 1);
-  };
-  for (const child of tree.children) visit(child, 0);
-  return formatCsv(['code', 'type', 'depth', 'name_th', 'score', 'points_lost', 'note'], rows);
-}
-
 function registerRoundReports(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/rounds/:id/reports', guarded, async (request, reply) => {
-    const { round } = await loadVisibleRound(ctx.db.kysely, signedIn(request), idOf(request));
+  const api = typed(app);
+  const schema = { params: IdParams };
+  api.get('/rounds/:id/reports', { ...guarded, schema }, async (request, reply) => {
+    const { round } = await loadVisibleRound(ctx.db.kysely, signedIn(request), request.params.id);
     return sendPage(reply, <ReportsListPage page={pageOf(request)} round={round} />);
   });
 
   const reportRoute = (kind: 'result' | 'analysis') =>
-    app.get(
+    api.get(
       `/rounds/:id/reports/${kind}.:format`,
-      { ...guarded, ...GENERATED_FILE_LIMIT },
+      { ...guarded, ...GENERATED_FILE_LIMIT, schema: { params: RoundReportParams } },
       async (request, reply) => {
-        const format = formatOf(request);
+        const { id } = request.params;
+        const format = formatOf(request.params.format);
         const wording = reportWording(request.lang);
         const actor = signedIn(request);
         const doc =
           kind === 'result'
-            ? await getResultReport(ctx, actor, idOf(request), wording)
-            : await getAnalysisReport(ctx, actor, idOf(request), wording);
-        const { round } = await loadVisibleRound(ctx.db.kysely, actor, idOf(request));
+            ? await getResultReport(ctx, actor, id, wording)
+            : await getAnalysisReport(ctx, actor, id, wording);
+        const { round } = await loadVisibleRound(ctx.db.kysely, actor, id);
         if (format === 'html')
           return sendReportHtml(reply, doc, {
             screenLinks: screenLinks(request.lang, `/rounds/${round.id}/reports`, kind),
@@ -149,18 +107,18 @@ function registerRoundReports(app: FastifyInstance, ctx: ServiceContext): void {
   reportRoute('result');
   reportRoute('analysis');
 
-  app.get(
+  api.get(
     '/rounds/:id/results.xlsx',
-    { ...guarded, ...GENERATED_FILE_LIMIT },
+    { ...guarded, ...GENERATED_FILE_LIMIT, schema },
     async (request, reply) => {
-      const file = await exportResultsWorkbook(ctx, signedIn(request), idOf(request), request.lang);
+      const actor = signedIn(request);
+      const file = await exportResultsWorkbook(ctx, actor, request.params.id, request.lang);
       return sendAttachment(reply, file.bytes, XLSX, `${file.fileBase}.xlsx`);
     },
   );
 }
 
-function yearOf(request: FastifyRequest): number {
-  const { year } = (request.query ?? {}) as { year?: string };
+function yearOf(year: string | undefined): number {
   if (typeof year === 'string' && /^\d{4}$/.test(year.trim())) return Number(year.trim());
   throw new DomainError('bad_year', {
     th: 'กรุณาระบุปีการประเมิน (พ.ศ. 4 หลัก) เช่น ?year=2568',
@@ -169,17 +127,23 @@ function yearOf(request: FastifyRequest): number {
 }
 
 function registerRollupExport(app: FastifyInstance, ctx: ServiceContext, jobs: ExportJobs): void {
-  app.get(
+  const api = typed(app);
+  api.get(
     '/agencies/:id/rollup.xlsx',
-    { ...guarded, ...GENERATED_FILE_LIMIT },
+    {
+      ...guarded,
+      ...GENERATED_FILE_LIMIT,
+      schema: { params: IdParams, querystring: RollupExportQuery },
+    },
     async (request, reply) => {
       const actor = signedIn(request);
-      const year = yearOf(request);
-      const { type, background } = (request.query ?? {}) as { type?: string; background?: string };
+      const { id } = request.params;
+      const year = yearOf(request.query.year);
+      const { type, background } = request.query;
       const options = { type: type?.trim() || null, lang: request.lang };
-      const size = await rollupSize(ctx, actor, idOf(request));
+      const size = await rollupSize(ctx, actor, id);
       if (size <= BACKGROUND_EXPORT_UNITS && background !== '1') {
-        const file = await exportRollupWorkbook(ctx, actor, idOf(request), year, options);
+        const file = await exportRollupWorkbook(ctx, actor, id, year, options);
         return sendAttachment(reply, file.bytes, XLSX, `${file.fileBase}.xlsx`);
       }
       const label =
@@ -187,7 +151,7 @@ function registerRollupExport(app: FastifyInstance, ctx: ServiceContext, jobs: E
           ? `ไฟล์ผลรวมหน่วยงานในสังกัด ปี ${year} (${size} หน่วยงาน)`
           : `Roll-up workbook, ${year} (${size} units)`;
       const job = jobs.start(actor.user.id, label, async (progress) => {
-        const file = await exportRollupWorkbook(ctx, actor, idOf(request), year, {
+        const file = await exportRollupWorkbook(ctx, actor, id, year, {
           ...options,
           onProgress: progress,
         });
@@ -197,14 +161,15 @@ function registerRollupExport(app: FastifyInstance, ctx: ServiceContext, jobs: E
     },
   );
 
-  app.get('/exports/:job', guarded, async (request, reply) => {
-    const job = jobs.find((request.params as { job: string }).job, signedIn(request).user.id);
+  const schema = { params: JobParams };
+  api.get('/exports/:job', { ...guarded, schema }, async (request, reply) => {
+    const job = jobs.find(request.params.job, signedIn(request).user.id);
     if (!job) throw notFound();
     return sendPage(reply, <ExportProgressPage page={pageOf(request)} job={job} />);
   });
 
-  app.get('/exports/:job/download', guarded, async (request, reply) => {
-    const job = jobs.find((request.params as { job: string }).job, signedIn(request).user.id);
+  api.get('/exports/:job/download', { ...guarded, schema }, async (request, reply) => {
+    const job = jobs.find(request.params.job, signedIn(request).user.id);
     if (!job?.file) throw notFound();
     return sendAttachment(reply, job.file.bytes, job.file.contentType, job.file.fileName);
   });
@@ -213,9 +178,9 @@ function registerRollupExport(app: FastifyInstance, ctx: ServiceContext, jobs: E
 async function publicReport(
   ctx: ServiceContext,
   request: FastifyRequest,
+  { code, year }: { code: string; year: number },
   kind: 'result' | 'analysis',
 ): Promise<ReportDocument> {
-  const { code, year } = publicTarget(request);
   const facts = await loadPublicResultFacts(ctx, code, year);
   const wording = reportWording(request.lang);
   if (kind === 'result') return buildResultReport(facts, wording, facts.publishedAt);
@@ -235,16 +200,22 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
     cache.set(year, { at: now, rows });
     return rows;
   };
-  app.get('/public/:agencyCode/:year/results', PUBLIC_PAGE_LIMIT, async (request, reply) => {
-    const { code, year } = publicTarget(request);
+  const api = typed(app);
+  const page = { ...PUBLIC_PAGE_LIMIT, schema: { params: PublicParams } };
+  api.get('/public/:agencyCode/:year/results', page, async (request, reply) => {
+    const { code, year } = publicTarget(request.params);
     const facts = await loadPublicResultFacts(ctx, code, year);
-    const page = pageOf(request);
-    const chartSvg = indicatorChartSvg(facts.result, page.lang);
-    return sendPage(reply, <PublicResultsPage page={page} facts={facts} chartSvg={chartSvg} />);
+    const context = pageOf(request);
+    const chartSvg = indicatorChartSvg(facts.result, context.lang);
+    return sendPage(reply, <PublicResultsPage page={context} facts={facts} chartSvg={chartSvg} />);
   });
 
-  app.get('/public/:agencyCode/:year/results.json', PUBLIC_PAGE_LIMIT, async (request, reply) => {
-    const { code, year } = publicTarget(request);
+  const feed = {
+    ...PUBLIC_PAGE_LIMIT,
+    schema: { params: PublicParams, response: { 200: PublicResultsJson } },
+  };
+  api.get('/public/:agencyCode/:year/results.json', feed, async (request, reply) => {
+    const { code, year } = publicTarget(request.params);
     const { round, result, publishedAt } = await loadPublicResultFacts(ctx, code, year);
     return reply.header('access-control-allow-origin', '*').send({
       agency: { code: round.agencyCode, name: round.agencyNameTh },
@@ -264,23 +235,21 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
     });
   });
 
-  app.get('/public/:agencyCode/:year/results.csv', PUBLIC_PAGE_LIMIT, async (request, reply) => {
-    const { code, year } = publicTarget(request);
+  api.get('/public/:agencyCode/:year/results.csv', page, async (request, reply) => {
+    const { code, year } = publicTarget(request.params);
     const { result } = await loadPublicResultFacts(ctx, code, year);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('access-control-allow-origin', '*')
-      .send(treeCsv(result.tree));
+    return sendCsv(reply, treeCsv(result.tree));
   });
 
   for (const kind of ['result', 'analysis'] as const)
-    app.get(
+    api.get(
       `/public/:agencyCode/:year/${kind}.:format`,
-      GENERATED_FILE_LIMIT,
+      { ...GENERATED_FILE_LIMIT, schema: { params: PublicReportParams } },
       async (request, reply) => {
-        const format = formatOf(request);
-        const { code, year } = publicTarget(request);
-        const doc = await publicReport(ctx, request, kind);
+        const format = formatOf(request.params.format);
+        const target = publicTarget(request.params);
+        const { code, year } = target;
+        const doc = await publicReport(ctx, request, target, kind);
         if (format === 'html')
           return sendReportHtml(reply, doc, {
             screenLinks: screenLinks(request.lang, publicResultsPath(code, year), kind),
@@ -289,14 +258,18 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
       },
     );
 
-  app.get('/public/open-data/:file', PUBLIC_PAGE_LIMIT, async (request, reply) => {
-    const match = /^(\d{4})\.(csv|json)$/.exec((request.params as { file: string }).file);
+  const openDataFile = {
+    ...PUBLIC_PAGE_LIMIT,
+    schema: { params: OpenDataParams, response: { 200: OpenDataJson } },
+  };
+  api.get('/public/open-data/:file', openDataFile, async (request, reply) => {
+    const match = /^(\d{4})\.(csv|json)$/.exec(request.params.file);
     if (!match) throw notFound();
     const year = Number(match[1]);
     const rows = await openData(year);
-    reply.header('access-control-allow-origin', '*');
-    if (match[2] === 'json') return reply.send(openDataJson(year, rows));
-    return reply.type('text/csv; charset=utf-8').send(openDataCsv(rows));
+    if (match[2] === 'json')
+      return reply.header('access-control-allow-origin', '*').send(openDataJson(year, rows));
+    return sendCsv(reply, openDataCsv(rows));
   });
 }
 

@@ -1,59 +1,58 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
 import { indicatorChartSvg } from '../../../platform/reports/charts.js';
 import { getRoundResults } from '../services/results.service.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
-import { describeApi } from '../../../platform/http/openapi.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { signedIn } from '../../../platform/http/route-support.js';
 import { ResultsPage } from './views/results-page.js';
-import { sendDomainError } from '../../../platform/http/views/user-problem.js';
-import { guarded, idOf } from '../../../platform/http/route-kit.js';
-
-const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
-
-const ResultsQuery = z.object({
-  change: z
-    .array(z.string())
-    .optional()
-    .describe('What-if changes, repeatable: O12=pass, O20=fail or 7=90 (indicator 7 at 90)'),
-  pass: z.array(z.string()).optional().describe('OIT item codes assumed passed, repeatable'),
-});
+import { guarded } from '../../../platform/http/route-kit.js';
+import { IdParams, ProblemSchema, typed } from '../../../platform/http/typed-routes.js';
+import { RoundResultsJson, WhatIfQuery } from './results-schemas.js';
 
 /** Pages and API of a round's results: scores, explanation, weak points and what-if. */
 export function registerResultsRoutes(app: FastifyInstance, options: AppOptions): void {
   const { ctx } = options;
+  const api = typed(app);
 
-  app.get('/rounds/:id/results', guarded, async (request, reply) => {
-    try {
-      const query = queryOf(request);
-      const results = await getRoundResults(ctx, signedIn(request), idOf(request), { raw: query });
+  api.get(
+    '/rounds/:id/results',
+    { ...guarded, schema: { params: IdParams, querystring: WhatIfQuery } },
+    async (request, reply) => {
+      const query = request.query;
+      const results = await getRoundResults(ctx, signedIn(request), request.params.id, {
+        raw: query,
+      });
       const page = pageOf(request);
       const chartSvg = indicatorChartSvg(results.result, page.lang);
       return sendPage(
         reply,
         <ResultsPage page={page} results={results} chartSvg={chartSvg} query={query} />,
       );
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
+    },
+  );
 
-  describeApi({
-    method: 'get',
-    path: '/api/v1/rounds/:id/results',
-    summary:
-      'A round’s results: total, level, instruments, the explanation tree (questions with fewer than 5 answers withheld), weak points and an optional what-if',
-    tag: 'results',
-    query: ResultsQuery,
-  });
-  app.get('/api/v1/rounds/:id/results', guarded, async (request, reply) => {
-    try {
-      const results = await getRoundResults(ctx, signedIn(request), idOf(request), {
-        raw: queryOf(request),
+  api.get(
+    '/api/v1/rounds/:id/results',
+    {
+      ...guarded,
+      schema: {
+        operationId: 'getRoundResults',
+        summary:
+          'A round’s results: total, level, instruments, the explanation tree (questions with fewer than 5 answers withheld), weak points and an optional what-if',
+        description:
+          'What-if, each key repeatable: change=O12=pass, change=7=90, pass=O12, and i.CODE=score (indicator CODE at that score).',
+        tags: ['results'],
+        params: IdParams,
+        querystring: WhatIfQuery,
+        response: { 200: RoundResultsJson, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const results = await getRoundResults(ctx, signedIn(request), request.params.id, {
+        raw: request.query,
       });
       const { round, ...rest } = results;
-      return reply.send({
+      return {
         round: {
           id: round.id,
           agencyCode: round.agencyCode,
@@ -63,9 +62,7 @@ export function registerResultsRoutes(app: FastifyInstance, options: AppOptions)
           state: round.state,
         },
         ...rest,
-      });
-    } catch (error) {
-      return sendDomainError(request, reply, error);
-    }
-  });
+      };
+    },
+  );
 }
