@@ -46,6 +46,16 @@ export class TestClient {
     return response;
   }
 
+  /** Posts a body exactly as given (bytes a browser would not send), with the session cookie. */
+  async postRaw(url: string, payload: string, contentType: string) {
+    return this.app.inject({
+      method: 'POST',
+      url,
+      payload,
+      headers: { cookie: this.cookieHeader(), 'content-type': contentType },
+    });
+  }
+
   /** Posts a form as a browser would, adding the CSRF token of the last page unless given. */
   async post(url: string, form: Record<string, string | string[]>, withCsrf = true) {
     const params = new URLSearchParams();

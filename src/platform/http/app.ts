@@ -23,6 +23,7 @@ import {
   type AppOptions,
 } from './request-context.js';
 import { registerApiRoutes } from './api.routes.js';
+import { parseForm, refuseBadText } from './input-guard.js';
 import type { ApiRoute } from './openapi.js';
 import { typed, zodSerializerCompiler, zodValidatorCompiler } from './typed-routes.js';
 
@@ -105,7 +106,7 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
     },
   });
   await app.register(cookie);
-  await app.register(formbody);
+  await app.register(formbody, { parser: parseForm });
   await app.register(rateLimit, {
     global: true,
     max: config.RATE_LIMIT_PER_MINUTE ?? 300,
@@ -128,6 +129,9 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
   if (config.CHROMIUM_PATH) configureSharedPdfRenderer(config.CHROMIUM_PATH);
   // the PDF printer's Chromium ends with the server (and with each test's app)
   app.addHook('onClose', async () => closeSharedPdfRenderer());
+
+  // no field may hold a NUL character or bytes that were not UTF-8
+  app.addHook('preValidation', refuseBadText);
 
   // staff requests: method, route (not the query, which can hold tokens), status and duration
   app.addHook('onResponse', async (request, reply) => {

@@ -226,7 +226,11 @@ describeEachDialect('agency service', (getDb) => {
       });
       expect(result).toMatchObject({ valid: true, created: 3 });
       expect(await countAgencies(ctx.db.kysely)).toBe(before + 3);
-      expect(await verifyAuditLog(ctx)).toEqual({ entries: audit + 3, brokenAt: null });
+      expect(await verifyAuditLog(ctx)).toMatchObject({
+        entries: audit + 3,
+        brokenAt: null,
+        missedCheckpoint: null,
+      });
       const byCode = new Map((await listVisibleAgencies(ctx, parentAdmin)).map((a) => [a.code, a]));
       const one = byCode.get('SUB-1');
       expect(one).toMatchObject({ parentId: department.id, nameEn: 'Task one', eligibleStaff: 12 });
