@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { MEASURE_STATUSES, TARGET_TYPES } from '../core/measure-rules.js';
-import { MeasuresReportSchema, PUBLICATION_KINDS } from '../services/measure-report.service.js';
+import {
+  MeasuresReportSchema,
+  PUBLICATION_KINDS,
+  type MeasuresReport,
+  type PublicationKind,
+} from '../services/measure-report.service.js';
+import type { Measure, MeasureRegister } from '../services/measure.service.js';
 import { ROUND_STATES } from '../../rounds/feature.js';
 import { IdParams } from '../../../platform/http/typed-routes.js';
 
@@ -121,3 +127,17 @@ export const PublicMeasuresJson = z.object({
   publishedAt: z.string(),
   ...MeasuresReportSchema.shape,
 });
+
+// Compile-time: each answer's schema lists exactly the fields its service returns (a field
+// added to a service and not here would otherwise be dropped from the answer without a word).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape = <A, B>(proof: Same<A, B>) => proof;
+sameShape<
+  z.output<typeof RegisterJson>,
+  Pick<MeasureRegister, 'round' | 'mayEdit' | 'today' | 'measures' | 'suggestions'>
+>(true);
+sameShape<z.output<typeof MeasureOneJson>['measure'], Measure>(true);
+sameShape<
+  z.output<typeof PublicMeasuresJson>,
+  MeasuresReport & { kind: PublicationKind; publishedAt: string }
+>(true);
