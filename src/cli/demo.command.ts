@@ -80,11 +80,12 @@ export async function runDemoCommand(args: string[], io: Io): Promise<number> {
     await db.close();
     return 0;
   }
-  const app = await createApp({ ctx, config: { ...config, LOG_LEVEL: 'warn' } });
-  const address = await app.listen({
-    port: values.port ? Number(values.port) : config.PORT,
-    host: config.HOST,
-  });
+  const port = values.port ? Number(values.port) : config.PORT;
+  const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  // absolute links (QR codes, feeds) come from APP_URL, else from the address served here
+  const appUrl = config.APP_URL ?? `http://${shown}:${port}`;
+  const app = await createApp({ ctx, config: { ...config, APP_URL: appUrl, LOG_LEVEL: 'warn' } });
+  const address = await app.listen({ port, host: config.HOST });
   printAccounts(io, summary, `${address.replace('127.0.0.1', 'localhost')}/login`, true);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());

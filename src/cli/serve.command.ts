@@ -14,7 +14,16 @@ export async function runServeCommand(args: string[], io: Io): Promise<number> {
     strict: true,
     options: { port: { type: 'string' }, host: { type: 'string' } },
   });
-  const config = loadConfig();
+  const loaded = loadConfig();
+  const port = values.port ? Number(values.port) : loaded.PORT;
+  const host = values.host ?? loaded.HOST;
+  // absolute links are built from APP_URL only; without it, from the address served here
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const config = { ...loaded, APP_URL: loaded.APP_URL ?? `http://${shown}:${port}` };
+  if (!loaded.APP_URL)
+    io.err(
+      `APP_URL ไม่ได้ตั้ง ลิงก์แบบเต็มจะใช้ ${config.APP_URL} / APP_URL is not set: absolute links use ${config.APP_URL}\n`,
+    );
   const db = openDatabase(config.DATABASE_URL);
   const ran = await migrateToLatest(db);
   if (ran.length > 0) io.err(`ปรับโครงสร้างฐานข้อมูล / migrated: ${ran.join(', ')}\n`);
@@ -27,8 +36,6 @@ export async function runServeCommand(args: string[], io: Io): Promise<number> {
           reshuffleRecentResponses(ctx).catch((error: unknown) => app.log.error(error));
         }, RESHUFFLE_EVERY_MS).unref()
       : null;
-  const port = values.port ? Number(values.port) : config.PORT;
-  const host = values.host ?? config.HOST;
   const address = await app.listen({ port, host });
   io.err(
     `Prongsai พร้อมใช้งานที่ / is running at ${address.replace('127.0.0.1', 'localhost')}  (${db.dialect})\n`,

@@ -12,7 +12,7 @@ import { DomainError } from '../../core/errors.js';
 import type { ServiceContext, SessionActor } from '../services/context.js';
 import { closeSharedPdfRenderer, configureSharedPdfRenderer } from '../infra/pdf-renderer.js';
 import { createDbRateLimitStore } from './rate-limit-store.js';
-import { domainStatus } from './route-support.js';
+import { domainStatus, sameSitePath } from './route-support.js';
 import { sendErrorPage } from './views/error-page.js';
 import {
   LANG_COOKIE,
@@ -148,6 +148,10 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
     );
   });
 
+  // absolute links (QR codes, feeds, published evidence) are built from APP_URL only: a Host
+  // header is whatever the client sent
+  const siteOrigin = config.APP_URL ? new URL(config.APP_URL).origin : 'http://localhost';
+  app.decorateRequest('siteOrigin', siteOrigin);
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'th');
   app.addHook('onRequest', async (request) => {
@@ -216,13 +220,12 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
       },
     },
     async (request, reply) => {
-      const next = request.query.next ?? '/';
       reply.setCookie(LANG_COOKIE, request.params.lang === 'en' ? 'en' : 'th', {
         path: '/',
         sameSite: 'lax',
         maxAge: 31_536_000,
       });
-      return reply.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
+      return reply.redirect(sameSitePath(request.query.next));
     },
   );
   app.get('/healthz', async () => ({ ok: true }));

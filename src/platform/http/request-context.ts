@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: SessionActor | null;
     lang: Lang;
+    /** The site's own address for absolute links: APP_URL, never the request's Host header. */
+    siteOrigin: string;
   }
 }
 

@@ -48,14 +48,32 @@ export function formValues(request: FastifyRequest): Record<string, string> {
   return values;
 }
 
+/** The site's origin for absolute links: APP_URL's (never the Host header a client sent). */
+export function publicOrigin(request: FastifyRequest): string {
+  return request.siteOrigin;
+}
+
 /**
- * The public site's origin for absolute links: APP_URL when set, otherwise the address
- * the request came in on (TRUST_PROXY decides whether forwarded headers count).
+ * Where a `next=` parameter may send a person after signing in or choosing a language: a path
+ * on this site only. Refused (answered with `fallback`): absolute URLs, `//host` and `/\host`
+ * (browsers read both as another host), any backslash, control characters (also escaped), and
+ * over-long text.
  */
-export function publicOrigin(
-  request: FastifyRequest,
-  config: { APP_URL?: string | undefined },
-): string {
-  if (config.APP_URL) return new URL(config.APP_URL).origin;
-  return `${request.protocol}://${request.host}`;
+export function sameSitePath(next: string | undefined, fallback = '/'): string {
+  if (!next || next.length > 2000 || !next.startsWith('/') || next.startsWith('//'))
+    return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(next);
+  } catch {
+    return fallback;
+  }
+  // checked as written and once decoded: an escaped line break or backslash is refused too
+  for (const text of [next, decoded]) {
+    const control = [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+    if (control || text.includes('\\') || text.startsWith('//')) return fallback;
+  }
+  const base = new URL('http://prongsai.invalid/');
+  const target = new URL(next, base);
+  return target.origin === base.origin ? next : fallback;
 }

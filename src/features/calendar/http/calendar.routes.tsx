@@ -19,7 +19,7 @@ import type { ServiceContext } from '../../../platform/services/context.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
 import { sendPage } from '../../../platform/http/render.js';
-import { signedIn } from '../../../platform/http/route-support.js';
+import { signedIn, publicOrigin } from '../../../platform/http/route-support.js';
 import { IdParams, ProblemSchema, typed } from '../../../platform/http/typed-routes.js';
 import { FeedPage, MyCalendarPage } from './views/calendar-mine.js';
 import { RoundCalendarPage, TaskEditPage, type TaskFormValues } from './views/calendar-round.js';
@@ -162,11 +162,6 @@ function registerTask(app: FastifyInstance, ctx: ServiceContext): void {
   );
 }
 
-/** The address the person reached us at, for the feed link they copy. */
-function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
-
 function registerMine(app: FastifyInstance, ctx: ServiceContext): void {
   const api = typed(app);
   api.get('/calendar', guarded, async (request, reply) => {
@@ -181,7 +176,7 @@ function registerMine(app: FastifyInstance, ctx: ServiceContext): void {
     const actor = signedIn(request);
     const token = await regenerateFeedToken(ctx, actor);
     const info = await getFeedInfo(ctx, actor);
-    const url = `${originOf(request)}/calendar/feed/${token}.ics`;
+    const url = `${publicOrigin(request)}/calendar/feed/${token}.ics`;
     reply.header('cache-control', 'no-store');
     return sendPage(reply, <FeedPage page={pageOf(request)} info={info} url={url} />);
   });
@@ -192,7 +187,7 @@ function registerMine(app: FastifyInstance, ctx: ServiceContext): void {
       const { file } = request.params;
       const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
       const ics = /^[A-Za-z0-9_-]{16,200}$/.test(token)
-        ? await renderFeed(ctx, token, originOf(request))
+        ? await renderFeed(ctx, token, publicOrigin(request))
         : null;
       reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer');
       if (ics === null)

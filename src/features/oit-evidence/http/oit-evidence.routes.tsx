@@ -185,7 +185,7 @@ function registerOutputs(app: FastifyInstance, ctx: ServiceContext): void {
     return sendPage(reply, <OitMemoPage page={pageOf(request)} memo={memo} />);
   });
   api.get('/rounds/:id/oit/export.csv', { ...guarded, schema }, async (request, reply) => {
-    const base = `${request.protocol}://${request.host}`;
+    const base = publicOrigin(request);
     const link = (r: { agencyCode: string; editionYear: number }, code: string) =>
       `${base}/public/oit/${encodeURIComponent(r.agencyCode)}/${r.editionYear}/${encodeURIComponent(code)}`;
     const out = await buildCopyExport(ctx, signedIn(request), request.params.id, link);
@@ -201,7 +201,6 @@ function registerPages(
   ctx: ServiceContext,
   lister: DocumentLister,
   settings: EvidenceSettings,
-  config: AppOptions['config'],
 ): void {
   const api = typed(app);
   const change = { ...changing, bodyLimit: settings.maxUploadBytes + 1024 * 1024 };
@@ -244,15 +243,7 @@ function registerPages(
     '/rounds/:id/oit/:item',
     { ...change, schema: { params: ItemParams } },
     async (request, reply) =>
-      postItem(
-        ctx,
-        lister,
-        settings,
-        request,
-        reply,
-        request.params,
-        publicOrigin(request, config),
-      ),
+      postItem(ctx, lister, settings, request, reply, request.params, publicOrigin(request)),
   );
   api.get(
     '/rounds/:id/oit/:item/files/:fileId',
@@ -292,13 +283,7 @@ export function registerOitEvidenceRoutes(app: FastifyInstance, options: Feature
       const message = uploadTooLarge(settings.maxUploadBytes).messages;
       return sendTooLarge(request, reply, message);
     });
-    registerPages(
-      scope,
-      options.ctx,
-      options.registry.listPublishedDocuments,
-      settings,
-      options.config,
-    );
+    registerPages(scope, options.ctx, options.registry.listPublishedDocuments, settings);
     registerOitEvidenceApi(scope, options.ctx, settings);
   });
 }

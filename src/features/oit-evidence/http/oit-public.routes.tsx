@@ -1,3 +1,4 @@
+import { publicOrigin } from '../../../platform/http/route-support.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { formatCsv } from '../../../core/csv-format.js';
@@ -78,7 +79,7 @@ function registerFeeds(app: FastifyInstance, ctx: ServiceContext, settings: Evid
   api.get(BASE, { ...PUBLIC_PAGE_LIMIT, schema }, async (request, reply) => {
     const target = readTarget(request.params);
     const oit = await loadPublicOit(ctx, target.code, target.year);
-    const origin = `${request.protocol}://${request.host}`;
+    const origin = publicOrigin(request);
     if (target.format === 'json')
       return reply.header('access-control-allow-origin', '*').send(feedJson(oit, origin));
     if (target.format === 'csv') return sendCsv(reply, feedCsv(oit, origin));

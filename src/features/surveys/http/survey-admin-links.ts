@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import { publicOrigin } from '../../../platform/http/route-support.js';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
@@ -16,10 +16,8 @@ import type { SurveyPathParams } from './survey-schemas.js';
 /** The path parameters of the survey pages (`/rounds/:id/surveys/:instrument/…`). */
 export type SurveyParams = z.output<typeof SurveyPathParams>;
 
-/** Where people reach this server, as the request shows it (the proxy's, with TRUST_PROXY). */
-export function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
+/** Where people reach this server: APP_URL (never the Host header a client sent). */
+export const originOf = publicOrigin;
 
 /** The public address of a link; a single-use code or kiosk mode go in its query. */
 export function surveyUrl(origin: string, code: string, query = ''): string {

@@ -1,3 +1,4 @@
+import { sameSitePath } from '../../../platform/http/route-support.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type Message } from '../../../core/errors.js';
 import {
@@ -27,12 +28,27 @@ import {
 } from '../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../platform/http/views/layout.js';
 import { typed } from '../../../platform/http/typed-routes.js';
-import { LoginForm, NextQuery, SetupForm } from './users-schemas.js';
+import { LoginForm, LoginQuery, NextQuery, SetupForm } from './users-schemas.js';
+
+/** What a new password must be, as the forms that set one say it. */
+export const PASSWORD_HINT = m(
+  'อย่างน้อย 12 ตัวอักษร ไม่ใช่อีเมล และไม่ใช่รหัสผ่านที่ใช้กันทั่วไป เช่น วลีหลายคำที่จำได้ง่าย',
+  'At least 12 characters, not your e-mail and not a common password: a phrase of several words is easy to remember',
+);
+
+/** The notices of the sign-in page (?done=…). */
+const LOGIN_NOTICES: Record<string, Message> = {
+  reset: m(
+    'ตั้งรหัสผ่านใหม่แล้ว: เข้าสู่ระบบด้วยรหัสผ่านใหม่',
+    'Your new password is set: sign in with it',
+  ),
+};
 
 /** Cookie of the token that protects the forms used before signing in (double submit). */
 const PRE_CSRF_COOKIE = 'prongsai_pre';
 
-function issuePreToken(reply: FastifyReply, options: AppOptions): string {
+/** A fresh form token for a page used before signing in (set as a cookie, put in the form). */
+export function issuePreToken(reply: FastifyReply, options: AppOptions): string {
   const token = options.ctx.ids.token(24);
   reply.setCookie(PRE_CSRF_COOKIE, token, {
     path: '/',
@@ -43,7 +59,8 @@ function issuePreToken(reply: FastifyReply, options: AppOptions): string {
   return token;
 }
 
-async function checkPreToken(
+/** Whether a form posted before signing in carries the cookie's token (else the error page). */
+export async function checkPreToken(
   request: FastifyRequest,
   reply: FastifyReply,
   given: string | undefined,
@@ -62,9 +79,7 @@ async function checkPreToken(
   return false;
 }
 
-function safeNext(next: string | undefined): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
+const safeNext = (next: string | undefined) => sameSitePath(next);
 
 function SetupPage({
   page,
@@ -117,7 +132,7 @@ function SetupPage({
           name="password"
           type="password"
           label={m('รหัสผ่าน', 'Password')}
-          hint={m('อย่างน้อย 10 ตัวอักษร', 'At least 10 characters')}
+          hint={PASSWORD_HINT}
           errors={errors}
           autocomplete="new-password"
         />
@@ -133,17 +148,19 @@ function LoginPage({
   error,
   email,
   next,
+  notice = null,
 }: {
   page: PageContext;
   token: string;
   error: Message | null;
   email: string;
   next: string;
+  notice?: Message | null;
 }) {
   const { lang } = page;
   const errors: FieldErrors = error ? { email: error } : {};
   return (
-    <Layout page={page} title={m('เข้าสู่ระบบ', 'Sign in')}>
+    <Layout page={page} title={m('เข้าสู่ระบบ', 'Sign in')} notice={notice}>
       <ErrorSummary lang={lang} errors={errors} />
       <form method="post" action={`/login?next=${encodeURIComponent(next)}`} novalidate>
         <CsrfField token={token} />
@@ -211,7 +228,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AppOptions): v
     },
   );
 
-  api.get('/login', { schema: { querystring: NextQuery } }, async (request, reply) => {
+  api.get('/login', { schema: { querystring: LoginQuery } }, async (request, reply) => {
     if (await needsSetup(ctx)) return reply.redirect('/setup');
     const next = safeNext(request.query.next);
     return sendPage(
@@ -222,6 +239,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AppOptions): v
         error={null}
         email=""
         next={next}
+        notice={LOGIN_NOTICES[request.query.done ?? ''] ?? null}
       />,
     );
   });
@@ -242,6 +260,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AppOptions): v
           body.email ?? '',
           body.password ?? '',
           config.SESSION_TTL_HOURS,
+          request.ip,
         );
         reply.setCookie(SESSION_COOKIE, session.token, {
           path: '/',
