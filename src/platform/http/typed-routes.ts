@@ -55,6 +55,23 @@ export const zodSerializerCompiler: FastifySerializerCompiler<z.ZodType> =
     return JSON.stringify(result.data);
   };
 
+/**
+ * One field of a posted form or a link's query, read leniently: absent, repeated or not text
+ * reads as not given (never refused), as forms were always read. The service's own schema then
+ * judges the value, so a mistake comes back on the form beside its field.
+ */
+export const FormText = z.string().optional().catch(undefined);
+
+/** A posted form with these fields (a request without a body reads as an empty form). */
+export function formOf<Shape extends Record<string, z.ZodType>>(shape: Shape) {
+  return z.preprocess((body) => body ?? {}, z.object(shape));
+}
+
+/** The same, keeping the fields it does not name (forms whose field names are data). */
+export function looseFormOf<Shape extends Record<string, z.ZodType>>(shape: Shape) {
+  return z.preprocess((body) => body ?? {}, z.object(shape).loose());
+}
+
 /** The `:id` of a path. */
 export const IdParams = z.object({ id: z.string().min(1).max(200) });
 

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { IdParams } from '../../../platform/http/typed-routes.js';
+import { FormText as text } from '../../../platform/http/typed-routes.js';
 
 /** The zod schemas of the activity routes: what each reads of the path and the posted form. */
-
-/**
- * A posted form field: its text; anything else (absent, or a repeated field) counts as absent,
- * as the form reader always did. Never refused: the service's schema decides what is valid.
- */
-const text = z.string().optional().catch(undefined);
 
 /** `/agencies/:id/activities/:activityId`. */
 export const ActivityParams = IdParams.extend({ activityId: z.string().min(1).max(200) });

@@ -1,18 +1,9 @@
 import { z } from 'zod';
 import { ROUND_STATES } from '../../rounds/feature.js';
 import { IdParams } from '../../../platform/http/typed-routes.js';
+import { FormText as text, looseFormOf as formOf } from '../../../platform/http/typed-routes.js';
 
 /** The zod schemas of the calendar routes: what they read, and what the JSON API answers. */
-
-/**
- * A posted form field or a query key: its text; anything else (absent, or a repeated key)
- * counts as absent, as the form reader always did. Never refused.
- */
-const text = z.string().optional().catch(undefined);
-
-/** A form post's fields as optional text: the service's schema decides what is valid. */
-const formOf = <T extends Record<string, z.ZodType>>(shape: T) =>
-  z.preprocess((body) => body ?? {}, z.object(shape).loose());
 
 /** `/rounds/:id/calendar/tasks/:taskId` (and `/feed/:file`). */
 export const TaskParams = IdParams.extend({ taskId: z.string().min(1).max(200) });

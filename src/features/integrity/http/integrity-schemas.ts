@@ -2,22 +2,13 @@ import { z } from 'zod';
 import { DECLARATION_STATUSES } from '../core/declaration-template.js';
 import { DISPOSITIONS, GIVER_TYPES, HANDLINGS, HEAD_DECISIONS } from '../core/gift-rules.js';
 import { IdParams } from '../../../platform/http/typed-routes.js';
+import { FormText as text, formOf } from '../../../platform/http/typed-routes.js';
 
 /**
  * The zod schemas of the integrity routes: what the pages, forms and JSON API read, and what
  * the API answers. A form's fields are read leniently as text; the service's own schema judges
  * them, so a mistake comes back on the form beside its field.
  */
-
-/**
- * A posted form field or a query key: its text; anything else (absent, or a repeated key)
- * counts as absent, as the form reader always did. Never refused.
- */
-const text = z.string().optional().catch(undefined);
-
-/** A form post's fields as optional text (a request without a body reads as an empty form). */
-const formOf = <T extends Record<string, typeof text>>(shape: T) =>
-  z.preprocess((body) => body ?? {}, z.object(shape));
 
 /** `?year=`: a four-digit Buddhist-era year, anything else reads as not given. */
 export const YearQuery = z.object({

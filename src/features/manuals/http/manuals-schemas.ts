@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import { IdParams } from '../../../platform/http/typed-routes.js';
+import { FormText as text, formOf } from '../../../platform/http/typed-routes.js';
 
 /**
  * The zod schemas of the manual routes: what the pages, links and forms read. A form's fields
  * are read leniently as text; the service's own schema judges them, so a mistake comes back on
  * the form beside its field.
  */
-
-/**
- * A posted form field or a query key: its text; anything else (absent, or a repeated key)
- * counts as absent, as the form reader always did. Never refused.
- */
-const text = z.string().optional().catch(undefined);
-
-/** A form post's fields as optional text (a request without a body reads as an empty form). */
-const formOf = <T extends Record<string, typeof text>>(shape: T) =>
-  z.preprocess((body) => body ?? {}, z.object(shape));
 
 /** `/agencies/:id/manuals/:manualId`. */
 export const ManualParams = IdParams.extend({ manualId: z.string().min(1).max(200) });

@@ -9,19 +9,13 @@ import {
 import type { Measure, MeasureRegister } from '../services/measure.service.js';
 import { ROUND_STATES } from '../../rounds/feature.js';
 import { IdParams } from '../../../platform/http/typed-routes.js';
+import { FormText as text, looseFormOf as formOf } from '../../../platform/http/typed-routes.js';
 
 /**
  * The zod schemas of the measures routes: what their forms, links and JSON API read, and what
  * the API answers. A form's fields are read leniently (an absent or repeated field reads as not
  * given) and judged by the service's own schema, so a mistake comes back on the form.
  */
-
-/** A form field: its text; anything else (absent, or a repeated field) reads as not given. */
-const text = z.string().optional().catch(undefined);
-
-/** A posted form with these fields (a request without a body reads as an empty form). */
-const formOf = <T extends Record<string, z.ZodType>>(shape: T) =>
-  z.preprocess((body) => body ?? {}, z.object(shape).loose());
 
 /** `/rounds/:id/measures/:measureId`. */
 export const MeasureParams = IdParams.extend({ measureId: z.string() });

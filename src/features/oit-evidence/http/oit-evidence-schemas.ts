@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { EVIDENCE_STATUSES } from '../core/evidence-status.js';
 import { IdParams } from '../../../platform/http/typed-routes.js';
+import { FormText as text } from '../../../platform/http/typed-routes.js';
 
 /** The zod schemas of the OIT evidence routes: what they read, and what the JSON API answers. */
-
-/** A query key: its text; anything else (absent, or a repeated key) reads as not given. */
-const text = z.string().optional().catch(undefined);
 
 /** `/rounds/:id/oit/:item`. */
 export const ItemParams = IdParams.extend({ item: z.string() });

@@ -5,19 +5,13 @@ import type { ClarificationView } from '../services/oit-review-clarify.service.j
 import type { ReviewItemDetail } from '../services/oit-review-item.service.js';
 import type { OitScoreSummary } from '../services/oit-review-score.service.js';
 import type { ReviewRoundOverview } from '../services/oit-review.service.js';
+import { FormText as text, looseFormOf as formOf } from '../../../platform/http/typed-routes.js';
 
 /**
  * The zod schemas of the OIT review routes: what their forms, links and JSON API read, and what
  * the API answers. A form's fields are read leniently (an absent or repeated field reads as not
  * given); the service's own rules decide what is valid and the page shows its refusals.
  */
-
-/** A form field or a query key: its text; anything else reads as not given. */
-const text = z.string().optional().catch(undefined);
-
-/** A posted form with these fields (a request without a body reads as an empty form). */
-const formOf = <T extends Record<string, z.ZodType>>(shape: T) =>
-  z.preprocess((body) => body ?? {}, z.object(shape).loose());
 
 /** `/review/rounds/:id/items/:item`. */
 export const ItemParams = IdParams.extend({ item: z.string() });

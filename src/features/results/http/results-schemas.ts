@@ -3,14 +3,12 @@ import { ROUND_STATES } from '../../rounds/feature.js';
 import { IdParams } from '../../../platform/http/typed-routes.js';
 import type { AgencyHistory, AgencyRollup } from '../services/rollup.service.js';
 import type { ResultNode, RoundResults } from '../services/results.service.js';
+import { FormText as text } from '../../../platform/http/typed-routes.js';
 
 /**
  * The zod schemas of the results routes: what their links read (all of it lenient: a link that
  * opened a page before still does), and what the JSON API and the public feeds answer.
  */
-
-/** A query key: its text; anything else (absent, or a repeated key) reads as not given. */
-const text = z.string().optional().catch(undefined);
 
 /** A repeatable query key, as the query parser gives it: one text or several. */
 const repeatable = z.union([z.string(), z.array(z.string())]).optional();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROUND_STATES } from '../core/round-state.js';
+import { FormText, formOf as form } from '../../../platform/http/typed-routes.js';
 
 /**
  * The zod schemas of the rounds feature's routes: what its forms, links and JSON API read, and
@@ -7,23 +8,25 @@ import { ROUND_STATES } from '../core/round-state.js';
  * not given) and judged by the service's own schema, so a mistake comes back on the form.
  */
 
-/** A text field of a form or a link's query: absent, or not one text, reads as not given. */
-const FormText = z.string().optional().catch(undefined);
-
-/** A posted form with these fields (a request without a body reads as an empty form). */
-function form<Shape extends Record<string, typeof FormText>>(shape: Shape) {
-  return z.preprocess((body) => body ?? {}, z.object(shape));
-}
-
 /** The rounds of one state (an unknown state lists them all, as it always did). */
 export const StateQuerySchema = z.object({
   state: z.enum(ROUND_STATES).optional().catch(undefined),
 });
 
-/** The move of a round to another state. */
+/** The move of a round to another state (with its reason for a withdrawal or a reopening). */
 export const MoveSchema = z.object({
   to: z.enum(ROUND_STATES, { message: 'กรุณาเลือกสถานะ / choose a state' }),
+  reason: z.string().max(2000).optional(),
 });
+
+/** The round and the state of a move's confirmation page. */
+export const MoveParams = z.object({
+  id: z.string().min(1).max(200),
+  to: z.enum(ROUND_STATES),
+});
+
+/** The form of a move's confirmation page. */
+export const ConfirmMoveForm = form({ reason: FormText });
 
 /** The form that opens rounds for a parent body's units. */
 export const OpenRoundsForm = form({
@@ -33,7 +36,7 @@ export const OpenRoundsForm = form({
 });
 
 /** The form of a round's page that moves it to another state. */
-export const MoveForm = form({ to: FormText });
+export const MoveForm = form({ to: FormText, reason: FormText });
 
 /** The notice of a round's page after a change (?done=moved). */
 export const DoneQuery = z.object({ done: FormText });

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { IdParams } from '../../../platform/http/typed-routes.js';
+import { FormText } from '../../../platform/http/typed-routes.js';
 
 /**
  * The zod schemas the surveys feature's routes share: path params, and the lenient reading of
  * forms and links (an absent or repeated field reads as not given; the service's own schema
  * judges the values, so a mistake comes back on the form, never as an error page).
  */
-
-/** A text field of a form or a link's query: absent, or not one text, reads as not given. */
-export const FormText = z.string().optional().catch(undefined);
 
 /** A posted body as a form: anything but an object of fields (no body at all) is an empty form. */
 export const asForm = (body: unknown) =>
@@ -49,3 +47,5 @@ export const SurveyForm = z.preprocess(
     .loose(),
 );
 export type SurveyFormFields = z.output<typeof SurveyForm>;
+
+export { FormText };
