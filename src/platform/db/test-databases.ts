@@ -1,46 +1,30 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
-import { loadConfig } from '../../config.js';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openDatabase, type Db, type Dialect } from './database.js';
 import { migrateToLatest } from './migrate.js';
+import { createDatabase, ensureTemplate } from './test-postgres.js';
 
 /**
  * Test support: runs a suite once per engine, each on a fresh, migrated database. PostgreSQL
  * is the real server named by TEST_PG_URL (127.0.0.1:5432 by default); when it does not
- * answer, its suite fails with a message saying how to start it: never a silent skip.
+ * answer, its suite fails with a message saying how to start it: never a silent skip. Its
+ * databases are copies of the run's migrated template (test-postgres.ts).
  */
 
-const adminUrl = () => loadConfig().TEST_PG_URL;
-
 /** Creates an empty PostgreSQL database for one test file and returns its URL. */
-export async function createPostgresDatabase(): Promise<{
-  url: string;
-  drop: () => Promise<void>;
-}> {
-  const name = `prongsai_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  try {
-    await admin.connect();
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL does not answer at ${adminUrl()} (${String(error)}). Start it, e.g. ` +
-        `pg_ctlcluster --skip-systemctl-redirect 15 main start, or set TEST_PG_URL.`,
-    );
-  }
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl());
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+export function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createDatabase();
+}
+
+/** This process's promise of the run's template (undefined outside a run with the setup). */
+let template: Promise<string | undefined> | undefined;
+
+function runTemplate(): Promise<string | undefined> {
+  template ??= (async () => {
+    const name = inject('pgTemplate');
+    if (name) await ensureTemplate(name);
+    return name;
+  })();
+  return template;
 }
 
 /** Opens a fresh, migrated database of the given engine. */
@@ -52,8 +36,10 @@ export async function openTestDatabase(
     await migrateToLatest(db);
     return { db, dispose: () => db.close() };
   }
-  const { url, drop } = await createPostgresDatabase();
+  const copyOf = await runTemplate();
+  const { url, drop } = await createDatabase(copyOf);
   const db = openDatabase(url);
+  // A copy of the template is migrated already: this only checks it (or migrates an empty one).
   await migrateToLatest(db);
   return {
     db,
