@@ -15,6 +15,7 @@ import {
 } from './activity.service.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { openU1Round, worldAt } from '../../../app/test-world.js';
+import { step } from '../../../app/test-steps.js';
 import { activitiesEvidence } from '../evidence.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
@@ -51,8 +52,11 @@ describeEachDialect('activity (KM) reports', (getDb) => {
     outsider = await seedActor(db, 'u2@example.org', 'agency_admin', 'u2');
   });
 
+  /** The story's first step (app/test-steps.ts): u1's activity, recorded once. */
+  const recorded = step(() => createActivity(ctx, agency, 'u1', SEED_LIKE));
+
   it('records an activity with the seed-like satisfaction of 88.60% and attendance share', async () => {
-    const created = await createActivity(ctx, agency, 'u1', SEED_LIKE);
+    const created = await recorded();
     expect(created.summary.overall.percent).toBe(88.6);
     expect(created.summary.overall.mean).toBe(4.43);
     const shown = await getActivity(ctx, viewer, 'u1', created.id);
@@ -69,6 +73,7 @@ describeEachDialect('activity (KM) reports', (getDb) => {
   });
 
   it('refuses bad input, a viewer and another agency, and changes nothing', async () => {
+    await recorded();
     await expect(
       createActivity(ctx, agency, 'u1', { ...SEED_LIKE, heldOn: '29/01/2569' }),
     ).rejects.toThrow(/YYYY-MM-DD/);
@@ -98,6 +103,7 @@ describeEachDialect('activity (KM) reports', (getDb) => {
   });
 
   it('edits, publishes for the public and the OIT provider, and takes it down', async () => {
+    await recorded();
     const [only] = (await listAgencyActivities(ctx, agency, 'u1')).activities;
     const ref = { agencyId: 'u1', activityId: only?.id ?? '' };
     await expect(loadPublicActivity(ctx, 'U1', ref.activityId)).rejects.toMatchObject({
@@ -133,6 +139,7 @@ describeEachDialect('activity (KM) reports', (getDb) => {
   });
 
   it('removes an activity (administrators only), audited with its title', async () => {
+    await recorded();
     const extra = await createActivity(ctx, agency, 'u1', { ...SEED_LIKE, title: 'บันทึกผิด' });
     const ref = { agencyId: 'u1', activityId: extra.id };
     await expect(removeActivity(ctx, viewer, ref)).rejects.toMatchObject({ code: 'forbidden' });

@@ -23,6 +23,7 @@ import {
 } from './asset.service.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { worldAt } from '../../../app/test-world.js';
+import { step } from '../../../app/test-steps.js';
 import { assetsEvidence } from '../evidence.js';
 import { documentsForItem } from '../../../app/published-documents.js';
 import { assetsReminders } from '../reminders.js';
@@ -70,6 +71,81 @@ describeEachDialect('asset loan service', (getDb) => {
     outsider = await seedActor(db, 'admin-u2@example.org', 'agency_admin', 'u2');
   });
 
+  // The story's steps (app/test-steps.ts): the register, the loans on it, the van's loan through.
+  const imported = step(() => importAssets(ctx, admin, 'u1', { csvText: CSV }, { dryRun: false }));
+  const cameraAdded = step(async () => {
+    await imported();
+    return addAsset(ctx, head, 'u1', { assetNumber: 'C-1', name: 'กล้อง', category: 'สื่อ' });
+  });
+  const personalRefused = step(async () => {
+    await imported();
+    return requestLoan(ctx, member, 'u1', await idOf('V-1'), {
+      purposeCategory: 'personal',
+      purpose: 'ขนของย้ายบ้าน',
+      fromOn: '2026-11-28',
+      toOn: '2026-11-28',
+    });
+  });
+  const vanRequested = step(async () => {
+    await imported();
+    return requestLoan(ctx, member, 'u1', await idOf('V-1'), {
+      purposeCategory: 'field_work',
+      purpose: 'ลงพื้นที่',
+      fromOn: '2026-12-01',
+      toOn: '2026-12-03',
+    });
+  });
+  const notebookRace = step(async () => {
+    await imported();
+    const notebook = await idOf('N-1');
+    const ask = (actor: Actor) =>
+      requestLoan(ctx, actor, 'u1', notebook, {
+        purposeCategory: 'official_duty',
+        purpose: 'ทำงานนอกสถานที่',
+        fromOn: '2026-12-10',
+        toOn: '2026-12-12',
+      });
+    return Promise.allSettled([ask(member), ask(admin), ask(head)]);
+  });
+  /** The van's loan approved, handed over, a day late (4 December), then returned. */
+  const vanLoanThrough = step(async () => {
+    await vanRequested();
+    const van = await idOf('V-1');
+    const [loan] = await listLoans(ctx.db.kysely, { assetId: van, statuses: ['requested'] });
+    const id = loan?.id ?? '';
+    expect(await refusal(actOnLoan(ctx, admin, 'u1', id, { kind: 'hand_over' }))).toBe(
+      'loan_state',
+    );
+    await actOnLoan(ctx, head, 'u1', id, { kind: 'approve' });
+    const out = await actOnLoan(ctx, admin, 'u1', id, { kind: 'hand_over' });
+    expect(out.status).toBe('handed_over');
+    expect((await getAssetDetail(ctx, member, 'u1', van)).asset.status).toBe('on_loan');
+    expect(await assetsReminders(ctx, member)).toEqual([]);
+
+    clock.advance(6 * DAY); // 2 December: due tomorrow
+    const soon = await assetsReminders(ctx, member);
+    expect(soon.map((r) => [r.kind, r.overdue, r.dueOn])).toEqual([['loan', false, '2026-12-03']]);
+
+    clock.advance(2 * DAY); // 4 December: one day late
+    const late = await assetsReminders(ctx, member);
+    expect(late[0]?.overdue).toBe(true);
+    expect(late[0]?.title.th).toContain('เลยกำหนดคืน');
+    const forHead = await assetsReminders(ctx, head);
+    expect(forHead.map((r) => r.kind)).toContain('loan_overdue');
+    expect(await assetsReminders(ctx, outsider)).toEqual([]);
+    const board = await getLoanBoard(ctx, admin, 'u1');
+    expect(board.onLoan.map((l) => [l.id, l.overdue])).toEqual([[id, true]]);
+
+    expect(await refusal(actOnLoan(ctx, admin, 'u1', id, { kind: 'return', condition: '' }))).toBe(
+      'invalid',
+    );
+    expect((await getAssetDetail(ctx, member, 'u1', van)).asset.status).toBe('on_loan');
+    const back = await actOnLoan(ctx, admin, 'u1', id, { kind: 'return', condition: 'สภาพปกติ' });
+    expect(back.status).toBe('returned');
+    expect((await getAssetDetail(ctx, member, 'u1', van)).asset.status).toBe('available');
+    expect(await assetsReminders(ctx, member)).toEqual([]);
+  });
+
   describe('register import', () => {
     it('checks a file without storing anything, with row errors by line', async () => {
       const bad = `${CSV}\nP-1,ซ้ำ,สำนักงาน,,,\nX-1,,สำนักงาน,,,31/12/2024`;
@@ -85,7 +161,7 @@ describeEachDialect('asset loan service', (getDb) => {
     });
 
     it('adds every row of a clean file in one go, then refuses a file with one known number', async () => {
-      const done = await importAssets(ctx, admin, 'u1', { csvText: CSV }, { dryRun: false });
+      const done = await imported();
       expect(done.created).toBe(3);
       const again = `asset_number,name,category\nC-1,กล้อง,สื่อ\nV-1,รถตู้อีกคัน,ยานพาหนะ`;
       const refused = await importAssets(ctx, admin, 'u1', { csvText: again }, { dryRun: false });
@@ -123,29 +199,21 @@ describeEachDialect('asset loan service', (getDb) => {
     });
 
     it('lets only administrators or the head change the register', async () => {
+      await imported();
       expect(
         await refusal(addAsset(ctx, member, 'u1', { assetNumber: 'Z', name: 'z', category: 'c' })),
       ).toBe('forbidden');
       expect(
         await refusal(addAsset(ctx, head, 'u1', { assetNumber: 'P-1', name: 'p', category: 'c' })),
       ).toBe('duplicate_asset_number');
-      const added = await addAsset(ctx, head, 'u1', {
-        assetNumber: 'C-1',
-        name: 'กล้อง',
-        category: 'สื่อ',
-      });
+      const added = await cameraAdded();
       expect(added.status).toBe('available');
     });
   });
 
   describe('loans', () => {
     it('refuses personal use by rule and keeps the refusal on record', async () => {
-      const loan = await requestLoan(ctx, member, 'u1', await idOf('V-1'), {
-        purposeCategory: 'personal',
-        purpose: 'ขนของย้ายบ้าน',
-        fromOn: '2026-11-28',
-        toOn: '2026-11-28',
-      });
+      const loan = await personalRefused();
       expect(loan.status).toBe('refused');
       expect(loan.refusalReason).toContain('ประโยชน์ส่วนตัว');
       const audit = await listAuditEntries(ctx.db.kysely, 0, 200);
@@ -153,13 +221,8 @@ describeEachDialect('asset loan service', (getDb) => {
     });
 
     it('refuses an overlapping request and bad dates, storing nothing', async () => {
+      const first = await vanRequested();
       const van = await idOf('V-1');
-      const first = await requestLoan(ctx, member, 'u1', van, {
-        purposeCategory: 'field_work',
-        purpose: 'ลงพื้นที่',
-        fromOn: '2026-12-01',
-        toOn: '2026-12-03',
-      });
       expect(first.status).toBe('requested');
       const before = (await listLoans(ctx.db.kysely, { assetId: van })).length;
       const overlap = {
@@ -179,15 +242,8 @@ describeEachDialect('asset loan service', (getDb) => {
     });
 
     it('lets only one of two overlapping requests sent at the same time through', async () => {
+      const results = await notebookRace();
       const notebook = await idOf('N-1');
-      const ask = (actor: Actor) =>
-        requestLoan(ctx, actor, 'u1', notebook, {
-          purposeCategory: 'official_duty',
-          purpose: 'ทำงานนอกสถานที่',
-          fromOn: '2026-12-10',
-          toOn: '2026-12-12',
-        });
-      const results = await Promise.allSettled([ask(member), ask(admin), ask(head)]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
       expect(refused.map((e) => (e as DomainError).code)).toEqual(['loan_overlap', 'loan_overlap']);
@@ -195,6 +251,7 @@ describeEachDialect('asset loan service', (getDb) => {
     });
 
     it('hides the agency from another agency (not found) and lets no viewer decide', async () => {
+      await vanRequested();
       const van = await idOf('V-1');
       expect(await refusal(getAssetRegister(ctx, outsider, 'u1'))).toBe('not_found');
       expect(await refusal(getAssetDetail(ctx, outsider, 'u1', van))).toBe('not_found');
@@ -212,46 +269,14 @@ describeEachDialect('asset loan service', (getDb) => {
       expect(await refusal(getAssetDetail(ctx, admin, 'u1', 'missing'))).toBe('not_found');
     });
 
-    it('approves, hands over, reminds when overdue, and takes the asset back', async () => {
-      const van = await idOf('V-1');
-      const [loan] = await listLoans(ctx.db.kysely, { assetId: van, statuses: ['requested'] });
-      const id = loan?.id ?? '';
-      expect(await refusal(actOnLoan(ctx, admin, 'u1', id, { kind: 'hand_over' }))).toBe(
-        'loan_state',
-      );
-      await actOnLoan(ctx, head, 'u1', id, { kind: 'approve' });
-      const out = await actOnLoan(ctx, admin, 'u1', id, { kind: 'hand_over' });
-      expect(out.status).toBe('handed_over');
-      expect((await getAssetDetail(ctx, member, 'u1', van)).asset.status).toBe('on_loan');
-      expect(await assetsReminders(ctx, member)).toEqual([]);
-
-      clock.advance(6 * DAY); // 2 December: due tomorrow
-      const soon = await assetsReminders(ctx, member);
-      expect(soon.map((r) => [r.kind, r.overdue, r.dueOn])).toEqual([
-        ['loan', false, '2026-12-03'],
-      ]);
-
-      clock.advance(2 * DAY); // 4 December: one day late
-      const late = await assetsReminders(ctx, member);
-      expect(late[0]?.overdue).toBe(true);
-      expect(late[0]?.title.th).toContain('เลยกำหนดคืน');
-      const forHead = await assetsReminders(ctx, head);
-      expect(forHead.map((r) => r.kind)).toContain('loan_overdue');
-      expect(await assetsReminders(ctx, outsider)).toEqual([]);
-      const board = await getLoanBoard(ctx, admin, 'u1');
-      expect(board.onLoan.map((l) => [l.id, l.overdue])).toEqual([[id, true]]);
-
-      expect(
-        await refusal(actOnLoan(ctx, admin, 'u1', id, { kind: 'return', condition: '' })),
-      ).toBe('invalid');
-      expect((await getAssetDetail(ctx, member, 'u1', van)).asset.status).toBe('on_loan');
-      const back = await actOnLoan(ctx, admin, 'u1', id, { kind: 'return', condition: 'สภาพปกติ' });
-      expect(back.status).toBe('returned');
-      expect((await getAssetDetail(ctx, member, 'u1', van)).asset.status).toBe('available');
-      expect(await assetsReminders(ctx, member)).toEqual([]);
-    });
+    it('approves, hands over, reminds when overdue, and takes the asset back', () =>
+      vanLoanThrough());
 
     it('counts the year in the usage report, without borrowers in the public one', async () => {
+      await personalRefused();
+      await vanRequested();
+      await notebookRace();
+      await vanLoanThrough();
       const { report } = await getUsageReport(ctx, admin, 'u1', 2570);
       expect(report.requests).toBe(3);
       expect(report.lent).toBe(1);
@@ -266,6 +291,7 @@ describeEachDialect('asset loan service', (getDb) => {
 
   describe('retiring', () => {
     it('retires a free asset only, and a retired asset takes no request', async () => {
+      await cameraAdded();
       const projector = await idOf('P-1');
       const camera = await idOf('C-1');
       await requestLoan(ctx, member, 'u1', camera, {
@@ -290,6 +316,7 @@ describeEachDialect('asset loan service', (getDb) => {
 
   describe('guideline and OIT evidence', () => {
     it('publishes the guideline and lists it with the report as evidence of O15', async () => {
+      await imported();
       const round = {
         id: 'r',
         agencyId: 'u1',

@@ -23,6 +23,7 @@ import {
 } from './measure-report.service.js';
 import { addMeasureProgress, createMeasure } from './measure.service.js';
 import { findRound } from '../../rounds/feature.js';
+import { step } from '../../../app/test-steps.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);
@@ -81,7 +82,8 @@ describeEachDialect('measure evidence, reports, publication and carry-over', (ge
   });
   afterAll(async () => rm(settings.filesDir, { recursive: true, force: true }));
 
-  it('stores an evidence file, serves it back and removes it, audited', async () => {
+  /** The measure's evidence: a PDF kept and a text file removed, once (app/test-steps.ts). */
+  const evidenceFiled = step(async () => {
     const ref = { roundId, measureId };
     const file = await addMeasureFile(ctx, settings, agency, ref, {
       fileName: 'คำสั่งแต่งตั้ง.pdf',
@@ -102,7 +104,10 @@ describeEachDialect('measure evidence, reports, publication and carry-over', (ge
     expect(actions).toContain('measure.file_remove');
   });
 
+  it('stores an evidence file, serves it back and removes it, audited', () => evidenceFiled());
+
   it('refuses a wrong type, a file over the limit, a viewer and another agency', async () => {
+    await evidenceFiled();
     const ref = { roundId, measureId };
     const fake = { fileName: 'virus.pdf', bytes: Buffer.from('MZ not a pdf') };
     await expect(addMeasureFile(ctx, settings, agency, ref, fake)).rejects.toMatchObject({
@@ -130,6 +135,7 @@ describeEachDialect('measure evidence, reports, publication and carry-over', (ge
   });
 
   it("gathers the progress report with evidence and last year's finished measures", async () => {
+    await evidenceFiled();
     const report = await getMeasuresReport(ctx, viewer, roundId);
     expect(report.fiscalYear).toBe(2569);
     const row = report.measures.find((x) => x.id === measureId);

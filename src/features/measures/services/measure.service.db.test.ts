@@ -16,6 +16,7 @@ import {
 } from './measure.service.js';
 import { moveRound } from '../../rounds/feature.js';
 import { loadRoundEdition } from '../../surveys/feature.js';
+import { step } from '../../../app/test-steps.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);
@@ -69,7 +70,8 @@ describeEachDialect('measure service', (getDb) => {
     }
   });
 
-  it('suggests measures from weak points and creates one from a suggestion, audited', async () => {
+  /** u1's measure for its weak item O1, made from the suggestion once (app/test-steps.ts). */
+  const o1MeasureCreated = step(async () => {
     const register = await getMeasureRegister(ctx, agency, roundId);
     expect(register.mayEdit).toBe(true);
     const suggestion = register.suggestions.find((s) => s.targetCode === 'O1');
@@ -95,6 +97,9 @@ describeEachDialect('measure service', (getDb) => {
     );
   });
 
+  it('suggests measures from weak points and creates one from a suggestion, audited', () =>
+    o1MeasureCreated());
+
   it('refuses an unknown target and an owner from another agency', async () => {
     await expect(
       createMeasure(ctx, agency, roundId, { targetType: 'oit_item', targetCode: 'ZZ', title: 'x' }),
@@ -110,6 +115,7 @@ describeEachDialect('measure service', (getDb) => {
   });
 
   it('moves the status with progress notes and refuses a closed jump', async () => {
+    await o1MeasureCreated();
     const [measure] = (await getMeasureRegister(ctx, agency, roundId)).measures;
     const id = measure?.id ?? '';
     await addMeasureProgress(ctx, agency, roundId, id, { note: 'ประชุมชี้แจงแล้ว', percent: 40 });
@@ -137,6 +143,7 @@ describeEachDialect('measure service', (getDb) => {
   });
 
   it('lists open measures past their due date', async () => {
+    await o1MeasureCreated();
     const late = await createMeasure(ctx, agency, roundId, {
       targetType: 'indicator',
       targetCode: '9',
@@ -156,6 +163,7 @@ describeEachDialect('measure service', (getDb) => {
   });
 
   it('lets a viewer see but not change, and hides the round from another agency', async () => {
+    await o1MeasureCreated();
     const register = await getMeasureRegister(ctx, viewer, roundId);
     expect(register.mayEdit).toBe(false);
     const input = { targetType: 'indicator' as const, targetCode: '9', title: 'x' };

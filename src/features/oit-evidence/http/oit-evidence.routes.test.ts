@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
 import { csrfOf, type TestClient } from '../../../app/test-client.js';
 import { createOitTestApp, postUpload, type OitTestApp } from './oit-evidence.test-support.js';
+import { step } from '../../../app/test-steps.js';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
 
@@ -38,15 +39,8 @@ for (const dialect of DIALECTS) {
     }, 60_000);
     afterAll(async () => t.close());
 
-    it('lists the items by sub-indicator with status and owner', async () => {
-      const page = await agency.get(base);
-      expect(page.statusCode).toBe(200);
-      expect(page.body).toContain('9.1 ข้อมูลพื้นฐาน');
-      expect(page.body).toContain('data-oit-item="O1"');
-      expect(page.body).toContain('ยังไม่กำหนด');
-    });
-
-    it('lets the agency admin assign owners, and the owner fill two items', async () => {
+    /** The round's story (app/test-steps.ts): owners assigned, O1 (with a file) and O2 filled. */
+    const twoItemsFilled = step(async () => {
       const ownerId = await t.userId('owner@example.org');
       for (const code of ['O1', 'O2']) {
         await agency.get(`${base}/${code}`);
@@ -87,7 +81,57 @@ for (const dialect of DIALECTS) {
       expect(refused.statusCode).toBe(403);
     });
 
+    /** O1 and O2 approved by the head. */
+    const approved = step(async () => {
+      await twoItemsFilled();
+      await agency.get(`${base}/O1`);
+      expect((await agency.post(`${base}/O1`, { action: 'approve' })).statusCode).toBe(403);
+      for (const code of ['O1', 'O2']) {
+        await head.get(`${base}/${code}`);
+        expect((await head.post(`${base}/${code}`, { action: 'approve' })).statusCode).toBe(302);
+      }
+      expect((await evidence('O1'))?.status).toBe('approved');
+      const memo = await agency.get(`${base}/memo`);
+      expect(memo.body).toContain('บันทึกข้อความ');
+      expect(memo.body).toContain('20 พ.ค. 2569');
+      expect(memo.body).toContain('อธิบดีกรมส่งเสริมการเรียนรู้');
+      expect(memo.body).toContain('data-oit-item="O2"');
+    });
+
+    /** The approved items submitted (their links fetched), then locked. */
+    const submitted = step(async () => {
+      await approved();
+      await agency.get(base);
+      const submit = await agency.post(`${base}/submit`, {});
+      expect(submit.statusCode).toBe(302);
+      expect((await evidence('O1'))?.status).toBe('submitted');
+      const snapshots = await t.ctx.db.kysely.selectFrom('oit_snapshot').selectAll().execute();
+      expect(snapshots).toHaveLength(2);
+      for (const s of snapshots) {
+        expect(Number(s.status)).toBe(200);
+        expect(s.final_url).toBe(`${t.site}/page`);
+        expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
+        expect(s.stored_name).toMatch(/^snapshots\//);
+      }
+      expect(await readdir(join(t.filesDir, 'snapshots'))).toHaveLength(2);
+      await owner.get(`${base}/O1`);
+      const locked = await owner.post(`${base}/O1`, { urls: `${t.site}/x`, action: 'save' });
+      expect(locked.statusCode).toBe(409);
+      expect(locked.body).toContain('หลักฐานที่ส่งแล้วแก้ไขไม่ได้');
+    });
+
+    it('lists the items by sub-indicator with status and owner', async () => {
+      const page = await agency.get(base);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('9.1 ข้อมูลพื้นฐาน');
+      expect(page.body).toContain('data-oit-item="O1"');
+      expect(page.body).toContain('ยังไม่กำหนด');
+    });
+
+    it('lets the agency admin assign owners, and the owner fill two items', () => twoItemsFilled());
+
     it('refuses oversized and wrong-type uploads in Thai and stores nothing', async () => {
+      await twoItemsFilled();
       const before = [await storedFiles(), await countFiles(t.filesDir)] as const;
       await owner.get(`${base}/O2`);
       const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024)]);
@@ -120,6 +164,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('hides the evidence from a user of another agency and refuses their changes (404)', async () => {
+      await twoItemsFilled();
       const [file] = await storedFiles();
       expect((await other.get(base)).statusCode).toBe(404);
       expect((await other.get(`${base}/O1`)).statusCode).toBe(404);
@@ -141,6 +186,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('serves an uploaded file as a download with safe headers', async () => {
+      await twoItemsFilled();
       const [file] = await storedFiles();
       const download = await owner.get(`${base}/O1/files/${file?.id ?? ''}`);
       expect(download.statusCode).toBe(200);
@@ -151,42 +197,13 @@ for (const dialect of DIALECTS) {
       expect(file?.stored_name).not.toContain('chart');
     });
 
-    it('lets only the head approve, and prints the memo with date and name', async () => {
-      await agency.get(`${base}/O1`);
-      expect((await agency.post(`${base}/O1`, { action: 'approve' })).statusCode).toBe(403);
-      for (const code of ['O1', 'O2']) {
-        await head.get(`${base}/${code}`);
-        expect((await head.post(`${base}/${code}`, { action: 'approve' })).statusCode).toBe(302);
-      }
-      expect((await evidence('O1'))?.status).toBe('approved');
-      const memo = await agency.get(`${base}/memo`);
-      expect(memo.body).toContain('บันทึกข้อความ');
-      expect(memo.body).toContain('20 พ.ค. 2569');
-      expect(memo.body).toContain('อธิบดีกรมส่งเสริมการเรียนรู้');
-      expect(memo.body).toContain('data-oit-item="O2"');
-    });
+    it('lets only the head approve, and prints the memo with date and name', () => approved());
 
-    it('submits: each link is fetched and kept with status, sha256 and final URL; then locked', async () => {
-      await agency.get(base);
-      const submit = await agency.post(`${base}/submit`, {});
-      expect(submit.statusCode).toBe(302);
-      expect((await evidence('O1'))?.status).toBe('submitted');
-      const snapshots = await t.ctx.db.kysely.selectFrom('oit_snapshot').selectAll().execute();
-      expect(snapshots).toHaveLength(2);
-      for (const s of snapshots) {
-        expect(Number(s.status)).toBe(200);
-        expect(s.final_url).toBe(`${t.site}/page`);
-        expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
-        expect(s.stored_name).toMatch(/^snapshots\//);
-      }
-      expect(await readdir(join(t.filesDir, 'snapshots'))).toHaveLength(2);
-      await owner.get(`${base}/O1`);
-      const locked = await owner.post(`${base}/O1`, { urls: `${t.site}/x`, action: 'save' });
-      expect(locked.statusCode).toBe(409);
-      expect(locked.body).toContain('หลักฐานที่ส่งแล้วแก้ไขไม่ได้');
-    });
+    it('submits: each link is fetched and kept with status, sha256 and final URL; then locked', () =>
+      submitted());
 
     it('exports the copy-assist CSV with a BOM and one row per item', async () => {
+      await submitted();
       const csv = await agency.get(`${base}/export.csv`);
       expect(csv.headers['content-type']).toContain('text/csv');
       expect(csv.body.startsWith('\uFEFF')).toBe(true);

@@ -16,6 +16,7 @@ import {
   markEvidenceReady,
   saveItemEvidence,
 } from './oit-evidence.service.js';
+import { step } from '../../../app/test-steps.js';
 
 describeEachDialect('OIT evidence service', (getDb) => {
   let ctx: ServiceContext;
@@ -56,7 +57,8 @@ describeEachDialect('OIT evidence service', (getDb) => {
   }, 60_000);
   afterAll(async () => rm(settings.filesDir, { recursive: true, force: true }));
 
-  it('needs a link or file before ready, and sends an approved item back to draft on edit', async () => {
+  /** O3's evidence made ready, approved, then edited back to draft, once (app/test-steps.ts). */
+  const o3ApprovedThenEdited = step(async () => {
     const agency = actors.agency as Actor;
     await saveItemEvidence(ctx, settings, agency, ref('O3'), input([]), null);
     await expect(markEvidenceReady(ctx, agency, ref('O3'))).rejects.toMatchObject({
@@ -83,6 +85,9 @@ describeEachDialect('OIT evidence service', (getDb) => {
     );
     expect(await statusOf('O3')).toBe('draft');
   });
+
+  it('needs a link or file before ready, and sends an approved item back to draft on edit', () =>
+    o3ApprovedThenEdited());
 
   it('refuses invalid links and people without the right', async () => {
     const agency = actors.agency as Actor;
@@ -111,6 +116,7 @@ describeEachDialect('OIT evidence service', (getDb) => {
   });
 
   it('keeps a refusal, not a fetch, for a private address when private fetches are off', async () => {
+    await o3ApprovedThenEdited();
     const agency = actors.agency as Actor;
     await saveItemEvidence(
       ctx,

@@ -18,6 +18,7 @@ import {
   recordDecision,
 } from './oit-review.service.js';
 import { moveRound } from '../../rounds/feature.js';
+import { step } from '../../../app/test-steps.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);
@@ -80,7 +81,8 @@ describeEachDialect('OIT review service', (getDb) => {
     await moveRound(ctx, parent, roundId, 'oit_review');
   });
 
-  it('lets only a parent admin assign assessors, and audits it', async () => {
+  /** The round's story (app/test-steps.ts): assessors a1 (primary) and a2 (second) assigned. */
+  const assigned = step(async () => {
     await expect(assignAssessor(ctx, agency, roundId, { email: 'a1@example.org' })).rejects.toThrow(
       /may not assign/,
     );
@@ -98,7 +100,9 @@ describeEachDialect('OIT review service', (getDb) => {
     expect(audit.filter((e) => e.action === 'oit.assign')).toHaveLength(2);
   });
 
-  it('records decisions with reasons, refuses partial scores, and measures agreement', async () => {
+  /** Both assessors decide O1 and O2. */
+  const decided = step(async () => {
+    await assigned();
     const fail = { itemCode: 'O1', score: 0, reason: '', advice: '' };
     await expect(recordDecision(ctx, first, roundId, fail)).rejects.toThrow(/reason/);
     await expect(
@@ -117,18 +121,9 @@ describeEachDialect('OIT review service', (getDb) => {
     expect(audit.filter((e) => e.action === 'oit.decide')).toHaveLength(4);
   });
 
-  it('hides the round from another agency entirely', async () => {
-    await expect(getReviewRound(ctx, outsider, roundId)).rejects.toThrow(/not found/);
-    await expect(getReviewItem(ctx, outsider, roundId, 'O1')).rejects.toThrow(/not found/);
-    await expect(getClarification(ctx, outsider, roundId)).rejects.toThrow(/not found/);
-    await expect(getRoundOitScores(ctx, outsider, roundId)).rejects.toThrow(/not found/);
-    await expect(
-      answerClarification(ctx, outsider, roundId, { itemCode: 'O1', text: 'x' }),
-    ).rejects.toThrow(/not found/);
-    await expect(getReviewRound(ctx, agency, roundId)).rejects.toThrow(/not found/);
-  });
-
-  it('takes clarifications only for failed items in the window, then a final decision', async () => {
+  /** The clarification window: O1 answered, then passed in the final decision. */
+  const o1Clarified = step(async () => {
+    await decided();
     const answer = { itemCode: 'O1', text: 'แก้ลิงก์แล้ว' };
     await expect(answerClarification(ctx, agency, roundId, answer)).rejects.toThrow(/not open/);
     await moveRound(ctx, first, roundId, 'clarification');
@@ -153,7 +148,9 @@ describeEachDialect('OIT review service', (getDb) => {
     expect(after.indicators.map((i) => i.code)).toEqual(['9', '10']);
   });
 
-  it('stores a new file with an answer as a clarification file, audited, and refuses bad files', async () => {
+  /** O3 failed, and answered with a file. */
+  const o3FileAnswered = step(async () => {
+    await o1Clarified();
     const settings = { filesDir, maxUploadBytes: 1024 };
     const pdf = { file: { fileName: 'หลักฐาน.pdf', bytes: PDF }, settings };
     await recordDecision(ctx, first, roundId, { itemCode: 'O3', score: 0, reason: 'ไม่มีข้อมูล' });
@@ -211,7 +208,30 @@ describeEachDialect('OIT review service', (getDb) => {
     expect(item.clarifications.map((c) => c.fileId)).toEqual([file?.id]);
   });
 
+  it('lets only a parent admin assign assessors, and audits it', () => assigned());
+
+  it('records decisions with reasons, refuses partial scores, and measures agreement', () =>
+    decided());
+
+  it('hides the round from another agency entirely', async () => {
+    await expect(getReviewRound(ctx, outsider, roundId)).rejects.toThrow(/not found/);
+    await expect(getReviewItem(ctx, outsider, roundId, 'O1')).rejects.toThrow(/not found/);
+    await expect(getClarification(ctx, outsider, roundId)).rejects.toThrow(/not found/);
+    await expect(getRoundOitScores(ctx, outsider, roundId)).rejects.toThrow(/not found/);
+    await expect(
+      answerClarification(ctx, outsider, roundId, { itemCode: 'O1', text: 'x' }),
+    ).rejects.toThrow(/not found/);
+    await expect(getReviewRound(ctx, agency, roundId)).rejects.toThrow(/not found/);
+  });
+
+  it('takes clarifications only for failed items in the window, then a final decision', () =>
+    o1Clarified());
+
+  it('stores a new file with an answer as a clarification file, audited, and refuses bad files', () =>
+    o3FileAnswered());
+
   it('confirms the round with a score snapshot and then changes nothing', async () => {
+    await o3FileAnswered();
     await expect(confirmOitRound(ctx, agency, roundId)).rejects.toThrow(/may not change/);
     const summary = await confirmOitRound(ctx, first, roundId);
     expect(summary.decided).toBe(3);

@@ -6,6 +6,7 @@ import { randomIds, systemClock } from '../../../platform/infra/clock.js';
 import { demoActor } from '../../users/feature.js';
 import { seedDemo } from '../../../app/demo.js';
 import { getRoundResults, type ResultNode } from './results.service.js';
+import { step } from '../../../app/test-steps.js';
 
 function nodes(node: ResultNode, type: ResultNode['type'], out: ResultNode[] = []): ResultNode[] {
   if (node.type === type) out.push(node);
@@ -15,6 +16,8 @@ function nodes(node: ResultNode, type: ResultNode['type'], out: ResultNode[] = [
 
 describeEachDialect('round results', (getDb) => {
   const ctx = () => ({ db: getDb(), clock: systemClock, ids: randomIds });
+  /** The demo data, seeded once per database (app/test-steps.ts). */
+  const seeded = step(() => seedDemo(ctx()));
   const round = async (year: number, agency: string) => {
     const rounds = await listRounds(getDb().kysely, null);
     const found = rounds.find((r) => r.editionYear === year && r.agencyCode === agency);
@@ -23,7 +26,7 @@ describeEachDialect('round results', (getDb) => {
   };
 
   it('shows the stored snapshot of a published round, with weak points and a what-if', async () => {
-    await seedDemo(ctx());
+    await seeded();
     const ministry = await demoActor(ctx(), 'ministry@example.org');
     const r = await round(2568, 'D01');
     const snapshot = await findScoreSnapshot(getDb().kysely, r.id);
@@ -47,6 +50,7 @@ describeEachDialect('round results', (getDb) => {
   });
 
   it('scores a collecting round now and withholds questions with fewer than 5 answers', async () => {
+    await seeded();
     const ministry = await demoActor(ctx(), 'ministry@example.org');
     const big = await getRoundResults(ctx(), ministry, (await round(2569, 'D01')).id);
     expect(big.source).toBe('live');
@@ -63,6 +67,7 @@ describeEachDialect('round results', (getDb) => {
   });
 
   it('answers not found for a round out of reach', async () => {
+    await seeded();
     const agency = await demoActor(ctx(), 'agency@example.org');
     const other = await round(2568, 'D02');
     await expect(getRoundResults(ctx(), agency, other.id)).rejects.toBeInstanceOf(DomainError);

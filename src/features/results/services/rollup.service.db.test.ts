@@ -6,9 +6,12 @@ import { randomIds, systemClock } from '../../../platform/infra/clock.js';
 import { demoActor } from '../../users/feature.js';
 import { seedDemo } from '../../../app/demo.js';
 import { agencyHistory, rollUp } from './rollup.service.js';
+import { step } from '../../../app/test-steps.js';
 
 describeEachDialect('roll-up and history', (getDb) => {
   const ctx = () => ({ db: getDb(), clock: systemClock, ids: randomIds });
+  /** The demo data, seeded once per database (app/test-steps.ts). */
+  const seeded = step(() => seedDemo(ctx()));
   const agencyId = async (code: string) => {
     const found = await findAgencyByCode(getDb().kysely, code);
     if (!found) throw new Error(`no agency ${code}`);
@@ -16,7 +19,7 @@ describeEachDialect('roll-up and history', (getDb) => {
   };
 
   it('rolls up the ministry’s units from stored snapshots', async () => {
-    await seedDemo(ctx());
+    await seeded();
     const ministry = await demoActor(ctx(), 'ministry@example.org');
     const r = await rollUp(ctx(), ministry, await agencyId('M00'), 2568);
     expect(r.ranking).toHaveLength(13);
@@ -34,6 +37,7 @@ describeEachDialect('roll-up and history', (getDb) => {
   });
 
   it('gives an agency its history and hides other agencies', async () => {
+    await seeded();
     const agency = await demoActor(ctx(), 'agency@example.org');
     const history = await agencyHistory(ctx(), agency, await agencyId('D01'));
     const last = history.years.find((y) => y.editionYear === 2568);

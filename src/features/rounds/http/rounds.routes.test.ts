@@ -10,6 +10,7 @@ import {
   type TestApp,
   type TestClient,
 } from '../../../app/test-client.js';
+import { step } from '../../../app/test-steps.js';
 
 const PASSWORD = 'correct horse battery';
 const NOW = '2026-11-26T03:00:00.000Z';
@@ -53,7 +54,8 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => t.close());
 
-    it("opens rounds for a ministry's units through the form", async () => {
+    /** The story's steps (app/test-steps.ts): rounds opened for U1, U2 and U3 through the form. */
+    const unitsOpened = step(async () => {
       const form = await parent.get('/rounds/open');
       expect(form.body).toContain('value="min"');
       expect(form.body).not.toContain('value="other"');
@@ -71,7 +73,9 @@ for (const dialect of DIALECTS) {
       expect(list.body).toContain('ita-2569 · ปีงบประมาณ 2569');
     });
 
-    it('skips the units that already have a round and reports them', async () => {
+    /** The ministry's own round opened as well, the units skipped. */
+    const ministryOpenedToo = step(async () => {
+      await unitsOpened();
       await parent.get('/rounds/open');
       const form = { parentAgencyId: 'min', editionCode: 'ita-2569', includeParent: '1' };
       const again = await parent.post('/rounds/open', form);
@@ -85,22 +89,9 @@ for (const dialect of DIALECTS) {
       expect(missing.body).toContain('กรุณาเลือกหน่วยงานต้นสังกัด');
     });
 
-    it('refuses opening rounds to an agency admin, who sees only their own rounds', async () => {
-      const c = await signedIn(t, 'u1@example.org', PASSWORD);
-      expect((await c.get('/rounds/open')).body).toContain('คุณไม่มีสิทธิ์เปิดรอบการประเมิน');
-      const refused = await c.post('/rounds/open', {
-        parentAgencyId: 'u1',
-        editionCode: 'ita-2569',
-      });
-      expect(refused.statusCode).toBe(403);
-      const list = await c.get('/rounds');
-      expect(list.body).toContain('U1 หน่วยงาน u1');
-      expect(list.body).not.toContain('U2 หน่วยงาน u2');
-      const u2 = roundIdOf((await parent.get('/rounds')).body, 'U2');
-      expect((await c.get(`/rounds/${u2}`)).statusCode).toBe(404);
-    });
-
-    it('moves a round through its states with the buttons', async () => {
+    /** U1's round moved through every state to published. */
+    const u1Published = step(async () => {
+      await unitsOpened();
       const id = roundIdOf((await parent.get('/rounds')).body, 'U1');
       const move = async (to: string) => {
         const moved = await parent.post(`/rounds/${id}/state`, { to });
@@ -136,7 +127,30 @@ for (const dialect of DIALECTS) {
       expect(published.body).not.toContain('U2 หน่วยงาน u2');
     });
 
+    it("opens rounds for a ministry's units through the form", () => unitsOpened());
+
+    it('skips the units that already have a round and reports them', () => ministryOpenedToo());
+
+    it('refuses opening rounds to an agency admin, who sees only their own rounds', async () => {
+      await unitsOpened();
+      const c = await signedIn(t, 'u1@example.org', PASSWORD);
+      expect((await c.get('/rounds/open')).body).toContain('คุณไม่มีสิทธิ์เปิดรอบการประเมิน');
+      const refused = await c.post('/rounds/open', {
+        parentAgencyId: 'u1',
+        editionCode: 'ita-2569',
+      });
+      expect(refused.statusCode).toBe(403);
+      const list = await c.get('/rounds');
+      expect(list.body).toContain('U1 หน่วยงาน u1');
+      expect(list.body).not.toContain('U2 หน่วยงาน u2');
+      const u2 = roundIdOf((await parent.get('/rounds')).body, 'U2');
+      expect((await c.get(`/rounds/${u2}`)).statusCode).toBe(404);
+    });
+
+    it('moves a round through its states with the buttons', () => u1Published());
+
     it('refuses an invalid move with a Thai message', async () => {
+      await unitsOpened();
       const id = roundIdOf((await parent.get('/rounds')).body, 'U2');
       const bad = await parent.post(`/rounds/${id}/state`, { to: 'published' });
       expect(bad.statusCode).toBe(400);
@@ -153,6 +167,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers the API, and refuses changes without the CSRF header', async () => {
+      await ministryOpenedToo();
+      await u1Published();
       const csrf = await csrfOf(parent);
       const rounds = (await parent.api('GET', '/api/v1/rounds?state=setup')).json().rounds;
       expect(rounds.length).toBe(3);

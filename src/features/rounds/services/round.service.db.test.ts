@@ -15,6 +15,7 @@ import {
   moveRound,
   openRounds,
 } from './round.service.js';
+import { step } from '../../../app/test-steps.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies } = worldAt(NOW);
@@ -45,6 +46,24 @@ describeEachDialect('round service', (getDb) => {
     assessor = await seedActor(db, 'assessor@example.org', 'assessor', 'min');
   });
 
+  // The story's steps (app/test-steps.ts): the units' rounds, then the ministry's and last year's.
+  const unitsOpened = step(() =>
+    openRounds(ctx, parentAdmin, { parentAgencyId: 'min', editionCode: 'ita-2569' }),
+  );
+
+  /** The ministry's own 2569 round and every 2568 round opened as well. */
+  const allRoundsOpened = step(async () => {
+    await unitsOpened();
+    const input = { parentAgencyId: 'min', editionCode: 'ita-2569', includeParent: true };
+    const result = await openRounds(ctx, parentAdmin, input);
+    expect(result.created.map((r) => r.agencyCode)).toEqual(['MIN']);
+    expect(result.skipped.map((r) => r.agencyCode)).toEqual(['U1', 'U2', 'U3']);
+    const all = await listVisibleRounds(ctx, parentAdmin);
+    expect(all.length).toBe(4);
+    const fresh = await openRounds(ctx, parentAdmin, { ...input, editionCode: 'ita-2568' });
+    expect(fresh.created.length).toBe(4);
+  });
+
   it('stores a bundled edition once, with its sha256 and text', async () => {
     const file = readEditionFile('ita-2569');
     const first = await ensureEditionStored(ctx, 'ita-2569');
@@ -68,23 +87,13 @@ describeEachDialect('round service', (getDb) => {
   });
 
   it('opens a round for every unit of a ministry at once, one audit entry per round', async () => {
-    const input = { parentAgencyId: 'min', editionCode: 'ita-2569' };
-    const result = await openRounds(ctx, parentAdmin, input);
+    const result = await unitsOpened();
     expect(result.created.map((r) => r.agencyCode)).toEqual(['U1', 'U2', 'U3']);
     expect(result.skipped).toEqual([]);
     expect((await auditActions(ctx.db, 'round.open')).length).toBe(3);
   });
 
-  it('skips agencies that already have a round on that edition', async () => {
-    const input = { parentAgencyId: 'min', editionCode: 'ita-2569', includeParent: true };
-    const result = await openRounds(ctx, parentAdmin, input);
-    expect(result.created.map((r) => r.agencyCode)).toEqual(['MIN']);
-    expect(result.skipped.map((r) => r.agencyCode)).toEqual(['U1', 'U2', 'U3']);
-    const all = await listVisibleRounds(ctx, parentAdmin);
-    expect(all.length).toBe(4);
-    const fresh = await openRounds(ctx, parentAdmin, { ...input, editionCode: 'ita-2568' });
-    expect(fresh.created.length).toBe(4);
-  });
+  it('skips agencies that already have a round on that edition', () => allRoundsOpened());
 
   it('refuses opening rounds to an agency admin and to anyone outside the tree', async () => {
     await expect(
@@ -96,12 +105,14 @@ describeEachDialect('round service', (getDb) => {
   });
 
   it('shows each person only the rounds in reach, filtered by state', async () => {
+    await allRoundsOpened();
     const mine = await listVisibleRounds(ctx, unitAdmin);
     expect(mine.map((r) => r.agencyCode)).toEqual(['U1', 'U1']);
     expect(await listVisibleRounds(ctx, parentAdmin, { state: 'collecting' })).toEqual([]);
   });
 
   it('moves a round along valid transitions and audits from and to', async () => {
+    await allRoundsOpened();
     const [round] = await listVisibleRounds(ctx, unitAdmin);
     const id = round?.id ?? '';
     const moved = await moveRound(ctx, assessor, id, 'collecting');
@@ -116,6 +127,7 @@ describeEachDialect('round service', (getDb) => {
   });
 
   it('refuses an invalid transition, a move without the right and a move out of reach', async () => {
+    await allRoundsOpened();
     const [round] = await listVisibleRounds(ctx, unitAdmin);
     const id = round?.id ?? '';
     await expect(moveRound(ctx, assessor, id, 'published')).rejects.toMatchObject({
@@ -133,6 +145,7 @@ describeEachDialect('round service', (getDb) => {
   });
 
   it('lets exactly one of two concurrent moves win', async () => {
+    await allRoundsOpened();
     const [round] = await listVisibleRounds(ctx, unitAdmin);
     const id = round?.id ?? '';
     const outcomes = await Promise.allSettled([

@@ -9,6 +9,7 @@ import {
   type TestClient,
   signedIn,
 } from '../../../app/test-client.js';
+import { step } from '../../../app/test-steps.js';
 
 const LINK = /http:\/\/localhost(:\d+)?\/s\/([A-Z0-9]{6})/;
 const SLIP_CODE = /<p class="slip-code">([A-Z0-9]{5}-[A-Z0-9]{5})<\/p>/g;
@@ -30,6 +31,22 @@ for (const dialect of DIALECTS) {
       base = `/rounds/${await d01RoundId(agency, 'ita-2569', 'collecting')}/surveys`;
     });
     afterAll(async () => t.close());
+
+    /** The first batch of IIT codes (5 slips), issued once per app (app/test-steps.ts). */
+    const fiveCodesIssued = step(async () => {
+      const form = await agency.get(`${base}/IIT/codes`);
+      expect(form.body).toContain('รหัสจะแสดงเพียงครั้งเดียว');
+      expect((await agency.post(`${base}/IIT/codes`, { count: '0' })).statusCode).toBe(400);
+      const slips = await agency.post(`${base}/IIT/codes`, { count: '5' });
+      expect(slips.statusCode).toBe(200);
+      expect(slips.headers['cache-control']).toBe('no-store');
+      const codes = [...slips.body.matchAll(SLIP_CODE)].map((match) => match[1]);
+      expect(new Set(codes).size).toBe(5);
+      expect(slips.body.match(/class="slip"/g)?.length).toBe(5);
+      expect(slips.body.match(/<svg /g)?.length).toBe(5);
+      expect(slips.body).toContain('แสดงเพียงครั้งนี้ครั้งเดียว');
+      expect((await agency.get(base)).body).toContain('ออกแล้ว 5 ใช้แล้ว 0');
+    });
 
     it('shows each public link with its QR code, kiosk link and minimum sample', async () => {
       const page = await agency.get(base);
@@ -60,20 +77,7 @@ for (const dialect of DIALECTS) {
       expect(page.body).toContain('ยังไม่ได้ออกรหัส');
     });
 
-    it('issues 5 single-use codes as printable slips with QR codes, once', async () => {
-      const form = await agency.get(`${base}/IIT/codes`);
-      expect(form.body).toContain('รหัสจะแสดงเพียงครั้งเดียว');
-      expect((await agency.post(`${base}/IIT/codes`, { count: '0' })).statusCode).toBe(400);
-      const slips = await agency.post(`${base}/IIT/codes`, { count: '5' });
-      expect(slips.statusCode).toBe(200);
-      expect(slips.headers['cache-control']).toBe('no-store');
-      const codes = [...slips.body.matchAll(SLIP_CODE)].map((match) => match[1]);
-      expect(new Set(codes).size).toBe(5);
-      expect(slips.body.match(/class="slip"/g)?.length).toBe(5);
-      expect(slips.body.match(/<svg /g)?.length).toBe(5);
-      expect(slips.body).toContain('แสดงเพียงครั้งนี้ครั้งเดียว');
-      expect((await agency.get(base)).body).toContain('ออกแล้ว 5 ใช้แล้ว 0');
-    });
+    it('issues 5 single-use codes as printable slips with QR codes, once', () => fiveCodesIssued());
 
     it('renders a printable poster with the QR code and the confidentiality promise', async () => {
       const poster = await agency.get(`${base}/EIT/poster`);
@@ -87,6 +91,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('serves the cockpit and issues codes through the JSON API (CSRF header required)', async () => {
+      await fiveCodesIssued();
       const api = `/api/v1${base}`;
       const cockpit = (await agency.api('GET', api)).json();
       expect(cockpit.instruments.map((i: { code: string }) => i.code)).toEqual(['IIT', 'EIT']);

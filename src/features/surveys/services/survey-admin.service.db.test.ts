@@ -13,6 +13,7 @@ import {
   issueAccessCodes,
   updateLinkSettings,
 } from './survey-admin.service.js';
+import { step } from '../../../app/test-steps.js';
 
 const NOW = '2026-05-03T03:00:00.000Z';
 const { seedActor, seedAgencies } = worldAt(NOW);
@@ -56,6 +57,24 @@ describeEachDialect('survey administration service', (getDb) => {
     await moveRound(ctx, parent, roundId, 'collecting');
   });
 
+  // The story's steps (app/test-steps.ts): EIT closes on 31 May; IIT answers of 1–3 May.
+  const eitClosesEndOfMay = step(async () => {
+    const [eit] = await ensureSurveyLinks(ctx, admin, roundId);
+    return updateLinkSettings(ctx, admin, eit?.id ?? '', {
+      requiresCode: true,
+      closesOn: '2026-05-31',
+    });
+  });
+  const fourAnswers = step(() =>
+    insertResponses(ctx.db.kysely, iitResponses(roundId, ['4', '4', '3', '2'], '2026-05-01')),
+  );
+  const sevenAnswers = step(async () => {
+    await fourAnswers();
+    await insertResponses(ctx.db.kysely, iitResponses(roundId, ['1', '4'], '2026-05-02'));
+    // an answer of today is counted but not scored yet (no before/after comparison per person)
+    await insertResponses(ctx.db.kysely, iitResponses(roundId, ['1'], '2026-05-03'));
+  });
+
   it('creates one link per survey instrument, once', async () => {
     const first = await ensureSurveyLinks(ctx, admin, roundId);
     const again = await ensureSurveyLinks(ctx, admin, roundId);
@@ -71,7 +90,7 @@ describeEachDialect('survey administration service', (getDb) => {
   it('changes link settings, audited, and refuses an impossible date', async () => {
     const [eit] = await ensureSurveyLinks(ctx, admin, roundId);
     const settings = { requiresCode: true, closesOn: '2026-05-31' };
-    const changed = await updateLinkSettings(ctx, admin, eit?.id ?? '', settings);
+    const changed = await eitClosesEndOfMay();
     expect(changed).toMatchObject(settings);
     const audit = (await listAuditEntries(ctx.db.kysely, 0, 1000)).filter(
       (e) => e.action === 'survey_link.settings',
@@ -120,7 +139,8 @@ describeEachDialect('survey administration service', (getDb) => {
   });
 
   it('withholds the scores of 4 respondents but shows the counts', async () => {
-    await insertResponses(ctx.db.kysely, iitResponses(roundId, ['4', '4', '3', '2'], '2026-05-01'));
+    await eitClosesEndOfMay();
+    await fourAnswers();
     const cockpit = await getCockpit(ctx, viewer, roundId);
     expect(cockpit.today).toBe('2026-05-03');
     expect(cockpit.canManage).toBe(false);
@@ -135,9 +155,7 @@ describeEachDialect('survey administration service', (getDb) => {
   });
 
   it('shows the scores from 6 respondents, down to the question', async () => {
-    await insertResponses(ctx.db.kysely, iitResponses(roundId, ['1', '4'], '2026-05-02'));
-    // an answer of today is counted but not scored yet (no before/after comparison per person)
-    await insertResponses(ctx.db.kysely, iitResponses(roundId, ['1'], '2026-05-03'));
+    await sevenAnswers();
     const cockpit = await getCockpit(ctx, admin, roundId);
     expect(cockpit.canManage).toBe(true);
     const iit = cockpit.instruments.find((i) => i.code === 'IIT');
@@ -153,6 +171,7 @@ describeEachDialect('survey administration service', (getDb) => {
   });
 
   it('projects the responses to the closing date', async () => {
+    await sevenAnswers();
     const iit = (await ensureSurveyLinks(ctx, admin, roundId)).find((l) => l.instrument === 'IIT');
     await updateLinkSettings(ctx, admin, iit?.id ?? '', {
       requiresCode: false,

@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../app/test-client.js';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
 import { MAX_FAILED_LOGINS } from '../services/auth.service.js';
 import { verifyAuditLog } from '../../audit/feature.js';
+import { step } from '../../../app/test-steps.js';
 
 for (const dialect of DIALECTS) {
   describe(`first run, login and sessions [${dialect}]`, () => {
@@ -11,6 +12,20 @@ for (const dialect of DIALECTS) {
       t = await createTestApp(dialect);
     });
     afterAll(async () => t.close());
+
+    /** The first administrator (admin@example.org), set up once per app (app/test-steps.ts). */
+    const firstAdmin = step(async () => {
+      const c = t.client();
+      await c.get('/setup');
+      const ok = await c.post('/setup', {
+        displayName: 'ผู้ดูแลระบบ',
+        email: 'Admin@Example.org',
+        password: 'correct horse battery',
+      });
+      expect(ok.statusCode).toBe(302);
+      expect((await c.get('/setup')).headers.location).toBe('/login');
+      expect((await verifyAuditLog(t.ctx)).entries).toBe(1);
+    });
 
     it('sends a newcomer to the first-run page and refuses a weak password with a message', async () => {
       const c = t.client();
@@ -26,20 +41,10 @@ for (const dialect of DIALECTS) {
       expect(bad.body).toContain('รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร');
     });
 
-    it('creates the first administrator once, then refuses another set-up', async () => {
-      const c = t.client();
-      await c.get('/setup');
-      const ok = await c.post('/setup', {
-        displayName: 'ผู้ดูแลระบบ',
-        email: 'Admin@Example.org',
-        password: 'correct horse battery',
-      });
-      expect(ok.statusCode).toBe(302);
-      expect((await c.get('/setup')).headers.location).toBe('/login');
-      expect((await verifyAuditLog(t.ctx)).entries).toBe(1);
-    });
+    it('creates the first administrator once, then refuses another set-up', () => firstAdmin());
 
     it('refuses a form without the CSRF token', async () => {
+      await firstAdmin();
       const c = t.client();
       await c.get('/login');
       const response = await c.post('/login', {
@@ -51,6 +56,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('signs in, shows the home page, and signs out', async () => {
+      await firstAdmin();
       const c = t.client();
       const login = await c.signIn('admin@example.org', 'correct horse battery');
       expect(login.statusCode).toBe(302);
@@ -66,6 +72,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('locks the account after repeated wrong passwords, even for the right one', async () => {
+      await firstAdmin();
       const c = t.client();
       for (let i = 0; i < MAX_FAILED_LOGINS; i++) {
         const wrong = await c.signIn('admin@example.org', `wrong password ${i}`);
@@ -84,6 +91,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('switches the language to English and keeps it', async () => {
+      await firstAdmin();
       const c = t.client();
       await c.get('/lang/en?next=/login');
       const page = await c.get('/login');

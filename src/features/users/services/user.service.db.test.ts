@@ -25,6 +25,7 @@ import {
   revokeRole,
   setUserDisabled,
 } from './user.service.js';
+import { step } from '../../../app/test-steps.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const PASSWORD = 'correct horse battery';
@@ -86,8 +87,22 @@ describeEachDialect('user service', (getDb) => {
     await seedUser(db, 'd2@example.org', 'viewer', 'd2');
   });
 
+  // The story's steps (app/test-steps.ts): an item owner of d1, then a boss of d2.
+  const newUserCreated = step(() =>
+    createUser(ctx, admin, newUser(' New@Example.org ', 'd1', 'item_owner')),
+  );
+  const d2BossMade = step(async () => {
+    const id = await createUser(
+      ctx,
+      parentAdmin,
+      newUser('d2boss@example.org', 'd2', 'agency_admin'),
+    );
+    await grantRole(ctx, parentAdmin, id, { agencyId: 'm', role: 'parent_admin' });
+    return id;
+  });
+
   it('creates a user with a role, hashes the password and audits it', async () => {
-    const id = await createUser(ctx, admin, newUser(' New@Example.org ', 'd1', 'item_owner'));
+    const id = await newUserCreated();
     const stored = await findUserByEmail(ctx.db.kysely, 'new@example.org');
     expect(stored?.id).toBe(id);
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
@@ -97,6 +112,7 @@ describeEachDialect('user service', (getDb) => {
   });
 
   it('refuses a duplicate e-mail in Thai and English, saving nothing', async () => {
+    await newUserCreated();
     const attempt = createUser(ctx, d1Admin, newUser('NEW@example.org', 'd1', 'viewer'));
     await expect(attempt).rejects.toMatchObject({
       code: 'email_taken',
@@ -125,12 +141,7 @@ describeEachDialect('user service', (getDb) => {
   });
 
   it('lets a parent admin manage the units below, including parent admins', async () => {
-    const id = await createUser(
-      ctx,
-      parentAdmin,
-      newUser('d2boss@example.org', 'd2', 'agency_admin'),
-    );
-    await grantRole(ctx, parentAdmin, id, { agencyId: 'm', role: 'parent_admin' });
+    const id = await d2BossMade();
     expect((await listGrants(ctx.db.kysely, id)).map((g) => g.role).sort()).toEqual([
       'agency_admin',
       'parent_admin',
@@ -141,6 +152,8 @@ describeEachDialect('user service', (getDb) => {
   });
 
   it('shows an agency admin only the users of their agency, and only those roles', async () => {
+    await newUserCreated();
+    await d2BossMade();
     const emails = (await listVisibleUsers(ctx, d1Admin)).map((v) => v.user.email);
     expect(emails.sort()).toEqual(['d1@example.org', 'new@example.org']);
     const mine = await listVisibleUsers(ctx, parentAdmin);
@@ -150,6 +163,7 @@ describeEachDialect('user service', (getDb) => {
   });
 
   it('grants and revokes roles, refusing a role held twice', async () => {
+    await newUserCreated();
     const user = await findUserByEmail(ctx.db.kysely, 'new@example.org');
     const id = user?.id ?? '';
     const membershipId = await grantRole(ctx, d1Admin, id, { agencyId: 'd1', role: 'viewer' });
@@ -183,6 +197,8 @@ describeEachDialect('user service', (getDb) => {
   });
 
   it('disables an account only for someone who manages all its roles, audited', async () => {
+    await newUserCreated();
+    await d2BossMade();
     const boss = await findUserByEmail(ctx.db.kysely, 'd2boss@example.org');
     const d1User = await findUserByEmail(ctx.db.kysely, 'new@example.org');
     await expect(setUserDisabled(ctx, d1Admin, boss?.id ?? '', true)).rejects.toMatchObject({
