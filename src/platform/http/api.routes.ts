@@ -30,7 +30,10 @@ const MeSchema = z.object({
 });
 
 /** The JSON API's own routes: who am I, and the OpenAPI description of every /api/v1 route. */
-export function registerApiRoutes(app: FastifyInstance, apiRoutes: readonly ApiRoute[]): void {
+export function registerApiRoutes(
+  app: FastifyInstance,
+  apiRoutes: () => readonly ApiRoute[],
+): void {
   const api = typed(app);
   api.get(
     '/api/v1/me',
@@ -59,6 +62,6 @@ export function registerApiRoutes(app: FastifyInstance, apiRoutes: readonly ApiR
         response: { 200: z.record(z.string(), z.unknown()) },
       },
     },
-    async () => buildOpenApiDocument(apiRoutes),
+    async () => buildOpenApiDocument(apiRoutes()),
   );
 }

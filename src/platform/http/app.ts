@@ -78,15 +78,14 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
   // typed routes: zod validates each route's input and serialises its documented JSON answers
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(zodSerializerCompiler);
-  // every /api/ route, for the OpenAPI document generated from their schemas
-  const apiRoutes: ApiRoute[] = [];
+  // every route, for the OpenAPI document of the /api/ ones and the checks of the route table
+  const routes: ApiRoute[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (!route.url.startsWith('/api/')) return;
     const guards = [route.preValidation ?? []].flat();
     for (const method of methods)
       if (method !== 'HEAD')
-        apiRoutes.push({
+        routes.push({
           method,
           url: route.url,
           schema: route.schema,
@@ -94,6 +93,7 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
           csrf: guards.includes(requireCsrf),
         });
   });
+  app.decorate('routeTable', routes);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -232,7 +232,8 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
   // browsers ask for /favicon.ico on every page that names no icon (public and survey pages)
   app.get('/favicon.ico', async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
 
-  registerApiRoutes(app, apiRoutes);
+  // read when the document is asked for: the features' routes are all registered by then
+  registerApiRoutes(app, () => routes.filter((r) => r.url.startsWith('/api/')));
   for (const register of parts.routes) register(app);
   return app;
 }

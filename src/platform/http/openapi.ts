@@ -29,39 +29,6 @@ export interface ApiRoute {
   csrf: boolean;
 }
 
-/** An operation described beside its route (the older way, until the route has its schema). */
-export interface ApiOperation {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: string;
-  summary: string;
-  tag: string;
-  body?: z.ZodType;
-  query?: z.ZodObject;
-  response?: z.ZodType;
-}
-
-const described: ApiOperation[] = [];
-
-/** Describes a route that has no zod schema of its own yet. */
-export function describeApi(operation: ApiOperation): void {
-  if (!described.some((o) => o.method === operation.method && o.path === operation.path))
-    described.push(operation);
-}
-
-/** The route's own schema, or the one described beside it. */
-function schemaOf(route: ApiRoute): NonNullable<RouteOptions['schema']> {
-  if (route.schema && Object.keys(route.schema).length > 0) return route.schema;
-  const op = described.find((o) => o.method === route.method.toLowerCase() && o.path === route.url);
-  if (!op) return {};
-  return {
-    summary: op.summary,
-    tags: [op.tag],
-    ...(op.body ? { body: op.body } : {}),
-    ...(op.query ? { querystring: op.query } : {}),
-    ...(op.response ? { response: { 200: op.response } } : {}),
-  };
-}
-
 const STATUS_TEXT: Record<string, string> = {
   '200': 'OK',
   '201': 'Created',
@@ -139,9 +106,8 @@ const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z_]+)/g, '{$1}');
 /** The OpenAPI 3.1 document of the given /api/ routes. */
 export function buildOpenApiDocument(routes: readonly ApiRoute[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const given of routes) {
-    const schema = schemaOf(given);
-    const route = { ...given, schema };
+  for (const route of routes) {
+    const schema = route.schema ?? {};
     const body = schema.body;
     const path = toOpenApiPath(route.url);
     paths[path] = {

@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import type { Message } from '../../core/errors.js';
 import type { ServiceContext, SessionActor } from '../services/context.js';
 import type { Lang } from './i18n.js';
+import type { ApiRoute } from './openapi.js';
 import type { PageContext } from './views/layout.js';
 import { sendErrorPage } from './views/error-page.js';
 
@@ -16,6 +17,10 @@ export const SESSION_COOKIE = 'prongsai_session';
 export const LANG_COOKIE = 'prongsai_lang';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route of the app (HEAD aside), with its schema and guards. */
+    routeTable: readonly ApiRoute[];
+  }
   interface FastifyRequest {
     actor: SessionActor | null;
     lang: Lang;
