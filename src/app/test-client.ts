@@ -15,7 +15,15 @@ export class TestClient {
   private cookies = new Map<string, string>();
   lastCsrf = '';
 
-  constructor(readonly app: FastifyInstance) {}
+  /** `address`: the client's network address as the server sees it (127.0.0.1 when not given). */
+  constructor(
+    readonly app: FastifyInstance,
+    readonly address?: string,
+  ) {}
+
+  private from() {
+    return this.address ? { remoteAddress: this.address } : {};
+  }
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -38,6 +46,7 @@ export class TestClient {
 
   async get(url: string, headers: Record<string, string> = {}) {
     const response = await this.app.inject({
+      ...this.from(),
       method: 'GET',
       url,
       headers: { cookie: this.cookieHeader(), ...headers },
@@ -49,6 +58,7 @@ export class TestClient {
   /** Posts a body exactly as given (bytes a browser would not send), with the session cookie. */
   async postRaw(url: string, payload: string, contentType: string) {
     return this.app.inject({
+      ...this.from(),
       method: 'POST',
       url,
       payload,
@@ -64,6 +74,7 @@ export class TestClient {
       for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
     }
     const response = await this.app.inject({
+      ...this.from(),
       method: 'POST',
       url,
       payload: params.toString(),
@@ -81,6 +92,7 @@ export class TestClient {
     csrf?: string,
   ) {
     const response = await this.app.inject({
+      ...this.from(),
       method,
       url,
       ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
@@ -103,7 +115,8 @@ export class TestClient {
 export interface TestApp {
   app: FastifyInstance;
   ctx: ServiceContext;
-  client: () => TestClient;
+  /** A new browser-like client (from `address` when given, else 127.0.0.1). */
+  client: (address?: string) => TestClient;
   close: () => Promise<void>;
 }
 
@@ -130,7 +143,7 @@ export async function createTestApp(
   return {
     app,
     ctx,
-    client: () => new TestClient(app),
+    client: (address?: string) => new TestClient(app, address),
     close: async () => {
       await app.close();
       await dispose();

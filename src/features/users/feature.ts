@@ -1,11 +1,12 @@
 import type { Feature } from '../kit.js';
 import { registerAuthRoutes } from './http/auth.routes.js';
 import { registerUserRoutes } from './http/users.routes.js';
+import { registerPasswordRoutes } from './http/password.routes.js';
 
 /** The users feature: what the app composes. Other features reach this folder only through this file. */
 export const usersFeature: Feature = {
   id: 'users',
-  routes: [registerAuthRoutes, registerUserRoutes],
+  routes: [registerAuthRoutes, registerUserRoutes, registerPasswordRoutes],
 };
 
 // What other features use of this one: its door.

@@ -12,6 +12,7 @@ import * as assets from './migrations/202611261810_assets.js';
 import * as manuals from './migrations/202611261820_manuals.js';
 import * as voice from './migrations/202611261830_voice.js';
 import * as responseOrder from './migrations/202612060900_response_order.js';
+import * as signIn from './migrations/202612120900_sign_in.js';
 
 /** Every migration, in order: a static list (no file scanning), the same for both engines. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611261820_manuals': manuals,
   '202611261830_voice': voice,
   '202612060900_response_order': responseOrder,
+  '202612120900_sign_in': signIn,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -30,6 +30,11 @@ export async function hitRateLimit(
   return Number(row?.count ?? 0);
 }
 
+/** Removes one counter (a success that ends a run of failures). */
+export async function clearRateLimit(db: Kysely<Database>, key: string): Promise<void> {
+  await db.deleteFrom('rate_limit').where('key', '=', key).execute();
+}
+
 /** Removes counters whose window ended. */
 export async function pruneRateLimits(db: Kysely<Database>, before: string): Promise<void> {
   await db.deleteFrom('rate_limit').where('window_start', '<', before).execute();

@@ -34,7 +34,9 @@ export interface AppUserTable {
   email: string;
   display_name: string;
   password_hash: string;
+  /** No longer written: failed sign-ins are counted in rate_limit (migration 202612120900_sign_in). */
   failed_logins: number;
+  /** No longer written: there is no hard lock any more, only throttling. */
   locked_until: string | null;
   disabled: number;
   created_at: string;
@@ -66,6 +68,26 @@ export interface ScoreSnapshotTable {
   level_code: string | null;
   result_json: string;
   created_at: string;
+}
+
+/** An address a person signed in from (migration 202612120900_sign_in). */
+export interface SignInAddressTable {
+  /** sha256 of the user id and the address: the address itself is not stored. */
+  key: string;
+  user_id: string;
+  last_success_at: string;
+}
+
+/** A one-time password reset link an administrator issued (migration 202612120900_sign_in). */
+export interface PasswordResetTable {
+  /** sha256 of the link's token: the link itself is shown once and never stored. */
+  id: string;
+  user_id: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  /** When the link was used; null while it is still good. */
+  used_at: string | null;
 }
 
 export interface SessionTable {
@@ -279,6 +301,9 @@ export interface Database {
   manual_step: ManualStepTable;
   manual_case: ManualCaseTable;
   // -- voice tables (migration 202611261830_voice) --
+  // -- sign-in tables (migration 202612120900_sign_in) --
+  sign_in_address: SignInAddressTable;
+  password_reset: PasswordResetTable;
 }
 
 /** The head's yearly No Gift declaration of an agency (one per fiscal year). */

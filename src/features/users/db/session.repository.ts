@@ -50,6 +50,15 @@ export async function deleteSessionsOfUser(db: Kysely<Database>, userId: string)
   await db.deleteFrom('session').where('user_id', '=', userId).execute();
 }
 
+/** Ends every session of a person but one (the one that changed the password). */
+export async function deleteOtherSessions(
+  db: Kysely<Database>,
+  userId: string,
+  keepId: string,
+): Promise<void> {
+  await db.deleteFrom('session').where('user_id', '=', userId).where('id', '!=', keepId).execute();
+}
+
 export async function deleteExpiredSessions(db: Kysely<Database>, now: string): Promise<void> {
   await db.deleteFrom('session').where('expires_at', '<=', now).execute();
 }

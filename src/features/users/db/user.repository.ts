@@ -73,19 +73,7 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Records the outcome of a login attempt. */
-export async function setLoginState(
-  db: Kysely<Database>,
-  id: string,
-  state: { failedLogins: number; lockedUntil: string | null },
-): Promise<void> {
-  await db
-    .updateTable('app_user')
-    .set({ failed_logins: state.failedLogins, locked_until: state.lockedUntil })
-    .where('id', '=', id)
-    .execute();
-}
-
+/** Sets a new password hash (the sessions are the caller's business). */
 export async function setUserPassword(
   db: Kysely<Database>,
   id: string,

@@ -38,10 +38,7 @@ export const PASSWORD_HINT = m(
 
 /** The notices of the sign-in page (?done=…). */
 const LOGIN_NOTICES: Record<string, Message> = {
-  reset: m(
-    'ตั้งรหัสผ่านใหม่แล้ว: เข้าสู่ระบบด้วยรหัสผ่านใหม่',
-    'Your new password is set: sign in with it',
-  ),
+  reset: m('ตั้งรหัสผ่านใหม่แล้ว: เข้าสู่ระบบด้วยรหัสผ่านใหม่', 'Your new password is set: sign in with it'),
 };
 
 /** Cookie of the token that protects the forms used before signing in (double submit). */

@@ -32,6 +32,23 @@ export const LoginForm = form({ _csrf: FormText, email: FormText, password: Form
 /** Where to go after signing in. */
 export const NextQuery = z.object({ next: FormText });
 
+/** The sign-in page's query: where to go next, and a notice (?done=reset). */
+export const LoginQuery = NextQuery.extend({ done: FormText });
+
+/** The form that changes one's own password. */
+export const ChangePasswordForm = form({
+  _csrf: FormText,
+  current: FormText,
+  password: FormText,
+  confirm: FormText,
+});
+
+/** The form behind a reset link (the token of the forms used before signing in, twice the password). */
+export const ResetPasswordForm = form({ _csrf: FormText, password: FormText, confirm: FormText });
+
+/** A reset link's token. */
+export const ResetParams = z.object({ token: z.string().min(1).max(200) });
+
 /** The form that creates an account with its first role. */
 export const NewUserForm = form({
   displayName: FormText,

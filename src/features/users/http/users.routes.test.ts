@@ -81,7 +81,7 @@ for (const dialect of DIALECTS) {
         role: '',
       });
       expect(bad.statusCode).toBe(400);
-      for (const text of ['อีเมลไม่ถูกต้อง', 'รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร', 'กรุณาเลือกบทบาท'])
+      for (const text of ['อีเมลไม่ถูกต้อง', 'รหัสผ่านต้องยาวอย่างน้อย 12 ตัวอักษร', 'กรุณาเลือกบทบาท'])
         expect(bad.body).toContain(text);
       expect(bad.body).toContain('id="email-error"');
       const duplicate = await admin.post(

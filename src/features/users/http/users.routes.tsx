@@ -41,7 +41,11 @@ import {
 import { registerUserApi } from './users-api.routes.js';
 
 const NOTICES: Record<string, Message> = {
-  created: m('สร้างบัญชีแล้ว', 'The account was created'),
+  // The same words whether the e-mail was new or had an account outside the creator's reach.
+  created: m(
+    'สร้างบัญชีแล้ว (ถ้าผู้ใช้มีบัญชีอยู่แล้ว จะได้บทบาทนี้เพิ่มและใช้รหัสผ่านเดิมของตน)',
+    'The account was created (someone who already had an account gets this role and keeps their own password)',
+  ),
   granted: m('ให้บทบาทแล้ว', 'The role was given'),
   revoked: m('ถอนบทบาทแล้ว', 'The role was removed'),
   disabled: m('ปิดการใช้งานบัญชีแล้ว', 'The account was disabled'),

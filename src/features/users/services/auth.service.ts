@@ -13,9 +13,16 @@ import {
   insertUser,
   listGrants,
   publicUser,
-  setLoginState,
 } from '../db/user.repository.js';
 import { deleteSession, findLiveSession, insertSession } from '../db/session.repository.js';
+import {
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MESSAGES,
+  isCommonPassword,
+  isEmailPassword,
+} from '../core/password-policy.js';
+import { admitSignIn, signInSucceeded } from './sign-in-throttle.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
 import {
   nowIso,
@@ -26,9 +33,6 @@ import {
 
 /** argon2id with the OWASP minimum (19 MiB, 2 passes). */
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
-/** Failed logins in a row before the account is locked, and for how long. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
 
 export const EmailSchema = z
   .string()
@@ -36,16 +40,30 @@ export const EmailSchema = z
   .toLowerCase()
   .pipe(z.email({ message: 'อีเมลไม่ถูกต้อง / not a valid e-mail address' }));
 
+/** A new password on its own (core/password-policy.ts); `withPasswordRules` adds the e-mail rule. */
 export const PasswordSchema = z
   .string()
-  .min(10, { message: 'รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร / the password needs at least 10 characters' })
-  .max(200);
+  .min(MIN_PASSWORD_LENGTH, { message: PASSWORD_MESSAGES.tooShort })
+  .max(MAX_PASSWORD_LENGTH, { message: PASSWORD_MESSAGES.tooLong })
+  .refine((password) => !isCommonPassword(password), { message: PASSWORD_MESSAGES.common });
 
-export const NewAccountSchema = z.object({
+/** Refuses, on the password field, a password that is the account's e-mail address. */
+export function refinePasswordNotEmail(
+  value: { email: string; password: string },
+  context: z.RefinementCtx,
+): void {
+  if (isEmailPassword(value.password, value.email))
+    context.addIssue({ code: 'custom', path: ['password'], message: PASSWORD_MESSAGES.email });
+}
+
+/** The fields of a new account (extend these; refinements do not survive `extend`). */
+export const NewAccountFields = z.object({
   email: EmailSchema,
   displayName: z.string().trim().min(1, { message: 'กรุณากรอกชื่อ / enter a name' }).max(200),
   password: PasswordSchema,
 });
+
+export const NewAccountSchema = NewAccountFields.superRefine(refinePasswordNotEmail);
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
@@ -98,56 +116,59 @@ export async function createFirstAdmin(
   });
 }
 
-const BAD_LOGIN = new DomainError('bad_login', {
-  th: 'อีเมลหรือรหัสผ่านไม่ถูกต้อง',
-  en: 'Wrong e-mail or password',
+/**
+ * The one answer to a sign-in that did not work: a wrong password, an unknown or disabled
+ * account, and an attempt held back by throttling all read the same.
+ */
+export const BAD_LOGIN = new DomainError('bad_login', {
+  th: 'อีเมลหรือรหัสผ่านไม่ถูกต้อง หรือลองหลายครั้งเกินไป: ตรวจสอบแล้วลองใหม่อีกครั้งในอีกสักครู่',
+  en: 'Wrong e-mail or password, or too many tries: check them and try again in a few minutes',
 });
 
+/** An argon2id hash of no one's password, made once: unknown accounts are checked against it. */
+let dummyHash: Promise<string> | undefined;
+
 /**
- * Checks a password and opens a session. After MAX_FAILED_LOGINS failures in a row the
- * account is locked for LOCKOUT_MINUTES, whatever password is given.
+ * Checks a password against a stored hash; with no hash (no such account, or a disabled one)
+ * against the dummy hash, so the answer takes as long either way. Never true without a hash.
+ */
+export async function checkPassword(storedHash: string | null, password: string) {
+  dummyHash ??= hashPassword('no account has this password: prongsai');
+  const hashToCheck = storedHash ?? (await dummyHash);
+  const ok = await verify(hashToCheck, password).catch(() => false);
+  return ok && storedHash !== null;
+}
+
+/**
+ * Checks a password and opens a session. Throttled by account and address together
+ * (sign-in-throttle.ts); every refusal is the same BAD_LOGIN, after the same argon2id work
+ * unless throttling refused the attempt before any password was checked.
  */
 export async function login(
   ctx: ServiceContext,
   emailInput: string,
   password: string,
   ttlHours: number,
+  /** The client's address (request.ip); callers without a network (CLI, tests) share 'local'. */
+  address = 'local',
 ): Promise<{ token: string; csrfToken: string; userId: string }> {
-  const email = EmailSchema.safeParse(emailInput);
-  const user = email.success ? await findUserByEmail(ctx.db.kysely, email.data) : null;
-  if (!user || user.disabled) {
-    await hashPassword(password); // same work either way: no timing hint that the account exists
-    throw BAD_LOGIN;
-  }
+  const parsed = EmailSchema.safeParse(emailInput);
+  const email = parsed.success ? parsed.data : emailInput.trim().toLowerCase().slice(0, 320);
+  const user = parsed.success ? await findUserByEmail(ctx.db.kysely, email) : null;
+  if (!(await admitSignIn(ctx, email, user?.id ?? null, address))) throw BAD_LOGIN;
+  const active = user && !user.disabled ? user : null;
+  if (!(await checkPassword(active?.passwordHash ?? null, password)) || !active) throw BAD_LOGIN;
+  await signInSucceeded(ctx, email, active.id, address);
   const now = ctx.clock.now();
-  if (user.lockedUntil && new Date(user.lockedUntil) > now) {
-    throw new DomainError('locked', {
-      th: `บัญชีถูกล็อกชั่วคราวเพราะใส่รหัสผ่านผิดหลายครั้ง ลองใหม่หลังเวลา ${new Date(user.lockedUntil).toLocaleTimeString('th-TH', { timeZone: 'Asia/Bangkok' })} น.`,
-      en: `The account is locked for a while after too many wrong passwords; try again after ${user.lockedUntil}`,
-    });
-  }
-  if (!(await verify(user.passwordHash, password))) {
-    const failed = user.failedLogins + 1;
-    const lock =
-      failed >= MAX_FAILED_LOGINS
-        ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
-        : null;
-    await setLoginState(ctx.db.kysely, user.id, {
-      failedLogins: lock ? 0 : failed,
-      lockedUntil: lock,
-    });
-    throw BAD_LOGIN;
-  }
-  await setLoginState(ctx.db.kysely, user.id, { failedLogins: 0, lockedUntil: null });
   const token = ctx.ids.token();
   const csrfToken = ctx.ids.token();
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString();
   await insertSession(
     ctx.db.kysely,
-    { id: hashToken(token), userId: user.id, csrfToken, expiresAt },
+    { id: hashToken(token), userId: active.id, csrfToken, expiresAt },
     nowIso(ctx),
   );
-  return { token, csrfToken, userId: user.id };
+  return { token, csrfToken, userId: active.id };
 }
 
 /** A person and the roles they hold, as services act on their behalf (null when disabled or gone). */

@@ -28,7 +28,7 @@ import {
   type User,
 } from '../db/user.repository.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
-import { hashPassword, NewAccountSchema } from './auth.service.js';
+import { hashPassword, NewAccountFields, refinePasswordNotEmail } from './auth.service.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 
 export type { Agency } from '../../agencies/feature.js';
@@ -51,10 +51,10 @@ const AgencyIdSchema = z
   .transform((v) => v || null);
 const RoleSchema = z.enum(ROLES, { message: 'กรุณาเลือกบทบาท / choose a role' });
 
-export const NewUserSchema = NewAccountSchema.extend({
+export const NewUserSchema = NewAccountFields.extend({
   agencyId: AgencyIdSchema,
   role: RoleSchema,
-});
+}).superRefine(refinePasswordNotEmail);
 export const GrantRoleSchema = z.object({ agencyId: AgencyIdSchema, role: RoleSchema });
 
 /** A refusal that a form shows next to one of its fields. */
@@ -142,7 +142,13 @@ async function assertSystemAdminRemains(db: Kysely<Database>): Promise<void> {
   }
 }
 
-/** Creates a personal account with its first role, audited; the e-mail must be new. */
+/**
+ * Creates a personal account with its first role, audited. Creating a user never tells whether
+ * an address has an account elsewhere: an e-mail already used by someone the actor manages is
+ * refused (that person is on the actor's own list), but one used by someone outside the actor's
+ * reach is answered exactly as a new address: that person gets the role (keeping their own
+ * name and password, see `giveRoleToOutsider`).
+ */
 export async function createUser(
   ctx: ServiceContext,
   actor: Actor,
@@ -153,11 +159,8 @@ export async function createUser(
   return inTransaction(ctx, async (trx) => {
     const agency = await resolveAgency(trx, data.agencyId);
     assertCanAssign(actor, agency?.path ?? null, data.role);
-    if (await findUserByEmail(trx, data.email)) {
-      const { email } = data;
-      const en = `An account with the e-mail ${email} already exists`;
-      throw fieldError('email_taken', 'email', `มีบัญชีที่ใช้อีเมล ${email} แล้ว`, en);
-    }
+    const existing = await findUserByEmail(trx, data.email);
+    if (existing) return giveRoleToOutsider(ctx, trx, actor, existing, agency, data.role);
     const id = ctx.ids.uuid();
     const membershipId = ctx.ids.uuid();
     const now = nowIso(ctx);
@@ -174,6 +177,46 @@ export async function createUser(
     });
     return id;
   });
+}
+
+/**
+ * The new-user form named an e-mail that has an account. Someone the actor already manages is
+ * refused as taken; anyone else gets the role at the actor's agency, and the form answers as for
+ * a new account (the same redirect and notice), so the form cannot be used to find out which
+ * addresses have accounts at other agencies. The person keeps their name and password; the
+ * audit log says what happened. The actor manages only this role, so cannot disable the account
+ * or issue a reset link for it (both need every role the person holds).
+ */
+async function giveRoleToOutsider(
+  ctx: ServiceContext,
+  trx: Kysely<Database>,
+  actor: Actor,
+  existing: User,
+  agency: Agency | null,
+  role: Role,
+): Promise<string> {
+  const roles = await listGrants(trx, existing.id);
+  if (canManagePath(actor, null) || roles.some((r) => canManagePath(actor, r.agencyPath))) {
+    const { email } = existing;
+    const th = `มีบัญชีที่ใช้อีเมล ${email} แล้ว: ให้บทบาทเพิ่มที่หน้าของผู้ใช้คนนั้น`;
+    const en = `An account with the e-mail ${email} already exists: give the role on their page`;
+    throw fieldError('email_taken', 'email', th, en);
+  }
+  const membershipId = ctx.ids.uuid();
+  const agencyId = agency?.id ?? null;
+  await insertMembership(
+    trx,
+    { id: membershipId, userId: existing.id, agencyId, role },
+    nowIso(ctx),
+  );
+  await recordAudit(trx, ctx, actor, {
+    action: 'user.grant_role',
+    entityType: 'user',
+    entityId: existing.id,
+    agencyId,
+    details: { role, membershipId, through: 'new_user_form' },
+  });
+  return existing.id;
 }
 
 /** Gives a user a role at an agency (never more than the actor holds there), audited. */
@@ -260,6 +303,17 @@ export async function setUserDisabled(
       details: { email: user.email },
     });
   });
+}
+
+/** The user, if the actor manages every role they hold (as disabling and reset links need). */
+export async function findWhollyManagedUser(
+  db: Kysely<Database>,
+  actor: Actor,
+  userId: string,
+): Promise<User> {
+  const { user, roles } = await findManagedUser(db, actor, userId);
+  if (!roles.every((r) => canManagePath(actor, r.agencyPath))) throw forbidden();
+  return user;
 }
 
 /** The user and the roles the actor may see, or not found. */

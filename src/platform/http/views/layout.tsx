@@ -62,6 +62,14 @@ export function Layout({ page, title, children, notice }: LayoutProps) {
                 {other === 'en' ? 'English' : 'ภาษาไทย'}
               </a>
               {actor && (
+                <a
+                  href="/account/password"
+                  aria-current={page.path === '/account/password' ? 'page' : undefined}
+                >
+                  {lang === 'th' ? 'เปลี่ยนรหัสผ่าน' : 'Change password'}
+                </a>
+              )}
+              {actor && (
                 <form method="post" action="/logout" class="inline">
                   <input type="hidden" name="_csrf" value={page.csrfToken} />
                   <button class="link-button" type="submit">

@@ -75,6 +75,41 @@ function DisableForm({ lang, csrf, props }: { lang: Lang; csrf: string; props: U
   );
 }
 
+/**
+ * The button that issues a one-time password reset link. Shown as the disable button is (never
+ * on one's own page: one's own password is changed with the current one); it works only for
+ * whoever manages every role of the person, else it is refused like disabling.
+ */
+function ResetLinkForm({
+  lang,
+  csrf,
+  props,
+}: {
+  lang: Lang;
+  csrf: string;
+  props: UserDetailProps;
+}) {
+  const { user } = props.visible;
+  if (user.id === props.page.actor?.user.id) return null;
+  return (
+    <form method="post" action={`/users/${user.id}/reset-link`}>
+      <CsrfField token={csrf} />
+      <p class="hint">
+        {pick(
+          lang,
+          m(
+            'ลิงก์ใช้ได้ครั้งเดียวภายใน 24 ชั่วโมง แสดงให้คุณเห็นเพียงครั้งเดียว และไม่ต้องใช้อีเมล',
+            'The link works once within 24 hours, is shown to you only once, and needs no e-mail',
+          ),
+        )}
+      </p>
+      <button class="button" type="submit">
+        {pick(lang, m('สร้างลิงก์ตั้งรหัสผ่านใหม่', 'Make a password reset link'))}
+      </button>
+    </form>
+  );
+}
+
 /** One user: account, roles with remove buttons, a form to give a role, disable/enable. */
 export function UserDetailPage(props: UserDetailProps) {
   const { page, visible, errors } = props;
@@ -88,10 +123,15 @@ export function UserDetailPage(props: UserDetailProps) {
     >
       <ErrorSummary lang={lang} errors={errors} />
       <p>
-        {user.email} · <DisabledTag lang={lang} disabled={user.disabled} /> ·{' '}
-        <span class="muted">
-          {pick(lang, m('สร้างเมื่อ', 'Created'))} {formatDate(lang, user.createdAt)}
-        </span>
+        {user.email} · <DisabledTag lang={lang} disabled={user.disabled} />
+        {/* The account's age only to a system administrator: to an agency's administrator it
+            would tell that a newcomer's address already had an account at another agency. */}
+        {props.systemWide && (
+          <span class="muted">
+            {' · '}
+            {pick(lang, m('สร้างเมื่อ', 'Created'))} {formatDate(lang, user.createdAt)}
+          </span>
+        )}
       </p>
       <h2>{pick(lang, m('บทบาท', 'Roles'))}</h2>
       <RolesTable lang={lang} csrf={csrfToken} props={props} />
@@ -116,6 +156,7 @@ export function UserDetailPage(props: UserDetailProps) {
       )}
       <h2>{pick(lang, m('บัญชีผู้ใช้', 'Account'))}</h2>
       <DisableForm lang={lang} csrf={csrfToken} props={props} />
+      <ResetLinkForm lang={lang} csrf={csrfToken} props={props} />
       <p>
         <a href="/users">{pick(lang, m('กลับไปรายชื่อผู้ใช้', 'Back to the users'))}</a>
       </p>

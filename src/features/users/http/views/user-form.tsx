@@ -99,8 +99,8 @@ export function NewUserPage({
           type="password"
           label={m('รหัสผ่านเริ่มต้น', 'Initial password')}
           hint={m(
-            'อย่างน้อย 10 ตัวอักษร แจ้งผู้ใช้ทางช่องทางที่ปลอดภัย',
-            'At least 10 characters; tell the person through a safe channel',
+            'อย่างน้อย 12 ตัวอักษร ไม่ใช่อีเมลและไม่ใช่รหัสผ่านที่ใช้กันทั่วไป แจ้งผู้ใช้ทางช่องทางที่ปลอดภัย (ถ้าผู้ใช้มีบัญชีอยู่แล้ว จะใช้รหัสผ่านเดิมของตน)',
+            'At least 12 characters, not the e-mail and not a common password; tell the person through a safe channel (someone who already has an account keeps their own password)',
           )}
           errors={errors}
           autocomplete="new-password"
