@@ -4,6 +4,7 @@ import { DIALECTS } from '../../../platform/db/test-databases.js';
 import { insertMembership, insertUser } from '../../users/feature.js';
 import { hashPassword } from '../../users/feature.js';
 import { createTestApp, type TestApp, type TestClient, csrfOf } from '../../../app/test-client.js';
+import { step } from '../../../app/test-steps.js';
 
 const PASSWORD = 'correct horse battery';
 const HEADER = 'code,parent_code,type,name_th,name_en,website,eligible_staff';
@@ -48,7 +49,8 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => t.close());
 
-    it('creates a ministry and a unit through the forms and shows them in the tree', async () => {
+    /** The ministry MIN and its unit UA, made through the forms (app/test-steps.ts). */
+    const ministryAndUnit = step(async () => {
       expect((await admin.get('/agencies/new')).statusCode).toBe(200);
       const created = await admin.post('/agencies/new', {
         code: 'MIN',
@@ -79,49 +81,9 @@ for (const dialect of DIALECTS) {
       expect(ministry.body).toContain(`/agencies/new?parent=${ministryId}`);
     });
 
-    it('shows Thai errors beside the fields of a bad form and saves nothing', async () => {
-      const before = await countAgencies(t.ctx.db.kysely);
-      await admin.get(`/agencies/new?parent=${ministryId}`);
-      const bad = await admin.post(`/agencies/new?parent=${ministryId}`, {
-        code: 'bad code!',
-        type: '',
-        nameTh: '',
-        eligibleStaff: '-2',
-      });
-      expect(bad.statusCode).toBe(400);
-      expect(bad.body).toContain('กรุณากรอกชื่อหน่วยงานภาษาไทย');
-      expect(bad.body).toContain('id="code-error"');
-      expect(bad.body).toContain('กรุณาเลือกประเภทหน่วยงาน');
-      expect(bad.body).toContain('value="bad code!"');
-      const taken = await admin.post(`/agencies/new?parent=${ministryId}`, {
-        code: 'UA',
-        type: 'unit',
-        nameTh: 'ซ้ำ',
-      });
-      expect(taken.statusCode).toBe(400);
-      expect(taken.body).toContain('รหัสหน่วยงาน &quot;UA&quot; มีอยู่แล้ว');
-      expect(await countAgencies(t.ctx.db.kysely)).toBe(before);
-    });
-
-    it('edits an agency through its page', async () => {
-      await admin.get(`/agencies/${ministryId}`);
-      const saved = await admin.post(`/agencies/${ministryId}`, {
-        code: 'MIN',
-        type: 'ministry',
-        nameTh: 'กระทรวงทดสอบ',
-        nameEn: 'Ministry of Tests',
-        eligibleStaff: '1600',
-      });
-      expect(saved.headers.location).toBe(`/agencies/${ministryId}?saved=1`);
-      const agency = await findAgencyByCode(t.ctx.db.kysely, 'MIN');
-      expect(agency).toMatchObject({
-        nameEn: 'Ministry of Tests',
-        eligibleStaff: 1600,
-        website: null,
-      });
-    });
-
-    it('previews an import with a row error, then imports a good file on confirmation', async () => {
+    /** IMP-1 and IMP-2 under the ministry, imported through the form. */
+    const importedByForm = step(async () => {
+      await ministryAndUnit();
       const before = await countAgencies(t.ctx.db.kysely);
       await admin.get(`/agencies/import?parent=${ministryId}`);
       const bad = [HEADER, 'IMP-1,,unit,งานหนึ่ง,,,', 'IMP-2,IMP-1,castle,งานสอง,,,'].join('\n');
@@ -150,7 +112,58 @@ for (const dialect of DIALECTS) {
       expect((await admin.get('/agencies?imported=2')).body).toContain('นำเข้าหน่วยงานแล้ว 2 หน่วยงาน');
     });
 
+    it('creates a ministry and a unit through the forms and shows them in the tree', () =>
+      ministryAndUnit());
+
+    it('shows Thai errors beside the fields of a bad form and saves nothing', async () => {
+      await ministryAndUnit();
+      const before = await countAgencies(t.ctx.db.kysely);
+      await admin.get(`/agencies/new?parent=${ministryId}`);
+      const bad = await admin.post(`/agencies/new?parent=${ministryId}`, {
+        code: 'bad code!',
+        type: '',
+        nameTh: '',
+        eligibleStaff: '-2',
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('กรุณากรอกชื่อหน่วยงานภาษาไทย');
+      expect(bad.body).toContain('id="code-error"');
+      expect(bad.body).toContain('กรุณาเลือกประเภทหน่วยงาน');
+      expect(bad.body).toContain('value="bad code!"');
+      const taken = await admin.post(`/agencies/new?parent=${ministryId}`, {
+        code: 'UA',
+        type: 'unit',
+        nameTh: 'ซ้ำ',
+      });
+      expect(taken.statusCode).toBe(400);
+      expect(taken.body).toContain('รหัสหน่วยงาน &quot;UA&quot; มีอยู่แล้ว');
+      expect(await countAgencies(t.ctx.db.kysely)).toBe(before);
+    });
+
+    it('edits an agency through its page', async () => {
+      await ministryAndUnit();
+      await admin.get(`/agencies/${ministryId}`);
+      const saved = await admin.post(`/agencies/${ministryId}`, {
+        code: 'MIN',
+        type: 'ministry',
+        nameTh: 'กระทรวงทดสอบ',
+        nameEn: 'Ministry of Tests',
+        eligibleStaff: '1600',
+      });
+      expect(saved.headers.location).toBe(`/agencies/${ministryId}?saved=1`);
+      const agency = await findAgencyByCode(t.ctx.db.kysely, 'MIN');
+      expect(agency).toMatchObject({
+        nameEn: 'Ministry of Tests',
+        eligibleStaff: 1600,
+        website: null,
+      });
+    });
+
+    it('previews an import with a row error, then imports a good file on confirmation', () =>
+      importedByForm());
+
     it('lists and creates through the API, refusing a change without the CSRF header', async () => {
+      await importedByForm();
       const list = await admin.api('GET', '/api/v1/agencies');
       expect(list.statusCode).toBe(200);
       const codes = (list.json().agencies as { code: string }[]).map((a) => a.code);
@@ -181,6 +194,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('checks and imports CSV through the API, all or nothing', async () => {
+      await ministryAndUnit();
       const csrf = await csrfOf(admin);
       const csv = [HEADER, 'API-2,MIN,unit,สอง,,,', 'API-3,NOPE,unit,สาม,,,'].join('\n');
       const dry = await admin.api('POST', '/api/v1/agencies/import', { csv }, csrf);
@@ -199,6 +213,7 @@ for (const dialect of DIALECTS) {
     });
 
     it("answers 404 to another agency's admin for a unit they may not see", async () => {
+      await importedByForm();
       const unitA = await findAgencyByCode(t.ctx.db.kysely, 'UA');
       const other = await findAgencyByCode(t.ctx.db.kysely, 'IMP-1');
       const client = await addUser('ua-admin@example.org', unitA?.id ?? '');

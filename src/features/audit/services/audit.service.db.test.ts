@@ -2,12 +2,13 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { randomIds, systemClock } from '../../../platform/infra/clock.js';
 import { inTransaction, recordAudit, verifyAuditLog } from './audit.service.js';
+import { step } from '../../../app/test-steps.js';
 
 describeEachDialect('audit log', (getDb) => {
   const ctx = () => ({ db: getDb(), clock: systemClock, ids: randomIds });
-
-  it('chains entries, also when many are written at once', async () => {
-    await Promise.all(
+  /** Twelve entries written at once, once per database (app/test-steps.ts). */
+  const written = step(() =>
+    Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         inTransaction(ctx(), (trx) =>
           recordAudit(trx, ctx(), null, {
@@ -19,7 +20,11 @@ describeEachDialect('audit log', (getDb) => {
           }),
         ),
       ),
-    );
+    ),
+  );
+
+  it('chains entries, also when many are written at once', async () => {
+    await written();
     expect(await verifyAuditLog(ctx())).toEqual({
       entries: 12,
       brokenAt: null,
@@ -29,6 +34,7 @@ describeEachDialect('audit log', (getDb) => {
   });
 
   it('names the first entry that was edited behind the application', async () => {
+    await written();
     await getDb()
       .kysely.updateTable('audit_log')
       .set({ details_json: '{"i":99}' })
@@ -38,6 +44,7 @@ describeEachDialect('audit log', (getDb) => {
   });
 
   it('notices a deleted entry', async () => {
+    await written();
     await getDb().kysely.deleteFrom('audit_log').where('seq', '=', 3).execute();
     expect((await verifyAuditLog(ctx())).brokenAt).toBe(4);
   });

@@ -12,6 +12,7 @@ import {
   csrfOf,
   createOutsider,
 } from '../../../app/test-client.js';
+import { step } from '../../../app/test-steps.js';
 
 /** Task ids on a calendar page, in page order, with their titles. */
 function tasksOn(body: string): { id: string; text: string }[] {
@@ -35,6 +36,29 @@ for (const dialect of DIALECTS) {
     }, 180_000);
     afterAll(async () => t.close());
 
+    /** D02's agency admin (d02-admin@example.org), added once (app/test-steps.ts). */
+    const outsiderAdded = step(() => createOutsider(t));
+
+    /** The task "ส่งรายงานสรุปผล ITA" (due 1 December), added through the form. */
+    const summaryTaskAdded = step(async () => {
+      await agency.get(base);
+      const bad = await agency.post(`${base}/tasks`, { title: 'ส่งรายงาน', dueOn: '2026-02-30' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('ไม่มีวันที่นี้');
+      const before = tasksOn((await agency.get(base)).body).length;
+      const added = await agency.post(`${base}/tasks`, {
+        title: 'ส่งรายงานสรุปผล ITA',
+        titleEn: 'Send the ITA summary',
+        dueOn: '2026-12-01',
+      });
+      expect(added.statusCode).toBe(302);
+      const after = await agency.get(base);
+      expect(tasksOn(after.body)).toHaveLength(before + 1);
+      expect(after.body).toContain('ส่งรายงานสรุปผล ITA');
+      const anonymous = await t.client().get(base);
+      expect(anonymous.statusCode).toBe(302);
+    });
+
     it('shows milestones and tasks month by month in the Buddhist era, late work marked', async () => {
       const page = await agency.get(base);
       expect(page.statusCode).toBe(200);
@@ -53,24 +77,8 @@ for (const dialect of DIALECTS) {
       expect(page.body).toContain(`action="${base}/tasks"`);
     });
 
-    it('adds a task through the form, refusing a date that does not exist', async () => {
-      await agency.get(base);
-      const bad = await agency.post(`${base}/tasks`, { title: 'ส่งรายงาน', dueOn: '2026-02-30' });
-      expect(bad.statusCode).toBe(400);
-      expect(bad.body).toContain('ไม่มีวันที่นี้');
-      const before = tasksOn((await agency.get(base)).body).length;
-      const added = await agency.post(`${base}/tasks`, {
-        title: 'ส่งรายงานสรุปผล ITA',
-        titleEn: 'Send the ITA summary',
-        dueOn: '2026-12-01',
-      });
-      expect(added.statusCode).toBe(302);
-      const after = await agency.get(base);
-      expect(tasksOn(after.body)).toHaveLength(before + 1);
-      expect(after.body).toContain('ส่งรายงานสรุปผล ITA');
-      const anonymous = await t.client().get(base);
-      expect(anonymous.statusCode).toBe(302);
-    });
+    it('adds a task through the form, refusing a date that does not exist', () =>
+      summaryTaskAdded());
 
     it('lets the owner mark their task done, and a viewer only look', async () => {
       const owner = await signedIn(t, 'owner@example.org');
@@ -109,7 +117,7 @@ for (const dialect of DIALECTS) {
     it('refuses a form without its token, and hides the calendar from another agency', async () => {
       const noToken = await agency.post(`${base}/plan`, {}, false);
       expect(noToken.statusCode).toBe(403);
-      const outsider = await createOutsider(t);
+      const outsider = await outsiderAdded();
       expect((await outsider.get(base)).statusCode).toBe(404);
       expect(
         (await outsider.post(`${base}/tasks`, { title: 'x', dueOn: '2026-12-01' })).statusCode,
@@ -117,6 +125,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('plans a round backwards with one button', async () => {
+      await outsiderAdded();
       const outsider = await signedIn(t, 'd02-admin@example.org');
       const theirs = await roundsOf(outsider, 'collecting');
       const d02 = theirs.find((r) => r.agencyCode === 'D02' && r.editionCode === 'ita-2569');
@@ -132,6 +141,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('shows late and coming work on the home page with links', async () => {
+      await summaryTaskAdded();
       // last year's round is published; its measures are this year's work and still remind
       const last = await d01RoundId(agency, 'ita-2568');
       const measure = {

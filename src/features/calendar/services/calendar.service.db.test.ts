@@ -26,6 +26,7 @@ import { sendReminderEmails } from './reminder-mail.service.js';
 import { calendarReminders } from '../reminders.js';
 import { measuresReminders } from '../../measures/feature.js';
 import type { Reminder } from '../../kit.js';
+import { step } from '../../../app/test-steps.js';
 
 /** This feature's reminders only, ordered as listReminders orders them (other features' data may vary). */
 async function listReminders(ctx: ServiceContext, actor: Actor): Promise<Reminder[]> {
@@ -86,8 +87,55 @@ describeEachDialect('calendar service', (getDb) => {
     roundId = await openU1Round(ctx, parent);
   });
 
+  // The story's steps (app/test-steps.ts): the plan, the owner's task, a late measure.
+  const planned = step(() => planRoundCalendar(ctx, admin, roundId));
+  const lateMeasure = step(() =>
+    createMeasure(ctx, admin, roundId, {
+      targetType: 'oit_item',
+      targetCode: 'O1',
+      title: 'ปรับปรุงโครงสร้างหน่วยงานบนเว็บไซต์',
+      ownerUserId: owner.user.id,
+      dueOn: '2026-03-01',
+    }),
+  );
+
+  /** The owner's task (due 24 March) added, moved, done and reopened. */
+  const ownerTaskThrough = step(async () => {
+    const task = await createTask(ctx, head, roundId, {
+      title: 'ประชุมคณะทำงาน ITA',
+      titleEn: 'ITA working group meeting',
+      dueOn: '2026-03-25',
+      ownerUserId: owner.user.id,
+      milestoneCode: 'oit_entry',
+    });
+    const moved = await editTask(ctx, head, roundId, task.id, {
+      title: task.title,
+      titleEn: task.titleEn,
+      dueOn: '2026-03-24',
+      ownerUserId: owner.user.id,
+      milestoneCode: 'oit_entry',
+    });
+    expect(moved.dueOn).toBe('2026-03-24');
+    await expect(setTaskDone(ctx, viewer, roundId, task.id, true)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const done = await setTaskDone(ctx, owner, roundId, task.id, true);
+    expect(done).toMatchObject({ status: 'done', doneBy: owner.user.id, doneAt: NOW });
+    const reopened = await setTaskDone(ctx, admin, roundId, task.id, false);
+    expect(reopened).toMatchObject({ status: 'todo', doneAt: null });
+    const actions = (await listAuditEntries(ctx.db.kysely, 0, 1000))
+      .filter((e) => e.entityId === task.id)
+      .map((e) => e.action);
+    expect(actions).toEqual([
+      'calendar.task_create',
+      'calendar.task_update',
+      'calendar.task_done',
+      'calendar.task_reopen',
+    ]);
+  });
+
   it('plans backwards from the milestones once, giving each task to a member of its role', async () => {
-    expect(await planRoundCalendar(ctx, admin, roundId)).toBe(9);
+    expect(await planned()).toBe(9);
     expect(await planRoundCalendar(ctx, head, roundId)).toBe(0);
     const calendar = await getRoundCalendar(ctx, viewer, roundId);
     expect(calendar.mayManage).toBe(false);
@@ -144,48 +192,13 @@ describeEachDialect('calendar service', (getDb) => {
     expect(await listRoundTasks(ctx.db.kysely, roundId)).toHaveLength(before);
   });
 
-  it('lets the head add and edit tasks, and the owner mark their own task done', async () => {
-    const task = await createTask(ctx, head, roundId, {
-      title: 'ประชุมคณะทำงาน ITA',
-      titleEn: 'ITA working group meeting',
-      dueOn: '2026-03-25',
-      ownerUserId: owner.user.id,
-      milestoneCode: 'oit_entry',
-    });
-    const moved = await editTask(ctx, head, roundId, task.id, {
-      title: task.title,
-      titleEn: task.titleEn,
-      dueOn: '2026-03-24',
-      ownerUserId: owner.user.id,
-      milestoneCode: 'oit_entry',
-    });
-    expect(moved.dueOn).toBe('2026-03-24');
-    await expect(setTaskDone(ctx, viewer, roundId, task.id, true)).rejects.toMatchObject({
-      code: 'forbidden',
-    });
-    const done = await setTaskDone(ctx, owner, roundId, task.id, true);
-    expect(done).toMatchObject({ status: 'done', doneBy: owner.user.id, doneAt: NOW });
-    const reopened = await setTaskDone(ctx, admin, roundId, task.id, false);
-    expect(reopened).toMatchObject({ status: 'todo', doneAt: null });
-    const actions = (await listAuditEntries(ctx.db.kysely, 0, 1000))
-      .filter((e) => e.entityId === task.id)
-      .map((e) => e.action);
-    expect(actions).toEqual([
-      'calendar.task_create',
-      'calendar.task_update',
-      'calendar.task_done',
-      'calendar.task_reopen',
-    ]);
-  });
+  it('lets the head add and edit tasks, and the owner mark their own task done', () =>
+    ownerTaskThrough());
 
   it('reminds each person of their own late and coming work, overdue first', async () => {
-    await createMeasure(ctx, admin, roundId, {
-      targetType: 'oit_item',
-      targetCode: 'O1',
-      title: 'ปรับปรุงโครงสร้างหน่วยงานบนเว็บไซต์',
-      ownerUserId: owner.user.id,
-      dueOn: '2026-03-01',
-    });
+    await planned();
+    await ownerTaskThrough();
+    await lateMeasure();
     const mine = await listReminders(ctx, owner);
     expect(mine.map((r) => [r.kind, r.overdue, r.dueOn])).toEqual([
       ['measure', true, '2026-03-01'],
@@ -204,6 +217,8 @@ describeEachDialect('calendar service', (getDb) => {
   });
 
   it('serves a feed of the person’s tasks and milestones that a new address revokes', async () => {
+    await planned();
+    await ownerTaskThrough();
     expect(await getFeedInfo(ctx, owner)).toBeNull();
     const first = await regenerateFeedToken(ctx, owner);
     expect(await getFeedInfo(ctx, owner)).toEqual({ createdAt: NOW });
@@ -223,6 +238,9 @@ describeEachDialect('calendar service', (getDb) => {
   });
 
   it('e-mails reminders once a day', async () => {
+    await planned();
+    await ownerTaskThrough();
+    await lateMeasure();
     const { mailer, sent } = recordingMailer();
     const first = await sendReminderEmails(ctx, mailer, 'https://ita.example.org', listReminders);
     expect(first.failed).toEqual([]);

@@ -19,6 +19,7 @@ import {
 import { getPublishedOverview, searchPublished } from '../../published/feature.js';
 import { listReminders } from '../../../app/reminders.js';
 import { openRounds } from '../../rounds/feature.js';
+import { step } from '../../../app/test-steps.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const { seedActor, seedAgencies, tickingClock } = worldAt(NOW);
@@ -52,6 +53,18 @@ describeEachDialect('manual service', (getDb) => {
     viewer = await seedActor(db, 'v1@example.org', 'viewer', 'u1');
     outsider = await seedActor(db, 'u2@example.org', 'agency_admin', 'u2');
     await openRounds(ctx, parent, { parentAgencyId: 'min', editionCode: 'ita-2569' });
+  });
+
+  /** A complete service manual, published by an administrator once (app/test-steps.ts). */
+  const counterManualPublished = step(async () => {
+    const created = await createManual(ctx, owner, 'u1', {
+      ...LIBRARY,
+      channels: ['เคาน์เตอร์'],
+      feeText: '20 บาท',
+      documents: ['ใบคำขอ'],
+    });
+    await setManualPublished(ctx, admin, 'u1', created.id, true);
+    return created;
   });
 
   it('lets the item owner write a draft that members see and another agency cannot', async () => {
@@ -130,13 +143,7 @@ describeEachDialect('manual service', (getDb) => {
   });
 
   it('refuses an edit that would leave a published manual incomplete', async () => {
-    const created = await createManual(ctx, owner, 'u1', {
-      ...LIBRARY,
-      channels: ['เคาน์เตอร์'],
-      feeText: '20 บาท',
-      documents: ['ใบคำขอ'],
-    });
-    await setManualPublished(ctx, admin, 'u1', created.id, true);
+    const created = await counterManualPublished();
     await expect(
       saveManual(ctx, owner, 'u1', created.id, { ...LIBRARY, channels: [], feeText: '20 บาท' }),
     ).rejects.toMatchObject({ code: 'manual_incomplete' });
@@ -168,6 +175,7 @@ describeEachDialect('manual service', (getDb) => {
   });
 
   it('publishes the manuals as O9 evidence, lists their currency and finds them by a Thai word', async () => {
+    await counterManualPublished();
     const round = (await getPublishedOverview(ctx, listPublishedDocuments, admin, 'u1')).round;
     if (!round) throw new Error('no round');
     const docs = await listPublishedDocuments(ctx, round);

@@ -15,6 +15,7 @@ import {
   type TestClient,
 } from '../../../app/test-client.js';
 import { postUpload } from '../../oit-evidence/http/oit-evidence.test-support.js';
+import { step } from '../../../app/test-steps.js';
 
 const PDF = Buffer.from('%PDF-1.4\n% คำสั่งแต่งตั้งคณะทำงาน\n');
 const LAST_YEAR_DONE = 'ปรับปรุงเว็บไซต์หลักให้ข้อมูลเป็นปัจจุบันและสืบค้นง่าย';
@@ -59,28 +60,8 @@ for (const dialect of DIALECTS) {
       await rm(filesDir, { recursive: true, force: true });
     });
 
-    it("lists last year's finished measure and carries it over once", async () => {
-      const page = await agency.get(base);
-      expect(page.body).toContain('มาตรการที่ดำเนินการแล้วเสร็จจากปี พ.ศ. 2568');
-      expect(page.body).toContain(LAST_YEAR_DONE);
-      expect(page.body).not.toContain('สื่อสารนโยบาย No Gift Policy แก่บุคลากรทุกระดับ');
-      const from = /name="fromMeasureId" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-      expect(from).not.toBe('');
-      const carried = await agency.post(`${base}/carry`, { fromMeasureId: from });
-      expect(carried.statusCode).toBe(302);
-      const detail = await agency.get(String(carried.headers.location));
-      expect(detail.body).toContain('ต่อยอดจากมาตรการปี พ.ศ. 2568');
-      expect(detail.body).toContain('ต่อยอดจากมาตรการปีที่ผ่านมา');
-      expect(detail.body).toContain(`/measures/${from}">${LAST_YEAR_DONE}</a>`);
-      const after = await agency.get(base);
-      expect(after.body).toContain('ยกมาเป็นมาตรการปีนี้แล้ว');
-      expect(after.body).not.toContain('name="fromMeasureId"');
-      const again = await agency.post(`${base}/carry`, { fromMeasureId: from });
-      expect(again.statusCode).toBe(400);
-      expect(again.body).toContain('มาตรการนี้ยกมาแล้ว');
-    });
-
-    it('uploads evidence, downloads it as an attachment and refuses bad files', async () => {
+    /** The measure's evidence file uploaded through the form, once per app (app/test-steps.ts). */
+    const evidenceUploaded = step(async () => {
       const page = await agency.get(measureUrl);
       expect(page.body).toContain('enctype="multipart/form-data"');
       const wrong = await postUpload(
@@ -137,7 +118,32 @@ for (const dialect of DIALECTS) {
       expect(refused.statusCode).toBe(403);
     });
 
+    it("lists last year's finished measure and carries it over once", async () => {
+      const page = await agency.get(base);
+      expect(page.body).toContain('มาตรการที่ดำเนินการแล้วเสร็จจากปี พ.ศ. 2568');
+      expect(page.body).toContain(LAST_YEAR_DONE);
+      expect(page.body).not.toContain('สื่อสารนโยบาย No Gift Policy แก่บุคลากรทุกระดับ');
+      const from = /name="fromMeasureId" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+      expect(from).not.toBe('');
+      const carried = await agency.post(`${base}/carry`, { fromMeasureId: from });
+      expect(carried.statusCode).toBe(302);
+      const detail = await agency.get(String(carried.headers.location));
+      expect(detail.body).toContain('ต่อยอดจากมาตรการปี พ.ศ. 2568');
+      expect(detail.body).toContain('ต่อยอดจากมาตรการปีที่ผ่านมา');
+      expect(detail.body).toContain(`/measures/${from}">${LAST_YEAR_DONE}</a>`);
+      const after = await agency.get(base);
+      expect(after.body).toContain('ยกมาเป็นมาตรการปีนี้แล้ว');
+      expect(after.body).not.toContain('name="fromMeasureId"');
+      const again = await agency.post(`${base}/carry`, { fromMeasureId: from });
+      expect(again.statusCode).toBe(400);
+      expect(again.body).toContain('มาตรการนี้ยกมาแล้ว');
+    });
+
+    it('uploads evidence, downloads it as an attachment and refuses bad files', () =>
+      evidenceUploaded());
+
     it('hides the measures and their files from another agency', async () => {
+      await evidenceUploaded();
       const user = { email: 'd02-measures@example.org', displayName: 'ผู้ดูแล D02' };
       await addD02User(t, { ...user, role: 'agency_admin' });
       const outsider = await signIn('d02-measures@example.org');
@@ -150,6 +156,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('prints the progress report as HTML, DOCX and PDF with measures, evidence and last year', async () => {
+      await evidenceUploaded();
       const html = await agency.get(`${base}/progress.html`);
       expect(html.statusCode).toBe(200);
       expect(html.body).toContain('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส');

@@ -10,6 +10,7 @@ import {
   csrfOf,
   createOutsider,
 } from '../../../app/test-client.js';
+import { step } from '../../../app/test-steps.js';
 
 for (const dialect of DIALECTS) {
   describe(`improvement measures pages and API [${dialect}]`, () => {
@@ -27,7 +28,8 @@ for (const dialect of DIALECTS) {
     }, 120_000);
     afterAll(async () => t.close());
 
-    it('shows suggestions from the weak points and adopts one', async () => {
+    /** A suggested measure adopted through the form, once per app (app/test-steps.ts). */
+    const suggestionAdopted = step(async () => {
       const page = await agency.get(base);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('มาตรการที่แนะนำจากจุดอ่อน');
@@ -52,7 +54,8 @@ for (const dialect of DIALECTS) {
       expect(list.body).toContain(String(adopted.headers.location));
     });
 
-    it('adds a measure with a Buddhist-era due date, records progress and refuses bad input', async () => {
+    /** A measure for indicator 9 added through the form, with its progress. */
+    const indicatorMeasureAdded = step(async () => {
       await agency.get(base);
       const bad = await agency.post(base, { targetType: 'indicator', targetCode: '9', title: '' });
       expect(bad.statusCode).toBe(400);
@@ -82,7 +85,13 @@ for (const dialect of DIALECTS) {
       expect(list.body).toContain('30% · ประชุมคณะทำงานแล้ว');
     });
 
+    it('shows suggestions from the weak points and adopts one', () => suggestionAdopted());
+
+    it('adds a measure with a Buddhist-era due date, records progress and refuses bad input', () =>
+      indicatorMeasureAdded());
+
     it('prints the measures document with agency, fiscal year and the measures', async () => {
+      await indicatorMeasureAdded();
       const doc = await agency.get(`${base}/document`);
       expect(doc.statusCode).toBe(200);
       expect(doc.body).toContain('ประจำปีงบประมาณ พ.ศ. 2569');
@@ -92,6 +101,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('serves the JSON API with CSRF for changes', async () => {
+      await suggestionAdopted();
+      await indicatorMeasureAdded();
       const list = await agency.api('GET', api);
       expect(list.statusCode).toBe(200);
       expect(list.json().measures.length).toBeGreaterThanOrEqual(2);
