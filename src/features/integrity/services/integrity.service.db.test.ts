@@ -23,6 +23,7 @@ import {
 } from './integrity.service.js';
 import type { CommunicationInput, GiftInput } from './integrity-support.js';
 import { integrityReminders } from '../reminders.js';
+import { step } from '../../../app/test-steps.js';
 
 const NOW = '2026-05-20T03:00:00.000Z';
 const { seedActor, seedAgencies } = worldAt(NOW);
@@ -59,7 +60,18 @@ describeEachDialect('integrity registers (No Gift Policy, gift register)', (getD
     outsider = await seedActor(db, 'out@example.org', 'agency_admin', 'u2');
   });
 
-  it('drafts from the template; only the head approves and publishes, one step at a time', async () => {
+  // The story's steps (app/test-steps.ts), each done once by the first test that needs it.
+  const communicated = step(() =>
+    addCommunication(ctx, admin, 'u1', 2569, {
+      communicatedOn: '2025-10-05',
+      channel: 'meeting',
+      audience: 'ทุกคน',
+      reachedCount: '1,250',
+    } as CommunicationInput),
+  );
+
+  /** u1's 2569 declaration drafted, edited, approved and published. */
+  const declarationPublished = step(async () => {
     const draft = await createDeclaration(ctx, admin, 'u1', {
       fiscalYear: '2569',
       headName: 'นายทดสอบ ใจซื่อ',
@@ -139,7 +151,9 @@ describeEachDialect('integrity registers (No Gift Policy, gift register)', (getD
     );
   });
 
-  it('counts one acknowledgement per person and gives the share of members', async () => {
+  /** The staff member and the viewer acknowledge the 2569 declaration. */
+  const acknowledged = step(async () => {
+    await declarationPublished();
     const first = await acknowledgeDeclaration(ctx, staff, 'u1', 2569);
     expect(first.acknowledgedOn).toBe('2026-05-20');
     const again = await acknowledgeDeclaration(ctx, staff, 'u1', 2569);
@@ -160,49 +174,9 @@ describeEachDialect('integrity registers (No Gift Policy, gift register)', (getD
     expect((await getNoGiftPage(ctx, admin, 'u1')).myAcknowledgement).toBeNull();
   });
 
-  it('hides everything from another agency (not found) and refuses bad communication input', async () => {
-    expect(await code(getNoGiftPage(ctx, outsider, 'u1'))).toBe('not_found');
-    expect(await code(getGiftRegister(ctx, outsider, 'u1'))).toBe('not_found');
-    expect(await code(acknowledgeDeclaration(ctx, outsider, 'u1', 2569))).toBe('not_found');
-    expect(
-      await code(
-        reportGift(ctx, outsider, 'u1', {
-          giftOn: '2026-01-01',
-          giverType: 'person',
-          description: 'x',
-          valueBaht: 1,
-          disposition: 'received',
-          handling: 'kept',
-        }),
-      ),
-    ).toBe('not_found');
-    const bad = {
-      communicatedOn: '2027-01-01',
-      channel: 'meeting',
-      audience: 'ทุกคน',
-    } as CommunicationInput;
-    expect(await code(addCommunication(ctx, admin, 'u1', 2569, bad))).toBe('future_date');
-    await expect(
-      addCommunication(ctx, admin, 'u1', 2569, {
-        ...bad,
-        channel: 'pigeon',
-      } as unknown as CommunicationInput),
-    ).rejects.toThrow(/เลือกช่องทาง/);
-    expect(
-      await code(
-        addCommunication(ctx, staff, 'u1', 2569, { ...bad, communicatedOn: '2025-10-05' }),
-      ),
-    ).toBe('forbidden');
-    const entry = await addCommunication(ctx, admin, 'u1', 2569, {
-      ...bad,
-      communicatedOn: '2025-10-05',
-      reachedCount: '1,250',
-    });
-    expect(entry.reachedCount).toBe(1250);
-    expect((await getNoGiftPage(ctx, staff, 'u1', 2569)).communications).toHaveLength(1);
-  });
-
-  it('flags gifts above the year threshold for the head; reporters see only their own', async () => {
+  /** Four gifts of fiscal year 2569 reported, the big one decided. */
+  const giftsReported = step(async () => {
+    await acknowledged(); // the staff member has acknowledged: no reminder left for them
     const gift = (over: Record<string, string>) =>
       ({
         giftOn: '2026-01-10',
@@ -284,7 +258,57 @@ describeEachDialect('integrity registers (No Gift Policy, gift register)', (getD
     ]);
   });
 
+  it('drafts from the template; only the head approves and publishes, one step at a time', () =>
+    declarationPublished());
+
+  it('counts one acknowledgement per person and gives the share of members', () => acknowledged());
+
+  it('hides everything from another agency (not found) and refuses bad communication input', async () => {
+    expect(await code(getNoGiftPage(ctx, outsider, 'u1'))).toBe('not_found');
+    expect(await code(getGiftRegister(ctx, outsider, 'u1'))).toBe('not_found');
+    expect(await code(acknowledgeDeclaration(ctx, outsider, 'u1', 2569))).toBe('not_found');
+    expect(
+      await code(
+        reportGift(ctx, outsider, 'u1', {
+          giftOn: '2026-01-01',
+          giverType: 'person',
+          description: 'x',
+          valueBaht: 1,
+          disposition: 'received',
+          handling: 'kept',
+        }),
+      ),
+    ).toBe('not_found');
+    const bad = {
+      communicatedOn: '2027-01-01',
+      channel: 'meeting',
+      audience: 'ทุกคน',
+    } as CommunicationInput;
+    expect(await code(addCommunication(ctx, admin, 'u1', 2569, bad))).toBe('future_date');
+    await expect(
+      addCommunication(ctx, admin, 'u1', 2569, {
+        ...bad,
+        channel: 'pigeon',
+      } as unknown as CommunicationInput),
+    ).rejects.toThrow(/เลือกช่องทาง/);
+    expect(
+      await code(
+        addCommunication(ctx, staff, 'u1', 2569, { ...bad, communicatedOn: '2025-10-05' }),
+      ),
+    ).toBe('forbidden');
+    const entry = await communicated();
+    expect(entry.reachedCount).toBe(1250);
+    expect((await getNoGiftPage(ctx, staff, 'u1', 2569)).communications).toHaveLength(1);
+  });
+
+  it('flags gifts above the year threshold for the head; reporters see only their own', () =>
+    giftsReported());
+
   it('publishes only published documents, as OIT evidence of the round year', async () => {
+    await declarationPublished();
+    await acknowledged();
+    await communicated();
+    await giftsReported();
     expect(await code(loadPublicGiftReport(ctx, 'U1', 2569))).toBe('not_found');
     expect((await integrityEvidence(ctx, fakeRound(2569))).map((d) => d.source).sort()).toEqual([
       'no_gift_communication',
