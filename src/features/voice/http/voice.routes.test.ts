@@ -99,6 +99,7 @@ for (const dialect of DIALECTS) {
 
     it('shows imported comments masked in the import preview and stores nothing on a check', async () => {
       const csv = `date,i1.1,comment\n2026-11-20,3,"${COMMENT}"\n`;
+      await agency.get(`/rounds/${roundId}/surveys/IIT/import`); // the form's token
       const check = await agency.post(`/rounds/${roundId}/surveys/IIT/import`, {
         csv,
         mode: 'preview',
