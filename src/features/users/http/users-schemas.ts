@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../../core/access/roles.js';
 import { UserJsonSchema } from '../../../platform/http/api.routes.js';
-import { IdParams } from '../../../platform/http/typed-routes.js';
+import { FormText, formOf as form, IdParams } from '../../../platform/http/typed-routes.js';
 
 /**
  * The zod schemas of the users feature's routes: what its forms, links and JSON API read, and
@@ -9,14 +9,6 @@ import { IdParams } from '../../../platform/http/typed-routes.js';
  * not given) and its values are judged by the service's own schema, so a mistake comes back on
  * the form beside its field, never as an error page.
  */
-
-/** A text field of a form or a link's query: absent, or not one text, reads as not given. */
-export const FormText = z.string().optional().catch(undefined);
-
-/** A posted form with these fields (a request without a body reads as an empty form). */
-function form<Shape extends Record<string, typeof FormText>>(shape: Shape) {
-  return z.preprocess((body) => body ?? {}, z.object(shape));
-}
 
 /** The first-run form (and the token of the forms used before signing in). */
 export const SetupForm = form({
@@ -81,3 +73,5 @@ export const VisibleUserJson = UserJsonSchema.extend({
     }),
   ),
 });
+
+export { FormText };
