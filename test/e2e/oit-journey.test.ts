@@ -191,8 +191,8 @@ describe('OIT journey in Chromium', () => {
     await submitVia(assessor, 'form button[type=submit]');
     expect(await assessor.locator('main .tag').first().innerText()).toBe('ไม่ผ่าน');
 
-    const scoreCard = (label: string) =>
-      assessor.locator('main .card').filter({ hasText: label }).locator('.big').first();
+    const scoreCard = (label: string, on: Page = assessor) =>
+      on.locator('main .card').filter({ hasText: label }).locator('.big').first();
     await assessor.goto(review);
     const before = Number(await scoreCard('คะแนน OIT').innerText());
     expect(before).toBeGreaterThan(0);
@@ -216,13 +216,24 @@ describe('OIT journey in Chromium', () => {
     await submitVia(assessor, 'form button[type=submit]');
     expect(await assessor.locator('main').innerText()).toContain('รอบชี้แจง');
 
-    // confirmation: the OIT score is higher and a level is shown
+    // the OIT score is higher; the assessor reviews but does not confirm (issue 12)
     await assessor.goto(review);
     const after = Number(await scoreCard('คะแนน OIT').innerText());
     expect(after).toBeGreaterThan(before);
-    await submitVia(assessor, 'form[action$="/confirm"] button');
-    expect(Number(await scoreCard('คะแนน OIT').innerText())).toBe(after);
-    expect((await scoreCard('ระดับ').innerText()).trim()).not.toBe('—');
-    expect(await assessor.locator('main').innerText()).toContain('ยืนยันผลแล้ว');
+    expect(await assessor.locator('main a[data-move=confirmed]').count()).toBe(0);
+    expect(await assessor.locator('main form[action$="/confirm"]').count()).toBe(0);
+
+    // confirmation: the ministry, on the confirmation page that says what cannot be undone
+    await ministry.goto(review);
+    await submitVia(ministry, 'a[data-move=confirmed]');
+    expect(ministry.url()).toBe(`${review}/confirm`);
+    const confirmPage = await ministry.locator('main').innerText();
+    expect(confirmPage).toContain('สิ่งที่ย้อนกลับไม่ได้');
+    expect(Number(await scoreCard('คะแนน OIT', ministry).innerText())).toBe(after);
+    await expectNoAxeViolations(ministry);
+    await submitVia(ministry, 'form[action$="/confirm"] button');
+    expect(Number(await scoreCard('คะแนน OIT', ministry).innerText())).toBe(after);
+    expect((await scoreCard('ระดับ', ministry).innerText()).trim()).not.toBe('—');
+    expect(await ministry.locator('main').innerText()).toContain('ยืนยันผลแล้ว');
   }, 90_000);
 });

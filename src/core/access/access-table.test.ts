@@ -6,6 +6,7 @@ import {
   ROOT_PATH,
   assignableRoles,
   isAllowed,
+  isMemberOf,
   isRemindedOf,
   remindedAgencyIds,
   type Action,
@@ -16,7 +17,8 @@ import {
 /**
  * The access table, enumerated: every action × every role × the agency the role is held for
  * (O), one of its sub-units (S) and another agency (X: a sibling; the parent above and the
- * root are checked to answer the same as X). A change in the table fails its row here: update
+ * root are checked to answer the same as X). `-S-` is a reach of `below`: the units the role
+ * oversees, never the agency it is held for. A change in the table fails its row here: update
  * the row deliberately, together with the review of who may now do what.
  */
 const HELD_AT = '/m/d1/';
@@ -44,15 +46,17 @@ const EXPECTED: Record<Action, Row> = {
   'role.grant.parent_admin':            ['OSX', 'OS-', '---', '---', '---', '---', '---'],
   'role.grant.agency_admin':            ['OSX', 'OS-', 'O--', '---', '---', '---', '---'],
   'role.grant.item_owner':              ['OSX', 'OS-', 'O--', '---', '---', '---', '---'],
-  'role.grant.head_of_agency':          ['OSX', 'OS-', 'O--', '---', '---', '---', '---'],
-  'role.grant.assessor':                ['OSX', 'OS-', 'O--', '---', '---', '---', '---'],
+  'role.grant.head_of_agency':          ['OSX', '-S-', '---', '---', '---', '---', '---'],
+  'role.grant.assessor':                ['OSX', '-S-', '---', '---', '---', '---', '---'],
   'role.grant.viewer':                  ['OSX', 'OS-', 'O--', '---', '---', '---', '---'],
   'audit.view':                         ['OSX', 'OS-', '---', '---', '---', '---', '---'],
   'round.view':                         ['OSX', 'OS-', 'O--', 'O--', 'O--', 'OS-', 'OS-'],
   'round.open':                         ['OSX', 'OS-', '---', '---', '---', '---', '---'],
-  'round.transition':                   ['OSX', 'OS-', '---', '---', '---', 'OS-', '---'],
-  'round.confirm':                      ['OSX', 'OS-', '---', '---', '---', 'OS-', '---'],
-  'round.publish':                      ['OSX', 'OS-', '---', '---', '---', 'OS-', '---'],
+  'round.transition':                   ['OSX', 'OS-', '---', '---', '---', '---', '---'],
+  'round.confirm':                      ['OSX', '-S-', '---', '---', '---', '---', '---'],
+  'round.publish':                      ['OSX', '-S-', '---', '---', '---', '---', '---'],
+  'round.withdraw':                     ['OSX', '---', '---', '---', '---', '---', '---'],
+  'round.reopen':                       ['OSX', '---', '---', '---', '---', '---', '---'],
   'result.view':                        ['OSX', 'OS-', 'O--', 'O--', 'O--', 'OS-', 'OS-'],
   'oit.evidence.view':                  ['OSX', 'OS-', 'O--', 'O--', 'O--', 'OS-', 'OS-'],
   'oit.evidence.assign':                ['OSX', 'OS-', 'O--', '---', '---', '---', '---'],
@@ -60,9 +64,9 @@ const EXPECTED: Record<Action, Row> = {
   'oit.evidence.edit_owned':            ['---', '---', '---', 'O--', '---', '---', '---'],
   'oit.evidence.approve':               ['OSX', '---', '---', '---', 'O--', '---', '---'],
   'oit.evidence.submit':                ['OSX', '---', 'O--', '---', '---', '---', '---'],
-  'oit.review.assign':                  ['OSX', 'OS-', '---', '---', '---', '---', '---'],
-  'oit.review.serve':                   ['---', '---', '---', '---', '---', 'OSX', '---'],
-  'oit.review.decide':                  ['OSX', 'OS-', 'O--', 'O--', 'O--', 'OS-', 'OS-'],
+  'oit.review.assign':                  ['OSX', '-S-', '---', '---', '---', '---', '---'],
+  'oit.review.serve':                   ['---', '---', '---', '---', '---', '-S-', '---'],
+  'oit.review.decide':                  ['---', '---', '---', '---', '---', '-S-', '---'],
   'oit.review.clarify':                 ['OSX', '---', 'O--', 'O--', '---', '---', '---'],
   'survey.manage':                      ['OSX', 'OS-', 'O--', '---', '---', '---', '---'],
   'survey.import':                      ['OSX', 'OS-', 'O--', '---', '---', '---', '---'],
@@ -175,12 +179,46 @@ describe('the access table', () => {
     expect(at('system_admin', HELD_AT)).toEqual([...ROLES]);
     expect(at('parent_admin', TARGETS.S)).toEqual(ROLES.filter((r) => r !== 'system_admin'));
     expect(at('parent_admin', ROOT_PATH)).toEqual([]);
-    expect(at('agency_admin', HELD_AT)).toEqual(
-      ROLES.filter((r) => r !== 'system_admin' && r !== 'parent_admin'),
-    );
     expect(at('agency_admin', TARGETS.S)).toEqual([]);
     for (const role of ['item_owner', 'head_of_agency', 'assessor', 'viewer'] as const)
       expect(at(role, HELD_AT)).toEqual([]);
+  });
+
+  it("lets an agency's administrators give only its working roles; its overseers come from above", () => {
+    const at = (role: Role, path: string) => assignableRoles([grantOf(role)], path);
+    const working: Role[] = ['agency_admin', 'item_owner', 'viewer'];
+    // an agency administrator: never the head, an assessor or a parent-body administrator
+    expect(at('agency_admin', HELD_AT)).toEqual(working);
+    // a parent body's administrator at its own agency: co-administrators and working roles
+    // (the head and assessors of the parent body itself are appointed from above it)
+    expect(at('parent_admin', HELD_AT)).toEqual(['parent_admin', ...working]);
+    // over its units: their head, assessors and parent-body administrators as well
+    expect(at('parent_admin', TARGETS.S)).toEqual([
+      'parent_admin',
+      'agency_admin',
+      'item_owner',
+      'head_of_agency',
+      'assessor',
+      'viewer',
+    ]);
+  });
+
+  it("reaches 'below': the units under the agency, never the agency itself nor beside it", () => {
+    const parent = [grantOf('parent_admin')];
+    expect(isAllowed(parent, 'round.confirm', '/m/d1/u1/x/')).toBe(true);
+    expect(isAllowed(parent, 'round.confirm', HELD_AT)).toBe(false);
+    expect(isAllowed(parent, 'round.confirm', '/m/d10/')).toBe(false);
+    expect(isAllowed(parent, 'round.confirm', '/m/d2/')).toBe(false);
+  });
+
+  it('tells who belongs to an agency: a role at it or one of its units', () => {
+    const at = (path: string): Grant => ({ role: 'viewer', agencyId: path, agencyPath: path });
+    const system: Grant = { role: 'system_admin', agencyId: null, agencyPath: null };
+    expect(isMemberOf([at(HELD_AT)], HELD_AT)).toBe(true);
+    expect(isMemberOf([at(TARGETS.S)], HELD_AT)).toBe(true);
+    expect(isMemberOf([at('/m/')], HELD_AT)).toBe(false);
+    expect(isMemberOf([at(TARGETS.X)], HELD_AT)).toBe(false);
+    expect(isMemberOf([system], HELD_AT)).toBe(false);
   });
 
   it('keeps every row of the table well formed', () => {
@@ -189,7 +227,7 @@ describe('the access table', () => {
       const who: Record<string, string> = ACCESS[action].who;
       for (const [role, reach] of Object.entries(who)) {
         expect(ROLES).toContain(role);
-        expect(['own', 'subtree', 'anywhere']).toContain(reach);
+        expect(['own', 'subtree', 'below', 'anywhere']).toContain(reach);
       }
     }
   });

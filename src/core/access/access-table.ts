@@ -2,10 +2,12 @@ import type { Role } from './roles.js';
 
 /**
  * How far a role held for an agency reaches for one action: that agency only (`own`), the
- * agency and every unit below it (`subtree`), or every agency whichever one the role is held
- * for (`anywhere`: the system administrator's reach, whose role is held for no agency).
+ * agency and every unit below it (`subtree`), the units below it but never the agency itself
+ * (`below`: what a body does to the units it oversees and must not do to itself), or every
+ * agency whichever one the role is held for (`anywhere`: the system administrator's reach,
+ * whose role is held for no agency).
  */
-export type Reach = 'own' | 'subtree' | 'anywhere';
+export type Reach = 'own' | 'subtree' | 'below' | 'anywhere';
 
 /** Who may do an action: each role that allows it, with its reach. A role not named: never. */
 export type Who = Partial<Record<Role, Reach>>;
@@ -35,6 +37,13 @@ const SEES: Who = {
 };
 /** The parent body's administrators (and the system administrator). */
 const PARENT: Who = { ...SYSTEM, parent_admin: 'subtree' };
+/**
+ * Oversight: the system administrator, and a parent body's administrators over the units
+ * below it, never over their own agency (its overseers sit above it). Separation of duties
+ * (docs/security.md): appointing a head or an assessor, appointing a round's reviewers,
+ * confirming and publishing results.
+ */
+const OVERSIGHT: Who = { ...SYSTEM, parent_admin: 'below' };
 /** The agency's administrators, and the parent body's above it. */
 const ADMINS: Who = { ...PARENT, agency_admin: 'own' };
 /** Everyone holding a role at the agency itself: its staff (the system administrator is not). */
@@ -61,22 +70,33 @@ export const ACCESS = {
   'agency.view': { who: SEES },
   'agency.edit': { who: ADMINS },
   'agency.create_child': { who: PARENT },
-  // users and roles: who may manage accounts at an agency, and give (or take away) each role there
+  // users and roles: who may manage accounts at an agency, and give (or take away) each role
+  // there. An agency's administrators give its working roles (co-administrators too: no power
+  // they lack); those who oversee it (its head, its assessors) are appointed from above it.
+  // Nobody gives a role to themselves (user service).
   'user.manage': { who: ADMINS },
   'role.grant.system_admin': { who: SYSTEM },
   'role.grant.parent_admin': { who: PARENT },
   'role.grant.agency_admin': { who: ADMINS },
   'role.grant.item_owner': { who: ADMINS },
-  'role.grant.head_of_agency': { who: ADMINS },
-  'role.grant.assessor': { who: ADMINS },
+  'role.grant.head_of_agency': { who: OVERSIGHT },
+  'role.grant.assessor': { who: OVERSIGHT },
   'role.grant.viewer': { who: ADMINS },
   'audit.view': { who: PARENT },
-  // rounds: opening one (at the parent) and moving it through its states
+  // rounds: opening one (at the parent) and moving it through its states (which row each move
+  // needs: moveActionOf in rounds/core/round-state.ts)
   'round.view': { who: SEES },
   'round.open': { who: PARENT },
-  'round.transition': { who: { ...PARENT, assessor: 'subtree' } },
-  'round.confirm': { who: { ...PARENT, assessor: 'subtree' } },
-  'round.publish': { who: { ...PARENT, assessor: 'subtree' } },
+  /** The working moves, forward and back, from set-up to clarification. */
+  'round.transition': { who: PARENT },
+  /** Clarification → confirmed: the scores are stored and the round locked. */
+  'round.confirm': { who: OVERSIGHT },
+  /** Confirmed → published: the results go public. */
+  'round.publish': { who: OVERSIGHT },
+  /** Published → withdrawn, with a reason: the results leave the public pages. */
+  'round.withdraw': { who: SYSTEM },
+  /** Withdrawn → clarification, with a reason: the round is corrected and confirmed again. */
+  'round.reopen': { who: SYSTEM },
   'result.view': { who: SEES },
   // OIT evidence
   'oit.evidence.view': { who: SEES },
@@ -87,11 +107,17 @@ export const ACCESS = {
   'oit.evidence.approve': { who: { ...SYSTEM, head_of_agency: 'own' } },
   'oit.evidence.submit': { who: { ...SYSTEM, agency_admin: 'own' } },
   // OIT review
-  'oit.review.assign': { who: PARENT },
-  /** Be appointed an assessor of a round (with `round.view` at its agency). */
-  'oit.review.serve': { who: { assessor: 'anywhere' } },
-  /** Review and decide (with the assignment predicate in oit-review/core). */
-  'oit.review.decide': { who: SEES },
+  'oit.review.assign': { who: OVERSIGHT },
+  /**
+   * Be appointed an assessor of a round: an assessor over the units below the agency the role
+   * is held for, who holds no role at the assessed agency or its units (isMemberOf, roles.ts).
+   */
+  'oit.review.serve': { who: { assessor: 'below' } },
+  /**
+   * Review and decide: the same as serving, checked at every decision (with the assignment
+   * predicate in oit-review/core), so an assessor who loses the role loses the assignment.
+   */
+  'oit.review.decide': { who: { assessor: 'below' } },
   'oit.review.clarify': { who: { ...SYSTEM, agency_admin: 'own', item_owner: 'own' } },
   // surveys
   'survey.manage': { who: ADMINS },

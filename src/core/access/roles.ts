@@ -58,7 +58,8 @@ function reaches(reach: Reach | undefined, heldAt: string | null, targetPath: st
   if (reach === undefined) return false;
   if (reach === 'anywhere') return true;
   if (heldAt === null) return false;
-  return heldAt === targetPath || (reach === 'subtree' && targetPath.startsWith(heldAt));
+  if (heldAt === targetPath) return reach !== 'below';
+  return reach !== 'own' && targetPath.startsWith(heldAt);
 }
 
 /**
@@ -72,8 +73,18 @@ export function isAllowed(grants: readonly Grant[], action: Action, targetPath: 
 }
 
 /**
+ * Whether someone holding these grants belongs to the agency at `agencyPath`: holds any role at
+ * it or at one of its units (its staff, its head, and anyone appointed inside it). Whoever
+ * belongs to an agency may not assess it (separation of duties, docs/security.md).
+ */
+export function isMemberOf(grants: readonly Grant[], agencyPath: string): boolean {
+  return grants.some((g) => g.agencyPath !== null && g.agencyPath.startsWith(agencyPath));
+}
+
+/**
  * Roles a person may give to others (or take away) at an agency: where they may manage users,
- * the roles whose `role.grant.*` row allows them there (never more than they hold).
+ * the roles whose `role.grant.*` row allows them there. Never to themselves: the user service
+ * refuses a grant to one's own account whatever the table says.
  */
 export function assignableRoles(grants: readonly Grant[], targetPath: string): Role[] {
   if (!isAllowed(grants, 'user.manage', targetPath)) return [];

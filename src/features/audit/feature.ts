@@ -7,7 +7,7 @@ export const auditFeature: Feature = {
 };
 
 // What other features use of this one: its door.
-export { listAuditEntries } from './db/audit.repository.js';
+export { listAuditEntries, listEntityAudit } from './db/audit.repository.js';
 export { formatCheckpoint, parseCheckpoints, type AuditCheckpoint } from './core/checkpoint.js';
 export {
   inTransaction,

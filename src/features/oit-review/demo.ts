@@ -6,12 +6,14 @@ import type { OpenedRound } from '../rounds/feature.js';
 import type { ServiceContext } from '../../platform/services/context.js';
 import { approveEvidence, markEvidenceReady, saveItemEvidence } from '../oit-evidence/feature.js';
 import { assignAssessor } from './services/oit-review.service.js';
+import { canServeAsAssessor } from './core/review-policy.js';
 import { loadRoundEdition } from '../surveys/feature.js';
 
 /**
  * OIT work in progress for D01 (the demo's example department): the owner has filled the first
  * six items (links on the agency's site, explanation, ticked elements), four are ready and the
- * head has approved three; the ministry has assigned its assessor to every unit's round.
+ * head has approved three; the ministry has assigned its assessor to every unit's round (not to
+ * the ministry's own).
  */
 export async function seedDemoOit(ctx: ServiceContext, rounds: OpenedRound[]): Promise<void> {
   const d01 = rounds.find((r) => r.agencyCode === 'D01');
@@ -57,9 +59,15 @@ export async function seedDemoOit(ctx: ServiceContext, rounds: OpenedRound[]): P
     if (index < 4) await markEvidenceReady(ctx, owner, ref);
     if (index < 3) await approveEvidence(ctx, head, ref);
   }
-  for (const round of rounds)
-    await assignAssessor(ctx, ministry, round.roundId, {
+  // the ministry's assessor reviews its units, not the ministry's own round (an assessor never
+  // belongs to the agency assessed): that one waits for an assessor from above
+  const assessor = await demoActor(ctx, 'assessor@example.org');
+  for (const opened of rounds) {
+    const unit = await findRound(ctx.db.kysely, opened.roundId);
+    if (!unit || !canServeAsAssessor(assessor.grants, unit.agencyPath)) continue;
+    await assignAssessor(ctx, ministry, opened.roundId, {
       email: 'assessor@example.org',
       role: 'primary',
     });
+  }
 }

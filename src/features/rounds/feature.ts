@@ -8,7 +8,12 @@ export const roundsFeature: Feature = {
 };
 
 // What other features use of this one: its door.
-export { ROUND_STATES, ROUND_STATE_NAMES, type RoundState } from './core/round-state.js';
+export {
+  isRoundClosed,
+  ROUND_STATES,
+  ROUND_STATE_NAMES,
+  type RoundState,
+} from './core/round-state.js';
 export {
   findRound,
   findScoreSnapshot,
@@ -17,6 +22,7 @@ export {
   type Round,
 } from './db/round.repository.js';
 export { RoundStateTag, editionLabel } from './http/views/round-list.js';
+export { MoveConfirmPage } from './http/views/round-move-confirm.js';
 export { listActorRounds } from './services/actor-rounds.js';
 export {
   ensureEditionStored,

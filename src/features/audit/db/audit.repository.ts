@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import {
   computeAuditHash,
   GENESIS_HASH,
   type AuditEntry,
   type StoredAuditEntry,
 } from '../core/hash-chain.js';
-import type { Database } from '../../../platform/db/schema.js';
+import type { AuditLogTable, Database } from '../../../platform/db/schema.js';
 
 /**
  * Appends an entry to the hash-chained audit log inside the caller's transaction. The
@@ -44,6 +44,21 @@ export async function appendAuditEntry(
   return { ...full, prevHash, hash };
 }
 
+function toStoredEntry(r: Selectable<AuditLogTable>): StoredAuditEntry {
+  return {
+    seq: Number(r.seq),
+    at: r.at,
+    actorUserId: r.actor_user_id,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    agencyId: r.agency_id,
+    details: JSON.parse(r.details_json) as Record<string, unknown>,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
 /** Reads the log in order, a page at a time. */
 export async function listAuditEntries(
   db: Kysely<Database>,
@@ -57,18 +72,7 @@ export async function listAuditEntries(
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    at: r.at,
-    actorUserId: r.actor_user_id,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    agencyId: r.agency_id,
-    details: JSON.parse(r.details_json) as Record<string, unknown>,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }));
+  return rows.map(toStoredEntry);
 }
 
 /** The newest entries, newest first (for screens). */
@@ -85,4 +89,25 @@ export async function listRecentAudit(
   const last = Number(rows?.seq ?? 0);
   const entries = await listAuditEntries(db, Math.max(0, last - limit), limit);
   return entries.reverse();
+}
+
+/**
+ * The entries of one entity with the given actions, oldest first (for a screen that shows why
+ * something happened, such as a withdrawn round's page). The log has no index on entities:
+ * call it only where such entries are expected.
+ */
+export async function listEntityAudit(
+  db: Kysely<Database>,
+  entity: { entityType: string; entityId: string; actions: readonly string[] },
+): Promise<StoredAuditEntry[]> {
+  if (entity.actions.length === 0) return [];
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('entity_type', '=', entity.entityType)
+    .where('entity_id', '=', entity.entityId)
+    .where('action', 'in', entity.actions)
+    .orderBy('seq')
+    .execute();
+  return rows.map(toStoredEntry);
 }

@@ -5,6 +5,7 @@ import {
   canAssignAssessors,
   canClarify,
   canReview,
+  canServeAsAssessor,
   checkClarificationLink,
   checkDecision,
   decisionStageOf,
@@ -27,6 +28,44 @@ describe('review policy', () => {
     expect(canReview([grant('assessor', '/m/')], '/m/d1/', 'primary')).toBe(true);
     expect(canReview([grant('assessor', '/m/')], '/m/d1/', null)).toBe(false);
     expect(canReview([grant('assessor', '/x/')], '/m/d1/', 'second')).toBe(false);
+  });
+
+  it('never lets the parent body appoint the reviewers of its own round', () => {
+    const system: Grant = { role: 'system_admin', agencyId: null, agencyPath: null };
+    expect(canAssignAssessors([grant('parent_admin', '/m/')], '/m/')).toBe(false);
+    expect(canAssignAssessors([system], '/m/')).toBe(true);
+  });
+
+  it('appoints an assessor only over the units below, never one who belongs to the agency', () => {
+    const assessor = grant('assessor', '/m/');
+    expect(canServeAsAssessor([assessor], '/m/d1/')).toBe(true);
+    // the agency the role is held for is not one it assesses
+    expect(canServeAsAssessor([assessor], '/m/')).toBe(false);
+    // an assessor elsewhere who sees D01 as a viewer is D01's staff, not its assessor
+    expect(
+      canServeAsAssessor([grant('assessor', '/x/'), grant('viewer', '/m/d1/')], '/m/d1/'),
+    ).toBe(false);
+    // a role at the agency or one of its units makes one a member: never its assessor
+    for (const role of ['viewer', 'item_owner', 'agency_admin', 'head_of_agency'] as const) {
+      expect([role, canServeAsAssessor([assessor, grant(role, '/m/d1/')], '/m/d1/')]).toEqual([
+        role,
+        false,
+      ]);
+      expect([role, canServeAsAssessor([assessor, grant(role, '/m/d1/u1/')], '/m/d1/')]).toEqual([
+        role,
+        false,
+      ]);
+    }
+    // a role beside it does not
+    expect(canServeAsAssessor([assessor, grant('viewer', '/m/d2/')], '/m/d1/')).toBe(true);
+  });
+
+  it('ends an assignment when the assessor loses the role or joins the agency', () => {
+    expect(canReview([grant('viewer', '/m/')], '/m/d1/', 'primary')).toBe(false);
+    expect(canReview([grant('parent_admin', '/m/')], '/m/d1/', 'primary')).toBe(false);
+    expect(
+      canReview([grant('assessor', '/m/'), grant('item_owner', '/m/d1/')], '/m/d1/', 'primary'),
+    ).toBe(false);
   });
 
   it('lets the agency itself clarify, not its parent nor another agency', () => {

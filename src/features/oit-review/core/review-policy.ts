@@ -1,4 +1,4 @@
-import { isAllowed, type Grant } from '../../../core/access/roles.js';
+import { isAllowed, isMemberOf, type Grant } from '../../../core/access/roles.js';
 import { DomainError } from '../../../core/errors.js';
 import type { RoundState } from '../../rounds/core/round-state.js';
 
@@ -19,20 +19,34 @@ export function canAssignAssessors(grants: readonly Grant[], agencyPath: string)
   return isAllowed(grants, 'oit.review.assign', agencyPath);
 }
 
-/** Whether someone with these grants may be assigned to review a round of the agency. */
+/**
+ * Whether someone with these grants may be assigned to review a round of the agency: an
+ * assessor over it (held above it, `oit.review.serve`) who does not belong to it (no role at
+ * the agency or its units: its own staff never assess it).
+ */
 export function canServeAsAssessor(grants: readonly Grant[], agencyPath: string): boolean {
   return (
-    isAllowed(grants, 'oit.review.serve', agencyPath) && isAllowed(grants, 'round.view', agencyPath)
+    isAllowed(grants, 'oit.review.serve', agencyPath) &&
+    isAllowed(grants, 'round.view', agencyPath) &&
+    !isMemberOf(grants, agencyPath)
   );
 }
 
-/** Whether someone assigned to the round (and still an assessor over it) may review it. */
+/**
+ * Whether someone assigned to the round may review it: still an assessor over the agency and
+ * still outside it, checked at every step (losing the role, or joining the agency, ends the
+ * assignment's power without anyone having to remove it).
+ */
 export function canReview(
   grants: readonly Grant[],
   agencyPath: string,
   assignment: AssessorRole | null,
 ): boolean {
-  return assignment !== null && isAllowed(grants, 'oit.review.decide', agencyPath);
+  return (
+    assignment !== null &&
+    isAllowed(grants, 'oit.review.decide', agencyPath) &&
+    !isMemberOf(grants, agencyPath)
+  );
 }
 
 /** Whether someone may answer the assessor for the agency itself (its admin or an item owner). */

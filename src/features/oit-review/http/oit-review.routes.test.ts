@@ -64,6 +64,7 @@ for (const dialect of DIALECTS) {
   describe(`OIT review pages and API [${dialect}]`, () => {
     let t: TestApp;
     let assessor: TestClient;
+    let ministry: TestClient;
     let agency: TestClient;
     let outsider: TestClient;
     let roundId: string;
@@ -85,7 +86,7 @@ for (const dialect of DIALECTS) {
         FILES_DIR: filesDir,
         OIT_MAX_UPLOAD_MB: 1,
       });
-      const ministry = await signedIn(t, 'ministry@example.org');
+      ministry = await signedIn(t, 'ministry@example.org');
       roundId = await d01RoundId(ministry, 'ita-2569', 'collecting');
       await seedEvidence(t, roundId);
       const assign = { email: 'assessor@example.org', role: 'primary' };
@@ -99,11 +100,12 @@ for (const dialect of DIALECTS) {
       assessor = await signedIn(t, 'assessor@example.org');
       agency = await signedIn(t, 'agency@example.org');
       outsider = await createOutsider(t);
-      const moved = await assessor.api(
+      // the parent body moves the round; its assessor reviews it (issue 12)
+      const moved = await ministry.api(
         'POST',
         `/api/v1/rounds/${roundId}/state`,
         { to: 'oit_review' },
-        await csrfOf(assessor),
+        await csrfOf(ministry),
       );
       expect(moved.statusCode).toBe(200);
     });
@@ -171,11 +173,12 @@ for (const dialect of DIALECTS) {
     });
 
     it('takes a new file with an answer and shows it to the assessor with a download link', async () => {
-      const moved = await assessor.api(
+      // the parent body moves the round; its assessor reviews it (issue 12)
+      const moved = await ministry.api(
         'POST',
         `/api/v1/rounds/${roundId}/state`,
         { to: 'clarification' },
-        await csrfOf(assessor),
+        await csrfOf(ministry),
       );
       expect(moved.statusCode).toBe(200);
       const form = await agency.get(`/rounds/${roundId}/oit/clarify`);
@@ -247,8 +250,12 @@ for (const dialect of DIALECTS) {
       ).toBe(302);
       const after = (await assessor.api('GET', `/api/v1/review/rounds/${roundId}`)).json().scores;
       expect(after.oit.score).toBeGreaterThan(before.oit.score);
+      // the assessor does not confirm: the ministry does, on the confirmation page (issue 12)
+      expect((await assessor.get(`/review/rounds/${roundId}/confirm`)).statusCode).toBe(403);
       await assessor.get(`/review/rounds/${roundId}`);
-      expect((await assessor.post(`/review/rounds/${roundId}/confirm`, {})).statusCode).toBe(302);
+      expect((await assessor.post(`/review/rounds/${roundId}/confirm`, {})).statusCode).toBe(400);
+      expect((await ministry.get(`/review/rounds/${roundId}/confirm`)).statusCode).toBe(200);
+      expect((await ministry.post(`/review/rounds/${roundId}/confirm`, {})).statusCode).toBe(302);
       const round = (await assessor.api('GET', `/api/v1/review/rounds/${roundId}`)).json();
       expect(round.round.state).toBe('confirmed');
       expect(await findScoreSnapshot(t.ctx.db.kysely, roundId)).not.toBeNull();

@@ -12,7 +12,11 @@ import {
   type ClarificationUploadSettings,
 } from '../services/oit-review-clarify.service.js';
 import { getReviewItem, readSnapshotBody } from '../services/oit-review-item.service.js';
-import { confirmOitRound, getRoundOitScores } from '../services/oit-review-score.service.js';
+import {
+  confirmOitRound,
+  getRoundOitScores,
+  prepareConfirmation,
+} from '../services/oit-review-score.service.js';
 import {
   assignAssessor,
   getReviewRound,
@@ -25,7 +29,9 @@ import { formValues, signedIn } from '../../../platform/http/route-support.js';
 import type { FieldErrors } from '../../../platform/http/views/form.js';
 import { ClarifyPage } from './views/oit-review-clarify.js';
 import { ReviewItemPage } from './views/oit-review-item.js';
-import { ReviewListPage, ReviewRoundPage } from './views/oit-review-list.js';
+import { ReviewListPage, ReviewRoundPage, ScoreCards } from './views/oit-review-list.js';
+import { MoveConfirmPage } from '../../rounds/feature.js';
+import { isAllowed } from '../../../core/access/roles.js';
 import { fieldErrorOf } from '../../../platform/http/views/user-problem.js';
 import { sendErrorPage } from '../../../platform/http/views/error-page.js';
 import { evidenceSettings } from '../../oit-evidence/feature.js';
@@ -77,8 +83,15 @@ function registerRoundPages(app: FastifyInstance, ctx: ServiceContext): void {
     const actor = signedIn(request);
     const overview = await getReviewRound(ctx, actor, roundId);
     const scores = await getRoundOitScores(ctx, actor, overview.round.id);
+    const mayConfirm = isAllowed(actor.grants, 'round.confirm', overview.round.agencyPath);
     const page = (
-      <ReviewRoundPage page={pageOf(request)} overview={overview} scores={scores} errors={errors} />
+      <ReviewRoundPage
+        page={pageOf(request)}
+        overview={overview}
+        scores={scores}
+        mayConfirm={mayConfirm}
+        errors={errors}
+      />
     );
     return sendPage(reply, page, status);
   }
@@ -114,6 +127,28 @@ function registerRoundPages(app: FastifyInstance, ctx: ServiceContext): void {
           role: role === 'second' ? 'second' : 'primary',
         }),
       );
+    },
+  );
+  // Confirming has its confirmation page: the scores it will store, what cannot be undone.
+  api.get(
+    '/review/rounds/:id/confirm',
+    { ...guarded, schema: { params: IdParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { round, scores } = await prepareConfirmation(ctx, signedIn(request), id);
+      const page = (
+        <MoveConfirmPage
+          page={pageOf(request)}
+          round={round}
+          to="confirmed"
+          action={`/review/rounds/${round.id}/confirm`}
+          errors={{}}
+          values={{}}
+        >
+          <ScoreCards lang={request.lang} scores={scores} />
+        </MoveConfirmPage>
+      );
+      return sendPage(reply, page);
     },
   );
   api.post(

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { Text } from '../../../core/framework/edition.schema.js';
 import type { CompiledEdition } from '../../../core/framework/compile-edition.js';
 import { isAllowed } from '../../../core/access/roles.js';
@@ -12,6 +13,7 @@ import {
 } from '../../../core/scoring/survey-tally.js';
 import { findRound, upsertScoreSnapshot, type Round } from '../../rounds/feature.js';
 import { listResponseAnswers } from '../../surveys/feature.js';
+import type { Database } from '../../../platform/db/schema.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { latestPrimaryDecisions, loadVisibleRound, reviewNotFound } from './oit-review-access.js';
 import { moveRound } from '../../rounds/feature.js';
@@ -92,7 +94,38 @@ export async function getRoundOitScores(
   return summariseOit(await scoreRound(ctx, round), compiled, decided);
 }
 
-/** Confirms and locks a round after clarification, storing its score snapshot from the engine. */
+function notInClarification(): DomainError {
+  return new DomainError('invalid_transition', {
+    th: 'ยืนยันผลได้หลังช่วงชี้แจงเพิ่มเติมเท่านั้น',
+    en: 'A round can be confirmed only from clarification',
+  });
+}
+
+/**
+ * What the confirmation page of a round shows before it is confirmed: the round and the scores
+ * that confirming would store now. Only for who may confirm it, and only in clarification.
+ */
+export async function prepareConfirmation(
+  ctx: ServiceContext,
+  actor: Actor,
+  roundId: string,
+): Promise<{ round: Round; scores: OitScoreSummary }> {
+  const { round } = await loadVisibleRound(ctx.db.kysely, actor, roundId);
+  if (!isAllowed(actor.grants, 'round.confirm', round.agencyPath)) {
+    throw new DomainError('forbidden', {
+      th: 'คุณไม่มีสิทธิ์ยืนยันผลของรอบนี้: ผู้ดูแลหน่วยงานต้นสังกัดหรือผู้ดูแลระบบเป็นผู้ยืนยัน',
+      en: "You may not confirm this round: the parent body's administrators or a system administrator confirm it",
+    });
+  }
+  if (round.state !== 'clarification') throw notInClarification();
+  return { round, scores: await getRoundOitScores(ctx, actor, roundId) };
+}
+
+/**
+ * Confirms and locks a round after clarification, storing its score snapshot from the engine:
+ * by who may confirm it (`round.confirm`: the parent body over its units, or the system
+ * administrator), never its assessors.
+ */
 export async function confirmOitRound(
   ctx: ServiceContext,
   actor: Actor,
@@ -100,16 +133,11 @@ export async function confirmOitRound(
 ): Promise<OitScoreSummary> {
   const before = await findRound(ctx.db.kysely, roundId);
   if (!before || !isAllowed(actor.grants, 'round.view', before.agencyPath)) throw reviewNotFound();
-  if (before.state !== 'clarification') {
-    throw new DomainError('invalid_transition', {
-      th: 'ยืนยันผลได้หลังช่วงชี้แจงเพิ่มเติมเท่านั้น',
-      en: 'A round can be confirmed only from clarification',
-    });
-  }
+  if (before.state !== 'clarification') throw notInClarification();
   // scored inside the move's transaction: no decision can slip in between, and a confirmed
   // round always has its snapshot
   let result: ScoreResult | null = null;
-  const round = await moveRound(ctx, actor, roundId, 'confirmed', async (trx) => {
+  const afterMove = async (trx: Kysely<Database>) => {
     const scored = await scoreRound({ ...ctx, db: { ...ctx.db, kysely: trx } }, before);
     result = scored;
     await upsertScoreSnapshot(
@@ -123,7 +151,8 @@ export async function confirmOitRound(
       },
       nowIso(ctx),
     );
-  });
+  };
+  const round = await moveRound(ctx, actor, roundId, 'confirmed', { afterMove });
   if (!result) throw new Error('the round was confirmed without a score');
   const compiled = await loadRoundEdition(ctx, round.editionId);
   const decided = (await latestPrimaryDecisions(ctx.db.kysely, roundId)).size;

@@ -126,7 +126,9 @@ describeEachDialect('OIT review service', (getDb) => {
     await decided();
     const answer = { itemCode: 'O1', text: 'แก้ลิงก์แล้ว' };
     await expect(answerClarification(ctx, agency, roundId, answer)).rejects.toThrow(/not open/);
-    await moveRound(ctx, first, roundId, 'clarification');
+    // the parent body moves the round on; its assessors review it (issue 12)
+    await expect(moveRound(ctx, first, roundId, 'clarification')).rejects.toThrow(/may not change/);
+    await moveRound(ctx, parent, roundId, 'clarification');
     await expect(
       answerClarification(ctx, agency, roundId, { itemCode: 'O2', text: 'x' }),
     ).rejects.toThrow(/Only failed/);
@@ -233,7 +235,9 @@ describeEachDialect('OIT review service', (getDb) => {
   it('confirms the round with a score snapshot and then changes nothing', async () => {
     await o3FileAnswered();
     await expect(confirmOitRound(ctx, agency, roundId)).rejects.toThrow(/may not change/);
-    const summary = await confirmOitRound(ctx, first, roundId);
+    // confirming is the parent body's, never the assessor's who reviewed the round (issue 12)
+    await expect(confirmOitRound(ctx, first, roundId)).rejects.toThrow(/may not change/);
+    const summary = await confirmOitRound(ctx, parent, roundId);
     expect(summary.decided).toBe(3);
     const snapshot = await findScoreSnapshot(getDb().kysely, roundId);
     expect(snapshot?.resultJson).toContain('"engineVersion"');

@@ -5,6 +5,7 @@ import { computeAgreement, type AgreementStats } from '../core/agreement.js';
 import { listOitItems, type OitItemInfo } from '../../oit-evidence/feature.js';
 import {
   canAssignAssessors,
+  canReview,
   canServeAsAssessor,
   checkDecision,
   decisionStageOf,
@@ -57,7 +58,11 @@ export interface ReviewRoundOverview {
   agreement: AgreementStats | null;
 }
 
-/** Assigns an assessor (primary or second) to a round; parent or system administrators only. */
+/**
+ * Assigns an assessor (primary or second) to a round: by the parent body over its units or the
+ * system administrator (`oit.review.assign`); the assessor is one over the agency who holds no
+ * role at it or its units (`canServeAsAssessor`).
+ */
 export async function assignAssessor(
   ctx: ServiceContext,
   actor: Actor,
@@ -76,12 +81,23 @@ export async function assignAssessor(
     }
     const user = await findUserByEmail(trx, data.email);
     const grants = user ? await listGrants(trx, user.id) : [];
-    if (!user || !canServeAsAssessor(grants, round.agencyPath)) {
+    if (!user || !isAllowed(grants, 'oit.review.serve', round.agencyPath)) {
       throw new DomainError(
         'not_an_assessor',
         {
           th: 'ผู้ใช้นี้ไม่ได้เป็นผู้ประเมินของหน่วยงานนี้',
           en: 'This user is not an assessor over this agency',
+        },
+        { field: 'email' },
+      );
+    }
+    if (!canServeAsAssessor(grants, round.agencyPath)) {
+      // an assessor over the agency who also holds a role at it or one of its units
+      throw new DomainError(
+        'assessor_is_member',
+        {
+          th: 'ผู้ใช้นี้มีบทบาทในหน่วยงานที่ถูกประเมิน (หรือหน่วยงานในสังกัด) จึงเป็นผู้ประเมินของรอบนี้ไม่ได้',
+          en: 'This user holds a role at the assessed agency (or one of its units), so cannot assess this round',
         },
         { field: 'email' },
       );
@@ -98,7 +114,10 @@ export async function assignAssessor(
   });
 }
 
-/** Rounds the actor is assigned to review, with the role held on each. */
+/**
+ * Rounds the actor is assigned to review, with the role held on each: only those the actor may
+ * still review (an assessor over the agency who does not belong to it).
+ */
 export async function listMyReviewRounds(
   ctx: ServiceContext,
   actor: Actor,
@@ -107,7 +126,11 @@ export async function listMyReviewRounds(
   const out: { round: Round; role: AssessorRole }[] = [];
   for (const a of mine) {
     const round = await findRound(ctx.db.kysely, a.roundId);
-    if (round && isAllowed(actor.grants, 'round.view', round.agencyPath))
+    if (
+      round &&
+      isAllowed(actor.grants, 'round.view', round.agencyPath) &&
+      canReview(actor.grants, round.agencyPath, a.role)
+    )
       out.push({ round, role: a.role });
   }
   return out;

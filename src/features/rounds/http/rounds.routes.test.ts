@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertScoreSnapshot } from '../db/round.repository.js';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
 import { MINISTRY_TREE, worldAt, type AgencySeed } from '../../../app/test-world.js';
 import {
@@ -103,25 +102,29 @@ for (const dialect of DIALECTS) {
         expect(page.body).toContain(`name="to" value="${to}"`);
         await move(to);
       }
-      // confirming stores the scores, so it happens on the OIT review page, never without them
+      // confirming stores the scores, so it happens on the OIT review's confirmation page,
+      // never with one click (issue 12: what cannot be undone is said first)
       const page = await parent.get(`/rounds/${id}`);
-      expect(page.body).toContain(`href="/review/rounds/${id}"`);
+      expect(page.body).toContain(`href="/review/rounds/${id}/confirm"`);
       const bare = await parent.post(`/rounds/${id}/state`, { to: 'confirmed' });
       expect(bare.statusCode).toBe(400);
       expect(bare.body).toContain('ยืนยันผลได้จากหน้าผลการตรวจ OIT เท่านั้น');
-      const snapshot = {
-        roundId: id,
-        engineVersion: 'test',
-        total: 90,
-        levelCode: 'good',
-        resultJson: '{}',
-      };
-      await upsertScoreSnapshot(t.ctx.db.kysely, snapshot, new Date().toISOString());
-      await move('confirmed');
-      await move('published');
+      expect((await parent.get(`/review/rounds/${id}/confirm`)).statusCode).toBe(200);
+      expect((await parent.post(`/review/rounds/${id}/confirm`, {})).statusCode).toBe(302);
+      // publishing too, on its own confirmation page
+      expect((await parent.get(`/rounds/${id}`)).body).toContain(
+        `href="/rounds/${id}/state/published"`,
+      );
+      expect((await parent.post(`/rounds/${id}/state`, { to: 'published' })).statusCode).toBe(400);
+      expect((await parent.get(`/rounds/${id}/state/published`)).statusCode).toBe(200);
+      const publishing = await parent.post(`/rounds/${id}/state/published`, {});
+      expect(publishing.statusCode).toBe(302);
+      expect(String(publishing.headers.location)).toBe(`/rounds/${id}?done=moved`);
       const done = await parent.get(`/rounds/${id}`);
       expect(done.body).toContain('ประกาศผลแล้ว');
       expect(done.body).not.toContain('name="to"');
+      // withdrawing is the system administrator's: nothing to offer the parent body
+      expect(done.body).not.toContain('data-move=');
       const published = await parent.get('/rounds?state=published');
       expect(published.body).toContain('U1 หน่วยงาน u1');
       expect(published.body).not.toContain('U2 หน่วยงาน u2');
@@ -170,9 +173,15 @@ for (const dialect of DIALECTS) {
       await ministryOpenedToo();
       await u1Published();
       const csrf = await csrfOf(parent);
-      const rounds = (await parent.api('GET', '/api/v1/rounds?state=setup')).json().rounds;
+      const rounds = (await parent.api('GET', '/api/v1/rounds?state=setup')).json().rounds as {
+        id: string;
+        agencyCode: string;
+      }[];
       expect(rounds.length).toBe(3);
-      const url = `/api/v1/rounds/${rounds[0].id as string}/state`;
+      // a unit's round: the ministry's own is not the ministry's to publish (issue 12), so an
+      // invalid move there would be refused as forbidden before it is found invalid
+      const u2 = rounds.find((r) => r.agencyCode === 'U2');
+      const url = `/api/v1/rounds/${u2?.id ?? ''}/state`;
       expect((await parent.api('POST', url, { to: 'collecting' })).statusCode).toBe(403);
       const moved = await parent.api('POST', url, { to: 'collecting' }, csrf);
       expect(moved.statusCode).toBe(200);

@@ -1,16 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isAllowed } from '../../../core/access/roles.js';
 import { DomainError, type Message } from '../../../core/errors.js';
-import { nextRoundStates } from '../core/round-state.js';
+import {
+  mayMoveRound,
+  needsConfirmationPage,
+  nextRoundStates,
+  type RoundState,
+} from '../core/round-state.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import { listBundledEditions } from '../../editions/feature.js';
 import {
   getVisibleRound,
+  listRoundWithdrawals,
   listVisibleRounds,
   moveRound,
   openRounds,
   OpenRoundsSchema,
+  type Round,
 } from '../services/round.service.js';
 import { listAllowedAgencies } from '../../users/feature.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
@@ -22,7 +28,9 @@ import { RoundListPage } from './views/round-list.js';
 import { OpenRoundsPage, OpenRoundsResultPage } from './views/round-open.js';
 import { fieldErrorOf } from '../../../platform/http/views/user-problem.js';
 import { domainStatus, signedIn } from '../../../platform/http/route-support.js';
-import { changing, guarded } from '../../../platform/http/route-kit.js';
+import { changing, guarded, submitForm } from '../../../platform/http/route-kit.js';
+import { MoveConfirmPage } from './views/round-move-confirm.js';
+import type { Actor } from '../../../platform/services/context.js';
 import {
   IdParams,
   ProblemSchema,
@@ -30,8 +38,10 @@ import {
   type TypedApp,
 } from '../../../platform/http/typed-routes.js';
 import {
+  ConfirmMoveForm,
   DoneQuery,
   MoveForm,
+  MoveParams,
   MoveSchema,
   OpenRoundsForm,
   OpenRoundsResultJson,
@@ -110,6 +120,21 @@ function registerRoundOpening(api: TypedApp, ctx: ServiceContext): void {
   );
 }
 
+/** The next states of a round that this person may move it to (each by its own table row). */
+function movesFor(actor: Actor, round: Round): RoundState[] {
+  return nextRoundStates(round.state).filter((to) =>
+    mayMoveRound(actor.grants, round.agencyPath, round.state, to),
+  );
+}
+
+/**
+ * A withdrawn round shows when, by whom and why (read from the audit log, which has no index on
+ * rounds: other rounds do not look; a reopened round's history stays in the log).
+ */
+async function withdrawalsShown(ctx: ServiceContext, actor: Actor, round: Round) {
+  return round.state === 'withdrawn' ? listRoundWithdrawals(ctx, actor, round) : [];
+}
+
 function registerRoundDetail(api: TypedApp, ctx: ServiceContext): void {
   async function renderDetail(
     request: FastifyRequest,
@@ -120,13 +145,13 @@ function registerRoundDetail(api: TypedApp, ctx: ServiceContext): void {
   ) {
     const actor = signedIn(request);
     const round = await getVisibleRound(ctx, actor, roundId);
-    const mayMove = isAllowed(actor.grants, 'round.transition', round.agencyPath);
     const moved = form.done === 'moved' && status === 200;
     const page = (
       <RoundDetailPage
         page={pageOf(request)}
         round={round}
-        nextStates={mayMove ? nextRoundStates(round.state) : []}
+        nextStates={movesFor(actor, round)}
+        withdrawals={await withdrawalsShown(ctx, actor, round)}
         errors={form.errors}
         notice={moved ? MOVED : null}
       />
@@ -142,6 +167,7 @@ function registerRoundDetail(api: TypedApp, ctx: ServiceContext): void {
   );
 
   // Not submitForm: a refusal keeps its status on the page (409 moved meanwhile, 403 not allowed).
+  // One click moves a round only by a working move; the others have their confirmation page.
   api.post(
     '/rounds/:id/state',
     { ...changing, schema: { params: IdParams, body: MoveForm } },
@@ -157,7 +183,7 @@ function registerRoundDetail(api: TypedApp, ctx: ServiceContext): void {
           400,
         );
       try {
-        await moveRound(ctx, signedIn(request), id, parsed.data.to);
+        await moveRound(ctx, signedIn(request), id, parsed.data.to, { oneClick: true });
         return reply.redirect(`/rounds/${id}?done=moved`);
       } catch (error) {
         if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
@@ -169,6 +195,77 @@ function registerRoundDetail(api: TypedApp, ctx: ServiceContext): void {
           domainStatus(error),
         );
       }
+    },
+  );
+}
+
+const NO_SUCH_CONFIRMATION: Message = m(
+  'การเปลี่ยนสถานะนี้ไม่มีหน้ายืนยัน: ใช้ปุ่มในหน้ารอบการประเมิน',
+  "This move has no confirmation page: use the buttons on the round's page",
+);
+
+/**
+ * The confirmation pages of the moves that cannot be undone or need a reason (publishing,
+ * withdrawing, reopening): GET says what will happen and what cannot be undone, POST (with
+ * the session's CSRF token) does it. Confirming has its page on the OIT review, which stores
+ * the scores. Only who may make the move sees the page.
+ */
+function registerMoveConfirmation(api: TypedApp, ctx: ServiceContext): void {
+  async function renderConfirm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    params: { id: string; to: RoundState },
+    form: { errors: FieldErrors; reason?: string | undefined },
+    status = 200,
+  ) {
+    const actor = signedIn(request);
+    const round = await getVisibleRound(ctx, actor, params.id);
+    const { to } = params;
+    if (to === 'confirmed') return reply.redirect(`/review/rounds/${round.id}/confirm`);
+    if (!needsConfirmationPage(round.state, to)) return reply.redirect(`/rounds/${round.id}`);
+    if (!mayMoveRound(actor.grants, round.agencyPath, round.state, to))
+      throw new DomainError('forbidden', {
+        th: 'คุณไม่มีสิทธิ์เปลี่ยนสถานะรอบการประเมินนี้',
+        en: 'You may not change the state of this round',
+      });
+    const page = (
+      <MoveConfirmPage
+        page={pageOf(request)}
+        round={round}
+        to={to}
+        action={`/rounds/${round.id}/state/${to}`}
+        errors={form.errors}
+        values={{ reason: form.reason }}
+      />
+    );
+    return sendPage(reply, page, status);
+  }
+
+  api.get(
+    '/rounds/:id/state/:to',
+    { ...guarded, schema: { params: MoveParams } },
+    (request, reply) => renderConfirm(request, reply, request.params, { errors: {} }),
+  );
+
+  api.post(
+    '/rounds/:id/state/:to',
+    { ...changing, schema: { params: MoveParams, body: ConfirmMoveForm } },
+    async (request, reply) => {
+      const { id, to } = request.params;
+      const { reason } = request.body;
+      if (to === 'confirmed') throw new DomainError('needs_confirmation', NO_SUCH_CONFIRMATION);
+      return submitForm(
+        request,
+        reply,
+        async () => {
+          const round = await getVisibleRound(ctx, signedIn(request), id);
+          if (!needsConfirmationPage(round.state, to))
+            throw new DomainError('needs_confirmation', NO_SUCH_CONFIRMATION);
+          await moveRound(ctx, signedIn(request), id, to, { reason });
+          return `/rounds/${id}?done=moved`;
+        },
+        (errors) => renderConfirm(request, reply, request.params, { errors, reason }, 400),
+      );
     },
   );
 }
@@ -217,16 +314,18 @@ function registerRoundStateApi(api: TypedApp, ctx: ServiceContext): void {
       ...changing,
       schema: {
         operationId: 'moveRound',
-        summary: 'Move a round to another state (allowed moves only)',
+        summary:
+          'Move a round to another state (allowed moves only; a withdrawal or a reopening gives its reason)',
         tags,
         params: IdParams,
         body: MoveSchema,
         response: { 200: z.object({ round: RoundJson }), 404: ProblemSchema, 409: ProblemSchema },
       },
     },
-    async (request) => ({
-      round: await moveRound(ctx, signedIn(request), request.params.id, request.body.to),
-    }),
+    async (request) => {
+      const { to, reason } = request.body;
+      return { round: await moveRound(ctx, signedIn(request), request.params.id, to, { reason }) };
+    },
   );
 }
 
@@ -236,6 +335,7 @@ export function registerRoundRoutes(app: FastifyInstance, options: AppOptions): 
   registerRoundList(api, options.ctx);
   registerRoundOpening(api, options.ctx);
   registerRoundDetail(api, options.ctx);
+  registerMoveConfirmation(api, options.ctx);
   registerRoundApi(api, options.ctx);
   registerRoundStateApi(api, options.ctx);
 }

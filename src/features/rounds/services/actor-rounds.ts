@@ -1,11 +1,12 @@
 import { isAllowed } from '../../../core/access/roles.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { listRounds, type Round } from '../db/round.repository.js';
+import { isRoundClosed } from '../core/round-state.js';
 
 /**
  * The rounds of the agencies where the actor holds a role (and their units for roles that reach
  * them): whose milestones and reminders concern the person. `runningOnly` leaves out published
- * rounds (their milestones are history, but their measures are this year's work).
+ * and withdrawn rounds (their milestones are history, but their measures are this year's work).
  */
 export async function listActorRounds(
   ctx: ServiceContext,
@@ -19,7 +20,7 @@ export async function listActorRounds(
   const rounds = await listRounds(ctx.db.kysely, paths);
   return rounds.filter(
     (r) =>
-      (!runningOnly || r.state !== 'published') &&
+      (!runningOnly || !isRoundClosed(r.state)) &&
       isAllowed(actor.grants, 'round.view', r.agencyPath),
   );
 }

@@ -115,7 +115,8 @@ describeEachDialect('round service', (getDb) => {
     await allRoundsOpened();
     const [round] = await listVisibleRounds(ctx, unitAdmin);
     const id = round?.id ?? '';
-    const moved = await moveRound(ctx, assessor, id, 'collecting');
+    // the parent body moves the round (an assessor reviews it, never moves it: issue 12)
+    const moved = await moveRound(ctx, parentAdmin, id, 'collecting');
     expect(moved.state).toBe('collecting');
     expect((await getVisibleRound(ctx, unitAdmin, id)).state).toBe('collecting');
     await moveRound(ctx, parentAdmin, id, 'setup');
@@ -130,11 +131,15 @@ describeEachDialect('round service', (getDb) => {
     await allRoundsOpened();
     const [round] = await listVisibleRounds(ctx, unitAdmin);
     const id = round?.id ?? '';
-    await expect(moveRound(ctx, assessor, id, 'published')).rejects.toMatchObject({
+    await expect(moveRound(ctx, parentAdmin, id, 'published')).rejects.toMatchObject({
       code: 'invalid_transition',
       messages: { th: expect.stringContaining('เปลี่ยนสถานะจาก "เตรียมการ"') },
     });
     await expect(moveRound(ctx, unitAdmin, id, 'collecting')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    // an assessor over the unit sees its round but moves it nowhere (issue 12)
+    await expect(moveRound(ctx, assessor, id, 'collecting')).rejects.toMatchObject({
       code: 'forbidden',
     });
     const [other] = await listVisibleRounds(ctx, parentAdmin);
@@ -149,7 +154,7 @@ describeEachDialect('round service', (getDb) => {
     const [round] = await listVisibleRounds(ctx, unitAdmin);
     const id = round?.id ?? '';
     const outcomes = await Promise.allSettled([
-      moveRound(ctx, assessor, id, 'collecting'),
+      moveRound(ctx, parentAdmin, id, 'collecting'),
       moveRound(ctx, parentAdmin, id, 'collecting'),
     ]);
     expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBe(1);

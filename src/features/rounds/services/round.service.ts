@@ -5,7 +5,10 @@ import { DomainError } from '../../../core/errors.js';
 import type { Edition } from '../../../core/framework/edition.schema.js';
 import {
   canMoveRound,
+  mayMoveRound,
   moveActionOf,
+  needsConfirmationPage,
+  needsReason,
   ROUND_STATE_NAMES,
   ROUND_STATES,
   type RoundState,
@@ -26,7 +29,8 @@ import {
   type Round,
 } from '../db/round.repository.js';
 import type { Database } from '../../../platform/db/schema.js';
-import { inTransaction, recordAudit } from '../../audit/feature.js';
+import { inTransaction, listEntityAudit, recordAudit } from '../../audit/feature.js';
+import { findUserById } from '../../users/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { listBundledEditions, readEditionFile, type EditionFile } from '../../editions/feature.js';
 
@@ -221,30 +225,91 @@ function stateName(state: string): { th: string; en: string } {
     : { th: state, en: state };
 }
 
-/** Moves a round to another state if the rules allow; a concurrent move loses cleanly; audited. */
+/** What a move may carry besides its target. */
+export interface MoveOptions {
+  /** Why (required for a withdrawal or a reopening; kept in the audit log). */
+  reason?: string | undefined;
+  /**
+   * The move came from a one-click button or a bare form post: refused for a move that is made
+   * on its confirmation page (confirming, publishing, withdrawing, reopening).
+   */
+  oneClick?: boolean;
+  /** Work done in the move's transaction after the state changed (confirmation stores scores). */
+  afterMove?: (trx: Kysely<Database>) => Promise<void>;
+}
+
+/** The longest reason a move keeps. */
+export const MOVE_REASON_MAX = 2000;
+
+function reasonError(code: string, th: string, en: string): DomainError {
+  return new DomainError(code, { th, en }, { field: 'reason' });
+}
+
+/** The reason of a move, trimmed; refused when the move needs one and none was given. */
+function moveReason(from: RoundState, to: RoundState, given: string | undefined): string {
+  const reason = (given ?? '').trim();
+  if (reason.length > MOVE_REASON_MAX)
+    throw reasonError(
+      'reason_too_long',
+      `เหตุผลยาวได้ไม่เกิน ${MOVE_REASON_MAX} ตัวอักษร`,
+      `A reason has at most ${MOVE_REASON_MAX} characters`,
+    );
+  if (needsReason(from, to) && reason === '')
+    throw reasonError(
+      'reason_required',
+      'กรุณาระบุเหตุผล: เหตุผลจะบันทึกไว้กับรอบและในบันทึกการตรวจสอบ',
+      'Give the reason: it is kept with the round and in the audit log',
+    );
+  return reason;
+}
+
+function needsConfirmation(from: RoundState, to: RoundState): DomainError {
+  if (to === 'confirmed')
+    return new DomainError('needs_confirmation', {
+      th: 'ยืนยันผลได้จากหน้าผลการตรวจ OIT เท่านั้น ซึ่งแสดงคะแนนที่จะบันทึกและสิ่งที่ย้อนกลับไม่ได้ก่อน',
+      en: 'Confirm a round from its OIT review page, which first shows the scores to be stored and what cannot be undone',
+    });
+  return new DomainError('needs_confirmation', {
+    th: `เปลี่ยนสถานะจาก "${stateName(from).th}" เป็น "${stateName(to).th}" ได้จากหน้ายืนยันเท่านั้น ซึ่งบอกก่อนว่าอะไรย้อนกลับไม่ได้`,
+    en: `A round moves from "${stateName(from).en}" to "${stateName(to).en}" only on its confirmation page, which first says what cannot be undone`,
+  });
+}
+
+/** The audit action of a move: withdrawals and reopenings stand out from the working moves. */
+function auditActionOf(from: RoundState, to: RoundState): string {
+  const action = moveActionOf(from, to);
+  return action === 'round.withdraw' || action === 'round.reopen' ? action : 'round.move';
+}
+
+/**
+ * Moves a round to another state if the rules allow (the access-table row of the move, the
+ * state machine, a reason where one is needed); a concurrent move loses cleanly; audited.
+ */
 export async function moveRound(
   ctx: ServiceContext,
   actor: Actor,
   roundId: string,
   to: RoundState,
-  afterMove?: (trx: Kysely<Database>) => Promise<void>,
+  options: MoveOptions = {},
 ): Promise<Round> {
   return inTransaction(ctx, async (trx) => {
     const round = await findRound(trx, roundId);
     if (!round || !isAllowed(actor.grants, 'round.view', round.agencyPath)) throw roundNotFound();
-    if (!isAllowed(actor.grants, moveActionOf(to), round.agencyPath)) {
+    const from = round.state;
+    if (!mayMoveRound(actor.grants, round.agencyPath, from, to)) {
       throw new DomainError('forbidden', {
         th: 'คุณไม่มีสิทธิ์เปลี่ยนสถานะรอบการประเมินนี้',
         en: 'You may not change the state of this round',
       });
     }
-    const from = round.state;
     if (!canMoveRound(from, to)) {
       throw new DomainError('invalid_transition', {
         th: `เปลี่ยนสถานะจาก "${stateName(from).th}" เป็น "${stateName(to).th}" ไม่ได้`,
         en: `A round cannot move from "${stateName(from).en}" to "${stateName(to).en}"`,
       });
     }
+    if (options.oneClick && needsConfirmationPage(from, to)) throw needsConfirmation(from, to);
+    const reason = moveReason(from, to, options.reason);
     const now = nowIso(ctx);
     if (!(await updateRoundState(trx, roundId, from, to, now))) {
       throw new DomainError('round_changed', {
@@ -252,14 +317,21 @@ export async function moveRound(
         en: 'Someone else changed this round at the same time; reload and check again',
       });
     }
+    // a withdrawal keeps what was withdrawn: a later confirmation replaces the stored scores
+    const withdrawn = to === 'withdrawn' ? await findScoreSnapshot(trx, roundId) : null;
     await recordAudit(trx, ctx, actor, {
-      action: 'round.move',
+      action: auditActionOf(from, to),
       entityType: 'round',
       entityId: roundId,
       agencyId: round.agencyId,
-      details: { from, to },
+      details: {
+        from,
+        to,
+        ...(reason === '' ? {} : { reason }),
+        ...(withdrawn ? { total: withdrawn.total, levelCode: withdrawn.levelCode } : {}),
+      },
     });
-    await afterMove?.(trx);
+    await options.afterMove?.(trx);
     // a confirmed round must carry its score snapshot (reports reproduce from it)
     if (to === 'confirmed' && !(await findScoreSnapshot(trx, roundId))) {
       throw new DomainError('no_score_snapshot', {
@@ -269,4 +341,47 @@ export async function moveRound(
     }
     return { ...round, state: to, updatedAt: now };
   });
+}
+
+/** A withdrawal or a reopening of a round, as its page shows it. */
+export interface RoundWithdrawal {
+  action: 'round.withdraw' | 'round.reopen';
+  at: string;
+  byName: string;
+  reason: string;
+  total: number | null;
+}
+
+/**
+ * The withdrawals and reopenings of a round the actor may see, oldest first, from the audit
+ * log (read only for a round that is or was withdrawn: the log has no index on rounds).
+ */
+export async function listRoundWithdrawals(
+  ctx: ServiceContext,
+  actor: Actor,
+  round: Round,
+): Promise<RoundWithdrawal[]> {
+  if (!isAllowed(actor.grants, 'round.view', round.agencyPath)) throw roundNotFound();
+  const db = ctx.db.kysely;
+  const entries = await listEntityAudit(db, {
+    entityType: 'round',
+    entityId: round.id,
+    actions: ['round.withdraw', 'round.reopen'],
+  });
+  const names = new Map<string, string>();
+  const out: RoundWithdrawal[] = [];
+  for (const entry of entries) {
+    const id = entry.actorUserId;
+    if (id !== null && !names.has(id))
+      names.set(id, (await findUserById(db, id))?.displayName ?? id);
+    const { reason, total } = entry.details;
+    out.push({
+      action: entry.action === 'round.reopen' ? 'round.reopen' : 'round.withdraw',
+      at: entry.at,
+      byName: id === null ? '—' : (names.get(id) ?? id),
+      reason: typeof reason === 'string' ? reason : '',
+      total: typeof total === 'number' ? total : null,
+    });
+  }
+  return out;
 }

@@ -219,7 +219,10 @@ async function giveRoleToOutsider(
   return existing.id;
 }
 
-/** Gives a user a role at an agency (never more than the actor holds there), audited. */
+/**
+ * Gives a user a role at an agency, audited: only a role whose `role.grant.*` row allows the
+ * actor there, and never to the actor's own account.
+ */
 export async function grantRole(
   ctx: ServiceContext,
   actor: Actor,
@@ -227,6 +230,17 @@ export async function grantRole(
   input: z.input<typeof GrantRoleSchema>,
 ): Promise<string> {
   const data = GrantRoleSchema.parse(input);
+  if (userId === actor.user.id) {
+    // separation of duties: a role to oneself would let a person oversee their own work
+    throw new DomainError(
+      'forbidden',
+      {
+        th: 'ให้บทบาทแก่ตนเองไม่ได้: บทบาทของคุณต้องให้โดยผู้ดูแลคนอื่น',
+        en: 'You cannot give yourself a role: another administrator gives your roles',
+      },
+      { field: 'role' },
+    );
+  }
   return inTransaction(ctx, async (trx) => {
     const { roles } = await findManagedUser(trx, actor, userId);
     const agency = await resolveAgency(trx, data.agencyId);

@@ -56,7 +56,8 @@ export function ReviewListPage({
   );
 }
 
-function ScoreCards({ lang, scores }: { lang: Lang; scores: OitScoreSummary }) {
+/** The OIT score, its indicators, the total and the level, as cards. */
+export function ScoreCards({ lang, scores }: { lang: Lang; scores: OitScoreSummary }) {
   const cards: [Message, string][] = [
     [m('คะแนน OIT', 'OIT score'), String(scores.oit?.shown ?? '—')],
     ...scores.indicators.map((i): [Message, string] => [
@@ -116,11 +117,14 @@ export function ReviewRoundPage({
   page,
   overview,
   scores,
+  mayConfirm,
   errors,
 }: {
   page: PageContext;
   overview: ReviewRoundOverview;
   scores: OitScoreSummary;
+  /** Whether the person may confirm the round (its parent body, a system administrator). */
+  mayConfirm: boolean;
   errors: FieldErrors;
 }) {
   const { lang } = page;
@@ -168,13 +172,23 @@ export function ReviewRoundPage({
           </tbody>
         </table>
       </div>
-      {overview.role !== null && round.state === 'clarification' && (
-        <form method="post" action={`/review/rounds/${round.id}/confirm`}>
-          <CsrfField token={page.csrfToken} />
-          <button class="button" type="submit">
-            {pick(lang, m('ยืนยันผลและปิดรอบ', 'Confirm the results and lock the round'))}
-          </button>
-        </form>
+      {mayConfirm && round.state === 'clarification' && (
+        <p>
+          <a class="button" href={`/review/rounds/${round.id}/confirm`} data-move="confirmed">
+            {pick(lang, m('ยืนยันผลและปิดรอบ…', 'Confirm the results and lock the round…'))}
+          </a>
+        </p>
+      )}
+      {!mayConfirm && overview.role !== null && round.state === 'clarification' && (
+        <p class="muted">
+          {pick(
+            lang,
+            m(
+              'เมื่อตรวจช่วงชี้แจงเสร็จ หน่วยงานต้นสังกัดเป็นผู้ยืนยันผล',
+              'When the clarification is reviewed, the parent body confirms the results',
+            ),
+          )}
+        </p>
       )}
       {overview.mayAssign && <AssignForm page={page} roundId={round.id} errors={errors} />}
       <p>

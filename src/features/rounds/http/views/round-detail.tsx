@@ -1,22 +1,79 @@
-import { ROUND_STATE_NAMES, ROUND_STATES, type RoundState } from '../../core/round-state.js';
+import {
+  needsConfirmationPage,
+  ROUND_STATE_NAMES,
+  ROUND_STATES,
+  type RoundState,
+} from '../../core/round-state.js';
 import type { Message } from '../../../../core/errors.js';
-import type { Round } from '../../services/round.service.js';
+import type { Round, RoundWithdrawal } from '../../services/round.service.js';
 import { formatDate, m, pick } from '../../../../platform/http/i18n.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { editionLabel, RoundStateTag } from './round-list.js';
 
-/** One round: what it is, where it stands, and the moves the person may make. */
+/** Where a move that has a confirmation page is made (confirming: the OIT review's page). */
+export function confirmationHref(round: Round, to: RoundState): string {
+  return to === 'confirmed'
+    ? `/review/rounds/${round.id}/confirm`
+    : `/rounds/${round.id}/state/${to}`;
+}
+
+/** The withdrawals and reopenings of a round: when, by whom, why. */
+function WithdrawalHistory({
+  lang,
+  withdrawals,
+}: {
+  lang: PageContext['lang'];
+  withdrawals: readonly RoundWithdrawal[];
+}) {
+  if (withdrawals.length === 0) return null;
+  return (
+    <section data-withdrawals>
+      <h2>{pick(lang, m('การถอนการประกาศผล', 'Withdrawal of the results'))}</h2>
+      <ul>
+        {withdrawals.map((w) => (
+          <li>
+            <strong>
+              {pick(
+                lang,
+                w.action === 'round.withdraw'
+                  ? m('ถอนการประกาศผล', 'Withdrawn')
+                  : m('เปิดให้ชี้แจงใหม่', 'Reopened for clarification'),
+              )}
+            </strong>{' '}
+            {formatDate(lang, w.at, true)} · {w.byName}
+            {w.total !== null && (
+              <>
+                {' '}
+                · {pick(lang, m('คะแนนรวมที่ถอน', 'total withdrawn'))} {w.total}
+              </>
+            )}
+            <br />
+            {pick(lang, m('เหตุผล:', 'Reason:'))} {w.reason}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * One round: what it is, where it stands, its withdrawals, and the moves the person may make
+ * (`nextStates` holds only those): a working move is a button, a move that cannot be undone
+ * (or needs a reason) is a link to its confirmation page.
+ */
 export function RoundDetailPage({
   page,
   round,
   nextStates,
+  withdrawals,
   errors,
   notice,
 }: {
   page: PageContext;
   round: Round;
   nextStates: readonly RoundState[];
+  withdrawals: readonly RoundWithdrawal[];
   errors: FieldErrors;
   notice: Message | null;
 }) {
@@ -52,18 +109,17 @@ export function RoundDetailPage({
       </div>
       {nextStates.length > 0 && <h2>{pick(lang, m('เปลี่ยนสถานะ', 'Change the state'))}</h2>}
       {nextStates.map((to) => {
-        if (to === 'confirmed') {
-          // confirmation stores the round's scores: it is done from the OIT review page
+        const back = rank(to) < rank(round.state) && round.state !== 'withdrawn';
+        const verb = back ? m('ย้อนกลับเป็น', 'Back to') : m('ไปขั้นถัดไป:', 'Move to');
+        if (needsConfirmationPage(round.state, to)) {
           return (
             <p>
-              <a class="button" href={`/review/rounds/${round.id}`}>
-                {pick(lang, m('ยืนยันผลที่หน้าผลการตรวจ OIT', 'Confirm on the OIT review page'))}
+              <a class="button" href={confirmationHref(round, to)} data-move={to}>
+                {pick(lang, verb)} {pick(lang, ROUND_STATE_NAMES[to])}…
               </a>
             </p>
           );
         }
-        const back = rank(to) < rank(round.state);
-        const verb = back ? m('ย้อนกลับเป็น', 'Back to') : m('ไปขั้นถัดไป:', 'Move to');
         return (
           <form method="post" action={`/rounds/${round.id}/state`} class="inline">
             <CsrfField token={page.csrfToken} />
@@ -74,6 +130,7 @@ export function RoundDetailPage({
           </form>
         );
       })}
+      <WithdrawalHistory lang={lang} withdrawals={withdrawals} />
       <h2>{pick(lang, m('งานของรอบนี้', 'Work in this round'))}</h2>
       <ul>
         <li>

@@ -115,6 +115,7 @@ export function UserDetailPage(props: UserDetailProps) {
   const { page, visible, errors } = props;
   const { lang, csrfToken } = page;
   const { user } = visible;
+  const self = user.id === page.actor?.user.id;
   return (
     <Layout
       page={page}
@@ -135,7 +136,15 @@ export function UserDetailPage(props: UserDetailProps) {
       </p>
       <h2>{pick(lang, m('บทบาท', 'Roles'))}</h2>
       <RolesTable lang={lang} csrf={csrfToken} props={props} />
-      {props.roles.length > 0 && (
+      {self && (
+        <p class="muted">
+          {pick(
+            lang,
+            m('บทบาทของคุณเองต้องให้โดยผู้ดูแลคนอื่น', 'Your own roles are given by another administrator'),
+          )}
+        </p>
+      )}
+      {!self && props.roles.length > 0 && (
         <>
           <h2>{pick(lang, m('ให้บทบาทเพิ่ม', 'Give a role'))}</h2>
           <form method="post" action={`/users/${user.id}/roles`} novalidate>
