@@ -29,8 +29,11 @@ const DB_HTTP = [
   'test/authorization-matrix.test.ts',
 ];
 
-/** What every project shares (not `extends`: the global setup must run once, at the root). */
-const shared = { testTimeout: 30_000, pool: 'forks' } as const;
+/**
+ * What every project shares (not `extends`: the global setup must run once, at the root). Two
+ * workers share the cores, so a setup hook that seeds the demo gets a minute, not 10 s.
+ */
+const shared = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' } as const;
 
 export default defineConfig({
   test: {

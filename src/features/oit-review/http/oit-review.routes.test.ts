@@ -15,6 +15,7 @@ import {
 } from '../../../app/test-client.js';
 import { worldAt } from '../../../app/test-world.js';
 import { postUpload } from '../../oit-evidence/http/oit-evidence.test-support.js';
+import { step } from '../../../app/test-steps.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const PDF = Buffer.from('%PDF-1.4\n% คำชี้แจง\n%%EOF\n');
@@ -114,18 +115,10 @@ for (const dialect of DIALECTS) {
       await rm(filesDir, { recursive: true, force: true });
     });
 
-    it('lists the assigned round and shows an item side by side', async () => {
-      expect((await assessor.get('/review')).body).toContain(`/review/rounds/${roundId}`);
-      const page = await assessor.get(`/review/rounds/${roundId}/items/O1`);
-      expect(page.statusCode).toBe(200);
-      expect(page.body).toContain('https://d01.example.go.th/structure');
-      expect(page.body).toContain('HTTP 404');
-      expect(page.body).toContain('O1.1');
-      expect(page.body).toContain('name="outcome"');
-    });
-
-    it('fails an item with a reason from a template, refusing a failure without one', async () => {
+    /** The review's story (app/test-steps.ts): O1 failed with a template reason. */
+    const o1Failed = step(async () => {
       const url = `/review/rounds/${roundId}/items/O1`;
+      await assessor.get(url); // the item's form token, as a browser would have it
       const missing = await assessor.post(url, { outcome: 'fail', reason: '', template: '' });
       expect(missing.statusCode).toBe(400);
       expect(missing.body).toContain('กรุณาระบุเหตุผล');
@@ -144,35 +137,9 @@ for (const dialect of DIALECTS) {
       });
     });
 
-    it('shows another agency nothing and lets it change nothing', async () => {
-      for (const path of [
-        `/review/rounds/${roundId}`,
-        `/review/rounds/${roundId}/items/O1`,
-        `/rounds/${roundId}/oit/clarify`,
-      ])
-        expect((await outsider.get(path)).statusCode).toBe(404);
-      expect((await outsider.api('GET', `/api/v1/review/rounds/${roundId}`)).statusCode).toBe(404);
-      const csrf = await csrfOf(outsider);
-      const decide = { itemCode: 'O1', score: 100 };
-      expect(
-        (await outsider.api('POST', `/api/v1/review/rounds/${roundId}/decisions`, decide, csrf))
-          .statusCode,
-      ).toBe(404);
-      const answer = { itemCode: 'O1', text: 'x' };
-      expect(
-        (
-          await outsider.api(
-            'POST',
-            `/api/v1/review/rounds/${roundId}/clarifications`,
-            answer,
-            csrf,
-          )
-        ).statusCode,
-      ).toBe(404);
-      expect((await agency.get(`/review/rounds/${roundId}`)).statusCode).toBe(404);
-    });
-
-    it('takes a new file with an answer and shows it to the assessor with a download link', async () => {
+    /** The round moved to clarification, and O1 answered with a file. */
+    const fileAnswered = step(async () => {
+      await o1Failed();
       // the parent body moves the round; its assessor reviews it (issue 12)
       const moved = await ministry.api(
         'POST',
@@ -209,7 +176,52 @@ for (const dialect of DIALECTS) {
       expect(download.rawPayload.equals(PDF)).toBe(true);
     });
 
+    it('lists the assigned round and shows an item side by side', async () => {
+      expect((await assessor.get('/review')).body).toContain(`/review/rounds/${roundId}`);
+      const page = await assessor.get(`/review/rounds/${roundId}/items/O1`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('https://d01.example.go.th/structure');
+      expect(page.body).toContain('HTTP 404');
+      expect(page.body).toContain('O1.1');
+      expect(page.body).toContain('name="outcome"');
+    });
+
+    it('fails an item with a reason from a template, refusing a failure without one', () =>
+      o1Failed());
+
+    it('shows another agency nothing and lets it change nothing', async () => {
+      for (const path of [
+        `/review/rounds/${roundId}`,
+        `/review/rounds/${roundId}/items/O1`,
+        `/rounds/${roundId}/oit/clarify`,
+      ])
+        expect((await outsider.get(path)).statusCode).toBe(404);
+      expect((await outsider.api('GET', `/api/v1/review/rounds/${roundId}`)).statusCode).toBe(404);
+      const csrf = await csrfOf(outsider);
+      const decide = { itemCode: 'O1', score: 100 };
+      expect(
+        (await outsider.api('POST', `/api/v1/review/rounds/${roundId}/decisions`, decide, csrf))
+          .statusCode,
+      ).toBe(404);
+      const answer = { itemCode: 'O1', text: 'x' };
+      expect(
+        (
+          await outsider.api(
+            'POST',
+            `/api/v1/review/rounds/${roundId}/clarifications`,
+            answer,
+            csrf,
+          )
+        ).statusCode,
+      ).toBe(404);
+      expect((await agency.get(`/review/rounds/${roundId}`)).statusCode).toBe(404);
+    });
+
+    it('takes a new file with an answer and shows it to the assessor with a download link', () =>
+      fileAnswered());
+
     it('refuses a wrong-type or oversized file next to the item, and another agency, storing nothing', async () => {
+      await fileAnswered();
       const before = await stored();
       const url = `/rounds/${roundId}/oit/clarify`;
       const fields = { itemCode: 'O1', text: 'ไฟล์เพิ่มเติม' };
@@ -233,6 +245,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('takes the agency answer, the final pass, and confirms the round with its scores', async () => {
+      await fileAnswered();
       const before = (await assessor.api('GET', `/api/v1/review/rounds/${roundId}`)).json().scores;
       const page = await agency.get(`/rounds/${roundId}/oit/clarify`);
       expect(page.body).toContain('ลิงก์เปิดไม่ได้หรือไม่พบหน้า');
