@@ -7,12 +7,15 @@ import { listUsers } from '../features/users/feature.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, seedDemo } from './demo.js';
 import { login } from '../features/users/feature.js';
 import { verifyAuditLog } from '../features/audit/feature.js';
+import { step } from './test-steps.js';
 
 describeEachDialect('demo seed', (getDb) => {
   const ctx = () => ({ db: getDb(), clock: systemClock, ids: randomIds });
+  /** The demo data, seeded once per database (app/test-steps.ts). */
+  const seeded = step(() => seedDemo(ctx(), { oitProgress: true }));
 
   it('creates a ministry with its units, one account per role and two years of rounds', async () => {
-    const summary = await seedDemo(ctx(), { oitProgress: true });
+    const summary = await seeded();
     expect(summary.seeded).toBe(true);
     const agencies = await listAgencies(getDb().kysely, null);
     expect(agencies).toHaveLength(DEMO_AGENCIES.length + 1);
@@ -51,6 +54,7 @@ describeEachDialect('demo seed', (getDb) => {
   });
 
   it('leaves an existing database alone and every demo account can sign in', async () => {
+    await seeded();
     expect((await seedDemo(ctx())).seeded).toBe(false);
     expect(await listAgencies(getDb().kysely, null)).toHaveLength(DEMO_AGENCIES.length + 1);
     for (const account of DEMO_ACCOUNTS) {
