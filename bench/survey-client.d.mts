@@ -34,11 +34,12 @@ export function startProngsai(
 export function learnLastStep(
   base: string,
   code: string,
-): Promise<{ items: number; bodyFor: (nonce: string) => string }>;
+): Promise<{ items: number; cookie: string; bodyFor: (nonce: string) => string }>;
 export function nonces(): () => string;
 export function postBody(
   agent: Agent,
   port: number,
   path: string,
   body: string,
+  cookie?: string,
 ): Promise<{ status: number; body: string }>;

@@ -122,11 +122,11 @@ function answersOf(body) {
   return Object.fromEntries(groups);
 }
 
-async function postPage(url, form) {
+async function postPage(url, form, cookie) {
   const response = await fetch(url, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
     body: new URLSearchParams(form).toString(),
   });
   return { status: response.status, body: await response.text() };
@@ -134,21 +134,26 @@ async function postPage(url, form) {
 
 /**
  * Walks a survey from its consent page to the last step, answering every step, without sending
- * the last one. Returns a function that makes the complete last-step body for a nonce.
+ * the last one. Returns a function that makes the complete last-step body for a nonce, and the
+ * cookie the consent page set (an open link takes answers only from a browser that keeps it).
  */
 export async function learnLastStep(base, code) {
   const consent = await fetch(`${base}/s/${code}`);
   if (consent.status !== 200) throw new Error(`GET /s/${code}: ${consent.status}`);
-  let page = await postPage(`${base}/s/${code}/start`, hiddenOf(await consent.text()));
+  const cookie = consent.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  let page = await postPage(`${base}/s/${code}/start`, hiddenOf(await consent.text()), cookie);
   for (let i = 0; i < 20 && page.status === 200 && page.body.includes('name="step"'); i++) {
     const form = { ...hiddenOf(page.body), ...answersOf(page.body), go: 'next' };
     if (page.body.includes('ส่งคำตอบ')) {
       delete form.nonce;
       const rest = new URLSearchParams(form).toString();
       const items = Object.keys(form).filter((k) => k.startsWith('a_')).length;
-      return { items, bodyFor: (nonce) => `nonce=${nonce}&${rest}` };
+      return { items, cookie, bodyFor: (nonce) => `nonce=${nonce}&${rest}` };
     }
-    page = await postPage(`${base}/s/${code}/step`, form);
+    page = await postPage(`${base}/s/${code}/step`, form, cookie);
   }
   throw new Error(`could not walk /s/${code} to its last step (status ${page.status})`);
 }
@@ -160,8 +165,8 @@ export function nonces() {
   return () => prefix + (n++).toString(36).padStart(12, '0');
 }
 
-/** Posts a form body with node:http; resolves with the status and the body text. */
-export function postBody(agent, port, path, body) {
+/** Posts a form body with node:http (with a cookie header when given); resolves with the status and the body text. */
+export function postBody(agent, port, path, body, cookie = '') {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -173,6 +178,7 @@ export function postBody(agent, port, path, body) {
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
           'content-length': Buffer.byteLength(body),
+          ...(cookie ? { cookie } : {}),
         },
       },
       (response) => {

@@ -52,7 +52,7 @@ function cpuMs(pid) {
   }
 }
 
-async function drive(pid, port, path, bodyFor) {
+async function drive(pid, port, path, bodyFor, cookie = '') {
   const agent = new http.Agent({ keepAlive: true, maxSockets: load.concurrency });
   const nextNonce = nonces();
   const from = performance.now() + load.warmupMs;
@@ -71,7 +71,7 @@ async function drive(pid, port, path, bodyFor) {
     while (performance.now() < end) {
       const started = performance.now();
       try {
-        const answer = await postBody(agent, port, path, bodyFor(nextNonce()));
+        const answer = await postBody(agent, port, path, bodyFor(nextNonce()), cookie);
         const done = performance.now();
         if (answer.status === 200 && answer.body.includes(THANKS)) ok += 1;
         else {
@@ -133,7 +133,13 @@ for (let run = 0; run < Number(values.runs); run += 1) {
       template ??= await learnLastStep(server.base, iit);
       const before = countRows(surveyFile, 'survey_response');
       process.stderr.write(`run ${run + 1}: prongsai serve POST /s/${iit}/step …\n`);
-      survey = await drive(server.child.pid, port, `/s/${iit}/step`, template.bodyFor);
+      survey = await drive(
+        server.child.pid,
+        port,
+        `/s/${iit}/step`,
+        template.bodyFor,
+        template.cookie,
+      );
       await server.stop();
       check('survey', survey, countRows(surveyFile, 'survey_response') - before);
     } finally {

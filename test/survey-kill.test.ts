@@ -86,14 +86,19 @@ describe('survey submit under load, server killed with SIGKILL', () => {
   });
 
   /** Posts the bodies of the given nonces, PARALLEL at a time; returns the answers' statuses. */
-  async function resend(port: number, list: string[], bodyFor: (nonce: string) => string) {
+  async function resend(
+    port: number,
+    list: string[],
+    bodyFor: (nonce: string) => string,
+    cookie: string,
+  ) {
     const agent = new Agent({ keepAlive: true, maxSockets: PARALLEL });
     let next = 0;
     let thanked = 0;
     const worker = async () => {
       while (next < list.length) {
         const nonce = list[next++]!;
-        const answer = await postBody(agent, port, `/s/${code}/step`, bodyFor(nonce));
+        const answer = await postBody(agent, port, `/s/${code}/step`, bodyFor(nonce), cookie);
         if (answer.status === 200 && answer.body.includes(THANKS)) thanked += 1;
       }
     };
@@ -105,7 +110,9 @@ describe('survey submit under load, server killed with SIGKILL', () => {
   it('stores every response that got a thank-you page, and none twice', async () => {
     const first = await startProngsai(file, await freePort());
     servers.push(first);
-    const { bodyFor } = await learnLastStep(first.base, code);
+    // the consent cookie is sent with every form (the server's later "answered" cookie is not
+    // kept: one client posting many forms, as a load does)
+    const { bodyFor, cookie } = await learnLastStep(first.base, code);
     const before = counts();
 
     const nextNonce = nonces();
@@ -122,7 +129,13 @@ describe('survey submit under load, server killed with SIGKILL', () => {
         sent.push(nonce);
         inFlight += 1;
         try {
-          const answer = await postBody(agent, first.port, `/s/${code}/step`, bodyFor(nonce));
+          const answer = await postBody(
+            agent,
+            first.port,
+            `/s/${code}/step`,
+            bodyFor(nonce),
+            cookie,
+          );
           if (answer.status === 200 && answer.body.includes(THANKS)) succeeded.push(nonce);
           else refused.push(`${answer.status} ${answer.body.slice(0, 200)}`);
         } catch {
@@ -167,11 +180,11 @@ describe('survey submit under load, server killed with SIGKILL', () => {
     expect(claimedNonces.size).toBe(stored);
 
     // Sending the thanked forms again stores nothing new (and still thanks).
-    expect(await resend(second.port, succeeded, bodyFor)).toBe(succeeded.length);
+    expect(await resend(second.port, succeeded, bodyFor, cookie)).toBe(succeeded.length);
     expect(counts().responses - before.responses).toBe(stored);
 
     // Sending every form again stores exactly the ones the kill lost: each form once in all.
-    expect(await resend(second.port, sent, bodyFor)).toBe(sent.length);
+    expect(await resend(second.port, sent, bodyFor, cookie)).toBe(sent.length);
     const final = counts();
     console.log(
       `survey kill test: after resending all ${sent.length} forms, ${final.responses - before.responses} stored`,

@@ -29,13 +29,11 @@ export async function runServeCommand(args: string[], io: Io): Promise<number> {
   if (ran.length > 0) io.err(`ปรับโครงสร้างฐานข้อมูล / migrated: ${ran.join(', ')}\n`);
   const ctx = { db, clock: systemClock, ids: randomIds };
   const app = await createApp({ ctx, config });
-  // PostgreSQL keeps rows in arrival order: rewrite recent answers in random order every hour
-  const reshuffle =
-    db.dialect === 'postgres'
-      ? setInterval(() => {
-          reshuffleRecentResponses(ctx).catch((error: unknown) => app.log.error(error));
-        }, RESHUFFLE_EVERY_MS).unref()
-      : null;
+  // every hour: PostgreSQL keeps rows in arrival order, so recent answers are rewritten in random
+  // order; and on both engines, ended arrival windows that were not bursts are deleted
+  const reshuffle = setInterval(() => {
+    reshuffleRecentResponses(ctx).catch((error: unknown) => app.log.error(error));
+  }, RESHUFFLE_EVERY_MS).unref();
   const address = await app.listen({ port, host });
   io.err(
     `Prongsai พร้อมใช้งานที่ / is running at ${address.replace('127.0.0.1', 'localhost')}  (${db.dialect})\n`,
@@ -45,7 +43,7 @@ export async function runServeCommand(args: string[], io: Io): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  if (reshuffle) clearInterval(reshuffle);
+  clearInterval(reshuffle);
   await app.close();
   await db.close();
   return 0;

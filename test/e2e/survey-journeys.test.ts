@@ -46,6 +46,39 @@ describe('survey journeys in Chromium', () => {
     expect(width).toBeLessThanOrEqual(390);
   });
 
+  it('takes one answer per browser on the open link: the same phone is told so, kiosk mode still answers', async () => {
+    const page = await phonePage(demo.browser);
+    const url = `${demo.server.base}/s/${d01LinkCode(demo.server, 'IIT')}`;
+    const before = countResponses(demo.server, 'IIT');
+    await page.goto(url);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    for (let step = 1; step <= 5; step++) {
+      await answerStep(page);
+      await Promise.all([page.waitForNavigation(), page.click('button[value=next]')]);
+    }
+    expect((await page.locator('h1').innerText()).trim()).toBe('ขอบคุณที่ตอบแบบวัด');
+    // the cookie: one per link, the same for everyone, not readable by scripts
+    const cookies = await page.context().cookies();
+    expect(
+      cookies.map((c) => [c.name.startsWith('prongsai_s_'), c.value.split('.')[0], c.httpOnly]),
+    ).toEqual([[true, 'answered', true]]);
+    // the same browser opens the link again (the QR code scanned twice)
+    await page.goto(url);
+    expect((await page.locator('h1').innerText()).trim()).toBe('ท่านตอบแบบวัดนี้แล้ว');
+    expect(await page.locator('button[type=submit]').count()).toBe(0);
+    await expectNoAxeViolations(page);
+    expect(countResponses(demo.server, 'IIT')).toBe(before + 1);
+    // a shared device in kiosk mode takes the next person's answers
+    await page.goto(`${url}?kiosk=1`);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    for (let step = 1; step <= 5; step++) {
+      await answerStep(page, '3');
+      await Promise.all([page.waitForNavigation(), page.click('button[value=next]')]);
+    }
+    expect((await page.locator('h1').innerText()).trim()).toBe('ขอบคุณที่ตอบแบบวัด');
+    expect(countResponses(demo.server, 'IIT')).toBe(before + 2);
+  });
+
   it('answers the EIT with a single-use code, cannot reuse it, and the cockpit counts it', async () => {
     const admin = await signedInPage(demo.browser, demo.server, 'agency@example.org');
     const cockpit = `${demo.server.base}/rounds/${d01RoundOf(demo.server, 2569)}/surveys`;

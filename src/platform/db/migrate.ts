@@ -13,6 +13,7 @@ import * as manuals from './migrations/202611261820_manuals.js';
 import * as voice from './migrations/202611261830_voice.js';
 import * as responseOrder from './migrations/202612060900_response_order.js';
 import * as signIn from './migrations/202612120900_sign_in.js';
+import * as surveyGuard from './migrations/202612140900_survey_guard.js';
 
 /** Every migration, in order: a static list (no file scanning), the same for both engines. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611261830_voice': voice,
   '202612060900_response_order': responseOrder,
   '202612120900_sign_in': signIn,
+  '202612140900_survey_guard': surveyGuard,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -165,6 +165,34 @@ export interface SurveySubmissionTable {
   submitted_on: string;
 }
 
+/**
+ * Answers that reached a survey link in one five-minute window (migration
+ * 202612140900_survey_guard): a count, never a response id or answers; windows below a burst
+ * are deleted once they have ended.
+ */
+export interface SurveyArrivalTable {
+  link_id: string;
+  /** Start of the window, ISO 8601 UTC. */
+  window_start: string;
+  answers: number;
+}
+
+/**
+ * Identical answer sets of one day excluded from scores and counts, all but one (migration
+ * 202612140900_survey_guard). Who excluded them and when is in the audit log.
+ */
+export interface SurveyExclusionTable {
+  id: string;
+  round_id: string;
+  instrument: string;
+  /** The day the answers came (YYYY-MM-DD), as their responses hold it. */
+  answered_on: string;
+  /** sha256 of answers_json. */
+  answers_hash: string;
+  answers_json: string;
+  reason: string;
+}
+
 /** The agency's evidence for one OIT item of a round. */
 export interface OitEvidenceTable {
   id: string;
@@ -267,6 +295,8 @@ export interface Database {
   access_code: AccessCodeTable;
   survey_response: SurveyResponseTable;
   survey_submission: SurveySubmissionTable;
+  survey_arrival: SurveyArrivalTable;
+  survey_exclusion: SurveyExclusionTable;
   oit_evidence: OitEvidenceTable;
   oit_link: OitLinkTable;
   oit_file: OitFileTable;

@@ -34,6 +34,36 @@ describeEachDialect('response tables cannot identify a respondent', (getDb) => {
     }
   });
 
+  it('keep the traces against ballot stuffing apart from the responses', async () => {
+    const tables = await getDb().kysely.introspection.getTables();
+    const columnsOf = (table: string) =>
+      tables
+        .find((t) => t.name === table)
+        ?.columns.map((c) => c.name)
+        .sort();
+    // Arrival counts per link and five-minute window: a time, but no response, no answers,
+    // no hash of answers, no day of a response, nothing about a browser or a client.
+    expect(columnsOf('survey_arrival')).toEqual(['answers', 'link_id', 'window_start']);
+    // Excluded identical answer sets: the content and day the responses hold already; no
+    // response id, no time, no person (who excluded them, and when, is in the audit log).
+    expect(columnsOf('survey_exclusion')).toEqual([
+      'answered_on',
+      'answers_hash',
+      'answers_json',
+      'id',
+      'instrument',
+      'reason',
+      'round_id',
+    ]);
+    const exclusion = columnsOf('survey_exclusion') ?? [];
+    expect(exclusion.filter((c) => /response|nonce|ip|agent|user|by$|_at$|time/.test(c))).toEqual(
+      [],
+    );
+    // and no table points from a response or a submission to them, or back
+    expect(columnsOf('survey_response')?.some((c) => /arrival|window|exclu/.test(c))).toBe(false);
+    expect(columnsOf('survey_submission')?.some((c) => /arrival|window|exclu/.test(c))).toBe(false);
+  });
+
   it('keep no reference from a response to an access code or a submission', async () => {
     const tables = await getDb().kysely.introspection.getTables();
     const accessCode =

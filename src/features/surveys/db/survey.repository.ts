@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { SqliteAdapter, type Kysely } from 'kysely';
 import type { RoundState } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
+import { countWebAnswerSet, listExclusions } from './survey-guard.repository.js';
 
 /** A public survey link with what the survey pages need about its round. */
 export interface SurveyLink {
@@ -200,6 +201,19 @@ export async function claimSubmission(
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
+/** Whether a form (by its nonce hash) was submitted already. */
+export async function isSubmissionClaimed(
+  db: Kysely<Database>,
+  nonceHash: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('survey_submission')
+    .select('nonce_hash')
+    .where('nonce_hash', '=', nonceHash)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export interface NewResponse {
   id: string;
   roundId: string;
@@ -276,7 +290,10 @@ function chunksOf<T>(rows: T[], size = 500): T[][] {
   return out;
 }
 
-/** Responses per instrument and day of a round (for progress and projection). */
+/**
+ * Responses per instrument and day of a round (for progress and projection), without those the
+ * agency excluded (of an excluded identical answer set, one stays counted).
+ */
 export async function countResponsesByDay(
   db: Kysely<Database>,
   roundId: string,
@@ -288,22 +305,53 @@ export async function countResponsesByDay(
     .groupBy(['instrument', 'submitted_on'])
     .orderBy('submitted_on')
     .execute();
-  return rows.map((r) => ({ instrument: r.instrument, day: r.submitted_on, count: Number(r.n) }));
+  const counts = rows.map((r) => ({
+    instrument: r.instrument,
+    day: r.submitted_on,
+    count: Number(r.n),
+  }));
+  for (const exclusion of await listExclusions(db, roundId)) {
+    const { instrument, day, answersJson } = exclusion;
+    const same = await countWebAnswerSet(db, roundId, instrument, day, answersJson);
+    const entry = counts.find((c) => c.instrument === instrument && c.day === day);
+    if (entry) entry.count -= Math.max(0, same - 1);
+  }
+  return counts;
 }
 
-/** The answers of a round's responses to one instrument (before a day, if given), one record per response. */
+/**
+ * The answers of a round's responses to one instrument (before a day, if given), one record per
+ * response. This is the one path by which scores read answers (the cockpit's live scores, and
+ * the round's scores through oit-review's scoreRound, which the results feature uses): answer
+ * sets the agency excluded count once here, whatever number of identical copies came.
+ */
 export async function listResponseAnswers(
   db: Kysely<Database>,
   roundId: string,
   instrument: string,
   beforeDay?: string,
 ): Promise<Record<string, string>[]> {
+  const excluded = new Set(
+    (await listExclusions(db, roundId, instrument)).map((e) => `${e.day}\n${e.answersJson}`),
+  );
   let query = db
     .selectFrom('survey_response')
-    .select('answers_json')
+    .select(['answers_json', 'submitted_on', 'source'])
     .where('round_id', '=', roundId)
     .where('instrument', '=', instrument);
   if (beforeDay) query = query.where('submitted_on', '<', beforeDay);
   const rows = await query.execute();
-  return rows.map((r) => JSON.parse(r.answers_json) as Record<string, string>);
+  const kept = new Set<string>();
+  const answers: Record<string, string>[] = [];
+  for (const row of rows) {
+    if (excluded.size > 0 && row.source === 'web') {
+      const key = `${row.submitted_on}\n${row.answers_json}`;
+      if (excluded.has(key)) {
+        if (kept.has(key)) continue;
+        kept.add(key);
+      }
+    }
+    answers.push(JSON.parse(row.answers_json) as Record<string, string>);
+  }
+  return answers;
 }

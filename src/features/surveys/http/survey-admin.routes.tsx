@@ -15,6 +15,8 @@ import { sendPage } from '../../../platform/http/render.js';
 import { signedIn } from '../../../platform/http/route-support.js';
 import { toFieldErrors, type FieldErrors } from '../../../platform/http/views/form.js';
 import { SurveyCockpitPage, type FormState } from './views/survey-admin-cockpit.js';
+import { reasonFieldId } from './views/survey-admin-review.js';
+import { excludeIdenticalAnswers, getSurveyReview } from '../services/survey-review.service.js';
 import { IssueCodesPage } from './views/survey-admin-codes.js';
 import { CodeSlipsPage, PosterPage } from './views/survey-admin-print.js';
 import { registerSurveyAdminApi } from './survey-admin-api.routes.js';
@@ -32,6 +34,11 @@ import { IdParams, typed, type TypedApp } from '../../../platform/http/typed-rou
 import { DoneQuery, form, FormText, SurveyPathParams } from './survey-schemas.js';
 
 const SAVED = m('บันทึกการตั้งค่าแล้ว', 'The settings were saved');
+const EXCLUDED = m(
+  'ตัดคำตอบที่เหมือนกันออกแล้ว คะแนนและจำนวนผู้ตอบไม่นับคำตอบเหล่านี้',
+  'The identical answers were excluded from the scores and counts',
+);
+const NOTICES: Record<string, typeof SAVED> = { saved: SAVED, excluded: EXCLUDED };
 const INVALID = m('ข้อมูลไม่ถูกต้อง', 'Invalid input');
 
 /** The number of codes of a batch, as typed in the form or sent to the API. */
@@ -50,6 +57,9 @@ const SettingsForm = form({ requiresCode: FormText, closesOn: FormText });
 
 /** The form that issues a batch of single-use codes. */
 const CodesForm = form({ count: FormText });
+
+/** The form that excludes a group of identical answer sets (`set`: its fingerprint). */
+const ExclusionForm = form({ day: FormText, set: FormText, reason: FormText });
 
 function noSuchLink(): DomainError {
   return new DomainError('not_found', {
@@ -70,14 +80,16 @@ async function renderCockpit(
 ) {
   const cockpit = await loadCockpit(ctx, signedIn(request), roundId);
   const views = await viewInstruments(originOf(request), cockpit);
-  const saved = shown.done === 'saved' && status === 200;
+  const review = await getSurveyReview(ctx, signedIn(request), roundId);
+  const notice = status === 200 ? (NOTICES[shown.done ?? ''] ?? null) : null;
   const page = (
     <SurveyCockpitPage
       page={pageOf(request)}
       cockpit={cockpit}
       views={views}
       form={shown.form ?? NO_FORM}
-      notice={saved ? SAVED : null}
+      notice={notice}
+      review={review}
     />
   );
   return sendPage(reply, page, status);
@@ -126,6 +138,34 @@ function registerCockpit(api: TypedApp, ctx: ServiceContext): void {
         if (!(error instanceof DomainError) || error.code !== 'survey_closed') throw error;
         const errors = { [`${params.instrument}-closesOn`]: error.messages };
         return renderCockpit(ctx, request, reply, params.id, { form: { errors, values: {} } }, 400);
+      }
+    },
+  );
+}
+
+function registerExclusions(api: TypedApp, ctx: ServiceContext): void {
+  // Not submitForm: the reason field is named per group, on the cockpit page.
+  api.post(
+    '/rounds/:id/surveys/:instrument/exclusions',
+    { ...changing, schema: { params: SurveyPathParams, body: ExclusionForm } },
+    async (request, reply) => {
+      const params = request.params;
+      const { day = '', set = '', reason = '' } = request.body;
+      try {
+        await excludeIdenticalAnswers(ctx, signedIn(request), {
+          roundId: params.id,
+          instrument: params.instrument,
+          day,
+          fingerprint: set,
+          reason,
+        });
+        return reply.redirect(`/rounds/${params.id}/surveys?done=excluded#${params.instrument}`);
+      } catch (error) {
+        if (!(error instanceof DomainError) || ['not_found', 'forbidden'].includes(error.code))
+          throw error;
+        const field = reasonFieldId(params.instrument, set);
+        const state = { errors: { [field]: error.messages }, values: { [field]: reason } };
+        return renderCockpit(ctx, request, reply, params.id, { form: state }, 400);
       }
     },
   );
@@ -249,6 +289,7 @@ function registerCodes(api: TypedApp, ctx: ServiceContext, secret?: string): voi
 export function registerSurveyAdminRoutes(app: FastifyInstance, options: AppOptions): void {
   const api = typed(app);
   registerCockpit(api, options.ctx);
+  registerExclusions(api, options.ctx);
   registerPoster(api, options.ctx);
   registerCodes(api, options.ctx, options.config.PRONGSAI_SECRET);
   registerSurveyAdminApi(app, options);

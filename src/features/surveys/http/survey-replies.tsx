@@ -32,12 +32,18 @@ export function sendMessage(
   title: Message,
   message: Message,
   status: number,
+  action?: { href: string; label: Message },
 ) {
   return sendPage(
     reply,
     <SurveyLayout page={page} title={pick(page.lang, title)}>
       <h1>{pick(page.lang, title)}</h1>
       <p>{pick(page.lang, message)}</p>
+      {action && (
+        <p>
+          <a href={action.href}>{pick(page.lang, action.label)}</a>
+        </p>
+      )}
     </SurveyLayout>,
     status,
   );
@@ -58,7 +64,11 @@ export function sendConsent(
       <h1>
         {page.instrumentName} ({page.instrumentCode})
       </h1>
-      <ConfidentialityStatement lang={lang} steps={survey.steps.length} />
+      <ConfidentialityStatement
+        lang={lang}
+        steps={survey.steps.length}
+        oncePerBrowser={!survey.link.requiresCode && !carried.kiosk}
+      />
       <form method="post" action={`/s/${page.code}/start`}>
         <CarriedFields nonce={carried.nonce} accessCode="" kiosk={carried.kiosk} answers={{}} />
         {survey.link.requiresCode && (

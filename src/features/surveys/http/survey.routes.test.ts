@@ -34,8 +34,13 @@ function hiddenOf(body: string): Record<string, string> {
 }
 
 /** Walks the whole survey from the consent page, answering every step. */
-async function answerAll(c: TestClient, code: string, start: Record<string, string> = {}) {
-  const consent = await c.get(`/s/${code}`);
+async function answerAll(
+  c: TestClient,
+  code: string,
+  start: Record<string, string> = {},
+  query = '',
+) {
+  const consent = await c.get(`/s/${code}${query}`);
   let page = await c.post(`/s/${code}/start`, { ...hiddenOf(consent.body), ...start }, false);
   for (let i = 0; i < 10 && page.body.includes('name="step"'); i++) {
     const form = { ...hiddenOf(page.body), ...answersOf(page.body), go: 'next' };
@@ -126,6 +131,78 @@ for (const dialect of DIALECTS) {
         .executeTakeFirstOrThrow();
       expect(row.submitted_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(Object.keys(JSON.parse(row.answers_json)).length).toBeGreaterThan(20);
+    });
+
+    it('takes one answer per browser on an open link; another link and kiosk mode still answer', async () => {
+      const [iitBefore, eitBefore] = [await count('IIT'), await count('EIT')];
+      const c = t.client();
+      const { page, lastForm } = await answerAll(c, iit);
+      expect(page.body).toContain('ขอบคุณที่ตอบแบบวัด');
+      // the same browser opens the link again: told so, in plain words, with no form to start
+      const consent = await c.get(`/s/${iit}`);
+      expect(consent.statusCode).toBe(200);
+      expect(consent.body).toContain('ท่านตอบแบบวัดนี้แล้ว');
+      expect(consent.body).toContain('รับคำตอบได้หนึ่งครั้งต่อเบราว์เซอร์');
+      expect(consent.body).not.toContain(`action="/s/${iit}/start"`);
+      // a second complete form (a new nonce) from the same browser is refused, in Thai ...
+      const second = { ...lastForm, nonce: 'second-form-of-this-browser-0001' };
+      const refused = await c.post(`/s/${iit}/step`, second, false);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.body).toContain('ท่านตอบแบบวัดนี้แล้ว');
+      const start = await c.post(`/s/${iit}/start`, hiddenOf(page.body), false);
+      expect(start.statusCode).toBe(409);
+      // ... and in English
+      await c.get(`/lang/en?next=${encodeURIComponent(`/s/${iit}`)}`);
+      const english = await c.post(`/s/${iit}/step`, second, false);
+      expect(english.statusCode).toBe(409);
+      expect(english.body).toContain('You have already answered this survey');
+      await c.get(`/lang/th?next=${encodeURIComponent(`/s/${iit}`)}`);
+      expect(await count('IIT')).toBe(iitBefore + 1);
+      // the very form it sent, sent again (back button, retry), still gets the thank-you page
+      const retry = await c.post(`/s/${iit}/step`, lastForm, false);
+      expect(retry.statusCode).toBe(200);
+      expect(retry.body).toContain('ขอบคุณที่ตอบแบบวัด');
+      // another link from the same browser is another survey
+      expect((await answerAll(c, eit)).page.body).toContain('ขอบคุณที่ตอบแบบวัด');
+      // kiosk mode (a shared device) takes the next person's answers
+      const kiosk = await answerAll(c, iit, {}, '?kiosk=1');
+      expect(kiosk.page.body).toContain('ขอบคุณที่ตอบแบบวัด');
+      expect(await count('IIT')).toBe(iitBefore + 2);
+      expect(await count('EIT')).toBe(eitBefore + 1);
+    });
+
+    it('sets the same cookie for every browser, and stores nothing from a browser that keeps none', async () => {
+      const cookieOf = async () => {
+        const consent = await t.client().get(`/s/${eit}`);
+        const set = consent.headers['set-cookie'];
+        return { consent, cookie: String(Array.isArray(set) ? set[0] : set) };
+      };
+      const [one, two] = [await cookieOf(), await cookieOf()];
+      expect(one.cookie).toMatch(new RegExp(`^prongsai_s_${eit}=started\\.`));
+      expect(one.cookie).toContain(`Path=/s/${eit}`);
+      expect(one.cookie).toContain('HttpOnly');
+      // the same value for everyone: nothing in it can single out a browser
+      expect(one.cookie.split(';')[0]).toBe(two.cookie.split(';')[0]);
+      expect(one.consent.body).toContain('ตอบได้หนึ่งครั้งต่อเบราว์เซอร์');
+      // a client that keeps no cookie: told at the start, and its complete forms are not stored
+      const before = await count('EIT');
+      const noJar = () => t.client();
+      const start = await noJar().post(`/s/${eit}/start`, hiddenOf(one.consent.body), false);
+      expect(start.statusCode).toBe(400);
+      expect(start.body).toContain('เบราว์เซอร์ไม่ได้เก็บคุกกี้ของแบบวัด');
+      expect(start.body).toContain(`href="/s/${eit}"`);
+      const { lastForm } = await answerAll(t.client(), eit);
+      const forged = await t.app.inject({
+        method: 'POST',
+        url: `/s/${eit}/step`,
+        payload: new URLSearchParams({ ...lastForm, nonce: 'cookieless-form-00000001' }).toString(),
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: `prongsai_s_${eit}=started.forgedforgedforgedforged`,
+        },
+      });
+      expect(forged.statusCode).toBe(400);
+      expect(await count('EIT')).toBe(before + 1);
     });
 
     it('keeps answers when going back a step', async () => {

@@ -2,10 +2,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { collectAnswers, findStepProblems } from '../core/survey-form.js';
 import { MAX_COMMENT_LENGTH } from '../core/comment-text.js';
 import {
+  browserCookieName,
+  browserCookieValue,
+  readBrowserMark,
+  type BrowserMark,
+} from '../core/ballot-guard.js';
+import {
   checkAccessCode,
   findOpenSurvey,
+  oncePerBrowser,
   resolveCodeSecret,
   submitSurvey,
+  type BrowserCheck,
   type OpenSurvey,
 } from '../services/survey.service.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
@@ -54,6 +62,12 @@ function readCarried(
   };
 }
 
+/** The page for a browser that sent no cookie of the link, with a way to start again. */
+function sendNoCookie(reply: FastifyReply, page: SurveyPageContext) {
+  const again = { href: page.path, label: NO_COOKIE.again };
+  return sendMessage(reply, page, NO_COOKIE.title, NO_COOKIE.text, 400, again);
+}
+
 async function loadSurvey(
   ctx: ServiceContext,
   request: FastifyRequest,
@@ -84,11 +98,63 @@ async function loadSurvey(
   return null;
 }
 
-/** The public IIT/EIT survey: consent, one indicator per step, thank-you; no sign-in, no cookies needed. */
+const ALREADY_ANSWERED = {
+  title: m('ท่านตอบแบบวัดนี้แล้ว', 'You have already answered this survey'),
+  text: m(
+    'เบราว์เซอร์นี้ส่งคำตอบของแบบวัดนี้ไปแล้ว แบบวัดนี้รับคำตอบได้หนึ่งครั้งต่อเบราว์เซอร์ ขอบคุณที่ร่วมตอบ หากหลายคนใช้อุปกรณ์นี้ร่วมกัน (เช่น แท็บเล็ตที่จุดบริการ) โปรดแจ้งผู้ดูแลของหน่วยงานให้เปิดแบบวัดในโหมดตู้บริการ',
+    'This browser has already sent answers to this survey, which takes one answer per browser. Thank you for taking part. If several people share this device (such as a tablet at a service counter), ask the agency to open the survey in kiosk mode.',
+  ),
+};
+
+const NO_COOKIE = {
+  title: m('เบราว์เซอร์ไม่ได้เก็บคุกกี้ของแบบวัด', 'Your browser did not keep the survey cookie'),
+  text: m(
+    'แบบวัดนี้ใช้คุกกี้ของเว็บไซต์นี้หนึ่งรายการเพื่อให้แต่ละเบราว์เซอร์ตอบได้ครั้งเดียว คุกกี้นี้เหมือนกันสำหรับทุกคนที่ตอบ จึงไม่ระบุตัวท่าน และไม่ถูกเก็บไว้กับคำตอบ กรุณาอนุญาตคุกกี้สำหรับเว็บไซต์นี้แล้วเริ่มตอบใหม่',
+    'This survey uses one cookie of this site so that each browser answers once. It is the same for everyone who answers, so it does not identify you, and it is not stored with your answers. Please allow cookies for this site and start again.',
+  ),
+  again: m('เริ่มตอบใหม่', 'Start again'),
+};
+
+/** How long a browser remembers that it answered a link (a round's links are its own). */
+const BROWSER_COOKIE_DAYS = 365;
+
+/** The public IIT/EIT survey: consent, one indicator per step, thank-you; no sign-in. */
 export function registerSurveyRoutes(app: FastifyInstance, options: AppOptions): void {
   const { ctx } = options;
-  const secret = () => resolveCodeSecret(ctx, options.config.PRONGSAI_SECRET);
+  // made once and never changed: read from the database once per app (again after a failure)
+  let resolved: Promise<string> | null = null;
+  const secret = () =>
+    (resolved ??= resolveCodeSecret(ctx, options.config.PRONGSAI_SECRET).catch((error) => {
+      resolved = null;
+      throw error;
+    }));
   const api = typed(app);
+
+  /** What the browser's cookie of this link says (exempt outside the one-per-browser rule). */
+  const browserOf = async (
+    request: FastifyRequest,
+    survey: OpenSurvey,
+    kiosk: boolean,
+  ): Promise<BrowserCheck> => {
+    if (!oncePerBrowser(survey, kiosk)) return 'exempt';
+    const value = request.cookies[browserCookieName(survey.link.code)];
+    return readBrowserMark(await secret(), survey.link.id, value) ?? 'missing';
+  };
+
+  /** Sets the link's cookie: the same value for every browser with this mark (no identifier). */
+  const markBrowser = async (reply: FastifyReply, survey: OpenSurvey, mark: BrowserMark) => {
+    reply.setCookie(
+      browserCookieName(survey.link.code),
+      browserCookieValue(await secret(), survey.link.id, mark),
+      {
+        path: `/s/${survey.link.code}`,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: options.config.SECURE_COOKIES,
+        maxAge: BROWSER_COOKIE_DAYS * 24 * 3600,
+      },
+    );
+  };
 
   api.get(
     '/s/:code',
@@ -100,6 +166,11 @@ export function registerSurveyRoutes(app: FastifyInstance, options: AppOptions):
       const page = contextOf(request, survey, query.kiosk === '1');
       if (survey.closedBecause)
         return sendMessage(reply, page, survey.instrument.name, survey.closedBecause, 200);
+      const browser = await browserOf(request, survey, page.kiosk);
+      reply.header('cache-control', 'no-store');
+      if (browser === 'answered')
+        return sendMessage(reply, page, ALREADY_ANSWERED.title, ALREADY_ANSWERED.text, 200);
+      if (browser === 'missing') await markBrowser(reply, survey, 'started');
       const carried = {
         nonce: ctx.ids.token(18),
         accessCode: (query.k ?? '').slice(0, 40),
@@ -107,7 +178,6 @@ export function registerSurveyRoutes(app: FastifyInstance, options: AppOptions):
         answers: {},
         comment: '',
       };
-      reply.header('cache-control', 'no-store');
       return sendConsent(reply, survey, page, carried, null);
     },
   );
@@ -126,6 +196,11 @@ export function registerSurveyRoutes(app: FastifyInstance, options: AppOptions):
       if (survey.closedBecause)
         return sendMessage(reply, page, survey.instrument.name, survey.closedBecause, 200);
       if (!carried.nonce) carried.nonce = ctx.ids.token(18);
+      const browser = await browserOf(request, survey, carried.kiosk);
+      if (browser === 'answered')
+        return sendMessage(reply, page, ALREADY_ANSWERED.title, ALREADY_ANSWERED.text, 409);
+      // the consent page set the cookie: without it now, the browser keeps none
+      if (browser === 'missing') return sendNoCookie(reply, page);
       if (survey.link.requiresCode) {
         const problem = carried.accessCode
           ? await checkAccessCode(ctx, survey, carried.accessCode, await secret())
@@ -166,13 +241,21 @@ export function registerSurveyRoutes(app: FastifyInstance, options: AppOptions):
         return sendStep(reply, survey, page, carried, index, problems);
       if (index < survey.steps.length - 1)
         return sendStep(reply, survey, page, carried, index + 1, {});
+      const browser = await browserOf(request, survey, carried.kiosk);
       const outcome = await submitSurvey(ctx, survey, {
         form,
         nonce: carried.nonce,
         accessCode: carried.accessCode || null,
         secret: await secret(),
+        browser,
       });
-      if (outcome.kind === 'stored' || outcome.kind === 'duplicate') return sendThanks(reply, page);
+      if (outcome.kind === 'stored' || outcome.kind === 'duplicate') {
+        if (browser !== 'exempt') await markBrowser(reply, survey, 'answered');
+        return sendThanks(reply, page);
+      }
+      if (outcome.kind === 'answered')
+        return sendMessage(reply, page, ALREADY_ANSWERED.title, ALREADY_ANSWERED.text, 409);
+      if (outcome.kind === 'no_cookie') return sendNoCookie(reply, page);
       if (outcome.kind === 'invalid')
         return sendStep(reply, survey, page, carried, outcome.step, outcome.problems);
       if (outcome.kind === 'closed')

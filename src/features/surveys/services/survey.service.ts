@@ -19,9 +19,12 @@ import {
   findAccessCodeState,
   findSurveyLinkByCode,
   insertResponses,
+  isSubmissionClaimed,
   useAccessCode,
   type SurveyLink,
 } from '../db/survey.repository.js';
+import { countArrival, sweepArrivals } from '../db/survey-guard.repository.js';
+import { arrivalWindowOf, sweepBefore } from '../core/ballot-guard.js';
 import { writeBatcherOf } from '../../../platform/db/write-batcher.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
@@ -140,9 +143,26 @@ export async function checkAccessCode(
   return state === 'unused' ? null : CODE_MESSAGES[state];
 }
 
+/**
+ * Whether the one-answer-per-browser rule applies: on an open link, outside kiosk mode (a
+ * shared device). A link with single-use codes is one answer per code already.
+ */
+export function oncePerBrowser(survey: OpenSurvey, kiosk: boolean): boolean {
+  return !survey.link.requiresCode && !kiosk;
+}
+
+/**
+ * What the browser's cookie of the link said: `exempt` when the rule does not apply, `missing`
+ * when the browser sent no valid cookie (it keeps none), `started` after the consent page,
+ * `answered` after an answer was stored.
+ */
+export type BrowserCheck = 'exempt' | 'missing' | 'started' | 'answered';
+
 export type SubmitOutcome =
   | { kind: 'stored' }
   | { kind: 'duplicate' }
+  | { kind: 'answered' }
+  | { kind: 'no_cookie' }
   | { kind: 'closed'; message: Message }
   | { kind: 'code'; message: Message }
   | { kind: 'invalid'; step: number; problems: Record<string, Message> };
@@ -150,9 +170,12 @@ export type SubmitOutcome =
 class CodeRefused extends Error {}
 
 /**
- * Stores one anonymous response: every step is checked first; then, in one transaction, the
- * form's nonce is claimed (a second submit of the same form stores nothing), the access code
- * (if the link needs one) is marked used, and the answers are inserted with the day only.
+ * Stores one anonymous response: every step is checked first, and on an open link the
+ * browser's cookie (a browser that answered gets the thank-you page again for the very form it
+ * sent, and a refusal for any other); then, in one transaction, the form's nonce is claimed (a
+ * second submit of the same form stores nothing), the access code (if the link needs one) is
+ * marked used, the answers are inserted with the day only, and the link's arrival window counts
+ * one more answer (a count, not tied to the response).
  */
 export async function submitSurvey(
   ctx: ServiceContext,
@@ -162,17 +185,27 @@ export async function submitSurvey(
     nonce: string;
     accessCode: string | null;
     secret: string;
+    /** The browser's cookie of the link; exempt when not given. */
+    browser?: BrowserCheck;
   },
 ): Promise<SubmitOutcome> {
   if (survey.closedBecause) return { kind: 'closed', message: survey.closedBecause };
+  const now = ctx.clock.now();
+  const nonceHash = createHash('sha256').update(`${survey.link.id}:${input.nonce}`).digest('hex');
+  const browser = survey.link.requiresCode ? 'exempt' : (input.browser ?? 'exempt');
+  if (browser === 'missing') return { kind: 'no_cookie' };
+  if (browser === 'answered') {
+    const again = await isSubmissionClaimed(ctx.db.kysely, nonceHash);
+    return { kind: again ? 'duplicate' : 'answered' };
+  }
   for (const [index, step] of survey.steps.entries()) {
     const problems = findStepProblems(step, input.form);
     if (Object.keys(problems).length > 0) return { kind: 'invalid', step: index, problems };
   }
   if (survey.link.requiresCode && !input.accessCode)
     return { kind: 'code', message: CODE_MESSAGES.unknown };
-  const day = bangkokDay(ctx.clock.now());
-  const nonceHash = createHash('sha256').update(`${survey.link.id}:${input.nonce}`).digest('hex');
+  const day = bangkokDay(now);
+  const window = arrivalWindowOf(now);
   const answers = collectAnswers(survey.steps, input.form);
   // masked here, before the transaction: a name, phone or e-mail is never stored
   const comment = survey.instrument.comment ? prepareComment(input.form.comment) : null;
@@ -195,6 +228,9 @@ export async function submitSurvey(
         comment,
       };
       await insertResponses(trx, [response]);
+      // last, so that on PostgreSQL the link's counter row is locked for the shortest time
+      if ((await countArrival(trx, survey.link.id, window)) === 1)
+        await sweepArrivals(trx, sweepBefore(now), survey.link.id);
       return { kind: 'stored' } as const;
     });
   } catch (error) {

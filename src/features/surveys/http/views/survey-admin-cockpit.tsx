@@ -5,6 +5,8 @@ import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.j
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { LiveScoresTable } from './survey-admin-scores.js';
+import { ReviewBlock } from './survey-admin-review.js';
+import type { SurveyReview } from '../../services/survey-review.service.js';
 
 /** One instrument with its public addresses and QR code (inline SVG made on the server). */
 export interface InstrumentView {
@@ -205,6 +207,7 @@ function InstrumentPanel(props: {
   cockpit: Cockpit;
   view: InstrumentView;
   form: FormState;
+  review: SurveyReview | undefined;
 }) {
   const { page, cockpit, view } = props;
   const { lang } = page;
@@ -226,6 +229,17 @@ function InstrumentPanel(props: {
       {cockpit.canManage && (
         <SettingsForm page={page} roundId={roundId} data={data} form={props.form} />
       )}
+      {props.review && (
+        <ReviewBlock
+          page={page}
+          roundId={roundId}
+          instrument={data.code}
+          review={props.review.instruments.get(data.code)}
+          canExclude={props.review.canExclude}
+          errors={props.form.errors}
+          values={props.form.values}
+        />
+      )}
       <h3>{pick(lang, m('คะแนนระหว่างเก็บข้อมูล', 'Live scores'))}</h3>
       <LiveScoresTable lang={lang} live={data.live} />
     </section>
@@ -239,6 +253,8 @@ export function SurveyCockpitPage(props: {
   views: InstrumentView[];
   form: FormState;
   notice: Message | null;
+  /** Bursts and identical answer sets to review (none on pages that do not load them). */
+  review?: SurveyReview;
 }) {
   const { page, cockpit } = props;
   const { lang } = page;
@@ -258,7 +274,13 @@ export function SurveyCockpitPage(props: {
       )}
       <ErrorSummary lang={lang} errors={props.form.errors} />
       {props.views.map((view) => (
-        <InstrumentPanel page={page} cockpit={cockpit} view={view} form={props.form} />
+        <InstrumentPanel
+          page={page}
+          cockpit={cockpit}
+          view={view}
+          form={props.form}
+          review={props.review}
+        />
       ))}
       <p>
         <a href={`/rounds/${round.id}`}>

@@ -228,7 +228,13 @@ export function ProblemSummary(props: {
 }
 
 /** The confidentiality statement shown before anything is asked. */
-export function ConfidentialityStatement({ lang, steps }: { lang: Lang; steps: number }) {
+export function ConfidentialityStatement(props: {
+  lang: Lang;
+  steps: number;
+  /** The link takes one answer per browser (an open link outside kiosk mode). */
+  oncePerBrowser?: boolean;
+}) {
+  const { lang, steps } = props;
   return (
     <div class="statement">
       <p>
@@ -240,6 +246,17 @@ export function ConfidentialityStatement({ lang, steps }: { lang: Lang; steps: n
           ),
         )}
       </p>
+      {props.oncePerBrowser && (
+        <p>
+          {pick(
+            lang,
+            m(
+              'ตอบได้หนึ่งครั้งต่อเบราว์เซอร์: เบราว์เซอร์ของท่านจะเก็บคุกกี้ของเว็บไซต์นี้ไว้ว่าเริ่มตอบหรือตอบแล้ว คุกกี้นี้เหมือนกันสำหรับทุกคน ไม่ระบุตัวท่าน และไม่ถูกเก็บไว้กับคำตอบ',
+              'One answer per browser: your browser keeps a cookie of this site saying that it started or answered. The cookie is the same for everyone, does not identify you and is not stored with your answers.',
+            ),
+          )}
+        </p>
+      )}
       <p>
         {pick(
           lang,
