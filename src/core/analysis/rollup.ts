@@ -9,6 +9,11 @@ export interface RollupUnit {
   total: number | null;
   levelCode: string | null;
   indicators: { code: string; name: Text; score: number | null }[];
+  /**
+   * Its result has figures withheld (too few respondents, core/disclosure): the unit is left
+   * out of every aggregate, so that the roll-up minus the other units cannot give them back.
+   */
+  withheld?: boolean;
 }
 
 /** A level of the rating scheme, in the scheme's order. */
@@ -39,6 +44,8 @@ export interface Rollup {
   levels: RollupLevelCount[];
   ranking: RollupRanked[];
   pending: RollupUnit[];
+  /** Units whose result is withheld: listed, counted nowhere else (no figure of theirs shown). */
+  withheld: RollupUnit[];
   indicators: RollupIndicator[];
   weakest: RollupIndicator[];
 }
@@ -48,7 +55,8 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 /**
  * Rolls up the results of a parent body's units: how many at each level (in the scheme's order;
  * levels outside it follow), a ranking by total (ties by code), the mean of each indicator across
- * units and the weakest ones. Units without a total are listed as pending.
+ * units and the weakest ones. Units without a total are listed as pending; units with withheld
+ * figures are listed apart and left out of every count, rank and mean.
  */
 export function rollUpUnits(
   units: readonly RollupUnit[],
@@ -56,11 +64,15 @@ export function rollUpUnits(
   options: { type?: string | null; weakest?: number } = {},
 ): Rollup {
   const type = options.type ? options.type : null;
-  const chosen = type === null ? [...units] : units.filter((u) => u.type === type);
+  const all = type === null ? [...units] : units.filter((u) => u.type === type);
+  const byCode = (a: RollupUnit, b: RollupUnit) => a.code.localeCompare(b.code);
+  const withheld = all
+    .filter((u) => u.withheld === true)
+    .map((u) => ({ ...u, total: null, levelCode: null, indicators: [] }))
+    .sort(byCode);
+  const chosen = all.filter((u) => u.withheld !== true);
   const scored = chosen.filter((u): u is RollupRanked => u.total !== null);
-  const pending = chosen
-    .filter((u) => u.total === null)
-    .sort((a, b) => a.code.localeCompare(b.code));
+  const pending = chosen.filter((u) => u.total === null).sort(byCode);
 
   const counts: RollupLevelCount[] = levels.map((l) => ({ ...l, count: 0 }));
   for (const unit of scored) {
@@ -94,5 +106,5 @@ export function rollUpUnits(
     .sort((a, b) => a.mean - b.mean || a.code.localeCompare(b.code, 'en', { numeric: true }))
     .slice(0, options.weakest ?? 3);
 
-  return { type, levels: counts, ranking, pending, indicators, weakest };
+  return { type, levels: counts, ranking, pending, withheld, indicators, weakest };
 }

@@ -32,25 +32,35 @@ export interface WeaknessReport {
   oitItems: Weakness[];
 }
 
-function collect(node: ScoreNode, type: ScoreNode['type'], out: ScoreNode[]): void {
-  if (node.type === type && node.score !== null && node.score < 100) out.push(node);
-  for (const child of node.children) collect(child, type, out);
+function collect(
+  node: ScoreNode,
+  type: ScoreNode['type'],
+  skip: ReadonlySet<string>,
+  out: ScoreNode[],
+): void {
+  if (node.type === type && node.score !== null && node.score < 100 && !skip.has(node.code))
+    out.push(node);
+  for (const child of node.children) collect(child, type, skip, out);
 }
 
 /**
  * Finds the weakest indicators, questions and OIT items, ranked by the points each costs the
- * total, and tells for each whether bringing it to 100 would change the level.
+ * total, and tells for each whether bringing it to 100 would change the level. `skip`: codes
+ * left out before ranking (withheld ones, see core/disclosure).
  */
 export function analyseWeaknesses(
   compiled: CompiledEdition,
   leaves: LeafScores,
-  options: Omit<EvaluateOptions, 'overrides'> & { limit?: number } = {},
+  options: Omit<EvaluateOptions, 'overrides'> & {
+    limit?: number;
+    skip?: ReadonlySet<string>;
+  } = {},
 ): WeaknessReport {
-  const { limit = 5, ...evaluate } = options;
+  const { limit = 5, skip = new Set<string>(), ...evaluate } = options;
   const base = evaluateScores(compiled, leaves, evaluate);
   const rank = (type: ScoreNode['type']): Weakness[] => {
     const found: ScoreNode[] = [];
-    collect(base.tree, type, found);
+    collect(base.tree, type, skip, found);
     found.sort(
       (a, b) => b.lost - a.lost || (a.score ?? 0) - (b.score ?? 0) || a.code.localeCompare(b.code),
     );

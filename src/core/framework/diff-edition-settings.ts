@@ -55,7 +55,7 @@ function diffKeyed<T>(
   return { changes, removed };
 }
 
-/** Compares total_points, rounding and the default rating scheme. */
+/** Compares total_points, rounding, the minimum group size and the default rating scheme. */
 export function diffEditionSettings(a: Edition, b: Edition): ChangeLists {
   const rounding = (e: Edition) => `${e.rounding.mode}, ${e.rounding.decimals}`;
   const changes = [
@@ -72,6 +72,13 @@ export function diffEditionSettings(a: Edition, b: Edition): ChangeLists {
       { th: 'การปัดเศษ (วิธี, จำนวนทศนิยม)', en: 'rounding (mode, decimals)' },
       rounding(a),
       rounding(b),
+    ),
+    ...changedIf(
+      'edition',
+      'min_group_size',
+      { th: 'จำนวนผู้ตอบขั้นต่ำที่แสดงคะแนนได้ (min_group_size)', en: 'min_group_size' },
+      formatNumber(a.min_group_size),
+      formatNumber(b.min_group_size),
     ),
     ...changedIf(
       'edition',

@@ -234,6 +234,11 @@ export const EditionSchema = z.strictObject({
   instruments: z.array(InstrumentSchema).min(1),
   rating: RatingSchema,
   min_sample: z.array(MinSampleRuleSchema).default([]),
+  /**
+   * The smallest number of people a survey figure may be shown from (disclosure control,
+   * docs/scoring.md): below it a score is withheld with everything computed from it.
+   */
+  min_group_size: z.number().int().min(2).max(100).default(5),
   /** Whether an agency may add a new link when clarifying a failed OIT item (the national rule judges the first links). */
   oit_clarification_new_links: z.boolean().default(false),
   calendar: z.array(MilestoneSchema).default([]),

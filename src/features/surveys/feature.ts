@@ -10,10 +10,14 @@ export const surveysFeature: Feature = {
 };
 
 // What other features use of this one: its door.
-export { MIN_GROUP_SIZE } from './core/progress.js';
 export { fieldName } from './core/survey-form.js';
 export { insertResponses, listResponseAnswers, type NewResponse } from './db/survey.repository.js';
 export { importResponses } from './services/response-import.service.js';
+export {
+  releaseOfRound,
+  tallyReleasedAnswers,
+  type ReleasedAnswers,
+} from './services/released-answers.service.js';
 export { reshuffleRecentResponses, RESHUFFLE_EVERY_MS } from './services/response-order.service.js';
 export { ensureSurveyLinks } from './services/survey-admin.service.js';
 export {

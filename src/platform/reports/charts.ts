@@ -1,12 +1,14 @@
 import * as echarts from 'echarts';
 import type { Text } from '../../core/framework/edition.schema.js';
 import type { ScoreNode } from '../../core/scoring/evaluate-scores.js';
+import { WITHHELD_LABEL } from '../../core/disclosure/disclosure.js';
 
-/** One bar of a chart: a labelled, already rounded score. */
+/** One bar of a chart: a labelled, already rounded score (withheld: no bar, a note). */
 export interface ChartBar {
   code: string;
   label: string;
   value: number | null;
+  withheld?: boolean;
 }
 
 export interface ChartSize {
@@ -20,6 +22,8 @@ export interface ChartNode {
   code: string;
   name: Text;
   shown: number | null;
+  /** Withheld (core/disclosure): drawn as no bar with "ข้อมูลไม่พอ / not enough respondents". */
+  withheld?: boolean;
   children: ChartNode[];
 }
 
@@ -35,7 +39,12 @@ function collectIndicators(node: ChartNode, out: ChartNode[]): void {
 export function indicatorBars(result: { tree: ChartNode }, lang: keyof Text = 'th'): ChartBar[] {
   const found: ChartNode[] = [];
   collectIndicators(result.tree, found);
-  return found.map((n) => ({ code: n.code, label: `${n.code} ${n.name[lang]}`, value: n.shown }));
+  return found.map((n) => ({
+    code: n.code,
+    label: `${n.code} ${n.name[lang]}`,
+    value: n.withheld ? null : n.shown,
+    withheld: n.withheld === true,
+  }));
 }
 
 /** The echarts option of a horizontal bar chart of scores 0–100 with the value on each bar. */
@@ -53,14 +62,19 @@ export function barChartOption(bars: readonly ChartBar[]): echarts.EChartsCoreOp
     series: [
       {
         type: 'bar',
-        data: bars.map((b) => b.value ?? 0),
+        // a missing or withheld score is no bar at all (never a bar of 0), with a note
+        data: bars.map((b) =>
+          b.value === null ? { value: 0, itemStyle: { opacity: 0 } } : { value: b.value },
+        ),
         itemStyle: { color: '#1f6f8b' },
         label: {
           show: true,
           position: 'right',
           fontFamily: 'Sarabun, sans-serif',
           formatter: (p: { dataIndex: number }) => {
-            const value = bars[p.dataIndex]?.value;
+            const bar = bars[p.dataIndex];
+            if (bar?.withheld) return WITHHELD_LABEL;
+            const value = bar?.value;
             return value === null || value === undefined ? '–' : value.toFixed(2);
           },
         },

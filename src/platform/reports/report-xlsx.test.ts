@@ -21,7 +21,7 @@ const leaf = (
   code,
   name: { th: `ชื่อ ${code}`, en: `name ${code}` },
   shown,
-  lost: shown === null ? 0 : (100 - shown) / 10,
+  lost: shown === null ? null : (100 - shown) / 10,
   withheld,
   children,
 });
@@ -43,6 +43,7 @@ describe('results workbook', () => {
       edition: 'ita-2568',
       total: 80,
       level: { th: 'ต้องปรับปรุง', en: 'Needs improvement' },
+      withheld: false,
       tree,
     });
     const sheet = (await read(bytes)).getWorksheet('ผลการประเมิน');
@@ -63,7 +64,40 @@ describe('results workbook', () => {
     expect(cells[4]).toEqual(['IIT', '1', 'i1', 'ข้อคำถาม', 'ชื่อ i1', 75, 2.5, '']);
     expect(cells[5]?.slice(0, 5)).toEqual(['IIT', '1', 'i2', 'ข้อคำถาม', 'ชื่อ i2']);
     expect(cells[5]?.[5]).toBeUndefined();
-    expect(cells[5]?.[7]).toBe('ไม่แสดง (ผู้ตอบน้อยกว่า 5 คน)');
+    expect(cells[5]?.[6]).toBeUndefined();
+    expect(cells[5]?.[7]).toBe('ข้อมูลไม่พอ / not enough respondents');
+  });
+
+  it('writes no withheld total or level: an empty cell and the note', async () => {
+    const tree = leaf('total', 'total', null, true, [leaf('instrument', 'IIT', null, true)]);
+    const bytes = await resultsWorkbook(
+      {
+        agencyCode: 'D01',
+        agencyName: 'กรมทดสอบ',
+        year: 2569,
+        edition: 'ita-2569',
+        total: null,
+        level: null,
+        withheld: true,
+        tree,
+      },
+      'en',
+    );
+    const rows = ((await read(bytes)).getWorksheet('Results')?.getSheetValues() ?? []).slice(1);
+    const total = (rows[1] as unknown[]).slice(1);
+    expect(total[4]).toBe('กรมทดสอบ · ita-2569 · ข้อมูลไม่พอ / not enough respondents');
+    expect(total[5]).toBeUndefined();
+    expect(total[7]).toBe('ข้อมูลไม่พอ / not enough respondents');
+    expect((rows[2] as unknown[]).slice(1)).toEqual([
+      'IIT',
+      '',
+      'IIT',
+      'Instrument',
+      'name IIT',
+      undefined,
+      undefined,
+      'ข้อมูลไม่พอ / not enough respondents',
+    ]);
   });
 });
 
@@ -82,6 +116,7 @@ describe('roll-up workbook', () => {
           instruments: { IIT: 90, EIT: 88.5, OIT: 100 },
           total: 93.55,
           level: { th: 'ผ่านดี', en: 'Good pass' },
+          withheld: null,
         },
         {
           rank: null,
@@ -91,11 +126,23 @@ describe('roll-up workbook', () => {
           instruments: {},
           total: null,
           level: null,
+          withheld: null,
+        },
+        {
+          rank: null,
+          code: 'L01',
+          name: 'อบต.',
+          type: 'local',
+          instruments: { IIT: null, EIT: 91, OIT: 100 },
+          total: null,
+          level: null,
+          withheld: ['IIT'],
         },
       ],
       weakest: [
         { code: '7', name: { th: 'ประสิทธิภาพการสื่อสาร', en: 'Communication' }, mean: 71.2, units: 1 },
       ],
+      withheldUnits: 1,
     });
     const book = await read(bytes);
     const units = book.getWorksheet('ผลรายหน่วยงาน');
@@ -110,6 +157,7 @@ describe('roll-up workbook', () => {
       'OIT',
       'คะแนนรวม',
       'ระดับ',
+      'หมายเหตุ',
     ]);
     expect(units?.getRow(2).values).toEqual([
       undefined,
@@ -122,11 +170,20 @@ describe('roll-up workbook', () => {
       100,
       93.55,
       'ผ่านดี',
+      '',
     ]);
     expect(units?.getRow(3).getCell(9).value).toBe('ยังไม่มีผล');
     expect(units?.getRow(3).getCell(1).value).toBeNull();
+    // a unit with withheld figures: empty cells where withheld, the text for its level and a note
+    const withheld = units?.getRow(4).values as unknown[];
+    expect(withheld.slice(5, 9)).toEqual([undefined, 91, 100, undefined]);
+    expect(withheld[9]).toBe('ข้อมูลไม่พอ / not enough respondents');
+    expect(withheld[10]).toBe('ข้อมูลไม่พอ / not enough respondents: IIT, คะแนนรวม ระดับ');
     const weak = book.getWorksheet('ตัวชี้วัดที่อ่อนที่สุด');
     expect(weak?.getRow(2).values).toEqual([undefined, '7', 'ประสิทธิภาพการสื่อสาร', 71.2, 1]);
+    expect(weak?.getRow(3).getCell(2).value).toBe(
+      'ไม่นับ 1 หน่วยงานที่ข้อมูลไม่พอ / not enough respondents',
+    );
   });
 });
 
@@ -143,22 +200,44 @@ describe('open data', () => {
       total: null,
       levelCode: null,
       levelName: null,
+      withheld: [],
+    },
+    {
+      agencyCode: 'L01',
+      agencyName: 'อบต.',
+      agencyType: 'local',
+      year: 2568,
+      iit: null,
+      eit: 91,
+      oit: 100,
+      total: null,
+      levelCode: null,
+      levelName: null,
+      withheld: ['iit', 'total', 'level'],
     },
   ];
 
   it('writes CSV through the one CSV writer: quoted, formula-guarded, two decimals, empty for none', () => {
     expect(openDataCsv(rows)).toBe(
-      '\uFEFFagency_code,agency_name,agency_type,year,iit,eit,oit,total,level_code,level_name_th\r\n' +
-        `D01,"'+กรม, ""หนึ่ง""",department,2568,90.00,88.46,,,,\r\n`,
+      '\uFEFFagency_code,agency_name,agency_type,year,iit,eit,oit,total,level_code,level_name_th,note\r\n' +
+        `D01,"'+กรม, ""หนึ่ง""",department,2568,90.00,88.46,,,,,\r\n` +
+        'L01,อบต.,local,2568,,91.00,100.00,,,,"ข้อมูลไม่พอ / not enough respondents: iit, total, level"\r\n',
     );
   });
 
   it('writes JSON with the year, the count and one record per agency', () => {
     expect(openDataJson(2568, rows)).toMatchObject({
       year: 2568,
-      count: 1,
+      count: 2,
       records: [
         { agency_code: 'D01', agency_name: '+กรม, "หนึ่ง"', iit: 90, oit: null, level_name: null },
+        {
+          agency_code: 'L01',
+          iit: null,
+          total: null,
+          withheld: ['iit', 'total', 'level'],
+          withheld_reason: 'ข้อมูลไม่พอ / not enough respondents',
+        },
       ],
     });
   });

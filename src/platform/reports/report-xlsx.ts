@@ -2,16 +2,17 @@ import ExcelJS from 'exceljs';
 import { guardCell } from '../../core/csv-format.js';
 import type { Text } from '../../core/framework/edition.schema.js';
 import type { ScoreNode } from '../../core/scoring/evaluate-scores.js';
+import { WITHHELD_LABEL } from '../../core/disclosure/disclosure.js';
 
 type Lang = keyof Text;
 
-/** A node of a shown result (questions below the group size withheld). */
+/** A node of a shown result (withheld ones carry no number, core/disclosure). */
 export interface XlsxResultNode {
   type: ScoreNode['type'];
   code: string;
   name: Text;
   shown: number | null;
-  lost: number;
+  lost: number | null;
   withheld: boolean;
   children: XlsxResultNode[];
 }
@@ -24,6 +25,8 @@ export interface ResultsWorkbookInput {
   edition: string;
   total: number | null;
   level: Text | null;
+  /** The total and level are withheld (too few respondents). */
+  withheld: boolean;
   tree: XlsxResultNode;
 }
 
@@ -36,6 +39,8 @@ export interface RollupWorkbookUnit {
   instruments: Record<string, number | null>;
   total: number | null;
   level: Text | null;
+  /** The instruments withheld (with them the total and level); null when nothing is. */
+  withheld: string[] | null;
 }
 
 export interface RollupWorkbookInput {
@@ -44,6 +49,8 @@ export interface RollupWorkbookInput {
   instrumentCodes: string[];
   units: RollupWorkbookUnit[];
   weakest: { code: string; name: Text; mean: number; units: number }[];
+  /** Units left out of every mean and count because figures of theirs are withheld. */
+  withheldUnits: number;
 }
 
 const TYPE_NAMES: Record<ScoreNode['type'], Text> = {
@@ -56,7 +63,6 @@ const TYPE_NAMES: Record<ScoreNode['type'], Text> = {
   oit_item: { th: 'ข้อ OIT', en: 'OIT item' },
 };
 
-const WITHHELD: Text = { th: 'ไม่แสดง (ผู้ตอบน้อยกว่า 5 คน)', en: 'withheld (fewer than 5 answers)' };
 const FONT = { name: 'TH Sarabun New', size: 14 };
 
 function newBook(): ExcelJS.Workbook {
@@ -99,8 +105,8 @@ function addNodes(sheet: ExcelJS.Worksheet, node: XlsxResultNode, lang: Lang, pa
       TYPE_NAMES[child.type][lang],
       text(child.name[lang]),
       child.withheld ? null : child.shown,
-      child.withheld ? null : Math.round(child.lost * 100) / 100,
-      child.withheld ? WITHHELD[lang] : '',
+      child.withheld || child.lost === null ? null : Math.round(child.lost * 100) / 100,
+      child.withheld ? WITHHELD_LABEL : '',
     ]);
     addNodes(sheet, child, lang, [instrument, indicator]);
   }
@@ -108,7 +114,8 @@ function addNodes(sheet: ExcelJS.Worksheet, node: XlsxResultNode, lang: Lang, pa
 
 /**
  * A round's results as one sheet, instrument → indicator → question or item, each with its
- * score and the points of the total it lost; withheld questions say so and carry no number.
+ * score and the points of the total it lost; withheld ones carry no number and say
+ * "ข้อมูลไม่พอ / not enough respondents" in the note column.
  */
 export async function resultsWorkbook(
   input: ResultsWorkbookInput,
@@ -131,10 +138,12 @@ export async function resultsWorkbook(
     '',
     input.agencyCode,
     th ? 'คะแนนรวม' : 'Total',
-    text(`${input.agencyName} · ${input.edition} · ${input.level?.[lang] ?? ''}`),
-    input.total,
+    text(
+      `${input.agencyName} · ${input.edition} · ${input.withheld ? WITHHELD_LABEL : (input.level?.[lang] ?? '')}`,
+    ),
+    input.withheld ? null : input.total,
     null,
-    '',
+    input.withheld ? WITHHELD_LABEL : '',
   ]);
   addNodes(sheet, input.tree, lang, []);
   return toBuffer(book);
@@ -158,6 +167,7 @@ export async function rollupWorkbook(
     ...input.instrumentCodes.map((code) => ({ header: code, width: 10, number: true })),
     { header: th ? 'คะแนนรวม' : 'Total', width: 12, number: true },
     { header: th ? 'ระดับ' : 'Level', width: 22 },
+    { header: th ? 'หมายเหตุ' : 'Note', width: 40 },
   ]);
   for (const unit of input.units)
     units.addRow([
@@ -167,7 +177,10 @@ export async function rollupWorkbook(
       text(unit.type),
       ...input.instrumentCodes.map((code) => unit.instruments[code] ?? null),
       unit.total,
-      unit.level?.[lang] ?? (th ? 'ยังไม่มีผล' : 'no result yet'),
+      unit.withheld ? WITHHELD_LABEL : (unit.level?.[lang] ?? (th ? 'ยังไม่มีผล' : 'no result yet')),
+      unit.withheld
+        ? `${WITHHELD_LABEL}: ${[...unit.withheld, th ? 'คะแนนรวม ระดับ' : 'total, level'].join(', ')}`
+        : '',
     ]);
   const weak = sheetWith(book, th ? 'ตัวชี้วัดที่อ่อนที่สุด' : 'Weakest indicators', [
     { header: th ? 'รหัส' : 'Code', width: 10 },
@@ -176,6 +189,13 @@ export async function rollupWorkbook(
     { header: th ? 'จำนวนหน่วยงาน' : 'Units', width: 14 },
   ]);
   for (const x of input.weakest) weak.addRow([x.code, text(x.name[lang]), x.mean, x.units]);
+  if (input.withheldUnits > 0)
+    weak.addRow([
+      '',
+      th
+        ? `ไม่นับ ${input.withheldUnits} หน่วยงานที่${WITHHELD_LABEL}`
+        : `${input.withheldUnits} units left out: ${WITHHELD_LABEL}`,
+    ]);
   book.title = `${input.agencyName} ${input.year}`;
   return toBuffer(book);
 }

@@ -10,7 +10,11 @@ import {
   type MeasureSuggestion,
   type WeakTarget,
 } from '../core/measure-rules.js';
-import type { ScoreNode } from '../../../core/scoring/evaluate-scores.js';
+import {
+  discloseResult,
+  disclosureRuleOf,
+  type DisclosedNode,
+} from '../../../core/disclosure/disclosure.js';
 import {
   findMeasure,
   listProgress,
@@ -115,21 +119,27 @@ export async function loadMeasure(
   return measure;
 }
 
-function collectWeak(node: ScoreNode, out: WeakTarget[]): void {
+function collectWeak(node: DisclosedNode, out: WeakTarget[]): void {
   const type = node.type;
   if (
     (type === 'indicator' || type === 'question' || type === 'oit_item') &&
+    !node.withheld &&
     node.score !== null &&
     node.score < 100
   )
-    out.push({ type, code: node.code, name: node.name, score: node.score, lost: node.lost });
+    out.push({ type, code: node.code, name: node.name, score: node.score, lost: node.lost ?? 0 });
   for (const child of node.children) collectWeak(child, out);
 }
 
-/** Indicators, questions and OIT items of a round that lose points, from the engine. */
+/**
+ * Indicators, questions and OIT items of a round that lose points, from the engine, as far as
+ * they may be shown (core/disclosure: parts resting on too few respondents are left out).
+ */
 export async function findWeakTargets(ctx: ServiceContext, round: Round): Promise<WeakTarget[]> {
   const found: WeakTarget[] = [];
-  collectWeak((await scoreRound(ctx, round)).tree, found);
+  const compiled = await loadRoundEdition(ctx, round.editionId);
+  const shown = discloseResult(await scoreRound(ctx, round), disclosureRuleOf(compiled.edition));
+  collectWeak(shown.tree, found);
   return found;
 }
 

@@ -109,6 +109,11 @@ const ScoresJson = z.object({
   indicators: z.array(z.object({ code: z.string(), name: Text, shown: z.number().nullable() })),
   total: z.number().nullable(),
   level: z.object({ code: z.string(), name: Text }).nullable(),
+  withheld: z
+    .boolean()
+    .describe(
+      'The total and level are withheld (null): a survey score rests on too few respondents (ข้อมูลไม่พอ / not enough respondents)',
+    ),
   decided: z.number().int(),
   items: z.number().int(),
 });

@@ -6,19 +6,19 @@ import { DomainError } from '../../../core/errors.js';
 import type { ScoreResult } from '../../../core/scoring/evaluate-scores.js';
 import { scoreAgency } from '../../../core/scoring/score-agency.js';
 import type { OitDecision } from '../../../core/scoring/score-leaves.js';
+import type { SurveyTally } from '../../../core/scoring/survey-tally.js';
 import {
-  addSurveyResponse,
-  createSurveyTally,
-  type SurveyTally,
-} from '../../../core/scoring/survey-tally.js';
+  disclosedSnapshotColumns,
+  discloseResult,
+  disclosureRuleOf,
+} from '../../../core/disclosure/disclosure.js';
 import { findRound, upsertScoreSnapshot, type Round } from '../../rounds/feature.js';
-import { listResponseAnswers } from '../../surveys/feature.js';
+import { tallyReleasedAnswers } from '../../surveys/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { latestPrimaryDecisions, loadVisibleRound, reviewNotFound } from './oit-review-access.js';
 import { moveRound } from '../../rounds/feature.js';
 import { loadRoundEdition } from '../../surveys/feature.js';
-import { bangkokDay } from '../../../core/thai-calendar.js';
 
 /** A round's OIT, its indicators (9, 10) and the total, from the engine. */
 export interface OitScoreSummary {
@@ -26,6 +26,8 @@ export interface OitScoreSummary {
   indicators: { code: string; name: Text; shown: number | null }[];
   total: number | null;
   level: { code: string; name: Text } | null;
+  /** The total and level are withheld: a survey score rests on too few people (core/disclosure). */
+  withheld: boolean;
   decided: number;
   items: number;
 }
@@ -35,23 +37,11 @@ async function tallySurveys(
   compiled: CompiledEdition,
   round: Round,
 ): Promise<Record<string, SurveyTally>> {
-  // while answers still come in, today's are left out (as in the survey cockpit): watching a
-  // score move after each answer would reveal one person's answers
-  const before = round.state === 'collecting' ? bangkokDay(ctx.clock.now()) : undefined;
-  const surveys: Record<string, SurveyTally> = {};
-  for (const instrument of compiled.edition.instruments) {
-    if (instrument.kind !== 'survey') continue;
-    const tally = createSurveyTally(compiled, instrument.code);
-    for (const answers of await listResponseAnswers(
-      ctx.db.kysely,
-      round.id,
-      instrument.code,
-      before,
-    ))
-      addSurveyResponse(compiled, tally, answers);
-    surveys[instrument.code] = tally;
-  }
-  return surveys;
+  // while answers still come in, only those the disclosure module releases (whole days before
+  // today, in steps of the minimum group size, as in the survey cockpit): watching a score move
+  // would otherwise reveal a few people's answers; after collection, every answer
+  const released = await tallyReleasedAnswers(ctx, compiled, round);
+  return Object.fromEntries([...released].map(([code, r]) => [code, r.tally]));
 }
 
 /** Scores a round with the engine from its survey answers and the primary assessor's latest decisions. */
@@ -72,11 +62,13 @@ export function summariseOit(
 ): OitScoreSummary {
   const checklist = compiled.edition.instruments.find((i) => i.kind === 'checklist');
   const node = result.tree.children.find((n) => n.code === checklist?.code);
+  const shown = discloseResult(result, disclosureRuleOf(compiled.edition));
   return {
     oit: node ? { score: node.score, shown: node.shown } : null,
     indicators: (node?.children ?? []).map((n) => ({ code: n.code, name: n.name, shown: n.shown })),
-    total: result.total,
-    level: result.level ? { code: result.level.code, name: result.level.name } : null,
+    total: shown.total,
+    level: shown.level ? { code: shown.level.code, name: shown.level.name } : null,
+    withheld: shown.withheld !== null,
     decided,
     items: compiled.oitItems.size,
   };
@@ -140,13 +132,15 @@ export async function confirmOitRound(
   const afterMove = async (trx: Kysely<Database>) => {
     const scored = await scoreRound({ ...ctx, db: { ...ctx.db, kysely: trx } }, before);
     result = scored;
+    const compiled = await loadRoundEdition(ctx, before.editionId);
+    // the row's total and level are read as they are (e.g. into a withdrawal's audit entry):
+    // only disclosed ones; the engine's full result stays in its JSON, read through the module
     await upsertScoreSnapshot(
       trx,
       {
         roundId,
         engineVersion: scored.engineVersion,
-        total: scored.total,
-        levelCode: scored.level?.code ?? null,
+        ...disclosedSnapshotColumns(scored, disclosureRuleOf(compiled.edition)),
         resultJson: JSON.stringify(scored),
       },
       nowIso(ctx),

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { formatCsv } from '../../../core/csv-format.js';
+import { WITHHELD_LABEL } from '../../../core/disclosure/disclosure.js';
 import { DomainError } from '../../../core/errors.js';
 import type { ReportWording } from '../services/result-reports.service.js';
 import type { ResultNode } from '../services/results.service.js';
@@ -56,7 +57,10 @@ export function publicTarget(params: { agencyCode: string; year: string }): {
   return { code: params.agencyCode, year: pathYear(params.year, notFound) };
 }
 
-/** The explanation tree as CSV, one line per node (withheld ones without their numbers). */
+/**
+ * The explanation tree as CSV, one line per node: withheld ones with empty numbers and
+ * "ข้อมูลไม่พอ / not enough respondents" in the note column (never 0).
+ */
 export function treeCsv(tree: ResultNode): string {
   const rows: string[][] = [];
   const visit = (node: ResultNode, depth: number) => {
@@ -66,8 +70,8 @@ export function treeCsv(tree: ResultNode): string {
       String(depth),
       node.name.th,
       node.withheld || node.shown === null ? '' : node.shown.toFixed(2),
-      node.withheld ? '' : node.lost.toFixed(2),
-      node.withheld ? 'withheld' : '',
+      node.withheld || node.lost === null ? '' : node.lost.toFixed(2),
+      node.withheld ? WITHHELD_LABEL : '',
     ]);
     for (const child of node.children) visit(child, depth + 1);
   };

@@ -209,7 +209,7 @@ for (const dialect of DIALECTS) {
       expect(d01?.year).toBe(2568);
       const csv = (await anonymous.get('/public/open-data/2568.csv')).body.split('\r\n');
       expect(csv[0]).toBe(
-        '\uFEFFagency_code,agency_name,agency_type,year,iit,eit,oit,total,level_code,level_name_th',
+        '\uFEFFagency_code,agency_name,agency_type,year,iit,eit,oit,total,level_code,level_name_th,note',
       );
       expect(csv.filter((l) => l !== '').length).toBe(json.count + 1);
       const empty = (await anonymous.get('/public/open-data/2569.json')).json();

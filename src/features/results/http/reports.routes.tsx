@@ -224,12 +224,14 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
       publishedAt,
       total: result.total,
       level: result.level ? { code: result.level.code, name: result.level.name } : null,
+      withheld: result.withheld,
       instruments: result.instruments.map((i) => ({
         code: i.code,
         name: i.name,
         score: i.shown,
         points: i.points,
         component: i.component,
+        withheld: i.withheld,
       })),
       tree: result.tree,
     });

@@ -52,6 +52,16 @@ export const OpenDataParams = z.object({ file: z.string() });
 const Text = z.object({ th: z.string(), en: z.string() });
 const Level = z.object({ scheme: z.string(), code: z.string(), name: Text });
 
+/** Why figures are withheld (they are null): too few respondents (core/disclosure). */
+const Withholding = z
+  .object({
+    reason: z.literal('not_enough_respondents'),
+    text: z.string().describe('ข้อมูลไม่พอ / not enough respondents'),
+    minimum: z.number().int().describe('The edition’s minimum group size'),
+    instruments: z.array(z.string()).describe('Instruments withheld, with the total and level'),
+  })
+  .describe('Set when figures are withheld: those are null (never 0), the total and level too');
+
 const ScoreBasis = z.union([
   z.object({
     kind: z.literal('answers'),
@@ -77,9 +87,10 @@ const ScoreBasis = z.union([
 ]);
 
 /**
- * A node of the explanation tree (questions answered by fewer people than the group size
- * withheld). Its children are nodes of this same shape; the schema does not repeat itself for
- * them, so the OpenAPI document stays one self-contained schema per answer.
+ * A node of the explanation tree (anything resting on fewer respondents than the edition's
+ * minimum group size withheld: score, shown and lost null, basis "withheld"). Its children are
+ * nodes of this same shape; the schema does not repeat itself for them, so the OpenAPI
+ * document stays one self-contained schema per answer.
  */
 const ResultNodeJson = z.object({
   type: z.enum([
@@ -97,7 +108,7 @@ const ResultNodeJson = z.object({
   shown: z.number().nullable(),
   share: z.number(),
   points: z.number(),
-  lost: z.number(),
+  lost: z.number().nullable(),
   basis: ScoreBasis,
   withheld: z.boolean(),
   children: z.array(z.unknown()).describe('The child nodes, each of this same shape'),
@@ -110,6 +121,7 @@ const Instrument = z.object({
   shown: z.number().nullable(),
   points: z.number(),
   component: z.number().nullable(),
+  withheld: z.boolean(),
 });
 
 const Weakness = z.object({
@@ -122,7 +134,7 @@ const Weakness = z.object({
   lost: z.number(),
   totalIfFixed: z.number().nullable(),
   levelIfFixed: Level.nullable(),
-  fixChangesLevel: z.boolean(),
+  fixChangesLevel: z.boolean().nullable(),
 });
 
 /** A round's results as the API answers them. */
@@ -145,10 +157,12 @@ export const RoundResultsJson = z.object({
     level: Level.nullable(),
     complete: z.boolean(),
     tree: ResultNodeJson,
+    withheld: Withholding.nullable(),
   }),
   weaknesses: z.object({
     total: z.number().nullable(),
     level: Level.nullable(),
+    withheld: z.boolean().describe('The total, level and every "if fixed" figure are withheld'),
     indicators: z.array(Weakness),
     questions: z.array(Weakness),
     oitItems: z.array(Weakness),
@@ -160,6 +174,7 @@ export const RoundResultsJson = z.object({
       name: Text,
       instrumentCode: z.string(),
       shown: z.number().nullable(),
+      withheld: z.boolean(),
     }),
   ),
   whatIf: z
@@ -177,10 +192,12 @@ export const RoundResultsJson = z.object({
           code: z.string(),
           shown: z.number().nullable(),
           component: z.number().nullable(),
+          withheld: z.boolean(),
         }),
       ),
       totalDelta: z.number().nullable(),
-      levelChanged: z.boolean(),
+      levelChanged: z.boolean().nullable(),
+      withheld: z.boolean(),
     })
     .nullable(),
   whatIfError: Text.nullable(),
@@ -202,6 +219,7 @@ const RollupUnit = z.object({
   total: z.number().nullable(),
   levelCode: z.string().nullable(),
   indicators: z.array(z.object({ code: z.string(), name: Text, score: z.number().nullable() })),
+  withheld: z.boolean().optional(),
 });
 
 const RollupIndicator = z.object({
@@ -218,6 +236,11 @@ export const RollupJson = z.object({
   levels: z.array(z.object({ code: z.string(), name: Text, count: z.number().int() })),
   ranking: z.array(RollupUnit.extend({ rank: z.number().int(), total: z.number() })),
   pending: z.array(RollupUnit),
+  withheld: z
+    .array(RollupUnit)
+    .describe(
+      'Units whose figures are withheld (ข้อมูลไม่พอ / not enough respondents): left out of every count, rank and mean',
+    ),
   indicators: z.array(RollupIndicator),
   weakest: z.array(RollupIndicator),
   editionYear: z.number().int(),
@@ -237,9 +260,15 @@ export const HistoryJson = z.object({
       total: z.number().nullable(),
       level: z.object({ code: z.string(), name: Text }).nullable(),
       instruments: z.array(
-        z.object({ code: z.string(), name: Text, shown: z.number().nullable() }),
+        z.object({
+          code: z.string(),
+          name: Text,
+          shown: z.number().nullable(),
+          withheld: z.boolean(),
+        }),
       ),
       hasResult: z.boolean(),
+      withheld: z.boolean(),
     }),
   ),
 });
@@ -252,6 +281,7 @@ export const PublicResultsJson = z.object({
   publishedAt: z.string(),
   total: z.number().nullable(),
   level: z.object({ code: z.string(), name: Text }).nullable(),
+  withheld: Withholding.nullable(),
   instruments: z.array(
     z.object({
       code: z.string(),
@@ -259,6 +289,7 @@ export const PublicResultsJson = z.object({
       score: z.number().nullable(),
       points: z.number(),
       component: z.number().nullable(),
+      withheld: z.boolean(),
     }),
   ),
   tree: ResultNodeJson,
@@ -282,6 +313,13 @@ export const OpenDataJson = z.object({
       total: z.number().nullable(),
       level_code: z.string().nullable(),
       level_name: Text.nullable(),
+      withheld: z
+        .array(z.string())
+        .describe('Fields withheld (null above) because too few people answered, e.g. iit, total'),
+      withheld_reason: z
+        .string()
+        .nullable()
+        .describe('ข้อมูลไม่พอ / not enough respondents, when anything is withheld'),
     }),
   ),
 });

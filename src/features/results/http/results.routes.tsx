@@ -38,7 +38,7 @@ export function registerResultsRoutes(app: FastifyInstance, options: AppOptions)
       schema: {
         operationId: 'getRoundResults',
         summary:
-          'A round’s results: total, level, instruments, the explanation tree (questions with fewer than 5 answers withheld), weak points and an optional what-if',
+          'A round’s results: total, level, instruments, the explanation tree, weak points and an optional what-if; figures resting on fewer respondents than the edition’s minimum group size are null with a withheld reason (ข้อมูลไม่พอ / not enough respondents)',
         description:
           'What-if, each key repeatable: change=O12=pass, change=7=90, pass=O12, and i.CODE=score (indicator CODE at that score).',
         tags: ['results'],

@@ -1,4 +1,5 @@
 import { formatCsv } from '../../../core/csv-format.js';
+import { WITHHELD_LABEL } from '../../../core/disclosure/disclosure.js';
 import type { Text } from '../../../core/framework/edition.schema.js';
 
 /** One published result as open data (one agency, one year). */
@@ -13,9 +14,14 @@ export interface OpenDataRecord {
   total: number | null;
   levelCode: string | null;
   levelName: Text | null;
+  /** Columns withheld (too few respondents, core/disclosure): empty in CSV, null in JSON. */
+  withheld: readonly string[];
 }
 
-/** Column names of the open data files (stable: people's scripts read them). */
+/**
+ * Column names of the open data files (stable: people's scripts read them; `note` was added
+ * last: it says which figures are withheld and why, "ข้อมูลไม่พอ / not enough respondents").
+ */
 export const OPEN_DATA_COLUMNS = [
   'agency_code',
   'agency_name',
@@ -27,7 +33,13 @@ export const OPEN_DATA_COLUMNS = [
   'total',
   'level_code',
   'level_name_th',
+  'note',
 ] as const;
+
+/** The note of a row with withheld figures: the text and the columns it applies to. */
+function withheldNote(r: OpenDataRecord): string {
+  return r.withheld.length === 0 ? '' : `${WITHHELD_LABEL}: ${r.withheld.join(', ')}`;
+}
 
 const number = (n: number | null) => (n === null ? '' : n.toFixed(2));
 
@@ -46,6 +58,7 @@ export function openDataCsv(rows: readonly OpenDataRecord[]): string {
       number(r.total),
       r.levelCode ?? '',
       r.levelName?.th ?? '',
+      withheldNote(r),
     ]),
   );
 }
@@ -68,6 +81,8 @@ export function openDataJson(year: number, rows: readonly OpenDataRecord[]) {
       total: r.total,
       level_code: r.levelCode,
       level_name: r.levelName,
+      withheld: [...r.withheld],
+      withheld_reason: r.withheld.length === 0 ? null : WITHHELD_LABEL,
     })),
   };
 }

@@ -1,23 +1,36 @@
 import type { NextLevelGap } from '../../../core/analysis/next-level.js';
-import type { WeaknessReport } from '../../../core/analysis/weakness.js';
+import { WITHHELD_LABEL, type DisclosedWeakness } from '../../../core/disclosure/disclosure.js';
 import { STATUS_NAMES, TARGET_NAMES } from '../../measures/feature.js';
 import type { ReportBlock, ReportDocument } from '../../../platform/reports/report-document.js';
 import type { MeasureView } from '../../measures/feature.js';
 import type { ReportFacts, ReportWording } from './result-reports.service.js';
-import { chartBlock, documentHead, name, say, summaryBlocks } from './result-report-builder.js';
+import {
+  chartBlock,
+  documentHead,
+  figureText,
+  name,
+  say,
+  summaryBlocks,
+} from './result-report-builder.js';
 import type { ResultNode } from './results.service.js';
 
-function weakRows(w: ReportWording, list: WeaknessReport['indicators']): string[][] {
+function weakRows(w: ReportWording, list: DisclosedWeakness[]): string[][] {
   return list.map((x) => [
     `${x.code} ${name(w, x.name)}`,
     w.formatScore(x.shown),
     x.lost.toFixed(2),
-    `${w.formatScore(x.totalIfFixed)}${x.levelIfFixed ? ` (${name(w, x.levelIfFixed.name)})` : ''}`,
-    x.fixChangesLevel ? say(w, 'เปลี่ยน', 'yes') : say(w, 'ไม่เปลี่ยน', 'no'),
+    x.fixChangesLevel === null
+      ? WITHHELD_LABEL
+      : `${figureText(w, x.totalIfFixed, false)}${x.levelIfFixed ? ` (${name(w, x.levelIfFixed.name)})` : ''}`,
+    x.fixChangesLevel === null
+      ? WITHHELD_LABEL
+      : x.fixChangesLevel
+        ? say(w, 'เปลี่ยน', 'yes')
+        : say(w, 'ไม่เปลี่ยน', 'no'),
   ]);
 }
 
-function weakTable(w: ReportWording, caption: string, list: WeaknessReport['indicators']) {
+function weakTable(w: ReportWording, caption: string, list: DisclosedWeakness[]) {
   return {
     kind: 'table' as const,
     caption,
@@ -48,7 +61,7 @@ function analysisBlocks(w: ReportWording, facts: ReportFacts): ReportBlock[] {
     ...weaknesses.indicators,
     ...weaknesses.oitItems,
     ...weaknesses.questions,
-  ].filter((x) => x.fixChangesLevel);
+  ].filter((x) => x.fixChangesLevel === true);
   const blocks: ReportBlock[] = [
     { kind: 'heading', level: 1, text: say(w, '1. ผลการประเมินโดยรวม', '1. Overall result') },
     ...summaryBlocks(w, facts),
@@ -90,25 +103,34 @@ function analysisBlocks(w: ReportWording, facts: ReportFacts): ReportBlock[] {
       level: 2,
       text: say(w, 'สิ่งที่จะเปลี่ยนระดับผลการประเมิน', 'What would change the level'),
     },
-    levelChangers.length > 0
+    weaknesses.withheld
       ? {
-          kind: 'list',
-          ordered: false,
-          items: levelChangers.map(
-            (x) =>
-              `${x.code} ${name(w, x.name)} → ${w.formatScore(x.totalIfFixed)} ${
-                x.levelIfFixed ? `(${name(w, x.levelIfFixed.name)})` : ''
-              }`,
-          ),
-        }
-      : {
           kind: 'paragraph',
           text: say(
             w,
-            'การแก้ไขรายการใดรายการหนึ่งเพียงรายการเดียวไม่ทำให้ระดับเปลี่ยน',
-            'Fixing any single part alone would not change the level',
+            `${WITHHELD_LABEL}: ไม่แสดง เพราะคะแนนรวมคำนวณจากคะแนนที่มาจากผู้ตอบน้อยเกินไป`,
+            `${WITHHELD_LABEL}: not shown, as the total is computed from scores resting on too few respondents`,
           ),
-        },
+        }
+      : levelChangers.length > 0
+        ? {
+            kind: 'list',
+            ordered: false,
+            items: levelChangers.map(
+              (x) =>
+                `${x.code} ${name(w, x.name)} → ${w.formatScore(x.totalIfFixed)} ${
+                  x.levelIfFixed ? `(${name(w, x.levelIfFixed.name)})` : ''
+                }`,
+            ),
+          }
+        : {
+            kind: 'paragraph',
+            text: say(
+              w,
+              'การแก้ไขรายการใดรายการหนึ่งเพียงรายการเดียวไม่ทำให้ระดับเปลี่ยน',
+              'Fixing any single part alone would not change the level',
+            ),
+          },
     ...nextLevelBlocks(w, facts.nextLevel),
   );
   return blocks;

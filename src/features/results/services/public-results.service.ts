@@ -1,4 +1,3 @@
-import { analyseWeaknesses } from '../../../core/analysis/weakness.js';
 import { AGENCY_TYPES, type AgencyType } from '../../agencies/feature.js';
 import { DomainError } from '../../../core/errors.js';
 import type { Text } from '../../../core/framework/edition.schema.js';
@@ -10,7 +9,7 @@ import { findRound, findScoreSnapshot, listRounds, type Round } from '../../roun
 import type { ServiceContext } from '../../../platform/services/context.js';
 import { listRoundPublications } from '../../measures/feature.js';
 import { viewsOf } from '../../measures/feature.js';
-import { leavesFromTree, protectTree, type ResultNode } from './results.service.js';
+import { discloseRoundResult, weakPointsOf } from './results.service.js';
 import { nextLevelOf, type ReportFacts } from './result-reports.service.js';
 import { loadRoundEdition } from '../../surveys/feature.js';
 
@@ -40,16 +39,11 @@ async function publishedRound(
   };
 }
 
-function withheldCodes(node: ResultNode, out = new Set<string>()): Set<string> {
-  if (node.withheld) out.add(node.code);
-  for (const child of node.children) withheldCodes(child, out);
-  return out;
-}
-
 /**
- * The facts of an agency's published result for a year, for anyone: the stored snapshot with
- * questions below the group size withheld, the weak points, and the measures only when the
- * agency has published its measures document. Not found for any round that is not published.
+ * The facts of an agency's published result for a year, for anyone: the stored snapshot as the
+ * disclosure module lets it be shown (figures resting on too few respondents withheld, with the
+ * total, the level, the weak points' totals and the next-level advice), and the measures only
+ * when the agency has published its measures document. Not found for any round not published.
  */
 export async function loadPublicResultFacts(
   ctx: ServiceContext,
@@ -60,10 +54,7 @@ export async function loadPublicResultFacts(
   if (!found) throw publicResultsNotFound();
   const { round, result } = found;
   const compiled = await loadRoundEdition(ctx, round.editionId);
-  const options = result.level ? { ratingScheme: result.level.scheme } : {};
-  const tree = protectTree(result.tree);
-  const hidden = withheldCodes(tree);
-  const report = analyseWeaknesses(compiled, leavesFromTree(result.tree), { ...options, limit: 5 });
+  const shown = discloseRoundResult(compiled, result);
   const published = await listRoundPublications(ctx, round.id);
   const measures = published.some((p) => p.kind === 'document')
     ? (await viewsOf(ctx, round, await listMeasures(ctx.db.kysely, round.id))).filter(
@@ -73,10 +64,10 @@ export async function loadPublicResultFacts(
   return {
     round,
     source: 'snapshot',
-    result: { ...result, tree },
-    weaknesses: { ...report, questions: report.questions.filter((q) => !hidden.has(q.code)) },
+    result: shown,
+    weaknesses: weakPointsOf(compiled, result, shown),
     measures,
-    nextLevel: nextLevelOf(compiled, { ...result, tree }),
+    nextLevel: nextLevelOf(compiled, shown),
     publishedAt: found.publishedAt,
   };
 }
@@ -113,11 +104,14 @@ export interface OpenDataRow {
   total: number | null;
   levelCode: string | null;
   levelName: Text | null;
+  /** Figures withheld (null above), by column: e.g. `iit`, and with it `total` and `level`. */
+  withheld: string[];
 }
 
 /**
  * Every published result of an edition year (all agencies), by agency code: what the national
- * open data files hold. `onProgress` hears (done, total) as rounds are read.
+ * open data files hold, each as the disclosure module lets it be shown. `onProgress` hears
+ * (done, total) as rounds are read.
  */
 export async function listOpenData(
   ctx: ServiceContext,
@@ -133,7 +127,8 @@ export async function listOpenData(
     const snapshot = await findScoreSnapshot(ctx.db.kysely, round.id);
     onProgress?.(index + 1, rounds.length);
     if (!snapshot) continue;
-    const result = JSON.parse(snapshot.resultJson) as ScoreResult;
+    const compiled = await loadRoundEdition(ctx, round.editionId);
+    const result = discloseRoundResult(compiled, JSON.parse(snapshot.resultJson) as ScoreResult);
     const type = agencies.get(round.agencyId)?.type ?? '';
     const shown = (code: string) => result.instruments.find((i) => i.code === code)?.shown ?? null;
     rows.push({
@@ -149,6 +144,9 @@ export async function listOpenData(
       total: result.total,
       levelCode: result.level?.code ?? null,
       levelName: result.level?.name ?? null,
+      withheld: result.withheld
+        ? [...result.withheld.instruments.map((c) => c.toLowerCase()), 'total', 'level']
+        : [],
     });
   }
   return rows;

@@ -1,7 +1,6 @@
 import { isAllowed } from '../../../core/access/roles.js';
-import type { ScoreResult } from '../../../core/scoring/evaluate-scores.js';
 import { findAgencyById, listAgencies } from '../../agencies/feature.js';
-import { findScoreSnapshot, listRounds } from '../../rounds/feature.js';
+import { listRounds } from '../../rounds/feature.js';
 import {
   resultsWorkbook,
   rollupWorkbook,
@@ -9,7 +8,7 @@ import {
 } from '../../../platform/reports/report-xlsx.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { getRoundResults } from './results.service.js';
-import { rollUp } from './rollup.service.js';
+import { rollUp, storedDisclosedResult } from './rollup.service.js';
 import { agencyNotFound } from '../../agencies/feature.js';
 
 /** A file made for download: its bytes and a name without the extension. */
@@ -34,6 +33,7 @@ export async function exportResultsWorkbook(
       edition: round.editionCode,
       total: result.total,
       level: result.level?.name ?? null,
+      withheld: result.withheld !== null,
       tree: result.tree,
     },
     lang,
@@ -57,7 +57,9 @@ export async function rollupSize(
 
 /**
  * A parent body's roll-up as a workbook: every unit's scores per instrument (from its stored
- * snapshot), total, level and rank, and the weakest indicators. `onProgress` hears each unit.
+ * snapshot, as the disclosure module lets it be shown), total, level and rank, and the weakest
+ * indicators; units with withheld figures say so and count in no rank or mean. `onProgress`
+ * hears each unit.
  */
 export async function exportRollupWorkbook(
   ctx: ServiceContext,
@@ -76,13 +78,12 @@ export async function exportRollupWorkbook(
   );
   const levelName = (code: string | null) =>
     rollup.levels.find((l) => l.code === code)?.name ?? null;
-  const all = [...rollup.ranking, ...rollup.pending];
+  const all = [...rollup.ranking, ...rollup.pending, ...rollup.withheld];
   const instrumentCodes: string[] = [];
   const units: RollupWorkbookUnit[] = [];
   for (const [index, unit] of all.entries()) {
     const round = rounds.find((r) => r.agencyId === unit.agencyId);
-    const snapshot = round ? await findScoreSnapshot(ctx.db.kysely, round.id) : null;
-    const result = snapshot ? (JSON.parse(snapshot.resultJson) as ScoreResult) : null;
+    const result = round ? await storedDisclosedResult(ctx, round) : null;
     const instruments: Record<string, number | null> = {};
     for (const i of result?.instruments ?? []) {
       if (!instrumentCodes.includes(i.code)) instrumentCodes.push(i.code);
@@ -96,6 +97,7 @@ export async function exportRollupWorkbook(
       instruments,
       total: unit.total,
       level: levelName(unit.levelCode),
+      withheld: result?.withheld?.instruments ?? null,
     });
     options.onProgress?.(index + 1, all.length);
   }
@@ -106,6 +108,7 @@ export async function exportRollupWorkbook(
       instrumentCodes,
       units,
       weakest: rollup.weakest,
+      withheldUnits: rollup.withheld.length,
     },
     options.lang ?? 'th',
   );

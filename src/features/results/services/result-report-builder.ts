@@ -1,4 +1,5 @@
 import type { Message } from '../../../core/errors.js';
+import { WITHHELD_LABEL } from '../../../core/disclosure/disclosure.js';
 import type { Text } from '../../../core/framework/edition.schema.js';
 import { indicatorBars, indicatorChartSvg } from '../../../platform/reports/charts.js';
 import type { ReportBlock, ReportDocument } from '../../../platform/reports/report-document.js';
@@ -22,13 +23,19 @@ export function say(w: ReportWording, th: string, en: string): string {
 export const name = (w: ReportWording, text: Text) => text[w.lang];
 
 function levelText(w: ReportWording, facts: ReportFacts): string {
+  if (facts.result.withheld) return WITHHELD_LABEL;
   return facts.result.level
     ? name(w, facts.result.level.name)
     : say(w, 'ยังไม่มีระดับ', 'no level yet');
 }
 
+/** A score as printed: "ข้อมูลไม่พอ / not enough respondents" when withheld (never 0). */
+export function figureText(w: ReportWording, value: number | null, withheld: boolean): string {
+  return withheld ? WITHHELD_LABEL : w.formatScore(value);
+}
+
 function scoreText(w: ReportWording, node: ResultNode): string {
-  return node.withheld ? say(w, 'ไม่แสดง', 'withheld') : w.formatScore(node.shown);
+  return figureText(w, node.shown, node.withheld);
 }
 
 export function documentHead(
@@ -55,16 +62,34 @@ export function documentHead(
   };
 }
 
+/** Which figures are withheld and why, when any are. */
+function withheldBlocks(w: ReportWording, facts: ReportFacts): ReportBlock[] {
+  const withheld = facts.result.withheld;
+  if (!withheld) return [];
+  const parts = withheld.instruments.join(', ');
+  return [
+    {
+      kind: 'paragraph',
+      text: say(
+        w,
+        `${WITHHELD_LABEL}: ไม่แสดงคะแนนของ ${parts} และคะแนนรวม ระดับ และการวิเคราะห์ที่คำนวณจากคะแนนนั้น เพราะมาจากผู้ตอบน้อยกว่า ${withheld.minimum} คน เพื่อไม่ให้ระบุตัวผู้ตอบได้`,
+        `${WITHHELD_LABEL}: the scores of ${parts}, and the total, level and analysis computed from them, are withheld: they rest on fewer than ${withheld.minimum} respondents, so no one can be identified.`,
+      ),
+    },
+  ];
+}
+
 export function summaryBlocks(w: ReportWording, facts: ReportFacts): ReportBlock[] {
   const { result } = facts;
   return [
     {
       kind: 'keyValue',
       rows: [
-        [say(w, 'คะแนนรวม', 'Total score'), w.formatScore(result.total)],
+        [say(w, 'คะแนนรวม', 'Total score'), figureText(w, result.total, result.withheld !== null)],
         [say(w, 'ระดับผลการประเมิน', 'Rating level'), levelText(w, facts)],
       ],
     },
+    ...withheldBlocks(w, facts),
     {
       kind: 'table',
       caption: say(w, 'คะแนนรายเครื่องมือ', 'Scores by instrument'),
@@ -76,9 +101,9 @@ export function summaryBlocks(w: ReportWording, facts: ReportFacts): ReportBlock
       ],
       rows: result.instruments.map((i) => [
         `${i.code} ${name(w, i.name)}`,
-        w.formatScore(i.shown),
+        figureText(w, i.shown, i.withheld),
         String(i.points),
-        w.formatScore(i.component),
+        figureText(w, i.component, i.withheld),
       ]),
     },
   ];
@@ -89,7 +114,10 @@ export function chartBlock(w: ReportWording, facts: ReportFacts): ReportBlock {
     kind: 'chart',
     svg: indicatorChartSvg(facts.result, w.lang, { width: 640 }),
     caption: say(w, 'คะแนนรายตัวชี้วัด', 'Scores by indicator'),
-    rows: indicatorBars(facts.result, w.lang).map((b) => [b.label, w.formatScore(b.value)]),
+    rows: indicatorBars(facts.result, w.lang).map((b) => [
+      b.label,
+      figureText(w, b.value, b.withheld === true),
+    ]),
   };
 }
 
@@ -98,7 +126,7 @@ function treeRows(w: ReportWording, node: ResultNode, depth: number, out: string
     `${'  '.repeat(depth)}${node.code}`,
     `${name(w, TYPE_NAMES[node.type])}: ${name(w, node.name)}`,
     scoreText(w, node),
-    node.withheld || node.lost < 0.005 ? '' : node.lost.toFixed(2),
+    node.withheld || node.lost === null || node.lost < 0.005 ? '' : node.lost.toFixed(2),
     w.describeBasis(node),
   ]);
   for (const child of node.children) treeRows(w, child, depth + 1, out);
@@ -112,8 +140,8 @@ function explanationBlocks(w: ReportWording, facts: ReportFacts): ReportBlock[] 
       kind: 'paragraph',
       text: say(
         w,
-        'คะแนนแต่ละรายการคำนวณตามเกณฑ์ของปีการประเมิน ข้อคำถามที่มีผู้ตอบน้อยกว่า 5 คนไม่แสดงคะแนน เพื่อไม่ให้ระบุตัวผู้ตอบได้ ช่อง "เสีย" คือคะแนนรวมที่เสียไปที่รายการนั้น',
-        'Every score follows the edition’s rules. Questions answered by fewer than 5 people are withheld so that no one can be identified. "Lost" is the points of the total lost there.',
+        `คะแนนแต่ละรายการคำนวณตามเกณฑ์ของปีการประเมิน คะแนนที่มาจากผู้ตอบน้อยกว่าจำนวนขั้นต่ำของฉบับเกณฑ์ และคะแนนที่คำนวณจากคะแนนนั้น แสดงว่า "${WITHHELD_LABEL}" เพื่อไม่ให้ระบุตัวผู้ตอบได้ ช่อง "เสีย" คือคะแนนรวมที่เสียไปที่รายการนั้น`,
+        `Every score follows the edition’s rules. A score resting on fewer respondents than the edition’s minimum, and every score computed from it, reads "${WITHHELD_LABEL}" so that no one can be identified. "Lost" is the points of the total lost there.`,
       ),
     },
   ];

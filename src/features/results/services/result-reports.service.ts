@@ -1,5 +1,5 @@
 import { nextLevelGap, type NextLevelGap } from '../../../core/analysis/next-level.js';
-import type { WeaknessReport } from '../../../core/analysis/weakness.js';
+import type { DisclosedWeaknessReport } from '../../../core/disclosure/disclosure.js';
 import { findRatingScheme, type CompiledEdition } from '../../../core/framework/compile-edition.js';
 import type { Round } from '../../rounds/feature.js';
 import type { ReportDocument } from '../../../platform/reports/report-document.js';
@@ -15,12 +15,12 @@ import { voiceReportBlocks } from '../../voice/feature.js';
 export { buildAnalysisReport } from './analysis-report-builder.js';
 export { buildResultReport } from './result-report-builder.js';
 
-/** What the reports say of a round: the result shown (withheld parts withheld) and its analysis. */
+/** What the reports say of a round: the result as disclosed (core/disclosure) and its analysis. */
 export interface ReportFacts {
   round: Round;
   source: RoundResults['source'];
   result: RoundResults['result'];
-  weaknesses: WeaknessReport;
+  weaknesses: DisclosedWeaknessReport;
   /** Measures the agency set from this round's weak points (dropped ones left out). */
   measures: MeasureView[];
   /** The next better level of the edition's rating scheme and what is missing to reach it. */

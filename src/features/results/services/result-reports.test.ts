@@ -30,7 +30,7 @@ function node(
     shown,
     share: 1,
     points: 10,
-    lost: shown === null ? 0 : (10 * (100 - shown)) / 100,
+    lost: shown === null ? null : (10 * (100 - shown)) / 100,
     basis: withheld ? { kind: 'withheld', minimum: 5 } : { kind: 'sum_of_components' },
     withheld,
     children,
@@ -79,16 +79,19 @@ const facts = {
         shown: 80,
         points: 30,
         component: 24,
+        withheld: false,
       },
     ],
     total: 81.5,
     level,
     complete: true,
     tree,
+    withheld: null,
   },
   weaknesses: {
     total: 81.5,
     level,
+    withheld: false,
     indicators: [
       {
         type: 'indicator',
@@ -142,9 +145,75 @@ describe('result report', () => {
       (b) => b.kind === 'table' && b.rows.some((r) => r[0]?.includes('i2')),
     );
     const withheld = table?.kind === 'table' ? table.rows.find((r) => r[0]?.trim() === 'i2') : null;
-    expect(withheld).toEqual(['  i2', 'ข้อคำถาม: ชื่อ i2', 'ไม่แสดง', '', 'ไม่แสดง: ผู้ตอบน้อย']);
+    expect(withheld).toEqual([
+      '  i2',
+      'ข้อคำถาม: ชื่อ i2',
+      'ข้อมูลไม่พอ / not enough respondents',
+      '',
+      'ไม่แสดง: ผู้ตอบน้อย',
+    ]);
     const shown = table?.kind === 'table' ? table.rows.find((r) => r[0]?.trim() === 'i3') : null;
     expect(shown?.slice(2, 4)).toEqual(['60.00', '4.00']);
+  });
+
+  it('prints a withheld instrument, total and level as the withheld text, never as 0', () => {
+    const hidden = (n: ResultNode): ResultNode => ({
+      ...n,
+      score: null,
+      shown: null,
+      lost: null,
+      basis: { kind: 'withheld', minimum: 5 },
+      withheld: true,
+      children: n.children.map(hidden),
+    });
+    const withheldFacts = {
+      ...facts,
+      result: {
+        ...facts.result,
+        total: null,
+        level: null,
+        tree: hidden(tree),
+        instruments: facts.result.instruments.map((i) => ({
+          ...i,
+          score: null,
+          shown: null,
+          component: null,
+          withheld: true,
+        })),
+        withheld: {
+          reason: 'not_enough_respondents',
+          text: 'ข้อมูลไม่พอ / not enough respondents',
+          minimum: 5,
+          instruments: ['IIT'],
+        },
+      },
+      weaknesses: { ...facts.weaknesses, total: null, level: null, withheld: true, indicators: [] },
+      nextLevel: null,
+    } as ReportFacts;
+    const doc = buildResultReport(withheldFacts, wording, '2026-11-26T03:00:00.000Z');
+    const label = 'ข้อมูลไม่พอ / not enough respondents';
+    expect(doc.blocks).toContainEqual({
+      kind: 'keyValue',
+      rows: [
+        ['คะแนนรวม', label],
+        ['ระดับผลการประเมิน', label],
+      ],
+    });
+    const instruments = doc.blocks.find(
+      (b) => b.kind === 'table' && b.caption === 'คะแนนรายเครื่องมือ',
+    );
+    expect(instruments?.kind === 'table' && instruments.rows).toEqual([
+      ['IIT แบบวัด IIT', label, '30', label],
+    ]);
+    const chart = doc.blocks.find((b) => b.kind === 'chart');
+    expect(chart?.kind === 'chart' && chart.rows?.map((r) => r[1])).toEqual([label, label]);
+    expect(chart?.kind === 'chart' && chart.svg).toContain(label);
+    const all = texts(doc.blocks);
+    for (const figure of ['81.50', '80.00', '90.00', '60.00', '24.00'])
+      expect(all).not.toContain(figure);
+    const analysis = buildAnalysisReport(withheldFacts, wording, '2026-11-26T03:00:00.000Z', []);
+    expect(texts(analysis.blocks)).not.toContain('81.50');
+    expect(texts(analysis.blocks)).toContain(label);
   });
 });
 

@@ -2,7 +2,15 @@ import type { Message } from '../../../core/errors.js';
 import { DomainError } from '../../../core/errors.js';
 import type { CompiledEdition } from '../../../core/framework/compile-edition.js';
 import type { Text } from '../../../core/framework/edition.schema.js';
-import { analyseWeaknesses, type WeaknessReport } from '../../../core/analysis/weakness.js';
+import {
+  discloseResult,
+  discloseWeaknesses,
+  discloseWhatIf,
+  disclosureRuleOf,
+  type DisclosedNode,
+  type DisclosedResult,
+  type DisclosedWeaknessReport,
+} from '../../../core/disclosure/disclosure.js';
 import {
   parseWhatIfChange,
   simulateWhatIf,
@@ -11,33 +19,39 @@ import {
 import type {
   EvaluateOptions,
   LevelResult,
-  ScoreBasis,
   ScoreNode,
   ScoreResult,
 } from '../../../core/scoring/evaluate-scores.js';
 import type { LeafScores } from '../../../core/scoring/score-leaves.js';
-import { MIN_GROUP_SIZE } from '../../surveys/feature.js';
 import { findScoreSnapshot, type Round } from '../../rounds/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { loadVisibleRound } from '../../oit-review/feature.js';
 import { scoreRound } from '../../oit-review/feature.js';
-import { loadRoundEdition } from '../../surveys/feature.js';
+import { loadRoundEdition, releaseOfRound } from '../../surveys/feature.js';
 
-/** A node of the explanation tree as shown: question scores below the group size are withheld. */
-export interface ResultNode extends Omit<ScoreNode, 'basis' | 'children'> {
-  basis: ScoreBasis | { kind: 'withheld'; minimum: number };
-  withheld: boolean;
-  children: ResultNode[];
-}
+/**
+ * A node of the explanation tree as shown: anything resting on fewer people than the edition's
+ * minimum group size is withheld (core/disclosure).
+ */
+export type ResultNode = DisclosedNode;
 
-/** The simulated scores of a what-if, next to the actual ones. */
+/** The simulated scores of a what-if, next to the actual ones (withheld parts withheld). */
 export interface WhatIfView {
   changes: WhatIfChange[];
   total: number | null;
   level: LevelResult | null;
-  instruments: { code: string; shown: number | null; component: number | null }[];
+  instruments: {
+    code: string;
+    shown: number | null;
+    component: number | null;
+    withheld: boolean;
+  }[];
+  /** Null when either total is withheld (or incomplete). */
   totalDelta: number | null;
-  levelChanged: boolean;
+  /** Null when either level is withheld. */
+  levelChanged: boolean | null;
+  /** The simulated total and level are withheld: they would rest on too few respondents. */
+  withheld: boolean;
 }
 
 /** A round's results: numbers, explanation, weak points and an optional what-if. */
@@ -46,12 +60,18 @@ export interface RoundResults {
   /** `snapshot`: the stored result of a confirmed/published round; `live`: scored now. */
   source: 'snapshot' | 'live';
   engineVersion: string;
-  result: Omit<ScoreResult, 'tree'> & { tree: ResultNode };
-  weaknesses: WeaknessReport;
+  result: DisclosedResult;
+  weaknesses: DisclosedWeaknessReport;
   /** OIT items that did not pass: each can be ticked "pass" in the what-if. */
   failedOitItems: { code: string; name: Text; shown: number | null }[];
-  /** Indicators whose score the what-if can set. */
-  indicators: { code: string; name: Text; instrumentCode: string; shown: number | null }[];
+  /** Indicators whose score the what-if can set (withheld ones show no score). */
+  indicators: {
+    code: string;
+    name: Text;
+    instrumentCode: string;
+    shown: number | null;
+    withheld: boolean;
+  }[];
   whatIf: WhatIfView | null;
   whatIfError: Message | null;
 }
@@ -76,45 +96,46 @@ export function leavesFromTree(tree: ScoreNode): LeafScores {
   return leaves;
 }
 
-/** Fewest answers among the survey lines under a node (null when it has none). */
-function fewestAnswers(node: ScoreNode): number | null {
-  if (node.children.length === 0) return node.basis.kind === 'answers' ? node.basis.answered : null;
-  let fewest: number | null = null;
-  for (const child of node.children) {
-    const n = fewestAnswers(child);
-    if (n !== null) fewest = fewest === null ? n : Math.min(fewest, n);
-  }
-  return fewest;
+/**
+ * A result as it may be shown, under the minimum group size of its round's edition: the one way
+ * the results feature turns a live score or a stored snapshot into anything it outputs.
+ * `heldBack`: instruments whose answers are counted but none may be scored yet (live scores).
+ */
+export function discloseRoundResult(
+  compiled: CompiledEdition,
+  result: ScoreResult,
+  heldBack?: ReadonlySet<string>,
+): DisclosedResult {
+  return discloseResult(result, disclosureRuleOf(compiled.edition), heldBack ? { heldBack } : {});
 }
 
-function withhold(node: ScoreNode): ResultNode {
-  return {
-    ...node,
-    score: null,
-    shown: null,
-    lost: 0,
-    basis: { kind: 'withheld', minimum: MIN_GROUP_SIZE },
-    withheld: true,
-    children: node.children.map(withhold),
-  };
+/** Survey instruments of a round whose answers are all held back from live scores for now. */
+async function heldBackInstruments(
+  ctx: ServiceContext,
+  compiled: CompiledEdition,
+  round: Round,
+): Promise<Set<string>> {
+  const held = new Set<string>();
+  for (const [code, release] of await releaseOfRound(ctx, compiled, round))
+    if (!release.final && release.through === null && release.waiting > 0) held.add(code);
+  return held;
 }
 
-/** The tree with every survey question answered by fewer than MIN_GROUP_SIZE people withheld. */
-export function protectTree(node: ScoreNode): ResultNode {
-  if (node.type === 'question') {
-    const fewest = fewestAnswers(node);
-    if (fewest !== null && fewest < MIN_GROUP_SIZE) return withhold(node);
-  }
-  return { ...node, withheld: false, children: node.children.map(protectTree) };
+/** The weak points of a result as they may be shown (withheld parts left out before ranking). */
+export function weakPointsOf(
+  compiled: CompiledEdition,
+  result: ScoreResult,
+  shown: DisclosedResult,
+): DisclosedWeaknessReport {
+  const options = result.level ? { ratingScheme: result.level.scheme } : {};
+  return discloseWeaknesses(compiled, leavesFromTree(result.tree), shown, { ...options, limit: 5 });
 }
 
-function withheldCodes(node: ResultNode, out: Set<string>): Set<string> {
-  if (node.withheld) out.add(node.code);
-  for (const child of node.children) withheldCodes(child, out);
-  return out;
-}
-
-function nodesOf(node: ScoreNode, type: ScoreNode['type'], out: ScoreNode[] = []): ScoreNode[] {
+function nodesOf<T extends { type: ScoreNode['type']; children: T[] }>(
+  node: T,
+  type: ScoreNode['type'],
+  out: T[] = [],
+): T[] {
   if (node.type === type) out.push(node);
   for (const child of node.children) nodesOf(child, type, out);
   return out;
@@ -144,17 +165,20 @@ function simulate(
   options: Omit<EvaluateOptions, 'overrides'>,
 ): WhatIfView {
   const sim = simulateWhatIf(compiled, leaves, changes, options);
+  const shown = discloseWhatIf(sim, changes, disclosureRuleOf(compiled.edition));
   return {
     changes,
-    total: sim.after.total,
-    level: sim.after.level,
-    instruments: sim.after.instruments.map((i) => ({
+    total: shown.after.total,
+    level: shown.after.level,
+    instruments: shown.after.instruments.map((i) => ({
       code: i.code,
       shown: i.shown,
       component: i.component,
+      withheld: i.withheld,
     })),
-    totalDelta: sim.totalDelta,
-    levelChanged: sim.levelChanged,
+    totalDelta: shown.totalDelta,
+    levelChanged: shown.levelChanged,
+    withheld: shown.after.withheld !== null,
   };
 }
 
@@ -171,8 +195,9 @@ async function storedResult(
 
 /**
  * A round's results for someone who may see the round: the stored snapshot when there is one,
- * otherwise scored now from the answers and the primary assessor's decisions. Weak points and the
- * what-if are computed from the leaves of that result, with the same rating scheme.
+ * otherwise scored now from the answers the disclosure module releases and the primary
+ * assessor's decisions. Everything shown passes through core/disclosure: figures resting on too
+ * few respondents are withheld, weak points and the what-if with them.
  */
 export async function getRoundResults(
   ctx: ServiceContext,
@@ -186,10 +211,8 @@ export async function getRoundResults(
   const result = stored?.result ?? (await scoreRound(ctx, round));
   const leaves = leavesFromTree(result.tree);
   const options = result.level ? { ratingScheme: result.level.scheme } : {};
-  const tree = protectTree(result.tree);
-  const hidden = withheldCodes(tree, new Set());
-  const report = analyseWeaknesses(compiled, leaves, { ...options, limit: 5 });
-  const weaknesses = { ...report, questions: report.questions.filter((q) => !hidden.has(q.code)) };
+  const heldBack = stored ? undefined : await heldBackInstruments(ctx, compiled, round);
+  const shown = discloseRoundResult(compiled, result, heldBack);
   let whatIf: WhatIfView | null = null;
   let whatIfError: Message | null = null;
   try {
@@ -206,16 +229,17 @@ export async function getRoundResults(
     round,
     source: stored ? 'snapshot' : 'live',
     engineVersion: stored?.engineVersion ?? result.engineVersion,
-    result: { ...result, tree },
-    weaknesses,
-    failedOitItems: nodesOf(result.tree, 'oit_item')
+    result: shown,
+    weaknesses: weakPointsOf(compiled, result, shown),
+    failedOitItems: nodesOf(shown.tree, 'oit_item')
       .filter((n) => (n.score ?? 0) < 100)
       .map((n) => ({ code: n.code, name: n.name, shown: n.shown })),
-    indicators: nodesOf(result.tree, 'indicator').map((n) => ({
+    indicators: nodesOf(shown.tree, 'indicator').map((n) => ({
       code: n.code,
       name: n.name,
       instrumentCode: compiled.nodes.get(n.code)?.instrumentCode ?? '',
       shown: n.shown,
+      withheld: n.withheld,
     })),
     whatIf,
     whatIfError,

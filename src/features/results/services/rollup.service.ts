@@ -2,12 +2,14 @@ import { isAllowed } from '../../../core/access/roles.js';
 import { rollUpUnits, type Rollup, type RollupUnit } from '../../../core/analysis/rollup.js';
 import { findRatingScheme } from '../../../core/framework/compile-edition.js';
 import type { Text } from '../../../core/framework/edition.schema.js';
-import type { ScoreNode, ScoreResult } from '../../../core/scoring/evaluate-scores.js';
+import type { ScoreResult } from '../../../core/scoring/evaluate-scores.js';
+import type { DisclosedNode, DisclosedResult } from '../../../core/disclosure/disclosure.js';
 import { findAgencyById, listAgencies, type Agency } from '../../agencies/feature.js';
 import { findScoreSnapshot, listRounds, type Round } from '../../rounds/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { loadRoundEdition } from '../../surveys/feature.js';
 import { agencyNotFound } from '../../agencies/feature.js';
+import { discloseRoundResult } from './results.service.js';
 
 /** A parent body's roll-up of its units (itself included) for one edition year. */
 export interface AgencyRollup extends Rollup {
@@ -19,7 +21,7 @@ export interface AgencyRollup extends Rollup {
   types: string[];
 }
 
-/** One year of an agency's stored results. */
+/** One year of an agency's stored results (withheld figures null, core/disclosure). */
 export interface HistoryYear {
   editionYear: number;
   editionCode: string;
@@ -27,8 +29,10 @@ export interface HistoryYear {
   state: Round['state'];
   total: number | null;
   level: { code: string; name: Text } | null;
-  instruments: { code: string; name: Text; shown: number | null }[];
+  instruments: { code: string; name: Text; shown: number | null; withheld: boolean }[];
   hasResult: boolean;
+  /** The total and level are withheld: an instrument rests on too few respondents. */
+  withheld: boolean;
 }
 
 export interface AgencyHistory {
@@ -43,12 +47,18 @@ async function visibleAgency(ctx: ServiceContext, actor: Actor, id: string): Pro
   return agency;
 }
 
-async function storedResult(ctx: ServiceContext, roundId: string): Promise<ScoreResult | null> {
-  const snapshot = await findScoreSnapshot(ctx.db.kysely, roundId);
-  return snapshot ? (JSON.parse(snapshot.resultJson) as ScoreResult) : null;
+/** The stored result of a round as it may be shown (core/disclosure), or null without one. */
+export async function storedDisclosedResult(
+  ctx: ServiceContext,
+  round: Pick<Round, 'id' | 'editionId'>,
+): Promise<DisclosedResult | null> {
+  const snapshot = await findScoreSnapshot(ctx.db.kysely, round.id);
+  if (!snapshot) return null;
+  const compiled = await loadRoundEdition(ctx, round.editionId);
+  return discloseRoundResult(compiled, JSON.parse(snapshot.resultJson) as ScoreResult);
 }
 
-function indicatorsOf(node: ScoreNode, out: RollupUnit['indicators'] = []) {
+function indicatorsOf(node: DisclosedNode, out: RollupUnit['indicators'] = []) {
   if (node.type === 'indicator') out.push({ code: node.code, name: node.name, score: node.shown });
   else for (const child of node.children) indicatorsOf(child, out);
   return out;
@@ -56,7 +66,8 @@ function indicatorsOf(node: ScoreNode, out: RollupUnit['indicators'] = []) {
 
 /**
  * The roll-up of a parent body's units for an edition year, from stored snapshots only: units
- * without one (or without a round) are listed as having no result yet.
+ * without one (or without a round) are listed as having no result yet; units whose result has
+ * withheld figures (core/disclosure) are listed apart and left out of every aggregate.
  */
 export async function rollUp(
   ctx: ServiceContext,
@@ -73,7 +84,7 @@ export async function rollUp(
   let scheme: string | undefined;
   for (const a of agencies) {
     const round = ofYear.find((r) => r.agencyId === a.id);
-    const result = round ? await storedResult(ctx, round.id) : null;
+    const result = round ? await storedDisclosedResult(ctx, round) : null;
     if (result?.level) scheme ??= result.level.scheme;
     units.push({
       agencyId: a.id,
@@ -83,6 +94,7 @@ export async function rollUp(
       total: result?.total ?? null,
       levelCode: result?.level?.code ?? null,
       indicators: result ? indicatorsOf(result.tree) : [],
+      withheld: result?.withheld != null,
     });
   }
   const first = ofYear[0];
@@ -114,7 +126,7 @@ export async function agencyHistory(
     .sort((a, b) => a.editionYear - b.editionYear);
   const years: HistoryYear[] = [];
   for (const round of rounds) {
-    const result = await storedResult(ctx, round.id);
+    const result = await storedDisclosedResult(ctx, round);
     years.push({
       editionYear: round.editionYear,
       editionCode: round.editionCode,
@@ -126,8 +138,10 @@ export async function agencyHistory(
         code: i.code,
         name: i.name,
         shown: i.shown,
+        withheld: i.withheld,
       })),
       hasResult: result !== null,
+      withheld: result?.withheld != null,
     });
   }
   return { agency, years };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_GROUP_SIZE, projectResponses, suppressBelow } from './progress.js';
+import { projectResponses } from './progress.js';
 
 describe('projectResponses', () => {
   it('carries the daily average since the first response on to the closing day', () => {
@@ -46,17 +46,5 @@ describe('projectResponses', () => {
   it('treats a first day after today (a clock moved back) as one day elapsed', () => {
     const countsByDay = [{ day: '2026-05-05', count: 3 }];
     expect(projectResponses({ countsByDay, today: '2026-05-04', closesOn: '2026-05-06' })).toBe(9);
-  });
-});
-
-describe('suppressBelow', () => {
-  it('hides a breakdown of fewer than 5 respondents and shows it from 5 on', () => {
-    expect(MIN_GROUP_SIZE).toBe(5);
-    expect([0, 1, 4, 5, 6].map((n) => suppressBelow(n))).toEqual([true, true, true, false, false]);
-  });
-
-  it('takes another minimum', () => {
-    expect(suppressBelow(9, 10)).toBe(true);
-    expect(suppressBelow(10, 10)).toBe(false);
   });
 });

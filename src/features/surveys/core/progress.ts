@@ -1,11 +1,7 @@
-/** Smallest group whose breakdown may be shown (DESIGN.md §4: anonymity of small groups). */
-export const MIN_GROUP_SIZE = 5;
+import type { DayCount } from '../../../core/disclosure/live-release.js';
 
 /** Responses counted on one day (YYYY-MM-DD). */
-export interface DayCount {
-  day: string;
-  count: number;
-}
+export type { DayCount };
 
 const DAY_MS = 86_400_000;
 
@@ -31,9 +27,4 @@ export function projectResponses(input: {
   const elapsed = Math.max(1, now - first + 1);
   const remaining = Math.max(0, dayNumber(closesOn) - now);
   return Math.round(total + (total / elapsed) * remaining);
-}
-
-/** Whether a group is too small for its breakdown to be shown (fewer than `minimum` respondents). */
-export function suppressBelow(n: number, minimum: number = MIN_GROUP_SIZE): boolean {
-  return n < minimum;
 }

@@ -57,9 +57,16 @@ const InstrumentJson = z.object({
   reached: z.number().nullable(),
   projection: z.number().nullable(),
   live: z.object({
-    respondents: z.number(),
+    respondents: z.number().describe('Respondents whose answers are scored'),
     uncounted: z.number(),
-    suppressed: TextJson.nullable(),
+    through: z
+      .string()
+      .nullable()
+      .describe('Answers of the days up to this one are scored (null: none yet, or all)'),
+    waiting: z.number().describe('Answers counted but not scored yet'),
+    suppressed: TextJson.nullable().describe(
+      'Why the scores are withheld (ข้อมูลไม่พอ / not enough respondents); null when shown',
+    ),
     scores: z
       .object({
         score: z.number().nullable(),

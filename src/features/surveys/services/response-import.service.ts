@@ -18,7 +18,9 @@ import { inTransaction, recordAudit } from '../../audit/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { readXlsxRecords } from '../../../platform/imports/xlsx-records.js';
 import { loadRoundEdition } from './survey.service.js';
+import { releaseOfRound } from './released-answers.service.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
+import { earliestStorableDay } from '../../../core/disclosure/live-release.js';
 
 /** A survey instrument of a round that the actor may import answers into. */
 export interface ImportTarget {
@@ -129,13 +131,19 @@ export async function importResponses(
     const round = await findRound(trx, roundId);
     if (!round) throw notFound();
     assertOpen(round);
+    // an answer dated on a day whose answers are already in the live scores is stored on the
+    // day after them: otherwise those scores would move by the answers of fewer than the
+    // minimum number of people (core/disclosure/live-release.ts)
+    const compiled = await loadRoundEdition(ctx, round.editionId);
+    const scope = { ...ctx, db: { ...ctx.db, kysely: trx } };
+    const release = (await releaseOfRound(scope, compiled, round)).get(target.instrument.code);
     const responses: NewResponse[] = preview.rows.map((row) => ({
       id: ctx.ids.uuid(),
       roundId,
       agencyId: round.agencyId,
       instrument: target.instrument.code,
       answers: row.answers,
-      submittedOn: row.day,
+      submittedOn: release ? earliestStorableDay(row.day, release) : row.day,
       source: 'import',
       comment: row.comment ?? null,
     }));

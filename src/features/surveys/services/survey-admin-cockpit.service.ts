@@ -1,25 +1,21 @@
 import type { Message } from '../../../core/errors.js';
+import {
+  discloseResult,
+  disclosureRuleOf,
+  WITHHELD_LABEL,
+  type DisclosedNode,
+} from '../../../core/disclosure/disclosure.js';
 import type { CompiledEdition } from '../../../core/framework/compile-edition.js';
 import type { Instrument, Text } from '../../../core/framework/edition.schema.js';
 import { computeMinSample } from '../../../core/sampling/min-sample.js';
-import type { ScoreNode } from '../../../core/scoring/evaluate-scores.js';
 import { scoreAgency } from '../../../core/scoring/score-agency.js';
-import {
-  addSurveyResponse,
-  createSurveyTally,
-  type SurveyTally,
-} from '../../../core/scoring/survey-tally.js';
-import {
-  MIN_GROUP_SIZE,
-  projectResponses,
-  suppressBelow,
-  type DayCount,
-} from '../core/progress.js';
-import { listResponseAnswers, type SurveyLink } from '../db/survey.repository.js';
+import { projectResponses, type DayCount } from '../core/progress.js';
+import type { SurveyLink } from '../db/survey.repository.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
-import { bangkokDay } from '../../../core/thai-calendar.js';
+import type { Round } from '../../rounds/feature.js';
+import { tallyReleasedAnswers } from './released-answers.service.js';
 
-/** A question's live score; null when fewer than 5 people answered it. */
+/** A question's live score (null: nobody answered it) and the fewest answers among its lines. */
 export interface LiveQuestionScore {
   code: string;
   text: Text;
@@ -37,83 +33,80 @@ export interface LiveIndicatorScore {
 
 /** Live scores of one instrument: either the scores or why they are withheld, never both. */
 export interface LiveScores {
+  /** Respondents whose answers are scored. */
   respondents: number;
   /** Stored responses the edition could not count (e.g. an answer no longer among the options). */
   uncounted: number;
+  /** Answers of the days up to this one are scored (null: none yet, or every answer). */
+  through: string | null;
+  /** Answers counted but not scored (yet): today's, and those since the last step. */
+  waiting: number;
   scores: { score: number | null; indicators: LiveIndicatorScore[] } | null;
   suppressed: Message | null;
 }
 
-const TOO_FEW: Message = {
-  th: `ยังไม่แสดงคะแนน: มีผู้ตอบน้อยกว่า ${MIN_GROUP_SIZE} คน เพื่อไม่ให้ระบุตัวผู้ตอบได้`,
-  en: `Scores are withheld: fewer than ${MIN_GROUP_SIZE} respondents, so no one can be identified`,
-};
-
-/** People who answered every line of a question (the smallest count among its lines). */
-function answeredOf(node: ScoreNode): number {
-  if (node.basis.kind === 'answers') return node.basis.answered;
-  if (node.children.length === 0) return 0;
-  return Math.min(...node.children.map(answeredOf));
+function tooFewMessage(minimum: number): Message {
+  return {
+    th: `${WITHHELD_LABEL}: ยังไม่แสดงคะแนน เพราะคำตอบที่นำมาคิดคะแนนได้มาจากผู้ตอบน้อยกว่า ${minimum} คน เพื่อไม่ให้ระบุตัวผู้ตอบได้ (คะแนนระหว่างเก็บข้อมูลขยับทีละอย่างน้อย ${minimum} คน)`,
+    en: `${WITHHELD_LABEL}: scores are withheld, as the answers that may be scored come from fewer than ${minimum} respondents, so no one can be identified (live scores move by at least ${minimum} people at a time)`,
+  };
 }
 
-function summariseQuestion(node: ScoreNode): LiveQuestionScore {
-  const answered = answeredOf(node);
-  const score = suppressBelow(answered) ? null : node.shown;
-  return { code: node.code, text: node.name, score, answered };
+/** The fewest answers among the answered lines of a question (0 when none was answered). */
+function answeredOf(node: DisclosedNode): number {
+  const counts: number[] = [];
+  const visit = (n: DisclosedNode) => {
+    if (n.children.length === 0) {
+      if (n.basis.kind === 'answers' && n.basis.answered > 0) counts.push(n.basis.answered);
+    } else n.children.forEach(visit);
+  };
+  visit(node);
+  return counts.length ? Math.min(...counts) : 0;
 }
 
-function summariseInstrument(node: ScoreNode): NonNullable<LiveScores['scores']> {
+function summariseInstrument(node: DisclosedNode): NonNullable<LiveScores['scores']> {
   const indicators = node.children.map((indicator) => ({
     code: indicator.code,
     name: indicator.name,
     score: indicator.shown,
-    questions: indicator.children.map(summariseQuestion),
+    questions: indicator.children.map((q) => ({
+      code: q.code,
+      text: q.name,
+      score: q.shown,
+      answered: answeredOf(q),
+    })),
   }));
   return { score: node.shown, indicators };
 }
 
-async function tallyInstrument(
-  ctx: ServiceContext,
-  compiled: CompiledEdition,
-  roundId: string,
-  instrumentCode: string,
-): Promise<{ tally: SurveyTally; uncounted: number }> {
-  const tally = createSurveyTally(compiled, instrumentCode);
-  let uncounted = 0;
-  // Answers of today are left out: watching the scores move after each answer (e.g. at a
-  // kiosk) would otherwise reveal one person's answers.
-  const today = bangkokDay(ctx.clock.now());
-  for (const answers of await listResponseAnswers(ctx.db.kysely, roundId, instrumentCode, today)) {
-    if (addSurveyResponse(compiled, tally, answers).length > 0) uncounted += 1;
-  }
-  return { tally, uncounted };
-}
-
 /**
- * Scores a round's survey answers so far with the engine (ita-rules A4–A5): instrument,
- * indicator and question scores, withheld for an instrument of fewer than 5 respondents.
+ * Scores a round's survey answers so far with the engine (ita-rules A4–A5), as far as the
+ * disclosure module lets them be seen: the answers released now (core/disclosure/live-release),
+ * and the instrument withheld whole when any of its figures rests on fewer people than the
+ * edition's minimum group size.
  */
 export async function scoreLiveSurveys(
   ctx: ServiceContext,
   compiled: CompiledEdition,
-  roundId: string,
-  instrumentCodes: readonly string[],
+  round: Pick<Round, 'id' | 'state'>,
 ): Promise<Map<string, LiveScores>> {
-  const tallies = new Map<string, { tally: SurveyTally; uncounted: number }>();
-  for (const code of instrumentCodes)
-    tallies.set(code, await tallyInstrument(ctx, compiled, roundId, code));
-  const surveys = Object.fromEntries([...tallies].map(([code, t]) => [code, t.tally]));
-  const result = scoreAgency(compiled, { surveys, oit: {} });
+  const rule = disclosureRuleOf(compiled.edition);
+  const released = await tallyReleasedAnswers(ctx, compiled, round);
+  const surveys = Object.fromEntries([...released].map(([code, r]) => [code, r.tally]));
+  const result = discloseResult(scoreAgency(compiled, { surveys, oit: {} }), rule);
   const live = new Map<string, LiveScores>();
-  for (const [code, { tally, uncounted }] of tallies) {
+  for (const [code, { tally, uncounted, release }] of released) {
     const node = result.tree.children.find((n) => n.code === code);
     const respondents = tally.respondents;
-    const hidden = suppressBelow(respondents) || !node;
+    const none = release.scored + release.waiting === 0;
+    const hidden = !node || node.withheld || respondents < rule.minimum;
     live.set(code, {
       respondents,
       uncounted,
+      through: release.through,
+      waiting: release.waiting,
       scores: hidden ? null : summariseInstrument(node),
-      suppressed: hidden ? TOO_FEW : null,
+      suppressed: hidden && !none ? tooFewMessage(rule.minimum) : null,
     });
   }
   return live;
@@ -138,7 +131,14 @@ export interface CockpitInstrument {
   live: LiveScores;
 }
 
-const NO_RESPONSES: LiveScores = { respondents: 0, uncounted: 0, scores: null, suppressed: null };
+const NO_RESPONSES: LiveScores = {
+  respondents: 0,
+  uncounted: 0,
+  through: null,
+  waiting: 0,
+  scores: null,
+  suppressed: null,
+};
 
 /** Puts together the cockpit numbers of one instrument from what the database holds. */
 export function describeCockpitInstrument(

@@ -74,6 +74,15 @@ describeEachDialect('survey administration service', (getDb) => {
     // an answer of today is counted but not scored yet (no before/after comparison per person)
     await insertResponses(ctx.db.kysely, iitResponses(roundId, ['1'], '2026-05-03'));
   });
+  // five more of today: at least 5 answers have come after the 6 of 1–2 May, which may now be
+  // scored (core/disclosure/live-release.ts)
+  const fiveMoreToday = step(async () => {
+    await sevenAnswers();
+    await insertResponses(
+      ctx.db.kysely,
+      iitResponses(roundId, ['2', '2', '2', '2', '2'], '2026-05-03'),
+    );
+  });
 
   it('creates one link per survey instrument, once', async () => {
     const first = await ensureSurveyLinks(ctx, admin, roundId);
@@ -149,37 +158,50 @@ describeEachDialect('survey administration service', (getDb) => {
     expect(iit?.reached).toBeCloseTo(4 / 30);
     expect(iit?.live.scores).toBeNull();
     expect(iit?.live.suppressed?.th).toContain('น้อยกว่า 5 คน');
+    expect(iit?.live.suppressed?.th).toContain('ข้อมูลไม่พอ / not enough respondents');
     const eit = cockpit.instruments.find((i) => i.code === 'EIT');
     expect(eit).toMatchObject({ responses: 0, eligible: null, minimumSample: null, reached: null });
     expect(eit?.link).toMatchObject({ requiresCode: true, closesOn: '2026-05-31' });
   });
 
-  it('shows the scores from 6 respondents, down to the question', async () => {
+  it('holds the scores of 6 respondents back until 5 more have come', async () => {
     await sevenAnswers();
+    const iit = (await getCockpit(ctx, admin, roundId)).instruments.find((i) => i.code === 'IIT');
+    // 6 by 2 May make a step, but only 1 came after them: the final result minus these scores
+    // would give that one person's answers back
+    expect(iit?.responses).toBe(7);
+    expect(iit?.live).toMatchObject({ scores: null, through: null, respondents: 0, waiting: 7 });
+    expect(iit?.live.suppressed?.en).toContain('not enough respondents');
+  });
+
+  it('shows the scores from 6 respondents, down to the question', async () => {
+    await fiveMoreToday();
     const cockpit = await getCockpit(ctx, admin, roundId);
     expect(cockpit.canManage).toBe(true);
     const iit = cockpit.instruments.find((i) => i.code === 'IIT');
-    expect(iit?.responses).toBe(7);
+    expect(iit?.responses).toBe(12);
+    // today's 6 are counted, not scored
+    expect(iit?.live).toMatchObject({ through: '2026-05-02', respondents: 6, waiting: 6 });
     expect(iit?.live.suppressed).toBeNull();
     const questions = iit?.live.scores?.indicators.flatMap((i) => i.questions) ?? [];
     const i2 = questions.find((q) => q.code === 'i2');
     // 4,4,3,2,1,4 → 100 + 100 + 200/3 + 100/3 + 0 + 100 = 400, over 6 answers
     expect(i2).toMatchObject({ answered: 6, score: 66.67 });
-    // i1.2 was never answered: the question's smallest group is 0, so its score is withheld
-    expect(questions.find((q) => q.code === 'i1')).toMatchObject({ answered: 0, score: null });
+    // i1.2 was never answered: it hides nothing and drops out; i1.1 (6 × "most") is the score
+    expect(questions.find((q) => q.code === 'i1')).toMatchObject({ answered: 6, score: 100 });
     expect(typeof iit?.live.scores?.score).toBe('number');
   });
 
   it('projects the responses to the closing date', async () => {
-    await sevenAnswers();
+    await fiveMoreToday();
     const iit = (await ensureSurveyLinks(ctx, admin, roundId)).find((l) => l.instrument === 'IIT');
     await updateLinkSettings(ctx, admin, iit?.id ?? '', {
       requiresCode: false,
       closesOn: '2026-05-31',
     });
     const cockpit = await getCockpit(ctx, admin, roundId);
-    // 7 over 1–3 May = 7/3 a day; 28 more days to 31 May → 7 + 65.3 = 72
-    expect(cockpit.instruments.find((i) => i.code === 'IIT')?.projection).toBe(72);
+    // 12 over 1–3 May = 4 a day; 28 more days to 31 May → 12 + 112 = 124
+    expect(cockpit.instruments.find((i) => i.code === 'IIT')?.projection).toBe(124);
   });
 
   it('refuses people of another agency (not found) and viewers (forbidden)', async () => {

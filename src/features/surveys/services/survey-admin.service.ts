@@ -262,8 +262,8 @@ export interface Cockpit {
 
 /**
  * The round's survey cockpit (anyone who may see the round): per instrument its link, codes,
- * responses against the minimum sample (A7), a projection to the closing date and live scores,
- * withheld below 5 respondents.
+ * responses against the minimum sample (A7), a projection to the closing date and live scores
+ * as far as the disclosure module lets them be seen (core/disclosure).
  */
 export async function getCockpit(
   ctx: ServiceContext,
@@ -279,12 +279,7 @@ export async function getCockpit(
     countResponsesByDay(db, roundId),
     findAgencyById(db, round.agencyId),
   ]);
-  const live = await scoreLiveSurveys(
-    ctx,
-    compiled,
-    roundId,
-    surveys.map((s) => s.code),
-  );
+  const live = await scoreLiveSurveys(ctx, compiled, round);
   const today = bangkokDay(ctx.clock.now());
   const instruments: CockpitInstrument[] = [];
   for (const survey of surveys) {

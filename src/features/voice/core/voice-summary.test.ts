@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommentQuestion } from '../../../core/framework/edition.schema.js';
-import { MIN_GROUP_SIZE } from '../../surveys/core/progress.js';
+import { DEFAULT_MIN_GROUP_SIZE as MIN_GROUP_SIZE } from '../../../core/disclosure/disclosure.js';
 import { assignThemes, OTHER_THEME } from './themes.js';
 import { selectQuotes, summariseVoice } from './voice-summary.js';
 import { countWords, segmentWords } from './words.js';

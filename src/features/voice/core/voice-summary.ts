@@ -1,6 +1,10 @@
 import type { Message } from '../../../core/errors.js';
 import type { CommentQuestion, Indicator } from '../../../core/framework/edition.schema.js';
-import { MIN_GROUP_SIZE, suppressBelow } from '../../surveys/core/progress.js';
+import {
+  DEFAULT_MIN_GROUP_SIZE,
+  tooFew,
+  type DisclosureRule,
+} from '../../../core/disclosure/disclosure.js';
 import { maskPersonalDetails, MASK_TOKEN } from '../../surveys/core/mask.js';
 import { assignThemes, OTHER_THEME, OTHER_THEME_NAME } from './themes.js';
 import { countWords, type WordCount } from './words.js';
@@ -99,13 +103,15 @@ export function summariseVoice(input: {
   question: CommentQuestion;
   indicators: readonly Pick<Indicator, 'code' | 'name'>[];
   limits?: VoiceLimits;
+  /** The round edition's disclosure rule (core/disclosure); the default minimum when not given. */
+  rule?: DisclosureRule;
 }): VoiceSummary {
   const { respondents, question } = input;
-  if (suppressBelow(respondents))
-    return { withheld: true, reason: 'respondents', minimum: MIN_GROUP_SIZE };
+  const rule = input.rule ?? { minimum: DEFAULT_MIN_GROUP_SIZE };
+  const { minimum } = rule;
+  if (tooFew(respondents, rule)) return { withheld: true, reason: 'respondents', minimum };
   const masked = input.comments.map((c) => maskPersonalDetails(c)).filter((c) => c.trim() !== '');
-  if (suppressBelow(masked.length))
-    return { withheld: true, reason: 'comments', minimum: MIN_GROUP_SIZE };
+  if (tooFew(masked.length, rule)) return { withheld: true, reason: 'comments', minimum };
   const limits = input.limits ?? DEFAULT_VOICE_LIMITS;
   const tagged = masked.map((text) => ({ text, themes: assignThemes(text, question.themes) }));
   const names = new Map(input.indicators.map((i) => [i.code, i.name]));

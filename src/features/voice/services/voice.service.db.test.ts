@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { MIN_GROUP_SIZE } from '../../surveys/feature.js';
+import { DEFAULT_MIN_GROUP_SIZE as MIN_GROUP_SIZE } from '../../../core/disclosure/disclosure.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';

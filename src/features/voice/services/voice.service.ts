@@ -6,6 +6,7 @@ import type { Actor, ServiceContext } from '../../../platform/services/context.j
 import { loadVisibleRound } from '../../oit-review/feature.js';
 import { loadRoundEdition } from '../../surveys/feature.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
+import { disclosureRuleOf } from '../../../core/disclosure/disclosure.js';
 
 /** What the comments to one survey instrument of a round say (or that they are withheld). */
 export interface InstrumentVoice {
@@ -37,6 +38,7 @@ export async function summariseRoundVoice(ctx: ServiceContext, round: Round): Pr
       comments: group?.comments ?? [],
       question,
       indicators: instrument.indicators,
+      rule: disclosureRuleOf(edition),
     });
     return [{ code: instrument.code, name: instrument.name, question: question.text, summary }];
   });

@@ -1,4 +1,5 @@
 import type { Message } from '../../../../core/errors.js';
+import { WITHHELD_LABEL } from '../../../../core/disclosure/disclosure.js';
 import type { AssessorRole } from '../../core/review-policy.js';
 import type { OitDecisionRow } from '../../services/oit-review.service.js';
 import type { Round } from '../../../rounds/feature.js';
@@ -64,8 +65,11 @@ export function ScoreCards({ lang, scores }: { lang: Lang; scores: OitScoreSumma
       m(`ตัวชี้วัดที่ ${i.code}`, `Indicator ${i.code}`),
       String(i.shown ?? '—'),
     ]),
-    [m('คะแนนรวม', 'Total'), String(scores.total ?? '—')],
-    [m('ระดับ', 'Level'), scores.level ? pick(lang, scores.level.name) : '—'],
+    [m('คะแนนรวม', 'Total'), scores.withheld ? WITHHELD_LABEL : String(scores.total ?? '—')],
+    [
+      m('ระดับ', 'Level'),
+      scores.withheld ? WITHHELD_LABEL : scores.level ? pick(lang, scores.level.name) : '—',
+    ],
   ];
   return (
     <div class="cards">

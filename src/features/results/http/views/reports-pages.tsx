@@ -2,7 +2,8 @@ import type { ReportFacts } from '../../services/result-reports.service.js';
 import type { ExportJob } from '../../../../platform/http/export-jobs.js';
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
-import { ExplanationTree, formatScore, InstrumentScoresTable } from './results-tree.js';
+import { ExplanationTree, formatFigure, InstrumentScoresTable } from './results-tree.js';
+import { WithheldNotice } from './withheld-notice.js';
 import { ChartFigure } from '../../../../platform/http/views/chart-figure.js';
 
 type Round = ReportFacts['round'];
@@ -208,10 +209,17 @@ export function PublicResultsPage(props: {
         <p>
           {pick(lang, m('คะแนนรวม', 'Total'))}:{' '}
           <strong class="big-score" data-total>
-            {formatScore(lang, result.total)}
+            {formatFigure(lang, result.total, result.withheld !== null)}
           </strong>{' '}
-          <span data-level>{result.level ? pick(lang, result.level.name) : '–'}</span>
+          <span data-level>
+            {result.withheld
+              ? formatFigure(lang, null, true)
+              : result.level
+                ? pick(lang, result.level.name)
+                : '–'}
+          </span>
         </p>
+        <WithheldNotice lang={lang} withheld={result.withheld} />
         <p class="muted">
           {pick(lang, m('เผยแพร่เมื่อ', 'Published'))} {formatDate(lang, facts.publishedAt)} ·{' '}
           {round.editionCode}

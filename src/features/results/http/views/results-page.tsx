@@ -1,7 +1,8 @@
 import type { RoundResults } from '../../services/results.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
-import { ExplanationTree, formatScore, InstrumentScoresTable } from './results-tree.js';
+import { ExplanationTree, formatFigure, InstrumentScoresTable } from './results-tree.js';
+import { WithheldNotice } from './withheld-notice.js';
 import { ChartFigure } from '../../../../platform/http/views/chart-figure.js';
 import { WeaknessSection, WhatIfSection } from './results-what-if.js';
 
@@ -12,11 +13,18 @@ function Summary({ lang, results }: { lang: Lang; results: RoundResults }) {
       <p>
         {pick(lang, m('คะแนนรวม', 'Total'))}:{' '}
         <strong class="big-score" data-total>
-          {formatScore(lang, result.total)}
+          {formatFigure(lang, result.total, result.withheld !== null)}
         </strong>{' '}
         {pick(lang, m('ระดับ', 'Level'))}:{' '}
-        <strong data-level>{result.level ? pick(lang, result.level.name) : '–'}</strong>
+        <strong data-level>
+          {result.withheld
+            ? formatFigure(lang, null, true)
+            : result.level
+              ? pick(lang, result.level.name)
+              : '–'}
+        </strong>
       </p>
+      <WithheldNotice lang={lang} withheld={result.withheld} />
       <p class="muted">
         {results.source === 'snapshot'
           ? pick(

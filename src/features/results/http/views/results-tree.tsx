@@ -1,5 +1,6 @@
 import type { Message } from '../../../../core/errors.js';
 import type { InstrumentResult } from '../../../../core/scoring/evaluate-scores.js';
+import { WITHHELD_LABEL } from '../../../../core/disclosure/disclosure.js';
 import type { ResultNode } from '../../services/results.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 
@@ -20,8 +21,8 @@ export function describeBasis(lang: Lang, node: ResultNode): string {
     case 'withheld':
       return say(
         m(
-          `ไม่แสดง: มีผู้ตอบน้อยกว่า ${basis.minimum} คน เพื่อไม่ให้ระบุตัวผู้ตอบได้`,
-          `withheld: fewer than ${basis.minimum} answers, so no one can be identified`,
+          `ไม่แสดง: คะแนนนี้หรือส่วนที่ใช้คำนวณมาจากผู้ตอบน้อยกว่า ${basis.minimum} คน เพื่อไม่ให้ระบุตัวผู้ตอบได้`,
+          `withheld: this score, or a part it is computed from, rests on fewer than ${basis.minimum} respondents, so no one can be identified`,
         ),
       );
     case 'answers': {
@@ -80,13 +81,16 @@ function NodeLine({ lang, node }: { lang: Lang; node: ResultNode }) {
     <span class="result-node">
       <span class="tag">{node.code}</span> {pick(lang, node.name)}:{' '}
       {node.withheld ? (
-        <span class="muted">{pick(lang, m('ไม่แสดง', 'withheld'))}</span>
+        <span class="muted withheld" data-withheld>
+          {WITHHELD_LABEL}
+        </span>
       ) : (
         <strong>{formatScore(lang, node.shown)}</strong>
       )}{' '}
       <span class="muted">
         = {describeBasis(lang, node)}
-        {node.lost > 0.00005 &&
+        {node.lost !== null &&
+          node.lost > 0.00005 &&
           ` · ${pick(lang, m('เสีย', 'lost'))} ${node.lost.toFixed(2)} ${pick(lang, m('คะแนน', 'points'))}`}
       </span>
     </span>
@@ -138,13 +142,20 @@ export function ExplanationTree({ lang, tree }: { lang: Lang; tree: ResultNode }
   );
 }
 
+/** A score, or "ข้อมูลไม่พอ / not enough respondents" when it is withheld (never 0). */
+export function formatFigure(lang: Lang, score: number | null | undefined, withheld: boolean) {
+  return withheld ? WITHHELD_LABEL : formatScore(lang, score);
+}
+
 /** The instruments of a result: score, share of the total and the weighted points they add. */
 export function InstrumentScoresTable(props: {
   lang: Lang;
-  instruments: readonly Pick<
+  instruments: readonly (Pick<
     InstrumentResult,
     'code' | 'name' | 'shown' | 'points' | 'component'
-  >[];
+  > & {
+    withheld: boolean;
+  })[];
 }) {
   const { lang, instruments } = props;
   return (
@@ -170,9 +181,11 @@ export function InstrumentScoresTable(props: {
               <th scope="row">
                 {i.code} {pick(lang, i.name)}
               </th>
-              <td class="num">{formatScore(lang, i.shown)}</td>
+              <td class="num" data-instrument-score={i.code}>
+                {formatFigure(lang, i.shown, i.withheld)}
+              </td>
               <td class="num">{i.points}%</td>
-              <td class="num">{formatScore(lang, i.component)}</td>
+              <td class="num">{formatFigure(lang, i.component, i.withheld)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,11 +1,23 @@
-import type { Weakness } from '../../../../core/analysis/weakness.js';
+import type { DisclosedWeakness } from '../../../../core/disclosure/disclosure.js';
 import type { Message } from '../../../../core/errors.js';
 import type { RoundResults } from '../../services/results.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
-import { formatScore } from './results-tree.js';
+import { formatFigure, formatScore } from './results-tree.js';
 
-function Weaknesses(props: { lang: Lang; title: Message; rows: Weakness[] }) {
-  const { lang, title, rows } = props;
+function levelChange(lang: Lang, w: DisclosedWeakness, withheld: boolean): string {
+  if (withheld || w.fixChangesLevel === null) return formatFigure(lang, null, true);
+  return w.fixChangesLevel
+    ? `${pick(lang, m('เปลี่ยนเป็น', 'becomes'))} ${w.levelIfFixed ? pick(lang, w.levelIfFixed.name) : '–'}`
+    : pick(lang, m('ไม่เปลี่ยน', 'no'));
+}
+
+function Weaknesses(props: {
+  lang: Lang;
+  title: Message;
+  rows: DisclosedWeakness[];
+  withheld: boolean;
+}) {
+  const { lang, title, rows, withheld } = props;
   return (
     <div class="table-scroll">
       <table class="weakness">
@@ -40,12 +52,8 @@ function Weaknesses(props: { lang: Lang; title: Message; rows: Weakness[] }) {
               </td>
               <td class="num">{formatScore(lang, w.shown)}</td>
               <td class="num">{w.lost.toFixed(2)}</td>
-              <td class="num">{formatScore(lang, w.totalIfFixed)}</td>
-              <td>
-                {w.fixChangesLevel
-                  ? `${pick(lang, m('เปลี่ยนเป็น', 'becomes'))} ${w.levelIfFixed ? pick(lang, w.levelIfFixed.name) : '–'}`
-                  : pick(lang, m('ไม่เปลี่ยน', 'no'))}
-              </td>
+              <td class="num">{formatFigure(lang, w.totalIfFixed, withheld)}</td>
+              <td>{levelChange(lang, w, withheld)}</td>
             </tr>
           ))}
         </tbody>
@@ -60,13 +68,27 @@ export function WeaknessSection({ lang, results }: { lang: Lang; results: RoundR
   return (
     <section id="weaknesses">
       <h2>{pick(lang, m('จุดอ่อน: รายการที่เสียคะแนนมากที่สุด', 'Weak points: what costs most'))}</h2>
-      <Weaknesses lang={lang} title={m('ตัวชี้วัด', 'Indicators')} rows={weaknesses.indicators} />
       <Weaknesses
         lang={lang}
-        title={m('ข้อคำถาม (ไม่รวมข้อที่มีผู้ตอบน้อยกว่า 5 คน)', 'Questions (fewer than 5 answers left out)')}
-        rows={weaknesses.questions}
+        title={m('ตัวชี้วัด', 'Indicators')}
+        rows={weaknesses.indicators}
+        withheld={weaknesses.withheld}
       />
-      <Weaknesses lang={lang} title={m('ข้อ OIT', 'OIT items')} rows={weaknesses.oitItems} />
+      <Weaknesses
+        lang={lang}
+        title={m(
+          'ข้อคำถาม (ไม่รวมข้อที่ไม่แสดงคะแนนเพราะข้อมูลไม่พอ)',
+          'Questions (those withheld for too few respondents left out)',
+        )}
+        rows={weaknesses.questions}
+        withheld={weaknesses.withheld}
+      />
+      <Weaknesses
+        lang={lang}
+        title={m('ข้อ OIT', 'OIT items')}
+        rows={weaknesses.oitItems}
+        withheld={weaknesses.withheld}
+      />
     </section>
   );
 }
@@ -108,34 +130,50 @@ export function WhatIfSection(props: {
                 </tr>
               </thead>
               <tbody>
-                {result.instruments.map((i) => (
-                  <tr>
-                    <th scope="row">
-                      {i.code} {pick(lang, i.name)}
-                    </th>
-                    <td class="num">{formatScore(lang, i.shown)}</td>
-                    <td class="num">
-                      {formatScore(lang, whatIf.instruments.find((w) => w.code === i.code)?.shown)}
-                    </td>
-                  </tr>
-                ))}
+                {result.instruments.map((i) => {
+                  const simulated = whatIf.instruments.find((w) => w.code === i.code);
+                  return (
+                    <tr>
+                      <th scope="row">
+                        {i.code} {pick(lang, i.name)}
+                      </th>
+                      <td class="num">{formatFigure(lang, i.shown, i.withheld)}</td>
+                      <td class="num">
+                        {formatFigure(lang, simulated?.shown, simulated?.withheld === true)}
+                      </td>
+                    </tr>
+                  );
+                })}
                 <tr class="what-if-total">
                   <th scope="row">{pick(lang, m('คะแนนรวม', 'Total'))}</th>
                   <td class="num" data-actual-total>
-                    {formatScore(lang, result.total)}
+                    {formatFigure(lang, result.total, result.withheld !== null)}
                   </td>
                   <td class="num" data-simulated-total>
-                    <strong>{formatScore(lang, whatIf.total)}</strong>
+                    <strong>{formatFigure(lang, whatIf.total, whatIf.withheld)}</strong>
                     {whatIf.totalDelta !== null &&
                       ` (${whatIf.totalDelta >= 0 ? '+' : ''}${whatIf.totalDelta.toFixed(2)})`}
                   </td>
                 </tr>
                 <tr>
                   <th scope="row">{pick(lang, m('ระดับ', 'Level'))}</th>
-                  <td>{result.level ? pick(lang, result.level.name) : '–'}</td>
                   <td>
-                    <strong>{whatIf.level ? pick(lang, whatIf.level.name) : '–'}</strong>
-                    {whatIf.levelChanged && ` (${pick(lang, m('ระดับเปลี่ยน', 'level changes'))})`}
+                    {result.withheld
+                      ? formatFigure(lang, null, true)
+                      : result.level
+                        ? pick(lang, result.level.name)
+                        : '–'}
+                  </td>
+                  <td>
+                    <strong>
+                      {whatIf.withheld
+                        ? formatFigure(lang, null, true)
+                        : whatIf.level
+                          ? pick(lang, whatIf.level.name)
+                          : '–'}
+                    </strong>
+                    {whatIf.levelChanged === true &&
+                      ` (${pick(lang, m('ระดับเปลี่ยน', 'level changes'))})`}
                   </td>
                 </tr>
               </tbody>
@@ -153,7 +191,7 @@ export function WhatIfSection(props: {
               <label class="what-if-field">
                 <span>
                   {ind.code} {pick(lang, ind.name)} ({pick(lang, m('ตอนนี้', 'now'))}{' '}
-                  {formatScore(lang, ind.shown)})
+                  {formatFigure(lang, ind.shown, ind.withheld)})
                 </span>
                 <input
                   type="number"

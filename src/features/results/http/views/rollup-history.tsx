@@ -1,7 +1,7 @@
 import type { AgencyHistory } from '../../services/rollup.service.js';
 import { m, pick } from '../../../../platform/http/i18n.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
-import { formatScore } from './results-tree.js';
+import { formatFigure } from './results-tree.js';
 
 /** One agency's results year over year: total, level and each instrument's score. */
 export function HistoryPage(props: { page: PageContext; history: AgencyHistory }) {
@@ -47,13 +47,20 @@ export function HistoryPage(props: { page: PageContext; history: AgencyHistory }
                   </th>
                   {y.hasResult ? (
                     <>
-                      <td class="num">{formatScore(lang, y.total)}</td>
-                      <td>{y.level ? pick(lang, y.level.name) : '–'}</td>
-                      {codes.map((c) => (
-                        <td class="num">
-                          {formatScore(lang, y.instruments.find((i) => i.code === c.code)?.shown)}
-                        </td>
-                      ))}
+                      <td class="num">{formatFigure(lang, y.total, y.withheld)}</td>
+                      <td>
+                        {y.withheld
+                          ? formatFigure(lang, null, true)
+                          : y.level
+                            ? pick(lang, y.level.name)
+                            : '–'}
+                      </td>
+                      {codes.map((c) => {
+                        const i = y.instruments.find((x) => x.code === c.code);
+                        return (
+                          <td class="num">{formatFigure(lang, i?.shown, i?.withheld === true)}</td>
+                        );
+                      })}
                     </>
                   ) : (
                     <td colspan={2 + codes.length}>

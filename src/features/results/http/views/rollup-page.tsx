@@ -4,6 +4,7 @@ import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { ChartFigure } from '../../../../platform/http/views/chart-figure.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { formatScore } from './results-tree.js';
+import { WITHHELD_LABEL } from '../../../../core/disclosure/disclosure.js';
 
 /** The name of a kind of agency (the code itself when unknown). */
 export function typeName(lang: Lang, type: string): string {
@@ -173,6 +174,27 @@ export function RollupPage(props: { page: PageContext; rollup: AgencyRollup; cha
           </ol>
         )}
       </section>
+      {rollup.withheld.length > 0 ? (
+        <section>
+          <h2>{WITHHELD_LABEL}</h2>
+          <p data-withheld-count={String(rollup.withheld.length)}>
+            {pick(
+              lang,
+              m(
+                `ไม่นับ ${rollup.withheld.length} หน่วยงานในจำนวนตามระดับ อันดับ และค่าเฉลี่ยทุกค่า เพราะคะแนนบางส่วนมาจากผู้ตอบน้อยเกินไป จึงไม่แสดงเพื่อไม่ให้ระบุตัวผู้ตอบได้`,
+                `${rollup.withheld.length} units are left out of every count, rank and mean: some of their scores rest on too few respondents, so they are withheld and no one can be identified`,
+              ),
+            )}
+          </p>
+          <ul data-withheld>
+            {rollup.withheld.map((u) => (
+              <li>
+                {u.code} {u.name} ({typeName(lang, u.type)}): {WITHHELD_LABEL}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {rollup.pending.length > 0 ? (
         <section>
           <h2>{pick(lang, m('ยังไม่มีผลการประเมิน', 'No result yet'))}</h2>

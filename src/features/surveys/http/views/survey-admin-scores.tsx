@@ -1,8 +1,6 @@
 import type { LiveIndicatorScore, LiveScores } from '../../services/survey-admin.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 
-const WITHHELD_QUESTION = m('ผู้ตอบข้อนี้น้อยกว่า 5 คน', 'Fewer than 5 answers');
-
 function formatScore(lang: Lang, score: number | null): string {
   if (score === null) return '–';
   return score.toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB', {
@@ -26,15 +24,7 @@ function IndicatorRows({ lang, indicator }: { lang: Lang; indicator: LiveIndicat
             <span class="tag">{q.code}</span> {pick(lang, q.text)}
           </td>
           <td class="num">{q.answered}</td>
-          <td class="num">
-            {q.score === null ? (
-              <span class="muted" title={pick(lang, WITHHELD_QUESTION)}>
-                {pick(lang, m('ไม่แสดง', 'withheld'))}
-              </span>
-            ) : (
-              formatScore(lang, q.score)
-            )}
-          </td>
+          <td class="num">{formatScore(lang, q.score)}</td>
         </tr>
       ))}
     </>
@@ -71,8 +61,8 @@ function ScoreDetail({ lang, indicators }: { lang: Lang; indicators: LiveIndicat
         {pick(
           lang,
           m(
-            'คะแนนคำนวณจากคำตอบถึงเมื่อวาน (คำตอบของวันนี้นับจำนวนแล้วแต่ยังไม่รวมในคะแนน) และข้อที่มีผู้ตอบน้อยกว่า 5 คนจะไม่แสดงคะแนน เพื่อไม่ให้ระบุตัวผู้ตอบได้ "ผู้ตอบ" คือจำนวนที่ตอบครบทุกข้อย่อยของคำถาม',
-            'Scores use the answers up to yesterday (today\'s answers are counted but not yet scored), and a question answered by fewer than 5 people shows no score, so no one can be identified. "Answered" counts people who answered every line of the question',
+            'คะแนนคำนวณจากคำตอบของวันที่ผ่านมาแล้วเท่านั้น (คำตอบของวันนี้นับจำนวนแล้วแต่ยังไม่รวมในคะแนน) และขยับทีละอย่างน้อยตามจำนวนผู้ตอบขั้นต่ำของฉบับเกณฑ์ เมื่อมีคำตอบใหม่เข้ามาหลังจากนั้นอีกอย่างน้อยเท่ากัน เพื่อไม่ให้ผลต่างของคะแนนสองครั้งระบุคำตอบของผู้ใดได้ "ผู้ตอบ" คือจำนวนคำตอบที่น้อยที่สุดในบรรดาข้อย่อยที่มีผู้ตอบของคำถาม',
+            "Scores use the answers of past days only (today's answers are counted but not yet scored), and move by at least the edition's minimum group size at a time, once as many more answers have come after them, so that the difference of two scores gives no one's answers away. \"Answered\" is the fewest answers among the answered lines of the question",
           ),
         )}
       </p>
@@ -90,7 +80,7 @@ export function LiveScoresTable({ lang, live }: { lang: Lang; live: LiveScores }
         {live.suppressed && pick(lang, live.suppressed)}
       </p>
     );
-  const { respondents, uncounted } = live;
+  const { respondents, uncounted, through, waiting } = live;
   return (
     <div>
       <p>
@@ -98,6 +88,15 @@ export function LiveScoresTable({ lang, live }: { lang: Lang; live: LiveScores }
         <strong class="big-score">{formatScore(lang, live.scores.score)}</strong>{' '}
         <span class="muted">
           {pick(lang, m(`จากผู้ตอบ ${respondents} คน`, `from ${respondents} respondents`))}
+          {through !== null && pick(lang, m(` ถึงวันที่ ${through}`, ` up to ${through}`))}
+          {waiting > 0 &&
+            pick(
+              lang,
+              m(
+                ` · อีก ${waiting} คำตอบนับแล้วแต่ยังไม่รวมในคะแนน`,
+                ` · ${waiting} more answers counted, not yet scored`,
+              ),
+            )}
         </span>
       </p>
       {uncounted > 0 && (
