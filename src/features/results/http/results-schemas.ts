@@ -268,7 +268,7 @@ export const HistoryJson = z.object({
         }),
       ),
       hasResult: z.boolean(),
-      withheld: z.boolean(),
+      withheld: Withholding.nullable(),
     }),
   ),
 });

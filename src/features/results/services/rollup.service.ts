@@ -3,7 +3,11 @@ import { rollUpUnits, type Rollup, type RollupUnit } from '../../../core/analysi
 import { findRatingScheme } from '../../../core/framework/compile-edition.js';
 import type { Text } from '../../../core/framework/edition.schema.js';
 import type { ScoreResult } from '../../../core/scoring/evaluate-scores.js';
-import type { DisclosedNode, DisclosedResult } from '../../../core/disclosure/disclosure.js';
+import type {
+  DisclosedNode,
+  DisclosedResult,
+  Withholding,
+} from '../../../core/disclosure/disclosure.js';
 import { findAgencyById, listAgencies, type Agency } from '../../agencies/feature.js';
 import { findScoreSnapshot, listRounds, type Round } from '../../rounds/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
@@ -31,8 +35,8 @@ export interface HistoryYear {
   level: { code: string; name: Text } | null;
   instruments: { code: string; name: Text; shown: number | null; withheld: boolean }[];
   hasResult: boolean;
-  /** The total and level are withheld: an instrument rests on too few respondents. */
-  withheld: boolean;
+  /** Set when the total and level are withheld (an instrument rests on too few respondents). */
+  withheld: Withholding | null;
 }
 
 export interface AgencyHistory {
@@ -141,7 +145,7 @@ export async function agencyHistory(
         withheld: i.withheld,
       })),
       hasResult: result !== null,
-      withheld: result?.withheld != null,
+      withheld: result?.withheld ?? null,
     });
   }
   return { agency, years };

@@ -47,7 +47,7 @@ export function HistoryPage(props: { page: PageContext; history: AgencyHistory }
                   </th>
                   {y.hasResult ? (
                     <>
-                      <td class="num">{formatFigure(lang, y.total, y.withheld)}</td>
+                      <td class="num">{formatFigure(lang, y.total, y.withheld !== null)}</td>
                       <td>
                         {y.withheld
                           ? formatFigure(lang, null, true)
