@@ -109,6 +109,19 @@ describe('summariseVoice', () => {
     expect(summary).toEqual({ withheld: true, reason: 'comments', minimum: MIN_GROUP_SIZE });
   });
 
+  it('reads the minimum from the round edition’s disclosure rule', () => {
+    const input = { respondents: 12, comments, question, indicators };
+    expect(summariseVoice({ ...input, rule: { minimum: 6 } })).toEqual({
+      withheld: true,
+      reason: 'comments',
+      minimum: 6,
+    });
+    expect(summariseVoice({ ...input, rule: { minimum: 13 } })).toMatchObject({
+      reason: 'respondents',
+      minimum: 13,
+    });
+  });
+
   it('counts comments, words and themes with their indicators, and quotes them masked', () => {
     const summary = summariseVoice({ respondents: 12, comments, question, indicators });
     if (summary.withheld) throw new Error('expected a summary');
