@@ -64,7 +64,7 @@ export function barChartOption(bars: readonly ChartBar[]): echarts.EChartsCoreOp
         type: 'bar',
         // a missing or withheld score is no bar at all (never a bar of 0), with a note
         data: bars.map((b) =>
-          b.value === null ? { value: 0, itemStyle: { opacity: 0 } } : { value: b.value },
+          b.value === null ? { value: 0, itemStyle: { color: 'transparent' } } : { value: b.value },
         ),
         itemStyle: { color: '#1f6f8b' },
         label: {
