@@ -40,7 +40,7 @@ describe('prongsai export open-data', () => {
       .split('\r\n')
       .filter((l) => l !== '');
     expect(lines[0]).toBe(
-      '\uFEFFagency_code,agency_name,agency_type,year,iit,eit,oit,total,level_code,level_name_th',
+      '\uFEFFagency_code,agency_name,agency_type,year,iit,eit,oit,total,level_code,level_name_th,note',
     );
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.some((l) => l.startsWith('D01,'))).toBe(true);
