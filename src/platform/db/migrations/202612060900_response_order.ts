@@ -29,7 +29,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     from survey_response`.execute(db);
   await sql`drop table survey_response`.execute(db);
   await sql`alter table survey_response_keyed rename to survey_response`.execute(db);
-  await sql`create index survey_response_round on survey_response (round_id, instrument)`.execute(db);
+  await sql`create index survey_response_round on survey_response (round_id, instrument)`.execute(
+    db,
+  );
 
   await sql`
     create table survey_submission_keyed (
