@@ -14,6 +14,7 @@ import * as voice from './migrations/202611261830_voice.js';
 import * as responseOrder from './migrations/202612060900_response_order.js';
 import * as signIn from './migrations/202612120900_sign_in.js';
 import * as surveyGuard from './migrations/202612140900_survey_guard.js';
+import * as snapshotAgency from './migrations/202612150900_snapshot_agency.js';
 
 /** Every migration, in order: a static list (no file scanning), the same for both engines. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202612060900_response_order': responseOrder,
   '202612120900_sign_in': signIn,
   '202612140900_survey_guard': surveyGuard,
+  '202612150900_snapshot_agency': snapshotAgency,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -68,6 +68,11 @@ export interface ScoreSnapshotTable {
   level_code: string | null;
   result_json: string;
   created_at: string;
+  /** The agency's names and type when the scores were stored and when the round was published
+   * (migration 202612150900_snapshot_agency): published pages never follow a later rename. */
+  agency_name_th: string | null;
+  agency_name_en: string | null;
+  agency_type: string | null;
 }
 
 /** An address a person signed in from (migration 202612120900_sign_in). */

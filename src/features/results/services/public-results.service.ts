@@ -33,7 +33,8 @@ async function publishedRound(
   const snapshot = await findScoreSnapshot(ctx.db.kysely, round.id);
   if (!snapshot) return null;
   return {
-    round,
+    // the agency as it was published: a later rename changes nothing already published
+    round: snapshot.agency ? { ...round, agencyNameTh: snapshot.agency.nameTh } : round,
     result: JSON.parse(snapshot.resultJson) as ScoreResult,
     publishedAt: round.updatedAt,
   };
@@ -129,11 +130,12 @@ export async function listOpenData(
     if (!snapshot) continue;
     const compiled = await loadRoundEdition(ctx, round.editionId);
     const result = discloseRoundResult(compiled, JSON.parse(snapshot.resultJson) as ScoreResult);
-    const type = agencies.get(round.agencyId)?.type ?? '';
+    // names and type as published, not as the agency is called today
+    const type = snapshot.agency?.type ?? agencies.get(round.agencyId)?.type ?? '';
     const shown = (code: string) => result.instruments.find((i) => i.code === code)?.shown ?? null;
     rows.push({
       agencyCode: round.agencyCode,
-      agencyName: round.agencyNameTh,
+      agencyName: snapshot.agency?.nameTh ?? round.agencyNameTh,
       agencyType: type,
       agencyTypeName: AGENCY_TYPES[type as AgencyType] ?? { th: type, en: type },
       year,

@@ -110,7 +110,26 @@ export async function updateRoundState(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Stores a score snapshot of a round (engine version kept so old reports reproduce). */
+/** The agency of a round as a snapshot keeps it: names and type at the time. */
+export interface SnapshotAgency {
+  nameTh: string;
+  nameEn: string;
+  type: string;
+}
+
+async function roundAgencyNow(db: Kysely<Database>, roundId: string) {
+  return db
+    .selectFrom('assessment_round as r')
+    .innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .select(['a.name_th', 'a.name_en', 'a.type'])
+    .where('r.id', '=', roundId)
+    .executeTakeFirst();
+}
+
+/**
+ * Stores a score snapshot of a round (engine version kept so old reports reproduce), with the
+ * agency's names and type as they are now.
+ */
 export async function upsertScoreSnapshot(
   db: Kysely<Database>,
   snapshot: {
@@ -122,6 +141,7 @@ export async function upsertScoreSnapshot(
   },
   now: string,
 ): Promise<void> {
+  const agency = await roundAgencyNow(db, snapshot.roundId);
   await db.deleteFrom('score_snapshot').where('round_id', '=', snapshot.roundId).execute();
   await db
     .insertInto('score_snapshot')
@@ -132,7 +152,25 @@ export async function upsertScoreSnapshot(
       level_code: snapshot.levelCode,
       result_json: snapshot.resultJson,
       created_at: now,
+      agency_name_th: agency?.name_th ?? null,
+      agency_name_en: agency?.name_en ?? null,
+      agency_type: agency?.type ?? null,
     })
+    .execute();
+}
+
+/** Writes the agency's present names and type into a round's snapshot (done on publication). */
+export async function stampSnapshotAgency(db: Kysely<Database>, roundId: string): Promise<void> {
+  const agency = await roundAgencyNow(db, roundId);
+  if (!agency) return;
+  await db
+    .updateTable('score_snapshot')
+    .set({
+      agency_name_th: agency.name_th,
+      agency_name_en: agency.name_en,
+      agency_type: agency.type,
+    })
+    .where('round_id', '=', roundId)
     .execute();
 }
 
@@ -149,6 +187,14 @@ export async function findScoreSnapshot(db: Kysely<Database>, roundId: string) {
         total: row.total === null ? null : Number(row.total),
         levelCode: row.level_code,
         resultJson: row.result_json,
+        agency:
+          row.agency_name_th === null
+            ? null
+            : ({
+                nameTh: row.agency_name_th,
+                nameEn: row.agency_name_en ?? row.agency_name_th,
+                type: row.agency_type ?? '',
+              } satisfies SnapshotAgency),
       }
     : null;
 }

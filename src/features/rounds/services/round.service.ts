@@ -22,6 +22,7 @@ import {
 } from '../../editions/feature.js';
 import {
   findScoreSnapshot,
+  stampSnapshotAgency,
   findRound,
   insertRound,
   listRounds,
@@ -339,6 +340,8 @@ export async function moveRound(
         en: "Confirm a round from its OIT review page, which stores the round's scores",
       });
     }
+    // what is published keeps the agency's names of that day: a later rename changes none of it
+    if (to === 'published') await stampSnapshotAgency(trx, roundId);
     return { ...round, state: to, updatedAt: now };
   });
 }
