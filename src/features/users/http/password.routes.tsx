@@ -83,12 +83,7 @@ function registerResetLinks(api: TypedApp, options: AppOptions): void {
     '/users/:id/reset-link',
     { ...changing, ...perMinute(20), schema: { params: IdParams } },
     async (request, reply) => {
-      let issued;
-      try {
-        issued = await issueResetLink(ctx, signedIn(request), request.params.id);
-      } catch (error) {
-        return sendDomainError(request, reply, error);
-      }
+      const issued = await issueResetLink(ctx, signedIn(request), request.params.id);
       const page = (
         <ResetLinkIssuedPage
           page={pageOf(request)}
