@@ -15,6 +15,7 @@ import * as responseOrder from './migrations/202612060900_response_order.js';
 import * as signIn from './migrations/202612120900_sign_in.js';
 import * as surveyGuard from './migrations/202612140900_survey_guard.js';
 import * as snapshotAgency from './migrations/202612150900_snapshot_agency.js';
+import * as oitHandoff from './migrations/202612161000_oit_handoff.js';
 
 /** Every migration, in order: a static list (no file scanning), the same for both engines. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202612120900_sign_in': signIn,
   '202612140900_survey_guard': surveyGuard,
   '202612150900_snapshot_agency': snapshotAgency,
+  '202612161000_oit_handoff': oitHandoff,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

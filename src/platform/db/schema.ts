@@ -213,6 +213,10 @@ export interface OitEvidenceTable {
   approved_at: string | null;
   submitted_at: string | null;
   updated_at: string;
+  /** Why the head of agency sent the evidence back (migration 202612161000_oit_handoff). */
+  return_reason: string | null;
+  returned_by: string | null;
+  returned_at: string | null;
 }
 
 export interface OitLinkTable {
@@ -251,6 +255,20 @@ export interface OitSnapshotTable {
   stored_name: string | null;
   truncated: number;
   error: string | null;
+}
+
+/** A file chosen in an OIT item form that failed, kept for its chooser (202612161000_oit_handoff). */
+export interface OitPendingUploadTable {
+  id: string;
+  round_id: string;
+  item_code: string;
+  user_id: string;
+  original_name: string;
+  stored_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  created_at: string;
 }
 
 export interface OitAssignmentTable {
@@ -306,6 +324,7 @@ export interface Database {
   oit_link: OitLinkTable;
   oit_file: OitFileTable;
   oit_snapshot: OitSnapshotTable;
+  oit_pending_upload: OitPendingUploadTable;
   oit_assignment: OitAssignmentTable;
   oit_decision: OitDecisionTable;
   oit_clarification: OitClarificationTable;
