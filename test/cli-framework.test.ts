@@ -21,7 +21,7 @@ describe('prongsai framework', () => {
   });
 
   it('accepts every bundled edition', async () => {
-    for (const id of ['ita-2567', 'ita-2568', 'ita-2569']) {
+    for (const id of ['ita-2567', 'ita-2568', 'ita-2569', 'ita-2570']) {
       const { code, out } = await runCli('framework', 'check', id);
       expect(code).toBe(0);
       expect(out).toContain(`valid (${id} v1)`);

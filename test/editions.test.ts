@@ -5,7 +5,8 @@ import {
   readEditionFile,
 } from '../src/features/editions/feature.js';
 import { compileEdition, type CompiledEdition } from '../src/core/framework/compile-edition.js';
-import { listEditionNodes, urnOf } from '../src/core/framework/walk-edition.js';
+import { listEditionNodes, listProvisional, urnOf } from '../src/core/framework/walk-edition.js';
+import { diffEditions } from '../src/core/framework/diff-editions.js';
 import { addSurveyResponse, createSurveyTally } from '../src/core/scoring/survey-tally.js';
 import { scoreAgency } from '../src/core/scoring/score-agency.js';
 import { computeLeafScores } from '../src/core/scoring/score-leaves.js';
@@ -46,9 +47,9 @@ function agencyInput(
 }
 
 describe('bundled editions', () => {
-  it('ships ita-2567, ita-2568 and ita-2569', () => {
+  it('ships ita-2567, ita-2568, ita-2569 and ita-2570', () => {
     expect(listBundledEditions()).toEqual(
-      expect.arrayContaining(['ita-2567', 'ita-2568', 'ita-2569']),
+      expect.arrayContaining(['ita-2567', 'ita-2568', 'ita-2569', 'ita-2570']),
     );
   });
 
@@ -56,6 +57,7 @@ describe('bundled editions', () => {
     ['ita-2567', 43],
     ['ita-2568', 26],
     ['ita-2569', 26],
+    ['ita-2570', 26],
   ])('%s passes the checker and has 30 IIT, 15 EIT questions and %d OIT items', (id, oitItems) => {
     const file = readEditionFile(id);
     expect(file.problems).toEqual([]);
@@ -72,6 +74,42 @@ describe('bundled editions', () => {
     ]);
     const urns = nodes.map((n) => urnOf(file.edition!, n));
     expect(new Set(urns).size).toBe(urns.length);
+  });
+
+  it('ita-2570 is ita-2569 carried over: only the calendar moves, one year on, all provisional', () => {
+    const before = loadEdition('ita-2569').edition;
+    const after = loadEdition('ita-2570').edition;
+    expect([after.id, after.year, after.version, after.status]).toEqual([
+      'ita-2570',
+      2570,
+      1,
+      'provisional',
+    ]);
+    expect(after.title.th).toContain('พ.ศ. 2570');
+    expect(after.source).toContain('ita-2569');
+    const changes = diffEditions(before, after);
+    expect(changes.map((c) => [c.kind, c.nodeType])).toEqual(
+      before.calendar.map(() => ['changed', 'milestone']),
+    );
+    const nextYear = (day: string) => `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`;
+    expect(after.calendar.map((m) => [m.code, m.start, m.end])).toEqual(
+      before.calendar.map((m) => [m.code, nextYear(m.start), nextYear(m.end)]),
+    );
+    // nothing is known of 2570: every node, scheme, sample rule and milestone is provisional
+    const nodes = listEditionNodes(after);
+    expect(nodes.filter((n) => n.status !== 'provisional')).toEqual([]);
+    const provisional = listProvisional(after);
+    expect(provisional.filter((p) => p.kind === 'rating_scheme')).toHaveLength(
+      after.rating.schemes.length,
+    );
+    expect(provisional.filter((p) => p.kind === 'milestone')).toHaveLength(after.calendar.length);
+    // what 2569 had confirmed keeps its source, said to be 2569's
+    const confirmed = listEditionNodes(before).filter((n) => n.status === 'confirmed');
+    expect(confirmed.length).toBeGreaterThan(0);
+    for (const node of confirmed) {
+      const carried = nodes.find((n) => n.type === node.type && n.code === node.code);
+      expect(carried?.source).toBe(`for 2569: ${node.source}`);
+    }
   });
 
   it('2567 golden case: O1 and O39 fail → OIT 94.00, total 97.60, ผ่านดี', () => {
