@@ -63,6 +63,7 @@ const EXPECTED: Record<Action, Row> = {
   'oit.evidence.edit':                  ['OSX', 'OS-', 'O--', '---', '---', '---', '---'],
   'oit.evidence.edit_owned':            ['---', '---', '---', 'O--', '---', '---', '---'],
   'oit.evidence.approve':               ['OSX', '---', '---', '---', 'O--', '---', '---'],
+  'oit.evidence.return':                ['OSX', '---', '---', '---', 'O--', '---', '---'],
   'oit.evidence.submit':                ['OSX', '---', 'O--', '---', '---', '---', '---'],
   'oit.review.assign':                  ['OSX', '-S-', '---', '---', '---', '---', '---'],
   'oit.review.serve':                   ['---', '---', '---', '---', '---', '-S-', '---'],

@@ -105,6 +105,8 @@ export const ACCESS = {
   /** Edit the items the person owns (with the owner predicate in oit-evidence/core). */
   'oit.evidence.edit_owned': { who: { item_owner: 'own' } },
   'oit.evidence.approve': { who: { ...SYSTEM, head_of_agency: 'own' } },
+  /** Send evidence back to its owner with a reason, instead of approving it. */
+  'oit.evidence.return': { who: { ...SYSTEM, head_of_agency: 'own' } },
   'oit.evidence.submit': { who: { ...SYSTEM, agency_admin: 'own' } },
   // OIT review
   'oit.review.assign': { who: OVERSIGHT },
