@@ -5,6 +5,7 @@ import type {
   FastifyTypeProvider,
 } from 'fastify';
 import { z } from 'zod';
+import { readBeDay } from '../../core/thai-calendar.js';
 
 /**
  * Typed routes: a route declares its params, query, body and JSON responses as zod schemas in
@@ -61,6 +62,17 @@ export const zodSerializerCompiler: FastifySerializerCompiler<z.ZodType> =
  * judges the value, so a mistake comes back on the form beside its field.
  */
 export const FormText = z.string().optional().catch(undefined);
+
+/**
+ * A day typed in a form as day/month/Buddhist-era year ("30/06/2569", `BeDateField`), read into
+ * YYYY-MM-DD. Leniently, like `FormText`: empty reads as not given, and text that cannot be read
+ * (or is already YYYY-MM-DD) is passed on as typed, so that the service's day field
+ * (`dayField`) refuses it beside its field with a message saying what was typed.
+ */
+export const BeDate = FormText.transform((text) => {
+  if (text === undefined || text.trim() === '') return undefined;
+  return readBeDay(text).day ?? text.trim();
+});
 
 /** A posted form with these fields (a request without a body reads as an empty form). */
 export function formOf<Shape extends Record<string, z.ZodType>>(shape: Shape) {

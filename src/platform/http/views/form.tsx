@@ -38,6 +38,8 @@ interface FieldProps {
   required?: boolean;
   autocomplete?: string;
   inputMode?: string;
+  /** The browser's check of the typed text (the server checks it again). */
+  pattern?: string;
 }
 
 /** The frame every form control shares: label, hint, error and the ids that link them. */
@@ -76,7 +78,7 @@ function FieldFrame(props: {
 
 /** A labelled input with its hint and error message. */
 export function Field(props: FieldProps) {
-  const { name, value, type = 'text', required, autocomplete, inputMode } = props;
+  const { name, value, type = 'text', required, autocomplete, inputMode, pattern } = props;
   return (
     <FieldFrame
       {...props}
@@ -90,6 +92,7 @@ export function Field(props: FieldProps) {
           required={required}
           autocomplete={autocomplete}
           inputMode={inputMode as never}
+          pattern={pattern}
           {...aria}
         />
       )}
