@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { z, ZodError } from 'zod';
@@ -23,6 +22,7 @@ import {
   type AppOptions,
 } from './request-context.js';
 import { registerApiRoutes } from './api.routes.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { parseForm, refuseBadText } from './input-guard.js';
 import type { ApiRoute } from './openapi.js';
 import { typed, zodSerializerCompiler, zodValidatorCompiler } from './typed-routes.js';
@@ -94,17 +94,7 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
         });
   });
   app.decorate('routeTable', routes);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-      },
-    },
-  });
+  await registerSecurityHeaders(app, config);
   await app.register(cookie);
   await app.register(formbody, { parser: parseForm });
   await app.register(rateLimit, {
