@@ -8,9 +8,9 @@ import type { RoundState } from '../features/rounds/feature.js';
 import { createAgency, type Agency } from '../features/agencies/feature.js';
 import type { AgencyInputRaw } from '../features/agencies/feature.js';
 import { createFirstAdmin, needsSetup } from '../features/users/feature.js';
-import { loadEdition } from '../features/editions/feature.js';
+import { listBundledEditions, loadEdition } from '../features/editions/feature.js';
 import { createUser } from '../features/users/feature.js';
-import { moveRound, openRounds, type OpenedRound } from '../features/rounds/feature.js';
+import { listRounds, moveRound, openRounds, type OpenedRound } from '../features/rounds/feature.js';
 import { inTransaction } from '../features/audit/feature.js';
 import { ensureSurveyLinks } from '../features/surveys/feature.js';
 import { seedDemoOit } from '../features/oit-review/feature.js';
@@ -19,6 +19,7 @@ import { seedDemoFeatures } from './demo-features.js';
 import { insertResponses, type NewResponse } from '../features/surveys/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../platform/services/context.js';
 import { bangkokDay } from '../core/thai-calendar.js';
+import { chooseDemoYears, type DemoYears } from '../core/demo/demo-years.js';
 
 /** The demo's shared password: a demo only, printed on purpose. */
 export const DEMO_PASSWORD = 'demo-ita-2569';
@@ -142,6 +143,8 @@ export interface DemoSummary {
   agencies: number;
   accounts: typeof DEMO_ACCOUNTS;
   password: string;
+  /** The year collecting and the year published (Buddhist era); null when the database has no rounds. */
+  years: { current: number; last: number } | null;
 }
 
 async function seedAgencies(ctx: ServiceContext, admin: Actor): Promise<Agency[]> {
@@ -187,7 +190,7 @@ async function storeLastYearResults(
     agencies: rounds.map((r) => ({ id: r.agencyCode, name: r.agencyNameTh })),
     responses: 260 * rounds.length,
     iitShare: 0.4,
-    random: createSeededRandom(2568),
+    random: createSeededRandom(compiled.edition.year),
   });
   for (const record of records) scorer.add(record, record.type);
   const byCode = new Map(rounds.map((r) => [r.agencyCode, r.roundId]));
@@ -214,10 +217,11 @@ async function storeLastYearResults(
 async function seedSurveys(
   ctx: ServiceContext,
   admin: Actor,
+  editionId: string,
   rounds: OpenedRound[],
 ): Promise<void> {
-  const compiled = compileEdition(loadEdition('ita-2569').edition);
-  const random = createSeededRandom(2569);
+  const compiled = compileEdition(loadEdition(editionId).edition);
+  const random = createSeededRandom(compiled.edition.year);
   const today = ctx.clock.now().getTime();
   const responses: NewResponse[] = [];
   // by agency code: the same answers on the same days on every run (rounds come in id order)
@@ -252,21 +256,35 @@ async function seedSurveys(
   await inTransaction(ctx, (trx) => insertResponses(trx, responses));
 }
 
+/** The years of the demo's rounds already in the database: the newest and the one before. */
+async function seededYears(ctx: ServiceContext): Promise<DemoSummary['years']> {
+  const rounds = await listRounds(ctx.db.kysely, null);
+  const newest = Math.max(...rounds.map((r) => r.editionYear));
+  return Number.isFinite(newest) ? { current: newest, last: newest - 1 } : null;
+}
+
 /**
  * Seeds the living demo once, through the same services people use: a ministry with 12 units,
- * one account per role, last year's published results (ita-2568) and this year's rounds
- * (ita-2569) collecting. Does nothing when the database already has accounts.
+ * one account per role, last year's published results and this year's rounds collecting. This
+ * year is the assessment year running on the clock's day (fiscal years start on 1 October: on
+ * 2026-12-06 it is 2570, with 2569 published), or `year` when given (tests keep a year fixed).
+ * Does nothing when the database already has accounts.
  */
 export async function seedDemo(
   ctx: ServiceContext,
-  options: { oitProgress?: boolean } = {},
+  options: { oitProgress?: boolean; year?: number } = {},
 ): Promise<DemoSummary> {
   const summary = {
     agencies: DEMO_AGENCIES.length + 1,
     accounts: DEMO_ACCOUNTS,
     password: DEMO_PASSWORD,
   };
-  if (!(await needsSetup(ctx))) return { seeded: false, ...summary };
+  if (!(await needsSetup(ctx))) return { seeded: false, ...summary, years: await seededYears(ctx) };
+  const years: DemoYears = chooseDemoYears(
+    bangkokDay(ctx.clock.now()),
+    listBundledEditions(),
+    options.year,
+  );
   const first = DEMO_ACCOUNTS[0] as (typeof DEMO_ACCOUNTS)[number];
   await createFirstAdmin(ctx, {
     email: first.email,
@@ -279,10 +297,10 @@ export async function seedDemo(
   const ministry = agencies[0] as Agency;
   const last = await openRounds(ctx, admin, {
     parentAgencyId: ministry.id,
-    editionCode: 'ita-2568',
+    editionCode: years.lastEdition,
     includeParent: true,
   });
-  await storeLastYearResults(ctx, 'ita-2568', last.created);
+  await storeLastYearResults(ctx, years.lastEdition, last.created);
   await advanceRounds(
     ctx,
     admin,
@@ -291,7 +309,7 @@ export async function seedDemo(
   );
   const current = await openRounds(ctx, admin, {
     parentAgencyId: ministry.id,
-    editionCode: 'ita-2569',
+    editionCode: years.currentEdition,
     includeParent: true,
   });
   await advanceRounds(
@@ -300,12 +318,12 @@ export async function seedDemo(
     current.created.map((r) => r.roundId),
     ['collecting'],
   );
-  await seedSurveys(ctx, admin, current.created);
+  await seedSurveys(ctx, admin, years.currentEdition, current.created);
   if (options.oitProgress) await seedDemoOit(ctx, current.created);
   await seedDemoFeatures(ctx, {
     agencies,
     lastRounds: last.created,
     currentRounds: current.created,
   });
-  return { seeded: true, ...summary };
+  return { seeded: true, ...summary, years: { current: years.current, last: years.last } };
 }

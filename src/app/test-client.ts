@@ -151,10 +151,13 @@ export async function createTestApp(
   };
 }
 
-/** Builds the app like `createTestApp` and seeds the demo data (ministry, D01, D02, people). */
+/**
+ * Builds the app like `createTestApp` and seeds the demo data (ministry, D01, D02, people), with
+ * the years fixed whatever the clock says: 2568 published and 2569 collecting.
+ */
 export async function createDemoApp(...args: Parameters<typeof createTestApp>): Promise<TestApp> {
   const t = await createTestApp(...args);
-  await seedDemo(t.ctx);
+  await seedDemo(t.ctx, { year: 2569 });
   return t;
 }
 

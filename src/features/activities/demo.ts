@@ -3,11 +3,15 @@ import type { ServiceContext } from '../../platform/services/context.js';
 import type { DemoWorld } from '../kit.js';
 import { demoActor } from '../users/feature.js';
 import { addMeasureProgress, createMeasure } from '../measures/feature.js';
+import { findRound } from '../rounds/feature.js';
+import { bangkokDay, fiscalYearRange } from '../../core/thai-calendar.js';
+import { lastPassed, storyDay } from '../../core/demo/demo-years.js';
 
 /** Last year's measures of D01: one finished (offered to this year), one still open. */
 async function seedLastYearMeasures(ctx: ServiceContext, world: DemoWorld): Promise<void> {
   const round = world.lastRounds.find((r) => r.agencyCode === 'D01');
-  if (!round) return;
+  const last = round ? await findRound(ctx.db.kysely, round.roundId) : undefined;
+  if (!round || !last) return;
   const admin = await demoActor(ctx, 'agency@example.org');
   const done = await createMeasure(ctx, admin, round.roundId, {
     targetType: 'indicator',
@@ -15,7 +19,7 @@ async function seedLastYearMeasures(ctx: ServiceContext, world: DemoWorld): Prom
     title: 'ปรับปรุงเว็บไซต์หลักให้ข้อมูลเป็นปัจจุบันและสืบค้นง่าย',
     description: 'ทบทวนทุกหัวข้อการเปิดเผยข้อมูลทุกไตรมาส และกำหนดผู้รับผิดชอบแต่ละหัวข้อ',
     ownerUserId: admin.user.id,
-    dueOn: '2025-09-30',
+    dueOn: fiscalYearRange(last.editionYear).to,
   });
   await addMeasureProgress(ctx, admin, round.roundId, done.id, {
     note: 'แต่งตั้งผู้รับผิดชอบรายหัวข้อแล้ว',
@@ -34,14 +38,20 @@ async function seedLastYearMeasures(ctx: ServiceContext, world: DemoWorld): Prom
   });
 }
 
-/** A KM activity of D01 like the seed's summary (satisfaction 88.60%), published. */
+/**
+ * A KM activity of D01 like the seed's summary (satisfaction 88.60%), published: held on 29
+ * January of this year, or of the year before when that day is still to come.
+ */
 async function seedActivity(ctx: ServiceContext, world: DemoWorld): Promise<void> {
   const d01 = world.agencies.find((a) => a.code === 'D01');
-  if (!d01) return;
+  const opened = world.currentRounds.find((r) => r.agencyCode === 'D01');
+  const round = opened ? await findRound(ctx.db.kysely, opened.roundId) : undefined;
+  if (!d01 || !round) return;
+  const heldOn = lastPassed(storyDay('2026-01-29', round.editionYear), bangkokDay(ctx.clock.now()));
   const admin = await demoActor(ctx, 'agency@example.org');
   const activity = await createActivity(ctx, admin, d01.id, {
     title: 'การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)',
-    heldOn: '2026-01-29',
+    heldOn,
     place: 'ห้องประชุมอเนกประสงค์ อาคาร 1',
     objectives:
       'เพื่อให้บุคลากรรับทราบสถานะด้านคุณธรรมและความโปร่งใสของหน่วยงาน และนำผลการประเมินไปปรับปรุงการปฏิบัติงานและการให้บริการ',

@@ -14,8 +14,9 @@ import { bangkokDay } from '../../core/thai-calendar.js';
 const LEFT_OPEN = new Set(['oit_head_approval', 'plan_measures']);
 
 /**
- * The demo's calendar: D01's ita-2569 round planned backwards from the milestones, the earlier
- * steps done, two still late, and two hand-made tasks ahead of today (one due within days).
+ * The demo's calendar: D01's round of this year planned backwards from the milestones, the steps
+ * already past done except two left late (none when the year has just begun), and two hand-made
+ * tasks ahead of today (one due within days).
  */
 export async function seedDemoCalendar(ctx: ServiceContext, world: DemoWorld): Promise<void> {
   const round = world.currentRounds.find((r) => r.agencyCode === 'D01');

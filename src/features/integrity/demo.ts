@@ -9,19 +9,27 @@ import {
   createDeclaration,
 } from './services/integrity.service.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
-
-const YEAR = 2569;
+import { storyDay } from '../../core/demo/demo-years.js';
+import { findRound } from '../rounds/feature.js';
 
 /**
- * D01's No Gift Policy for fiscal 2569 (drafted, approved and published), two communication
- * entries, two acknowledgements (the head and the viewer; the OIT item owner has yet to), and three gift reports, one above the threshold waiting for
- * the head; the year's gift report is published so O20 finds all three documents.
+ * D01's No Gift Policy for the demo's fiscal year (drafted, approved and published), two
+ * communication entries, two acknowledgements (the head and the viewer; the OIT item owner has
+ * yet to), and three gift reports, one above the threshold waiting for the head; the year's gift
+ * report is published so O20 finds all three documents. The days are those of 2569 moved into the
+ * year, none after today.
  */
 export async function seedDemoIntegrity(ctx: ServiceContext, world: DemoWorld): Promise<void> {
   const agency = world.agencies.find((a) => a.code === 'D01');
-  if (!agency) return;
+  const opened = world.currentRounds.find((r) => r.agencyCode === 'D01');
+  const round = opened ? await findRound(ctx.db.kysely, opened.roundId) : undefined;
+  if (!agency || !round) return;
+  const YEAR = round.editionYear;
   const today = bangkokDay(ctx.clock.now());
-  const day = (d: string) => (d <= today ? d : today);
+  const day = (d: string) => {
+    const moved = storyDay(d, YEAR);
+    return moved <= today ? moved : today;
+  };
   const admin = await demoActor(ctx, 'agency@example.org');
   const head = await demoActor(ctx, 'head@example.org');
   const owner = await demoActor(ctx, 'owner@example.org');

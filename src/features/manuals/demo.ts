@@ -4,9 +4,9 @@ import type { DemoWorld } from '../kit.js';
 import { demoActor } from '../users/feature.js';
 import { addServiceCase } from './services/manual-cases.service.js';
 import { createManual, setManualPublished, type ManualInput } from './services/manual.service.js';
-import { bangkokDay } from '../../core/thai-calendar.js';
-
-const YEAR = 2569;
+import { bangkokDay, fiscalYearOf } from '../../core/thai-calendar.js';
+import { shiftYears } from '../../core/demo/demo-years.js';
+import { findRound } from '../rounds/feature.js';
 
 const step = (
   description: string,
@@ -20,8 +20,8 @@ const step = (
   timeUnit,
 });
 
-/** D01's manuals: two published service manuals (one free, no documents) and one work manual. */
-const MANUALS: ManualInput[] = [
+/** D01's manuals of fiscal `year`: two published service manuals (one free, no documents) and one work manual. */
+const manualsOf = (YEAR: number): ManualInput[] => [
   {
     kind: 'service',
     title: 'การขอใช้ห้องสมุดและยืมสื่อการเรียนรู้',
@@ -67,7 +67,10 @@ const MANUALS: ManualInput[] = [
   },
 ];
 
-/** A few certificate requests (dates only): most done within the three-working-day standard. */
+/**
+ * A few certificate requests (dates only): most done within the three-working-day standard. The
+ * days are those of fiscal 2570's first weeks, moved into the fiscal year running on the clock.
+ */
 const CASES = [
   ['2026-10-05', '2026-10-07'],
   ['2026-10-12', '2026-10-14'],
@@ -78,19 +81,24 @@ const CASES = [
 /** D01's manuals: written by the item owner, published by the head, with service cases. */
 export async function seedDemoManuals(ctx: ServiceContext, world: DemoWorld): Promise<void> {
   const agency = world.agencies.find((a) => a.code === 'D01');
-  if (!agency) return;
+  const opened = world.currentRounds.find((r) => r.agencyCode === 'D01');
+  const round = opened ? await findRound(ctx.db.kysely, opened.roundId) : undefined;
+  if (!agency || !round) return;
   const owner = await demoActor(ctx, 'owner@example.org');
   const head = await demoActor(ctx, 'head@example.org');
   const today = bangkokDay(ctx.clock.now());
+  const shift = fiscalYearOf(today) - 2570;
   const ids: string[] = [];
-  for (const input of MANUALS) {
+  for (const input of manualsOf(round.editionYear)) {
     const created = await createManual(ctx, owner, agency.id, input);
     await setManualPublished(ctx, head, agency.id, created.id, true);
     ids.push(created.id);
   }
   const certificate = ids[1];
   if (!certificate) return;
-  for (const [receivedOn, completedOn] of CASES) {
+  for (const [received, completed] of CASES) {
+    const receivedOn = shiftYears(received, shift);
+    const completedOn = completed === null ? null : shiftYears(completed, shift);
     if (receivedOn > today || (completedOn ?? '') > today) continue;
     await addServiceCase(ctx, owner, agency.id, certificate, { receivedOn, completedOn });
   }

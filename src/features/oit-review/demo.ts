@@ -43,7 +43,7 @@ export async function seedDemoOit(ctx: ServiceContext, rounds: OpenedRound[]): P
       ]),
     );
     const input = {
-      urls: [`https://d01.example.org/ita/2569/${item.code.toLowerCase()}`],
+      urls: [`https://d01.example.org/ita/${round.editionYear}/${item.code.toLowerCase()}`],
       explanation: `เผยแพร่${item.name.th}บนเว็บไซต์หลักของหน่วยงาน`,
       elements,
     };

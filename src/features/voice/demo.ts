@@ -39,7 +39,7 @@ function demoForm(survey: OpenSurvey): Record<string, string> {
 }
 
 /**
- * A handful of comments on D01's 2569 IIT and EIT, sent through the public survey as respondents
+ * A handful of comments on D01's IIT and EIT of this year, sent through the public survey as respondents
  * did over the last three days (while collecting, today's answers are not counted yet).
  */
 export async function seedDemoVoice(ctx: ServiceContext, world: DemoWorld): Promise<void> {
