@@ -99,7 +99,7 @@ for (const dialect of DIALECTS) {
     const rounds2569 = new Map<string, string>();
     beforeAll(async () => {
       t = await createTestApp(dialect);
-      await seedDemo(t.ctx);
+      await seedDemo(t.ctx, { year: 2569 });
       for (const a of await listAgencies(t.ctx.db.kysely, null)) ids.set(a.code, a.id);
       const rounds = await listRounds(t.ctx.db.kysely, null);
       d02Round = rounds.find((r) => r.agencyCode === 'D02' && r.editionYear === 2569)!.id;
@@ -272,7 +272,7 @@ for (const dialect of DIALECTS) {
     const rounds2569 = new Map<string, string>();
     beforeAll(async () => {
       t = await createTestApp(dialect);
-      await seedDemo(t.ctx);
+      await seedDemo(t.ctx, { year: 2569 });
       for (const a of await listAgencies(t.ctx.db.kysely, null)) agencyIds.set(a.code, a.id);
       for (const r of await listRounds(t.ctx.db.kysely, null))
         if (r.editionYear === 2569) rounds2569.set(r.agencyCode, r.id);

@@ -25,7 +25,8 @@ describe('prongsai export open-data', () => {
   beforeAll(async () => {
     const db = openDatabase(config.DATABASE_URL);
     await migrateToLatest(db);
-    await seedDemo({ db, clock: createFixedClock('2026-11-26T03:00:00.000Z'), ids: randomIds });
+    const clock = createFixedClock('2026-11-26T03:00:00.000Z');
+    await seedDemo({ db, clock, ids: randomIds }, { year: 2569 });
     await db.close();
   }, 120_000);
 

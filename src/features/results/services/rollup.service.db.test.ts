@@ -11,7 +11,7 @@ import { step } from '../../../app/test-steps.js';
 describeEachDialect('roll-up and history', (getDb) => {
   const ctx = () => ({ db: getDb(), clock: systemClock, ids: randomIds });
   /** The demo data, seeded once per database (app/test-steps.ts). */
-  const seeded = step(() => seedDemo(ctx()));
+  const seeded = step(() => seedDemo(ctx(), { year: 2569 }));
   const agencyId = async (code: string) => {
     const found = await findAgencyByCode(getDb().kysely, code);
     if (!found) throw new Error(`no agency ${code}`);
