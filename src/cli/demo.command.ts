@@ -54,7 +54,11 @@ function printAccounts(io: Io, summary: DemoSummary, url: string, serving: boole
   io.out(
     `\nProngsai demo: ${url}\n` +
       `${summary.seeded ? 'สร้างข้อมูลตัวอย่างแล้ว / demo data created' : 'ใช้ข้อมูลตัวอย่างเดิม / demo data already there'}: ` +
-      `${summary.agencies} หน่วยงาน/agencies, รอบปี 2568 (ประกาศผลแล้ว/published) และ 2569 (เก็บข้อมูล/collecting)\n\n` +
+      `${summary.agencies} หน่วยงาน/agencies` +
+      (summary.years
+        ? `, รอบปี ${summary.years.last} (ประกาศผลแล้ว/published) และ ${summary.years.current} (เก็บข้อมูล/collecting)`
+        : '') +
+      `\n\n` +
       `บัญชีตัวอย่าง / demo accounts (รหัสผ่าน / password: ${summary.password})\n`,
   );
   io.out(formatTable(['อีเมล / e-mail', 'บทบาท', 'role', 'หน่วยงาน/agency'], rows));
