@@ -11,3 +11,5 @@ export const oitReviewFeature: Feature = {
 export { seedDemoOit } from './demo.js';
 export { loadVisibleRound } from './services/oit-review-access.js';
 export { scoreRound } from './services/oit-review-score.service.js';
+export { latestPrimaryDecisions } from './services/oit-review-access.js';
+export { listAssignments, listClarifications } from './db/oit-review.repository.js';
