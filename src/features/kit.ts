@@ -6,6 +6,7 @@ import type { Actor, ServiceContext } from '../platform/services/context.js';
 import type { Agency } from './agencies/feature.js';
 import type { Round } from './rounds/feature.js';
 import type { OpenedRound } from './rounds/feature.js';
+import type { RoundFacts } from './rounds/feature.js';
 
 /**
  * What every feature folder offers the app (its feature.ts exports one `Feature`), and the
@@ -66,10 +67,17 @@ export interface DemoWorld {
   currentRounds: OpenedRound[];
 }
 
+/**
+ * What the features know of a round, counted for its step list (survey responses, OIT evidence,
+ * review and clarification); the caller has checked that the person may see the round.
+ */
+export type RoundFactsCounter = (ctx: ServiceContext, round: Round) => Promise<RoundFacts>;
+
 /** What the app builds from all features and gives every route module. */
 export interface Registry {
   listPublishedDocuments: DocumentLister;
   listReminders: ReminderLister;
+  countRoundFacts: RoundFactsCounter;
 }
 
 /** The options a feature's route module receives: the app's, and the registry. */

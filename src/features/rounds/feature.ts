@@ -14,6 +14,7 @@ export {
   ROUND_STATE_NAMES,
   type RoundState,
 } from './core/round-state.js';
+export { type RoundFacts } from './core/round-progress.js';
 export {
   findRound,
   findScoreSnapshot,

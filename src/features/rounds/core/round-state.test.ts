@@ -20,13 +20,13 @@ import {
  */
 const MOVES: [from: RoundState, to: RoundState, action: string, page: boolean, reason: boolean][] =
   [
-    ['setup', 'collecting', 'round.transition', false, false],
-    ['collecting', 'oit_review', 'round.transition', false, false],
-    ['collecting', 'setup', 'round.transition', false, false],
-    ['oit_review', 'clarification', 'round.transition', false, false],
-    ['oit_review', 'collecting', 'round.transition', false, false],
+    ['setup', 'collecting', 'round.transition', true, false],
+    ['collecting', 'oit_review', 'round.transition', true, false],
+    ['collecting', 'setup', 'round.transition', true, false],
+    ['oit_review', 'clarification', 'round.transition', true, false],
+    ['oit_review', 'collecting', 'round.transition', true, false],
     ['clarification', 'confirmed', 'round.confirm', true, false],
-    ['clarification', 'oit_review', 'round.transition', false, false],
+    ['clarification', 'oit_review', 'round.transition', true, false],
     ['confirmed', 'published', 'round.publish', true, false],
     ['published', 'withdrawn', 'round.withdraw', true, true],
     ['withdrawn', 'clarification', 'round.reopen', true, true],

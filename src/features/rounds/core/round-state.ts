@@ -72,11 +72,11 @@ export function mayMoveRound(
 
 /**
  * Whether a move is made only through its confirmation page (which says what it does and what
- * cannot be undone), never with a one-click button or a bare form post.
+ * cannot be undone), never with a one-click button or a bare form post: every allowed move is
+ * (issue 13: each stage hands the year to other people, so each move is said before it is made).
  */
 export function needsConfirmationPage(from: RoundState, to: RoundState): boolean {
-  const action = moveActionOf(from, to);
-  return action !== 'round.transition';
+  return canMoveRound(from, to);
 }
 
 /** Whether a move must give its reason (kept with the round and in the audit log). */

@@ -64,8 +64,12 @@ for (const dialect of DIALECTS) {
       }
       for (const email of ['ministry@example.org', 'admin@example.org']) {
         const page = await (await as(email)).get(`/rounds/${d01}`);
-        expect(page.body).toContain('name="to" value="oit_review"');
-        expect(page.body).toContain('name="to" value="setup"');
+        // every move, a working one too, is a link to its confirmation page (issue 13)
+        expect(page.body).toContain(
+          `href="/rounds/${d01}/state/oit_review" data-move="oit_review"`,
+        );
+        expect(page.body).toContain(`href="/rounds/${d01}/state/setup" data-move="setup"`);
+        expect(page.body).not.toContain('name="to"');
       }
       // a published round: withdrawing is the system administrator's, on its own page
       const published = round('D01', 2568);

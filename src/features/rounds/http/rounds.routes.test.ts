@@ -92,14 +92,18 @@ for (const dialect of DIALECTS) {
     const u1Published = step(async () => {
       await unitsOpened();
       const id = roundIdOf((await parent.get('/rounds')).body, 'U1');
+      // every move goes through its confirmation page (issue 13): the round's page links to it
       const move = async (to: string) => {
-        const moved = await parent.post(`/rounds/${id}/state`, { to });
+        const confirm = await parent.get(`/rounds/${id}/state/${to}`);
+        expect(confirm.statusCode).toBe(200);
+        expect(confirm.body).toContain('สิ่งที่จะเกิดขึ้น');
+        const moved = await parent.post(`/rounds/${id}/state/${to}`, {});
         expect(moved.statusCode).toBe(302);
         expect((await parent.get(String(moved.headers.location))).body).toContain('เปลี่ยนสถานะแล้ว');
       };
       for (const to of ['collecting', 'oit_review', 'clarification']) {
         const page = await parent.get(`/rounds/${id}`);
-        expect(page.body).toContain(`name="to" value="${to}"`);
+        expect(page.body).toContain(`href="/rounds/${id}/state/${to}" data-move="${to}"`);
         await move(to);
       }
       // confirming stores the scores, so it happens on the OIT review's confirmation page,
@@ -122,7 +126,6 @@ for (const dialect of DIALECTS) {
       expect(String(publishing.headers.location)).toBe(`/rounds/${id}?done=moved`);
       const done = await parent.get(`/rounds/${id}`);
       expect(done.body).toContain('ประกาศผลแล้ว');
-      expect(done.body).not.toContain('name="to"');
       // withdrawing is the system administrator's: nothing to offer the parent body
       expect(done.body).not.toContain('data-move=');
       const published = await parent.get('/rounds?state=published');
@@ -150,7 +153,7 @@ for (const dialect of DIALECTS) {
       expect((await c.get(`/rounds/${u2}`)).statusCode).toBe(404);
     });
 
-    it('moves a round through its states with the buttons', () => u1Published());
+    it('moves a round through its states on their confirmation pages', () => u1Published());
 
     it('refuses an invalid move with a Thai message', async () => {
       await unitsOpened();

@@ -9,6 +9,8 @@ import {
 } from '../core/round-state.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import { listBundledEditions } from '../../editions/feature.js';
+import { getRoundProgress } from '../services/round-progress.service.js';
+import type { FeatureOptions } from '../../kit.js';
 import {
   getVisibleRound,
   listRoundWithdrawals,
@@ -19,7 +21,7 @@ import {
   type Round,
 } from '../services/round.service.js';
 import { listAllowedAgencies } from '../../users/feature.js';
-import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
+import { pageOf } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { toFieldErrors, type FieldErrors } from '../../../platform/http/views/form.js';
@@ -135,7 +137,7 @@ async function withdrawalsShown(ctx: ServiceContext, actor: Actor, round: Round)
   return round.state === 'withdrawn' ? listRoundWithdrawals(ctx, actor, round) : [];
 }
 
-function registerRoundDetail(api: TypedApp, ctx: ServiceContext): void {
+function registerRoundDetail(api: TypedApp, { ctx, registry }: FeatureOptions): void {
   async function renderDetail(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -144,12 +146,19 @@ function registerRoundDetail(api: TypedApp, ctx: ServiceContext): void {
     status = 200,
   ) {
     const actor = signedIn(request);
-    const round = await getVisibleRound(ctx, actor, roundId);
+    const { round, steps, opens } = await getRoundProgress(
+      ctx,
+      actor,
+      roundId,
+      registry.countRoundFacts,
+    );
     const moved = form.done === 'moved' && status === 200;
     const page = (
       <RoundDetailPage
         page={pageOf(request)}
         round={round}
+        steps={steps}
+        opens={opens}
         nextStates={movesFor(actor, round)}
         withdrawals={await withdrawalsShown(ctx, actor, round)}
         errors={form.errors}
@@ -167,7 +176,7 @@ function registerRoundDetail(api: TypedApp, ctx: ServiceContext): void {
   );
 
   // Not submitForm: a refusal keeps its status on the page (409 moved meanwhile, 403 not allowed).
-  // One click moves a round only by a working move; the others have their confirmation page.
+  // A bare post moves nothing: every move is made on its confirmation page (400 with the reason).
   api.post(
     '/rounds/:id/state',
     { ...changing, schema: { params: IdParams, body: MoveForm } },
@@ -200,15 +209,15 @@ function registerRoundDetail(api: TypedApp, ctx: ServiceContext): void {
 }
 
 const NO_SUCH_CONFIRMATION: Message = m(
-  'การเปลี่ยนสถานะนี้ไม่มีหน้ายืนยัน: ใช้ปุ่มในหน้ารอบการประเมิน',
-  "This move has no confirmation page: use the buttons on the round's page",
+  'รอบนี้เปลี่ยนไปสถานะนี้จากสถานะปัจจุบันไม่ได้: ดูขั้นตอนในหน้ารอบการประเมิน',
+  "This round cannot move to this state from where it stands: see the stages on the round's page",
 );
 
 /**
- * The confirmation pages of the moves that cannot be undone or need a reason (publishing,
- * withdrawing, reopening): GET says what will happen and what cannot be undone, POST (with
- * the session's CSRF token) does it. Confirming has its page on the OIT review, which stores
- * the scores. Only who may make the move sees the page.
+ * The confirmation page of every move: GET says what will happen and what cannot be undone,
+ * POST (with the session's CSRF token, and the reason where one is needed) does it. Confirming
+ * has its page on the OIT review, which stores the scores. Only who may make the move sees the
+ * page; a move no longer possible (the round moved meanwhile) leads back to the round's page.
  */
 function registerMoveConfirmation(api: TypedApp, ctx: ServiceContext): void {
   async function renderConfirm(
@@ -330,11 +339,11 @@ function registerRoundStateApi(api: TypedApp, ctx: ServiceContext): void {
 }
 
 /** Assessment rounds: list, open for a parent body's units, a round's page with moves, JSON API. */
-export function registerRoundRoutes(app: FastifyInstance, options: AppOptions): void {
+export function registerRoundRoutes(app: FastifyInstance, options: FeatureOptions): void {
   const api = typed(app);
   registerRoundList(api, options.ctx);
   registerRoundOpening(api, options.ctx);
-  registerRoundDetail(api, options.ctx);
+  registerRoundDetail(api, options);
   registerMoveConfirmation(api, options.ctx);
   registerRoundApi(api, options.ctx);
   registerRoundStateApi(api, options.ctx);

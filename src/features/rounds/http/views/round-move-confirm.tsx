@@ -109,14 +109,126 @@ const REOPEN: Consequences = {
   ],
 };
 
-/** What the confirmation page of a move says; null for a working move (a plain button). */
+/** The working moves, forward and back, between set-up and clarification. */
+const WORKING: Partial<Record<`${RoundState}>${RoundState}`, Consequences>> = {
+  'setup>collecting': {
+    title: m('เปิดการเก็บข้อมูล', 'Start collecting'),
+    button: m('เปิดการเก็บข้อมูล', 'Start collecting'),
+    happens: [
+      m(
+        'ลิงก์และ QR ของแบบวัด IIT และ EIT เริ่มรับคำตอบ จนถึงวันปิดที่ตั้งไว้หรือจนรอบเข้าสู่การตรวจ OIT',
+        'The IIT and EIT survey links and QR codes start taking answers, until their closing day or until the round goes to OIT review',
+      ),
+      m(
+        'หน่วยงานยังกรอก อนุมัติ และส่งหลักฐาน OIT ต่อได้',
+        'The agency goes on entering, approving and submitting its OIT evidence',
+      ),
+    ],
+    final: [
+      m(
+        'คำตอบที่ได้รับแล้วเก็บไว้และนับในผลการประเมิน การย้อนรอบกลับไปเตรียมการไม่ลบคำตอบ',
+        'Answers received are kept and count in the result: moving the round back to set-up deletes none',
+      ),
+    ],
+  },
+  'collecting>setup': {
+    title: m('ย้อนกลับไปเตรียมการ', 'Back to set-up'),
+    button: m('ย้อนกลับไปเตรียมการ', 'Back to set-up'),
+    happens: [
+      m(
+        'แบบวัด IIT และ EIT หยุดรับคำตอบ ผู้ที่เปิดลิงก์จะเห็นว่าแบบวัดยังไม่เปิด',
+        'The IIT and EIT surveys stop taking answers: whoever opens a link is told the survey is not open yet',
+      ),
+    ],
+    final: [
+      m(
+        'คำตอบที่ได้รับแล้วยังอยู่และนับในผลการประเมิน',
+        'The answers already received stay and count in the result',
+      ),
+    ],
+  },
+  'collecting>oit_review': {
+    title: m('ปิดการเก็บข้อมูลและเริ่มตรวจ OIT', 'Close collection and start the OIT review'),
+    button: m('ปิดการเก็บข้อมูลและเริ่มตรวจ OIT', 'Close collection, start the review'),
+    happens: [
+      m(
+        'แบบวัด IIT และ EIT ปิดรับคำตอบ และนำเข้าคำตอบเพิ่มไม่ได้',
+        'The IIT and EIT surveys take no more answers, and no more answers can be imported',
+      ),
+      m(
+        'หน่วยงานแก้ไขหรือส่งหลักฐาน OIT ไม่ได้อีก ผู้ประเมินตรวจข้อที่ส่งแล้ว ข้อที่ยังไม่ได้ส่งจะไม่มีหลักฐานให้ตรวจ',
+        'The agency can no longer change or submit OIT evidence; the assessors review the submitted items, and an item not submitted has no evidence to review',
+      ),
+    ],
+    final: [
+      m(
+        'ผู้ที่เปิดลิงก์แบบวัดหลังจากนี้จะเห็นว่าแบบวัดปิดแล้ว คำตอบที่ไม่ได้รับจะเรียกคืนไม่ได้',
+        'Whoever opens a survey link after this is told it is closed: answers not received cannot be recovered',
+      ),
+    ],
+  },
+  'oit_review>collecting': {
+    title: m('ย้อนกลับไปเก็บข้อมูล', 'Back to collecting'),
+    button: m('ย้อนกลับไปเก็บข้อมูล', 'Back to collecting'),
+    happens: [
+      m(
+        'แบบวัดรับคำตอบอีกครั้ง และหน่วยงานกรอก อนุมัติ และส่งหลักฐานของข้อ OIT ที่ยังไม่ได้ส่งได้',
+        'The surveys take answers again, and the agency may enter, approve and submit the evidence of the OIT items not yet submitted',
+      ),
+    ],
+    final: [
+      m(
+        'ผลการตรวจที่ผู้ประเมินให้ไว้แล้วยังเก็บไว้ในประวัติ',
+        "The assessors' decisions made so far stay in the history",
+      ),
+    ],
+  },
+  'oit_review>clarification': {
+    title: m('เปิดช่วงชี้แจง', 'Open clarification'),
+    button: m('เปิดช่วงชี้แจง', 'Open clarification'),
+    happens: [
+      m(
+        'หน่วยงานเห็นข้อที่ไม่ผ่าน พร้อมเหตุผลและคำแนะนำของผู้ประเมินหลัก และส่งคำชี้แจงได้',
+        "The agency sees the failed items with the primary assessor's reasons and advice, and may send its answers",
+      ),
+      m(
+        'ผลการตรวจที่ผู้ประเมินให้หลังจากนี้เป็นผลรอบสุดท้าย',
+        'The decisions the assessors make from now on are final-stage decisions',
+      ),
+    ],
+    final: [
+      m(
+        'หน่วยงานได้อ่านเหตุผลและคำแนะนำแล้ว การย้อนรอบกลับไม่ได้ซ่อนสิ่งที่อ่านไปแล้ว',
+        'The agency has read the reasons and advice: moving the round back does not unsay them',
+      ),
+    ],
+  },
+  'clarification>oit_review': {
+    title: m('ย้อนกลับไปตรวจ OIT', 'Back to OIT review'),
+    button: m('ย้อนกลับไปตรวจ OIT', 'Back to OIT review'),
+    happens: [
+      m(
+        'หน่วยงานส่งคำชี้แจงเพิ่มไม่ได้ ผู้ประเมินให้ผลรอบแรกได้อีกครั้ง',
+        'The agency can send no more answers; the assessors make first-stage decisions again',
+      ),
+    ],
+    final: [
+      m(
+        'คำชี้แจงที่ส่งมาแล้วและผลการตรวจยังเก็บไว้ในประวัติ',
+        'The answers sent and the decisions made stay in the history',
+      ),
+    ],
+  },
+};
+
+/** What the confirmation page of a move says; null for a move that cannot be made. */
 export function consequencesOf(from: RoundState, to: RoundState): Consequences | null {
   const action = moveActionOf(from, to);
   if (action === 'round.confirm') return CONFIRM;
   if (action === 'round.publish') return PUBLISH;
   if (action === 'round.withdraw') return WITHDRAW;
   if (action === 'round.reopen') return REOPEN;
-  return null;
+  return WORKING[`${from}>${to}`] ?? null;
 }
 
 /**
