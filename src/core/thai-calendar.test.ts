@@ -77,6 +77,12 @@ describe('days people type (day/month/Buddhist-era year)', () => {
     expect(isoDayProblem('2026-02-30')?.th).toBe('ไม่มีวันที่ 2026-02-30 ในปฏิทิน');
     expect(isoDayProblem('30/06/2026')?.th).toContain('ปี ค.ศ.');
     expect(isoDayProblem('soon')?.en).toContain('YYYY-MM-DD');
+    // a typed day is read by the form, never stored as typed: the API takes YYYY-MM-DD only
+    expect(isoDayProblem('30/06/2569')?.en).toContain('YYYY-MM-DD (Christian era): 2026-06-30');
+    // 30/06/3112 is read (a day that exists), but no stored day is that far
+    expect(readBeDay('30/06/3112')).toEqual({ day: '2569-06-30' });
+    expect(isoDayProblem('2569-06-30')?.th).toContain('ปี พ.ศ. 3112');
+    expect(isoDayProblem('2569-02-29')?.th).toBe('ไม่มีวันที่ 2569-02-29 ในปฏิทิน');
     const parsed = dayField().safeParse('2569-06-30');
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toContain(' / ');

@@ -15,8 +15,15 @@ export function isCalendarDay(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return year >= 1900 && year <= 2199 && dayExists(year, month, day);
+}
+
+/** Whether the day exists in the (Gregorian) calendar of that year. */
+function dayExists(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(Date.UTC(2000, month, 0));
+  date.setUTCFullYear(year, month, 0);
+  return day <= date.getUTCDate();
 }
 
 /** Today's date in Thailand as YYYY-MM-DD. */
@@ -200,8 +207,8 @@ export function readBeDay(text: string): TypedDay {
       },
     };
   }
-  const iso = `${year - 543}-${two(month)}-${two(day)}`;
-  if (!isCalendarDay(iso)) {
+  const iso = `${String(year - 543).padStart(4, '0')}-${two(month)}-${two(day)}`;
+  if (!dayExists(year - 543, month, day)) {
     return {
       problem: {
         th: `ไม่มีวันที่ "${typed}" ในปฏิทิน: ${EXPECTED.th}`,
@@ -219,12 +226,25 @@ export function readBeDay(text: string): TypedDay {
 export function isoDayProblem(text: string): Message | null {
   if (isCalendarDay(text)) return null;
   if (!ISO_DAY.test(text)) {
-    if (TYPED_DAY.test(westernDigits(text.trim()))) return readBeDay(text).problem ?? null;
+    if (TYPED_DAY.test(westernDigits(text.trim()))) {
+      const typed = readBeDay(text);
+      if (typed.problem) return typed.problem;
+      return {
+        th: `"${text}" ต้องส่งเป็น ปปปป-ดด-วว ปี ค.ศ. คือ ${typed.day}`,
+        en: `"${text}" must be sent as YYYY-MM-DD (Christian era): ${typed.day}`,
+      };
+    }
     return {
       th: `"${text}" ไม่ใช่วันที่: ${EXPECTED.th} (ใน API ใช้ ปปปป-ดด-วว ค.ศ.)`,
       en: `"${text}" is not a date: ${EXPECTED.en} (YYYY-MM-DD in the API)`,
     };
   }
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  if (dayExists(year, month, day))
+    return {
+      th: `วันที่ ${beDay(text)} (ปี พ.ศ. ${year + 543}) ไกลจากปัจจุบันเกินไป: ตรวจปี พ.ศ. อีกครั้ง ${EXPECTED.th}`,
+      en: `${text} (year ${year}) is too far from today: check the year`,
+    };
   return {
     th: `ไม่มีวันที่ ${text} ในปฏิทิน`,
     en: `${text} is not a day of the calendar`,

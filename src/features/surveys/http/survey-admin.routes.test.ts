@@ -10,9 +10,13 @@ import {
   signedIn,
 } from '../../../app/test-client.js';
 import { step } from '../../../app/test-steps.js';
+import { bangkokDay, beDay, shortDay } from '../../../core/thai-calendar.js';
 
 const LINK = /http:\/\/localhost(:\d+)?\/s\/([A-Z0-9]{6})/;
 const SLIP_CODE = /<p class="slip-code">([A-Z0-9]{5}-[A-Z0-9]{5})<\/p>/g;
+
+/** The day `days` days from today in Bangkok (YYYY-MM-DD); the demo app runs on the real clock. */
+const dayFromToday = (days: number) => bangkokDay(new Date(Date.now() + days * 86_400_000));
 
 for (const dialect of DIALECTS) {
   describe(`survey cockpit pages and API [${dialect}]`, () => {
@@ -63,18 +67,84 @@ for (const dialect of DIALECTS) {
 
     it('saves the settings of a link and shows the closing date in the Buddhist era', async () => {
       await agency.get(base);
-      const bad = await agency.post(`${base}/IIT/settings`, { closesOn: '2026-02-30' });
+      const bad = await agency.post(`${base}/IIT/settings`, { closesOn: '31/02/2569' });
       expect(bad.statusCode).toBe(400);
-      expect(bad.body).toContain('ไม่มีวันที่นี้ในปฏิทิน');
+      expect(bad.body).toContain('31/02/2569');
+      expect(bad.body).toContain('ในปฏิทิน');
+      const closes = dayFromToday(30);
       const saved = await agency.post(`${base}/IIT/settings`, {
         requiresCode: '1',
-        closesOn: '2026-06-30',
+        closesOn: beDay(closes),
       });
       expect(saved.statusCode).toBe(302);
       const page = await agency.get(String(saved.headers.location));
       expect(page.body).toContain('บันทึกการตั้งค่าแล้ว');
-      expect(page.body).toContain('30 มิ.ย. 2569');
+      expect(page.body).toContain(shortDay('th', closes));
       expect(page.body).toContain('ยังไม่ได้ออกรหัส');
+    });
+
+    it('takes the closing date as day/month/Buddhist-era year, shown back the same way (issue 13)', async () => {
+      await agency.get(base);
+      const closes = dayFromToday(45);
+      const typed = beDay(closes);
+      expect(typed).toMatch(/^\d{2}\/\d{2}\/25\d{2}$/);
+      const saved = await agency.post(`${base}/IIT/settings`, { closesOn: typed });
+      expect(saved.statusCode).toBe(302);
+      const page = await agency.get(base);
+      expect(page.body).toContain(`name="closesOn"`);
+      expect(page.body).toContain(`value="${typed}"`);
+      expect(page.body).toContain('inputmode="numeric"');
+      expect(page.body).toContain('วัน/เดือน/ปี พ.ศ. เช่น 30/06/2569');
+      expect(page.body).not.toContain('type="date"');
+      // D01 has 2,350 staff: no projection of hundreds of thousands of respondents
+      expect(page.body).not.toMatch(/\d{3},\d{3} คน/);
+    });
+
+    it('refuses a closing year far from today, or one in the Christian era, saying what was typed', async () => {
+      await agency.get(base);
+      // 2569 typed into a Christian-era date picker was saved as the year 3112 (Buddhist era)
+      // and the cockpit projected 350,628 respondents for a staff of 2,350
+      const far = await agency.post(`${base}/IIT/settings`, { closesOn: '30/06/3112' });
+      expect(far.statusCode).toBe(400);
+      expect(far.body).toContain('30/06/3112');
+      expect(far.body).toContain('ตรวจปี พ.ศ. อีกครั้ง');
+      expect(far.body).toContain('value="30/06/3112"');
+      const nextDecade = beDay(dayFromToday(366 * 7));
+      const tooLate = await agency.post(`${base}/IIT/settings`, { closesOn: nextDecade });
+      expect(tooLate.statusCode).toBe(400);
+      expect(tooLate.body).toContain('อยู่นอกช่วงที่รับได้');
+      const ce = await agency.post(`${base}/IIT/settings`, { closesOn: '30/06/2026' });
+      expect(ce.statusCode).toBe(400);
+      expect(ce.body).toContain('ปี ค.ศ.');
+      const csrf = await csrfOf(agency);
+      const api = `/api/v1${base}/IIT/settings`;
+      const sent = { requiresCode: false, closesOn: '2150-06-30' };
+      const refused = await agency.api('POST', api, sent, csrf);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('2150');
+    });
+
+    it('asks before a closing date in the past closes the survey now', async () => {
+      await agency.get(base);
+      const past = dayFromToday(-3);
+      const asked = await agency.post(`${base}/IIT/settings`, { closesOn: beDay(past) });
+      expect(asked.statusCode).toBe(200);
+      expect(asked.body).toContain('ปิดรับคำตอบทันที');
+      expect(asked.body).toContain('name="confirm" value="1"');
+      expect(asked.body).toContain(`value="${beDay(past)}"`);
+      expect(asked.body).not.toContain('บันทึกการตั้งค่าแล้ว');
+      const before = (await agency.api('GET', `/api/v1${base}`)).json();
+      expect(before.instruments[0].link.closesOn).not.toBe(past);
+      const confirmed = await agency.post(`${base}/IIT/settings`, {
+        closesOn: beDay(past),
+        confirm: '1',
+      });
+      expect(confirmed.statusCode).toBe(302);
+      const after = (await agency.api('GET', `/api/v1${base}`)).json();
+      expect(after.instruments[0].link.closesOn).toBe(past);
+      // open again for the tests that follow
+      const reopened = await agency.post(`${base}/IIT/settings`, { closesOn: '' });
+      expect(reopened.statusCode).toBe(302);
     });
 
     it('issues 5 single-use codes as printable slips with QR codes, once', () => fiveCodesIssued());

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { z, ZodError } from 'zod';
 import { DomainError } from '../../../core/errors.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import {
+  checkLinkSettings,
   issueAccessCodes,
-  LinkSettingsSchema,
   MAX_CODES_PER_BATCH,
   updateLinkSettings,
   type LinkSettings,
@@ -30,7 +30,8 @@ import {
   type SurveyParams,
 } from './survey-admin-links.js';
 import { changing, guarded } from '../../../platform/http/route-kit.js';
-import { IdParams, typed, type TypedApp } from '../../../platform/http/typed-routes.js';
+import { BeDate, IdParams, typed, type TypedApp } from '../../../platform/http/typed-routes.js';
+import { CloseSurveyConfirmPage } from './views/survey-admin-close.js';
 import { DoneQuery, form, FormText, SurveyPathParams } from './survey-schemas.js';
 
 const SAVED = m('บันทึกการตั้งค่าแล้ว', 'The settings were saved');
@@ -52,8 +53,11 @@ export const CodeCountSchema = z.object({
     }),
 });
 
-/** The settings form of one instrument's link. */
-const SettingsForm = form({ requiresCode: FormText, closesOn: FormText });
+/**
+ * The settings form of one instrument's link; the closing day is typed as day/month/BE year.
+ * `confirm=1`: the person has seen that a past closing day closes the survey now.
+ */
+const SettingsForm = form({ requiresCode: FormText, closesOn: BeDate, confirm: FormText });
 
 /** The form that issues a batch of single-use codes. */
 const CodesForm = form({ count: FormText });
@@ -95,19 +99,26 @@ async function renderCockpit(
   return sendPage(reply, page, status);
 }
 
-/** The posted settings, or the form to show again (its fields are named per instrument). */
+/**
+ * The posted settings, checked (a day that exists, within five years of today), whether they
+ * close the survey now, or the form to show again (its fields are named per instrument).
+ */
 function parseSettings(
+  ctx: ServiceContext,
   params: SurveyParams,
   values: z.output<typeof SettingsForm>,
-): { settings: LinkSettings } | { form: FormState } {
+): { settings: LinkSettings; closesNow: boolean } | { form: FormState } {
   const field = `${params.instrument}-closesOn`;
-  const parsed = LinkSettingsSchema.safeParse({
-    requiresCode: values.requiresCode === '1',
-    closesOn: values.closesOn ? values.closesOn : null,
-  });
-  if (parsed.success) return { settings: parsed.data };
-  const error = toFieldErrors(parsed.error.issues).closesOn ?? INVALID;
-  return { form: { errors: { [field]: error }, values: { [field]: values.closesOn ?? '' } } };
+  try {
+    return checkLinkSettings(ctx, {
+      requiresCode: values.requiresCode === '1',
+      closesOn: values.closesOn ?? null,
+    });
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    const message = toFieldErrors(error.issues).closesOn ?? INVALID;
+    return { form: { errors: { [field]: message }, values: { [field]: values.closesOn ?? '' } } };
+  }
 }
 
 function registerCockpit(api: TypedApp, ctx: ServiceContext): void {
@@ -125,13 +136,28 @@ function registerCockpit(api: TypedApp, ctx: ServiceContext): void {
     { ...changing, schema: { params: SurveyPathParams, body: SettingsForm } },
     async (request, reply) => {
       const params = request.params;
-      const parsed = parseSettings(params, request.body);
+      const parsed = parseSettings(ctx, params, request.body);
       if ('form' in parsed)
         return renderCockpit(ctx, request, reply, params.id, { form: parsed.form }, 400);
       try {
         const actor = signedIn(request);
-        const { link } = await findSurveyToPrint(ctx, actor, params, originOf(request), true);
+        const found = await findSurveyToPrint(ctx, actor, params, originOf(request), true);
+        const { link } = found;
         if (!link) throw noSuchLink();
+        const { closesOn, requiresCode } = parsed.settings;
+        if (parsed.closesNow && closesOn && request.body.confirm !== '1') {
+          const page = (
+            <CloseSurveyConfirmPage
+              page={pageOf(request)}
+              roundId={params.id}
+              instrument={params.instrument}
+              instrumentName={found.survey?.instrumentName ?? null}
+              requiresCode={requiresCode}
+              closesOn={closesOn}
+            />
+          );
+          return sendPage(reply, page);
+        }
         await updateLinkSettings(ctx, actor, link.id, parsed.settings);
         return reply.redirect(`/rounds/${params.id}/surveys?done=saved#${params.instrument}`);
       } catch (error) {

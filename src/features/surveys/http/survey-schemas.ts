@@ -13,7 +13,7 @@ export const asForm = (body: unknown) =>
   body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {};
 
 /** A posted form with these fields. */
-export function form<Shape extends Record<string, typeof FormText>>(shape: Shape) {
+export function form<Shape extends Record<string, z.ZodType>>(shape: Shape) {
   return z.preprocess(asForm, z.object(shape));
 }
 

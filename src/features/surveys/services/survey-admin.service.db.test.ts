@@ -105,9 +105,17 @@ describeEachDialect('survey administration service', (getDb) => {
       (e) => e.action === 'survey_link.settings',
     );
     expect(audit.at(-1)?.details).toMatchObject({ to: settings, instrument: 'EIT' });
-    for (const closesOn of ['2026-02-30', '30/05/2569', '2026-5-1']) {
+    const refusals = {
+      '2026-02-30': 'is not a day of the calendar',
+      '30/05/2569': 'must be sent as YYYY-MM-DD',
+      '2026-5-1': 'is not a date',
+      // a year typed in the Buddhist era into a Christian-era picker, or far ahead
+      '2569-05-31': 'too far from today',
+      '2150-05-31': 'outside the years accepted',
+    };
+    for (const [closesOn, reason] of Object.entries(refusals)) {
       const bad = { requiresCode: false, closesOn };
-      await expect(updateLinkSettings(ctx, admin, eit?.id ?? '', bad)).rejects.toThrow(/date/);
+      await expect(updateLinkSettings(ctx, admin, eit?.id ?? '', bad)).rejects.toThrow(reason);
     }
   });
 

@@ -26,7 +26,7 @@ import {
   type CockpitInstrument,
 } from './survey-admin-cockpit.service.js';
 import { loadRoundEdition, newLinkCode, resolveCodeSecret } from './survey.service.js';
-import { bangkokDay, isCalendarDay } from '../../../core/thai-calendar.js';
+import { assertPlausibleDays, bangkokDay, dayField } from '../../../core/thai-calendar.js';
 
 export type { SurveyLink } from '../db/survey.repository.js';
 export type {
@@ -140,13 +140,24 @@ function assertTakesAnswers(round: Round): void {
 /** Settings of a public link: single-use codes required or not, last day answers are taken. */
 export const LinkSettingsSchema = z.object({
   requiresCode: z.boolean(),
-  closesOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'วันที่ต้องอยู่ในรูป ปปปป-ดด-วว / a date as YYYY-MM-DD')
-    .refine(isCalendarDay, 'ไม่มีวันที่นี้ในปฏิทิน / no such date')
-    .nullable(),
+  closesOn: dayField().nullable(),
 });
 export type LinkSettings = z.infer<typeof LinkSettingsSchema>;
+
+/**
+ * Checks settings before they are saved: a closing day must lie within five years of today
+ * (a zod error beside the field otherwise). `closesNow`: the day is already past, so saving
+ * closes the survey at once, which the person confirms first.
+ */
+export function checkLinkSettings(
+  ctx: ServiceContext,
+  input: LinkSettings,
+): { settings: LinkSettings; closesNow: boolean } {
+  const settings = LinkSettingsSchema.parse(input);
+  const today = bangkokDay(ctx.clock.now());
+  assertPlausibleDays(today, { closesOn: settings.closesOn });
+  return { settings, closesNow: settings.closesOn !== null && settings.closesOn < today };
+}
 
 /** Changes whether a link needs single-use codes and its closing date; audited. */
 export async function updateLinkSettings(
@@ -155,7 +166,7 @@ export async function updateLinkSettings(
   linkId: string,
   input: LinkSettings,
 ): Promise<SurveyLink> {
-  const settings = LinkSettingsSchema.parse(input);
+  const { settings } = checkLinkSettings(ctx, input);
   return inTransaction(ctx, async (trx) => {
     const { link, round } = await findManagedLink(trx, actor, linkId);
     assertTakesAnswers(round);

@@ -4,6 +4,7 @@ import type { Cockpit, CockpitInstrument } from '../../services/survey-admin.ser
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { BeDateField } from '../../../../platform/http/views/be-date-field.js';
 import { LiveScoresTable } from './survey-admin-scores.js';
 import { ReviewBlock } from './survey-admin-review.js';
 import type { SurveyReview } from '../../services/survey-review.service.js';
@@ -119,7 +120,6 @@ function SettingsForm(props: {
   if (!data.link) return null;
   const { requiresCode, closesOn } = data.link;
   const id = `${data.code}-closesOn`;
-  const error = form.errors[id];
   return (
     <form method="post" action={`/rounds/${props.roundId}/surveys/${data.code}/settings`}>
       <CsrfField token={page.csrfToken} />
@@ -130,16 +130,20 @@ function SettingsForm(props: {
         </label>
         {requiresCode && data.codes.issued === 0 && <p class="error">{pick(lang, T.noCodes)}</p>}
       </div>
-      <div class={error ? 'field field-error' : 'field'}>
-        <label for={id}>{pick(lang, m('วันสุดท้ายที่รับคำตอบ', 'Last day answers are taken'))}</label>
-        {error && (
-          <p class="error" id={`${id}-error`}>
-            {pick(lang, error)}
-          </p>
-        )}
-        <input id={id} name="closesOn" type="date" value={form.values[id] ?? closesOn ?? ''} />
-        {closesOn && <p class="hint">{formatDate(lang, closesOn)}</p>}
-      </div>
+      <BeDateField
+        lang={lang}
+        id={id}
+        name="closesOn"
+        label={m('วันสุดท้ายที่รับคำตอบ', 'Last day answers are taken')}
+        hint={m('เว้นว่างได้ถ้ายังไม่กำหนด', 'Leave empty for no closing day')}
+        value={form.values[id] ?? closesOn}
+        errors={form.errors}
+      />
+      {closesOn && (
+        <p class="hint">
+          {pick(lang, m('ปิดรับหลังวันที่', 'Closes after'))} {formatDate(lang, closesOn)}
+        </p>
+      )}
       <button type="submit" class="secondary">
         {pick(lang, m('บันทึกการตั้งค่า', 'Save the settings'))}
       </button>
