@@ -164,9 +164,11 @@ describe('OIT journey in Chromium', () => {
     await submitVia(ministry, 'form[action$="/assign"] button');
     expect(await ministry.locator('main').innerText()).toContain('ผู้ประเมินหลัก: ผู้ประเมิน (ตัวอย่าง)');
     await ministry.goto(`${server.base}/rounds/${roundId}`);
-    await submitVia(ministry, 'form:has(input[name=to][value=oit_review]) button');
+    // every move goes through its confirmation page (issue 13)
+    await submitVia(ministry, 'a[data-move=oit_review]');
+    await submitVia(ministry, 'form[action$="/state/oit_review"] button[type=submit]');
     // in OIT review, the next step offered is clarification
-    const toClarify = 'form:has(input[name=to][value=clarification])';
+    const toClarify = 'a[data-move=clarification]';
     expect(await ministry.locator(`main ${toClarify}`).count()).toBe(1);
 
     // the assessor passes O1 and fails O2 with a ready reason
@@ -199,7 +201,8 @@ describe('OIT journey in Chromium', () => {
 
     // the round moves to clarification; the agency answers the failed item
     await ministry.goto(`${server.base}/rounds/${roundId}`);
-    await submitVia(ministry, `${toClarify} button`);
+    await submitVia(ministry, toClarify);
+    await submitVia(ministry, 'form[action$="/state/clarification"] button[type=submit]');
     await agency.goto(`${oit}/clarify`);
     const o2 = agency.locator('main #item-O2');
     expect(await o2.innerText()).toContain('ไม่พบองค์ประกอบที่กำหนด: O2.1');
