@@ -95,4 +95,25 @@ describe('analyseWeaknesses', () => {
     expect(report.questions).toEqual([]);
     expect(report.oitItems).toEqual([]);
   });
+
+  it('does not count items not yet assessed as weak points while the result is live', () => {
+    const iit = createSurveyTally(compiled, 'IIT');
+    const e = createSurveyTally(compiled, 'EIT');
+    expect(addSurveyResponse(compiled, iit, best)).toEqual([]);
+    expect(addSurveyResponse(compiled, e, { e1: '4' })).toEqual([]);
+    // O30 failed; O21, O25 and O26 have no decision yet
+    const oit = oitDecisions(compiled, ['O30']);
+    for (const code of ['O21', 'O25', 'O26']) delete oit[code];
+    const leaves = computeLeafScores(compiled, { surveys: { IIT: iit, EIT: e }, oit });
+    const live = analyseWeaknesses(compiled, leaves, { pending: true });
+    expect(live.oitItems.map((w) => w.code)).toEqual(['O30']);
+    expect(live.unassessed.map((u) => u.code)).toEqual(['O21', 'O25', 'O26']);
+    // the OIT indicator loses only what O30 costs, and the total stays the real one
+    expect(live.indicators.map((w) => w.lost)).toEqual([expect.closeTo(0.8, 9)]);
+    expect(live.total).toBe(analyseWeaknesses(compiled, leaves).total);
+    // a final result counts the undecided items as the 0 they scored
+    const final = analyseWeaknesses(compiled, leaves);
+    expect(final.oitItems.map((w) => w.code).sort()).toEqual(['O21', 'O25', 'O26', 'O30']);
+    expect(final.unassessed).toEqual([]);
+  });
 });

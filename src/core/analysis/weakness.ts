@@ -30,6 +30,24 @@ export interface WeaknessReport {
   indicators: Weakness[];
   questions: Weakness[];
   oitItems: Weakness[];
+  /**
+   * OIT items with no assessor's decision yet (only when `pending`): they are not weak points,
+   * and the points above them are ranked as if they were not yet counted.
+   */
+  unassessed: { code: string; name: Text }[];
+}
+
+/** OIT item leaves that carry no decision yet. */
+function unassessedLeaves(compiled: CompiledEdition, leaves: LeafScores): string[] {
+  const codes: string[] = [];
+  for (const [code, leaf] of leaves)
+    if (
+      compiled.oitItems.has(code) &&
+      leaf.basis.kind === 'decision' &&
+      leaf.basis.decision === 'missing'
+    )
+      codes.push(code);
+  return codes.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
 function collect(
@@ -46,7 +64,10 @@ function collect(
 /**
  * Finds the weakest indicators, questions and OIT items, ranked by the points each costs the
  * total, and tells for each whether bringing it to 100 would change the level. `skip`: codes
- * left out before ranking (withheld ones, see core/disclosure).
+ * left out before ranking (withheld ones, see core/disclosure). `pending`: the result is not
+ * final (scored live while the review runs), so an OIT item the assessor has not decided yet is
+ * no weak point: it is listed in `unassessed` and the points lost are counted on what has been
+ * decided. A final result (stored at confirmation) counts an undecided item as the 0 it scored.
  */
 export function analyseWeaknesses(
   compiled: CompiledEdition,
@@ -54,13 +75,23 @@ export function analyseWeaknesses(
   options: Omit<EvaluateOptions, 'overrides'> & {
     limit?: number;
     skip?: ReadonlySet<string>;
+    pending?: boolean;
   } = {},
 ): WeaknessReport {
-  const { limit = 5, skip = new Set<string>(), ...evaluate } = options;
+  const { limit = 5, skip = new Set<string>(), pending = false, ...evaluate } = options;
   const base = evaluateScores(compiled, leaves, evaluate);
+  const open = pending ? unassessedLeaves(compiled, leaves) : [];
+  const assessed =
+    open.length === 0
+      ? base
+      : evaluateScores(compiled, leaves, {
+          ...evaluate,
+          overrides: new Map(open.map((code) => [code, 100])),
+        });
+  const leaveOut = new Set([...skip, ...open]);
   const rank = (type: ScoreNode['type']): Weakness[] => {
     const found: ScoreNode[] = [];
-    collect(base.tree, type, skip, found);
+    collect(assessed.tree, type, leaveOut, found);
     found.sort(
       (a, b) => b.lost - a.lost || (a.score ?? 0) - (b.score ?? 0) || a.code.localeCompare(b.code),
     );
@@ -89,5 +120,9 @@ export function analyseWeaknesses(
     indicators: rank('indicator'),
     questions: rank('question'),
     oitItems: rank('oit_item'),
+    unassessed: open.map((code) => ({
+      code,
+      name: compiled.nodes.get(code)?.name ?? { th: code, en: code },
+    })),
   };
 }

@@ -200,6 +200,8 @@ export interface DisclosedWeaknessReport {
   indicators: DisclosedWeakness[];
   questions: DisclosedWeakness[];
   oitItems: DisclosedWeakness[];
+  /** OIT items not decided yet (a live result only): not weak points, nothing to withhold. */
+  unassessed: { code: string; name: Text }[];
 }
 
 /**
@@ -211,7 +213,7 @@ export function discloseWeaknesses(
   compiled: CompiledEdition,
   leaves: LeafScores,
   disclosed: DisclosedResult,
-  options: Omit<EvaluateOptions, 'overrides'> & { limit?: number } = {},
+  options: Omit<EvaluateOptions, 'overrides'> & { limit?: number; pending?: boolean } = {},
 ): DisclosedWeaknessReport {
   const hidden = withheldCodes(disclosed.tree);
   const report = analyseWeaknesses(compiled, leaves, { ...options, skip: hidden });
@@ -227,6 +229,7 @@ export function discloseWeaknesses(
     indicators: show(report.indicators),
     questions: show(report.questions),
     oitItems: show(report.oitItems),
+    unassessed: report.unassessed,
   };
 }
 

@@ -21,6 +21,13 @@ export { ownersOf, viewsOf } from './services/measure-support.js';
 export {
   addMeasureProgress,
   createMeasure,
+  getMeasureRegister,
   getMeasuresDocument,
   type MeasureView,
 } from './services/measure.service.js';
+export {
+  leavesFromTree,
+  roundScores,
+  weakPointsOf,
+  type RoundScores,
+} from './services/round-scores.service.js';

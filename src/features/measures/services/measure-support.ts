@@ -11,11 +11,6 @@ import {
   type WeakTarget,
 } from '../core/measure-rules.js';
 import {
-  discloseResult,
-  disclosureRuleOf,
-  type DisclosedNode,
-} from '../../../core/disclosure/disclosure.js';
-import {
   findMeasure,
   listProgress,
   type Measure,
@@ -25,7 +20,7 @@ import { findRound, type Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { listUsers } from '../../users/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
-import { scoreRound } from '../../oit-review/feature.js';
+import { roundScores } from './round-scores.service.js';
 import { loadRoundEdition } from '../../surveys/feature.js';
 import { bangkokDay, isCalendarDay } from '../../../core/thai-calendar.js';
 
@@ -81,6 +76,8 @@ export interface MeasureRegister {
   today: string;
   measures: MeasureView[];
   suggestions: MeasureSuggestion[];
+  /** OIT items the assessor has not decided yet: not weak points, so nothing is suggested. */
+  unassessed: number;
   owners: { id: string; displayName: string }[];
 }
 
@@ -119,28 +116,25 @@ export async function loadMeasure(
   return measure;
 }
 
-function collectWeak(node: DisclosedNode, out: WeakTarget[]): void {
-  const type = node.type;
-  if (
-    (type === 'indicator' || type === 'question' || type === 'oit_item') &&
-    !node.withheld &&
-    node.score !== null &&
-    node.score < 100
-  )
-    out.push({ type, code: node.code, name: node.name, score: node.score, lost: node.lost ?? 0 });
-  for (const child of node.children) collectWeak(child, out);
-}
-
 /**
- * Indicators, questions and OIT items of a round that lose points, from the engine, as far as
- * they may be shown (core/disclosure: parts resting on too few respondents are left out).
+ * Indicators, questions and OIT items of a round that lose points: the weak points of the same
+ * result and analysis the results page shows (core/analysis, through core/disclosure), so the
+ * two pages never disagree. OIT items not yet decided in a live result are no weak points.
  */
-export async function findWeakTargets(ctx: ServiceContext, round: Round): Promise<WeakTarget[]> {
-  const found: WeakTarget[] = [];
-  const compiled = await loadRoundEdition(ctx, round.editionId);
-  const shown = discloseResult(await scoreRound(ctx, round), disclosureRuleOf(compiled.edition));
-  collectWeak(shown.tree, found);
-  return found;
+export async function findWeakTargets(
+  ctx: ServiceContext,
+  round: Round,
+): Promise<{ targets: WeakTarget[]; unassessed: number }> {
+  const { weaknesses } = await roundScores(ctx, round, { limit: Number.MAX_SAFE_INTEGER });
+  const all = [...weaknesses.indicators, ...weaknesses.questions, ...weaknesses.oitItems];
+  return {
+    targets: all.flatMap((w) =>
+      w.type === 'indicator' || w.type === 'question' || w.type === 'oit_item'
+        ? [{ type: w.type, code: w.code, name: w.name, score: w.score, lost: w.lost }]
+        : [],
+    ),
+    unassessed: weaknesses.unassessed.length,
+  };
 }
 
 /** The name of a target in the round's edition, or null when the edition has no such node. */

@@ -53,12 +53,14 @@ export async function getMeasureRegister(
 ): Promise<MeasureRegister> {
   const round = await loadRound(ctx.db.kysely, actor, roundId, false);
   const measures = await listMeasures(ctx.db.kysely, roundId);
+  const weak = await findWeakTargets(ctx, round);
   return {
     round,
     mayEdit: isAllowed(actor.grants, 'measure.manage', round.agencyPath),
     today: bangkokDay(ctx.clock.now()),
     measures: await viewsOf(ctx, round, measures),
-    suggestions: suggestMeasures(await findWeakTargets(ctx, round), measures),
+    suggestions: suggestMeasures(weak.targets, measures),
+    unassessed: weak.unassessed,
     owners: await ownersOf(ctx.db.kysely, round),
   };
 }

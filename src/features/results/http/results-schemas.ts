@@ -166,6 +166,9 @@ export const RoundResultsJson = z.object({
     indicators: z.array(Weakness),
     questions: z.array(Weakness),
     oitItems: z.array(Weakness),
+    unassessed: z
+      .array(z.object({ code: z.string(), name: Text }))
+      .describe('OIT items the assessor has not decided yet (live results): not weak points'),
   }),
   failedOitItems: z.array(z.object({ code: z.string(), name: Text, shown: z.number().nullable() })),
   indicators: z.array(

@@ -4,7 +4,6 @@ import type { CompiledEdition } from '../../../core/framework/compile-edition.js
 import type { Text } from '../../../core/framework/edition.schema.js';
 import {
   discloseResult,
-  discloseWeaknesses,
   discloseWhatIf,
   disclosureRuleOf,
   type DisclosedNode,
@@ -23,11 +22,12 @@ import type {
   ScoreResult,
 } from '../../../core/scoring/evaluate-scores.js';
 import type { LeafScores } from '../../../core/scoring/score-leaves.js';
-import { findScoreSnapshot, type Round } from '../../rounds/feature.js';
+import type { Round } from '../../rounds/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { loadVisibleRound } from '../../oit-review/feature.js';
-import { scoreRound } from '../../oit-review/feature.js';
-import { loadRoundEdition, releaseOfRound } from '../../surveys/feature.js';
+import { leavesFromTree, roundScores } from '../../measures/feature.js';
+
+export { leavesFromTree, weakPointsOf } from '../../measures/feature.js';
 
 /**
  * A node of the explanation tree as shown: anything resting on fewer people than the edition's
@@ -76,26 +76,6 @@ export interface RoundResults {
   whatIfError: Message | null;
 }
 
-/** The leaf scores of a result, read back from its explanation tree (stored snapshots too). */
-export function leavesFromTree(tree: ScoreNode): LeafScores {
-  const leaves: LeafScores = new Map();
-  const visit = (node: ScoreNode): void => {
-    if (node.children.length === 0 && node.type !== 'total') {
-      const basis = node.basis;
-      if (basis.kind === 'answers' || basis.kind === 'decision')
-        leaves.set(node.code, { score: node.score, basis });
-      else
-        leaves.set(node.code, {
-          score: node.score,
-          basis: { kind: 'decision', decision: 'missing' },
-        });
-    }
-    node.children.forEach(visit);
-  };
-  visit(tree);
-  return leaves;
-}
-
 /**
  * A result as it may be shown, under the minimum group size of its round's edition: the one way
  * the results feature turns a live score or a stored snapshot into anything it outputs.
@@ -107,28 +87,6 @@ export function discloseRoundResult(
   heldBack?: ReadonlySet<string>,
 ): DisclosedResult {
   return discloseResult(result, disclosureRuleOf(compiled.edition), heldBack ? { heldBack } : {});
-}
-
-/** Survey instruments of a round whose answers are all held back from live scores for now. */
-async function heldBackInstruments(
-  ctx: ServiceContext,
-  compiled: CompiledEdition,
-  round: Round,
-): Promise<Set<string>> {
-  const held = new Set<string>();
-  for (const [code, release] of await releaseOfRound(ctx, compiled, round))
-    if (!release.final && release.through === null && release.waiting > 0) held.add(code);
-  return held;
-}
-
-/** The weak points of a result as they may be shown (withheld parts left out before ranking). */
-export function weakPointsOf(
-  compiled: CompiledEdition,
-  result: ScoreResult,
-  shown: DisclosedResult,
-): DisclosedWeaknessReport {
-  const options = result.level ? { ratingScheme: result.level.scheme } : {};
-  return discloseWeaknesses(compiled, leavesFromTree(result.tree), shown, { ...options, limit: 5 });
 }
 
 function nodesOf<T extends { type: ScoreNode['type']; children: T[] }>(
@@ -182,21 +140,11 @@ function simulate(
   };
 }
 
-/** The stored result of a round, or null when it has none (or it cannot be read). */
-async function storedResult(
-  ctx: ServiceContext,
-  roundId: string,
-): Promise<{ result: ScoreResult; engineVersion: string } | null> {
-  const snapshot = await findScoreSnapshot(ctx.db.kysely, roundId);
-  if (!snapshot) return null;
-  const result = JSON.parse(snapshot.resultJson) as ScoreResult;
-  return { result, engineVersion: snapshot.engineVersion };
-}
-
 /**
- * A round's results for someone who may see the round: the stored snapshot when there is one,
- * otherwise scored now from the answers the disclosure module releases and the primary
- * assessor's decisions. Everything shown passes through core/disclosure: figures resting on too
+ * A round's results for someone who may see the round: the round's one set of numbers
+ * (`roundScores`: the stored snapshot when there is one, otherwise scored now from the answers
+ * the disclosure module releases and the primary assessor's decisions), the same the measures'
+ * suggestions read. Everything shown passes through core/disclosure: figures resting on too
  * few respondents are withheld, weak points and the what-if with them.
  */
 export async function getRoundResults(
@@ -206,13 +154,10 @@ export async function getRoundResults(
   query: { changes?: string[]; raw?: Record<string, unknown> } = {},
 ): Promise<RoundResults> {
   const { round } = await loadVisibleRound(ctx.db.kysely, actor, roundId);
-  const compiled = await loadRoundEdition(ctx, round.editionId);
-  const stored = await storedResult(ctx, round.id);
-  const result = stored?.result ?? (await scoreRound(ctx, round));
+  const scores = await roundScores(ctx, round);
+  const { compiled, result, shown } = scores;
   const leaves = leavesFromTree(result.tree);
   const options = result.level ? { ratingScheme: result.level.scheme } : {};
-  const heldBack = stored ? undefined : await heldBackInstruments(ctx, compiled, round);
-  const shown = discloseRoundResult(compiled, result, heldBack);
   let whatIf: WhatIfView | null = null;
   let whatIfError: Message | null = null;
   try {
@@ -227,10 +172,10 @@ export async function getRoundResults(
   }
   return {
     round,
-    source: stored ? 'snapshot' : 'live',
-    engineVersion: stored?.engineVersion ?? result.engineVersion,
+    source: scores.source,
+    engineVersion: scores.engineVersion,
     result: shown,
-    weaknesses: weakPointsOf(compiled, result, shown),
+    weaknesses: scores.weaknesses,
     failedOitItems: nodesOf(shown.tree, 'oit_item')
       .filter((n) => (n.score ?? 0) < 100)
       .map((n) => ({ code: n.code, name: n.name, shown: n.shown })),

@@ -186,6 +186,26 @@ function Suggestions({ page, register }: { page: PageContext; register: MeasureR
   return (
     <section>
       <h2>{pick(lang, m('มาตรการที่แนะนำจากจุดอ่อน', 'Suggested from the weak points'))}</h2>
+      <p class="muted">
+        {pick(
+          lang,
+          m(
+            'จุดอ่อนเหล่านี้มาจากผลเดียวกับหน้า',
+            'These weak points come from the same result as the page',
+          ),
+        )}{' '}
+        <a href={`/rounds/${round.id}/results#weaknesses`}>
+          {pick(lang, m('ผลการประเมิน', 'Results'))}
+        </a>
+        {register.unassessed > 0 &&
+          ` ${pick(
+            lang,
+            m(
+              `ข้อ OIT อีก ${register.unassessed} ข้อยังไม่ได้ตรวจ จึงยังไม่นับเป็นจุดอ่อน`,
+              `${register.unassessed} OIT items are not assessed yet, so they are not counted as weak points`,
+            ),
+          )}`}
+      </p>
       {suggestions.length === 0 && (
         <p>{pick(lang, m('ไม่มีข้อแนะนำเพิ่มเติม', 'No further suggestions'))}</p>
       )}

@@ -89,6 +89,18 @@ export function WeaknessSection({ lang, results }: { lang: Lang; results: RoundR
         rows={weaknesses.oitItems}
         withheld={weaknesses.withheld}
       />
+      {weaknesses.unassessed.length > 0 && (
+        <p class="muted" data-unassessed>
+          {pick(
+            lang,
+            m(
+              `ข้อ OIT ที่ผู้ประเมินยังไม่ได้ตรวจ ${weaknesses.unassessed.length} ข้อ ไม่นับเป็นจุดอ่อน (คะแนนรวมขณะนี้ยังนับเป็น 0): `,
+              `${weaknesses.unassessed.length} OIT items not assessed yet are not weak points (the total counts them as 0 for now): `,
+            ),
+          )}
+          {weaknesses.unassessed.map((u) => u.code).join(', ')}
+        </p>
+      )}
     </section>
   );
 }
