@@ -7,6 +7,7 @@ import {
   implausibleDay,
   isCalendarDay,
   isoDayProblem,
+  longDate,
   longMoment,
   readBeDay,
   shortDate,
@@ -124,5 +125,9 @@ describe('dates of printed documents', () => {
     expect(longMoment('th', '2026-06-29T18:30:00Z')).toBe('30 มิถุนายน พ.ศ. 2569');
     expect(longMoment('en', '2026-06-30T03:00:00Z')).toBe('30 June 2026');
     expect(longMoment('th', 'not a date')).toBe('not a date');
+    expect(longMoment('th', '2026-06-30')).toBe('30 มิถุนายน พ.ศ. 2569');
+    // the one rule of formal documents takes a day or a moment
+    expect(longDate('th', '2026-06-29T18:30:00Z')).toBe('30 มิถุนายน พ.ศ. 2569');
+    expect(longDate('th', '2026-06-30')).toBe('30 มิถุนายน พ.ศ. 2569');
   });
 });

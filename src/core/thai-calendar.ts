@@ -94,8 +94,13 @@ const LONG_MONTH_EN = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
-/** A day written out in full for a printed report: Thai Buddhist era, or "26 November 2026". */
+/**
+ * A day written out in full for a printed report: Thai Buddhist era, or "26 November 2026".
+ * The one rule of formal documents (screens may keep `shortDay`); a moment (an ISO timestamp)
+ * is written as its day in Bangkok.
+ */
 export function longDate(lang: 'th' | 'en', day: string): string {
+  if (!ISO_DAY.test(day)) return longMoment(lang, day);
   if (lang === 'th') return thaiLongDate(day);
   return LONG_DAY_EN.format(new Date(`${day}T00:00:00Z`));
 }
@@ -143,6 +148,7 @@ export function shortDay(lang: 'th' | 'en', day: string): string {
 /** A full date of a moment (an ISO timestamp) in Bangkok, for a printed report. */
 export function longMoment(lang: 'th' | 'en', iso: string): string {
   const moment = new Date(iso);
+  if (ISO_DAY.test(iso)) return longDate(lang, iso);
   if (Number.isNaN(moment.getTime())) return iso;
   return longDate(lang, bangkokDay(moment));
 }

@@ -7,6 +7,20 @@ import {
   type TestClient,
 } from '../../../app/test-client.js';
 import { createFixedClock } from '../../../platform/infra/clock.js';
+import { THAI_MONTHS } from '../../../core/thai-calendar.js';
+
+const MONTH = THAI_MONTHS.join('|');
+/** "1 ตุลาคม พ.ศ. 2567 – 30 กันยายน พ.ศ. 2568": a time frame in full Thai dates. */
+const PERIOD = new RegExp(
+  `(\\d{1,2}) (${MONTH}) พ.ศ. (\\d{4}) – (\\d{1,2}) (${MONTH}) พ.ศ. (\\d{4})`,
+  'g',
+);
+
+/** A full Thai date as a number that sorts like the day (yyyymmdd, Buddhist era). */
+function dayNumber(day: string, month: string, year: string): number {
+  const index = THAI_MONTHS.indexOf(month as (typeof THAI_MONTHS)[number]);
+  return Number(year) * 10_000 + (index + 1) * 100 + Number(day);
+}
 
 /** A day that does not exist is refused on the form, and a bad stored day breaks no page. */
 describe('dates of measures and calendar tasks [sqlite]', () => {
@@ -42,6 +56,21 @@ describe('dates of measures and calendar tasks [sqlite]', () => {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('prints time frames of measures that never end before they start, in full Thai dates', async () => {
+    // last year's measures are recorded today (26 Nov 2569), after their due day (30 Sep)
+    const html = await agency.get(`/rounds/${roundId}/measures/progress.html`);
+    expect(html.statusCode).toBe(200);
+    const periods = [...html.body.matchAll(PERIOD)];
+    expect(periods.length).toBeGreaterThan(0);
+    for (const [text, d1, m1, y1, d2, m2, y2] of periods) {
+      const [start, end] = [dayNumber(d1!, m1!, y1!), dayNumber(d2!, m2!, y2!)];
+      expect([text, start <= end]).toEqual([text, true]);
+    }
+    // the finished measure of last year: its fiscal year, from 1 October to its due day
+    expect(html.body).toMatch(/1 ตุลาคม พ.ศ. (\d{4}) – 30 กันยายน พ.ศ. \d{4}/);
+    expect(html.body).not.toMatch(/\d{1,2} (ม|ก|พ|เม|มิ|ส|ต|ธ)\.[ยพคษคก]\. 25\d\d/);
   });
 
   it('refuses 20/12/2569 as a calendar task date with a message, not a server error', async () => {

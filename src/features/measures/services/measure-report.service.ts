@@ -17,6 +17,12 @@ import type { Database } from '../../../platform/db/schema.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { loadRound, viewsOf } from './measure-support.js';
+import {
+  bangkokDay,
+  fiscalYearOf,
+  fiscalYearRange,
+  isCalendarDay,
+} from '../../../core/thai-calendar.js';
 import { agencyByCode, publishedNotFound } from '../../agencies/feature.js';
 
 /** What the measures document and the progress report show of one measure. */
@@ -64,6 +70,20 @@ export async function previousRoundOf(db: Kysely<Database>, round: Round): Promi
   return earlier.sort((a, b) => b.editionYear - a.editionYear)[0] ?? null;
 }
 
+/**
+ * The first day (YYYY-MM-DD) of a measure's time frame, so that it never ends before it starts:
+ * the day the measure was recorded (`recordedAt`, a moment or a day), or, when it was recorded
+ * after its due day (written down after the work, as when last year's measures are entered),
+ * the first day of the fiscal year it was due in (1 October).
+ */
+export function measureStartDay(recordedAt: string, dueOn: string | null): string {
+  const moment = new Date(recordedAt);
+  if (Number.isNaN(moment.getTime())) return recordedAt;
+  const recorded = bangkokDay(moment);
+  if (dueOn === null || !isCalendarDay(dueOn) || recorded <= dueOn) return recorded;
+  return fiscalYearRange(fiscalYearOf(dueOn)).from;
+}
+
 /** Report rows of a round's measures (dropped ones left out; `onlyDone` for last year's). */
 async function reportMeasuresOf(
   ctx: ServiceContext,
@@ -91,7 +111,7 @@ async function reportMeasuresOf(
       targetCode: v.targetCode,
       targetName: v.targetName,
       ownerName: v.ownerName,
-      startedOn: v.createdAt,
+      startedOn: measureStartDay(v.createdAt, v.dueOn),
       dueOn: v.dueOn,
       status: v.status,
       percent: v.latest?.percent ?? null,

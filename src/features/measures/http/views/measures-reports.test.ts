@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportBlock } from '../../../../platform/reports/report-document.js';
 import type { MeasuresReport, ReportMeasure } from '../../services/measure-report.service.js';
+import { measureStartDay } from '../../services/measure-report.service.js';
 import { measuresDocumentReport, measuresProgressReport } from './measures-reports.js';
 
 const measure = (over: Partial<ReportMeasure>): ReportMeasure => ({
@@ -51,7 +52,9 @@ describe('measures report documents', () => {
     expect(doc.title).toContain('ประจำปีงบประมาณ พ.ศ. 2569');
     const text = textOf(doc.blocks);
     expect(text).toContain('ตัวชี้วัด 9 การเปิดเผยข้อมูล');
-    expect(text).toContain('1 พ.ย. 2569 – 31 มี.ค. 2570');
+    expect(text).toContain('1 พฤศจิกายน พ.ศ. 2569 – 31 มีนาคม พ.ศ. 2570');
+    expect(text).toContain('20 พฤศจิกายน พ.ศ. 2569');
+    expect(doc.dateText).toBe('จัดทำเมื่อ 26 พฤศจิกายน พ.ศ. 2569');
     expect(text).toContain('กำลังดำเนินการ');
     expect(text).toContain('ร่างเสร็จ');
     expect(text).toContain('หลักฐาน: คำสั่ง.pdf');
@@ -85,5 +88,29 @@ describe('measures report documents', () => {
     expect(textOf(doc.blocks)).toContain('คุณสมชาย');
     const none = measuresDocumentReport('th', { ...REPORT, measures: [] });
     expect(textOf(none.blocks)).toContain('ยังไม่มีมาตรการ');
+  });
+
+  it('never lets a time frame end before it starts (a measure recorded after its due day)', () => {
+    // recorded on 6 Dec 2569, due 30 Sep 2568: the fiscal year 2568, from 1 October 2567
+    const late = measure({ startedOn: '2026-12-06T03:00:00.000Z', dueOn: '2025-09-30' });
+    const text = textOf(measuresDocumentReport('th', { ...REPORT, measures: [late] }).blocks);
+    expect(text).toContain('1 ตุลาคม พ.ศ. 2567 – 30 กันยายน พ.ศ. 2568');
+    expect(text).not.toContain('6 ธันวาคม พ.ศ. 2569 –');
+    const none = measure({ dueOn: null });
+    expect(textOf(measuresDocumentReport('en', { ...REPORT, measures: [none] }).blocks)).toContain(
+      '1 November 2026 – no due date',
+    );
+  });
+
+  it('starts a time frame on the day recorded, or on 1 October of the year due when later', () => {
+    // recorded 00:30 on 1 Oct in Bangkok (the evening before in UTC)
+    expect(measureStartDay('2025-09-30T17:30:00.000Z', '2026-09-30')).toBe('2025-10-01');
+    expect(measureStartDay('2026-11-01T03:00:00.000Z', '2027-03-31')).toBe('2026-11-01');
+    expect(measureStartDay('2026-11-01T03:00:00.000Z', null)).toBe('2026-11-01');
+    expect(measureStartDay('2026-12-06T03:00:00.000Z', '2025-09-30')).toBe('2024-10-01');
+    expect(measureStartDay('2026-12-06T03:00:00.000Z', '2026-09-30')).toBe('2025-10-01');
+    expect(measureStartDay('2026-09-30T03:00:00.000Z', '2026-09-30')).toBe('2026-09-30');
+    // a day already (a published snapshot read again) stays the same
+    expect(measureStartDay('2024-10-01', '2025-09-30')).toBe('2024-10-01');
   });
 });

@@ -1,12 +1,13 @@
 import { STATUS_NAMES } from '../../core/measure-rules.js';
 import type { ReportBlock, ReportDocument } from '../../../../platform/reports/report-document.js';
 import {
+  measureStartDay,
   PUBLICATION_TITLES,
   type MeasuresReport,
   type ReportMeasure,
 } from '../../services/measure-report.service.js';
-import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
-import { dueLabel } from './measures-register.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { longDate } from '../../../../core/thai-calendar.js';
 import { targetLabel } from './measure-target.js';
 
 /** The measures document and the progress report of a round as printable report documents. */
@@ -15,8 +16,14 @@ function target(lang: Lang, x: ReportMeasure): string {
   return targetLabel(lang, x);
 }
 
+/**
+ * A measure's time frame in full Thai dates ("1 ตุลาคม พ.ศ. 2568 – 30 กันยายน พ.ศ. 2569"): it
+ * never ends before it starts (`measureStartDay`, also for documents published before the rule).
+ */
 function period(lang: Lang, x: ReportMeasure): string {
-  return `${formatDate(lang, x.startedOn)} – ${dueLabel(lang, x.dueOn)}`;
+  const start = longDate(lang, measureStartDay(x.startedOn, x.dueOn));
+  const due = x.dueOn ? longDate(lang, x.dueOn) : pick(lang, m('ไม่กำหนดวันเสร็จ', 'no due date'));
+  return `${start} – ${due}`;
 }
 
 function percentText(x: ReportMeasure): string {
@@ -29,7 +36,7 @@ function header(lang: Lang, report: MeasuresReport, title: string) {
     title,
     subtitle: `${report.agencyName} (${report.agencyCode})`,
     agencyName: report.agencyName,
-    dateText: `${pick(lang, m('จัดทำเมื่อ', 'Prepared on'))} ${formatDate(lang, report.preparedAt)}`,
+    dateText: `${pick(lang, m('จัดทำเมื่อ', 'Prepared on'))} ${longDate(lang, report.preparedAt)}`,
   };
 }
 
@@ -101,7 +108,7 @@ function measureSection(lang: Lang, x: ReportMeasure, n: number): ReportBlock[] 
         { label: pick(lang, m('ร้อยละ', 'Percent')), align: 'right' },
         { label: pick(lang, m('ผลการดำเนินการ', 'What was done')) },
       ],
-      rows: x.notes.map((p) => [formatDate(lang, p.at), `${p.percent}%`, p.note]),
+      rows: x.notes.map((p) => [longDate(lang, p.at), `${p.percent}%`, p.note]),
     });
   blocks.push({
     kind: 'paragraph',
