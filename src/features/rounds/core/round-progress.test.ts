@@ -168,7 +168,9 @@ describe('the step list of a round', () => {
   it('names who moves the round on, from the access table', () => {
     expect(moversOf('setup')).toEqual(['system_admin', 'parent_admin']);
     expect(moversOf('clarification')).toEqual(['system_admin', 'parent_admin']);
-    expect(moversOf('published')).toEqual(['system_admin']);
+    expect(moversOf('confirmed')).toEqual(['system_admin', 'parent_admin']);
+    expect(moversOf('published')).toEqual([]);
+    expect(moversOf('withdrawn')).toEqual([]);
   });
 });
 

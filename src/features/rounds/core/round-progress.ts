@@ -373,12 +373,13 @@ export function roundSteps(state: RoundState, facts: RoundFacts): RoundStep[] {
 }
 
 /**
- * The roles the access table lets move a round on from `state` (forward, the next stage), in
- * the table's order of roles; empty at the end of the road.
+ * The roles the access table lets move a round on from `state` to the next stage, in the
+ * table's order of roles; empty at the end of the road (a published round is not moved on:
+ * withdrawing it, and reopening a withdrawn one, are corrections, not the year's next step).
  */
 export function moversOf(state: RoundState): Role[] {
   const forward = nextRoundStates(state)[0];
-  if (forward === undefined) return [];
+  if (forward === undefined || state === 'published' || state === 'withdrawn') return [];
   const who: Partial<Record<Role, unknown>> = ACCESS[moveActionOf(state, forward)].who;
   return ROLES.filter((role) => who[role] !== undefined);
 }

@@ -60,6 +60,16 @@ const STATUS_NAMES: Record<StepStatus, Message> = {
   withdrawn: m('ถอนการประกาศผลแล้ว', 'Withdrawn'),
 };
 
+/** What the link of a move says: on to the next stage, back, or the corrections of a published round. */
+function moveLabel(from: RoundState, to: RoundState, back: boolean): Message {
+  if (to === 'withdrawn') return m('ถอนการประกาศผล', 'Withdraw the results');
+  if (from === 'withdrawn') return m('เปิดให้ชี้แจงใหม่', 'Reopen for clarification');
+  const name = ROUND_STATE_NAMES[to];
+  return back
+    ? m(`ย้อนกลับเป็น ${name.th}`, `Back to ${name.en}`)
+    : m(`ไปขั้นถัดไป: ${name.th}`, `Move to ${name.en}`);
+}
+
 function roleList(lang: Lang, roles: readonly Role[]): string {
   return roles.map((r) => pick(lang, ROLE_NAMES[r])).join(lang === 'th' ? ' และ ' : ', ');
 }
@@ -158,7 +168,6 @@ function Moves({
     <p class="moves">
       {nextStates.map((to) => {
         const back = rank(to) < rank(round.state) && round.state !== 'withdrawn';
-        const verb = back ? m('ย้อนกลับเป็น', 'Back to') : m('ไปขั้นถัดไป:', 'Move to');
         return (
           <>
             <a
@@ -166,7 +175,7 @@ function Moves({
               href={confirmationHref(round, to)}
               data-move={to}
             >
-              {pick(lang, verb)} {pick(lang, ROUND_STATE_NAMES[to])}…
+              {pick(lang, moveLabel(round.state, to, back))}…
             </a>{' '}
           </>
         );
