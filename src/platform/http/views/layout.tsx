@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Message } from '../../../core/errors.js';
 import { pick, type Lang } from '../i18n.js';
 import type { Actor } from '../../services/context.js';
+import { IconLink } from './layout-head.js';
 
 /** What every page knows about the request. */
 export interface PageContext {
@@ -38,7 +39,7 @@ export function Layout({ page, title, children, notice }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${pick(lang, title)} · Prongsai`}</title>
         <link rel="stylesheet" href="/assets/styles.css" />
-        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <IconLink />
       </head>
       <body>
         <a class="skip" href="#main">

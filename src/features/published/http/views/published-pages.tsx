@@ -1,6 +1,12 @@
 import type { PublishedOverview, SearchAnswer } from '../../services/published.service.js';
-import { formatDate, m, pick } from '../../../../platform/http/i18n.js';
+import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import {
+  PublicLayout,
+  publicAgencyName,
+  publicHomePath,
+} from '../../../../platform/http/views/layout-public.js';
+import { PublicSearchForm } from './public-home.js';
 
 /** Every page and document Prongsai publishes for the agency, its last update and staleness. */
 export function PublishedOverviewPage({
@@ -28,8 +34,8 @@ export function PublishedOverviewPage({
           </>
         )}{' '}
         ·{' '}
-        <a href={`/public/${encodeURIComponent(agency.code)}/search`}>
-          {pick(lang, m('หน้าค้นหาสาธารณะ', 'Public search'))}
+        <a href={publicHomePath(agency.code)}>
+          {pick(lang, m('หน้าสาธารณะของหน่วยงาน', 'Public home'))}
         </a>
       </p>
       {!round && (
@@ -78,23 +84,24 @@ export function PublishedOverviewPage({
 }
 
 /** The public search page over an agency's published documents. */
-export function PublicSearchPage({ page, answer }: { page: PageContext; answer: SearchAnswer }) {
-  const { lang } = page;
+export function PublicSearchPage({
+  lang,
+  path,
+  answer,
+}: {
+  lang: Lang;
+  path: string;
+  answer: SearchAnswer;
+}) {
   const { agency, query, results } = answer;
   return (
-    <Layout
-      page={page}
-      title={m(`ค้นหาเอกสาร ${agency.nameTh}`, `Search: ${agency.nameEn || agency.nameTh}`)}
+    <PublicLayout
+      lang={lang}
+      path={path}
+      agency={agency}
+      title={m(`ค้นหาเอกสาร ${agency.nameTh}`, `Search: ${publicAgencyName('en', agency)}`)}
     >
-      <form method="get" action={`/public/${encodeURIComponent(agency.code)}/search`} role="search">
-        <div class="field">
-          <label for="q">{pick(lang, m('คำค้น', 'Search words'))}</label>
-          <input id="q" name="q" type="search" value={query} />
-        </div>
-        <button class="button" type="submit">
-          {pick(lang, m('ค้นหา', 'Search'))}
-        </button>
-      </form>
+      <PublicSearchForm lang={lang} code={agency.code} query={query} />
       {query && (
         <section aria-labelledby="results-title">
           <h2 id="results-title">
@@ -119,6 +126,6 @@ export function PublicSearchPage({ page, answer }: { page: PageContext; answer: 
           </ol>
         </section>
       )}
-    </Layout>
+    </PublicLayout>
   );
 }
