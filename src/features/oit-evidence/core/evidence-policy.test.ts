@@ -4,6 +4,7 @@ import {
   mayApproveEvidence,
   mayAssignOwner,
   mayEditItem,
+  mayReturnEvidence,
   maySubmitEvidence,
   mayViewEvidence,
 } from './evidence-policy.js';
@@ -39,6 +40,14 @@ describe('evidence policy', () => {
     expect(mayApproveEvidence(actor('agency_admin'), AGENCY)).toBe(false);
     expect(mayApproveEvidence(actor('head_of_agency', OTHER), AGENCY)).toBe(false);
     expect(mayApproveEvidence(actor('head_of_agency', '/m00/'), AGENCY)).toBe(false);
+  });
+
+  it('lets only the head (or a system admin) send evidence back', () => {
+    expect(mayReturnEvidence(actor('head_of_agency'), AGENCY)).toBe(true);
+    expect(mayReturnEvidence(actor('system_admin', null), AGENCY)).toBe(true);
+    expect(mayReturnEvidence(actor('agency_admin'), AGENCY)).toBe(false);
+    expect(mayReturnEvidence(actor('item_owner'), AGENCY)).toBe(false);
+    expect(mayReturnEvidence(actor('head_of_agency', OTHER), AGENCY)).toBe(false);
   });
 
   it('lets the agency admin submit and assign owners; everyone of the agency sees', () => {

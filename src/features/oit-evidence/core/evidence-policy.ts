@@ -38,6 +38,11 @@ export function mayApproveEvidence(actor: EvidenceActor, agencyPath: string): bo
   return isAllowed(actor.grants, 'oit.evidence.approve', agencyPath);
 }
 
+/** Whether the person may send evidence back to its owner with a reason: the head (or a system administrator). */
+export function mayReturnEvidence(actor: EvidenceActor, agencyPath: string): boolean {
+  return isAllowed(actor.grants, 'oit.evidence.return', agencyPath);
+}
+
 /** Whether the person may submit approved evidence: the agency's administrator or a system administrator. */
 export function maySubmitEvidence(actor: EvidenceActor, agencyPath: string): boolean {
   return isAllowed(actor.grants, 'oit.evidence.submit', agencyPath);

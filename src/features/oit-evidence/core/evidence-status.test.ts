@@ -14,6 +14,13 @@ describe('evidence status', () => {
     expect(nextEvidenceStatus('draft', 'edit')).toBe('draft');
   });
 
+  it('lets the head send offered or approved evidence back to draft, nothing else', () => {
+    expect(nextEvidenceStatus('ready', 'return')).toBe('draft');
+    expect(nextEvidenceStatus('approved', 'return')).toBe('draft');
+    expect(nextEvidenceStatus('draft', 'return')).toBeNull();
+    expect(nextEvidenceStatus('submitted', 'return')).toBeNull();
+  });
+
   it('locks submitted evidence and refuses skipped steps', () => {
     expect(nextEvidenceStatus('submitted', 'edit')).toBeNull();
     expect(nextEvidenceStatus('draft', 'approve')).toBeNull();

@@ -11,8 +11,8 @@ export const EVIDENCE_STATUS_NAMES: Record<EvidenceStatus, Message> = {
   submitted: { th: 'ส่งแล้ว', en: 'Submitted' },
 };
 
-/** What can happen to evidence: an edit, or one step forward. */
-export type EvidenceEvent = 'edit' | 'mark_ready' | 'approve' | 'submit';
+/** What can happen to evidence: an edit, one step forward, or the head sending it back. */
+export type EvidenceEvent = 'edit' | 'mark_ready' | 'approve' | 'submit' | 'return';
 
 const MOVES: Record<EvidenceEvent, Partial<Record<EvidenceStatus, EvidenceStatus>>> = {
   // an edit before submission needs a fresh approval: the head approved what they saw
@@ -20,6 +20,8 @@ const MOVES: Record<EvidenceEvent, Partial<Record<EvidenceStatus, EvidenceStatus
   mark_ready: { draft: 'ready' },
   approve: { ready: 'approved' },
   submit: { approved: 'submitted' },
+  // the head sends what was offered (or approved, before submission) back to its owner
+  return: { ready: 'draft', approved: 'draft' },
 };
 
 /** The status after `event`, or null when the event is not allowed from `from`. */

@@ -20,6 +20,10 @@ export interface EvidenceRecord {
   approvedAt: string | null;
   submittedAt: string | null;
   updatedAt: string;
+  /** Why the head sent it back (kept until the owner offers it again), who and when. */
+  returnReason: string | null;
+  returnedBy: string | null;
+  returnedAt: string | null;
 }
 
 export interface EvidenceLink {
@@ -69,6 +73,9 @@ function toEvidence(r: EvidenceRow): EvidenceRecord {
     approvedAt: r.approved_at,
     submittedAt: r.submitted_at,
     updatedAt: r.updated_at,
+    returnReason: r.return_reason,
+    returnedBy: r.returned_by,
+    returnedAt: r.returned_at,
   };
 }
 
@@ -107,6 +114,9 @@ export async function saveEvidenceRecord(db: Kysely<Database>, e: EvidenceRecord
     approved_at: e.approvedAt,
     submitted_at: e.submittedAt,
     updated_at: e.updatedAt,
+    return_reason: e.returnReason,
+    returned_by: e.returnedBy,
+    returned_at: e.returnedAt,
   };
   const updated = await db
     .updateTable('oit_evidence')

@@ -11,6 +11,9 @@ export const ItemParams = IdParams.extend({ item: z.string() });
 /** `/rounds/:id/oit/:item/files/:fileId`. */
 export const ItemFileParams = ItemParams.extend({ fileId: z.string() });
 
+/** `/rounds/:id/oit/:item/link-copies/:copyId`: the stored copy of a submitted link. */
+export const ItemCopyParams = ItemParams.extend({ copyId: z.string() });
+
 /** The notice after a change (`?done=saved` …). */
 export const DoneQuery = z.object({ done: text });
 

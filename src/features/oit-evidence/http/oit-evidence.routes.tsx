@@ -9,20 +9,25 @@ import { submitEvidence } from '../services/oit-evidence-submit.service.js';
 import type { EvidenceSettings } from '../services/oit-evidence-support.js';
 import {
   approveEvidence,
+  findKeptUpload,
   findWorkspaceItem,
+  keepUpload,
   loadEvidenceFile,
+  loadLinkSnapshot,
   loadOitWorkspace,
   markEvidenceReady,
   mayEditEvidence,
+  returnEvidence,
   saveItemEvidence,
   type EvidenceInput,
+  type KeptUpload,
   type UploadedFile,
 } from '../services/oit-evidence.service.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { publicOrigin, signedIn } from '../../../platform/http/route-support.js';
-import { OitItemPage } from './views/oit-evidence-item.js';
+import { OitItemPage, type ItemFormValues } from './views/oit-evidence-item.js';
 import { oitPath, OitListPage } from './views/oit-evidence-list.js';
 import { OitMemoPage } from './views/oit-evidence-memo.js';
 import { registerOitEvidenceApi } from './oit-evidence-api.routes.js';
@@ -34,12 +39,16 @@ import {
 } from '../services/oit-generated-evidence.service.js';
 import {
   changing,
+  formErrorsOf,
   guarded,
   isUploadTooLarge,
   sendTooLarge,
 } from '../../../platform/http/route-kit.js';
 import { IdParams, typed } from '../../../platform/http/typed-routes.js';
-import { DoneQuery, ItemFileParams, ItemParams } from './oit-evidence-schemas.js';
+import { DoneQuery, ItemFileParams, ItemParams, ItemCopyParams } from './oit-evidence-schemas.js';
+import { DomainError } from '../../../core/errors.js';
+import { domainStatus } from '../../../platform/http/route-support.js';
+import type { FieldErrors } from '../../../platform/http/views/form.js';
 
 /** The evidence settings of the app (uploads and snapshots under FILES_DIR; SSRF guard). */
 export function evidenceSettings(options: AppOptions): EvidenceSettings {
@@ -78,6 +87,7 @@ const NOTICES: Record<string, Message> = {
   saved: m('บันทึกแล้ว', 'Saved'),
   ready: m('บันทึกและเสนอหัวหน้าหน่วยงานแล้ว', 'Saved and sent to the head for approval'),
   approved: m('อนุมัติแล้ว', 'Approved'),
+  returned: m('ส่งกลับให้ผู้รับผิดชอบแก้ไขแล้ว พร้อมเหตุผล', 'Sent back to the owner with your reason'),
   linked: m('เพิ่มเอกสารเป็นลิงก์หลักฐานแล้ว', 'The document was added as an evidence link'),
   submitted: m('ส่งหลักฐานแล้ว และเก็บสำเนาลิงก์ไว้แล้ว', 'Submitted; the links were captured'),
 };
@@ -90,6 +100,12 @@ function readItemForm(body: unknown): {
   action: string;
   /** The address of a published document to add as a link (action add_generated). */
   document: string;
+  /** The head's reason for sending the item back (action return). */
+  reason: string;
+  /** A file kept from an earlier try of this form (its id), or ''. */
+  keptFile: string;
+  /** 'home' when the form was sent from the home page's queue. */
+  next: string;
 } {
   const form = (body ?? {}) as Record<string, unknown>;
   const text = (key: string) => (typeof form[key] === 'string' ? (form[key] as string) : '');
@@ -110,11 +126,27 @@ function readItemForm(body: unknown): {
     elements,
     ownerUserId: owner,
   };
-  return { input, upload, action: text('action') || 'save', document: text('document') };
+  return {
+    input,
+    upload,
+    action: text('action') || 'save',
+    document: text('document'),
+    reason: text('reason'),
+    keptFile: text('keptFile'),
+    next: text('next'),
+  };
 }
 
 /** The path of an item: the round and the item's code. */
 type ItemRef = { id: string; item: string };
+
+/** What a refused form brings back: its errors, what was typed, the kept file, the status. */
+interface Refused {
+  errors: FieldErrors;
+  values: ItemFormValues;
+  kept: KeptUpload | null;
+  status: number;
+}
 
 async function showItem(
   ctx: ServiceContext,
@@ -123,6 +155,7 @@ async function showItem(
   reply: FastifyReply,
   { id, item }: ItemRef,
   done: string | undefined,
+  refused: Refused | null = null,
 ) {
   const actor = signedIn(request);
   const workspace = await loadOitWorkspace(ctx, actor, id);
@@ -140,9 +173,22 @@ async function showItem(
       editable={editable}
       notice={noticeOf(done)}
       documents={documents}
+      errors={refused?.errors ?? {}}
+      values={refused?.values ?? null}
+      kept={refused?.kept ?? null}
     />
   );
-  return sendPage(reply, page);
+  return sendPage(reply, page, refused?.status ?? 200);
+}
+
+/** The field a refusal belongs beside: upload refusals go next to the file. */
+function refusalErrors(error: unknown): FieldErrors | null {
+  if (
+    error instanceof DomainError &&
+    (error.code === 'upload_too_large' || error.code === 'upload_type_refused')
+  )
+    return { file: error.messages };
+  return formErrorsOf(error);
 }
 
 /** The item form's post (multipart: its parts are read here): save, ready, approve, submit, link. */
@@ -157,22 +203,47 @@ async function postItem(
 ) {
   const actor = signedIn(request);
   const ref = { roundId: id, itemCode: item };
-  const { input, upload, action, document } = readItemForm(request.body);
+  const form = readItemForm(request.body);
+  const { input, upload, action, document } = form;
   let done = 'saved';
-  if (action === 'approve') {
-    await approveEvidence(ctx, actor, ref);
-    done = 'approved';
-  } else if (action === 'submit') {
-    await submitEvidence(ctx, settings, actor, ref);
-    done = 'submitted';
-  } else if (action === 'add_generated') {
-    await addGeneratedEvidenceLink(ctx, lister, settings, actor, ref, document, origin);
-    done = 'linked';
-  } else {
-    await saveItemEvidence(ctx, settings, actor, ref, input, upload);
-    if (action === 'ready') await markEvidenceReady(ctx, actor, ref);
-    done = action === 'ready' ? 'ready' : 'saved';
+  try {
+    if (action === 'approve') {
+      await approveEvidence(ctx, actor, ref);
+      done = 'approved';
+    } else if (action === 'return') {
+      await returnEvidence(ctx, actor, ref, form.reason);
+      done = 'returned';
+    } else if (action === 'submit') {
+      await submitEvidence(ctx, settings, actor, ref);
+      done = 'submitted';
+    } else if (action === 'add_generated') {
+      await addGeneratedEvidenceLink(ctx, lister, settings, actor, ref, document, origin);
+      done = 'linked';
+    } else {
+      await saveItemEvidence(ctx, settings, actor, ref, input, upload, form.keptFile || null);
+      if (action === 'ready') await markEvidenceReady(ctx, actor, ref);
+      done = action === 'ready' ? 'ready' : 'saved';
+    }
+  } catch (error) {
+    const errors = refusalErrors(error);
+    if (!errors || !(error instanceof DomainError)) throw error;
+    // the form again, with the error beside its field and everything typed (and attached) kept
+    const kept =
+      upload && !errors.file
+        ? await keepUpload(ctx, settings, actor, ref, upload)
+        : form.keptFile
+          ? await findKeptUpload(ctx, actor, ref, form.keptFile)
+          : null;
+    const values = { ...input, reason: form.reason };
+    const status = domainStatus(error);
+    return showItem(ctx, lister, request, reply, { id, item }, undefined, {
+      errors,
+      values,
+      kept,
+      status,
+    });
   }
+  if (form.next === 'home') return reply.redirect(`/home?done=${done}`);
   return reply.redirect(`${oitPath(id, `/${encodeURIComponent(item)}`)}?done=${done}`);
 }
 
@@ -256,6 +327,25 @@ function registerPages(
         fileId,
       });
       return sendDownload(reply, found.file, found.bytes);
+    },
+  );
+  // the copy of a submitted link kept at submission, as plain text (never run as a page)
+  api.get(
+    '/rounds/:id/oit/:item/link-copies/:copyId',
+    { ...guarded, schema: { params: ItemCopyParams } },
+    async (request, reply) => {
+      const { id, item, copyId } = request.params;
+      const found = await loadLinkSnapshot(ctx, settings, signedIn(request), {
+        roundId: id,
+        itemCode: item,
+        snapshotId: copyId,
+      });
+      const name = { originalName: `link-copy-${item}-${copyId}.txt` };
+      return sendDownload(
+        reply,
+        { ...name, contentType: 'text/plain; charset=utf-8' },
+        found.bytes,
+      );
     },
   );
 }

@@ -1,5 +1,5 @@
 import { publicOrigin } from '../../../platform/http/route-support.js';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { formatCsv } from '../../../core/csv-format.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
@@ -23,6 +23,9 @@ import {
 } from './oit-evidence-schemas.js';
 
 const BASE = '/public/oit/:agencyCode/:year';
+
+/** The path of a request, for the language switch to come back to. */
+const pathOf = (request: FastifyRequest) => request.url.split('?')[0] ?? '/';
 
 /** The agency code, year and feed format (`2569`, `2569.json`, `2569.csv`) of a request. */
 function readTarget({ agencyCode, year }: z.infer<typeof PublicParams>): {
@@ -83,7 +86,7 @@ function registerFeeds(app: FastifyInstance, ctx: ServiceContext, settings: Evid
     if (target.format === 'json')
       return reply.header('access-control-allow-origin', '*').send(feedJson(oit, origin));
     if (target.format === 'csv') return sendCsv(reply, feedCsv(oit, origin));
-    return sendPage(reply, <PublicOitPage lang={request.lang} oit={oit} />);
+    return sendPage(reply, <PublicOitPage lang={request.lang} path={pathOf(request)} oit={oit} />);
   });
   const fileSchema = { params: PublicFileParams };
   api.get(
@@ -113,6 +116,9 @@ export function registerOitPublicRoutes(app: FastifyInstance, options: AppOption
     const oit = await loadPublicOit(ctx, target.code, target.year);
     if (target.format !== 'html' || !oit.items.some((i) => i.item.code === item))
       throw evidenceNotFound();
-    return sendPage(reply, <PublicOitPage lang={request.lang} oit={oit} only={item} />);
+    return sendPage(
+      reply,
+      <PublicOitPage lang={request.lang} path={pathOf(request)} oit={oit} only={item} />,
+    );
   });
 }

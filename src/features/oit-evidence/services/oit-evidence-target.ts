@@ -32,6 +32,9 @@ function blankEvidence(ctx: ServiceContext, roundId: string, itemCode: string): 
     approvedAt: null,
     submittedAt: null,
     updatedAt: now,
+    returnReason: null,
+    returnedBy: null,
+    returnedAt: null,
   };
 }
 
@@ -72,5 +75,8 @@ export function applyEvent(evidence: EvidenceRecord, event: EvidenceEvent): Evid
       en: 'This cannot be done to the evidence in its current status (submitted evidence is locked)',
     });
   const cleared = status === 'draft' ? { approvedBy: null, approvedAt: null } : {};
-  return { ...evidence, ...cleared, status };
+  // offered again: the head's reason for sending it back has been answered
+  const answered =
+    event === 'mark_ready' ? { returnReason: null, returnedBy: null, returnedAt: null } : {};
+  return { ...evidence, ...cleared, ...answered, status };
 }

@@ -4,8 +4,17 @@ import {
   mayApproveEvidence,
   mayAssignOwner,
   mayEditItem,
+  mayReturnEvidence,
   maySubmitEvidence,
 } from '../core/evidence-policy.js';
+import { verdictVisibleIn, type AgencyVerdict } from '../core/evidence-progress.js';
+import { listPrimaryVerdicts } from '../db/oit-verdict.repository.js';
+import {
+  deletePendingUpload,
+  findPendingUpload,
+  insertPendingUpload,
+  type PendingUpload,
+} from '../db/oit-pending-upload.repository.js';
 import {
   findEvidenceFile,
   insertFile,
@@ -14,6 +23,7 @@ import {
   type ElementMark,
   type EvidenceFile,
   type EvidenceRecord,
+  type LinkSnapshotRecord,
 } from '../db/oit-evidence.repository.js';
 import { findUserNames, listAgencyUsersWithRole } from '../db/oit-evidence-lookup.repository.js';
 import type { Round } from '../../rounds/feature.js';
@@ -44,7 +54,9 @@ export interface OitWorkspace {
   owners: { id: string; displayName: string }[];
   names: Map<string, string>;
   open: boolean;
-  may: { assign: boolean; approve: boolean; submit: boolean };
+  /** The primary assessor's verdict per item, filled only once the stage lets the agency see it. */
+  verdicts: Map<string, AgencyVerdict>;
+  may: { assign: boolean; approve: boolean; return: boolean; submit: boolean };
 }
 
 /** Loads the OIT workspace of a round the actor may see. */
@@ -58,7 +70,11 @@ export async function loadOitWorkspace(
   const compiled = await loadRoundEdition(ctx, round.editionId);
   const items = await loadItemEvidence(db, round.id, listEditionOitItems(compiled.edition));
   const owners = await listAgencyUsersWithRole(db, round.agencyId, 'item_owner');
-  const userIds = items.flatMap((i) => [i.evidence?.ownerUserId, i.evidence?.approvedBy]);
+  const userIds = items.flatMap((i) => [
+    i.evidence?.ownerUserId,
+    i.evidence?.approvedBy,
+    i.evidence?.returnedBy,
+  ]);
   const names = await findUserNames(
     db,
     userIds.filter((id): id is string => typeof id === 'string'),
@@ -70,9 +86,11 @@ export async function loadOitWorkspace(
     owners,
     names,
     open: round.state === 'setup' || round.state === 'collecting',
+    verdicts: verdictVisibleIn(round.state) ? await listPrimaryVerdicts(db, round.id) : new Map(),
     may: {
       assign: mayAssignOwner(who, round.agencyPath),
       approve: mayApproveEvidence(who, round.agencyPath),
+      return: mayReturnEvidence(who, round.agencyPath),
       submit: maySubmitEvidence(who, round.agencyPath),
     },
   };
@@ -146,12 +164,17 @@ export async function saveItemEvidence(
   ref: { roundId: string; itemCode: string },
   raw: EvidenceInput,
   upload: UploadedFile | null,
+  keptUploadId: string | null = null,
 ): Promise<void> {
   const input = validateEvidenceInput(raw);
   const contentType = upload
     ? checkUpload(upload.fileName, upload.bytes, settings.maxUploadBytes)
     : '';
   await inTransaction(ctx, async (trx) => {
+    const kept =
+      upload === null && keptUploadId
+        ? await findPendingUpload(trx, { ...ref, id: keptUploadId, userId: actor.user.id })
+        : null;
     const target = await loadTarget(ctx, trx, actor, ref.roundId, ref.itemCode);
     assertEvidenceOpen(target.round);
     const codes = new Set(target.item.elements.map((e) => e.code));
@@ -160,7 +183,8 @@ export async function saveItemEvidence(
     );
     const owner = input.ownerUserId === undefined ? target.evidence.ownerUserId : input.ownerUserId;
     let evidence = await assignOwner(trx, ctx, actor, target, owner);
-    const changed = upload !== null || (await isChanged(trx, target, { ...input, elements }));
+    const changed =
+      upload !== null || kept !== null || (await isChanged(trx, target, { ...input, elements }));
     if (changed) {
       if (!mayEditItem(policyActor(actor), target.round.agencyPath, target.evidence.ownerUserId))
         throw refuse('คุณไม่มีสิทธิ์แก้ไขหลักฐานของข้อนี้', 'You may not edit the evidence of this item');
@@ -170,7 +194,94 @@ export async function saveItemEvidence(
     const links = input.urls.map((url) => ({ id: ctx.ids.uuid(), url }));
     if (changed) await replaceLinks(trx, evidence.id, links);
     if (upload) await storeUpload(ctx, settings, trx, actor, evidence.id, upload, contentType);
+    if (kept) await attachKeptUpload(trx, ctx, actor, evidence.id, kept);
   });
+}
+
+/** A kept file (from a form that failed) becomes one of the item's files. */
+async function attachKeptUpload(
+  trx: Kysely<Database>,
+  ctx: ServiceContext,
+  actor: Actor,
+  evidenceId: string,
+  kept: PendingUpload,
+): Promise<void> {
+  await insertFile(trx, {
+    id: ctx.ids.uuid(),
+    evidenceId,
+    originalName: kept.originalName,
+    storedName: kept.storedName,
+    contentType: kept.contentType,
+    size: kept.size,
+    sha256: kept.sha256,
+    uploadedAt: nowIso(ctx),
+    uploadedBy: actor.user.id,
+  });
+  await deletePendingUpload(trx, kept.id);
+}
+
+/** A file kept aside for the form to carry: its id and what it is. */
+export interface KeptUpload {
+  id: string;
+  originalName: string;
+  contentType: string;
+  size: number;
+}
+
+/**
+ * Keeps a file chosen in an item form that was refused for another field, so the form comes
+ * back with it still attached: stored under a random name for this person and item only.
+ * Null when the file itself is refused (too large, wrong type): it must be chosen again.
+ */
+export async function keepUpload(
+  ctx: ServiceContext,
+  settings: EvidenceSettings,
+  actor: Actor,
+  ref: { roundId: string; itemCode: string },
+  upload: UploadedFile,
+): Promise<KeptUpload | null> {
+  let contentType: string;
+  try {
+    contentType = checkUpload(upload.fileName, upload.bytes, settings.maxUploadBytes);
+  } catch {
+    return null;
+  }
+  const db = ctx.db.kysely;
+  const target = await loadTarget(ctx, db, actor, ref.roundId, ref.itemCode);
+  if (!mayEditItem(policyActor(actor), target.round.agencyPath, target.evidence.ownerUserId))
+    return null;
+  const stored = await saveStoredFile(settings.filesDir, 'uploads', upload.bytes);
+  const kept: PendingUpload = {
+    id: ctx.ids.uuid(),
+    ...ref,
+    userId: actor.user.id,
+    originalName: upload.fileName.slice(0, 200),
+    storedName: stored.storedName,
+    contentType,
+    size: stored.size,
+    sha256: stored.sha256,
+    createdAt: nowIso(ctx),
+  };
+  await insertPendingUpload(db, kept);
+  return { id: kept.id, originalName: kept.originalName, contentType, size: kept.size };
+}
+
+/** A file this person kept aside for this item, or null. */
+export async function findKeptUpload(
+  ctx: ServiceContext,
+  actor: Actor,
+  ref: { roundId: string; itemCode: string },
+  id: string,
+): Promise<KeptUpload | null> {
+  const kept = await findPendingUpload(ctx.db.kysely, { ...ref, id, userId: actor.user.id });
+  return (
+    kept && {
+      id: kept.id,
+      originalName: kept.originalName,
+      contentType: kept.contentType,
+      size: kept.size,
+    }
+  );
 }
 
 async function storeUpload(
@@ -251,6 +362,55 @@ export async function approveEvidence(
   });
 }
 
+/**
+ * The head sends an item's evidence back to its owner with a reason (ready or approved, before
+ * submission): it becomes a draft again, the reason is kept on it for the owner (until they offer
+ * it again) and audited.
+ */
+export async function returnEvidence(
+  ctx: ServiceContext,
+  actor: Actor,
+  ref: { roundId: string; itemCode: string },
+  rawReason: string,
+): Promise<void> {
+  const reason = rawReason.trim();
+  if (reason === '' || reason.length > 2000)
+    throw new DomainError(
+      'reason_required',
+      reason === ''
+        ? {
+            th: 'กรุณาระบุเหตุผลที่ส่งกลับ เพื่อให้ผู้รับผิดชอบรู้ว่าต้องแก้อะไร',
+            en: 'Give the reason for sending it back, so the owner knows what to change',
+          }
+        : { th: 'เหตุผลยาวเกิน 2,000 ตัวอักษร', en: 'The reason is longer than 2,000 characters' },
+      { field: 'reason' },
+    );
+  await inTransaction(ctx, async (trx) => {
+    const target = await loadTarget(ctx, trx, actor, ref.roundId, ref.itemCode);
+    assertEvidenceOpen(target.round);
+    if (!mayReturnEvidence(policyActor(actor), target.round.agencyPath))
+      throw refuse(
+        'เฉพาะหัวหน้าหน่วยงานที่ส่งหลักฐานกลับให้แก้ไขได้',
+        'Only the head of agency may send evidence back',
+      );
+    const now = nowIso(ctx);
+    await saveEvidenceRecord(trx, {
+      ...applyEvent(target.evidence, 'return'),
+      returnReason: reason,
+      returnedBy: actor.user.id,
+      returnedAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(trx, ctx, actor, {
+      action: 'oit.evidence_returned',
+      entityType: 'oit_evidence',
+      entityId: target.evidence.id,
+      agencyId: target.round.agencyId,
+      details: { item: target.item.code, reason },
+    });
+  });
+}
+
 /** A stored file of an item the actor may see, with its bytes. */
 export async function loadEvidenceFile(
   ctx: ServiceContext,
@@ -269,3 +429,21 @@ export async function loadEvidenceFile(
 }
 
 export type { ElementMark };
+
+/** The stored copy of a submitted link of an item the actor may see, as text. */
+export async function loadLinkSnapshot(
+  ctx: ServiceContext,
+  settings: EvidenceSettings,
+  actor: Actor,
+  ref: { roundId: string; itemCode: string; snapshotId: string },
+): Promise<{ snapshot: LinkSnapshotRecord; bytes: Buffer }> {
+  const workspace = await loadOitWorkspace(ctx, actor, ref.roundId);
+  const entry = findWorkspaceItem(workspace, ref.itemCode);
+  const snapshot = entry.snapshots.find((s) => s.id === ref.snapshotId);
+  if (!snapshot?.storedName) throw evidenceNotFound();
+  try {
+    return { snapshot, bytes: await readStoredFile(settings.filesDir, snapshot.storedName) };
+  } catch {
+    throw evidenceNotFound();
+  }
+}

@@ -1,5 +1,6 @@
 import type { Message } from '../../../../core/errors.js';
 import { EVIDENCE_STATUS_NAMES, type EvidenceStatus } from '../../core/evidence-status.js';
+import { itemProgress } from '../../core/evidence-progress.js';
 import type { ItemEvidence } from '../../services/oit-evidence-support.js';
 import type { OitWorkspace } from '../../services/oit-evidence.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
@@ -20,6 +21,29 @@ export function EvidenceStatusTag({ lang, status }: { lang: Lang; status: Eviden
   );
 }
 
+/** Where an item stands for the agency (its step, under review, or the verdict) as a tag. */
+export function ItemProgressTag({
+  lang,
+  workspace,
+  entry,
+}: {
+  lang: Lang;
+  workspace: OitWorkspace;
+  entry: ItemEvidence;
+}) {
+  const progress = itemProgress(
+    workspace.round.state,
+    entry.status,
+    Boolean(entry.evidence?.returnReason),
+    workspace.verdicts.get(entry.item.code) ?? null,
+  );
+  return (
+    <span class="tag" data-status={progress.kind}>
+      {pick(lang, progress.label)}
+    </span>
+  );
+}
+
 /** Items grouped by sub-indicator, in the edition's order. */
 export function groupBySubindicator(items: readonly ItemEvidence[]) {
   const groups: { code: string; name: Message; items: ItemEvidence[] }[] = [];
@@ -30,6 +54,13 @@ export function groupBySubindicator(items: readonly ItemEvidence[]) {
     else groups.push({ code: sub.code, name: sub.name, items: [entry] });
   }
   return groups;
+}
+
+/** The assessor's reason and advice on an item, once the agency may read them. */
+function verdictNote(w: OitWorkspace, entry: ItemEvidence): string {
+  const verdict = w.verdicts.get(entry.item.code);
+  if (!verdict) return '';
+  return [verdict.reason, verdict.advice].filter((t) => t !== '').join(' · ');
 }
 
 function ItemRow({ lang, w, entry }: { lang: Lang; w: OitWorkspace; entry: ItemEvidence }) {
@@ -43,10 +74,51 @@ function ItemRow({ lang, w, entry }: { lang: Lang; w: OitWorkspace; entry: ItemE
       </td>
       <td>{pick(lang, entry.item.name)}</td>
       <td>
-        <EvidenceStatusTag lang={lang} status={entry.status} />
+        <ItemProgressTag lang={lang} workspace={w} entry={entry} />
       </td>
       <td>{owner ? (w.names.get(owner) ?? '') : pick(lang, m('ยังไม่กำหนด', 'Not set'))}</td>
+      {w.verdicts.size > 0 && <td>{verdictNote(w, entry)}</td>}
     </tr>
+  );
+}
+
+/** What the round's stage means for the agency's OIT: under review, or the results so far. */
+function ReviewStageNote({ lang, workspace }: { lang: Lang; workspace: OitWorkspace }) {
+  const { round } = workspace;
+  if (round.state === 'oit_review')
+    return (
+      <p class="notice" data-review-stage="under_review">
+        {pick(
+          lang,
+          m(
+            'หลักฐานที่ส่งแล้วอยู่ระหว่างการตรวจของผู้ประเมิน ผลการตรวจจะแสดงที่นี่เมื่อถึงช่วงชี้แจงเพิ่มเติม',
+            "The submitted evidence is under review; the assessor's results appear here from the clarification stage",
+          ),
+        )}
+      </p>
+    );
+  if (workspace.verdicts.size === 0) return null;
+  const verdicts = [...workspace.verdicts.values()];
+  const passed = verdicts.filter((v) => v.score >= 100).length;
+  const failed = verdicts.filter((v) => v.score < 100).length;
+  return (
+    <p data-review-stage="results">
+      {pick(
+        lang,
+        m(
+          `ผลการตรวจ: ผ่าน ${passed} ข้อ · ไม่ผ่านหรือผ่านบางส่วน ${failed} ข้อ`,
+          `Results: ${passed} passed · ${failed} not passed or partly passed`,
+        ),
+      )}
+      {round.state === 'clarification' && failed > 0 && (
+        <>
+          {' · '}
+          <a href={oitPath(round.id, '/clarify')}>
+            {pick(lang, m('ชี้แจงข้อที่ไม่ผ่าน', 'Clarify the items not passed'))}
+          </a>
+        </>
+      )}
+    </p>
   );
 }
 
@@ -70,8 +142,10 @@ export function OitListPage({
   return (
     <Layout page={page} title={title} notice={notice}>
       <p>
-        {round.agencyNameTh} · {round.editionCode}
+        {round.agencyNameTh} ·{' '}
+        {pick(lang, m(`เกณฑ์ปี ${round.editionYear}`, `${round.editionYear} criteria`))}
       </p>
+      <ReviewStageNote lang={lang} workspace={workspace} />
       {warnings.length > 0 && (
         <div class="error-summary" role="alert">
           <h2>{pick(lang, m('ลิงก์ที่ส่งแล้วมีปัญหา', 'Submitted links with a problem'))}</h2>
@@ -125,6 +199,11 @@ export function OitListPage({
                   <th scope="col">{pick(lang, m('ชื่อข้อ', 'Name'))}</th>
                   <th scope="col">{pick(lang, m('สถานะ', 'Status'))}</th>
                   <th scope="col">{pick(lang, m('ผู้รับผิดชอบ', 'Owner'))}</th>
+                  {workspace.verdicts.size > 0 && (
+                    <th scope="col">
+                      {pick(lang, m('เหตุผลและข้อเสนอแนะของผู้ประเมิน', "Assessor's reason and advice"))}
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
