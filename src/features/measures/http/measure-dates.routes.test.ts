@@ -46,16 +46,60 @@ describe('dates of measures and calendar tasks [sqlite]', () => {
       targetType: 'indicator',
       targetCode: '9',
       title: 'มาตรการวันที่ผิด',
-      dueOn: '2569-13-45',
+      dueOn: '45/13/2569',
     });
     expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('ไม่มีวันที่นี้ในปฏิทิน');
+    expect(refused.body).toContain('ไม่มีวันที่');
+    expect(refused.body).toContain('45/13/2569');
     expect(refused.body).toContain('มาตรการวันที่ผิด');
     const after = await t.ctx.db.kysely
       .selectFrom('improvement_measure')
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('takes a due day typed as day/month/Buddhist-era year and shows it back the same way', async () => {
+    const base = `/rounds/${roundId}/measures`;
+    const form = await agency.get(base);
+    expect(form.body).toMatch(/<input[^>]*id="dueOn"[^>]*inputmode="numeric"/);
+    expect(form.body).not.toContain('type="date"');
+    const created = await agency.post(base, {
+      targetType: 'indicator',
+      targetCode: '9',
+      title: 'มาตรการกำหนดเสร็จแบบ พ.ศ.',
+      dueOn: '31/03/2570',
+    });
+    expect(created.statusCode).toBe(302);
+    const stored = await t.ctx.db.kysely
+      .selectFrom('improvement_measure')
+      .select('due_on')
+      .where('title', '=', 'มาตรการกำหนดเสร็จแบบ พ.ศ.')
+      .executeTakeFirstOrThrow();
+    expect(stored.due_on).toBe('2027-03-31');
+    const detail = await agency.get(String(created.headers.location));
+    expect(detail.body).toContain('value="31/03/2570"');
+  });
+
+  it('refuses a due year far from today (26 Nov 2569) or in the Christian era, keeping the form', async () => {
+    const base = `/rounds/${roundId}/measures`;
+    await agency.get(base);
+    const cases = {
+      '31/03/3113': 'ตรวจปี พ.ศ. อีกครั้ง',
+      '31/03/2580': 'อยู่นอกช่วงที่รับได้',
+      '31/03/2027': 'ปี ค.ศ.',
+    };
+    for (const [dueOn, reason] of Object.entries(cases)) {
+      const refused = await agency.post(base, {
+        targetType: 'indicator',
+        targetCode: '9',
+        title: 'มาตรการปีผิด',
+        dueOn,
+      });
+      expect([dueOn, refused.statusCode]).toEqual([dueOn, 400]);
+      expect(refused.body).toContain(reason);
+      expect(refused.body).toContain(`value="${dueOn}"`);
+    }
   });
 
   it('prints time frames of measures that never end before they start, in full Thai dates', async () => {

@@ -9,7 +9,11 @@ import {
 import type { Measure, MeasureRegister } from '../services/measure.service.js';
 import { ROUND_STATES } from '../../rounds/feature.js';
 import { IdParams } from '../../../platform/http/typed-routes.js';
-import { FormText as text, looseFormOf as formOf } from '../../../platform/http/typed-routes.js';
+import {
+  BeDate,
+  FormText as text,
+  looseFormOf as formOf,
+} from '../../../platform/http/typed-routes.js';
 
 /**
  * The zod schemas of the measures routes: what their forms, links and JSON API read, and what
@@ -26,14 +30,14 @@ export const MeasureFileParams = MeasureParams.extend({ fileId: z.string() });
 /** `/public/:agencyCode/:year/measures…`. */
 export const PublicParams = z.object({ agencyCode: z.string(), year: z.string() });
 
-/** The measure form (add and edit). */
+/** The measure form (add and edit); the due day is typed as day/month/BE year. */
 export const MeasureForm = formOf({
   targetType: text,
   targetCode: text,
   title: text,
   description: text,
   ownerUserId: text,
-  dueOn: text,
+  dueOn: BeDate,
   status: text,
 });
 

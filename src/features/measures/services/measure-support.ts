@@ -22,7 +22,7 @@ import { listUsers } from '../../users/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { roundScores } from './round-scores.service.js';
 import { loadRoundEdition } from '../../surveys/feature.js';
-import { bangkokDay, isCalendarDay } from '../../../core/thai-calendar.js';
+import { bangkokDay, dayField } from '../../../core/thai-calendar.js';
 
 /** Input schemas, screen shapes and access checks shared by the measure services. */
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -37,16 +37,7 @@ export const MeasureInputSchema = z.object({
     .max(300, { message: 'ชื่อมาตรการยาวเกินไป / the title is too long' }),
   description: z.string().trim().max(4000).default(''),
   ownerUserId: z.preprocess(emptyToNull, z.string().nullable()).default(null),
-  dueOn: z
-    .preprocess(
-      emptyToNull,
-      z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'วันที่ต้องเป็น ปปปป-ดด-วว / use YYYY-MM-DD' })
-        .refine(isCalendarDay, { message: 'ไม่มีวันที่นี้ในปฏิทิน / no such date' })
-        .nullable(),
-    )
-    .default(null),
+  dueOn: z.preprocess(emptyToNull, dayField().nullable()).default(null),
   status: z.enum(MEASURE_STATUSES).default('planned'),
 });
 export type MeasureInput = z.input<typeof MeasureInputSchema>;

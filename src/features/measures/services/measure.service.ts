@@ -34,7 +34,7 @@ import {
   type MeasureView,
   type ProgressInput,
 } from './measure-support.js';
-import { bangkokDay } from '../../../core/thai-calendar.js';
+import { assertPlausibleDays, bangkokDay } from '../../../core/thai-calendar.js';
 
 export type { Measure, MeasureProgress } from '../db/measure.repository.js';
 export {
@@ -130,6 +130,7 @@ export async function createMeasure(
   input: MeasureInput,
 ): Promise<Measure> {
   const data = MeasureInputSchema.parse(input);
+  assertPlausibleDays(bangkokDay(ctx.clock.now()), { dueOn: data.dueOn });
   const seen = await loadRound(ctx.db.kysely, actor, roundId, true);
   await loadRoundEdition(ctx, seen.editionId);
   return inTransaction(ctx, async (trx) => {
@@ -158,6 +159,7 @@ export async function editMeasure(
   input: MeasureInput,
 ): Promise<Measure> {
   const data = MeasureInputSchema.parse(input);
+  assertPlausibleDays(bangkokDay(ctx.clock.now()), { dueOn: data.dueOn });
   const seen = await loadRound(ctx.db.kysely, actor, roundId, true);
   await loadRoundEdition(ctx, seen.editionId);
   return inTransaction(ctx, async (trx) => {

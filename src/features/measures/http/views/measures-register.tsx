@@ -16,6 +16,7 @@ import {
   SelectField,
 } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { BeDateField } from '../../../../platform/http/views/be-date-field.js';
 import { editionLabel } from '../../../rounds/feature.js';
 import type { MeasuresHandOff } from '../../services/measure-carry.service.js';
 import { MeasuresHandOffSection } from './measures-handoff.js';
@@ -109,10 +110,9 @@ export function MeasureForm(props: {
         value={values.ownerUserId ?? ''}
         errors={errors}
       />
-      <Field
+      <BeDateField
         lang={lang}
         name="dueOn"
-        type="date"
         label={m('กำหนดแล้วเสร็จ', 'Due date')}
         value={values.dueOn}
         errors={errors}
