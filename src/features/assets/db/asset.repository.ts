@@ -246,6 +246,16 @@ function toLoan(r: LoanSelect): LoanView {
   };
 }
 
+/** The first day of an agency's earliest loan (YYYY-MM-DD), or null when it has none. */
+export async function firstLoanDay(db: Kysely<Database>, agencyId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('asset_loan')
+    .select((eb) => eb.fn.min('from_on').as('first'))
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  return (row?.first as string | null | undefined) ?? null;
+}
+
 export async function findLoan(db: Kysely<Database>, id: string): Promise<LoanView | null> {
   const row = await loanQuery(db).where('l.id', '=', id).executeTakeFirst();
   return row ? toLoan(row) : null;

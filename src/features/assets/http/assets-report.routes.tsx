@@ -33,12 +33,13 @@ function reportDoc(lang: Lang, data: AgencyUsageReport) {
   return assetUsageReport(lang, { agencyName, report: data.report, madeOn: data.today });
 }
 
-function yearLinks(lang: Lang, base: (year: number) => string, shown: number, current: number) {
+/** The report's files, then the three latest other years that have loans (none before the first). */
+function yearLinks(lang: Lang, base: (year: number) => string, shown: number, years: number[]) {
   const links = [
     { href: `${base(shown)}.pdf`, text: 'PDF' },
     { href: `${base(shown)}.docx`, text: 'DOCX' },
   ];
-  for (const year of [current, current - 1, current - 2])
+  for (const year of years.slice(0, 3))
     if (year !== shown)
       links.push({
         href: base(year),
@@ -63,7 +64,7 @@ function registerReport(app: FastifyInstance, ctx: ServiceContext): void {
     if (format !== 'html')
       return sendReport(reply, doc, format, `asset-loans-${data.agency.code}-${year}`);
     const base = (y: number) => `/agencies/${id}/assets/report?year=${y}`;
-    const links = yearLinks(request.lang, base, year, current).map((l) =>
+    const links = yearLinks(request.lang, base, year, data.years).map((l) =>
       l.text === 'PDF' || l.text === 'DOCX'
         ? { ...l, href: `/agencies/${id}/assets/report.${l.text.toLowerCase()}?year=${year}` }
         : l,

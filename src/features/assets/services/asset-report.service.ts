@@ -1,7 +1,13 @@
 import { draftGuideline } from '../core/guideline-template.js';
 import { buildUsageReport, type ReportLoan, type UsageReport } from '../core/usage-report.js';
 import { findAgencyByCode, type Agency } from '../../agencies/feature.js';
-import { findGuideline, listLoans, saveGuideline, type LoanView } from '../db/asset.repository.js';
+import {
+  findGuideline,
+  firstLoanDay,
+  listLoans,
+  saveGuideline,
+  type LoanView,
+} from '../db/asset.repository.js';
 import { GuidelineSchema, loadAssetAgency, mayManageAssets } from './asset-support.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
@@ -102,6 +108,8 @@ export interface AgencyUsageReport {
   report: UsageReport;
   today: string;
   madeAt: string;
+  /** The fiscal years with a report to link to, newest first: this one back to the first loan's. */
+  years: number[];
 }
 
 async function usageOf(ctx: ServiceContext, agency: Agency, fiscalYear: number) {
@@ -113,7 +121,11 @@ async function usageOf(ctx: ServiceContext, agency: Agency, fiscalYear: number) 
   });
   const today = bangkokDay(ctx.clock.now());
   const report = buildUsageReport(loans.map(reportLoanOf), fiscalYear, today);
-  return { agency, report, today, madeAt: nowIso(ctx) };
+  const current = fiscalYearOf(today);
+  const firstDay = await firstLoanDay(ctx.db.kysely, agency.id);
+  const first = Math.min(current, firstDay ? fiscalYearOf(firstDay) : current);
+  const years = Array.from({ length: current - first + 1 }, (_, i) => current - i);
+  return { agency, report, today, madeAt: nowIso(ctx), years };
 }
 
 function checkYear(ctx: ServiceContext, fiscalYear: number): void {

@@ -132,6 +132,21 @@ export async function listGifts(
   return rows.map(toGift);
 }
 
+/** The first fiscal year of an agency's gift reports (of one reporter when given), or null. */
+export async function firstGiftYear(
+  db: Kysely<Database>,
+  agencyId: string,
+  reporterUserId?: string,
+): Promise<number | null> {
+  let query = db
+    .selectFrom('gift_report')
+    .select((eb) => eb.fn.min('fiscal_year').as('first'))
+    .where('agency_id', '=', agencyId);
+  if (reporterUserId !== undefined) query = query.where('reporter_user_id', '=', reporterUserId);
+  const row = await query.executeTakeFirst();
+  return row?.first === null || row?.first === undefined ? null : Number(row.first);
+}
+
 /** The latest change to an agency's gifts of a year (ISO), or null. */
 export async function latestGiftChange(
   db: Kysely<Database>,

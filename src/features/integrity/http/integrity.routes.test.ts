@@ -198,6 +198,9 @@ for (const dialect of DIALECTS) {
       expect(page.body).toContain(
         'รายงานผลการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา ประจำปีงบประมาณ พ.ศ. 2569',
       );
+      // the years link back to the first with a gift (2569), not to one before it
+      expect(page.body).toContain('gifts?year=2570');
+      expect(page.body).not.toContain('gifts?year=2568');
       const html = await admin.get(`${gifts}/report/2569.html`);
       expect(html.statusCode).toBe(200);
       expect(html.body).toContain('มูลค่ารวมโดยประมาณ (บาท)');

@@ -5,6 +5,7 @@ import type { Agency } from '../../agencies/feature.js';
 import { findDeclaration } from '../db/integrity.repository.js';
 import {
   findGift,
+  firstGiftYear,
   insertGift,
   insertGiftPublication,
   listGiftPublications,
@@ -56,6 +57,11 @@ export interface GiftRegister {
   publishedAt: string | null;
   may: { report: boolean; decide: boolean };
   today: string;
+  /**
+   * The years to link to, newest first: from the first year with a report (or a published yearly
+   * report) the person can see, up to this fiscal year; never a year before any data.
+   */
+  years: number[];
 }
 
 function seesAllOf(actor: Actor, agency: Agency): boolean {
@@ -90,8 +96,13 @@ export async function getGiftRegister(
     fiscalYear,
     ...(seesAll ? {} : { reporterUserId: actor.user.id }),
   });
-  const published = (await listGiftPublications(db, agency.id)).find(
-    (p) => p.fiscalYear === fiscalYear,
+  const publications = await listGiftPublications(db, agency.id);
+  const published = publications.find((p) => p.fiscalYear === fiscalYear);
+  const current = fiscalYearOf(today);
+  const first = Math.min(
+    current,
+    (await firstGiftYear(db, agency.id, seesAll ? undefined : actor.user.id)) ?? current,
+    ...publications.map((p) => p.fiscalYear),
   );
   return {
     agency,
@@ -107,6 +118,7 @@ export async function getGiftRegister(
       decide: mayAt(actor, 'gift.decide', agency),
     },
     today,
+    years: Array.from({ length: current - first + 1 }, (_, i) => current - i),
   };
 }
 

@@ -12,7 +12,6 @@ import { CsrfField, ErrorSummary } from '../../../../platform/http/views/form.js
 import { bahtLabel, dayLabel, ReportPreview, YearLinks } from './integrity-shared.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { DecisionForm, ReportForm, type FailedGiftForm } from './integrity-gift-forms.js';
-import { fiscalYearOf } from '../../../../core/thai-calendar.js';
 
 export type { FailedGiftForm } from './integrity-gift-forms.js';
 
@@ -164,7 +163,7 @@ export function GiftRegisterPage({
       <YearLinks
         lang={lang}
         base={`/agencies/${data.agency.id}/gifts`}
-        years={[data.fiscalYear - 1, fiscalYearOf(data.today)]}
+        years={data.years}
         current={data.fiscalYear}
       />
       <p class="notice">{pick(lang, thresholdRule(data.threshold))}</p>
