@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Message } from '../../../../core/errors.js';
 import {
+  canMoveRound,
   moveActionOf,
   needsReason,
   ROUND_STATE_NAMES,
@@ -223,6 +224,7 @@ const WORKING: Partial<Record<`${RoundState}>${RoundState}`, Consequences>> = {
 
 /** What the confirmation page of a move says; null for a move that cannot be made. */
 export function consequencesOf(from: RoundState, to: RoundState): Consequences | null {
+  if (!canMoveRound(from, to)) return null;
   const action = moveActionOf(from, to);
   if (action === 'round.confirm') return CONFIRM;
   if (action === 'round.publish') return PUBLISH;
