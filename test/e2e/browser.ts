@@ -70,14 +70,17 @@ export async function startDemoServer(): Promise<DemoServer> {
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  // seeding takes a while on a busy machine: wait up to 100 s (the hook allows 120 s)
+  const until = Date.now() + 100_000;
+  for (let up = false; !up;) {
     if (child.exitCode !== null) throw new Error(`demo server exited: ${output}`);
+    if (Date.now() > until) throw new Error(`demo server did not answer in time: ${output}`);
     try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
+      up = (await fetch(`${base}/healthz`)).ok;
     } catch {
       // not yet listening
     }
-    await new Promise((r) => setTimeout(r, 100));
+    if (!up) await new Promise((r) => setTimeout(r, 100));
   }
   return {
     base,
@@ -215,13 +218,26 @@ export function d01RoundOf(server: DemoServer, year: number): string {
   ).id;
 }
 
-/** The public survey link code of D01's 2569 round for the instrument. */
+/**
+ * The demo's years as seeded (it takes them from the clock): the year collecting and the year
+ * published before it (on 2026-12-06, 2570 and 2569).
+ */
+export function demoYears(server: DemoServer): { current: number; last: number } {
+  const { year } = demoRow<{ year: number }>(
+    server,
+    `select max(e.year) as year from assessment_round r join edition e on e.id = r.edition_id`,
+  );
+  return { current: year, last: year - 1 };
+}
+
+/** The public survey link code of D01's round of this year for the instrument. */
 export function d01LinkCode(server: DemoServer, instrument: 'IIT' | 'EIT'): string {
   return demoRow<{ code: string }>(
     server,
     `select l.code from survey_link l join assessment_round r on r.id = l.round_id
      join agency a on a.id = r.agency_id join edition e on e.id = r.edition_id
-     where a.code = 'D01' and e.year = 2569 and l.instrument = ?`,
+     where a.code = 'D01' and e.year = ? and l.instrument = ?`,
+    demoYears(server).current,
     instrument,
   ).code;
 }

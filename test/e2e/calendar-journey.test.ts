@@ -1,20 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { parseIcsEvents } from '../../src/features/calendar/feature.js';
-import { expectNoAxeViolations, submitVia, signedInPage, demoJourney } from './browser.js';
+import {
+  expectNoAxeViolations,
+  submitVia,
+  signedInPage,
+  demoJourney,
+  demoYears,
+  d01RoundOf,
+} from './browser.js';
 
 describe('calendar journey on a phone in Chromium', () => {
   const demo = demoJourney();
 
-  it('goes from the late work on the home page to the calendar, adds and finishes a task, and subscribes', async () => {
+  it('opens a year just begun with no late step, adds and finishes a task, and subscribes', async () => {
     const page = await signedInPage(demo.browser, demo.server, 'agency@example.org');
     await page.goto(`${demo.server.base}/home`);
-    const late = page.locator('main .once-warning');
-    await expect.poll(() => late.innerText()).toContain('เกินกำหนด');
+    await expect.poll(() => page.locator('main #reminders').count()).toBe(1);
+    // the demo's year is the one running today: no step of its calendar is late yet
+    expect(await page.locator('main .once-warning a[href*="/calendar"]').count()).toBe(0);
     await expectNoAxeViolations(page);
 
-    await Promise.all([page.waitForNavigation(), late.locator('a').first().click()]);
-    expect(page.url()).toMatch(/\/rounds\/[^/]+\/calendar#task-/);
+    const roundId = d01RoundOf(demo.server, demoYears(demo.server).current);
+    await page.goto(`${demo.server.base}/rounds/${roundId}/calendar`);
     await expect.poll(() => page.locator('main h1').innerText()).toBe('ปฏิทินงาน ITA');
+    expect(await page.locator('main').innerText()).toContain('เกินกำหนด 0');
     await expectNoAxeViolations(page);
     // nothing wider than the phone
     const overflow = await page.evaluate(
@@ -44,8 +53,7 @@ describe('calendar journey on a phone in Chromium', () => {
     const feed = await fetch(url);
     expect(feed.status).toBe(200);
     const events = parseIcsEvents(await feed.text());
-    expect(events.some((e) => e.get('UID')?.value === 'milestone-ita-2569-results@prongsai')).toBe(
-      true,
-    );
+    const uid = `milestone-ita-${demoYears(demo.server).current}-results@prongsai`;
+    expect(events.some((e) => e.get('UID')?.value === uid)).toBe(true);
   });
 });

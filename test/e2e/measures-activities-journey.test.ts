@@ -7,6 +7,7 @@ import {
   d01Of,
   signedInPage,
   demoJourney,
+  demoYears,
 } from './browser.js';
 
 async function overflowOf(page: Page): Promise<number> {
@@ -24,14 +25,15 @@ describe('measures hand-off and KM activity on a phone in Chromium', () => {
   }, 60_000);
 
   it("carries last year's finished measure over and attaches evidence to it", async () => {
-    await page.goto(`${demo.server.base}/rounds/${d01RoundOf(demo.server, 2569)}/measures`);
-    await expect.poll(() => page.locator('main').innerText()).toContain('จากปี พ.ศ. 2568');
+    const { current, last } = demoYears(demo.server);
+    await page.goto(`${demo.server.base}/rounds/${d01RoundOf(demo.server, current)}/measures`);
+    await expect.poll(() => page.locator('main').innerText()).toContain(`จากปี พ.ศ. ${last}`);
     await expectNoAxeViolations(page);
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
     await submitVia(page, 'form[action$="/measures/carry"] button[type=submit]');
     await expect
       .poll(() => page.locator('main').innerText())
-      .toContain('ต่อยอดจากมาตรการปี พ.ศ. 2568');
+      .toContain(`ต่อยอดจากมาตรการปี พ.ศ. ${last}`);
     await expectNoAxeViolations(page);
     await page.setInputFiles('#file', {
       name: 'รายงานผล.pdf',

@@ -12,6 +12,7 @@ import {
   type DemoServer,
   d01LinkCode,
   d01RoundOf,
+  demoYears,
   submitVia,
   DESKTOP,
   signedInPage,
@@ -84,7 +85,7 @@ describe('OIT journey in Chromium', () => {
   }
 
   it('fills, approves, submits, reviews, clarifies and confirms; the OIT score rises', async () => {
-    const roundId = d01RoundOf(server, 2569);
+    const roundId = d01RoundOf(server, demoYears(server).current);
     const oit = `${server.base}/rounds/${roundId}/oit`;
     const review = `${server.base}/review/rounds/${roundId}`;
     const items = ['O1', 'O2'] as const;

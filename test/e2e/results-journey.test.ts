@@ -9,6 +9,7 @@ import {
   DESKTOP,
   signedInPage,
   demoJourney,
+  demoYears,
 } from './browser.js';
 
 describe('results journey in Chromium', () => {
@@ -19,8 +20,9 @@ describe('results journey in Chromium', () => {
   }
 
   it('reads a result, runs a what-if, adopts a measure and downloads the PDF report', async () => {
-    const last = d01RoundOf(demo.server, 2568);
-    const current = d01RoundOf(demo.server, 2569);
+    const years = demoYears(demo.server);
+    const last = d01RoundOf(demo.server, years.last);
+    const current = d01RoundOf(demo.server, years.current);
     const agencyName = demoRow<{ name_th: string }>(
       demo.server,
       `select name_th from agency where code = 'D01'`,
@@ -61,7 +63,7 @@ describe('results journey in Chromium', () => {
       page.waitForEvent('download'),
       page.click('li[data-report=result] a[href$="result.pdf"]'),
     ]);
-    expect(download.suggestedFilename()).toBe('ita-result-D01-2568.pdf');
+    expect(download.suggestedFilename()).toBe(`ita-result-D01-${years.last}.pdf`);
     const pdf = await readFile((await download.path()) as string);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
@@ -70,7 +72,7 @@ describe('results journey in Chromium', () => {
 
     // the public results page of that year, without signing in
     const visitor = await (await demo.browser.newContext({ locale: 'th-TH' })).newPage();
-    await visitor.goto(`${demo.server.base}/public/D01/2568/results`);
+    await visitor.goto(`${demo.server.base}/public/D01/${years.last}/results`);
     expect((await visitor.locator('[data-total]').innerText()).trim()).toBe(total);
     await expectNoAxeViolations(visitor);
   }, 180_000);
@@ -80,8 +82,9 @@ describe('results journey in Chromium', () => {
       demo.server,
       `select id from agency where parent_id is null order by path limit 1`,
     ).id;
+    const { last } = demoYears(demo.server);
     const page = await as('ministry@example.org');
-    await page.goto(`${demo.server.base}/agencies/${ministryId}/rollup?year=2568`);
+    await page.goto(`${demo.server.base}/agencies/${ministryId}/rollup?year=${last}`);
     const ranking = page.locator('[data-ranking]');
     await ranking.waitFor();
     expect(await page.locator('tr[data-ranked="D01"]').count()).toBe(1);
@@ -93,13 +96,13 @@ describe('results journey in Chromium', () => {
         a.href = url;
         document.body.append(a);
         a.click();
-      }, `/agencies/${ministryId}/rollup.xlsx?year=2568`),
+      }, `/agencies/${ministryId}/rollup.xlsx?year=${last}`),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^ita-rollup-.+-2568\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^ita-rollup-.+-${last}\\.xlsx$`));
 
     // the same export in the background: the progress page refreshes itself until the file is ready
     await page.goto(
-      `${demo.server.base}/agencies/${ministryId}/rollup.xlsx?year=2568&background=1`,
+      `${demo.server.base}/agencies/${ministryId}/rollup.xlsx?year=${last}&background=1`,
     );
     expect(page.url()).toMatch(/\/exports\/[\w-]+$/);
     const ready = page.locator('a[data-download]');

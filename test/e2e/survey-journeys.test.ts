@@ -9,6 +9,7 @@ import {
   demoRow,
   signedInPage,
   demoJourney,
+  demoYears,
 } from './browser.js';
 
 function countResponses(server: DemoServer, instrument: string): number {
@@ -81,7 +82,7 @@ describe('survey journeys in Chromium', () => {
 
   it('answers the EIT with a single-use code, cannot reuse it, and the cockpit counts it', async () => {
     const admin = await signedInPage(demo.browser, demo.server, 'agency@example.org');
-    const cockpit = `${demo.server.base}/rounds/${d01RoundOf(demo.server, 2569)}/surveys`;
+    const cockpit = `${demo.server.base}/rounds/${d01RoundOf(demo.server, demoYears(demo.server).current)}/surveys`;
     await admin.goto(cockpit);
     const countText = async () =>
       (await admin.locator('#EIT').innerText()).match(/(?:ผู้ตอบแล้ว|Responses)\s*(\d+)/)?.[1];

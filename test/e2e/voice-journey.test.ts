@@ -7,6 +7,7 @@ import {
   d01RoundOf,
   signedInPage,
   demoJourney,
+  demoYears,
 } from './browser.js';
 
 const COMMENT = 'คุณวิชัย ดีงาม ขอเงินค่าดำเนินการ โทร 02 123 4567 อีเมล wichai.d@example.net';
@@ -16,7 +17,7 @@ describe('stakeholder voice journey in Chromium', () => {
   let roundId = '';
 
   beforeAll(() => {
-    roundId = d01RoundOf(demo.server, 2569);
+    roundId = d01RoundOf(demo.server, demoYears(demo.server).current);
   });
 
   it('a respondent leaves a comment on a phone; it is stored masked', async () => {

@@ -7,6 +7,7 @@ import {
   type DemoServer,
   DEMO_PASSWORD,
   d01RoundOf,
+  demoYears,
 } from './browser.js';
 
 const total = (text: string | null) =>
@@ -42,7 +43,7 @@ describe('what-if with JavaScript: instant, under the real CSP', () => {
       if (msg.type() === 'error') errors.push(msg.text());
     });
     await signIn(page, server.base, 'agency@example.org', DEMO_PASSWORD);
-    await page.goto(`${server.base}/rounds/${d01RoundOf(server, 2568)}/results`);
+    await page.goto(`${server.base}/rounds/${d01RoundOf(server, demoYears(server).last)}/results`);
     await page.waitForSelector('form.what-if-form[data-instant="on"]');
     expect(await page.locator('[data-simulated-total]').count()).toBe(0);
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
