@@ -2,6 +2,7 @@ import type { ReportFacts } from '../../services/result-reports.service.js';
 import type { ExportJob } from '../../../../platform/http/export-jobs.js';
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { PublicLayout } from '../../../../platform/http/views/layout-public.js';
 import { ExplanationTree, formatFigure, InstrumentScoresTable } from './results-tree.js';
 import { WithheldNotice } from './withheld-notice.js';
 import { ChartFigure } from '../../../../platform/http/views/chart-figure.js';
@@ -198,8 +199,10 @@ export function PublicResultsPage(props: {
   const { round, result } = facts;
   const path = (rest: string) => publicResultsPath(round.agencyCode, round.editionYear, rest);
   return (
-    <Layout
-      page={page}
+    <PublicLayout
+      lang={lang}
+      path={page.path}
+      agency={{ code: round.agencyCode, nameTh: round.agencyNameTh }}
       title={m(
         `ผลการประเมิน ITA ${round.agencyNameTh} ปี ${round.editionYear}`,
         `ITA results: ${round.agencyNameTh}, ${round.editionYear}`,
@@ -258,6 +261,6 @@ export function PublicResultsPage(props: {
           </li>
         </ul>
       </section>
-    </Layout>
+    </PublicLayout>
   );
 }
