@@ -138,6 +138,39 @@ const Weakness = z.object({
 });
 
 /** A round's results as the API answers them. */
+const LevelRef = z.object({ code: z.string(), name: Text });
+const Shortfall = z.object({ code: z.string(), name: Text, shown: z.number(), gap: z.number() });
+/** Why a result has its level (core/analysis/next-level.ts). */
+const LevelExplanationJson = z
+  .object({
+    rules: z.array(
+      z.object({
+        code: z.string(),
+        name: Text,
+        minTotal: z.number().nullable(),
+        minEachInstrument: z.number().nullable(),
+      }),
+    ),
+    level: LevelRef.nullable(),
+    heldBack: z
+      .object({ level: LevelRef, minEachInstrument: z.number(), instruments: z.array(Shortfall) })
+      .nullable(),
+    next: z
+      .object({
+        code: z.string(),
+        name: Text,
+        minTotal: z.number().nullable(),
+        totalGap: z.number(),
+        minEachInstrument: z.number().nullable(),
+        instruments: z.array(Shortfall),
+      })
+      .nullable(),
+    total: z.number().nullable(),
+  })
+  .describe(
+    "The scheme's rules from the edition, the instruments holding the level back and the gap to the next level",
+  );
+
 export const RoundResultsJson = z.object({
   round: z.object({
     id: z.string(),
@@ -201,9 +234,11 @@ export const RoundResultsJson = z.object({
       totalDelta: z.number().nullable(),
       levelChanged: z.boolean().nullable(),
       withheld: z.boolean(),
+      levelExplanation: LevelExplanationJson,
     })
     .nullable(),
   whatIfError: Text.nullable(),
+  levelExplanation: LevelExplanationJson,
 });
 
 /** An agency as the roll-up and history answers name it. */

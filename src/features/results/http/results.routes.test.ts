@@ -70,6 +70,43 @@ for (const dialect of DIALECTS) {
       expect(passing.json().whatIf.total).toBe(weakest.totalIfFixed);
     });
 
+    it('explains the level: the rules from the edition and the gap to the next level', async () => {
+      const r = round(2568, 'D01');
+      const page = await ministry.get(`/rounds/${r.id}/results`);
+      const body = (await ministry.api('GET', `/api/v1/rounds/${r.id}/results`)).json();
+      // the rules are the edition's (ita-2568: five_level), worded from its numbers
+      expect(body.levelExplanation.rules[0]).toMatchObject({
+        code: 'excellent',
+        minTotal: 95,
+        minEachInstrument: 95,
+      });
+      expect(page.body).toContain('เกณฑ์การจัดระดับของปีการประเมินนี้');
+      expect(page.body).toContain('ผ่านดีเยี่ยม: คะแนนรวมอย่างน้อย 95.00 และ ทุกเครื่องมืออย่างน้อย 95.00');
+      const next = body.levelExplanation.next;
+      if (next) expect(page.body).toContain(`จะได้ระดับ${next.name.th} เมื่อ`);
+      else expect(page.body).toContain('เป็นระดับสูงสุดของเกณฑ์แล้ว');
+    });
+
+    it('says in the what-if why a simulated total above 95 stays ผ่านดี', async () => {
+      const r = round(2568, 'D01');
+      // every indicator at 100 but OIT's indicator 10 at 80: OIT stays below 95
+      const indicators = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+      const query = [...indicators.map((c) => `i.${c}=100`), 'i.10=80'].join('&');
+      const api = (await ministry.api('GET', `/api/v1/rounds/${r.id}/results?${query}`)).json();
+      expect(api.whatIf.total).toBeGreaterThanOrEqual(95);
+      expect(api.whatIf.level.code).toBe('good');
+      expect(
+        api.whatIf.levelExplanation.heldBack.instruments.map((i: { code: string }) => i.code),
+      ).toEqual(['OIT']);
+      const page = await ministry.get(`/rounds/${r.id}/results?${query}`);
+      const output = page.body.slice(page.body.indexOf('id="what-if-output"'));
+      expect(output).toContain(
+        `ผลสมมติ: คะแนนรวม ${api.whatIf.total.toFixed(2)} ถึงเกณฑ์คะแนนรวมของระดับผ่านดีเยี่ยมแล้ว แต่ได้ระดับผ่านดี เพราะ OIT`,
+      );
+      expect(output).toContain('จะได้ระดับผ่านดีเยี่ยม เมื่อ OIT เพิ่มอีก');
+      expect(page.body).not.toContain('What-if');
+    });
+
     it('answers 404 to a user of another agency', async () => {
       const agency = await signedIn(t, 'agency@example.org');
       const other = round(2568, 'D02');

@@ -10,6 +10,8 @@ import {
   type DisclosedResult,
   type DisclosedWeaknessReport,
 } from '../../../core/disclosure/disclosure.js';
+import { explainLevel, type LevelExplanation } from '../../../core/analysis/next-level.js';
+import { findRatingScheme } from '../../../core/framework/compile-edition.js';
 import {
   parseWhatIfChange,
   simulateWhatIf,
@@ -52,6 +54,8 @@ export interface WhatIfView {
   levelChanged: boolean | null;
   /** The simulated total and level are withheld: they would rest on too few respondents. */
   withheld: boolean;
+  /** Why the simulated result has its level and what the next one asks (rules only if withheld). */
+  levelExplanation: LevelExplanation;
 }
 
 /** A round's results: numbers, explanation, weak points and an optional what-if. */
@@ -74,6 +78,29 @@ export interface RoundResults {
   }[];
   whatIf: WhatIfView | null;
   whatIfError: Message | null;
+  /** Why the result has its level, what holds it back and the gap to the next level. */
+  levelExplanation: LevelExplanation;
+}
+
+/**
+ * The level of a shown result explained under its scheme (the edition's default when it has
+ * no level): a withheld total explains nothing but the rules.
+ */
+export function explainShownLevel(
+  compiled: CompiledEdition,
+  shown: {
+    total: number | null;
+    level: LevelResult | null;
+    instruments: readonly { code: string; name: Text; shown: number | null }[];
+  },
+  withheld: boolean,
+): LevelExplanation {
+  const scheme = findRatingScheme(compiled.edition, shown.level?.scheme);
+  return explainLevel(scheme, {
+    total: withheld ? null : shown.total,
+    levelCode: withheld ? null : (shown.level?.code ?? null),
+    instruments: shown.instruments,
+  });
 }
 
 /**
@@ -124,6 +151,7 @@ function simulate(
 ): WhatIfView {
   const sim = simulateWhatIf(compiled, leaves, changes, options);
   const shown = discloseWhatIf(sim, changes, disclosureRuleOf(compiled.edition));
+  const withheld = shown.after.withheld !== null;
   return {
     changes,
     total: shown.after.total,
@@ -136,7 +164,8 @@ function simulate(
     })),
     totalDelta: shown.totalDelta,
     levelChanged: shown.levelChanged,
-    withheld: shown.after.withheld !== null,
+    withheld,
+    levelExplanation: explainShownLevel(compiled, shown.after, withheld),
   };
 }
 
@@ -188,5 +217,6 @@ export async function getRoundResults(
     })),
     whatIf,
     whatIfError,
+    levelExplanation: explainShownLevel(compiled, shown, shown.withheld !== null),
   };
 }

@@ -5,6 +5,7 @@ import { ExplanationTree, formatFigure, InstrumentScoresTable } from './results-
 import { WithheldNotice } from './withheld-notice.js';
 import { ChartFigure } from '../../../../platform/http/views/chart-figure.js';
 import { WeaknessSection, WhatIfSection } from './results-what-if.js';
+import { LevelExplanationBlock } from './level-explanation.js';
 
 function Summary({ lang, results }: { lang: Lang; results: RoundResults }) {
   const { result } = results;
@@ -25,6 +26,7 @@ function Summary({ lang, results }: { lang: Lang; results: RoundResults }) {
         </strong>
       </p>
       <WithheldNotice lang={lang} withheld={result.withheld} />
+      <LevelExplanationBlock lang={lang} explanation={results.levelExplanation} />
       <p class="muted">
         {results.source === 'snapshot'
           ? pick(

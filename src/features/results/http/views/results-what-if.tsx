@@ -3,6 +3,7 @@ import type { Message } from '../../../../core/errors.js';
 import type { RoundResults } from '../../services/results.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { formatFigure, formatScore } from './results-tree.js';
+import { LevelExplanationBlock } from './level-explanation.js';
 
 function levelChange(lang: Lang, w: DisclosedWeakness, withheld: boolean): string {
   if (withheld || w.fixChangesLevel === null) return formatFigure(lang, null, true);
@@ -120,7 +121,7 @@ export function WhatIfSection(props: {
   const action = `/rounds/${results.round.id}/results#what-if`;
   return (
     <section id="what-if">
-      <h2>{pick(lang, m('ทดลองสมมติ (What-if)', 'What-if simulator'))}</h2>
+      <h2>{pick(lang, m('ทดลองสมมติคะแนน', 'What-if simulator'))}</h2>
       <div id="what-if-output" aria-live="polite">
         {whatIfError && (
           <p class="error" role="alert">
@@ -191,6 +192,9 @@ export function WhatIfSection(props: {
               </tbody>
             </table>
           </div>
+        )}
+        {whatIf && (
+          <LevelExplanationBlock lang={lang} explanation={whatIf.levelExplanation} simulated />
         )}
       </div>
       <form method="get" action={action} class="what-if-form">
