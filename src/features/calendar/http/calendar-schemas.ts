@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { ROUND_STATES } from '../../rounds/feature.js';
 import { IdParams } from '../../../platform/http/typed-routes.js';
-import { FormText as text, looseFormOf as formOf } from '../../../platform/http/typed-routes.js';
+import {
+  BeDate,
+  FormText as text,
+  looseFormOf as formOf,
+} from '../../../platform/http/typed-routes.js';
 
 /** The zod schemas of the calendar routes: what they read, and what the JSON API answers. */
 
@@ -12,11 +16,11 @@ export const FeedParams = z.object({ file: z.string() });
 /** `?planned=` after planning a round. */
 export const PlannedQuery = z.object({ planned: text });
 
-/** The task form (add and edit). */
+/** The task form (add and edit); the due day is typed as day/month/BE year. */
 export const TaskForm = formOf({
   title: text,
   titleEn: text,
-  dueOn: text,
+  dueOn: BeDate,
   ownerUserId: text,
   milestoneCode: text,
 });

@@ -42,14 +42,16 @@ for (const dialect of DIALECTS) {
     /** The task "ส่งรายงานสรุปผล ITA" (due 1 December), added through the form. */
     const summaryTaskAdded = step(async () => {
       await agency.get(base);
-      const bad = await agency.post(`${base}/tasks`, { title: 'ส่งรายงาน', dueOn: '2026-02-30' });
+      const bad = await agency.post(`${base}/tasks`, { title: 'ส่งรายงาน', dueOn: '30/02/2569' });
       expect(bad.statusCode).toBe(400);
-      expect(bad.body).toContain('ไม่มีวันที่นี้');
+      expect(bad.body).toContain('ไม่มีวันที่');
+      expect(bad.body).toContain('value="30/02/2569"');
       const before = tasksOn((await agency.get(base)).body).length;
       const added = await agency.post(`${base}/tasks`, {
         title: 'ส่งรายงานสรุปผล ITA',
         titleEn: 'Send the ITA summary',
-        dueOn: '2026-12-01',
+        // typed as people type it: day/month/Buddhist-era year
+        dueOn: '01/12/2569',
       });
       expect(added.statusCode).toBe(302);
       const after = await agency.get(base);

@@ -1,4 +1,4 @@
-import { isCalendarDay } from '../../../core/thai-calendar.js';
+import { dayField } from '../../../core/thai-calendar.js';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isAllowed } from '../../../core/access/roles.js';
@@ -18,8 +18,8 @@ const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 const DateSchema = z
   .string({ message: 'กรุณาระบุวันที่ / enter a date' })
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'วันที่ต้องเป็น ปปปป-ดด-วว / use YYYY-MM-DD' })
-  .refine(isCalendarDay, { message: 'ไม่มีวันที่นี้ / no such date' });
+  .min(1, { message: 'กรุณาระบุวันที่ / enter a date' })
+  .pipe(dayField());
 
 export const TaskInputSchema = z.object({
   title: z

@@ -182,7 +182,17 @@ describeEachDialect('calendar service', (getDb) => {
     ).rejects.toMatchObject({ code: 'unknown_owner' });
     await expect(
       createTask(ctx, admin, roundId, { title: 'งาน', dueOn: '2026-02-30' }),
-    ).rejects.toThrow(/no such date/);
+    ).rejects.toThrow(/not a day of the calendar/);
+    // 2569 typed into a Christian-era picker, and a year too far from today (20 Mar 2026)
+    await expect(
+      createTask(ctx, admin, roundId, { title: 'งาน', dueOn: '2569-04-01' }),
+    ).rejects.toThrow(/too far from today/);
+    await expect(
+      createTask(ctx, admin, roundId, { title: 'งาน', dueOn: '2032-04-01' }),
+    ).rejects.toThrow(/outside the years accepted, 2021–2031/);
+    await expect(createTask(ctx, admin, roundId, { title: 'งาน', dueOn: '' })).rejects.toThrow(
+      /enter a date/,
+    );
     await expect(
       createTask(ctx, admin, roundId, { title: '', dueOn: '2026-04-01' }),
     ).rejects.toThrow(/enter a task/);

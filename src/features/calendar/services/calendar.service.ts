@@ -26,7 +26,7 @@ import {
 } from './calendar-support.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { ownersOf } from '../../measures/feature.js';
-import { bangkokDay } from '../../../core/thai-calendar.js';
+import { assertPlausibleDays, bangkokDay } from '../../../core/thai-calendar.js';
 
 export type { CalendarTask } from '../db/calendar.repository.js';
 export {
@@ -162,6 +162,7 @@ export async function createTask(
   input: TaskInput,
 ): Promise<CalendarTask> {
   const data = TaskInputSchema.parse(input);
+  assertPlausibleDays(bangkokDay(ctx.clock.now()), { dueOn: data.dueOn });
   const codes = await milestoneCodesOf(ctx, actor, roundId);
   return inTransaction(ctx, async (trx) => {
     const round = await loadCalendarRound(trx, actor, roundId, true);
@@ -199,6 +200,7 @@ export async function editTask(
   input: TaskInput,
 ): Promise<CalendarTask> {
   const data = TaskInputSchema.parse(input);
+  assertPlausibleDays(bangkokDay(ctx.clock.now()), { dueOn: data.dueOn });
   const codes = await milestoneCodesOf(ctx, actor, roundId);
   return inTransaction(ctx, async (trx) => {
     const round = await loadCalendarRound(trx, actor, roundId, true);

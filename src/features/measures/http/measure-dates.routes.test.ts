@@ -117,12 +117,29 @@ describe('dates of measures and calendar tasks [sqlite]', () => {
     expect(html.body).not.toMatch(/\d{1,2} (ม|ก|พ|เม|มิ|ส|ต|ธ)\.[ยพคษคก]\. 25\d\d/);
   });
 
-  it('refuses 20/12/2569 as a calendar task date with a message, not a server error', async () => {
+  it('takes 20/12/2569 as a calendar task date, and refuses 31/04/2570 or 2569 typed as 2026', async () => {
     const base = `/rounds/${roundId}/calendar`;
     await agency.get(base);
-    const refused = await agency.post(`${base}/tasks`, { title: 'ส่งรายงาน', dueOn: '20/12/2569' });
+    const refused = await agency.post(`${base}/tasks`, { title: 'ส่งรายงาน', dueOn: '31/04/2570' });
     expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('ปปปป-ดด-วว');
+    expect(refused.body).toContain('ไม่มีวันที่');
+    expect(refused.body).toContain('value="31/04/2570"');
+    const ce = await agency.post(`${base}/tasks`, { title: 'ส่งรายงาน', dueOn: '20/12/2026' });
+    expect(ce.statusCode).toBe(400);
+    expect(ce.body).toContain('ปี ค.ศ.');
+    const far = await agency.post(`${base}/tasks`, { title: 'ส่งรายงาน', dueOn: '20/12/2590' });
+    expect(far.statusCode).toBe(400);
+    expect(far.body).toContain('อยู่นอกช่วงที่รับได้');
+    const saved = await agency.post(`${base}/tasks`, { title: 'ส่งรายงาน', dueOn: '20/12/2569' });
+    expect(saved.statusCode).toBe(302);
+    const task = await t.ctx.db.kysely
+      .selectFrom('calendar_task')
+      .select('due_on')
+      .where('title', '=', 'ส่งรายงาน')
+      .executeTakeFirstOrThrow();
+    expect(task.due_on).toBe('2026-12-20');
+    const page = await agency.get(base);
+    expect(page.body).toMatch(/<input[^>]*id="dueOn"[^>]*inputmode="numeric"/);
   });
 
   it('still shows the measures pages when a stored day is not a real day', async () => {

@@ -16,6 +16,7 @@ import {
   SelectField,
 } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { BeDateField } from '../../../../platform/http/views/be-date-field.js';
 import { editionLabel } from '../../../rounds/feature.js';
 
 /** Values the task form shows. */
@@ -56,12 +57,10 @@ export function TaskForm(props: {
         value={values.titleEn}
         errors={errors}
       />
-      <Field
+      <BeDateField
         lang={lang}
         name="dueOn"
-        type="date"
         label={m('กำหนดเสร็จ', 'Due date')}
-        hint={m('ปี ค.ศ. เช่น 2026-03-31', 'e.g. 2026-03-31')}
         value={values.dueOn}
         errors={errors}
         required
