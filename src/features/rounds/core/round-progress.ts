@@ -1,7 +1,7 @@
 import { ACCESS, isAllowed, ROLES, type Grant, type Role } from '../../../core/access/roles.js';
 import type { Message } from '../../../core/errors.js';
 import { canAssignAssessors, canReview, isPass } from '../../oit-review/core/review-policy.js';
-import { moveActionOf, nextRoundStates, type RoundState } from './round-state.js';
+import { moveActionOf, nextRoundStates, ROUND_STATES, type RoundState } from './round-state.js';
 
 /**
  * Where a round stands in its year, and what is left: the step list of the round's page. Pure:
@@ -9,16 +9,13 @@ import { moveActionOf, nextRoundStates, type RoundState } from './round-state.js
  * and nothing here is a survey score (counts only).
  */
 
-/** The stages of the year as the step list shows them (a withdrawn round stands at the last). */
-export const ROUND_STAGES = [
-  'setup',
-  'collecting',
-  'oit_review',
-  'clarification',
-  'confirmed',
-  'published',
-] as const;
-export type RoundStage = (typeof ROUND_STAGES)[number];
+/** A stage of the year: every state but `withdrawn` (a withdrawn round stands at the last). */
+export type RoundStage = Exclude<RoundState, 'withdrawn'>;
+
+/** The stages of the year in order, as the step list shows them. */
+export const ROUND_STAGES: readonly RoundStage[] = ROUND_STATES.filter(
+  (s): s is RoundStage => s !== 'withdrawn',
+);
 
 /** A stage's name in the step list (what the step is, where the state name says where it is). */
 export const STAGE_NAMES: Record<RoundStage, Message> = {
