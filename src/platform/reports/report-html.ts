@@ -142,6 +142,8 @@ export function reportToHtml(doc: ReportDocument, options: ReportHtmlOptions = {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(doc.title)}</title>`,
     `<meta name="author" content="${escapeHtml(doc.agencyName)}">`,
+    // the site's icon (platform/http/public/favicon.svg): on screen, no missing-icon request
+    '<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">',
     `<style>${styles(fonts)}</style></head><body>`,
     links,
     '<header class="report-head">',

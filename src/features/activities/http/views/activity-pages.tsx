@@ -6,6 +6,7 @@ import { ActivityForm, DEFAULT_QUESTIONS, type ActivityFormValues } from './acti
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { activityDay } from './activity-report.js';
+import { IconLink } from '../../../../platform/http/views/layout-head.js';
 
 /** An agency's activities with their satisfaction, and for editors the form for a new one. */
 export function ActivityListPage(props: {
@@ -179,6 +180,7 @@ export function PublicActivityListPage(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <link rel="stylesheet" href="/assets/styles.css" />
+        <IconLink />
       </head>
       <body>
         <main id="main" class="wrap">

@@ -3,6 +3,7 @@ import type { Message } from '../../../../core/errors.js';
 import type { Text } from '../../../../core/framework/edition.schema.js';
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { QrImage } from './survey-admin-cockpit.js';
+import { IconLink } from '../../../../platform/http/views/layout-head.js';
 
 /** What a poster or a slip says about its survey. */
 export interface PrintSurvey {
@@ -37,6 +38,7 @@ function PrintLayout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · Prongsai`}</title>
         <link rel="stylesheet" href="/assets/styles.css" />
+        <IconLink />
       </head>
       <body class={`print-page print-${props.kind}`}>
         <p class="screen-only print-tools">
