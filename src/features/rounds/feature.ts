@@ -14,7 +14,15 @@ export {
   ROUND_STATE_NAMES,
   type RoundState,
 } from './core/round-state.js';
-export { type RoundFacts } from './core/round-progress.js';
+export {
+  roundSteps,
+  STAGE_NAMES,
+  type RoundFacts,
+  type RoundStep,
+  type WorkLine,
+} from './core/round-progress.js';
+export { targetHref } from './http/views/round-detail.js';
+export { getRoundProgress, type RoundProgress } from './services/round-progress.service.js';
 export {
   findRound,
   findScoreSnapshot,
