@@ -30,13 +30,41 @@ const indicators = [
 describe('segmentWords and countWords', () => {
   it('cuts Thai text into words without stop words, masks or numbers', () => {
     expect(segmentWords('เจ้าหน้าที่ให้บริการล่าช้า [ชื่อ] โทร [เบอร์โทร] 15 วัน')).toEqual([
-      'เจ้า',
-      'หน้าที่',
+      'เจ้าหน้าที่',
       'บริการ',
       'ล่าช้า',
       'โทร',
       'วัน',
     ]);
+  });
+
+  it('keeps whole words: no ผู้, เจ้า, ขวัญ or กัน cut off a word (issue 13, part 8)', () => {
+    const comments = [
+      'ผู้รับบริการพึงพอใจเจ้าหน้าที่',
+      'ผู้บริหารควรรับฟังและช่วยกันดูแลขวัญกำลังใจของบุคลากร',
+      'ผู้ใช้บริการรอนาน เจ้าหน้าที่ช่วยกันแก้ไข',
+    ];
+    const words = countWords(comments, 50).map((w) => w.word);
+    for (const fragment of ['ผู้', 'เจ้า', 'ขวัญ', 'กัน', 'ใจ']) expect(words).not.toContain(fragment);
+    expect(words).toEqual(
+      expect.arrayContaining([
+        'เจ้าหน้าที่',
+        'ผู้รับบริการ',
+        'ผู้บริหาร',
+        'ขวัญกำลังใจ',
+        'ผู้ใช้บริการ',
+        'พึงพอใจ',
+        'รับฟัง',
+      ]),
+    );
+    expect(countWords(comments, 1)).toEqual([{ word: 'เจ้าหน้าที่', count: 2 }]);
+  });
+
+  it('joins a bound prefix to the next piece when no listed word applies', () => {
+    expect(segmentWords('นักวิชาการตรวจเอกสาร')).toContain(
+      segmentWords('นักวิชาการตรวจเอกสาร').find((w) => w.startsWith('นัก')),
+    );
+    expect(segmentWords('นักวิชาการตรวจเอกสาร')).not.toContain('นัก');
   });
 
   it('counts each word once per comment, most used first', () => {
@@ -132,10 +160,12 @@ describe('summariseVoice', () => {
       ['other', null, 2],
     ]);
     expect(summary.themes[0]?.indicator?.name.th).toBe('การปฏิบัติหน้าที่');
-    expect(summary.words.slice(0, 2)).toEqual([
-      { word: 'ติดต่อ', count: 2 },
-      { word: 'ล่าช้า', count: 2 },
-    ]);
+    expect(summary.words[0]).toEqual({ word: 'ล่าช้า', count: 2 });
+    // "ผู้มาติดต่อ" is one word, not ผู้ + มา + ติดต่อ
+    expect(summary.words.map((w) => w.word)).toEqual(
+      expect.arrayContaining(['ผู้มาติดต่อ', 'ติดต่อ', 'ข้อเสนอแนะ']),
+    );
+    expect(summary.words.map((w) => w.word)).not.toContain('ข้อ');
     expect(summary.words.map((w) => w.word)).not.toContain('สมชาย');
     const text = summary.quotes.join('\n');
     expect(text).toContain('นาย[ชื่อ] รับของขวัญ');

@@ -59,6 +59,8 @@ for (const dialect of DIALECTS) {
       const page = await agency.get(`/rounds/${roundId}/voice`);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('เสียงผู้มีส่วนได้ส่วนเสีย');
+      // the title once, as the page's one heading (issue 13, part 8)
+      expect(page.body.match(/<h1[^>]*>[^<]*เสียงผู้มีส่วนได้ส่วนเสีย/g)).toHaveLength(1);
       expect(page.body).toContain('ของขวัญและผลประโยชน์');
       expect(page.body).toContain('4 การใช้ทรัพย์สินของราชการ');
       expect(page.body).toContain('นับเฉพาะคำตอบก่อนวันที่ 26 พ.ย. 2569');

@@ -151,7 +151,6 @@ export function VoicePage(props: {
           {pick(lang, m('กลับไปที่รอบการประเมิน', 'Back to the round'))}
         </a>
       </p>
-      <h1>{pick(lang, title)}</h1>
       <p>
         {pick(
           lang,
