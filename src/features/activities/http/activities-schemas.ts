@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdParams } from '../../../platform/http/typed-routes.js';
-import { FormText as text } from '../../../platform/http/typed-routes.js';
+import { BeDate, FormText as text } from '../../../platform/http/typed-routes.js';
 
 /** The zod schemas of the activity routes: what each reads of the path and the posted form. */
 
@@ -22,7 +22,8 @@ export const ActivityForm = z.preprocess(
   z
     .object({
       title: text,
-      heldOn: text,
+      // typed as day/month/BE year
+      heldOn: BeDate,
       place: text,
       objectives: text,
       method: text,

@@ -14,7 +14,8 @@ import {
 
 const NEW_ACTIVITY = {
   title: 'ถอดบทเรียนการจัดทำคู่มือการปฏิบัติงาน',
-  heldOn: '2026-03-12',
+  // typed as people type it: day/month/Buddhist-era year
+  heldOn: '12/03/2569',
   place: 'ห้องประชุม 2',
   objectives: 'เพื่อแลกเปลี่ยนวิธีเขียนคู่มือ',
   method: 'การประชุมกลุ่มย่อย',
@@ -72,11 +73,21 @@ for (const dialect of DIALECTS) {
       const tooMany = await agency.post(base, { ...NEW_ACTIVITY, attended: '50' });
       expect(tooMany.statusCode).toBe(400);
       expect(tooMany.body).toContain('ผู้เข้าร่วมต้องไม่มากกว่าผู้ได้รับเชิญ');
+      // the Christian-era year, and a year too far from today (26 Nov 2569), kept on the form
+      const ce = await agency.post(base, { ...NEW_ACTIVITY, heldOn: '12/03/2026' });
+      expect(ce.statusCode).toBe(400);
+      expect(ce.body).toContain('ปี ค.ศ.');
+      expect(ce.body).toContain('value="12/03/2026"');
+      const far = await agency.post(base, { ...NEW_ACTIVITY, heldOn: '12/03/2550' });
+      expect(far.statusCode).toBe(400);
+      expect(far.body).toContain('อยู่นอกช่วงที่รับได้');
       const created = await agency.post(base, NEW_ACTIVITY);
       expect(created.statusCode).toBe(302);
       const url = String(created.headers.location);
       const page = await agency.get(url);
       expect(page.body).toContain('12 มีนาคม พ.ศ. 2569');
+      // the edit form shows the stored day back as it is typed
+      expect(page.body).toContain('value="12/03/2569"');
       // (3 + 8 + 5) / 4 = 4 → 80.00
       expect(page.body).toContain('ร้อยละ 80.00');
       const report = await agency.get(`${url}/report.html`);

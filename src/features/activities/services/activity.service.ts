@@ -1,4 +1,4 @@
-import { isCalendarDay } from '../../../core/thai-calendar.js';
+import { assertPlausibleDays, bangkokDay, dayField } from '../../../core/thai-calendar.js';
 import { z } from 'zod';
 import { summariseSatisfaction, type SatisfactionSummary } from '../core/satisfaction.js';
 import { DomainError } from '../../../core/errors.js';
@@ -42,9 +42,10 @@ export const ActivityInputSchema = z
       .min(1, { message: 'กรุณาระบุชื่อกิจกรรม / enter a title' })
       .max(300, { message: 'ชื่อกิจกรรมยาวเกินไป / the title is too long' }),
     heldOn: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'กรุณาระบุวันที่ ปปปป-ดด-วว / use YYYY-MM-DD' })
-      .refine(isCalendarDay, { message: 'ไม่มีวันที่นี้ในปฏิทิน / no such date' }),
+      .string({ message: 'กรุณาระบุวันที่จัดกิจกรรม / enter the date held' })
+      .trim()
+      .min(1, { message: 'กรุณาระบุวันที่จัดกิจกรรม / enter the date held' })
+      .pipe(dayField()),
     place: text(500).default(''),
     objectives: text(5000).default(''),
     method: text(2000).default(''),
@@ -130,6 +131,7 @@ export async function createActivity(
   input: ActivityInput,
 ): Promise<ActivityView> {
   const data = ActivityInputSchema.parse(input);
+  assertPlausibleDays(bangkokDay(ctx.clock.now()), { heldOn: data.heldOn });
   return inTransaction(ctx, async (trx) => {
     const agency = await editableAgency(trx, actor, agencyId);
     const now = nowIso(ctx);
@@ -187,6 +189,7 @@ export async function editActivity(
   input: ActivityInput,
 ): Promise<ActivityView> {
   const data = ActivityInputSchema.parse(input);
+  assertPlausibleDays(bangkokDay(ctx.clock.now()), { heldOn: data.heldOn });
   return change(ctx, actor, ref, 'activity.update', (before, now) => ({
     ...before,
     ...data,

@@ -9,6 +9,7 @@ import {
   type FieldErrors,
 } from '../../../../platform/http/views/form.js';
 import type { PageContext } from '../../../../platform/http/views/layout.js';
+import { BeDateField } from '../../../../platform/http/views/be-date-field.js';
 
 /** Rows of the satisfaction table on the form (blank rows are ignored when saved). */
 export const SATISFACTION_ROWS = 6;
@@ -146,12 +147,10 @@ export function ActivityForm(props: {
         errors={errors}
         required
       />
-      <Field
+      <BeDateField
         lang={lang}
         name="heldOn"
-        type="date"
         label={m('วันที่จัดกิจกรรม', 'Date held')}
-        hint={m('ปี ค.ศ. ในช่องวันที่ ระบบแสดงผลเป็น พ.ศ.', 'Shown in the Buddhist era in reports')}
         value={values.heldOn}
         errors={errors}
         required
