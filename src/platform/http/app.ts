@@ -46,7 +46,7 @@ function trustedProxies(setting: AppOptions['config']['TRUST_PROXY']) {
  * a calendar feed (its address is its secret), static files. A log line carries the moment it
  * was written, and the moment of an answer is enough to tell who gave it.
  */
-const UNLOGGED = /^\/(?:s\/|public\/|assets\/|calendar\/feed\/|lang\/|favicon\.ico$)/;
+const UNLOGGED = /^\/(?:s\/|public(?:\/|$)|assets\/|calendar\/feed\/|lang\/|favicon\.ico$)/;
 
 /** Whether a request's path is one that leaves no log line. */
 export function isUnlogged(path: string): boolean {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../../platform/infra/clock.js';
 import { createDemoApp, signedIn, type TestApp } from '../../../app/test-client.js';
+import { isUnlogged } from '../../../platform/http/app.js';
 
 /** The addresses inside Prongsai a page links to (no fragments). */
 function linksOf(html: string): string[] {
@@ -38,6 +39,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(index.body).toContain('href="/public/D01"');
       expect(index.body).toContain('href="/public/D02"');
       expect(index.body).not.toContain('action="/logout"');
+      // like every public page, the index and a home leave no log line
+      expect(isUnlogged('/public')).toBe(true);
+      expect(isUnlogged('/public/D01')).toBe(true);
     });
 
     it('shows the agency, its current OIT page, published results only, and links that all open', async () => {
