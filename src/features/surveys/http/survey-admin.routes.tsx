@@ -272,7 +272,13 @@ async function issueSlips(
     }),
   );
   return (
-    <CodeSlipsPage lang={request.lang} survey={found.survey} batch={issued.batch} slips={slips} />
+    <CodeSlipsPage
+      lang={request.lang}
+      survey={found.survey}
+      batch={issued.batch}
+      slips={slips}
+      requiresCode={found.link.requiresCode}
+    />
   );
 }
 

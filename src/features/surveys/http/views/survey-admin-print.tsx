@@ -90,8 +90,11 @@ export function PosterPage(props: { lang: Lang; survey: PrintSurvey; qrSvg: stri
   );
 }
 
-/** One printed code: its own QR (link + code), the code to type and short instructions. */
-function Slip(props: { survey: PrintSurvey; code: string; qrSvg: string }) {
+/**
+ * One printed code: its own QR (link + code), the code and short instructions. It asks to type
+ * the code only when the link takes no answer without one; on an open link the QR carries it.
+ */
+function Slip(props: { survey: PrintSurvey; code: string; qrSvg: string; requiresCode: boolean }) {
   const { survey, code } = props;
   return (
     <div class="slip">
@@ -103,10 +106,17 @@ function Slip(props: { survey: PrintSurvey; code: string; qrSvg: string }) {
           <span class="muted">{survey.agencyNameTh}</span>
         </p>
         <p class="slip-code">{code}</p>
-        <p class="slip-help">
-          สแกน QR code หรือเปิด {survey.url} แล้วกรอกรหัสนี้ ใช้ได้ครั้งเดียว คำตอบเป็นความลับ
-          ระบบไม่ผูกรหัสกับคำตอบของท่าน
-        </p>
+        {props.requiresCode ? (
+          <p class="slip-help">
+            สแกน QR code หรือเปิด {survey.url} แล้วกรอกรหัสนี้ ใช้ได้ครั้งเดียว คำตอบเป็นความลับ
+            ระบบไม่ผูกรหัสกับคำตอบของท่าน
+          </p>
+        ) : (
+          <p class="slip-help">
+            สแกน QR code เพื่อตอบแบบวัด (รหัสอยู่ใน QR code แล้ว ใช้ได้ครั้งเดียว) คำตอบเป็นความลับ
+            ระบบไม่ผูกรหัสกับคำตอบของท่าน
+          </p>
+        )}
       </div>
     </div>
   );
@@ -118,6 +128,8 @@ export function CodeSlipsPage(props: {
   survey: PrintSurvey;
   batch: number;
   slips: { code: string; qrSvg: string }[];
+  /** The link takes no answer without a code: only then does a slip say to type it. */
+  requiresCode: boolean;
 }) {
   const { lang, survey } = props;
   return (
@@ -144,10 +156,26 @@ export function CodeSlipsPage(props: {
             'The system keeps the codes only in a form that cannot be reversed, so it cannot show them again. Print or save as PDF before leaving this page, then cut and hand out one slip per person',
           ),
         )}
+        {!props.requiresCode && (
+          <p>
+            {pick(
+              lang,
+              m(
+                'ลิงก์ของแบบวัดนี้ยังเปิดให้ตอบได้โดยไม่ต้องใช้รหัส บัตรจึงบอกให้สแกน QR code ซึ่งมีรหัสอยู่แล้ว ไม่ได้บอกให้กรอกรหัส หากต้องการรับเฉพาะผู้มีรหัส ให้เปิดการตั้งค่า "รับเฉพาะผู้มีรหัสใช้ครั้งเดียว" ก่อนแจกบัตร',
+                'This survey link still takes answers without a code, so the slips say to scan the QR code (which carries the code) and not to type it. To take answers only with a code, turn on "single-use codes only" before handing out the slips',
+              ),
+            )}
+          </p>
+        )}
       </div>
       <main class="slips">
         {props.slips.map((slip) => (
-          <Slip survey={survey} code={slip.code} qrSvg={slip.qrSvg} />
+          <Slip
+            survey={survey}
+            code={slip.code}
+            qrSvg={slip.qrSvg}
+            requiresCode={props.requiresCode}
+          />
         ))}
       </main>
     </PrintLayout>
