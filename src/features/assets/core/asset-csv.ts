@@ -1,4 +1,4 @@
-import { isCalendarDay } from '../../../core/thai-calendar.js';
+import { dayField } from '../../../core/thai-calendar.js';
 import { z } from 'zod';
 import {
   describeCsvSyntaxError,
@@ -43,16 +43,7 @@ export const AssetInputSchema = z.object({
     .max(100, { message: 'ประเภทยาวเกินไป / the category is too long' }),
   location: z.string().trim().max(200).default(''),
   custodianUnit: z.string().trim().max(200).default(''),
-  acquiredOn: z
-    .preprocess(
-      emptyToNull,
-      z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'วันที่ต้องเป็น ปปปป-ดด-วว / use YYYY-MM-DD' })
-        .refine(isCalendarDay, { message: 'ไม่มีวันที่นี้ในปฏิทิน / no such date' })
-        .nullable(),
-    )
-    .default(null),
+  acquiredOn: z.preprocess(emptyToNull, dayField().nullable()).default(null),
 });
 export type AssetInput = z.output<typeof AssetInputSchema>;
 

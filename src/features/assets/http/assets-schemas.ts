@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdParams } from '../../../platform/http/typed-routes.js';
-import { FormText as text, formOf } from '../../../platform/http/typed-routes.js';
+import { BeDate, FormText as text, formOf } from '../../../platform/http/typed-routes.js';
 
 /**
  * The zod schemas of the asset routes: what the pages, links and forms read. A form's fields
@@ -51,11 +51,16 @@ export const AssetForm = formOf({
   category: text,
   location: text,
   custodianUnit: text,
-  acquiredOn: text,
+  acquiredOn: BeDate,
 });
 
 /** The loan request form. */
-export const LoanForm = formOf({ purposeCategory: text, purpose: text, fromOn: text, toOn: text });
+export const LoanForm = formOf({
+  purposeCategory: text,
+  purpose: text,
+  fromOn: BeDate,
+  toOn: BeDate,
+});
 
 /** The fields of a loan action: the reason of a refusal, the condition of a return. */
 export const LoanActionForm = formOf({ reason: text, condition: text });

@@ -73,12 +73,17 @@ for (const dialect of DIALECTS) {
       });
       expect(taken.statusCode).toBe(400);
       expect(taken.body).toContain('มีในทะเบียนแล้ว');
-      const added = await admin.post(`${base}/assets`, {
+      const screen = {
         assetNumber: '7730-001-0001/69',
         name: 'จอแสดงผลขนาดใหญ่',
         category: 'ครุภัณฑ์สำนักงาน',
-        acquiredOn: '2026-01-15',
-      });
+      };
+      // a day typed as day/month/Buddhist-era year; a later year than this one is refused
+      const future = await admin.post(`${base}/assets`, { ...screen, acquiredOn: '15/01/2571' });
+      expect(future.statusCode).toBe(400);
+      expect(future.body).toContain('อยู่นอกช่วงที่รับได้');
+      expect(future.body).toContain('value="15/01/2571"');
+      const added = await admin.post(`${base}/assets`, { ...screen, acquiredOn: '15/01/2569' });
       expect(added.statusCode).toBe(302);
       const detail = await admin.get(String(added.headers.location));
       expect(detail.body).toContain('เพิ่มทรัพย์สินในทะเบียนแล้ว');
@@ -154,9 +159,15 @@ for (const dialect of DIALECTS) {
       const form = {
         purposeCategory: 'meeting_training',
         purpose: 'ประชุมคณะทำงาน ITA',
-        fromOn: '2026-11-27',
-        toOn: '2026-11-28',
+        fromOn: '27/11/2569',
+        toOn: '28/11/2569',
       };
+      expect(detail.body).toMatch(/<input[^>]*id="fromOn"[^>]*inputmode="numeric"/);
+      // the first day offered is today (26 Nov 2569), shown as it is typed
+      expect(detail.body).toContain('value="26/11/2569"');
+      const christian = await staff.post(`${projector}/loans`, { ...form, toOn: '28/11/2026' });
+      expect(christian.statusCode).toBe(400);
+      expect(christian.body).toContain('ปี ค.ศ.');
       const sent = await staff.post(`${projector}/loans`, form);
       expect(sent.statusCode).toBe(302);
       expect((await staff.get(String(sent.headers.location))).body).toContain('รอผู้มีอำนาจอนุมัติ');

@@ -32,7 +32,7 @@ import {
 } from './asset-support.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
-import { bangkokDay } from '../../../core/thai-calendar.js';
+import { assertPlausibleDays, bangkokDay } from '../../../core/thai-calendar.js';
 
 /**
  * Asks to borrow an asset (any member of the agency). The rules are checked in the same
@@ -47,6 +47,7 @@ export async function requestLoan(
   input: LoanRequestInput,
 ): Promise<LoanView> {
   const data = LoanRequestSchema.parse(input);
+  assertPlausibleDays(bangkokDay(ctx.clock.now()), { fromOn: data.fromOn, toOn: data.toOn });
   return inTransaction(ctx, async (trx) => {
     const agency = await loadAssetAgency(trx, actor, agencyId, false);
     if (!mayRequestLoans(actor, agency))

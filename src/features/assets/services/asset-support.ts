@@ -1,4 +1,4 @@
-import { isCalendarDay } from '../../../core/thai-calendar.js';
+import { dayField, type DayWindow } from '../../../core/thai-calendar.js';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isLoanOverdue, PURPOSE_CATEGORIES } from '../core/loan-rules.js';
@@ -81,12 +81,15 @@ export async function loadLoan(
   return loan;
 }
 
-const day = (field: string) =>
+const day = (field: { th: string; en: string }) =>
   z
-    .string()
+    .string({ message: `กรุณาระบุ${field.th} / enter the ${field.en}` })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} ต้องเป็น ปปปป-ดด-วว / use YYYY-MM-DD` })
-    .refine(isCalendarDay, { message: `${field}: ไม่มีวันที่นี้ในปฏิทิน / no such date` });
+    .min(1, { message: `กรุณาระบุ${field.th} / enter the ${field.en}` })
+    .pipe(dayField());
+
+/** An asset may have been acquired decades ago, but not in a later year than this one. */
+export const ACQUIRED_DAYS: DayWindow = { yearsBefore: 60, yearsAfter: 0 };
 
 /** A loan request as typed in the form. */
 export const LoanRequestSchema = z.object({
@@ -98,8 +101,8 @@ export const LoanRequestSchema = z.object({
     .trim()
     .min(1, { message: 'กรุณาระบุวัตถุประสงค์การยืม / say what the asset is for' })
     .max(1000, { message: 'วัตถุประสงค์ยาวเกินไป / the purpose is too long' }),
-  fromOn: day('วันเริ่มยืม'),
-  toOn: day('วันกำหนดคืน'),
+  fromOn: day({ th: 'วันเริ่มยืม', en: 'first day' }),
+  toOn: day({ th: 'วันกำหนดคืน', en: 'due date' }),
 });
 export type LoanRequestInput = z.input<typeof LoanRequestSchema>;
 

@@ -13,6 +13,7 @@ import {
   type AssetFilter,
 } from '../db/asset.repository.js';
 import {
+  ACQUIRED_DAYS,
   linesOf,
   loadAsset,
   loadAssetAgency,
@@ -22,7 +23,7 @@ import {
 } from './asset-support.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
-import { bangkokDay } from '../../../core/thai-calendar.js';
+import { assertPlausibleDays, bangkokDay } from '../../../core/thai-calendar.js';
 
 export type { Asset, AssetFilter, LoanView } from '../db/asset.repository.js';
 export type { AssetInput } from '../core/asset-csv.js';
@@ -84,6 +85,7 @@ export async function addAsset(
   input: Record<string, unknown>,
 ): Promise<Asset> {
   const data = AssetInputSchema.parse(input);
+  assertPlausibleDays(bangkokDay(ctx.clock.now()), { acquiredOn: data.acquiredOn }, ACQUIRED_DAYS);
   return inTransaction(ctx, async (trx) => {
     const agency = await loadAssetAgency(trx, actor, agencyId, true);
     if ((await listAssetNumbers(trx, agency.id)).includes(data.assetNumber))

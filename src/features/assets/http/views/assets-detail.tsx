@@ -18,6 +18,7 @@ import {
   type FieldErrors,
 } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { BeDateField } from '../../../../platform/http/views/be-date-field.js';
 
 /** A refusal reason; the rule's own (stored in Thai) is shown in the page's language. */
 function reasonText(lang: Lang, reason: string): string {
@@ -113,19 +114,17 @@ function RequestForm(props: {
         value={values.purpose}
         errors={errors}
       />
-      <Field
+      <BeDateField
         lang={lang}
         name="fromOn"
-        type="date"
         label={m('วันเริ่มยืม', 'First day')}
         value={values.fromOn ?? detail.today}
         errors={errors}
         required
       />
-      <Field
+      <BeDateField
         lang={lang}
         name="toOn"
-        type="date"
         label={m('วันกำหนดคืน', 'Due date')}
         value={values.toOn}
         errors={errors}

@@ -10,6 +10,7 @@ import {
   type FieldErrors,
 } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { BeDateField } from '../../../../platform/http/views/be-date-field.js';
 
 function FilterForm({ page, register }: { page: PageContext; register: AssetRegister }) {
   const { lang } = page;
@@ -142,10 +143,9 @@ function AddAssetForm(props: {
         value={values.custodianUnit}
         errors={errors}
       />
-      <Field
+      <BeDateField
         lang={lang}
         name="acquiredOn"
-        type="date"
         label={m('วันที่ได้มา (ถ้ามี)', 'Acquired on (optional)')}
         value={values.acquiredOn}
         errors={errors}
