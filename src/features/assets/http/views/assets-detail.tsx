@@ -12,7 +12,6 @@ import {
 import {
   CsrfField,
   ErrorSummary,
-  Field,
   SelectField,
   TextAreaField,
   type FieldErrors,
