@@ -5,8 +5,8 @@ import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.j
 import { ActivityForm, DEFAULT_QUESTIONS, type ActivityFormValues } from './activity-form.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { PublicLayout } from '../../../../platform/http/views/layout-public.js';
 import { activityDay } from './activity-report.js';
-import { IconLink } from '../../../../platform/http/views/layout-head.js';
 
 /** An agency's activities with their satisfaction, and for editors the form for a new one. */
 export function ActivityListPage(props: {
@@ -174,35 +174,26 @@ export function PublicActivityListPage(props: {
   const { lang, agency } = props;
   const title = `${pick(lang, m('รายงานกิจกรรมการจัดการความรู้', 'Activity (KM) reports'))} ${agency.nameTh}`;
   return (
-    <html lang={lang}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
-        <link rel="stylesheet" href="/assets/styles.css" />
-        <IconLink />
-      </head>
-      <body>
-        <main id="main" class="wrap">
-          <h1>{title}</h1>
-          {props.activities.length === 0 && (
-            <p>{pick(lang, m('ยังไม่มีรายงานที่เผยแพร่', 'No published reports yet'))}</p>
-          )}
-          <ul>
-            {props.activities.map((a) => (
-              <li>
-                <a href={`/public/${encodeURIComponent(agency.code)}/activities/${a.id}`}>
-                  {a.title}
-                </a>{' '}
-                · {activityDay(lang, a.heldOn)}
-                {a.summary.overall.percent === null
-                  ? ''
-                  : ` · ${pick(lang, m('ความพึงพอใจร้อยละ', 'satisfaction'))} ${formatPercent(a.summary.overall.percent)}${lang === 'en' ? '%' : ''}`}
-              </li>
-            ))}
-          </ul>
-        </main>
-      </body>
-    </html>
+    <PublicLayout
+      lang={lang}
+      path={`/public/${encodeURIComponent(agency.code)}/activities`}
+      agency={agency}
+      title={title}
+    >
+      {props.activities.length === 0 && (
+        <p>{pick(lang, m('ยังไม่มีรายงานที่เผยแพร่', 'No published reports yet'))}</p>
+      )}
+      <ul>
+        {props.activities.map((a) => (
+          <li>
+            <a href={`/public/${encodeURIComponent(agency.code)}/activities/${a.id}`}>{a.title}</a>{' '}
+            · {activityDay(lang, a.heldOn)}
+            {a.summary.overall.percent === null
+              ? ''
+              : ` · ${pick(lang, m('ความพึงพอใจร้อยละ', 'satisfaction'))} ${formatPercent(a.summary.overall.percent)}${lang === 'en' ? '%' : ''}`}
+          </li>
+        ))}
+      </ul>
+    </PublicLayout>
   );
 }

@@ -4,7 +4,8 @@ import { giftYearReport } from '../../reports/integrity-reports.js';
 import type { PublicGiftReport, PublicNoGift } from '../../services/integrity-public.service.js';
 import { formatDate, m, pick } from '../../../../platform/http/i18n.js';
 import { dayLabel, DeclarationText, ReportPreview, ShareBar } from './integrity-shared.js';
-import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import type { PageContext } from '../../../../platform/http/views/layout.js';
+import { PublicLayout } from '../../../../platform/http/views/layout-public.js';
 
 /** The public No Gift page: the declaration, its PDF, the share who acknowledged, the log. */
 export function PublicNoGiftPage({ page, data }: { page: PageContext; data: PublicNoGift }) {
@@ -12,8 +13,10 @@ export function PublicNoGiftPage({ page, data }: { page: PageContext; data: Publ
   const { agency, declaration: d } = data;
   const base = `/public/${encodeURIComponent(agency.code)}/${d.fiscalYear}`;
   return (
-    <Layout
-      page={page}
+    <PublicLayout
+      lang={lang}
+      path={page.path}
+      agency={agency}
       title={m(
         `No Gift Policy ${agency.nameTh} ${d.fiscalYear}`,
         `No Gift Policy ${agency.nameEn || agency.nameTh} ${d.fiscalYear}`,
@@ -58,7 +61,7 @@ export function PublicNoGiftPage({ page, data }: { page: PageContext; data: Publ
           </ul>
         )}
       </section>
-    </Layout>
+    </PublicLayout>
   );
 }
 
@@ -73,13 +76,13 @@ export function PublicGiftsPage({ page, data }: { page: PageContext; data: Publi
   });
   const base = `/public/${encodeURIComponent(data.agency.code)}/${data.report.fiscalYear}`;
   return (
-    <Layout page={page} title={m(doc.title, doc.title)}>
+    <PublicLayout lang={lang} path={page.path} agency={data.agency} title={doc.title}>
       <p>
         {data.agency.nameTh} ·{' '}
         <a href={`${base}/gifts.pdf`}>{pick(lang, m('ดาวน์โหลด PDF', 'Download the PDF'))}</a> ·{' '}
         {pick(lang, m('ปรับปรุงล่าสุด', 'Last updated'))} {formatDate(lang, data.updatedAt)}
       </p>
       <ReportPreview blocks={doc.blocks} />
-    </Layout>
+    </PublicLayout>
   );
 }

@@ -4,7 +4,8 @@ import type { PublicManuals } from '../../services/manual-public.service.js';
 
 type Agency = PublicManuals['agency'];
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
-import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import type { PageContext } from '../../../../platform/http/views/layout.js';
+import { PublicLayout } from '../../../../platform/http/views/layout-public.js';
 import { publicManualsPath, StepsTable } from './manuals-register.js';
 
 function agencyName(lang: Lang, agency: Agency): string {
@@ -37,7 +38,12 @@ export function PublicManualsPage({
   const { agency } = data;
   const kinds = kind ? [kind] : [...MANUAL_KINDS].reverse();
   return (
-    <Layout page={page} title={m(`คู่มือ ${agency.nameTh}`, `Manuals: ${agencyName('en', agency)}`)}>
+    <PublicLayout
+      lang={lang}
+      path={page.path}
+      agency={agency}
+      title={m(`คู่มือ ${agency.nameTh}`, `Manuals: ${agencyName('en', agency)}`)}
+    >
       <p>
         {pick(lang, m('ปรับปรุงล่าสุด', 'Last updated'))}:{' '}
         <span data-updated>{data.updatedAt ? formatDate(lang, data.updatedAt) : '—'}</span>
@@ -66,7 +72,7 @@ export function PublicManualsPage({
           </section>
         );
       })}
-    </Layout>
+    </PublicLayout>
   );
 }
 
@@ -83,7 +89,7 @@ export function PublicManualPage({
   const { lang } = page;
   const base = publicManualsPath(agency.code, manual.id);
   return (
-    <Layout page={page} title={m(manual.title, manual.title)}>
+    <PublicLayout lang={lang} path={page.path} agency={agency} title={manual.title}>
       <p>
         <a href={publicManualsPath(agency.code)}>
           {pick(lang, m('คู่มือทั้งหมดของหน่วยงาน', 'All manuals of the agency'))}
@@ -144,6 +150,6 @@ export function PublicManualPage({
         {pick(lang, m('ดาวน์โหลด', 'Download'))}: <a href={`${base}.pdf`}>PDF</a> ·{' '}
         <a href={`${base}.docx`}>DOCX</a>
       </p>
-    </Layout>
+    </PublicLayout>
   );
 }
