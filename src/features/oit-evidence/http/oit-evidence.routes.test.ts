@@ -93,7 +93,7 @@ for (const dialect of DIALECTS) {
       expect((await evidence('O1'))?.status).toBe('approved');
       const memo = await agency.get(`${base}/memo`);
       expect(memo.body).toContain('บันทึกข้อความ');
-      expect(memo.body).toContain('20 พ.ค. 2569');
+      expect(memo.body).toContain('20 พฤษภาคม พ.ศ. 2569');
       expect(memo.body).toContain('อธิบดีกรมส่งเสริมการเรียนรู้');
       expect(memo.body).toContain('data-oit-item="O2"');
     });
