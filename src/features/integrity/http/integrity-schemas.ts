@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DECLARATION_STATUSES } from '../core/declaration-template.js';
 import { DISPOSITIONS, GIVER_TYPES, HANDLINGS, HEAD_DECISIONS } from '../core/gift-rules.js';
 import { IdParams } from '../../../platform/http/typed-routes.js';
-import { FormText as text, formOf } from '../../../platform/http/typed-routes.js';
+import { BeDate, FormText as text, formOf } from '../../../platform/http/typed-routes.js';
 
 /**
  * The zod schemas of the integrity routes: what the pages, forms and JSON API read, and what
@@ -36,21 +36,21 @@ export const DeclarationForm = formOf({
   fiscalYear: text,
   headName: text,
   headPosition: text,
-  declaredOn: text,
+  declaredOn: BeDate,
   thresholdBaht: text,
 });
 
 export const DeclarationEditForm = formOf({
   headName: text,
   headPosition: text,
-  declaredOn: text,
+  declaredOn: BeDate,
   thresholdBaht: text,
   body: text,
   redraft: text,
 });
 
 export const CommunicationForm = formOf({
-  communicatedOn: text,
+  communicatedOn: BeDate,
   channel: text,
   audience: text,
   description: text,
@@ -58,7 +58,7 @@ export const CommunicationForm = formOf({
 });
 
 export const GiftForm = formOf({
-  giftOn: text,
+  giftOn: BeDate,
   giverType: text,
   giverName: text,
   description: text,

@@ -123,8 +123,24 @@ for (const dialect of DIALECTS) {
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('กรุณาเลือกช่องทาง');
+      // typed as day/month/Buddhist-era year: the Christian era and a year too far are refused
+      const ce = await admin.post(`${noGift}/2569/communications`, {
+        communicatedOn: '01/09/2026',
+        channel: 'email',
+        audience: 'บุคลากรใหม่',
+      });
+      expect(ce.statusCode).toBe(400);
+      expect(ce.body).toContain('ปี ค.ศ.');
+      expect(ce.body).toContain('value="01/09/2026"');
+      const far = await admin.post(`${noGift}/2569/communications`, {
+        communicatedOn: '01/09/2559',
+        channel: 'email',
+        audience: 'บุคลากรใหม่',
+      });
+      expect(far.statusCode).toBe(400);
+      expect(far.body).toContain('อยู่นอกช่วงที่รับได้');
       const ok = await admin.post(`${noGift}/2569/communications`, {
-        communicatedOn: '2026-09-01',
+        communicatedOn: '01/09/2569',
         channel: 'email',
         audience: 'บุคลากรใหม่',
         reachedCount: '12',

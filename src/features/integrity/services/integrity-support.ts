@@ -19,19 +19,16 @@ import {
 import type { Database } from '../../../platform/db/schema.js';
 import { mayActOn } from '../../agencies/feature.js';
 import type { Actor } from '../../../platform/services/context.js';
-import { bangkokDay } from '../../../core/thai-calendar.js';
+import { assertPlausibleDays, bangkokDay, dayField } from '../../../core/thai-calendar.js';
 
 /** Input schemas and access rules shared by the No Gift and gift-register services. */
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const day = (th: string, en: string) =>
   z
-    .string()
+    .string({ message: `กรุณาระบุ${th} / enter the ${en.toLowerCase()}` })
     .trim()
-    .regex(DAY, { message: `${th}: ใช้รูปแบบ ปปปป-ดด-วว / ${en}: use YYYY-MM-DD` })
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
-      message: `${th}ไม่ถูกต้อง / ${en} is not a real date`,
-    });
+    .min(1, { message: `กรุณาระบุ${th} / enter the ${en.toLowerCase()}` })
+    .pipe(dayField());
 const text = (max: number, th: string, en: string) =>
   z
     .string({ message: `กรุณาระบุ${th} / enter ${en}` })
@@ -117,8 +114,9 @@ export const HeadDecisionSchema = z.object({
 });
 export type HeadDecisionInput = z.input<typeof HeadDecisionSchema>;
 
-/** Refuses a day after today (Bangkok). */
+/** Refuses a day after today (Bangkok), or one more than five years back. */
 export function assertNotFuture(dayText: string, now: Date, field: string): void {
+  assertPlausibleDays(bangkokDay(now), { [field]: dayText });
   if (dayText > bangkokDay(now))
     throw new DomainError(
       'future_date',

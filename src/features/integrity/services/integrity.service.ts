@@ -30,7 +30,7 @@ import {
   type DeclarationEdit,
   type DeclarationInput,
 } from './integrity-support.js';
-import { bangkokDay } from '../../../core/thai-calendar.js';
+import { assertPlausibleDays, bangkokDay } from '../../../core/thai-calendar.js';
 
 export type { Communication, Declaration } from '../db/integrity.repository.js';
 export { getNoGiftPage, type NoGiftPage } from './no-gift-page.service.js';
@@ -43,6 +43,7 @@ export async function createDeclaration(
   input: DeclarationInput,
 ): Promise<Declaration> {
   const data = DeclarationInputSchema.parse(input);
+  assertPlausibleDays(bangkokDay(ctx.clock.now()), { declaredOn: data.declaredOn });
   return inTransaction(ctx, async (trx) => {
     const agency = await loadVisibleAgency(trx, actor, agencyId);
     assertAdmin(actor, agency);
@@ -95,6 +96,7 @@ export async function editDeclaration(
   input: DeclarationEdit,
 ): Promise<Declaration> {
   const data = DeclarationEditSchema.parse(input);
+  assertPlausibleDays(bangkokDay(ctx.clock.now()), { declaredOn: data.declaredOn });
   return inTransaction(ctx, async (trx) => {
     const agency = await loadVisibleAgency(trx, actor, agencyId);
     assertAdmin(actor, agency);

@@ -24,7 +24,7 @@ export function BeDateField(props: {
   label: Message;
   /** Said before the format, e.g. what the day means. */
   hint?: Message;
-  value?: string | null | undefined;
+  value?: string | number | null | undefined;
   errors: FieldErrors;
   required?: boolean;
 }) {
@@ -53,7 +53,7 @@ export function BeDateField(props: {
         pattern={BE_DAY_PATTERN}
         autocomplete="off"
         size={12}
-        value={props.value ? beDay(props.value) : ''}
+        value={props.value ? beDay(String(props.value)) : ''}
         required={props.required}
         aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
         {...(error ? { 'aria-invalid': 'true' as const } : {})}

@@ -17,6 +17,7 @@ import {
   SelectField,
   type FieldErrors,
 } from '../../../../platform/http/views/form.js';
+import { BeDateField } from '../../../../platform/http/views/be-date-field.js';
 import type { PageContext } from '../../../../platform/http/views/layout.js';
 
 /** A gift form that failed, shown again with its values and errors. */
@@ -46,10 +47,9 @@ export function ReportForm(props: {
   return (
     <form method="post" action={`/agencies/${data.agency.id}/gifts`}>
       <CsrfField token={page.csrfToken} />
-      <Field
+      <BeDateField
         lang={lang}
         name="giftOn"
-        type="date"
         label={m('วันที่ได้รับหรือมีผู้เสนอให้', 'Date given or offered')}
         value={values.giftOn}
         errors={errors}

@@ -7,6 +7,7 @@ import {
   TextAreaField,
   type FieldErrors,
 } from '../../../../platform/http/views/form.js';
+import { BeDateField } from '../../../../platform/http/views/be-date-field.js';
 import type { PageContext } from '../../../../platform/http/views/layout.js';
 
 /** A form that failed, to show again with its values and errors. */
@@ -45,10 +46,9 @@ function DeclarationFields(props: {
         errors={errors}
         required
       />
-      <Field
+      <BeDateField
         lang={lang}
         name="declaredOn"
-        type="date"
         label={m('วันที่ประกาศ', 'Declaration date')}
         value={values.declaredOn}
         errors={errors}

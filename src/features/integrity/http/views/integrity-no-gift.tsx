@@ -8,6 +8,7 @@ import {
   Field,
   SelectField,
 } from '../../../../platform/http/views/form.js';
+import { BeDateField } from '../../../../platform/http/views/be-date-field.js';
 import { dayLabel, DeclarationText, ShareBar, YearLinks } from './integrity-shared.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import {
@@ -173,10 +174,9 @@ function CommunicationLog({
         >
           <h3>{pick(lang, m('บันทึกการสื่อสาร', 'Log a communication'))}</h3>
           <CsrfField token={page.csrfToken} />
-          <Field
+          <BeDateField
             lang={lang}
             name="communicatedOn"
-            type="date"
             label={m('วันที่', 'Date')}
             value={values.communicatedOn}
             errors={errors}
