@@ -12,7 +12,13 @@ describe('the public home groups published documents by section', () => {
   it('puts each source in its section, each address once, newest year first', () => {
     const groups = groupPublicDocuments([
       doc({ source: 'gift_report', url: '/g/2568', fiscalYear: 2568 }),
-      doc({ source: 'no_gift_declaration', url: '/n/2569', fiscalYear: 2569 }),
+      doc({ source: 'gift_report', url: '/g/2569', fiscalYear: 2569, updatedAt: '2026-12-06' }),
+      doc({
+        source: 'no_gift_declaration',
+        url: '/n/2569',
+        fiscalYear: 2569,
+        updatedAt: '2026-01-01',
+      }),
       doc({ source: 'gift_report', url: '/g/2568', fiscalYear: 2568 }),
       doc({ source: 'measures_document', url: '/m', fiscalYear: 2569 }),
       doc({ source: 'ita_results', url: '/r', fiscalYear: 2568 }),
@@ -21,7 +27,7 @@ describe('the public home groups published documents by section', () => {
       doc({ source: 'asset_guideline', url: '/ag' }),
       doc({ source: 'activity_reports', url: '/act', fiscalYear: 2569 }),
     ]);
-    expect(groups.no_gift.map((d) => d.url)).toEqual(['/n/2569', '/g/2568']);
+    expect(groups.no_gift.map((d) => d.url)).toEqual(['/n/2569', '/g/2569', '/g/2568']);
     expect(groups.measures.map((d) => d.url)).toEqual(['/m']);
     expect(groups.manuals.map((d) => d.url)).toEqual(['/w']);
     expect(groups.assets.map((d) => d.url)).toEqual(['/ag']);

@@ -32,6 +32,9 @@ export const SECTION_OF: Record<GeneratedEvidenceSource, PublicSection | null> =
   activity_reports: 'activities',
 };
 
+/** Within a year, documents in the order of the sources above (the declaration before its log). */
+const SOURCE_ORDER = Object.keys(SECTION_OF);
+
 /** A published document as the public home lists it. */
 export interface PublicDocument {
   source: GeneratedEvidenceSource;
@@ -43,7 +46,7 @@ export interface PublicDocument {
 
 /**
  * The documents of every section: each address once (a document published for two rounds is
- * listed once), newest year first, then newest change first. Sections with nothing published
+ * listed once), newest year first, then in the order of their sources, then newest change first. Sections with nothing published
  * are empty (the page says so).
  */
 export function groupPublicDocuments(
@@ -57,6 +60,7 @@ export function groupPublicDocuments(
   const sorted = [...documents].sort(
     (a, b) =>
       (b.fiscalYear ?? 0) - (a.fiscalYear ?? 0) ||
+      SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) ||
       (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '') ||
       a.url.localeCompare(b.url),
   );

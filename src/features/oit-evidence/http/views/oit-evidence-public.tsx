@@ -101,8 +101,8 @@ function PublicOitSummary({ lang, oit }: { lang: Lang; oit: PublicOit }) {
           pick(
             lang,
             m(
-              ` · อนุมัติแล้วรอส่งเผยแพร่ ${approved} ข้อ`,
-              ` · ${approved} approved, waiting to be submitted`,
+              ` ในจำนวนนี้หัวหน้าหน่วยงานอนุมัติแล้ว รอส่งเผยแพร่ ${approved} ข้อ`,
+              ` Of these, ${approved} are approved by the head and waiting to be submitted.`,
             ),
           )}
       </p>
