@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdParams } from '../../../platform/http/typed-routes.js';
-import { FormText as text, formOf } from '../../../platform/http/typed-routes.js';
+import { BeDate, FormText as text, formOf } from '../../../platform/http/typed-routes.js';
 
 /**
  * The zod schemas of the manual routes: what the pages, links and forms read. A form's fields
@@ -47,4 +47,4 @@ export const ManualEditForm = z.preprocess(
 export const PublishForm = formOf({ publish: text, action: text });
 
 /** The form that records one service case. */
-export const CaseForm = formOf({ receivedOn: text, completedOn: text });
+export const CaseForm = formOf({ receivedOn: BeDate, completedOn: BeDate });

@@ -171,9 +171,17 @@ for (const dialect of DIALECTS) {
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('วันที่เสร็จต้องไม่ก่อนวันที่รับเรื่อง');
+      // 30 February does not exist (it was stored before), nor a year typed in the Christian era
+      const noDay = await owner.post(`${url}/cases`, { receivedOn: '30/02/2569' });
+      expect(noDay.statusCode).toBe(400);
+      expect(noDay.body).toContain('ไม่มีวันที่');
+      const ce = await owner.post(`${url}/cases`, { receivedOn: '16/11/2026' });
+      expect(ce.statusCode).toBe(400);
+      expect(ce.body).toContain('ปี ค.ศ.');
+      expect(page.body).toMatch(/<input[^>]*id="receivedOn"[^>]*inputmode="numeric"/);
       const added = await owner.post(`${url}/cases`, {
-        receivedOn: '2026-11-16',
-        completedOn: '2026-11-17',
+        receivedOn: '16/11/2569',
+        completedOn: '17/11/2569',
       });
       expect(added.statusCode).toBe(302);
       expect((await owner.get(String(url))).body).toContain('data-share-within="true">3 (75%)');

@@ -5,6 +5,7 @@ import { loadVisibleAgency } from '../../agencies/feature.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
 import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import { CaseInputSchema, loadManual, type CaseInput } from './manual-support.js';
+import { assertPlausibleDays, bangkokDay } from '../../../core/thai-calendar.js';
 import { forbiddenEdit, who } from './manual.service.js';
 
 /** Records one service case (dates only, no personal data); editors; audited. */
@@ -16,6 +17,8 @@ export async function addServiceCase(
   input: CaseInput,
 ): Promise<ManualCase> {
   const data = CaseInputSchema.parse(input);
+  const { receivedOn, completedOn } = data;
+  assertPlausibleDays(bangkokDay(ctx.clock.now()), { receivedOn, completedOn });
   return inTransaction(ctx, async (trx) => {
     const agency = await loadVisibleAgency(trx, actor, agencyId);
     await loadManual(trx, agency.id, manualId);

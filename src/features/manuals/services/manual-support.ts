@@ -16,6 +16,7 @@ import { listRounds, type Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import { loadRoundEdition } from '../../surveys/feature.js';
+import { dayField } from '../../../core/thai-calendar.js';
 
 /** Input schemas, lookups and shapes shared by the manual services. */
 
@@ -63,18 +64,16 @@ export const ManualInputSchema = z.object({
 export type ManualInput = z.input<typeof ManualInputSchema>;
 export type ManualData = z.output<typeof ManualInputSchema>;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const CaseInputSchema = z
   .object({
     receivedOn: z
-      .string()
-      .regex(DAY, { message: 'วันที่รับเรื่อง ปปปป-ดด-วว / received on, YYYY-MM-DD' }),
+      .string({ message: 'กรุณาระบุวันที่รับเรื่อง / enter the day received' })
+      .trim()
+      .min(1, { message: 'กรุณาระบุวันที่รับเรื่อง / enter the day received' })
+      .pipe(dayField()),
     completedOn: z.preprocess(
       (v) => (v === '' || v === undefined ? null : v),
-      z
-        .string()
-        .regex(DAY, { message: 'วันที่เสร็จ ปปปป-ดด-วว / completed on, YYYY-MM-DD' })
-        .nullable(),
+      dayField().nullable(),
     ),
   })
   .refine((c) => c.completedOn === null || c.completedOn >= c.receivedOn, {

@@ -1,6 +1,7 @@
 import type { ManualDetail } from '../../services/manual.service.js';
 import { m, pick } from '../../../../platform/http/i18n.js';
-import { CsrfField, Field, type FieldErrors } from '../../../../platform/http/views/form.js';
+import { CsrfField, type FieldErrors } from '../../../../platform/http/views/form.js';
+import { BeDateField } from '../../../../platform/http/views/be-date-field.js';
 import type { PageContext } from '../../../../platform/http/views/layout.js';
 import { dueLabel } from '../../../measures/feature.js';
 
@@ -51,18 +52,16 @@ export function CasesSection({
         <form method="post" action={base}>
           <h3>{pick(lang, m('บันทึกเรื่องที่ให้บริการ', 'Record a case'))}</h3>
           <CsrfField token={page.csrfToken} />
-          <Field
+          <BeDateField
             lang={lang}
             name="receivedOn"
-            type="date"
             label={m('วันที่รับเรื่อง', 'Received on')}
             errors={errors}
             required
           />
-          <Field
+          <BeDateField
             lang={lang}
             name="completedOn"
-            type="date"
             label={m('วันที่แล้วเสร็จ (เว้นว่างหากยังไม่เสร็จ)', 'Completed on (blank while open)')}
             errors={errors}
           />
