@@ -48,8 +48,14 @@ function Awaiting(props: { page: PageContext; data: GiftRegister; failed: Failed
 function GiftTable({ lang, data }: { lang: Lang; data: GiftRegister }) {
   if (data.gifts.length === 0)
     return <p>{pick(lang, m('ยังไม่มีรายงานในปีนี้', 'No reports this year'))}</p>;
+  // wider than a phone: the scrolling box takes the keyboard focus so it can be scrolled
   return (
-    <div class="table-scroll">
+    <div
+      class="table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={pick(lang, m('รายงานการรับทรัพย์สินของปีนี้', "This year's gift reports"))}
+    >
       <table>
         <thead>
           <tr>
