@@ -22,7 +22,7 @@ export function reportWording(lang: Lang): ReportWording {
     lang,
     formatDate: (iso) => formatDate(lang, iso),
     formatScore: (score) => formatScore(lang, score),
-    describeBasis: (node) => describeBasis(lang, node),
+    describeBasis: (node, labels) => describeBasis(lang, node, labels),
   };
 }
 

@@ -239,6 +239,9 @@ export const RoundResultsJson = z.object({
     .nullable(),
   whatIfError: Text.nullable(),
   levelExplanation: LevelExplanationJson,
+  answerLabels: z
+    .record(z.string(), z.record(z.string(), Text))
+    .describe('The label of each answer option of every survey line, by line code'),
 });
 
 /** An agency as the roll-up and history answers name it. */

@@ -107,6 +107,17 @@ for (const dialect of DIALECTS) {
       expect(page.body).not.toContain('What-if');
     });
 
+    it('writes answer tallies in words, on the page and in the result report (issue 13)', async () => {
+      const r = round(2568, 'D01');
+      const page = await ministry.get(`/rounds/${r.id}/results`);
+      const report = await ministry.get(`/rounds/${r.id}/reports/result.html`);
+      for (const body of [page.body, report.body]) {
+        expect(body).not.toMatch(/[A-Z0-9]×\d/);
+        expect(body).toMatch(/ไม่มี \d+ คน/);
+        expect(body).toMatch(/มากที่สุด \d+ คน/);
+      }
+    });
+
     it('answers 404 to a user of another agency', async () => {
       const agency = await signedIn(t, 'agency@example.org');
       const other = round(2568, 'D02');

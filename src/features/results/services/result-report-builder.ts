@@ -121,15 +121,21 @@ export function chartBlock(w: ReportWording, facts: ReportFacts): ReportBlock {
   };
 }
 
-function treeRows(w: ReportWording, node: ResultNode, depth: number, out: string[][]): string[][] {
+function treeRows(
+  w: ReportWording,
+  node: ResultNode,
+  depth: number,
+  out: string[][],
+  labels?: ReportFacts['answerLabels'],
+): string[][] {
   out.push([
     `${'  '.repeat(depth)}${node.code}`,
     `${name(w, TYPE_NAMES[node.type])}: ${name(w, node.name)}`,
     scoreText(w, node),
     node.withheld || node.lost === null || node.lost < 0.005 ? '' : node.lost.toFixed(2),
-    w.describeBasis(node),
+    w.describeBasis(node, labels),
   ]);
-  for (const child of node.children) treeRows(w, child, depth + 1, out);
+  for (const child of node.children) treeRows(w, child, depth + 1, out, labels);
   return out;
 }
 
@@ -160,7 +166,7 @@ function explanationBlocks(w: ReportWording, facts: ReportFacts): ReportBlock[] 
         { label: say(w, 'เสีย', 'Lost'), align: 'right' },
         { label: say(w, 'ที่มา', 'Basis') },
       ],
-      rows: instrument.children.flatMap((child) => treeRows(w, child, 0, [])),
+      rows: instrument.children.flatMap((child) => treeRows(w, child, 0, [], facts.answerLabels)),
     });
   }
   return blocks;

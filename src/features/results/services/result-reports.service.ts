@@ -1,4 +1,5 @@
 import { nextLevelGap, type NextLevelGap } from '../../../core/analysis/next-level.js';
+import type { AnswerLabels } from '../../../core/analysis/answer-labels.js';
 import type { DisclosedWeaknessReport } from '../../../core/disclosure/disclosure.js';
 import { findRatingScheme, type CompiledEdition } from '../../../core/framework/compile-edition.js';
 import type { Round } from '../../rounds/feature.js';
@@ -25,6 +26,8 @@ export interface ReportFacts {
   measures: MeasureView[];
   /** The next better level of the edition's rating scheme and what is missing to reach it. */
   nextLevel: NextLevelGap | null;
+  /** Answer option labels of the edition, so tallies read in words ("มี 6 คน ไม่มี 29 คน"). */
+  answerLabels?: AnswerLabels;
 }
 
 /** What separates a result from the next level of the scheme it was rated with. */
@@ -48,7 +51,7 @@ export interface ReportWording {
   lang: 'th' | 'en';
   formatDate: (iso: string) => string;
   formatScore: (score: number | null) => string;
-  describeBasis: (node: ResultNode) => string;
+  describeBasis: (node: ResultNode, labels?: AnswerLabels) => string;
 }
 
 /** The facts of a round for someone who may see it (as the results page): not found otherwise. */
@@ -67,6 +70,7 @@ async function signedInFacts(
     weaknesses: results.weaknesses,
     measures,
     nextLevel: nextLevelOf(await loadRoundEdition(ctx, results.round.editionId), results.result),
+    answerLabels: results.answerLabels,
   };
 }
 

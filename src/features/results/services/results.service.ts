@@ -11,6 +11,7 @@ import {
   type DisclosedWeaknessReport,
 } from '../../../core/disclosure/disclosure.js';
 import { explainLevel, type LevelExplanation } from '../../../core/analysis/next-level.js';
+import { answerLabels, type AnswerLabels } from '../../../core/analysis/answer-labels.js';
 import { findRatingScheme } from '../../../core/framework/compile-edition.js';
 import {
   parseWhatIfChange,
@@ -80,6 +81,8 @@ export interface RoundResults {
   whatIfError: Message | null;
   /** Why the result has its level, what holds it back and the gap to the next level. */
   levelExplanation: LevelExplanation;
+  /** The label of each answer option of every survey line ("Y" → มี), for tallies in words. */
+  answerLabels: AnswerLabels;
 }
 
 /**
@@ -218,5 +221,6 @@ export async function getRoundResults(
     whatIf,
     whatIfError,
     levelExplanation: explainShownLevel(compiled, shown, shown.withheld !== null),
+    answerLabels: answerLabels(compiled.edition),
   };
 }

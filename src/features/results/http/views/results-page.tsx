@@ -84,7 +84,7 @@ export function ResultsPage(props: {
       </section>
       <section>
         <h2>{pick(lang, m('ที่มาของคะแนนแต่ละตัว', 'Where each number comes from'))}</h2>
-        <ExplanationTree lang={lang} tree={results.result.tree} />
+        <ExplanationTree lang={lang} tree={results.result.tree} labels={results.answerLabels} />
       </section>
       <WeaknessSection lang={lang} results={results} />
       <WhatIfSection lang={lang} results={results} query={query} />

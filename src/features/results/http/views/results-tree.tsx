@@ -3,6 +3,7 @@ import type { InstrumentResult } from '../../../../core/scoring/evaluate-scores.
 import { WITHHELD_LABEL } from '../../../../core/disclosure/disclosure.js';
 import type { ResultNode } from '../../services/results.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { tallyInWords, type AnswerLabels } from '../../../../core/analysis/answer-labels.js';
 
 /** A score with two decimals in the page's language ("–" when there is none). */
 export function formatScore(lang: Lang, score: number | null | undefined): string {
@@ -13,8 +14,11 @@ export function formatScore(lang: Lang, score: number | null | undefined): strin
   });
 }
 
-/** How a number was obtained, in words (Thai first), from the engine's basis. */
-export function describeBasis(lang: Lang, node: ResultNode): string {
+/**
+ * How a number was obtained, in words (Thai first), from the engine's basis; answer tallies name
+ * the options by their labels (`labels`: the edition's, see core/analysis/answer-labels.ts).
+ */
+export function describeBasis(lang: Lang, node: ResultNode, labels?: AnswerLabels): string {
   const basis = node.basis;
   const say = (message: Message) => pick(lang, message);
   switch (basis.kind) {
@@ -27,13 +31,7 @@ export function describeBasis(lang: Lang, node: ResultNode): string {
       );
     case 'answers': {
       if (basis.answered === 0) return say(m('ไม่มีผู้ตอบ', 'no answers'));
-      const parts = basis.distribution
-        .filter((d) => d.count > 0)
-        .map(
-          (d) =>
-            `${d.option}×${d.count} ${d.score === null ? say(m('(ไม่นับ)', '(excluded)')) : `(${formatScore(lang, d.score)})`}`,
-        )
-        .join(', ');
+      const parts = say(tallyInWords(basis.distribution, labels?.[node.code]));
       return `${say(m(`ค่าเฉลี่ยจาก ${basis.answered} คำตอบ`, `mean of ${basis.answered} answers`))}: ${parts}`;
     }
     case 'decision':
@@ -76,7 +74,15 @@ const TYPE_NAMES: Record<ResultNode['type'], Message> = {
   oit_item: m('ข้อ OIT', 'OIT item'),
 };
 
-function NodeLine({ lang, node }: { lang: Lang; node: ResultNode }) {
+function NodeLine({
+  lang,
+  node,
+  labels,
+}: {
+  lang: Lang;
+  node: ResultNode;
+  labels?: AnswerLabels | undefined;
+}) {
   return (
     <span class="result-node">
       <span class="tag">{node.code}</span> {pick(lang, node.name)}:{' '}
@@ -88,7 +94,7 @@ function NodeLine({ lang, node }: { lang: Lang; node: ResultNode }) {
         <strong>{formatScore(lang, node.shown)}</strong>
       )}{' '}
       <span class="muted">
-        = {describeBasis(lang, node)}
+        = {describeBasis(lang, node, labels)}
         {node.lost !== null &&
           node.lost > 0.00005 &&
           ` · ${pick(lang, m('เสีย', 'lost'))} ${node.lost.toFixed(2)} ${pick(lang, m('คะแนน', 'points'))}`}
@@ -97,18 +103,26 @@ function NodeLine({ lang, node }: { lang: Lang; node: ResultNode }) {
   );
 }
 
-function NodeItem({ lang, node }: { lang: Lang; node: ResultNode }) {
+function NodeItem({
+  lang,
+  node,
+  labels,
+}: {
+  lang: Lang;
+  node: ResultNode;
+  labels?: AnswerLabels | undefined;
+}) {
   if (node.children.length === 0)
     return (
       <li>
-        <NodeLine lang={lang} node={node} />
+        <NodeLine lang={lang} node={node} labels={labels} />
       </li>
     );
   const collapsible = node.type === 'instrument' || node.type === 'indicator';
   const list = (
     <ul class="result-tree">
       {node.children.map((child) => (
-        <NodeItem lang={lang} node={child} />
+        <NodeItem lang={lang} node={child} labels={labels} />
       ))}
     </ul>
   );
@@ -117,13 +131,13 @@ function NodeItem({ lang, node }: { lang: Lang; node: ResultNode }) {
       {collapsible ? (
         <details>
           <summary>
-            {pick(lang, TYPE_NAMES[node.type])} <NodeLine lang={lang} node={node} />
+            {pick(lang, TYPE_NAMES[node.type])} <NodeLine lang={lang} node={node} labels={labels} />
           </summary>
           {list}
         </details>
       ) : (
         <>
-          <NodeLine lang={lang} node={node} />
+          <NodeLine lang={lang} node={node} labels={labels} />
           {list}
         </>
       )}
@@ -132,11 +146,19 @@ function NodeItem({ lang, node }: { lang: Lang; node: ResultNode }) {
 }
 
 /** The explanation tree as nested lists: every number with how it was obtained. */
-export function ExplanationTree({ lang, tree }: { lang: Lang; tree: ResultNode }) {
+export function ExplanationTree({
+  lang,
+  tree,
+  labels,
+}: {
+  lang: Lang;
+  tree: ResultNode;
+  labels?: AnswerLabels;
+}) {
   return (
     <ul class="result-tree result-root">
       {tree.children.map((child) => (
-        <NodeItem lang={lang} node={child} />
+        <NodeItem lang={lang} node={child} labels={labels} />
       ))}
     </ul>
   );
