@@ -62,7 +62,7 @@ export type ReminderLister = (ctx: ServiceContext, actor: Actor) => Promise<Remi
 export interface DemoWorld {
   /** The ministry first, then its units. */
   agencies: Agency[];
-  /** Last year's rounds (ita-2568, published) and this year's (ita-2569, collecting). */
+  /** Last year's rounds (published) and this year's (collecting): 2569 and 2570 on 2026-12-06. */
   lastRounds: OpenedRound[];
   currentRounds: OpenedRound[];
 }
