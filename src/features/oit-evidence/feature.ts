@@ -10,7 +10,15 @@ export const oitEvidenceFeature: Feature = {
 
 // What other features use of this one: its door.
 export { listOitItems, type OitItemInfo } from './core/oit-items.js';
-export { findRoundIdByAgencyYear } from './db/oit-evidence-lookup.repository.js';
+export { fileLabel, verdictVisibleIn } from './core/evidence-progress.js';
+export {
+  countEvidenceByRound,
+  findRoundIdByAgencyYear,
+} from './db/oit-evidence-lookup.repository.js';
+export { itemProgress, type AgencyVerdict, type ItemProgress } from './core/evidence-progress.js';
+export { ItemProgressTag } from './http/views/oit-evidence-list.js';
+export { type ItemEvidence } from './services/oit-evidence-support.js';
+export { loadOitWorkspace, type OitWorkspace } from './services/oit-evidence.service.js';
 export {
   findRoundSnapshot,
   listEvidenceFiles,

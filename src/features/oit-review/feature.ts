@@ -11,5 +11,7 @@ export const oitReviewFeature: Feature = {
 export { seedDemoOit } from './demo.js';
 export { loadVisibleRound } from './services/oit-review-access.js';
 export { scoreRound } from './services/oit-review-score.service.js';
+export { listReviewQueue, type ReviewQueueRound } from './services/oit-review.service.js';
+export { ReviewCounts } from './http/views/oit-review-list.js';
 export { latestPrimaryDecisions } from './services/oit-review-access.js';
 export { listAssignments, listClarifications } from './db/oit-review.repository.js';

@@ -50,3 +50,24 @@ export async function findRoundIdByAgencyYear(
     .executeTakeFirst();
   return row?.id ?? null;
 }
+
+/** How many items of each round stand at each status (rounds without evidence are left out). */
+export async function countEvidenceByRound(
+  db: Kysely<Database>,
+  roundIds: readonly string[],
+): Promise<Map<string, Record<string, number>>> {
+  const counts = new Map<string, Record<string, number>>();
+  if (roundIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('oit_evidence')
+    .select(['round_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('round_id', 'in', roundIds)
+    .groupBy(['round_id', 'status'])
+    .execute();
+  for (const r of rows) {
+    const round = counts.get(r.round_id) ?? {};
+    round[r.status] = Number(r.n);
+    counts.set(r.round_id, round);
+  }
+  return counts;
+}

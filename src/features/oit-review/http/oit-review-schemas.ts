@@ -199,6 +199,7 @@ export const ClarificationViewJson = z.object({
   round: RoundJson,
   mayAnswer: z.boolean(),
   allowNewLinks: z.boolean(),
+  underReview: z.boolean(),
   items: z.array(
     z.object({
       item: OitItemJson,

@@ -20,7 +20,7 @@ import {
 import {
   assignAssessor,
   getReviewRound,
-  listMyReviewRounds,
+  listReviewQueue,
   recordDecision,
 } from '../services/oit-review.service.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
@@ -69,7 +69,7 @@ export function decisionFromForm(itemCode: string, values: DecisionFormValues) {
 function registerRoundPages(app: FastifyInstance, ctx: ServiceContext): void {
   const api = typed(app);
   api.get('/review', guarded, async (request, reply) => {
-    const rounds = await listMyReviewRounds(ctx, signedIn(request));
+    const rounds = await listReviewQueue(ctx, signedIn(request));
     return sendPage(reply, <ReviewListPage page={pageOf(request)} rounds={rounds} />);
   });
 

@@ -12,6 +12,7 @@ import {
 import {
   listEvidenceFiles,
   listRoundEvidence,
+  verdictVisibleIn,
   type ReviewFile,
 } from '../../oit-evidence/feature.js';
 import type { Round } from '../../rounds/feature.js';
@@ -77,6 +78,8 @@ export interface ClarificationView {
   round: Round;
   mayAnswer: boolean;
   allowNewLinks: boolean;
+  /** The assessors are still at work: their decisions are not shown yet (no items). */
+  underReview: boolean;
   items: ClarifyItem[];
 }
 
@@ -98,7 +101,9 @@ export async function getClarification(
   const answers = await listClarifications(db, roundId);
   const evidence = await listRoundEvidence(db, roundId);
   const items: ClarifyItem[] = [];
-  for (const item of listOitItems(compiled.edition)) {
+  // the assessors' decisions reach the agency from clarification on, never during the review
+  const visible = verdictVisibleIn(round.state);
+  for (const item of visible ? listOitItems(compiled.edition) : []) {
     const decision = latest.get(item.code);
     const failedFirst = decision && !isPass(decision.score);
     const answered = answers.filter((a) => a.itemCode === item.code);
@@ -112,6 +117,7 @@ export async function getClarification(
     round,
     mayAnswer: round.state === 'clarification' && canClarify(actor.grants, round.agencyPath),
     allowNewLinks: newLinksAllowed(compiled),
+    underReview: round.state === 'oit_review',
     items,
   };
 }

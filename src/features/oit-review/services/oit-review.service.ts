@@ -237,3 +237,54 @@ export async function recordDecision(
   });
 }
 export type { OitDecisionRow } from '../db/oit-review.repository.js';
+
+/** One round in an assessor's queue, with how much of it waits for them. */
+export interface ReviewQueueRound {
+  round: Round;
+  role: AssessorRole;
+  /** Items the agency submitted. */
+  submitted: number;
+  /** Submitted items this assessor has decided in the current stage's sense (any decision). */
+  decided: number;
+  /** Submitted items still waiting for this assessor's decision. */
+  waiting: number;
+  /** Whether decisions can be made now (OIT review or clarification). */
+  open: boolean;
+}
+
+/**
+ * The assessor's review queue: each round they are assigned to, with the submitted items and
+ * how many still wait for their decision (in clarification: answered items not yet decided
+ * again count as waiting too).
+ */
+export async function listReviewQueue(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<ReviewQueueRound[]> {
+  const db = ctx.db.kysely;
+  const rounds = await listMyReviewRounds(ctx, actor);
+  const out: ReviewQueueRound[] = [];
+  for (const { round, role } of rounds) {
+    const evidence = await listRoundEvidence(db, round.id);
+    const submitted = new Set(
+      evidence.filter((e) => e.status === 'submitted').map((e) => e.itemCode),
+    );
+    const stage = decisionStageOf(round.state);
+    const mine = latestByItem(await listDecisions(db, round.id), new Set([actor.user.id]));
+    const decided = [...submitted].filter((code) => {
+      const d = mine.get(code);
+      if (!d) return false;
+      // in clarification an item failed at first waits for a final decision
+      return stage !== 'final' || d.stage === 'final' || isPass(d.score);
+    }).length;
+    out.push({
+      round,
+      role,
+      submitted: submitted.size,
+      decided,
+      waiting: stage === null ? 0 : submitted.size - decided,
+      open: stage !== null,
+    });
+  }
+  return out;
+}

@@ -37,8 +37,14 @@ function ReminderItem({ lang, reminder }: { lang: Lang; reminder: Reminder }) {
 }
 
 /** The home page's reminders: late work first (highlighted), then work due soon, then the rest. */
-export function HomeReminders(props: { lang: Lang; reminders: Reminder[]; today: string }) {
-  const { lang, reminders, today } = props;
+export function HomeReminders(props: {
+  lang: Lang;
+  reminders: Reminder[];
+  today: string;
+  /** The person has work listed in the panels below: never say there is nothing to do. */
+  otherWork?: boolean;
+}) {
+  const { lang, reminders, today, otherWork = false } = props;
   const soonUntil = addDays(today, DUE_SOON_DAYS);
   const late = reminders.filter((r) => r.overdue);
   const soon = reminders.filter((r) => !r.overdue && r.dueOn !== null && r.dueOn <= soonUntil);
@@ -46,8 +52,19 @@ export function HomeReminders(props: { lang: Lang; reminders: Reminder[]; today:
   return (
     <section aria-labelledby="reminders">
       <h2 id="reminders">{pick(lang, m('งานที่ต้องดำเนินการ', 'Things to do'))}</h2>
-      {reminders.length === 0 && (
+      {reminders.length === 0 && !otherWork && (
         <p>{pick(lang, m('ไม่มีงานค้างหรืองานใกล้ถึงกำหนด', 'Nothing late or due soon'))}</p>
+      )}
+      {reminders.length === 0 && otherWork && (
+        <p>
+          {pick(
+            lang,
+            m(
+              'ไม่มีงานตามปฏิทินที่เกินหรือใกล้ถึงกำหนด งานที่รอคุณอยู่ในรายการด้านล่าง',
+              'Nothing on the calendar is late or due soon; the work waiting for you is listed below',
+            ),
+          )}
+        </p>
       )}
       {late.length > 0 && (
         <div class="once-warning">

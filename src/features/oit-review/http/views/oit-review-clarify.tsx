@@ -40,7 +40,18 @@ export function ClarifyPage({
       <p>
         {round.agencyNameTh} · <RoundStateTag lang={lang} state={round.state} />
       </p>
-      {view.items.length === 0 && (
+      {view.underReview && (
+        <p data-review-stage="under_review">
+          {pick(
+            lang,
+            m(
+              'ผู้ประเมินกำลังตรวจหลักฐาน OIT ข้อที่ต้องชี้แจงพร้อมเหตุผลและข้อเสนอแนะจะแสดงที่นี่เมื่อถึงช่วงชี้แจงเพิ่มเติม',
+              'The assessors are reviewing the OIT evidence; items to clarify, with reasons and advice, appear here from the clarification stage',
+            ),
+          )}
+        </p>
+      )}
+      {view.items.length === 0 && !view.underReview && (
         <p>{pick(lang, m('ไม่มีข้อที่ต้องชี้แจง', 'No items need an answer'))}</p>
       )}
       {view.items.map(({ item, decision, answers, files }) => (

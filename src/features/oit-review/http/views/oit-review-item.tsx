@@ -5,6 +5,12 @@ import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.j
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { DecisionTag } from './oit-review-list.js';
+import { fileLabel } from '../../../oit-evidence/feature.js';
+
+/** Where an item's file opens (the evidence side serves it to those who may see the item). */
+function filePath(roundId: string, itemCode: string, fileId: string): string {
+  return `/rounds/${encodeURIComponent(roundId)}/oit/${encodeURIComponent(itemCode)}/files/${encodeURIComponent(fileId)}`;
+}
 
 function LinkFacts({ lang, roundId, link }: { lang: Lang; roundId: string; link: ReviewLink }) {
   return (
@@ -20,7 +26,7 @@ function LinkFacts({ lang, roundId, link }: { lang: Lang; roundId: string; link:
             {s.kind === 'submission'
               ? pick(lang, m('ตอนส่ง', 'At submission'))
               : pick(lang, m('ตรวจซ้ำ', 'Re-check'))}
-            : {formatDate(lang, s.takenAt, true)} · HTTP {s.status ?? '—'} · {s.contentType ?? '—'}
+            : {formatDate(lang, s.takenAt, true)} · HTTP {s.status ?? '—'}
             {s.finalUrl && s.finalUrl !== link.url && ` · → ${s.finalUrl}`}
             {s.error && ` · ${s.error}`}
             <br />
@@ -51,8 +57,10 @@ function EvidenceColumn({ lang, detail }: { lang: Lang; detail: ReviewItemDetail
       {detail.files.length > 0 && <h3>{pick(lang, m('ไฟล์', 'Files'))}</h3>}
       <ul>
         {detail.files.map((f) => (
-          <li>
-            {f.originalName} · {f.contentType} · {f.size} B · <code>{f.sha256.slice(0, 16)}…</code>
+          <li data-file={f.id}>
+            <a href={filePath(detail.round.id, detail.item.code, f.id)}>{f.originalName}</a> (
+            {pick(lang, fileLabel(f.contentType, f.size))}) ·{' '}
+            <code title="sha256">{f.sha256.slice(0, 16)}…</code>
             {f.addedIn === 'clarification' &&
               ` (${pick(lang, m('เพิ่มตอนชี้แจง', 'added in clarification'))})`}
           </li>
@@ -68,12 +76,10 @@ function EvidenceColumn({ lang, detail }: { lang: Lang; detail: ReviewItemDetail
             {file && (
               <>
                 {' · '}
-                <a
-                  href={`/rounds/${detail.round.id}/oit/${encodeURIComponent(detail.item.code)}/files/${file.id}`}
-                >
+                <a href={filePath(detail.round.id, detail.item.code, file.id)}>
                   {pick(lang, m('ดาวน์โหลดไฟล์', 'Download'))} {file.originalName}
                 </a>{' '}
-                ({file.size} B)
+                ({pick(lang, fileLabel(file.contentType, file.size))})
               </>
             )}
           </p>

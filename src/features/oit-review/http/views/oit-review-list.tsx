@@ -2,9 +2,8 @@ import type { Message } from '../../../../core/errors.js';
 import { WITHHELD_LABEL } from '../../../../core/disclosure/disclosure.js';
 import type { AssessorRole } from '../../core/review-policy.js';
 import type { OitDecisionRow } from '../../services/oit-review.service.js';
-import type { Round } from '../../../rounds/feature.js';
 import type { OitScoreSummary } from '../../services/oit-review-score.service.js';
-import type { ReviewRoundOverview } from '../../services/oit-review.service.js';
+import type { ReviewQueueRound, ReviewRoundOverview } from '../../services/oit-review.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import {
   CsrfField,
@@ -28,13 +27,29 @@ export function DecisionTag({ lang, decision }: { lang: Lang; decision: OitDecis
   return <span class="tag">{decision.score}</span>;
 }
 
-/** The assessor's list of assigned rounds. */
+/** How much of a round waits for the assessor: waiting of submitted, decided. */
+export function ReviewCounts({ lang, queued }: { lang: Lang; queued: ReviewQueueRound }) {
+  const { submitted, decided, waiting } = queued;
+  return (
+    <span class={waiting > 0 ? 'warning-text' : 'muted'} data-waiting={waiting}>
+      {pick(
+        lang,
+        m(
+          `รอตรวจ ${waiting} ข้อ · ตรวจแล้ว ${decided} ข้อ · หน่วยงานส่งแล้ว ${submitted} ข้อ`,
+          `${waiting} waiting · ${decided} decided · ${submitted} submitted`,
+        ),
+      )}
+    </span>
+  );
+}
+
+/** The assessor's list of assigned rounds, each with how much waits. */
 export function ReviewListPage({
   page,
   rounds,
 }: {
   page: PageContext;
-  rounds: { round: Round; role: AssessorRole }[];
+  rounds: ReviewQueueRound[];
 }) {
   const { lang } = page;
   return (
@@ -43,13 +58,16 @@ export function ReviewListPage({
         <p>{pick(lang, m('ยังไม่มีรอบที่ได้รับมอบหมาย', 'No rounds are assigned to you yet'))}</p>
       )}
       <ul>
-        {rounds.map(({ round, role }) => (
-          <li>
-            <a href={`/review/rounds/${round.id}`}>
-              {round.agencyCode} {round.agencyNameTh}
+        {rounds.map((queued) => (
+          <li data-review-round={queued.round.id}>
+            <a href={`/review/rounds/${queued.round.id}`}>
+              {queued.round.agencyCode} {queued.round.agencyNameTh}
             </a>{' '}
-            · {editionLabel(lang, round)} · <RoundStateTag lang={lang} state={round.state} /> ·{' '}
-            {pick(lang, ROLE_NAMES[role])}
+            · {editionLabel(lang, queued.round)} ·{' '}
+            <RoundStateTag lang={lang} state={queued.round.state} /> ·{' '}
+            {pick(lang, ROLE_NAMES[queued.role])}
+            <br />
+            <ReviewCounts lang={lang} queued={queued} />
           </li>
         ))}
       </ul>
