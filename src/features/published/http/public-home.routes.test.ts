@@ -98,6 +98,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         expect(answer.body, url).not.toContain('href="/login"');
         expect(answer.body, url).toContain('rel="icon"');
       }
+      // an unknown agency's home does not link to itself
+      const unknown = await t.client().get('/public/ZZZ');
+      expect(unknown.body).not.toContain('href="/public/ZZZ"');
       const missing = await t.client().get('/public/D01/nothing-here');
       expect(missing.body).toContain('href="/public/D01"');
       // a signed-out visitor's unknown address leads to the public index (and staff sign-in)

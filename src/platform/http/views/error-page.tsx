@@ -54,7 +54,9 @@ export function sendErrorPage(
       ? { th: 'ไม่พบหน้า', en: 'Not found' }
       : { th: 'ทำรายการไม่สำเร็จ', en: 'Could not complete' };
   if (isCitizenError(path, page.actor !== null, status)) {
-    const code = publicCodeOf(path);
+    // the agency's home, unless the address is that home (an unknown code)
+    const named = publicCodeOf(path);
+    const code = named && publicHomePath(named) !== path.replace(/\/+$/, '') ? named : null;
     return sendPage(
       reply,
       <PublicLayout lang={lang} path={path} title={title} agency={null}>
