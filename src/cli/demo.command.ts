@@ -9,7 +9,9 @@ import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { createApp } from '../app/create-app.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
-import { loadEdition } from '../features/editions/feature.js';
+import { listBundledEditions, loadEdition } from '../features/editions/feature.js';
+import { chooseDemoYears } from '../core/demo/demo-years.js';
+import { bangkokDay } from '../core/thai-calendar.js';
 import { DEMO_AGENCIES, seedDemo, type DemoSummary } from '../app/demo.js';
 import { ROLE_NAMES } from '../core/access/roles.js';
 import { runScoreCommand } from './score.command.js';
@@ -21,19 +23,23 @@ async function runScoreDemo(args: string[], io: Io): Promise<number> {
     args,
     strict: true,
     options: {
-      edition: { type: 'string', default: 'ita-2569' },
+      edition: { type: 'string' },
       out: { type: 'string', default: join('data', 'demo-bundle.ndjson') },
-      seed: { type: 'string', default: '2569' },
+      seed: { type: 'string' },
     },
   });
-  const compiled = compileEdition(loadEdition(values.edition).edition);
+  // by default the edition of the assessment year running today, as the served demo
+  const edition =
+    values.edition ??
+    chooseDemoYears(bangkokDay(systemClock.now()), listBundledEditions()).currentEdition;
+  const compiled = compileEdition(loadEdition(edition).edition);
   mkdirSync(join(values.out, '..'), { recursive: true });
   const file = createWriteStream(values.out);
   const records = generateBundleRecords(compiled, {
     agencies: DEMO_AGENCIES.map((a) => ({ id: a.code, name: a.nameTh })),
     responses: 2400,
     iitShare: 0.4,
-    random: createSeededRandom(Number(values.seed)),
+    random: createSeededRandom(Number(values.seed ?? compiled.edition.year)),
   });
   for (const record of records) {
     if (!file.write(JSON.stringify(record) + '\n')) await once(file, 'drain');
@@ -41,7 +47,7 @@ async function runScoreDemo(args: string[], io: Io): Promise<number> {
   file.end();
   await once(file, 'finish');
   io.out(`ข้อมูลตัวอย่าง / demo bundle: ${values.out}\n\n`);
-  return runScoreCommand(['--edition', values.edition, '--input', values.out], io);
+  return runScoreCommand(['--edition', edition, '--input', values.out], io);
 }
 
 function printAccounts(io: Io, summary: DemoSummary, url: string, serving: boolean): void {
