@@ -156,6 +156,9 @@ for (const dialect of DIALECTS) {
       const html = await owner.get(`${url}/document.html`);
       expect(html.statusCode).toBe(200);
       expect(html.body).toContain('พิจารณาอนุญาต');
+      // a formal document: printed today (26 Nov 2569), the month written in full
+      expect(html.body).toContain('26 พฤศจิกายน พ.ศ. 2569');
+      expect(html.body).not.toContain('26 พ.ย. 2569');
     });
 
     it('records service cases and shows the time taken against the standard', async () => {

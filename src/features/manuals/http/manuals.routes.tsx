@@ -14,7 +14,8 @@ import {
   type ManualView,
 } from '../services/manual.service.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
-import { formatDate, type Lang } from '../../../platform/http/i18n.js';
+import { type Lang } from '../../../platform/http/i18n.js';
+import { longDate } from '../../../core/thai-calendar.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { sendReport, type ReportFormat } from '../../../platform/http/report-response.js';
 import { signedIn } from '../../../platform/http/route-support.js';
@@ -88,7 +89,7 @@ function reportOf(lang: Lang, agencyNameTh: string, manual: ManualView, printedA
   return buildManualReport(manual, {
     lang,
     agencyName: agencyNameTh,
-    dateText: formatDate(lang, printedAt),
+    dateText: longDate(lang, printedAt),
   });
 }
 

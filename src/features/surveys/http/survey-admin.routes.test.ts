@@ -10,7 +10,7 @@ import {
   signedIn,
 } from '../../../app/test-client.js';
 import { step } from '../../../app/test-steps.js';
-import { bangkokDay, beDay, shortDay } from '../../../core/thai-calendar.js';
+import { bangkokDay, beDay, longDate, shortDay } from '../../../core/thai-calendar.js';
 
 const LINK = /http:\/\/localhost(:\d+)?\/s\/([A-Z0-9]{6})/;
 const SLIP_CODE = /<p class="slip-code">([A-Z0-9]{5}-[A-Z0-9]{5})<\/p>/g;
@@ -98,6 +98,9 @@ for (const dialect of DIALECTS) {
       expect(page.body).not.toContain('type="date"');
       // D01 has 2,350 staff: no projection of hundreds of thousands of respondents
       expect(page.body).not.toMatch(/\d{3},\d{3} คน/);
+      // the printed poster writes the closing day in full
+      const poster = await agency.get(`${base}/IIT/poster`);
+      expect(poster.body).toContain(`ตอบได้ถึงวันที่ ${longDate('th', closes)}`);
     });
 
     it('refuses a closing year far from today, or one in the Christian era, saying what was typed', async () => {

@@ -3,12 +3,12 @@ import type { Agency } from '../../../agencies/feature.js';
 import { satisfactionChartSvg } from '../../reports/activity-charts.js';
 import type { ReportBlock, ReportDocument } from '../../../../platform/reports/report-document.js';
 import type { ActivityView } from '../../services/activity.service.js';
-import { formatDay, m, pick, type Lang } from '../../../../platform/http/i18n.js';
-import { thaiLongDate } from '../../../../core/thai-calendar.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { longDate } from '../../../../core/thai-calendar.js';
 
-/** An activity's day written out: "29 มกราคม พ.ศ. 2569" in Thai. */
+/** An activity's day written out in full: "29 มกราคม พ.ศ. 2569", "29 January 2026". */
 export function activityDay(lang: Lang, heldOn: string): string {
-  return lang === 'th' ? thaiLongDate(heldOn) : formatDay('en', heldOn);
+  return longDate(lang, heldOn);
 }
 
 /** Non-empty lines of a text box, as list items. */

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Message } from '../../../../core/errors.js';
 import type { Text } from '../../../../core/framework/edition.schema.js';
-import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
+import { longDate } from '../../../../core/thai-calendar.js';
 import { QrImage } from './survey-admin-cockpit.js';
 import { IconLink } from '../../../../platform/http/views/layout-head.js';
 
@@ -79,7 +80,7 @@ export function PosterPage(props: { lang: Lang; survey: PrintSurvey; qrSvg: stri
         <p class="poster-scan">สแกน QR code ด้วยกล้องโทรศัพท์ หรือเปิดลิงก์</p>
         <p class="poster-url">{survey.url}</p>
         {survey.closesOn && (
-          <p class="poster-closes">ตอบได้ถึงวันที่ {formatDate('th', survey.closesOn)}</p>
+          <p class="poster-closes">ตอบได้ถึงวันที่ {longDate('th', survey.closesOn)}</p>
         )}
         <p class="poster-confidential">{CONFIDENTIAL.th}</p>
         <p class="poster-confidential" lang="en">
