@@ -11,6 +11,7 @@ export const oitEvidenceFeature: Feature = {
 // What other features use of this one: its door.
 export { listOitItems, type OitItemInfo } from './core/oit-items.js';
 export { fileLabel, verdictVisibleIn } from './core/evidence-progress.js';
+export { EVIDENCE_STATUS_NAMES, isEvidenceStatus } from './core/evidence-status.js';
 export {
   countEvidenceByRound,
   findRoundIdByAgencyYear,

@@ -163,6 +163,9 @@ for (const dialect of DIALECTS) {
       expect(home.body).toContain('รอตรวจ 1 ข้อ');
       expect(home.body).not.toContain('ไม่มีงานค้างหรืองานใกล้ถึงกำหนด');
       expect((await assessor.get('/review')).body).toContain('รอตรวจ 1 ข้อ');
+      const overview = await assessor.get(`/review/rounds/${roundId}`);
+      expect(overview.body).toMatch(/data-evidence-status="submitted">\s*ส่งแล้ว/);
+      expect(overview.body).not.toMatch(/>\s*(submitted|draft|ready|approved)\s*</);
       const page = await assessor.get(`/review/rounds/${roundId}/items/O5`);
       expect(page.body).toContain('ไฟล์ PDF 29 KB');
       expect(page.body).not.toContain('application/pdf');

@@ -13,6 +13,7 @@ import {
 } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { editionLabel, RoundStateTag } from '../../../rounds/feature.js';
+import { EVIDENCE_STATUS_NAMES, isEvidenceStatus } from '../../../oit-evidence/feature.js';
 
 const ROLE_NAMES: Record<AssessorRole, Message> = {
   primary: m('ผู้ประเมินหลัก', 'Primary assessor'),
@@ -185,7 +186,11 @@ export function ReviewRoundPage({
                     {item.code} {pick(lang, item.name)}
                   </a>
                 </td>
-                <td>{evidenceStatus ?? '—'}</td>
+                <td data-evidence-status={evidenceStatus ?? ''}>
+                  {evidenceStatus && isEvidenceStatus(evidenceStatus)
+                    ? pick(lang, EVIDENCE_STATUS_NAMES[evidenceStatus])
+                    : pick(lang, m('ยังไม่มีหลักฐาน', 'No evidence'))}
+                </td>
                 <td>
                   <DecisionTag lang={lang} decision={primary} />
                 </td>
