@@ -8,6 +8,7 @@ import {
   signedInPage,
   demoJourney,
 } from './browser.js';
+import { beDay } from '../../src/core/thai-calendar.js';
 
 const CAMERA = '6720-001-0001/66';
 
@@ -29,8 +30,9 @@ describe('asset loan journey in Chromium', () => {
     await submitVia(staff, `main a:text-is("${CAMERA}")`, '');
     await staff.selectOption('#purposeCategory', 'public_service');
     await staff.fill('#purpose', 'ถ่ายภาพกิจกรรมเปิดบ้านให้ประชาชนเยี่ยมชมหน่วยงาน');
-    await staff.fill('#fromOn', dayFromToday(0));
-    await staff.fill('#toOn', dayFromToday(1));
+    // typed as people type them: day/month/Buddhist-era year
+    await staff.fill('#fromOn', beDay(dayFromToday(0)));
+    await staff.fill('#toOn', beDay(dayFromToday(1)));
     await expectNoAxeViolations(staff);
     await submitVia(staff, 'main form[action$="/loans"] button[type=submit]', '');
     expect(await staff.locator('.notice').innerText()).toContain('รอผู้มีอำนาจอนุมัติ');

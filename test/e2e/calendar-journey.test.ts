@@ -32,7 +32,7 @@ describe('calendar journey on a phone in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
 
     await page.fill('#title', 'ทดสอบงานจากโทรศัพท์');
-    await page.fill('#dueOn', '2026-12-24');
+    await page.fill('#dueOn', '24/12/2569');
     await page.selectOption('#ownerUserId', { label: 'ผู้รับผิดชอบข้อ OIT' });
     await submitVia(page, 'form[action$="/calendar/tasks"] button[type=submit]');
     const added = page.locator('main li', { hasText: 'ทดสอบงานจากโทรศัพท์' });

@@ -55,7 +55,7 @@ describe('measures hand-off and KM activity on a phone in Chromium', () => {
     await expectNoAxeViolations(page);
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
     await page.fill('#title', 'แลกเปลี่ยนเรียนรู้การเขียนคู่มือ');
-    await page.fill('#heldOn', '2026-02-10');
+    await page.fill('#heldOn', '10/02/2569');
     await page.fill('input[name="q0_4"]', '3');
     await page.fill('input[name="q0_5"]', '1');
     await submitVia(page, 'form[action$="/activities"] button[type=submit]');
