@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from './report-document.js';
 import { reportToDocx, svgSize } from './report-docx.js';
-import { escapeHtml, reportToHtml } from './report-html.js';
+import { cellHtml, escapeHtml, reportToHtml } from './report-html.js';
 
 const DOC: ReportDocument = {
   lang: 'th',
@@ -64,6 +64,16 @@ describe('report HTML', () => {
     });
     expect(html).toContain('<table><thead>');
     expect(html).toContain('thead { display: table-header-group; }');
+  });
+
+  it('lets a long web address wrap inside its table cell, Thai text untouched', () => {
+    expect(cellHtml('ดูที่ https://www.example.go.th/ita/o1.pdf?a=1&b=2 ครับ')).toBe(
+      'ดูที่ https:/<wbr>/<wbr>www.<wbr>example.<wbr>go.<wbr>th/<wbr>ita/<wbr>o1.<wbr>pdf?<wbr>a=<wbr>1&amp;<wbr>b=<wbr>2 ครับ',
+    );
+    expect(cellHtml('<b>ผู้ใหญ่</b>')).toBe('&lt;b&gt;ผู้ใหญ่&lt;/b&gt;');
+    const html = reportToHtml(DOC);
+    expect(html).toContain('line-break: strict');
+    expect(html).toContain('orphans: 2; widows: 2;');
   });
 
   it('uses the served Sarabun files by default and shows screen links', () => {

@@ -43,6 +43,11 @@ function styles(fonts: ReportFontUrls): string {
 @font-face { font-family: 'Sarabun'; font-weight: 700; src: url(${cssUrl(fonts.bold)}) format('truetype'); }
 @page { size: A4; margin: 2.5cm 2cm 2cm 3cm; }
 html { font-family: 'Sarabun', 'TH Sarabun New', sans-serif; font-size: 16pt; line-height: 1.6; color: #000; }
+/* Thai: lines break between words (the browser's Thai dictionary), never inside a cluster, so no
+   vowel or tone mark is left alone; no hyphens; a paragraph leaves at least two lines at a page's
+   foot and head */
+body { line-break: strict; word-break: normal; overflow-wrap: break-word; hyphens: manual; }
+p, li { orphans: 2; widows: 2; }
 body { margin: 0 auto; max-width: 16cm; padding: 1rem; }
 @media print { body { max-width: none; padding: 0; } .screen-only { display: none; } }
 @media screen and (max-width: 640px) { html { font-size: 13pt; } table { display: block; overflow-x: auto; font-size: 12pt; } .signature { margin-left: 0; } }
@@ -54,8 +59,8 @@ h2 { font-size: 18pt; margin: 1em 0 0.3em; break-after: avoid; }
 h3 { font-size: 16pt; margin: 0.8em 0 0.2em; break-after: avoid; }
 .subtitle, .date { margin: 0; }
 p { margin: 0.3em 0; text-indent: 0; }
-table { border-collapse: collapse; width: 100%; margin: 0.5em 0; font-size: 14pt; }
-th, td { border: 1px solid #000; padding: 0.1em 0.35em; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; max-width: 100%; margin: 0.5em 0; font-size: 14pt; }
+th, td { border: 1px solid #000; padding: 0.15em 0.35em; vertical-align: top; }
 th { background: #eee; font-weight: 700; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
@@ -66,6 +71,7 @@ caption { caption-side: top; text-align: left; font-weight: 700; padding-bottom:
 .align-center { text-align: center; }
 .align-justify { text-align: justify; }
 figure { margin: 0.6em 0; padding-top: 0.3em; break-inside: avoid; }
+caption, h2, h3, h4 { break-after: avoid; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-weight: 700; }
 .signature { margin: 2.5em 0 0 45%; text-align: center; break-inside: avoid; }
@@ -73,6 +79,28 @@ figcaption { font-weight: 700; }
 .page-break { break-after: page; }
 `;
 }
+
+/**
+ * A table cell's text, escaped, with break opportunities (<wbr>) after the slashes, dots and
+ * signs of any web address in it: a long link wraps inside its column instead of pushing the
+ * table past the page's edge, and Thai words keep breaking only between words.
+ */
+export function cellHtml(text: string): string {
+  return text
+    .split(/(https?:\/\/\S+)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+            .split(/(?<=[/.?&=_-])/)
+            .map(escapeHtml)
+            .join('<wbr>')
+        : escapeHtml(part),
+    )
+    .join('');
+}
+
+/** Tables up to this many rows are kept on one page. */
+export const KEEP_WHOLE_ROWS = 6;
 
 function blockHtml(block: ReportBlock): string {
   switch (block.kind) {
@@ -103,11 +131,12 @@ function blockHtml(block: ReportBlock): string {
       const body = block.rows
         .map(
           (row) =>
-            `<tr>${row.map((cell, i) => `<td${cls(i)}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+            `<tr>${row.map((cell, i) => `<td${cls(i)}>${cellHtml(cell)}</td>`).join('')}</tr>`,
         )
         .join('');
-      // short tables stay on one page, so a header row is never left alone at a page's foot
-      const keep = block.rows.length <= 12 ? ' class="keep"' : '';
+      // very short tables stay on one page (a longer one kept whole would leave half a page
+      // empty); a longer one repeats its header row on each page and never splits a row
+      const keep = block.rows.length <= KEEP_WHOLE_ROWS ? ' class="keep"' : '';
       return `<table${keep}>${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
     }
     case 'chart': {
