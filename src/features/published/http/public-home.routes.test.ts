@@ -39,6 +39,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(index.body).toContain('href="/public/D01"');
       expect(index.body).toContain('href="/public/D02"');
       expect(index.body).not.toContain('action="/logout"');
+      // a citizen who lands on the sign-in page finds the way to the index
+      expect((await t.client().get('/login')).body).toContain('href="/public"');
       // like every public page, the index and a home leave no log line
       expect(isUnlogged('/public')).toBe(true);
       expect(isUnlogged('/public/D01')).toBe(true);

@@ -180,6 +180,10 @@ function LoginPage({
         />
         <button type="submit">{pick(lang, m('เข้าสู่ระบบ', 'Sign in'))}</button>
       </form>
+      <p class="hint">
+        {pick(lang, m('ประชาชนทั่วไปไม่ต้องเข้าสู่ระบบ: ', 'No sign-in needed for the public: '))}
+        <a href="/public">{pick(lang, m('ข้อมูลที่หน่วยงานเผยแพร่', 'what the agencies publish'))}</a>
+      </p>
     </Layout>
   );
 }
