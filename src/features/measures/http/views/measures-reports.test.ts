@@ -90,6 +90,17 @@ describe('measures report documents', () => {
     expect(textOf(none.blocks)).toContain('ยังไม่มีมาตรการ');
   });
 
+  it('ends the measures document and the progress report with the head’s signature block', () => {
+    for (const doc of [
+      measuresDocumentReport('th', REPORT),
+      measuresProgressReport('th', REPORT),
+    ]) {
+      const last = doc.blocks.at(-1);
+      expect(last?.kind).toBe('signature');
+      expect(last?.kind === 'signature' && last.position).toBe(`หัวหน้าหน่วยงาน${REPORT.agencyName}`);
+    }
+  });
+
   it('never lets a time frame end before it starts (a measure recorded after its due day)', () => {
     // recorded on 6 Dec 2569, due 30 Sep 2568: the fiscal year 2568, from 1 October 2567
     const late = measure({ startedOn: '2026-12-06T03:00:00.000Z', dueOn: '2025-09-30' });

@@ -40,6 +40,23 @@ function header(lang: Lang, report: MeasuresReport, title: string) {
   };
 }
 
+/**
+ * Where the head of agency signs a document the agency issues: a line for the signature, the
+ * name written by hand, the position and the date (an official document is signed on paper).
+ */
+function signature(lang: Lang, report: MeasuresReport): ReportBlock {
+  const dots = '..............................';
+  return {
+    kind: 'signature',
+    name: dots,
+    position: pick(
+      lang,
+      m(`หัวหน้าหน่วยงาน${report.agencyName}`, `Head of agency, ${report.agencyName}`),
+    ),
+    dateText: `${pick(lang, m('วันที่', 'Date'))} ${dots}`,
+  };
+}
+
 /** The measures document (มาตรการ): each measure with its target, owner and time frame. */
 export function measuresDocumentReport(lang: Lang, report: MeasuresReport): ReportDocument {
   const title = pick(lang, PUBLICATION_TITLES.document(report.fiscalYear));
@@ -76,6 +93,7 @@ export function measuresDocumentReport(lang: Lang, report: MeasuresReport): Repo
         period(lang, x),
       ]),
     });
+  blocks.push(signature(lang, report));
   return { ...header(lang, report, title), blocks };
 }
 
@@ -168,5 +186,6 @@ export function measuresProgressReport(lang: Lang, report: MeasuresReport): Repo
       });
     report.previous.measures.forEach((x, i) => blocks.push(...measureSection(lang, x, i + 1)));
   }
+  blocks.push(signature(lang, report));
   return { ...header(lang, report, title), blocks };
 }
