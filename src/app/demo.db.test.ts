@@ -85,6 +85,17 @@ describeEachDialect('demo seed', (getDb) => {
       .execute();
     expect(planned.length).toBeGreaterThan(5);
     expect(planned.every((t) => t.due_on > '2026-12-06' && t.done_at === null)).toBe(true);
+    // the No Gift Policy is this year's; the gifts and their published report are last year's,
+    // this year's (December to April) being still to come
+    const years = async (
+      table: 'no_gift_declaration' | 'gift_report' | 'gift_report_publication',
+    ) =>
+      (await getDb().kysely.selectFrom(table).select('fiscal_year').execute()).map((r) =>
+        Number(r.fiscal_year),
+      );
+    expect(await years('no_gift_declaration')).toEqual([2570]);
+    expect(await years('gift_report')).toEqual([2569, 2569, 2569]);
+    expect(await years('gift_report_publication')).toEqual([2569]);
   });
 
   it('leaves an existing database alone and every demo account can sign in', async () => {

@@ -9,15 +9,16 @@ import {
   createDeclaration,
 } from './services/integrity.service.js';
 import { bangkokDay } from '../../core/thai-calendar.js';
-import { storyDay } from '../../core/demo/demo-years.js';
+import { shiftYears, storyDay } from '../../core/demo/demo-years.js';
 import { findRound } from '../rounds/feature.js';
 
 /**
  * D01's No Gift Policy for the demo's fiscal year (drafted, approved and published), two
  * communication entries, two acknowledgements (the head and the viewer; the OIT item owner has
- * yet to), and three gift reports, one above the threshold waiting for the head; the year's gift
+ * yet to), and three gift reports, one above the threshold waiting for the head; the gifts' year
  * report is published so O20 finds all three documents. The days are those of 2569 moved into the
- * year, none after today.
+ * year, none after today: while the year's gifts (December to April) are still to come, the gifts
+ * are those of the year before, and so is the published report.
  */
 export async function seedDemoIntegrity(ctx: ServiceContext, world: DemoWorld): Promise<void> {
   const agency = world.agencies.find((a) => a.code === 'D01');
@@ -30,6 +31,8 @@ export async function seedDemoIntegrity(ctx: ServiceContext, world: DemoWorld): 
     const moved = storyDay(d, YEAR);
     return moved <= today ? moved : today;
   };
+  const giftShift = storyDay('2026-04-10', YEAR) <= today ? 0 : -1;
+  const giftDay = (d: string) => shiftYears(storyDay(d, YEAR), giftShift);
   const admin = await demoActor(ctx, 'agency@example.org');
   const head = await demoActor(ctx, 'head@example.org');
   const owner = await demoActor(ctx, 'owner@example.org');
@@ -60,7 +63,7 @@ export async function seedDemoIntegrity(ctx: ServiceContext, world: DemoWorld): 
   await acknowledgeDeclaration(ctx, viewer, agency.id, YEAR);
 
   await reportGift(ctx, owner, agency.id, {
-    giftOn: day('2025-12-26'),
+    giftOn: giftDay('2025-12-26'),
     giverType: 'business',
     giverName: 'บริษัทผู้รับจ้างทำความสะอาด',
     description: 'กระเช้าผลไม้ปีใหม่',
@@ -70,7 +73,7 @@ export async function seedDemoIntegrity(ctx: ServiceContext, world: DemoWorld): 
     actionNote: 'วางไว้ที่ห้องรับรองให้บุคลากรแบ่งปันกัน',
   });
   await reportGift(ctx, viewer, agency.id, {
-    giftOn: day('2026-02-10'),
+    giftOn: giftDay('2026-02-10'),
     giverType: 'person',
     description: 'บัตรกำนัลห้างสรรพสินค้าจากผู้มาขอรับบริการ',
     valueBaht: '2000',
@@ -78,7 +81,7 @@ export async function seedDemoIntegrity(ctx: ServiceContext, world: DemoWorld): 
     handling: 'declined',
   });
   await reportGift(ctx, owner, agency.id, {
-    giftOn: day('2026-04-10'),
+    giftOn: giftDay('2026-04-10'),
     giverType: 'business',
     giverName: 'ผู้ประกอบการที่เคยเสนอราคา',
     description: 'นาฬิกาข้อมือเนื่องในวันสงกรานต์',
@@ -87,5 +90,5 @@ export async function seedDemoIntegrity(ctx: ServiceContext, world: DemoWorld): 
     handling: 'handed_over',
     actionNote: 'เก็บรักษาไว้ที่งานพัสดุ รอหัวหน้าหน่วยงานวินิจฉัย',
   });
-  await publishGiftReport(ctx, head, agency.id, YEAR);
+  await publishGiftReport(ctx, head, agency.id, YEAR + giftShift);
 }
