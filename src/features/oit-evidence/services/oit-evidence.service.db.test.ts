@@ -12,8 +12,11 @@ import { submitEvidence } from './oit-evidence-submit.service.js';
 import type { EvidenceSettings } from './oit-evidence-support.js';
 import {
   approveEvidence,
+  findKeptUpload,
+  keepUpload,
   loadOitWorkspace,
   markEvidenceReady,
+  returnEvidence,
   saveItemEvidence,
 } from './oit-evidence.service.js';
 import { step } from '../../../app/test-steps.js';
@@ -144,5 +147,55 @@ describeEachDialect('OIT evidence service', (getDb) => {
       'oit.evidence_approved',
       'oit.evidence_submitted',
     ]);
+  });
+
+  it('sends back only offered evidence, only by the head, only with a reason', async () => {
+    const head = actors.head as Actor;
+    const agency = actors.agency as Actor;
+    await saveItemEvidence(
+      ctx,
+      settings,
+      agency,
+      ref('O8'),
+      input(['https://d01.example.org/a']),
+      null,
+    );
+    await expect(returnEvidence(ctx, head, ref('O8'), 'ยังไม่ครบ')).rejects.toMatchObject({
+      code: 'evidence_locked',
+    });
+    await markEvidenceReady(ctx, agency, ref('O8'));
+    await expect(returnEvidence(ctx, head, ref('O8'), '   ')).rejects.toMatchObject({
+      code: 'reason_required',
+      details: { field: 'reason' },
+    });
+    await expect(returnEvidence(ctx, agency, ref('O8'), 'ไม่')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await returnEvidence(ctx, head, ref('O8'), 'ยังไม่ครบ');
+    const entry = (await loadOitWorkspace(ctx, agency, roundId)).items.find(
+      (i) => i.item.code === 'O8',
+    );
+    expect(entry?.status).toBe('draft');
+    expect(entry?.evidence?.returnReason).toBe('ยังไม่ครบ');
+  });
+
+  it('keeps a chosen file only for one who could save it, and attaches it for them alone', async () => {
+    const agency = actors.agency as Actor;
+    const viewer = actors.viewer as Actor;
+    const pdf = { fileName: 'คำสั่ง.pdf', bytes: Buffer.from('%PDF-1.7\n%%EOF\n') };
+    expect(await keepUpload(ctx, settings, viewer, ref('O7'), pdf)).toBeNull();
+    const exe = { fileName: 'a.exe', bytes: Buffer.from('MZ') };
+    expect(await keepUpload(ctx, settings, agency, ref('O7'), exe)).toBeNull();
+    const kept = await keepUpload(ctx, settings, agency, ref('O7'), pdf);
+    expect(kept).toMatchObject({ originalName: 'คำสั่ง.pdf', contentType: 'application/pdf' });
+    const id = kept?.id ?? '';
+    expect(await findKeptUpload(ctx, viewer, ref('O7'), id)).toBeNull();
+    expect(await findKeptUpload(ctx, agency, ref('O8'), id)).toBeNull();
+    await saveItemEvidence(ctx, settings, agency, ref('O7'), input([]), null, id);
+    const entry = (await loadOitWorkspace(ctx, agency, roundId)).items.find(
+      (i) => i.item.code === 'O7',
+    );
+    expect(entry?.files.map((f) => f.originalName)).toEqual(['คำสั่ง.pdf']);
+    expect(await findKeptUpload(ctx, agency, ref('O7'), id)).toBeNull();
   });
 });

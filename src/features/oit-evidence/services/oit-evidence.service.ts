@@ -248,8 +248,13 @@ export async function keepUpload(
   }
   const db = ctx.db.kysely;
   const target = await loadTarget(ctx, db, actor, ref.roundId, ref.itemCode);
-  if (!mayEditItem(policyActor(actor), target.round.agencyPath, target.evidence.ownerUserId))
-    return null;
+  const open = target.round.state === 'setup' || target.round.state === 'collecting';
+  const editable =
+    open &&
+    target.evidence.status !== 'submitted' &&
+    mayEditItem(policyActor(actor), target.round.agencyPath, target.evidence.ownerUserId);
+  // nothing is kept for a form that could never take it
+  if (!editable) return null;
   const stored = await saveStoredFile(settings.filesDir, 'uploads', upload.bytes);
   const kept: PendingUpload = {
     id: ctx.ids.uuid(),
