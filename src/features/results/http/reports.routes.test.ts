@@ -134,6 +134,9 @@ for (const dialect of DIALECTS) {
       const sheet = (await readBook(response.rawPayload)).getWorksheet('ผลการประเมิน');
       expect(sheet?.getRow(1).getCell(5).value).toBe('รายการ');
       expect(sheet?.getRow(2).getCell(6).value).toBe(lastJson.result.total);
+      // the edition by its year, never its code (issue 13, part 8)
+      expect(String(sheet?.getRow(2).getCell(5).value)).toContain(`เกณฑ์ปี ${last.editionYear}`);
+      expect(String(sheet?.getRow(2).getCell(5).value)).not.toMatch(/ita-\d/);
       const kinds = new Set<string>();
       sheet?.eachRow((row, n) => {
         if (n > 2) kinds.add(String(row.getCell(4).value));
@@ -157,6 +160,12 @@ for (const dialect of DIALECTS) {
       expect(units?.getRow(1).values).toContain('คะแนนรวม');
       expect(units?.rowCount).toBe(agencies.length + 1);
       expect(units?.getRow(2).getCell(1).value).toBe(1);
+      // agency types in words, not their codes
+      const types = new Set<string>();
+      units?.eachRow((row, n) => {
+        if (n > 1) types.add(String(row.getCell(4).value));
+      });
+      for (const type of types) expect(type).toMatch(/[\u0E00-\u0E7F]/);
       expect(book.getWorksheet('ตัวชี้วัดที่อ่อนที่สุด')?.rowCount).toBeGreaterThan(1);
 
       const started = await ministry.get(`/agencies/${top.id}/rollup.xlsx?year=2568&background=1`);

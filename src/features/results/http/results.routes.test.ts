@@ -116,6 +116,9 @@ for (const dialect of DIALECTS) {
         expect(body).toMatch(/ไม่มี \d+ คน/);
         expect(body).toMatch(/มากที่สุด \d+ คน/);
       }
+      // the edition by its year in the printed report, never its code
+      expect(report.body).toContain('เกณฑ์ปี 2568');
+      expect(report.body).not.toMatch(/ita-25\d\d/);
     });
 
     it('answers 404 to a user of another agency', async () => {

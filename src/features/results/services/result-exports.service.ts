@@ -1,5 +1,11 @@
+import { editionYearLabel } from '../../../core/plain-labels.js';
 import { isAllowed } from '../../../core/access/roles.js';
-import { findAgencyById, listAgencies } from '../../agencies/feature.js';
+import {
+  AGENCY_TYPES,
+  findAgencyById,
+  isAgencyType,
+  listAgencies,
+} from '../../agencies/feature.js';
 import { listRounds } from '../../rounds/feature.js';
 import {
   resultsWorkbook,
@@ -30,7 +36,7 @@ export async function exportResultsWorkbook(
       agencyCode: round.agencyCode,
       agencyName: round.agencyNameTh,
       year: round.editionYear,
-      edition: round.editionCode,
+      edition: editionYearLabel(round.editionYear)[lang],
       total: result.total,
       level: result.level?.name ?? null,
       withheld: result.withheld !== null,
@@ -93,7 +99,7 @@ export async function exportRollupWorkbook(
       rank: 'rank' in unit ? (unit.rank as number) : null,
       code: unit.code,
       name: unit.name,
-      type: unit.type,
+      type: isAgencyType(unit.type) ? AGENCY_TYPES[unit.type][options.lang ?? 'th'] : unit.type,
       instruments,
       total: unit.total,
       level: levelName(unit.levelCode),

@@ -1,3 +1,4 @@
+import { editionYearLabel } from '../../../core/plain-labels.js';
 import type { Message } from '../../../core/errors.js';
 import { WITHHELD_LABEL } from '../../../core/disclosure/disclosure.js';
 import type { Text } from '../../../core/framework/edition.schema.js';
@@ -56,7 +57,7 @@ export function documentHead(
       `${title.th} ประจำปีงบประมาณ พ.ศ. ${round.editionYear}`,
       `${title.en}, fiscal year ${round.editionYear - 543}`,
     ),
-    subtitle: `${round.agencyNameTh} (${round.agencyCode}) · ${round.editionCode} · ${basis}`,
+    subtitle: `${round.agencyNameTh} (${round.agencyCode}) · ${name(w, editionYearLabel(round.editionYear))} · ${basis}`,
     agencyName: round.agencyNameTh,
     dateText: say(w, `ณ วันที่ ${w.formatDate(printedAt)}`, `As of ${w.formatDate(printedAt)}`),
   };

@@ -1,3 +1,4 @@
+import { editionYearLabel } from '../../../../core/plain-labels.js';
 import type { ReportFacts } from '../../services/result-reports.service.js';
 import type { ExportJob } from '../../../../platform/http/export-jobs.js';
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
@@ -225,7 +226,7 @@ export function PublicResultsPage(props: {
         <WithheldNotice lang={lang} withheld={result.withheld} />
         <p class="muted">
           {pick(lang, m('เผยแพร่เมื่อ', 'Published'))} {formatDate(lang, facts.publishedAt)} ·{' '}
-          {round.editionCode}
+          {pick(lang, editionYearLabel(round.editionYear))}
         </p>
       </section>
       <InstrumentScoresTable lang={lang} instruments={result.instruments} />
