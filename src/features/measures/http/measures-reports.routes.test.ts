@@ -148,6 +148,12 @@ for (const dialect of DIALECTS) {
       await addD02User(t, { ...user, role: 'agency_admin' });
       const outsider = await signIn('d02-measures@example.org');
       const page = await agency.get(measureUrl);
+      // a file is described in words, never by its byte count or MIME type (issue 13, part 8)
+      expect(page.body).toMatch(/ไฟล์ PDF \d+ KB/);
+      expect(page.body).not.toContain('application/pdf');
+      const register = await agency.get(base);
+      expect(register.body).toContain('เกณฑ์ปี 2569');
+      expect(register.body).not.toMatch(/ita-25\d\d/);
       const href = /href="([^"]+\/files\/[^"]+)"/.exec(page.body)?.[1] ?? '';
       expect((await outsider.get(href)).statusCode).toBe(404);
       expect((await outsider.get(`${base}/progress.html`)).statusCode).toBe(404);

@@ -1,3 +1,4 @@
+import { describeFile } from '../../../../core/plain-labels.js';
 import { MEASURE_STATUSES, STATUS_NAMES } from '../../core/measure-rules.js';
 import type { MeasureDetail } from '../../services/measure.service.js';
 import { formatDate, m, pick } from '../../../../platform/http/i18n.js';
@@ -80,7 +81,7 @@ function MeasureFiles({
         {detail.files.map((f) => (
           <li>
             <a href={`${base}/files/${f.id}`}>{f.originalName}</a> ·{' '}
-            {Math.max(1, Math.round(f.size / 1024))} KB · {formatDate(lang, f.uploadedAt)}
+            {pick(lang, describeFile(f.contentType, f.size))} · {formatDate(lang, f.uploadedAt)}
             {detail.mayEdit && (
               <form method="post" action={`${base}/files/${f.id}/delete`} class="inline">
                 <CsrfField token={page.csrfToken} />

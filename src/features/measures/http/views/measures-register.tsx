@@ -17,7 +17,7 @@ import {
 } from '../../../../platform/http/views/form.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { BeDateField } from '../../../../platform/http/views/be-date-field.js';
-import { editionLabel } from '../../../rounds/feature.js';
+import { editionYearLabel } from '../../../../core/plain-labels.js';
 import type { MeasuresHandOff } from '../../services/measure-carry.service.js';
 import { MeasuresHandOffSection } from './measures-handoff.js';
 import { targetLabel } from './measure-target.js';
@@ -259,7 +259,7 @@ export function MeasureRegisterPage({
         <a href={`/rounds/${round.id}`}>
           {round.agencyCode} {round.agencyNameTh}
         </a>{' '}
-        · {editionLabel(lang, round)} ·{' '}
+        · {pick(lang, editionYearLabel(round.editionYear))} ·{' '}
         <a href={`/rounds/${round.id}/measures/document`}>
           {pick(lang, m('เอกสารมาตรการสำหรับพิมพ์', 'Printable measures document'))}
         </a>
