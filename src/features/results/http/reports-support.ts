@@ -4,7 +4,8 @@ import { WITHHELD_LABEL } from '../../../core/disclosure/disclosure.js';
 import { DomainError } from '../../../core/errors.js';
 import type { ReportWording } from '../services/result-reports.service.js';
 import type { ResultNode } from '../services/results.service.js';
-import { formatDate, type Lang } from '../../../platform/http/i18n.js';
+import { type Lang } from '../../../platform/http/i18n.js';
+import { longDate } from '../../../core/thai-calendar.js';
 import type { ReportFormat } from '../../../platform/http/report-response.js';
 import { pathYear } from '../../../platform/http/route-kit.js';
 import { describeBasis, formatScore } from './views/results-tree.js';
@@ -20,7 +21,8 @@ const isFormat = (format: string): format is ReportFormat => FORMATS.includes(fo
 export function reportWording(lang: Lang): ReportWording {
   return {
     lang,
-    formatDate: (iso) => formatDate(lang, iso),
+    // printed documents write the month in full (26 พฤศจิกายน พ.ศ. 2569)
+    formatDate: (iso) => longDate(lang, iso),
     formatScore: (score) => formatScore(lang, score),
     describeBasis: (node, labels) => describeBasis(lang, node, labels),
   };

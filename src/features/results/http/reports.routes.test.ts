@@ -70,7 +70,7 @@ for (const dialect of DIALECTS) {
       expect(html.body).toContain('ประจำปีงบประมาณ พ.ศ. 2568');
       expect(html.body).toContain(`<td>${total}</td>`);
       expect(html.body).toContain(lastJson.result.level.name.th);
-      expect(html.body).toContain('26 พ.ย. 2569');
+      expect(html.body).toContain('26 พฤศจิกายน พ.ศ. 2569');
       expect(html.body).toContain('<svg');
       expect(html.body).toContain('ที่มาของคะแนน');
       expect(html.body).toContain(`<a href="/rounds/${last.id}/reports">กลับ</a>`);
@@ -85,7 +85,7 @@ for (const dialect of DIALECTS) {
       expect(html.body).toContain(
         'Analysis of the Integrity and Transparency Assessment result, fiscal year 2025',
       );
-      expect(html.body).toContain('As of 26 Nov 2026');
+      expect(html.body).toContain('As of 26 November 2026');
       expect(html.body).toContain('3. Weak points');
     });
 
@@ -103,7 +103,8 @@ for (const dialect of DIALECTS) {
       expect(text).toContain(lastJson.result.total.toFixed(2));
       expect(text).toContain(lastJson.result.level.name.th);
       expect(text).toContain('พ.ศ. 2568');
-      expect(text).toContain('ณ วันที่ 26 พ.ย. 2569');
+      // a formal document: the month in full
+      expect(text).toContain('ณ วันที่ 26 พฤศจิกายน พ.ศ. 2569');
       const fonts = await pdfFonts(response.rawPayload);
       expect(fonts.some((f) => f.name.includes('Sarabun') && f.embedded)).toBe(true);
     });
