@@ -69,7 +69,8 @@ for (const dialect of DIALECTS) {
       const list = await parent.get('/rounds');
       expect(list.body).toContain('เตรียมการ');
       expect(list.body).toMatch(/\d{1,2} [ก-๙.]+ 25\d\d/);
-      expect(list.body).toContain('ita-2569 · ปีงบประมาณ 2569');
+      expect(list.body).toContain('เกณฑ์ปี 2569');
+      expect(list.body).not.toContain('ita-2569');
     });
 
     /** The ministry's own round opened as well, the units skipped. */

@@ -3,15 +3,16 @@ import type { Round } from '../../services/round.service.js';
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { SelectField } from '../../../../platform/http/views/form.js';
+import { editionYearLabel } from '../../../../core/plain-labels.js';
 
 /** A round's state as a tag, in the page's language. */
 export function RoundStateTag({ lang, state }: { lang: Lang; state: RoundState }) {
   return <span class="tag">{pick(lang, ROUND_STATE_NAMES[state])}</span>;
 }
 
-/** The edition and fiscal year of a round ("ita-2569 · ปีงบประมาณ 2569"). */
+/** The rules a round is assessed by, in words ("เกณฑ์ปี 2569"; never the edition's code). */
 export function editionLabel(lang: Lang, round: Round): string {
-  return `${round.editionCode} · ${pick(lang, m('ปีงบประมาณ', 'fiscal year'))} ${round.editionYear}`;
+  return pick(lang, editionYearLabel(round.editionYear));
 }
 
 function StateFilter({ lang, state }: { lang: Lang; state: RoundState | undefined }) {
