@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import {
   assertPlausibleDays,
+  BE_DAY_PATTERN,
   beDay,
   dayField,
   implausibleDay,
@@ -49,6 +50,22 @@ describe('days people type (day/month/Buddhist-era year)', () => {
     expect(readBeDay('๓๐/๐๖/๒๕๖๙')).toEqual({ day: '2026-06-30' });
     expect(readBeDay('30.06.2569')).toEqual({ day: '2026-06-30' });
     expect(readBeDay('29-02-2571')).toEqual({ day: '2028-02-29' });
+    // a phone's numeric keypad may have no "/": the eight digits alone
+    expect(readBeDay('30062569')).toEqual({ day: '2026-06-30' });
+    expect(readBeDay('3062569').problem).toBeDefined();
+    // the browser's check takes what the server reads
+    const pattern = new RegExp(`^(?:${BE_DAY_PATTERN})$`, 'v');
+    for (const typed of [
+      '30/06/2569',
+      '1/7/2569',
+      '30.06.2569',
+      '30-06-2569',
+      '30062569',
+      '๓๐/๐๖/๒๕๖๙',
+    ])
+      expect([typed, pattern.test(typed)]).toEqual([typed, true]);
+    for (const typed of ['2026-06-30', '30/06/69', 'พรุ่งนี้'])
+      expect([typed, pattern.test(typed)]).toEqual([typed, false]);
   });
 
   it('refuses an impossible day, a Christian-era year and other text, saying what was typed', () => {

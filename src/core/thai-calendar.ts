@@ -159,10 +159,15 @@ export function longMoment(lang: 'th' | 'en', iso: string): string {
 /** How a typed day is written, and the example every hint and message shows. */
 export const BE_DAY_EXAMPLE = '30/06/2569';
 
-/** The HTML `pattern` of a typed day: day/month/year, one or two digits for day and month. */
-export const BE_DAY_PATTERN = '\\s*[0-9๐-๙]{1,2}[\\/.\\-][0-9๐-๙]{1,2}[\\/.\\-][0-9๐-๙]{4}\\s*';
+/**
+ * The HTML `pattern` of a typed day: day/month/year, one or two digits for day and month, or
+ * the eight digits alone (`30062569`: a phone's numeric keypad may have no "/").
+ */
+export const BE_DAY_PATTERN =
+  '\\s*(?:[0-9๐-๙]{1,2}[\\/.\\-][0-9๐-๙]{1,2}[\\/.\\-][0-9๐-๙]{4}|[0-9๐-๙]{8})\\s*';
 
-const TYPED_DAY = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/;
+const TYPED_DAY =
+  /^\s*(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{2})(\d{2})(\d{4}))\s*$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Thai digits (๐–๙) read as 0–9. */
@@ -204,7 +209,11 @@ export function readBeDay(text: string): TypedDay {
       },
     };
   }
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const [day, month, year] = [
+    Number(match[1] ?? match[4]),
+    Number(match[2] ?? match[5]),
+    Number(match[3] ?? match[6]),
+  ];
   if (year < 2400) {
     return {
       problem: {
