@@ -95,6 +95,17 @@ function analysisBlocks(w: ReportWording, facts: ReportFacts): ReportBlock[] {
   ];
   if (weaknesses.oitItems.length > 0)
     blocks.push(weakTable(w, say(w, 'ข้อ OIT ที่ไม่ผ่าน', 'OIT items not passed'), weaknesses.oitItems));
+  if (weaknesses.unassessed.length > 0) {
+    const codes = weaknesses.unassessed.map((u) => u.code).join(', ');
+    blocks.push({
+      kind: 'paragraph',
+      text: say(
+        w,
+        `ข้อ OIT ที่ผู้ประเมินยังไม่ได้ตรวจ ${weaknesses.unassessed.length} ข้อ (${codes}) ยังไม่นับเป็นจุดอ่อน`,
+        `${weaknesses.unassessed.length} OIT items not assessed yet (${codes}) are not counted as weak points`,
+      ),
+    });
+  }
   if (weaknesses.questions.length > 0)
     blocks.push(weakTable(w, say(w, 'ข้อคำถาม', 'Questions'), weaknesses.questions));
   blocks.push(

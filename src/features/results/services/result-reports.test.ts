@@ -108,6 +108,7 @@ const facts = {
     ],
     questions: [],
     oitItems: [],
+    unassessed: [],
   },
   measures: [],
   nextLevel: {
@@ -218,6 +219,21 @@ describe('result report', () => {
 });
 
 describe('analysis report', () => {
+  it('says which OIT items are not assessed yet, and ranks none of them as weak', () => {
+    const pending = {
+      ...facts,
+      weaknesses: {
+        ...facts.weaknesses,
+        unassessed: [{ code: 'O21', name: { th: 'ข้อ 21', en: 'item 21' } }],
+      },
+    } as ReportFacts;
+    const doc = buildAnalysisReport(pending, wording, '2026-11-26T03:00:00.000Z', []);
+    expect(texts(doc.blocks)).toContain('ข้อ OIT ที่ผู้ประเมินยังไม่ได้ตรวจ 1 ข้อ (O21) ยังไม่นับเป็นจุดอ่อน');
+    expect(
+      texts(buildAnalysisReport(facts, wording, '2026-11-26T03:00:00.000Z', []).blocks),
+    ).not.toContain('ยังไม่ได้ตรวจ');
+  });
+
   it('names strengths, weak points with their cost and what changes the level, and the voice', () => {
     const voice: ReportBlock[] = [{ kind: 'paragraph', text: 'เสียงจากผู้ตอบ' }];
     const doc = buildAnalysisReport(facts, wording, '2026-11-26T03:00:00.000Z', voice);
