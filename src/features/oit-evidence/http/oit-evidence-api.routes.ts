@@ -8,6 +8,7 @@ import {
   findWorkspaceItem,
   loadOitWorkspace,
   markEvidenceReady,
+  returnEvidence,
   saveItemEvidence,
 } from '../services/oit-evidence.service.js';
 import { signedIn } from '../../../platform/http/route-support.js';
@@ -18,6 +19,7 @@ import {
   ItemJson,
   ItemListJson,
   ItemParams,
+  ReturnBodySchema,
   SubmittedJson,
 } from './oit-evidence-schemas.js';
 
@@ -30,6 +32,7 @@ export function itemJson(entry: ItemEvidence): z.infer<typeof ItemJson> {
     code: entry.item.code,
     name: entry.item.name,
     status: entry.status,
+    returnReason: entry.evidence?.returnReason ?? null,
     ownerUserId: entry.evidence?.ownerUserId ?? null,
     explanation: entry.evidence?.explanation ?? '',
     urls: entry.links.map((l) => l.url),
@@ -54,7 +57,7 @@ async function itemOf(ctx: ServiceContext, actor: Actor, params: { id: string; i
   return itemJson(findWorkspaceItem(await loadOitWorkspace(ctx, actor, params.id), params.item));
 }
 
-/** The status steps of one item: ready (owner or admin) and approve (head). */
+/** The status steps of one item: ready (owner or admin), approve and send back (head). */
 function registerSteps(app: FastifyInstance, ctx: ServiceContext): void {
   const api = typed(app);
   api.post(
@@ -90,6 +93,32 @@ function registerSteps(app: FastifyInstance, ctx: ServiceContext): void {
     async (request) => {
       const { id, item } = request.params;
       await approveEvidence(ctx, signedIn(request), { roundId: id, itemCode: item });
+      return itemOf(ctx, signedIn(request), request.params);
+    },
+  );
+  api.post(
+    `${BASE}/:item/return`,
+    {
+      ...changing,
+      schema: {
+        operationId: 'returnOitEvidence',
+        summary: 'Send the item back to its owner with a reason (head of agency)',
+        tags,
+        params: ItemParams,
+        body: ReturnBodySchema,
+        response: {
+          200: ItemJson,
+          400: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+          409: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { id, item } = request.params;
+      const ref = { roundId: id, itemCode: item };
+      await returnEvidence(ctx, signedIn(request), ref, request.body.reason);
       return itemOf(ctx, signedIn(request), request.params);
     },
   );

@@ -34,6 +34,9 @@ export const EvidenceBodySchema = z
   })
   .strict();
 
+/** What the head sends with an item sent back. */
+export const ReturnBodySchema = z.object({ reason: z.string().max(2000) }).strict();
+
 const Text = z.object({ th: z.string(), en: z.string() });
 
 /** One item's evidence as the API shows it. */
@@ -41,6 +44,8 @@ export const ItemJson = z.object({
   code: z.string(),
   name: Text,
   status: z.enum(EVIDENCE_STATUSES),
+  /** Why the head sent it back, until the owner offers it again. */
+  returnReason: z.string().nullable(),
   ownerUserId: z.string().nullable(),
   explanation: z.string(),
   urls: z.array(z.string()),

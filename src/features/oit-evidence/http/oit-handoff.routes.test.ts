@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
-import type { TestClient } from '../../../app/test-client.js';
+import { csrfOf, type TestClient } from '../../../app/test-client.js';
 import { createOitTestApp, postUpload, type OitTestApp } from './oit-evidence.test-support.js';
 import { step } from '../../../app/test-steps.js';
 
@@ -102,6 +102,24 @@ for (const dialect of DIALECTS) {
       expect(again.statusCode).toBe(302);
       expect((await evidence('O1'))?.return_reason).toBeNull();
       expect((await evidence('O1'))?.status).toBe('ready');
+    });
+
+    it('sends an item back through the JSON API too, with the reason in its JSON', async () => {
+      await offered();
+      await owner.get(`${base}/O3`);
+      const ownerId = await t.userId('owner@example.org');
+      await agency.get(`${base}/O3`);
+      await agency.post(`${base}/O3`, { owner: ownerId });
+      await owner.post(`${base}/O3`, { urls: `${t.site}/page`, action: 'ready' });
+      const api = `/api/v1${base}/O3/return`;
+      const csrf = await csrfOf(head);
+      const empty = await head.api('POST', api, { reason: '' }, csrf);
+      expect(empty.statusCode).toBe(400);
+      const notHead = await agency.api('POST', api, { reason: 'x' }, await csrfOf(agency));
+      expect(notHead.statusCode).toBe(403);
+      const sent = await head.api('POST', api, { reason: 'ขาดวันที่เผยแพร่' }, csrf);
+      expect(sent.statusCode).toBe(200);
+      expect(sent.json()).toMatchObject({ status: 'draft', returnReason: 'ขาดวันที่เผยแพร่' });
     });
 
     it('brings a refused form back with the error by its field, the typed text and the file kept', async () => {
