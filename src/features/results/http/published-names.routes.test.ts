@@ -49,6 +49,10 @@ for (const dialect of DIALECTS) {
         expect(report.body).toContain(OLD_NAME);
         expect(report.body).not.toContain(NEW_NAME);
       }
+      // answers are counted in words, as on the staff's report ('มี 6 คน', never 'Y 6 คน')
+      const result = (await anonymous.get('/public/D01/2568/result.html')).body;
+      expect(result).toMatch(/ไม่มี \d+ คน/);
+      expect(result).not.toMatch(/\b[YN] \d+ คน/);
     });
 
     it('keeps the old name in the national open data', async () => {

@@ -12,6 +12,7 @@ import { viewsOf } from '../../measures/feature.js';
 import { discloseRoundResult, weakPointsOf } from './results.service.js';
 import { nextLevelOf, type ReportFacts } from './result-reports.service.js';
 import { loadRoundEdition } from '../../surveys/feature.js';
+import { answerLabels } from '../../../core/analysis/answer-labels.js';
 
 /** Said the same way for an unknown agency, a year without a round and an unpublished round. */
 export function publicResultsNotFound(): DomainError {
@@ -69,6 +70,7 @@ export async function loadPublicResultFacts(
     weaknesses: weakPointsOf(compiled, result, shown),
     measures,
     nextLevel: nextLevelOf(compiled, shown),
+    answerLabels: answerLabels(compiled.edition),
     publishedAt: found.publishedAt,
   };
 }
