@@ -108,7 +108,7 @@ for (const dialect of DIALECTS) {
       expect(html.statusCode).toBe(200);
       expect(html.body).toContain('สรุปผลการดำเนินงานกิจกรรม');
       expect(html.body).toContain('วัตถุประสงค์');
-      expect(html.body).toContain('แนวปฏิบัติที่ดีในการปฏิบัติงาน (Best Practice)');
+      expect(html.body).toContain('แนวปฏิบัติที่ดีในการปฏิบัติงาน');
       expect(html.body).toContain('จำนวน 69 คน');
       expect(html.body).toContain('ความพึงพอใจคิดเป็นร้อยละ 88.60');
       expect(html.body).toContain('<svg');

@@ -165,7 +165,7 @@ export function ActivityForm(props: {
       {text('objectives', 'วัตถุประสงค์', 'Objectives', perLine)}
       {text('method', 'วิธีดำเนินการ', 'Method')}
       {text('keyKnowledge', 'สาระสำคัญของความรู้', 'Key knowledge', perLine)}
-      {text('bestPractices', 'แนวปฏิบัติที่ดี (Best Practice)', 'Best practices', perLine)}
+      {text('bestPractices', 'แนวปฏิบัติที่ดี', 'Best practices', perLine)}
       <Field
         lang={lang}
         name="attended"

@@ -167,7 +167,7 @@ function LinkBlock(props: { lang: Lang; view: InstrumentView; base: string; canM
         </p>
         <p>
           <a href={view.kioskUrl ?? view.url}>
-            {pick(lang, m('โหมดตู้บริการ (kiosk)', 'Kiosk mode'))}
+            {pick(lang, m('โหมดตู้บริการ (เครื่องเดียวให้หลายคนตอบ)', 'Kiosk mode'))}
           </a>
           <span class="hint"> {pick(lang, T.kioskHint)}</span>
         </p>

@@ -44,7 +44,7 @@ export function IssueCodesPage(props: {
         {pick(
           lang,
           m(
-            'ระบบเก็บรหัสในรูปที่ย้อนกลับไม่ได้ (HMAC) จึงแสดงซ้ำไม่ได้ เตรียมพิมพ์หรือบันทึกเป็น PDF ทันที',
+            'ระบบเก็บรหัสไว้ในรูปที่ถอดกลับไม่ได้ จึงแสดงซ้ำไม่ได้ เตรียมพิมพ์หรือบันทึกเป็น PDF ทันที',
             'The system keeps only an irreversible form (HMAC) and cannot show them again: be ready to print or save as PDF at once',
           ),
         )}
