@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fileLabel,
-  itemProgress,
-  verdictVisibleIn,
-  type AgencyVerdict,
-} from './evidence-progress.js';
+import { itemProgress, verdictVisibleIn, type AgencyVerdict } from './evidence-progress.js';
 
 const failed: AgencyVerdict = {
   score: 0,
@@ -46,17 +41,5 @@ describe('item progress for the agency', () => {
     expect(verdictVisibleIn('collecting')).toBe(false);
     expect(verdictVisibleIn('clarification')).toBe(true);
     expect(verdictVisibleIn('withdrawn')).toBe(true);
-  });
-});
-
-describe('file label', () => {
-  it('says the kind and size in words, not a MIME type or bytes', () => {
-    expect(fileLabel('application/pdf', 29824)).toEqual({
-      th: 'ไฟล์ PDF 29 KB',
-      en: 'PDF file 29 KB',
-    });
-    expect(fileLabel('text/plain; charset=utf-8', 10).th).toBe('ไฟล์ข้อความ 1 KB');
-    expect(fileLabel('image/png', 3 * 1024 * 1024).th).toBe('ไฟล์ PNG 3.0 MB');
-    expect(fileLabel('application/x-unknown', null).th).toBe('ไฟล์');
   });
 });

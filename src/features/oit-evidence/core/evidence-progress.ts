@@ -88,28 +88,5 @@ export function itemProgress(
   return verdictLabel(verdict.score);
 }
 
-const FILE_KINDS: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'image/png': 'PNG',
-  'image/jpeg': 'JPEG',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
-  'text/csv': 'CSV',
-  'text/plain': 'ข้อความ',
-};
-
-/** A stored file's kind and size as people read them: "ไฟล์ PDF 29 KB", never a MIME type or bytes. */
-export function fileLabel(contentType: string | null, size: number | null): Message {
-  const kind = FILE_KINDS[(contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? ''];
-  const sizeText =
-    size === null
-      ? ''
-      : size >= 1024 * 1024
-        ? ` ${(size / (1024 * 1024)).toFixed(1)} MB`
-        : ` ${Math.max(1, Math.round(size / 1024))} KB`;
-  const enKind = kind === 'ข้อความ' ? 'text' : kind;
-  return {
-    th: `ไฟล์${kind === 'ข้อความ' ? kind : kind ? ` ${kind}` : ''}${sizeText}`,
-    en: `${enKind ? `${enKind} file` : 'File'}${sizeText}`,
-  };
-}
+/** A stored file's kind and size as people read them ("ไฟล์ PDF 29 KB"): the shared rule. */
+export { describeFile as fileLabel } from '../../../core/plain-labels.js';
