@@ -186,6 +186,13 @@ for (const dialect of DIALECTS) {
       expect(page.body).toContain('name="outcome"');
     });
 
+    it('offers the ready reasons in words, never a raw {element} placeholder', async () => {
+      const page = await assessor.get(`/review/rounds/${roundId}/items/O2`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain('{element}');
+      expect(page.body).toContain('ไม่พบองค์ประกอบที่กำหนด: (องค์ประกอบที่เลือกด้านล่าง)');
+    });
+
     it('fails an item with a reason from a template, refusing a failure without one', () =>
       o1Failed());
 

@@ -142,7 +142,12 @@ function DecisionForm({
       <select id="template" name="template">
         <option value="">{pick(lang, m('— เขียนเอง —', '— write my own —'))}</option>
         {ADVICE_TEMPLATES.map((t) => (
-          <option value={t.code}>{pick(lang, t.reason)}</option>
+          <option value={t.code}>
+            {pick(lang, t.reason).replaceAll(
+              '{element}',
+              pick(lang, m('(องค์ประกอบที่เลือกด้านล่าง)', '(the element chosen below)')),
+            )}
+          </option>
         ))}
       </select>
       <label for="element">
