@@ -121,11 +121,7 @@ export function activityReport(lang: Lang, agency: Agency, a: ActivityView): Rep
       ...section(pick(lang, m('วัตถุประสงค์', 'Objectives')), a.objectives, true),
       ...section(pick(lang, m('วิธีดำเนินการ', 'Method')), a.method, false),
       ...section(pick(lang, m('สาระสำคัญของความรู้', 'Key knowledge')), a.keyKnowledge, true),
-      ...section(
-        pick(lang, m('แนวปฏิบัติที่ดีในการปฏิบัติงาน', 'Best practices')),
-        a.bestPractices,
-        true,
-      ),
+      ...section(pick(lang, m('แนวปฏิบัติที่ดีในการปฏิบัติงาน', 'Best practices')), a.bestPractices, true),
       {
         kind: 'heading',
         level: 2,
