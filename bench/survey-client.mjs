@@ -41,7 +41,7 @@ export function removeDatabase(file) {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
 }
 
-/** A fresh SQLite file with the demo seeded and the D01/2569 IIT and EIT links made. */
+/** A fresh SQLite file with the demo seeded and the IIT and EIT links of D01's collecting round. */
 export async function prepareSurveyDatabase(file) {
   mkdirSync(dirname(file), { recursive: true });
   removeDatabase(file);

@@ -1,4 +1,5 @@
-// Creates the IIT/EIT links of the demo agency D01's 2569 round in a seeded demo database and
+// Creates the IIT/EIT links of the demo agency D01's collecting round (this year's, whatever the
+// demo's clock made it) in a seeded demo database and
 // prints them as JSON. Used by bench/survey-submit.mjs and test/survey-kill.test.ts. Usage:
 //   DEMO_DATABASE_URL=file:PATH node bin/prongsai.mjs demo --seed-only
 //   node --import tsx bench/survey-setup.ts file:PATH
@@ -25,9 +26,9 @@ try {
     })),
   };
   const round = (await listRounds(db.kysely, null)).find(
-    (r) => r.agencyCode === 'D01' && r.editionYear === 2569,
+    (r) => r.agencyCode === 'D01' && r.state === 'collecting',
   );
-  if (!round) throw new Error('demo round D01/2569 missing');
+  if (!round) throw new Error("the demo's collecting round of D01 is missing");
   const links = await ensureSurveyLinks(ctx, admin, round.id);
   const code = (instrument: string) => links.find((l) => l.instrument === instrument)?.code;
   process.stdout.write(
