@@ -1,15 +1,24 @@
 import { DomainError } from '../core/errors.js';
-import { runFrameworkCommand } from './framework.command.js';
-import { runScoreCommand } from './score.command.js';
-import { runDemoCommand } from './demo.command.js';
-import { runServeCommand } from './serve.command.js';
-import { runDbCommand } from './db.command.js';
-import { runAuditCommand } from './audit.command.js';
-import { runSurveysCommand } from './surveys.command.js';
-import { runOitCommand } from './oit.command.js';
-import { runRemindersCommand } from './reminders.command.js';
-import { runExportCommand } from './export.command.js';
 import { processIo, type Io } from './output.js';
+
+type Run = (rest: string[], io: Io) => number | Promise<number>;
+
+/**
+ * Each command is loaded when it is asked for: `prongsai score` on a national file should not
+ * carry the web application, the report renderers and the browser driver in memory (importing
+ * every command at start-up cost about 200 MB before the first line was read).
+ */
+const COMMANDS: Record<string, () => Promise<Run>> = {
+  framework: async () => (await import('./framework.command.js')).runFrameworkCommand,
+  score: async () => (await import('./score.command.js')).runScoreCommand,
+  demo: async () => (await import('./demo.command.js')).runDemoCommand,
+  serve: async () => (await import('./serve.command.js')).runServeCommand,
+  oit: async () => (await import('./oit.command.js')).runOitCommand,
+  reminders: async () => (await import('./reminders.command.js')).runRemindersCommand,
+  export: async () => (await import('./export.command.js')).runExportCommand,
+  audit: async () => (await import('./audit.command.js')).runAuditCommand,
+  surveys: async () => (await import('./surveys.command.js')).runSurveysCommand,
+};
 
 const HELP = `Prongsai (โปร่งใส): การประเมินคุณธรรมและความโปร่งใส (ITA) / Integrity and Transparency Assessment
 
@@ -38,17 +47,11 @@ const HELP = `Prongsai (โปร่งใส): การประเมิน�
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === 'framework') return runFrameworkCommand(rest, io);
-    if (command === 'score') return await runScoreCommand(rest, io);
-    if (command === 'demo') return await runDemoCommand(rest, io);
-    if (command === 'serve') return await runServeCommand(rest, io);
-    if (command === 'oit') return await runOitCommand(rest, io);
-    if (command === 'reminders') return await runRemindersCommand(rest, io);
-    if (command === 'export') return await runExportCommand(rest, io);
-    if (command === 'audit') return await runAuditCommand(rest, io);
-    if (command === 'surveys') return await runSurveysCommand(rest, io);
+    const load =
+      command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (load) return await (await load())(rest, io);
     if (command === 'migrate' || command === 'backup' || command === 'restore') {
-      return await runDbCommand(command, rest, io);
+      return await (await import('./db.command.js')).runDbCommand(command, rest, io);
     }
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       io.out(HELP);
