@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { freePort } from '../../bench/survey-client.mjs';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -240,4 +241,37 @@ export function d01LinkCode(server: DemoServer, instrument: 'IIT' | 'EIT'): stri
     demoYears(server).current,
     instrument,
   ).code;
+}
+
+/** A small site on 127.0.0.1 serving the given HTML pages by path (others 404), for OIT links. */
+export function startEvidenceSite(
+  pages: Record<string, string>,
+): Promise<{ base: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const body = pages[request.url ?? ''];
+    if (!body) response.writeHead(404).end();
+    else response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ base: `http://127.0.0.1:${port}`, server });
+    });
+  });
+}
+
+/**
+ * Sets environment variables for the demo server of a suite (startDemoServer passes this
+ * process's environment on) and returns the function that puts the old values back.
+ */
+export function setEnv(env: Record<string, string>): () => void {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  return () => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
 }

@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +16,8 @@ import {
   submitVia,
   DESKTOP,
   signedInPage,
+  setEnv,
+  startEvidenceSite,
 } from './browser.js';
 
 /** Two evidence documents in Thai, served on 127.0.0.1 so that submission snapshots succeed. */
@@ -28,29 +30,11 @@ const DOCUMENTS: Record<string, string> = {
     '<body><h1>ข้อมูลผู้บริหาร</h1><p>ชื่อ ตำแหน่ง รูปถ่าย และช่องทางติดต่อผู้บริหาร</p></body></html>',
 };
 
-function startEvidenceServer(): Promise<{ base: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const body = DOCUMENTS[request.url ?? ''];
-    if (!body) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({ base: `http://127.0.0.1:${port}`, server });
-    });
-  });
-}
-
 describe('OIT journey in Chromium', () => {
   let server: DemoServer;
   let browser: Browser;
   let evidence: { base: string; server: Server };
-  const saved: Record<string, string | undefined> = {};
+  let restoreEnv: () => void = () => undefined;
 
   beforeAll(async () => {
     // startDemoServer passes this process's environment on to `prongsai demo`
@@ -58,14 +42,11 @@ describe('OIT journey in Chromium', () => {
       FETCH_ALLOW_PRIVATE: '1',
       FILES_DIR: mkdtempSync(join(tmpdir(), 'prongsai-e2e-files-')),
     };
-    for (const [key, value] of Object.entries(env)) {
-      saved[key] = process.env[key];
-      process.env[key] = value;
-    }
+    restoreEnv = setEnv(env);
     [server, browser, evidence] = await Promise.all([
       startDemoServer(),
       launchBrowser(),
-      startEvidenceServer(),
+      startEvidenceSite(DOCUMENTS),
     ]);
   }, 120_000);
 
@@ -73,10 +54,7 @@ describe('OIT journey in Chromium', () => {
     await browser?.close();
     await server?.stop();
     if (evidence) await new Promise((r) => evidence.server.close(r));
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    restoreEnv();
   });
 
   /** A desktop-size page signed in as one of the demo accounts. */

@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -18,6 +18,8 @@ import {
   submitVia,
   DEMO_PASSWORD,
   type DemoServer,
+  setEnv,
+  startEvidenceSite,
 } from './browser.js';
 
 /**
@@ -49,26 +51,11 @@ const POSTER = Buffer.from(
     'trailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-function startEvidenceSite(): Promise<{ base: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const body = PAGES[request.url ?? ''];
-    if (!body) response.writeHead(404).end();
-    else response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({ base: `http://127.0.0.1:${port}`, server });
-    });
-  });
-}
-
 describe('one year across every role, in Chromium (issue 13)', () => {
   let server: DemoServer;
   let browser: Browser;
   let site: { base: string; server: Server };
-  const saved: Record<string, string | undefined> = {};
+  let restoreEnv: () => void = () => undefined;
   const shots = process.env.SCREENSHOT_DIR;
 
   beforeAll(async () => {
@@ -76,14 +63,11 @@ describe('one year across every role, in Chromium (issue 13)', () => {
       FETCH_ALLOW_PRIVATE: '1',
       FILES_DIR: mkdtempSync(join(tmpdir(), 'prongsai-year-files-')),
     };
-    for (const [key, value] of Object.entries(env)) {
-      saved[key] = process.env[key];
-      process.env[key] = value;
-    }
+    restoreEnv = setEnv(env);
     [server, browser, site] = await Promise.all([
       startDemoServer(),
       launchBrowser(),
-      startEvidenceSite(),
+      startEvidenceSite(PAGES),
     ]);
   }, 120_000);
 
@@ -91,10 +75,7 @@ describe('one year across every role, in Chromium (issue 13)', () => {
     await browser?.close();
     await server?.stop();
     if (site) await new Promise((r) => site.server.close(r));
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    restoreEnv();
   });
 
   async function desktop(email: string): Promise<Page> {

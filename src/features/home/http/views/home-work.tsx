@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { HomeWork, OwnedItem, ApprovalItem } from '../../services/home.service.js';
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { CsrfField } from '../../../../platform/http/views/form.js';
@@ -108,81 +109,94 @@ function ApprovalRow({ page, item }: { page: PageContext; item: ApprovalItem }) 
   );
 }
 
+/** One panel of the home: a titled list (with its count when given), labelled for screen readers. */
+function ListPanel({
+  id,
+  title,
+  count,
+  children,
+}: {
+  id: string;
+  title: string;
+  count?: number;
+  children: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={id} data-panel={id}>
+      <h2 id={id}>{count === undefined ? title : `${title} (${count})`}</h2>
+      <ul>{children}</ul>
+    </section>
+  );
+}
+
 /** The work a person's roles give them, panel by panel; a panel shows only when it has work. */
 export function HomeWorkPanels({ page, work }: { page: PageContext; work: HomeWork }) {
   const { lang } = page;
   return (
     <>
       {work.approvals.length > 0 && (
-        <section aria-labelledby="approvals" data-panel="approvals">
-          <h2 id="approvals">
-            {pick(lang, m('หลักฐาน OIT รอคุณอนุมัติ', 'OIT evidence awaiting your approval'))} (
-            {work.approvals.length})
-          </h2>
-          <ul>
-            {work.approvals.map((item) => (
-              <ApprovalRow page={page} item={item} />
-            ))}
-          </ul>
-        </section>
+        <ListPanel
+          id="approvals"
+          title={pick(lang, m('หลักฐาน OIT รอคุณอนุมัติ', 'OIT evidence awaiting your approval'))}
+          count={work.approvals.length}
+        >
+          {work.approvals.map((item) => (
+            <ApprovalRow page={page} item={item} />
+          ))}
+        </ListPanel>
       )}
       {work.ownedItems.length > 0 && (
-        <section aria-labelledby="owned-items" data-panel="owned-items">
-          <h2 id="owned-items">
-            {pick(lang, m('ข้อ OIT ที่คุณรับผิดชอบ', 'OIT items you own'))} ({work.ownedItems.length})
-          </h2>
-          <ul>
-            {work.ownedItems.map((owned) => (
-              <OwnedItemRow lang={lang} owned={owned} />
-            ))}
-          </ul>
-        </section>
+        <ListPanel
+          id="owned-items"
+          title={pick(lang, m('ข้อ OIT ที่คุณรับผิดชอบ', 'OIT items you own'))}
+          count={work.ownedItems.length}
+        >
+          {work.ownedItems.map((owned) => (
+            <OwnedItemRow lang={lang} owned={owned} />
+          ))}
+        </ListPanel>
       )}
       {work.ownedMeasures.length > 0 && (
-        <section aria-labelledby="owned-measures" data-panel="owned-measures">
-          <h2 id="owned-measures">
-            {pick(lang, m('มาตรการที่คุณรับผิดชอบ', 'Measures you own'))} ({work.ownedMeasures.length})
-          </h2>
-          <ul>
-            {work.ownedMeasures.map(({ round, measure }) => (
-              <li>
-                <a
-                  href={`/rounds/${encodeURIComponent(round.id)}/measures/${encodeURIComponent(measure.id)}`}
-                  class={measure.overdue ? 'warning-text' : undefined}
-                >
-                  {measure.title}
-                </a>{' '}
-                <span class="tag">{pick(lang, STATUS_NAMES[measure.status])}</span>
-                <br />
-                <span class="muted">
-                  {roundOf(lang, round)}
-                  {measure.dueOn
-                    ? ` · ${pick(lang, measure.overdue ? m('เกินกำหนด', 'overdue since') : m('กำหนด', 'due'))} ${dayLabel(lang, measure.dueOn)}`
-                    : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ListPanel
+          id="owned-measures"
+          title={pick(lang, m('มาตรการที่คุณรับผิดชอบ', 'Measures you own'))}
+          count={work.ownedMeasures.length}
+        >
+          {work.ownedMeasures.map(({ round, measure }) => (
+            <li>
+              <a
+                href={`/rounds/${encodeURIComponent(round.id)}/measures/${encodeURIComponent(measure.id)}`}
+                class={measure.overdue ? 'warning-text' : undefined}
+              >
+                {measure.title}
+              </a>{' '}
+              <span class="tag">{pick(lang, STATUS_NAMES[measure.status])}</span>
+              <br />
+              <span class="muted">
+                {roundOf(lang, round)}
+                {measure.dueOn
+                  ? ` · ${pick(lang, measure.overdue ? m('เกินกำหนด', 'overdue since') : m('กำหนด', 'due'))} ${dayLabel(lang, measure.dueOn)}`
+                  : ''}
+              </span>
+            </li>
+          ))}
+        </ListPanel>
       )}
       {work.reviews.length > 0 && (
-        <section aria-labelledby="reviews" data-panel="reviews">
-          <h2 id="reviews">{pick(lang, m('งานตรวจ OIT ของคุณ', 'Your OIT reviews'))}</h2>
-          <ul>
-            {[...work.reviews]
-              .sort((a, b) => b.waiting - a.waiting)
-              .map((queued) => (
-                <li>
-                  <a href={`/review/rounds/${encodeURIComponent(queued.round.id)}`}>
-                    {roundOf(lang, queued.round)}
-                  </a>{' '}
-                  <RoundStateTag lang={lang} state={queued.round.state} />
-                  <br />
-                  <ReviewCounts lang={lang} queued={queued} />
-                </li>
-              ))}
-          </ul>
-        </section>
+        <ListPanel id="reviews" title={pick(lang, m('งานตรวจ OIT ของคุณ', 'Your OIT reviews'))}>
+          {[...work.reviews]
+            .sort((a, b) => b.waiting - a.waiting)
+            .map((queued) => (
+              <li>
+                <a href={`/review/rounds/${encodeURIComponent(queued.round.id)}`}>
+                  {roundOf(lang, queued.round)}
+                </a>{' '}
+                <RoundStateTag lang={lang} state={queued.round.state} />
+                <br />
+                <ReviewCounts lang={lang} queued={queued} />
+              </li>
+            ))}
+        </ListPanel>
       )}
       {work.units.map((panel) => (
         <section aria-labelledby={`units-${panel.agencyId}`} data-panel="units">
