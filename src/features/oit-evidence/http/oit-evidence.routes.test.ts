@@ -212,5 +212,12 @@ for (const dialect of DIALECTS) {
       expect(csv.body).toContain(`O2,ข้อมูลผู้บริหาร,${t.site}/page,ผู้บริหาร`);
       expect(csv.body).toContain('/public/oit/D01/2569/O1');
     });
+
+    it('describes a published file in words on the public page, never in raw KB', async () => {
+      await submitted();
+      const page = await t.client().get('/public/oit/D01/2569');
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toMatch(/\(ไฟล์ PDF \d+ KB\)/);
+    });
   });
 }

@@ -5,6 +5,7 @@ import type { Message } from '../../../../core/errors.js';
 import { formatDate, m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { PublicLayout } from '../../../../platform/http/views/layout-public.js';
 import { groupBySubindicator } from './oit-evidence-list.js';
+import { describeFile } from '../../../../core/plain-labels.js';
 
 /** The public base path of an agency's OIT for a year. */
 export function publicOitPath(oit: PublicOit, rest = ''): string {
@@ -66,7 +67,7 @@ function PublicItem({ lang, oit, entry }: { lang: Lang; oit: PublicOit; entry: I
               <a href={publicOitPath(oit, `/files/${f.id}`)} download>
                 {f.originalName}
               </a>{' '}
-              ({Math.ceil(f.size / 1024)} KB)
+              ({pick(lang, describeFile(f.contentType, f.size))})
             </li>
           ))}
         </ul>
