@@ -44,5 +44,8 @@ describe('indicator chart', () => {
     expect(svg).toContain('>–<');
     expect(svg).not.toContain('style=');
     expect(svg).not.toContain('<style');
+    // nor the hydration marks of ECharts' server rendering (not valid HTML)
+    expect(svg).toContain('<path');
+    expect(svg).not.toContain('ecmeta_');
   });
 });

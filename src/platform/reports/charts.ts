@@ -87,9 +87,13 @@ export function barChartOption(bars: readonly ChartBar[]): echarts.EChartsCoreOp
  * Turns inline `style="a:b;c:d"` into SVG presentation attributes and drops the `<style>` block
  * ECharts adds for hover effects (a static chart has none), so the chart looks the same under a
  * Content-Security-Policy without 'unsafe-inline' styles and the browser reports no violation.
+ * Also drops the `ecmeta_*` attributes ECharts' server rendering leaves on shapes for its
+ * client-side hydration (a static chart has none, and they are not valid HTML).
  */
 export function inlineStylesToAttributes(svg: string): string {
-  const withoutBlocks = svg.replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '');
+  const withoutBlocks = svg
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '');
   return withoutBlocks.replace(/ style="([^"]*)"/g, (_all, style: string) =>
     style
       .split(';')
