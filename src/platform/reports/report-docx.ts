@@ -5,10 +5,12 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
+  LevelFormat,
   Packer,
   PageBreak,
   PageNumber,
   Paragraph,
+  SimpleField,
   Table,
   TableCell,
   TableRow,
@@ -17,7 +19,13 @@ import {
   convertMillimetersToTwip,
   type IParagraphStyleOptions,
 } from 'docx';
-import type { ReportBlock, ReportDocument } from './report-document.js';
+import {
+  captionNumbers,
+  signatureName,
+  type CaptionNumber,
+  type ReportBlock,
+  type ReportDocument,
+} from './report-document.js';
 
 /** Thai official documents use TH Sarabun New at 16 pt (Word sizes count half points). */
 export const DOCX_FONT = 'TH Sarabun New';
@@ -126,7 +134,59 @@ function chartImage(svg: string, png: Buffer, caption: string): Paragraph {
   });
 }
 
-function blockParts(block: ReportBlock, chartPng: () => Buffer | null): Array<Paragraph | Table> {
+/** Where a block stands in its document: its caption number, the next chart image, list count. */
+interface BlockPlace {
+  number: CaptionNumber | null;
+  chartPng: () => Buffer | null;
+  nextList: () => number;
+}
+
+/** The two list definitions of every report (numbering.xml): bullets and "1." numbers. */
+const BULLETED = 'report-bullets';
+const NUMBERED = 'report-numbers';
+const LIST_INDENT = {
+  left: convertMillimetersToTwip(10),
+  hanging: convertMillimetersToTwip(6),
+};
+const LISTS = [
+  { reference: BULLETED, format: LevelFormat.BULLET, text: '\u2022' },
+  { reference: NUMBERED, format: LevelFormat.DECIMAL, text: '%1.' },
+].map(({ reference, format, text }) => ({
+  reference,
+  levels: [
+    {
+      level: 0,
+      format,
+      text,
+      alignment: AlignmentType.LEFT,
+      style: {
+        paragraph: { indent: LIST_INDENT },
+        run: { font: FONT, size: BODY, sizeComplexScript: BODY },
+      },
+    },
+  ],
+}));
+
+/**
+ * A caption in Word's Caption style ("ตารางที่ 1 …"), above its table or chart: the number is a
+ * SEQ field (Word renumbers it, References > Table of Figures lists it) holding the number
+ * the HTML prints, so readers that do not compute fields (LibreOffice, pandoc) show it too.
+ */
+function caption(text: string, number: CaptionNumber | null): Paragraph {
+  return new Paragraph({
+    style: 'Caption',
+    keepNext: true,
+    children: number
+      ? [
+          run(`${number.label} `, { bold: true }),
+          new SimpleField(`SEQ ${number.seq} \\* ARABIC`, String(number.number)),
+          run(` ${text}`, { bold: true }),
+        ]
+      : [run(text, { bold: true })],
+  });
+}
+
+function blockParts(block: ReportBlock, place: BlockPlace): Array<Paragraph | Table> {
   switch (block.kind) {
     case 'heading':
       return [
@@ -137,14 +197,17 @@ function blockParts(block: ReportBlock, chartPng: () => Buffer | null): Array<Pa
       ];
     case 'paragraph':
       return [para(block.text, { bold: block.bold ?? false, align: block.align ?? 'left' })];
-    case 'list':
+    case 'list': {
+      // Word's own list numbering (w:numPr): each list its own instance, so numbers restart at 1
+      const instance = place.nextList();
       return block.items.map(
-        (item, i) =>
+        (item) =>
           new Paragraph({
-            indent: { left: convertMillimetersToTwip(10), hanging: convertMillimetersToTwip(6) },
-            children: [run(`${block.ordered ? `${i + 1}.` : '•'} ${item}`)],
+            numbering: { reference: block.ordered ? NUMBERED : BULLETED, level: 0, instance },
+            children: [run(item)],
           }),
       );
+    }
     case 'keyValue':
       return [
         table(
@@ -154,7 +217,7 @@ function blockParts(block: ReportBlock, chartPng: () => Buffer | null): Array<Pa
       ];
     case 'table':
       return [
-        ...(block.caption ? [para(block.caption, { bold: true })] : []),
+        ...(block.caption ? [caption(block.caption, place.number)] : []),
         table(
           block.columns,
           block.rows,
@@ -163,9 +226,9 @@ function blockParts(block: ReportBlock, chartPng: () => Buffer | null): Array<Pa
       ];
     case 'chart': {
       // Word needs a PNG beside the SVG; without one only the chart's numbers go in, as a table
-      const png = chartPng();
+      const png = place.chartPng();
       return [
-        ...(block.caption ? [para(block.caption, { bold: true })] : []),
+        ...(block.caption ? [caption(block.caption, place.number)] : []),
         ...(png ? [chartImage(block.svg, png, block.caption ?? '')] : []),
         ...(block.rows && block.rows.length > 0
           ? [
@@ -184,7 +247,7 @@ function blockParts(block: ReportBlock, chartPng: () => Buffer | null): Array<Pa
         new Paragraph({ indent, alignment: AlignmentType.CENTER, children: [run(text)] });
       return [
         new Paragraph({ children: [] }),
-        line(`(${block.name})`),
+        line(signatureName(block.name)),
         line(block.position),
         ...(block.dateText ? [line(block.dateText)] : []),
       ];
@@ -224,12 +287,19 @@ export async function reportToDocx(
   options: { chartPngs?: ReadonlyArray<Buffer | null> } = {},
 ): Promise<Buffer> {
   let chart = 0;
-  const chartPng = () => options.chartPngs?.[chart++] ?? null;
+  let lists = 0;
+  const numbers = captionNumbers(doc.lang, doc.blocks);
+  const place = (i: number): BlockPlace => ({
+    number: numbers[i] ?? null,
+    chartPng: () => options.chartPngs?.[chart++] ?? null,
+    nextList: () => ++lists,
+  });
   const language = doc.lang === 'th' ? 'th-TH' : 'en-GB';
   const document = new Document({
     creator: doc.agencyName,
     title: doc.title,
     description: doc.subtitle ?? doc.title,
+    numbering: { config: LISTS },
     styles: {
       default: {
         document: {
@@ -239,6 +309,17 @@ export async function reportToDocx(
             sizeComplexScript: BODY,
             language: { value: language, bidirectional: language },
           },
+        },
+        // Word's own Caption style (name "caption"), in the report's font instead of small italics
+        caption: {
+          run: {
+            font: FONT,
+            size: BODY,
+            sizeComplexScript: BODY,
+            bold: true,
+            boldComplexScript: true,
+          },
+          paragraph: { spacing: { before: 120, after: 60 }, keepNext: true },
         },
       },
       paragraphStyles: [
@@ -281,7 +362,7 @@ export async function reportToDocx(
           }),
           ...(doc.subtitle ? [para(doc.subtitle, { align: 'center' })] : []),
           para(doc.dateText, { align: 'center' }),
-          ...doc.blocks.flatMap((block) => blockParts(block, chartPng)),
+          ...doc.blocks.flatMap((block, i) => blockParts(block, place(i))),
         ],
       },
     ],

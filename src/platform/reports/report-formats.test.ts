@@ -47,9 +47,10 @@ describe('report HTML', () => {
     expect(html).toContain('ผู้ใหญ่ &lt;script&gt;');
     expect(html).toContain('<ol><li>ข้อแรก</li><li>ข้อสอง</li></ol>');
     expect(html).toContain('<td class="align-right">91.25</td>');
-    expect(html).toContain('<table class="keep"><caption>ตารางคะแนน</caption>');
+    expect(html).toContain('<table class="keep"><caption>ตารางที่ 1 ตารางคะแนน</caption>');
+    expect(html).toContain('<figcaption>แผนภูมิที่ 1 แผนภูมิ</figcaption>');
     expect(html).toContain('<svg id="c1"></svg>');
-    expect(html).toContain('(นายปี่ ใจดี)');
+    expect(html).toContain('<p>(นายปี่ ใจดี)</p>');
     expect(html).toContain('class="page-break"');
     expect(html).toContain('url("data:font/ttf;base64,AA")');
     expect(html).toMatch(/@page \{ size: A4;/);
@@ -102,15 +103,120 @@ describe('report DOCX', () => {
       'ตัวชี้วัด 1',
       '77.00',
       '(นายปี่ ใจดี)',
-      '1. ข้อแรก',
+      'ข้อแรก',
     ])
       expect(xml).toContain(text);
+    expect(xml).not.toContain('((');
     expect(xml).toContain('<w:tbl>');
     expect(xml).toContain('w:w="11906"');
     expect(xml).toContain('w:cs="TH Sarabun New"');
     const styles =
       (await (await JSZip.loadAsync(bytes)).file('word/styles.xml')?.async('string')) ?? '';
     expect(styles).toContain('w:val="th-TH"');
+  });
+});
+
+/** The paragraphs of a DOCX body (w:p elements), each as its XML. */
+const paragraphsOf = (xml: string) => xml.match(/<w:p>.*?<\/w:p>/g) ?? [];
+const textOf = (p: string) =>
+  [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+
+describe('report DOCX structure', () => {
+  const lists: ReportDocument = {
+    ...DOC,
+    blocks: [
+      { kind: 'list', ordered: true, items: ['ข้อแรก', 'ข้อสอง'] },
+      { kind: 'list', ordered: false, items: ['จุดหนึ่ง', 'จุดสอง'] },
+      { kind: 'list', ordered: true, items: ['ใหม่แรก'] },
+      {
+        kind: 'table',
+        caption: 'คะแนนรายเครื่องมือ',
+        columns: [{ label: 'เครื่องมือ' }],
+        rows: [['IIT']],
+      },
+      { kind: 'table', columns: [{ label: 'ไม่มีชื่อตาราง' }], rows: [['x']] },
+      { kind: 'chart', svg: '<svg></svg>', caption: 'คะแนนรายตัวชี้วัด' },
+      { kind: 'table', caption: 'คะแนนรายตัวชี้วัด', columns: [{ label: 'ข้อ' }], rows: [['1']] },
+    ],
+  };
+
+  it('writes lists as Word lists (w:numPr), bullets and numbers, each list numbered from 1', async () => {
+    const zip = await JSZip.loadAsync(await reportToDocx(lists));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const numbering = (await zip.file('word/numbering.xml')?.async('string')) ?? '';
+    const items = paragraphsOf(xml).filter((p) => p.includes('<w:numPr>'));
+    expect(items.map(textOf)).toEqual(['ข้อแรก', 'ข้อสอง', 'จุดหนึ่ง', 'จุดสอง', 'ใหม่แรก']);
+    // no typed bullet or number left in the text
+    expect(xml).not.toContain('•');
+    expect(xml).not.toContain('1. ข้อแรก');
+    const numId = (p: string) => /<w:numId w:val="(\d+)"\/>/.exec(p)?.[1] ?? '';
+    const [first, second, bullet1, bullet2, third] = items.map(numId);
+    expect(first).toBe(second);
+    expect(bullet1).toBe(bullet2);
+    expect(new Set([first, bullet1, third]).size).toBe(3);
+    // each list's numId points to its definition: decimal "%1." or a bullet
+    const format = (id = '') => {
+      const abstract = new RegExp(`<w:num w:numId="${id}"><w:abstractNumId w:val="(\\d+)"`).exec(
+        numbering,
+      )?.[1];
+      const def = new RegExp(
+        `<w:abstractNum w:abstractNumId="${abstract}".*?</w:abstractNum>`,
+      ).exec(numbering)?.[0];
+      return /<w:numFmt w:val="(\w+)"\/>/.exec(def ?? '')?.[1];
+    };
+    expect([format(first), format(bullet1), format(third)]).toEqual([
+      'decimal',
+      'bullet',
+      'decimal',
+    ]);
+    expect(numbering).toContain('<w:lvlText w:val="%1."/>');
+    // the third list is a new list: its numbering starts again at 1
+    expect(numbering).toMatch(
+      new RegExp(`<w:num w:numId="${third}">.*?<w:startOverride w:val="1"/>`),
+    );
+  });
+
+  it("writes table and chart captions in Word's Caption style with a SEQ number, before the table", async () => {
+    const zip = await JSZip.loadAsync(await reportToDocx(lists));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const captions = paragraphsOf(xml).filter((p) => p.includes('<w:pStyle w:val="Caption"/>'));
+    expect(captions.map(textOf)).toEqual([
+      'ตารางที่ 1 คะแนนรายเครื่องมือ',
+      'แผนภูมิที่ 1 คะแนนรายตัวชี้วัด',
+      'ตารางที่ 2 คะแนนรายตัวชี้วัด',
+    ]);
+    expect(captions[0]).toContain('<w:fldSimple w:instr="SEQ Table \\* ARABIC">');
+    expect(captions[1]).toContain('<w:fldSimple w:instr="SEQ Figure \\* ARABIC">');
+    // the caption comes right before its table and is kept with it
+    expect(xml).toMatch(/คะแนนรายเครื่องมือ<\/w:t><\/w:r><\/w:p><w:tbl>/);
+    expect(captions[0]).toContain('<w:keepNext/>');
+    // no bold paragraph stands in for a caption any more
+    expect(paragraphsOf(xml).filter((p) => textOf(p) === 'คะแนนรายเครื่องมือ')).toEqual([]);
+    const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+    expect(styles).toMatch(
+      /<w:style w:type="paragraph" w:styleId="Caption">\s*<w:name w:val="caption"\/>/,
+    );
+    // the same numbers in the HTML
+    const html = reportToHtml(lists);
+    expect(html).toContain('<caption>ตารางที่ 2 คะแนนรายตัวชี้วัด</caption>');
+    expect(html).toContain('<ol><li>ใหม่แรก</li></ol>');
+    expect(html).toContain('<ul><li>จุดหนึ่ง</li><li>จุดสอง</li></ul>');
+  });
+
+  it('keeps headings as Word heading styles', async () => {
+    const xml = await documentXml(await reportToDocx(DOC));
+    const heading = paragraphsOf(xml).find((p) => textOf(p) === 'คะแนนรายเครื่องมือ');
+    expect(heading).toContain('<w:pStyle w:val="Heading1"/>');
+  });
+
+  it("brackets the signer's name once, in HTML and DOCX", async () => {
+    const doc: ReportDocument = {
+      ...DOC,
+      blocks: [{ kind: 'signature', name: ' นายสมศักดิ์ ตั้งมั่น ', position: 'อธิบดี' }],
+    };
+    const xml = await documentXml(await reportToDocx(doc));
+    expect(paragraphsOf(xml).map(textOf)).toContain('(นายสมศักดิ์ ตั้งมั่น)');
+    expect(reportToHtml(doc)).toContain('<p>(นายสมศักดิ์ ตั้งมั่น)</p>');
   });
 });
 

@@ -1,4 +1,10 @@
-import type { ReportBlock, ReportDocument } from './report-document.js';
+import {
+  captionNumbers,
+  signatureName,
+  type CaptionNumber,
+  type ReportBlock,
+  type ReportDocument,
+} from './report-document.js';
 
 /** Where the page finds the Sarabun font: URLs (server paths, file: or data: URLs). */
 export interface ReportFontUrls {
@@ -102,10 +108,31 @@ export function cellHtml(text: string): string {
 /** Tables up to this many rows are kept on one page. */
 export const KEEP_WHOLE_ROWS = 6;
 
-function blockHtml(block: ReportBlock): string {
+/** A caption's text with its number ("ตารางที่ 1 …"), escaped. */
+function captionText(caption: string, number: CaptionNumber | null): string {
+  return escapeHtml(number ? `${number.label} ${number.number} ${caption}` : caption);
+}
+
+/**
+ * The HTML level of each heading block (null for other blocks): a heading of level n is h(n+1)
+ * under the title's h1, but never more than one level below the heading before it (a report whose
+ * sections start at level 2 still reads h1, h2, h3: a skipped level is not valid HTML).
+ */
+function headingLevels(blocks: readonly ReportBlock[]): Array<number | null> {
+  let last = 1;
+  return blocks.map((block) => {
+    if (block.kind !== 'heading') return null;
+    last = Math.min(block.level + 1, last + 1);
+    return last;
+  });
+}
+
+function blockHtml(block: ReportBlock, number: CaptionNumber | null, level: number | null): string {
   switch (block.kind) {
-    case 'heading':
-      return `<h${block.level + 1}>${escapeHtml(block.text)}</h${block.level + 1}>`;
+    case 'heading': {
+      const h = level ?? block.level + 1;
+      return `<h${h}>${escapeHtml(block.text)}</h${h}>`;
+    }
     case 'paragraph': {
       const cls = block.align && block.align !== 'left' ? ` class="align-${block.align}"` : '';
       const text = escapeHtml(block.text);
@@ -124,7 +151,9 @@ function blockHtml(block: ReportBlock): string {
         const align = block.columns[i]?.align;
         return align && align !== 'left' ? ` class="align-${align}"` : '';
       };
-      const caption = block.caption ? `<caption>${escapeHtml(block.caption)}</caption>` : '';
+      const caption = block.caption
+        ? `<caption>${captionText(block.caption, number)}</caption>`
+        : '';
       const head = block.columns
         .map((c, i) => `<th scope="col"${cls(i)}>${escapeHtml(c.label)}</th>`)
         .join('');
@@ -141,11 +170,13 @@ function blockHtml(block: ReportBlock): string {
     }
     case 'chart': {
       // The SVG comes from our own chart renderer (src/platform/reports/charts.ts), never from input.
-      const caption = block.caption ? `<figcaption>${escapeHtml(block.caption)}</figcaption>` : '';
+      const caption = block.caption
+        ? `<figcaption>${captionText(block.caption, number)}</figcaption>`
+        : '';
       return `<figure>${caption}${block.svg}</figure>`;
     }
     case 'signature':
-      return `<div class="signature"><p>(${escapeHtml(block.name)})</p><p>${escapeHtml(block.position)}</p>${
+      return `<div class="signature"><p>${escapeHtml(signatureName(block.name))}</p><p>${escapeHtml(block.position)}</p>${
         block.dateText ? `<p>${escapeHtml(block.dateText)}</p>` : ''
       }</div>`;
     case 'pageBreak':
@@ -165,6 +196,8 @@ export function reportToHtml(doc: ReportDocument, options: ReportHtmlOptions = {
         .map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.text)}</a>`)
         .join(' · ')}</nav>`
     : '';
+  const numbers = captionNumbers(doc.lang, doc.blocks);
+  const levels = headingLevels(doc.blocks);
   return [
     '<!doctype html>',
     `<html lang="${doc.lang}"><head><meta charset="utf-8">`,
@@ -181,7 +214,9 @@ export function reportToHtml(doc: ReportDocument, options: ReportHtmlOptions = {
     doc.subtitle ? `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>` : '',
     `<p class="date">${escapeHtml(doc.dateText)}</p>`,
     '</header><main>',
-    doc.blocks.map(blockHtml).join('\n'),
+    doc.blocks
+      .map((block, i) => blockHtml(block, numbers[i] ?? null, levels[i] ?? null))
+      .join('\n'),
     '</main></body></html>',
   ].join('\n');
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateGifts } from '../core/gift-report.js';
 import { declarationReport, giftYearReport } from './integrity-reports.js';
+import JSZip from 'jszip';
 import { reportToHtml } from '../../../platform/reports/report-html.js';
+import { reportToDocx } from '../../../platform/reports/report-docx.js';
 
 describe('integrity report documents', () => {
-  it('prints the declaration as paragraphs with the head’s signature and a Buddhist-era date', () => {
+  it('prints the declaration as paragraphs with the head’s signature and a Buddhist-era date', async () => {
     const doc = declarationReport('th', {
       agencyName: 'กรมตัวอย่าง',
       fiscalYear: 2569,
@@ -21,11 +23,19 @@ describe('integrity report documents', () => {
     ).toEqual(['ย่อหน้าแรก', 'ย่อหน้าที่สอง']);
     expect(doc.blocks.at(-1)).toEqual({
       kind: 'signature',
-      name: '(นายหนึ่ง สอง)',
+      name: 'นายหนึ่ง สอง',
       position: 'อธิบดีกรมตัวอย่าง',
       dateText: '1 ตุลาคม พ.ศ. 2568',
     });
-    expect(reportToHtml(doc)).toContain('ย่อหน้าที่สอง');
+    const html = reportToHtml(doc);
+    expect(html).toContain('ย่อหน้าที่สอง');
+    // the name is bracketed once (it read "((นายหนึ่ง สอง))")
+    expect(html).toContain('<p>(นายหนึ่ง สอง)</p>');
+    expect(html).not.toContain('((');
+    const docx = await JSZip.loadAsync(await reportToDocx(doc));
+    const xml = (await docx.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('>(นายหนึ่ง สอง)<');
+    expect(xml).not.toContain('((');
   });
 
   it('prints the yearly gift report with the rule, totals and tables by giver and month', () => {

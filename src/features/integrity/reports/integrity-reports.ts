@@ -41,7 +41,8 @@ export function declarationReport(lang: Lang, d: DeclarationPrint): ReportDocume
       ...paragraphs,
       {
         kind: 'signature',
-        name: `(${d.headName})`,
+        // the bare name: the renderers bracket it (signatureName), once
+        name: d.headName,
         position: d.headPosition,
         dateText: longDate(lang, d.declaredOn),
       },
