@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { openDataCsv, openDataJson, type OpenDataRecord } from '../../features/results/feature.js';
-import { resultsWorkbook, rollupWorkbook, type XlsxResultNode } from './report-xlsx.js';
+import {
+  ignoreNumbersStoredAsText,
+  resultsWorkbook,
+  rollupWorkbook,
+  type XlsxResultNode,
+} from './report-xlsx.js';
 
 async function read(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
@@ -184,6 +190,105 @@ describe('roll-up workbook', () => {
     expect(weak?.getRow(3).getCell(2).value).toBe(
       'ไม่นับ 1 หน่วยงานที่ข้อมูลไม่พอ / not enough respondents',
     );
+  });
+});
+
+/** The XML of each worksheet of a written workbook, by its path in the zip. */
+async function sheetXmls(bytes: Buffer): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xmls = new Map<string, string>();
+  for (const path of Object.keys(zip.files).filter((f) =>
+    /^xl\/worksheets\/sheet\d+\.xml$/.test(f),
+  ))
+    xmls.set(path, (await zip.file(path)?.async('string')) ?? '');
+  return xmls;
+}
+
+describe('workbook cells as Excel shows them', () => {
+  const tree = leaf('total', 'total', 80, false, [
+    leaf('instrument', 'IIT', 80, false, [
+      leaf('indicator', '1', 80, false, [leaf('item', '1.10', 75)]),
+    ]),
+  ]);
+  const results = () =>
+    resultsWorkbook({
+      agencyCode: '00123',
+      agencyName: 'กรมทดสอบ',
+      year: 2569,
+      edition: 'เกณฑ์ปี 2569',
+      total: 80,
+      level: { th: 'ผ่าน', en: 'Pass' },
+      withheld: false,
+      tree,
+    });
+
+  it('keeps codes as text (leading zeros, 1.10) and tells Excel not to flag them as numbers stored as text', async () => {
+    const bytes = await results();
+    const sheet = (await read(bytes)).getWorksheet('ผลการประเมิน');
+    expect(sheet?.getRow(2).getCell(3).value).toBe('00123');
+    const item = sheet?.getRow(5);
+    expect([item?.getCell(2).value, item?.getCell(3).value]).toEqual(['1', '1.10']);
+    expect(item?.getCell(3).type).toBe(ExcelJS.ValueType.String);
+    const xmls = [...(await sheetXmls(bytes)).values()];
+    expect(xmls).toHaveLength(1);
+    const xml = xmls[0] ?? '';
+    expect(xml).toContain(
+      `<ignoredErrors><ignoredError sqref="${sheet?.dimensions.range}" numberStoredAsText="1"/></ignoredErrors>`,
+    );
+    expect(sheet?.dimensions.range).toBe('A1:H5');
+    // in the order a worksheet's elements must come: after the page set-up, last here
+    expect(xml.indexOf('<ignoredErrors>')).toBeGreaterThan(xml.indexOf('<pageMargins'));
+    expect(xml.endsWith('</ignoredErrors></worksheet>')).toBe(true);
+  });
+
+  it('marks every sheet of a workbook, each over its own cells', async () => {
+    const bytes = await rollupWorkbook({
+      agencyName: 'กระทรวงทดสอบ',
+      year: 2569,
+      instrumentCodes: ['IIT'],
+      units: [
+        {
+          rank: 1,
+          code: '0101',
+          name: 'กรมหนึ่ง',
+          type: 'สำนักงานเขตพื้นที่การศึกษา',
+          instruments: { IIT: 90 },
+          total: 90,
+          level: { th: 'ผ่านดี', en: 'Good pass' },
+          withheld: null,
+        },
+      ],
+      weakest: [{ code: '7', name: { th: 'การสื่อสาร', en: 'Communication' }, mean: 71.2, units: 1 }],
+      withheldUnits: 0,
+    });
+    const ranges = [...(await sheetXmls(bytes)).values()].map(
+      (xml) => /<ignoredError sqref="([^"]+)" numberStoredAsText="1"\/>/.exec(xml)?.[1],
+    );
+    expect(ranges).toEqual(['A1:H2', 'A1:D2']);
+    expect((await read(bytes)).getWorksheet('ผลรายหน่วยงาน')?.getRow(2).getCell(2).value).toBe(
+      '0101',
+    );
+  });
+
+  it('wraps long text (names, notes) at the top of its row, in columns wide enough to read', async () => {
+    const sheet = (await read(await results())).getWorksheet('ผลการประเมิน');
+    const name = sheet?.getRow(5).getCell(5);
+    expect(name?.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(sheet?.getRow(5).getCell(8).alignment).toMatchObject({ wrapText: true });
+    // a code stays on one line, at the top
+    expect(sheet?.getRow(5).getCell(3).alignment?.wrapText).toBeUndefined();
+    expect(sheet?.getRow(5).getCell(3).alignment?.vertical).toBe('top');
+    expect(sheet?.getColumn(5).width).toBeGreaterThanOrEqual(50);
+    expect(sheet?.getRow(1).getCell(7).alignment).toMatchObject({ wrapText: true });
+  });
+
+  it('puts <ignoredErrors> before the elements a worksheet must end with, once', () => {
+    const xml = '<worksheet><sheetData/><pageMargins/><tableParts count="0"/><extLst/></worksheet>';
+    const once = ignoreNumbersStoredAsText(xml, 'A1:B2');
+    expect(once).toBe(
+      '<worksheet><sheetData/><pageMargins/><ignoredErrors><ignoredError sqref="A1:B2" numberStoredAsText="1"/></ignoredErrors><tableParts count="0"/><extLst/></worksheet>',
+    );
+    expect(ignoreNumbersStoredAsText(once, 'A1:B2')).toBe(once);
   });
 });
 

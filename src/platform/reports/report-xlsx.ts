@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
+import type JSZipType from 'jszip';
 import { guardCell } from '../../core/csv-format.js';
 import type { Text } from '../../core/framework/edition.schema.js';
 import type { ScoreNode } from '../../core/scoring/evaluate-scores.js';
@@ -71,27 +73,72 @@ function newBook(): ExcelJS.Workbook {
   return book;
 }
 
-/** A sheet with a bold, frozen header row in the Thai office font. */
-function sheetWith(
-  book: ExcelJS.Workbook,
-  name: string,
-  columns: Array<{ header: string; width: number; number?: boolean }>,
-): ExcelJS.Worksheet {
+/** A column: its header, width in characters, and whether it holds a number or long text. */
+interface ColumnSpec {
+  header: string;
+  width: number;
+  number?: boolean;
+  /** Long text (names, notes): wrapped inside the column's width instead of running on. */
+  wrap?: boolean;
+}
+
+/**
+ * A sheet with a bold, frozen header row in the Thai office font; every cell sits at the top of
+ * its row (a wrapped name makes the row taller) and long-text columns wrap.
+ */
+function sheetWith(book: ExcelJS.Workbook, name: string, columns: ColumnSpec[]): ExcelJS.Worksheet {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c, i) => ({
     header: c.header,
     key: `c${i}`,
     width: c.width,
-    style: { font: FONT, ...(c.number ? { numFmt: '0.00' } : {}) },
+    style: {
+      font: FONT,
+      alignment: { vertical: 'top', ...(c.wrap ? { wrapText: true } : {}) },
+      ...(c.number ? { numFmt: '0.00' } : {}),
+    },
   }));
-  sheet.getRow(1).font = { ...FONT, bold: true };
+  const header = sheet.getRow(1);
+  header.font = { ...FONT, bold: true };
+  header.alignment = { vertical: 'top', wrapText: true };
   return sheet;
 }
 
 const text = (value: string) => guardCell(value);
 
+/*
+ * Codes (item "1.1", indicator "1", agency "00123") are written as text on purpose, and Excel
+ * flags text that looks like a number with a green triangle ("Number stored as text"). Only a
+ * sheet's <ignoredErrors> turns that off, and exceljs cannot write it, so the written workbook's
+ * sheet XML gets it afterwards. The zip is rewritten with JSZip, which exceljs itself reads and
+ * writes workbooks with (a runtime dependency of exceljs, not only of our tests): it is
+ * resolved from exceljs's own folder, so it is the copy exceljs uses whatever the install layout.
+ */
+const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))(
+  'jszip',
+) as typeof JSZipType;
+
+/** Elements that follow <ignoredErrors> in a worksheet (ECMA-376 CT_Worksheet order). */
+const AFTER_IGNORED_ERRORS =
+  /<(?:smartTags|drawing|legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/;
+
+/** A worksheet's XML with "number stored as text" ignored over `range` (e.g. A1:H20). */
+export function ignoreNumbersStoredAsText(sheetXml: string, range: string): string {
+  const at = AFTER_IGNORED_ERRORS.exec(sheetXml)?.index;
+  if (at === undefined || sheetXml.includes('<ignoredErrors')) return sheetXml;
+  const element = `<ignoredErrors><ignoredError sqref="${range}" numberStoredAsText="1"/></ignoredErrors>`;
+  return sheetXml.slice(0, at) + element + sheetXml.slice(at);
+}
+
 async function toBuffer(book: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+  for (const sheet of book.worksheets) {
+    const path = `xl/worksheets/sheet${sheet.id}.xml`;
+    const file = zip.file(path);
+    if (!file) throw new Error(`exceljs wrote no ${path}`);
+    zip.file(path, ignoreNumbersStoredAsText(await file.async('string'), sheet.dimensions.range));
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 function addNodes(sheet: ExcelJS.Worksheet, node: XlsxResultNode, lang: Lang, path: string[]) {
@@ -128,10 +175,10 @@ export async function resultsWorkbook(
     { header: th ? 'ตัวชี้วัด' : 'Indicator', width: 10 },
     { header: th ? 'รหัส' : 'Code', width: 10 },
     { header: th ? 'ประเภท' : 'Kind', width: 14 },
-    { header: th ? 'รายการ' : 'Name', width: 60 },
+    { header: th ? 'รายการ' : 'Name', width: 60, wrap: true },
     { header: th ? 'คะแนน' : 'Score', width: 10, number: true },
     { header: th ? 'คะแนนรวมที่เสีย' : 'Points lost', width: 14, number: true },
-    { header: th ? 'หมายเหตุ' : 'Note', width: 30 },
+    { header: th ? 'หมายเหตุ' : 'Note', width: 30, wrap: true },
   ]);
   sheet.addRow([
     '',
@@ -162,12 +209,12 @@ export async function rollupWorkbook(
   const units = sheetWith(book, th ? 'ผลรายหน่วยงาน' : 'Units', [
     { header: th ? 'อันดับ' : 'Rank', width: 8 },
     { header: th ? 'รหัส' : 'Code', width: 10 },
-    { header: th ? 'หน่วยงาน' : 'Agency', width: 40 },
-    { header: th ? 'ประเภท' : 'Type', width: 14 },
+    { header: th ? 'หน่วยงาน' : 'Agency', width: 40, wrap: true },
+    { header: th ? 'ประเภท' : 'Type', width: 22, wrap: true },
     ...input.instrumentCodes.map((code) => ({ header: code, width: 10, number: true })),
     { header: th ? 'คะแนนรวม' : 'Total', width: 12, number: true },
-    { header: th ? 'ระดับ' : 'Level', width: 22 },
-    { header: th ? 'หมายเหตุ' : 'Note', width: 40 },
+    { header: th ? 'ระดับ' : 'Level', width: 22, wrap: true },
+    { header: th ? 'หมายเหตุ' : 'Note', width: 40, wrap: true },
   ]);
   for (const unit of input.units)
     units.addRow([
@@ -184,7 +231,7 @@ export async function rollupWorkbook(
     ]);
   const weak = sheetWith(book, th ? 'ตัวชี้วัดที่อ่อนที่สุด' : 'Weakest indicators', [
     { header: th ? 'รหัส' : 'Code', width: 10 },
-    { header: th ? 'ตัวชี้วัด' : 'Indicator', width: 50 },
+    { header: th ? 'ตัวชี้วัด' : 'Indicator', width: 50, wrap: true },
     { header: th ? 'คะแนนเฉลี่ย' : 'Mean score', width: 12, number: true },
     { header: th ? 'จำนวนหน่วยงาน' : 'Units', width: 14 },
   ]);
@@ -197,5 +244,19 @@ export async function rollupWorkbook(
         : `${input.withheldUnits} units left out: ${WITHHELD_LABEL}`,
     ]);
   book.title = `${input.agencyName} ${input.year}`;
+  return toBuffer(book);
+}
+
+/** A workbook of one sheet holding only a header row: an import's template. */
+export async function headerWorkbook(
+  sheetName: string,
+  header: readonly string[],
+): Promise<Buffer> {
+  const book = newBook();
+  sheetWith(
+    book,
+    sheetName,
+    header.map((name) => ({ header: name, width: Math.max(10, name.length + 2) })),
+  );
   return toBuffer(book);
 }
