@@ -46,12 +46,15 @@ interface FieldProps {
 function FieldFrame(props: {
   lang: Lang;
   name: string;
+  /** The control's id when two forms of a page share a field name (else the name). */
+  id?: string | undefined;
   label: Message;
   hint?: Message | undefined;
   error?: Message | undefined;
   control: (aria: { 'aria-invalid'?: 'true'; 'aria-describedby'?: string }) => ComponentChildren;
 }) {
-  const { lang, name, hint, error } = props;
+  const { lang, hint, error } = props;
+  const name = props.id ?? props.name;
   const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : '']
     .filter(Boolean)
     .join(' ');
@@ -141,6 +144,8 @@ interface SelectFieldProps {
   hint?: Message;
   /** The first, empty choice ("choose …"). */
   placeholder?: Message;
+  /** The select's id when another form of the page has a field of the same name. */
+  id?: string;
 }
 
 /** A labelled select with its hint and error message. */
@@ -151,7 +156,7 @@ export function SelectField(props: SelectFieldProps) {
       {...props}
       error={props.errors[name]}
       control={(aria) => (
-        <select id={name} name={name} {...aria}>
+        <select id={props.id ?? name} name={name} {...aria}>
           {placeholder && <option value="">{pick(lang, placeholder)}</option>}
           {options.map((o) => (
             <option value={o.value} selected={o.value === value}>

@@ -99,7 +99,6 @@ function SatisfactionInputs({
                       type="number"
                       min={0}
                       inputMode="numeric"
-                      size={4}
                       value={values[`q${i}_${level}`] ?? ''}
                       aria-label={`${pick(lang, m('ข้อ', 'Question'))} ${i + 1} ${pick(lang, m('ระดับ', 'level'))} ${level}`}
                     />

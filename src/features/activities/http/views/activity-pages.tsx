@@ -118,7 +118,8 @@ export function ActivityPage(props: {
         {pick(lang, m('รายงาน', 'Report'))}: <a href={`${base}/report.html`}>HTML</a> ·{' '}
         <a href={`${base}/report.pdf`}>PDF</a> · <a href={`${base}/report.docx`}>DOCX</a>
       </p>
-      <p>
+      {/* a block, not a paragraph: it holds the publish form */}
+      <div>
         {activity.published ? (
           <>
             {pick(lang, m('เผยแพร่แล้วเมื่อ', 'Published on'))}{' '}
@@ -141,7 +142,7 @@ export function ActivityPage(props: {
             </button>
           </form>
         )}
-      </p>
+      </div>
       <ErrorSummary lang={lang} errors={props.errors} />
       {props.mayEdit && (
         <section>

@@ -96,8 +96,9 @@ function TaskLine(props: { page: PageContext; calendar: RoundCalendar; task: Tas
   const base = `/rounds/${calendar.round.id}/calendar/tasks/${task.id}`;
   const mayMark = calendar.mayManage || task.ownerUserId === page.actor?.user.id;
   const done = task.status === 'done';
+  // a block, not a span: it holds the form that marks the task done
   return (
-    <span>
+    <div>
       <span class={task.urgency === 'overdue' ? 'warning-text' : undefined}>
         {done ? <s>{taskTitle(lang, task)}</s> : <strong>{taskTitle(lang, task)}</strong>}
       </span>{' '}
@@ -122,7 +123,7 @@ function TaskLine(props: { page: PageContext; calendar: RoundCalendar; task: Tas
           <a href={base}>{pick(lang, m('แก้ไข', 'Edit'))}</a>
         </>
       )}
-    </span>
+    </div>
   );
 }
 

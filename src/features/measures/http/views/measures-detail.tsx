@@ -46,6 +46,7 @@ function ProgressForm({
       <SelectField
         lang={lang}
         name="status"
+        id="progress-status"
         label={m('เปลี่ยนสถานะ', 'Change status')}
         placeholder={m('— ตามเดิม —', '— keep —')}
         options={MEASURE_STATUSES.map((s) => ({ value: s, label: pick(lang, STATUS_NAMES[s]) }))}
