@@ -61,6 +61,10 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   /** Survey steps a minute one client may send (an office behind one address shares it). */
   SURVEY_STEPS_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** Public pages (results, OIT, measures, registers) a minute one client may open. */
+  PUBLIC_PAGES_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** Generated public files (PDF, DOCX, XLSX) a minute one client may download: each costs far more than a page. */
+  PUBLIC_FILES_PER_MINUTE: z.coerce.number().int().positive().default(20),
   /** Folder for uploaded evidence files and link snapshots: outside the web root. */
   FILES_DIR: z.string().default('./data/files'),
   /** Largest evidence file an agency may upload, in MB. */

@@ -40,7 +40,7 @@ describe('sign-in over plain HTTP on an intranet host name', () => {
       // the stylesheet loaded (over HTTP, from this host) and holds its rules
       const styled = await page.evaluate(() =>
         Array.from(document.styleSheets).some(
-          (s) => s.href?.endsWith('/assets/styles.css') && s.cssRules.length > 0,
+          (s) => /\/assets\/styles\.[0-9a-f]{8}\.css$/.test(s.href ?? '') && s.cssRules.length > 0,
         ),
       );
       expect(styled).toBe(true);

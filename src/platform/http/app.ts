@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { z, ZodError } from 'zod';
 import { DomainError } from '../../core/errors.js';
@@ -26,8 +26,10 @@ import { registerSecurityHeaders } from './security-headers.js';
 import { parseForm, refuseBadText } from './input-guard.js';
 import type { ApiRoute } from './openapi.js';
 import { typed, zodSerializerCompiler, zodValidatorCompiler } from './typed-routes.js';
+import { publicLimitsOf } from './route-kit.js';
+import { registerStaticAssets } from './static-assets.js';
+import { PAGE_CACHE_BYTES, PageCache } from './page-cache.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const fontDir = dirname(
   createRequire(import.meta.url).resolve('@expo-google-fonts/sarabun/package.json'),
 );
@@ -52,6 +54,13 @@ const UNLOGGED = /^\/(?:s\/|public(?:\/|$)|assets\/|calendar\/feed\/|lang\/|favi
 export function isUnlogged(path: string): boolean {
   return UNLOGGED.test(path);
 }
+
+/**
+ * What is worth compressing: HTML, CSS, scripts, JSON, SVG, CSV. PDFs, workbooks, documents and
+ * images are compressed already; fonts and evidence files are left as they are.
+ */
+const COMPRESSIBLE =
+  /^(?:text\/(?:html|css|csv|javascript)|application\/(?:json|problem\+json|javascript)|image\/svg\+xml)(?:;|$)/;
 
 /** What the composition root (src/app) gives the platform: how to know who is signed in, and the routes. */
 export interface AppParts {
@@ -103,11 +112,17 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
     timeWindow: 60_000,
     store: createDbRateLimitStore(ctx),
   });
-  await app.register(fastifyStatic, {
-    root: join(here, 'public'),
-    prefix: '/assets/',
-    maxAge: 3_600_000,
+  app.decorate('publicLimits', publicLimitsOf(config));
+  app.decorate('publishedPages', new PageCache(PAGE_CACHE_BYTES));
+  // answers over ~1 KB in br or gzip (cached public pages and static files come compressed
+  // already); request bodies are never decompressed: the form parser reads them as sent
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    customTypes: COMPRESSIBLE,
+    globalDecompression: false,
   });
+  registerStaticAssets(app);
   await app.register(fastifyStatic, {
     root: fontDir,
     prefix: '/assets/fonts/',

@@ -37,6 +37,8 @@ export interface AppOptions {
         Config,
         | 'RATE_LIMIT_PER_MINUTE'
         | 'SURVEY_STEPS_PER_MINUTE'
+        | 'PUBLIC_PAGES_PER_MINUTE'
+        | 'PUBLIC_FILES_PER_MINUTE'
         | 'FILES_DIR'
         | 'FETCH_ALLOW_PRIVATE'
         | 'OIT_MAX_UPLOAD_MB'

@@ -65,11 +65,53 @@ export async function submitForm<T>(
   return reply.redirect(next);
 }
 
+/** The public rate limits of an app, from its settings (read once, when the app is built). */
+export interface PublicLimits {
+  /** Public pages a minute per client (PUBLIC_PAGES_PER_MINUTE). */
+  pages: number;
+  /** Generated public files (PDF, DOCX, XLSX) a minute per client (PUBLIC_FILES_PER_MINUTE). */
+  files: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The public rate limits of this app. */
+    publicLimits: PublicLimits;
+  }
+}
+
+/** The defaults of PUBLIC_PAGES_PER_MINUTE and PUBLIC_FILES_PER_MINUTE. */
+export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { pages: 120, files: 20 };
+
+/** The public rate limits the settings give (their defaults where a setting is absent). */
+export function publicLimitsOf(config: {
+  PUBLIC_PAGES_PER_MINUTE?: number | undefined;
+  PUBLIC_FILES_PER_MINUTE?: number | undefined;
+}): PublicLimits {
+  return {
+    pages: config.PUBLIC_PAGES_PER_MINUTE ?? DEFAULT_PUBLIC_LIMITS.pages,
+    files: config.PUBLIC_FILES_PER_MINUTE ?? DEFAULT_PUBLIC_LIMITS.files,
+  };
+}
+
+// the route options below are built when a module loads, before any app exists: each limit is
+// read from the app that answers the request (buildApp decorates it from the settings)
+const limitsOf = (request: FastifyRequest): PublicLimits =>
+  request.server.publicLimits ?? DEFAULT_PUBLIC_LIMITS;
+
 /** The rate limit of a public page: open to anyone, so tighter than signed-in pages. */
-export const PUBLIC_PAGE_LIMIT = perMinute(120);
+export const PUBLIC_PAGE_LIMIT = {
+  config: {
+    rateLimit: { max: (request: FastifyRequest) => limitsOf(request).pages, timeWindow: 60_000 },
+  },
+};
 
 /** The rate limit of a generated PDF, DOCX or workbook: each costs far more than a page. */
-export const GENERATED_FILE_LIMIT = perMinute(20);
+export const GENERATED_FILE_LIMIT = {
+  config: {
+    rateLimit: { max: (request: FastifyRequest) => limitsOf(request).files, timeWindow: 60_000 },
+  },
+};
 
 const GENERATED_FILE_PATH = /\.(pdf|docx|xlsx)$/i;
 
@@ -83,10 +125,8 @@ const isGeneratedFile = (request: FastifyRequest) =>
 export const PUBLIC_PAGE_OR_FILE_LIMIT = {
   config: {
     rateLimit: {
-      max: async (request: FastifyRequest) =>
-        isGeneratedFile(request)
-          ? GENERATED_FILE_LIMIT.config.rateLimit.max
-          : PUBLIC_PAGE_LIMIT.config.rateLimit.max,
+      max: (request: FastifyRequest) =>
+        isGeneratedFile(request) ? limitsOf(request).files : limitsOf(request).pages,
       keyGenerator: (request: FastifyRequest) =>
         isGeneratedFile(request) ? `${request.ip}|file` : request.ip,
       timeWindow: 60_000,

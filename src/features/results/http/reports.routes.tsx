@@ -7,6 +7,8 @@ import type { ServiceContext } from '../../../platform/services/context.js';
 import {
   listOpenData,
   loadPublicResultFacts,
+  publicResultsNotFound,
+  publishedSnapshotKey,
   type OpenDataRow,
 } from '../services/public-results.service.js';
 import {
@@ -24,7 +26,8 @@ import { loadVisibleRound } from '../../oit-review/feature.js';
 import { voiceReportBlocks } from '../../voice/feature.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { ExportJobs } from '../../../platform/http/export-jobs.js';
-import { sendPage } from '../../../platform/http/render.js';
+import { renderPage, sendPage } from '../../../platform/http/render.js';
+import { PageCache, sendCachedPage } from '../../../platform/http/page-cache.js';
 import {
   sendAttachment,
   sendReport,
@@ -188,7 +191,7 @@ async function publicReport(
   return buildAnalysisReport(facts, wording, facts.publishedAt, voice);
 }
 
-function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
+function registerPublic(app: FastifyInstance, ctx: ServiceContext, pages: PageCache): void {
   // national open data reads every published snapshot of a year and changes only when a round
   // is published: each process keeps it a few minutes
   const cache = new Map<number, { at: number; rows: OpenDataRow[] }>();
@@ -204,10 +207,17 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext): void {
   const page = { ...PUBLIC_PAGE_LIMIT, schema: { params: PublicParams } };
   api.get('/public/:agencyCode/:year/results', page, async (request, reply) => {
     const { code, year } = publicTarget(request.params);
-    const facts = await loadPublicResultFacts(ctx, code, year);
-    const context = pageOf(request);
-    const chartSvg = indicatorChartSvg(facts.result, context.lang);
-    return sendPage(reply, <PublicResultsPage page={context} facts={facts} chartSvg={chartSvg} />);
+    const snapshot = await publishedSnapshotKey(ctx, code, year);
+    if (!snapshot) throw publicResultsNotFound();
+    // rendered once per snapshot and language: the page is the same for everybody, signed in or not
+    const { lang } = request;
+    return sendCachedPage(request, reply, pages, `results|${snapshot}|${lang}`, async () => {
+      const facts = await loadPublicResultFacts(ctx, code, year);
+      const path = publicResultsPath(facts.round.agencyCode, facts.round.editionYear);
+      const context = { lang, actor: null, csrfToken: '', path };
+      const chartSvg = indicatorChartSvg(facts.result, lang);
+      return renderPage(<PublicResultsPage page={context} facts={facts} chartSvg={chartSvg} />);
+    });
   });
 
   const feed = {
@@ -280,5 +290,5 @@ export function registerReportsRoutes(app: FastifyInstance, options: AppOptions)
   const jobs = new ExportJobs(Date.now, (error) => app.log.error(error, 'export failed'));
   registerRoundReports(app, options.ctx);
   registerRollupExport(app, options.ctx, jobs);
-  registerPublic(app, options.ctx);
+  registerPublic(app, options.ctx, app.publishedPages);
 }

@@ -42,6 +42,23 @@ async function publishedRound(
 }
 
 /**
+ * Which published snapshot an agency's public results of a year show, as a key (the round and the
+ * moment it was published), or null when nothing is published. Cheap (two small reads), so pages
+ * rendered from the snapshot can be kept under it: a withdrawal and a republication moves the
+ * round twice and gives a new key, and the stored scores can change only while a round is not
+ * published.
+ */
+export async function publishedSnapshotKey(
+  ctx: ServiceContext,
+  agencyCode: string,
+  year: number,
+): Promise<string | null> {
+  const roundId = await findRoundIdByAgencyYear(ctx.db.kysely, agencyCode, year);
+  const round = roundId ? await findRound(ctx.db.kysely, roundId) : null;
+  return round?.state === 'published' ? `${round.id}@${round.updatedAt}` : null;
+}
+
+/**
  * The facts of an agency's published result for a year, for anyone: the stored snapshot as the
  * disclosure module lets it be shown (figures resting on too few respondents withheld, with the
  * total, the level, the weak points' totals and the next-level advice), and the measures only

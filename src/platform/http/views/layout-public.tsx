@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Message } from '../../../core/errors.js';
 import { m, pick, type Lang } from '../i18n.js';
-import { IconLink } from './layout-head.js';
+import { IconLink, StylesheetLink } from './layout-head.js';
 
 /** The agency a public page belongs to (its code and names), as the shared header shows it. */
 export interface PublicAgency {
@@ -61,7 +61,7 @@ export function PublicLayout({
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${heading} · Prongsai`}</title>
-        <link rel="stylesheet" href="/assets/styles.css" />
+        <StylesheetLink />
         <IconLink />
       </head>
       <body class="public-page">

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Message } from '../../../core/errors.js';
 import { pick, type Lang } from '../i18n.js';
 import type { Actor } from '../../services/context.js';
-import { IconLink } from './layout-head.js';
+import { IconLink, StylesheetLink } from './layout-head.js';
 
 /** What every page knows about the request. */
 export interface PageContext {
@@ -38,7 +38,7 @@ export function Layout({ page, title, children, notice }: LayoutProps) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${pick(lang, title)} · Prongsai`}</title>
-        <link rel="stylesheet" href="/assets/styles.css" />
+        <StylesheetLink />
         <IconLink />
       </head>
       <body>

@@ -1,7 +1,7 @@
 import type { ApprovalMemo } from '../../services/oit-evidence-output.service.js';
 import { m, pick } from '../../../../platform/http/i18n.js';
 import type { PageContext } from '../../../../platform/http/views/layout.js';
-import { IconLink } from '../../../../platform/http/views/layout-head.js';
+import { IconLink, StylesheetLink } from '../../../../platform/http/views/layout-head.js';
 import { longDate } from '../../../../core/thai-calendar.js';
 
 const DOTS = '..............................';
@@ -26,7 +26,7 @@ export function OitMemoPage({ page, memo }: { page: PageContext; memo: ApprovalM
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`บันทึกข้อความ ขออนุมัติเผยแพร่ข้อมูล OIT ${round.agencyNameTh} · Prongsai`}</title>
-        <link rel="stylesheet" href="/assets/styles.css" />
+        <StylesheetLink />
         <IconLink />
       </head>
       <body class="print-page print-memo">

@@ -4,6 +4,7 @@ import type { RoundResults } from '../../services/results.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { formatFigure, formatScore } from './results-tree.js';
 import { LevelExplanationBlock } from './level-explanation.js';
+import { assetHref } from '../../../../platform/http/views/layout-head.js';
 
 function levelChange(lang: Lang, w: DisclosedWeakness, withheld: boolean): string {
   if (withheld || w.fixChangesLevel === null) return formatFigure(lang, null, true);
@@ -249,7 +250,7 @@ export function WhatIfSection(props: {
           <a href={`/rounds/${results.round.id}/results`}>{pick(lang, m('ล้างค่าสมมติ', 'Clear'))}</a>
         </p>
       </form>
-      <script src="/assets/what-if.js" defer></script>
+      <script src={assetHref('what-if.js')} defer></script>
     </section>
   );
 }

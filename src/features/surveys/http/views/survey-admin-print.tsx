@@ -4,7 +4,7 @@ import type { Text } from '../../../../core/framework/edition.schema.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { longDate } from '../../../../core/thai-calendar.js';
 import { QrImage } from './survey-admin-cockpit.js';
-import { IconLink } from '../../../../platform/http/views/layout-head.js';
+import { IconLink, StylesheetLink } from '../../../../platform/http/views/layout-head.js';
 
 /** What a poster or a slip says about its survey. */
 export interface PrintSurvey {
@@ -38,7 +38,7 @@ function PrintLayout(props: {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · Prongsai`}</title>
-        <link rel="stylesheet" href="/assets/styles.css" />
+        <StylesheetLink />
         <IconLink />
       </head>
       <body class={`print-page print-${props.kind}`}>

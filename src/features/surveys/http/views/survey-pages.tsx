@@ -3,7 +3,7 @@ import type { Message } from '../../../../core/errors.js';
 import { fieldName, type FormQuestion, type FormStep } from '../../core/survey-form.js';
 import type { Text } from '../../../../core/framework/edition.schema.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
-import { IconLink } from '../../../../platform/http/views/layout-head.js';
+import { IconLink, StylesheetLink } from '../../../../platform/http/views/layout-head.js';
 
 /** What every public survey page knows. */
 export interface SurveyPageContext {
@@ -35,7 +35,7 @@ export function SurveyLayout(props: {
         <meta name="referrer" content="no-referrer" />
         {props.refresh && <meta http-equiv="refresh" content={props.refresh} />}
         <title>{props.title}</title>
-        <link rel="stylesheet" href="/assets/survey.css" />
+        <StylesheetLink name="survey.css" />
         <IconLink />
       </head>
       <body>
