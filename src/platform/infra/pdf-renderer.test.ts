@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPdfRenderer, PdfUnavailableError } from './pdf-renderer.js';
+import { createPdfRenderer, pageNumberFooter, PdfUnavailableError } from './pdf-renderer.js';
 import { pdfText } from './pdf-text.js';
 
 const page = (text: string) =>
@@ -25,6 +25,15 @@ describe('PDF renderer', () => {
     const slow = renderer.render(page('slow'), { timeoutMs: 1 });
     await expect(slow).rejects.toMatchObject({ name: 'PdfUnavailableError', reason: 'timeout' });
     expect(await pdfText(await renderer.render(page('next')))).toContain('next');
+  });
+
+  it('numbers pages in the bundled Sarabun, embedded in the footer (it sees no page font)', () => {
+    const footer = pageNumberFooter();
+    expect(footer).toMatch(
+      /@font-face\{font-family:'Sarabun';[^}]*src:url\("data:font\/ttf;base64,/,
+    );
+    expect(footer).toContain("font-family:'Sarabun'");
+    expect(footer).toContain('<span class="pageNumber"></span> / <span class="totalPages"></span>');
   });
 
   it('says clearly when Chromium is missing', async () => {

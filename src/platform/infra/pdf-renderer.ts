@@ -17,7 +17,10 @@ export class PdfUnavailableError extends Error {
 export interface PdfPageOptions {
   /** Page margins in CSS units; Thai official letters: 2.5 cm top, 3 cm left, 2 cm right/bottom. */
   margin?: { top: string; right: string; bottom: string; left: string };
-  /** Chromium footer template (its own tiny document: inline styles, classes pageNumber…). */
+  /**
+   * Chromium footer template (its own tiny document: inline styles, classes pageNumber…); by
+   * default the page numbers in the bundled Sarabun (pageNumberFooter).
+   */
   footerTemplate?: string;
   /** Longest wait for this document, in milliseconds. */
   timeoutMs?: number;
@@ -48,9 +51,21 @@ const ARGS = [
 ];
 
 const DEFAULT_MARGIN = { top: '2.5cm', right: '2cm', bottom: '2cm', left: '3cm' };
-const DEFAULT_FOOTER =
-  '<div style="width:100%;font-size:9pt;text-align:center;color:#444">' +
-  '<span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+
+/**
+ * Page numbers ("2 / 5") at the foot of each page, in the report's font. Chromium draws the
+ * footer as a document of its own that sees none of the page's fonts (it fell back to DejaVu
+ * Sans, a second font in every PDF), so the bundled Sarabun is embedded in it as a data: URL;
+ * Chromium then writes the numbers with the page's own Sarabun subset.
+ */
+export function pageNumberFooter(): string {
+  return (
+    `<style>@font-face{font-family:'Sarabun';font-weight:400;` +
+    `src:url("${sarabunDataUrls().regular}") format('truetype')}</style>` +
+    `<div style="width:100%;font-family:'Sarabun';font-size:12pt;text-align:center;color:#444">` +
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+  );
+}
 
 /** Whether a document's time is up, and how to stop it once it has a browser context. */
 interface Expiry {
@@ -134,7 +149,7 @@ export function createPdfRenderer(
         margin: options.margin ?? DEFAULT_MARGIN,
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',
-        footerTemplate: options.footerTemplate ?? DEFAULT_FOOTER,
+        footerTemplate: options.footerTemplate ?? pageNumberFooter(),
         tagged: true,
       });
       return Buffer.from(pdf);

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ReportDocument } from './report-document.js';
 import { reportToHtml } from './report-html.js';
 import { createPdfRenderer, sarabunDataUrls } from '../infra/pdf-renderer.js';
-import { pdfText } from '../infra/pdf-text.js';
+import { pdfFonts, pdfText } from '../infra/pdf-text.js';
 
 /**
  * How a Thai report breaks into A4 pages (issue 13, part 8): no vowel or tone mark left alone at
@@ -59,6 +59,26 @@ describe('Thai reports on A4 pages', () => {
     const pages = pagesOf(text);
     expect(pages.length).toBeGreaterThan(2);
     for (const page of pages) for (const line of linesOf(page)) expect(line).not.toMatch(COMBINING);
+  }, 60_000);
+
+  it('numbers the pages in the report font: Sarabun is the only font in the PDF', async () => {
+    const pdf = await renderer.render(
+      reportToHtml(
+        doc(Array.from({ length: 3 }, () => ({ kind: 'paragraph', text: SENTENCE.repeat(6) }))),
+        { fonts },
+      ),
+    );
+    const pages = pagesOf(await pdfText(pdf));
+    expect(pages.length).toBeGreaterThan(1);
+    // each page ends with its number and the count, e.g. "2 / 4"
+    pages.forEach((page, i) =>
+      expect(page).toMatch(new RegExp(`\\b${i + 1}\\s*/\\s*${pages.length}\\s*$`)),
+    );
+    const used = await pdfFonts(pdf);
+    expect(used.length).toBeGreaterThan(0);
+    // before, the footer's numbers came in DejaVu Sans (Chromium's fallback): a second font
+    expect(used.filter((f) => !/^[A-Z]{6}\+Sarabun-(Regular|Bold)$/.test(f.name))).toEqual([]);
+    expect(used.every((f) => f.embedded)).toBe(true);
   }, 60_000);
 
   it('leaves no page half empty before a table that does not fit', async () => {
