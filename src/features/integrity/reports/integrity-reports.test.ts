@@ -102,5 +102,9 @@ describe('integrity report documents', () => {
       '1 (1,200)',
     ]);
     expect(JSON.stringify(doc)).toContain('เกิน 3,000 บาท');
+    // each table named apart, numbered as a caption ("ตารางที่ 1 …") in the printed report
+    const html = reportToHtml(doc);
+    expect(html).toContain('<caption>ตารางที่ 1 จำนวนรายการ (มูลค่า บาท) จำแนกตามประเภทผู้ให้</caption>');
+    expect(html).toContain('<caption>ตารางที่ 2 จำนวนรายการ (มูลค่า บาท) จำแนกรายเดือน</caption>');
   });
 });

@@ -114,14 +114,20 @@ export function giftYearReport(
       { kind: 'heading', level: 2, text: t({ th: 'จำแนกตามประเภทผู้ให้', en: 'By giver type' }) },
       {
         kind: 'table',
-        caption: t({ th: 'จำนวนรายการ (มูลค่า บาท)', en: 'Count (value in baht)' }),
+        caption: t({
+          th: 'จำนวนรายการ (มูลค่า บาท) จำแนกตามประเภทผู้ให้',
+          en: 'Count (value in baht) by giver type',
+        }),
         columns: columns(lang, { th: 'ประเภทผู้ให้', en: 'Giver' }),
         rows: report.byGiverType.map((r) => row(t(GIVER_TYPE_NAMES[r.giverType]), r)),
       },
       { kind: 'heading', level: 2, text: t({ th: 'จำแนกรายเดือน', en: 'By month' }) },
       {
         kind: 'table',
-        caption: t({ th: 'จำนวนรายการ (มูลค่า บาท)', en: 'Count (value in baht)' }),
+        caption: t({
+          th: 'จำนวนรายการ (มูลค่า บาท) จำแนกรายเดือน',
+          en: 'Count (value in baht) by month',
+        }),
         columns: columns(lang, { th: 'เดือน', en: 'Month' }),
         rows: report.byMonth.map((r) => row(lang === 'th' ? thaiMonthYear(r.month) : r.month, r)),
       },
