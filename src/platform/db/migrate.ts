@@ -16,6 +16,7 @@ import * as signIn from './migrations/202612120900_sign_in.js';
 import * as surveyGuard from './migrations/202612140900_survey_guard.js';
 import * as snapshotAgency from './migrations/202612150900_snapshot_agency.js';
 import * as oitHandoff from './migrations/202612161000_oit_handoff.js';
+import * as importMapping from './migrations/202612200900_import_mapping.js';
 
 /** Every migration, in order: a static list (no file scanning), the same for both engines. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202612140900_survey_guard': surveyGuard,
   '202612150900_snapshot_agency': snapshotAgency,
   '202612161000_oit_handoff': oitHandoff,
+  '202612200900_import_mapping': importMapping,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

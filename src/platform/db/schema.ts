@@ -358,6 +358,8 @@ export interface Database {
   // -- sign-in tables (migration 202612120900_sign_in) --
   sign_in_address: SignInAddressTable;
   password_reset: PasswordResetTable;
+  // -- survey import tables (migration 202612200900_import_mapping) --
+  import_mapping: ImportMappingTable;
 }
 
 /** The head's yearly No Gift declaration of an agency (one per fiscal year). */
@@ -655,4 +657,18 @@ export interface MeasureProgressTable {
   percent: number;
   created_by: string | null;
   created_at: string;
+}
+
+/**
+ * An agency's confirmed column mapping of survey answer imports, per edition and instrument
+ * (migration 202612200900_import_mapping): headers and targets only, never answers.
+ */
+export interface ImportMappingTable {
+  agency_id: string;
+  edition_id: string;
+  instrument: string;
+  /** JSON object: normalised header → item code, 'date', 'comment' or 'ignore'. */
+  mapping_json: string;
+  /** ISO 8601 UTC. */
+  updated_at: string;
 }

@@ -9,7 +9,11 @@ import {
 import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { MINISTRY_TREE, worldAt } from '../../../app/test-world.js';
-import { buildImportTemplate, importResponses } from './response-import.service.js';
+import {
+  buildImportTemplate,
+  buildImportTemplateXlsx,
+  importResponses,
+} from './response-import.service.js';
 import { listVisibleRounds, moveRound, openRounds } from '../../rounds/feature.js';
 
 const NOW = '2026-05-20T03:00:00.000Z';
@@ -22,6 +26,50 @@ async function storedResponses(db: Db) {
 async function importAudits(db: Db) {
   const entries = await listAuditEntries(db.kysely, 0, 1000);
   return entries.filter((e) => e.action === 'survey_response.import');
+}
+
+/** A Microsoft Forms workbook: ID, times, e-mail, name, then statements and questions as headers. */
+async function microsoftFormsWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Sheet1');
+  sheet.addRow([
+    'ID',
+    'Start time',
+    'Completion time',
+    'Email',
+    'Name',
+    'Last modified time',
+    'ทำตามขั้นตอนที่กำหนดไว้',
+    'ทำเสร็จภายในระยะเวลาที่กำหนดไว้',
+    'ท่านทราบรายละเอียดของแผนการใช้เงินงบประมาณประจำปีของหน่วยงานมากน้อยเพียงใด',
+    'ท่านมีข้อเสนอแนะเพิ่มเติมเพื่อให้หน่วยงานของท่านทำงานอย่างโปร่งใสและเป็นธรรมมากขึ้นหรือไม่',
+  ]);
+  const at = (d: number, h: number, min: number) => new Date(Date.UTC(2026, 4, d, h, min, 7));
+  sheet.addRow([
+    1,
+    at(8, 23, 58),
+    at(9, 0, 4),
+    'pim@example.org',
+    'พิมพ์ ใจงาม',
+    '',
+    '4 - มากที่สุด',
+    '3 - มาก',
+    '2 - น้อย',
+    'โทร 081 111 2222 ได้',
+  ]);
+  sheet.addRow([
+    2,
+    at(11, 9, 0),
+    at(11, 9, 6),
+    'anonymous',
+    '',
+    '',
+    'มาก',
+    '1 - น้อยที่สุดหรือไม่มีเลย',
+    '',
+    '',
+  ]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** A Google-Forms-like workbook: timestamp, e-mail, then the questions with their codes. */
@@ -174,6 +222,143 @@ describeEachDialect('response import service', (getDb) => {
     await expect(run(viewer, roundId)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(run(admin, roundId, 'OIT')).rejects.toMatchObject({ code: 'not_found' });
     await expect(run(other, setupRoundId)).rejects.toMatchObject({ code: 'round_not_collecting' });
+  });
+
+  it('stores a Microsoft Forms workbook: the completion day only, no e-mail, name, ID or time', async () => {
+    const xlsxBuffer = await microsoftFormsWorkbook();
+    const dry = await importResponses(ctx, admin, roundId, 'IIT', { xlsxBuffer }, { dryRun: true });
+    expect(dry.fileErrors).toEqual([]);
+    expect(dry.personalColumns).toEqual(['ID', 'Email', 'Name']);
+    expect(dry.columns.slice(6).map((c) => [c.target, c.source])).toEqual([
+      ['i1.1', 'wording'],
+      ['i1.2', 'wording'],
+      ['i7', 'wording'],
+      ['comment', 'wording'],
+    ]);
+    // the page's text box gets the sheet with the personal columns emptied
+    expect(dry.reviewCsv).toContain('ID,Start time,Completion time,Email,Name');
+    expect(dry.reviewCsv).not.toContain('pim@example.org');
+    expect(dry.reviewCsv).not.toContain('พิมพ์ ใจงาม');
+    const done = await importResponses(
+      ctx,
+      admin,
+      roundId,
+      'IIT',
+      { xlsxBuffer },
+      { dryRun: false },
+    );
+    expect(done.imported).toBe(2);
+    const rows = (await storedResponses(getDb())).filter((r) =>
+      ['2026-05-09', '2026-05-11'].includes(r.submitted_on),
+    );
+    expect(rows.map((r) => [r.submitted_on, JSON.parse(r.answers_json), r.comment])).toEqual([
+      ['2026-05-09', { 'i1.1': '4', 'i1.2': '3', i7: '2' }, 'โทร [เบอร์โทร] ได้'],
+      ['2026-05-11', { 'i1.1': '3', 'i1.2': '1' }, null],
+    ]);
+    const everything = JSON.stringify(await storedResponses(getDb()));
+    for (const secret of ['pim@example.org', 'พิมพ์', '111 2222', '23:58', '00:04'])
+      expect(everything).not.toContain(secret);
+  });
+
+  it('asks the day order, stores nothing until it is answered, then stores the right days', async () => {
+    const csv = 'Timestamp,i2,i9\n"5/6/2026 10:00:00",4,1\n"4/5/2026 9:12:00",3,\n';
+    const count = async () => (await storedResponses(getDb())).length;
+    const before = await count();
+    const asked = await importResponses(
+      ctx,
+      admin,
+      roundId,
+      'IIT',
+      { csvText: csv },
+      { dryRun: false },
+    );
+    expect(asked).toMatchObject({ valid: false, askDayOrder: true, imported: 0 });
+    expect(await count()).toBe(before);
+    const done = await importResponses(
+      ctx,
+      admin,
+      roundId,
+      'IIT',
+      { csvText: csv },
+      { dryRun: false, dayOrder: 'mdy' },
+    );
+    expect(done).toMatchObject({ valid: true, imported: 2, dayOrder: 'mdy' });
+    const rows = (await storedResponses(getDb())).filter(
+      (r) => r.answers_json.includes('i9') || r.answers_json === '{"i2":"3"}',
+    );
+    expect(rows.map((r) => r.submitted_on).sort()).toEqual(['2026-04-05', '2026-05-06']);
+  });
+
+  it('keeps a corrected mapping for the agency and applies it to the next file', async () => {
+    const csv = 'date,คำถามที่ 2,คำถามที่ 7\n2026-05-12,มาก,น้อย\n';
+    const refused = await importResponses(
+      ctx,
+      admin,
+      roundId,
+      'IIT',
+      { csvText: csv },
+      { dryRun: true },
+    );
+    expect(refused.valid).toBe(false);
+    expect(refused.columns.map((c) => c.target)).toEqual(['date', 'ignore', 'ignore']);
+    const mapping = { 'คำถามที่ 2': 'i2', '#3': 'i7' };
+    const done = await importResponses(
+      ctx,
+      admin,
+      roundId,
+      'IIT',
+      { csvText: csv },
+      { dryRun: false, mapping },
+    );
+    expect(done).toMatchObject({ valid: true, imported: 1 });
+    const saved = await getDb().kysely.selectFrom('import_mapping').selectAll().execute();
+    // with the wording matches of the Microsoft Forms file confirmed before
+    expect(saved.map((r) => [r.instrument, JSON.parse(r.mapping_json)])).toEqual([
+      [
+        'IIT',
+        expect.objectContaining({
+          'คำถามที่ 2': 'i2',
+          'คำถามที่ 7': 'i7',
+          ทำตามขั้นตอนที่กำหนดไว้: 'i1.1',
+        }),
+      ],
+    ]);
+    // the next file, with no mapping sent: matched from the saved mapping, for this agency only
+    const next = await importResponses(
+      ctx,
+      admin,
+      roundId,
+      'IIT',
+      { csvText: 'date,คำถามที่ 7,คำถามที่ 2\n2026-05-13,4,1\n' },
+      { dryRun: true },
+    );
+    expect(next.valid).toBe(true);
+    expect(next.columns.map((c) => [c.target, c.source])).toEqual([
+      ['date', 'name'],
+      ['i7', 'saved'],
+      ['i2', 'saved'],
+    ]);
+    expect(next.rows[0]?.answers).toEqual({ i7: '4', i2: '1' });
+    const eit = await importResponses(
+      ctx,
+      admin,
+      roundId,
+      'EIT',
+      { csvText: 'date,คำถามที่ 7\n2026-05-13,4\n' },
+      { dryRun: true },
+    );
+    expect(eit.columns[1]?.target).toBe('ignore');
+  });
+
+  it('builds the template as an Excel workbook with the same header as the CSV', async () => {
+    const csv = await buildImportTemplate(ctx, admin, roundId, 'EIT');
+    const xlsx = await buildImportTemplateXlsx(ctx, admin, roundId, 'EIT');
+    expect(xlsx.filename).toBe('ita-2569-EIT-U1-template.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.xlsx as unknown as ArrayBuffer);
+    const header = (book.worksheets[0]?.getRow(1).values as unknown[]).slice(1);
+    expect(header.join(',')).toBe(csv.csv.replace(/^\uFEFF/, '').trim());
+    expect(header.slice(0, 3)).toEqual(['date', 'e1.1', 'e1.2']);
   });
 
   it('builds the template of the round instrument', async () => {

@@ -1,22 +1,27 @@
 import { formatCsv } from '../../../core/csv-format.js';
 import { isAllowed } from '../../../core/access/roles.js';
-import { DomainError, type Message } from '../../../core/errors.js';
+import { DomainError } from '../../../core/errors.js';
 import type { Instrument, Scale } from '../../../core/framework/edition.schema.js';
 import {
   buildTemplateHeader,
+  formatReviewCsv,
+  importFileError,
+  mappingToKeep,
   MAX_IMPORT_ROWS,
   parseResponseCsv,
   parseResponseRecords,
-  type ImportedRow,
-  type IgnoredColumn,
+  type ColumnMapping,
+  type DayOrder,
   type ResponseImportResult,
   type ResponseImportSpec,
 } from '../core/response-import.js';
 import { findRound, type Round } from '../../rounds/feature.js';
 import { insertResponses, type NewResponse } from '../db/survey.repository.js';
+import { findImportMapping, saveImportMapping } from '../db/import-mapping.repository.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { readXlsxRecords } from '../../../platform/imports/xlsx-records.js';
+import { headerWorkbook } from '../../../platform/reports/report-xlsx.js';
 import { loadRoundEdition } from './survey.service.js';
 import { releaseOfRound } from './released-answers.service.js';
 import { bangkokDay } from '../../../core/thai-calendar.js';
@@ -34,15 +39,22 @@ export interface ImportTarget {
 export type ResponseImportFile = { csvText: string } | { xlsxBuffer: Buffer };
 
 /** What an import did or would do; `imported` counts responses actually stored. */
-export interface ResponseImportPreview {
+export interface ResponseImportPreview extends ResponseImportResult {
   valid: boolean;
   instrument: string;
   format: 'csv' | 'xlsx';
-  rows: ImportedRow[];
-  fileErrors: Message[];
-  ignoredColumns: IgnoredColumn[];
-  itemColumns: string[];
   imported: number;
+  /** An XLSX sheet as CSV for the page's text box, personal columns emptied (not in the API). */
+  reviewCsv?: string;
+}
+
+/** How to read the file: dry run or not, and the person's corrections. */
+export interface ResponseImportOptions {
+  dryRun: boolean;
+  /** Header (or "#position") → item code, 'date', 'comment' or 'ignore'. */
+  mapping?: ColumnMapping;
+  /** The order of D/M/YYYY days when the day column cannot settle it. */
+  dayOrder?: DayOrder;
 }
 
 function notFound(): DomainError {
@@ -80,8 +92,13 @@ export async function loadImportTarget(
   const instrument = edition.instruments.find((i) => i.code.toUpperCase() === wanted);
   if (!instrument || instrument.kind !== 'survey') throw notFound();
   const today = bangkokDay(ctx.clock.now());
-  const spec = { edition, instrumentCode: instrument.code, today };
+  const savedMapping = await findImportMapping(ctx.db.kysely, mappingKey(round, instrument.code));
+  const spec = { edition, instrumentCode: instrument.code, today, savedMapping };
   return { round, instrument, scales: edition.scales, spec };
+}
+
+function mappingKey(round: Round, instrument: string) {
+  return { agencyId: round.agencyId, editionId: round.editionId, instrument };
 }
 
 function assertOpen(round: Round): void {
@@ -92,26 +109,33 @@ function assertOpen(round: Round): void {
   });
 }
 
-async function readFile(file: ResponseImportFile, spec: ResponseImportSpec) {
-  if ('csvText' in file) return parseResponseCsv(file.csvText, spec);
+async function readFile(
+  file: ResponseImportFile,
+  spec: ResponseImportSpec,
+): Promise<{ result: ResponseImportResult; reviewCsv?: string }> {
+  if ('csvText' in file) return { result: parseResponseCsv(file.csvText, spec) };
   const { records, error } = await readXlsxRecords(file.xlsxBuffer, MAX_IMPORT_ROWS);
-  if (error) return { rows: [], fileErrors: [error], ignoredColumns: [], itemColumns: [] };
-  return parseResponseRecords(records, spec);
+  if (error) return { result: importFileError(error) };
+  const result = parseResponseRecords(records, spec);
+  return { result, reviewCsv: formatReviewCsv(records, result) };
 }
 
 function toPreview(
-  result: ResponseImportResult,
+  { result, reviewCsv }: { result: ResponseImportResult; reviewCsv?: string },
   instrument: string,
   format: 'csv' | 'xlsx',
 ): ResponseImportPreview {
   const valid = result.fileErrors.length === 0 && result.rows.every((r) => r.errors.length === 0);
-  return { valid, instrument, format, ...result, imported: 0 };
+  const review = reviewCsv === undefined ? {} : { reviewCsv };
+  return { valid, instrument, format, ...result, imported: 0, ...review };
 }
 
 /**
  * Checks a file of survey answers against a round's instrument and, unless `dryRun` or
  * anything is wrong, stores every row in one transaction (all or nothing) with source
- * 'import' and the day only, plus one audit entry with the count (never the answers).
+ * 'import' and the day only, plus one audit entry with the count (never the answers). The
+ * columns matched by wording or by the person are kept as the agency's mapping for the next
+ * file of this instrument and edition.
  */
 export async function importResponses(
   ctx: ServiceContext,
@@ -119,12 +143,17 @@ export async function importResponses(
   roundId: string,
   instrumentCode: string,
   file: ResponseImportFile,
-  options: { dryRun: boolean },
+  options: ResponseImportOptions,
 ): Promise<ResponseImportPreview> {
   const target = await loadImportTarget(ctx, actor, roundId, instrumentCode);
   assertOpen(target.round);
   const format = 'csvText' in file ? 'csv' : 'xlsx';
-  const preview = toPreview(await readFile(file, target.spec), target.instrument.code, format);
+  const spec = {
+    ...target.spec,
+    ...(options.mapping ? { mapping: options.mapping } : {}),
+    ...(options.dayOrder ? { dayOrder: options.dayOrder } : {}),
+  };
+  const preview = toPreview(await readFile(file, spec), target.instrument.code, format);
   if (options.dryRun || !preview.valid) return preview;
   await inTransaction(ctx, async (trx) => {
     // the round may have moved on since the page was read
@@ -148,6 +177,12 @@ export async function importResponses(
       comment: row.comment ?? null,
     }));
     await insertResponses(trx, responses);
+    const saved = target.spec.savedMapping ?? {};
+    const kept = mappingToKeep(preview, saved);
+    if (JSON.stringify(kept) !== JSON.stringify(saved)) {
+      const key = mappingKey(round, target.instrument.code);
+      await saveImportMapping(trx, key, kept, ctx.clock.now().toISOString());
+    }
     await recordAudit(trx, ctx, actor, {
       action: 'survey_response.import',
       entityType: 'assessment_round',
@@ -159,15 +194,32 @@ export async function importResponses(
   return { ...preview, imported: preview.rows.length };
 }
 
-/** The template CSV of a round's instrument: a date column and one column per item. */
+/** The template of a round's instrument: a date column and one column per item, as CSV. */
 export async function buildImportTemplate(
   ctx: ServiceContext,
   actor: Actor,
   roundId: string,
   instrumentCode: string,
 ): Promise<{ filename: string; csv: string }> {
-  const { round, instrument, spec } = await loadImportTarget(ctx, actor, roundId, instrumentCode);
+  const { filename, header } = await templateOf(ctx, actor, roundId, instrumentCode);
+  return { filename: `${filename}.csv`, csv: formatCsv(header) };
+}
+
+/** The same template as an Excel workbook (the header row the same as the CSV's). */
+export async function buildImportTemplateXlsx(
+  ctx: ServiceContext,
+  actor: Actor,
+  roundId: string,
+  instrumentCode: string,
+): Promise<{ filename: string; xlsx: Buffer }> {
+  const { filename, header, instrument } = await templateOf(ctx, actor, roundId, instrumentCode);
+  const xlsx = await headerWorkbook(instrument, header);
+  return { filename: `${filename}.xlsx`, xlsx };
+}
+
+async function templateOf(ctx: ServiceContext, actor: Actor, roundId: string, code: string) {
+  const { round, instrument, spec } = await loadImportTarget(ctx, actor, roundId, code);
   const header = buildTemplateHeader(spec.edition, instrument.code);
-  const filename = `${round.editionCode}-${instrument.code}-${round.agencyCode}-template.csv`;
-  return { filename: filename.replace(/[^A-Za-z0-9._-]/g, '_'), csv: formatCsv(header) };
+  const name = `${round.editionCode}-${instrument.code}-${round.agencyCode}-template`;
+  return { filename: name.replace(/[^A-Za-z0-9._-]/g, '_'), header, instrument: instrument.code };
 }
