@@ -144,13 +144,32 @@ for (const dialect of DIALECTS) {
 
     it('imports on confirm and says how many', () => googleFormsImported());
 
-    it('turns an uploaded XLSX into clean CSV to confirm, without the e-mail', async () => {
+    it('turns an uploaded XLSX into CSV to confirm, its columns in place, without the e-mail', async () => {
       await agency.get(base);
       const fields = { _csrf: agency.lastCsrf, mode: 'preview', csv: '' };
       const check = await upload(t, agency, base, fields, await buildWorkbook());
       expect(check.statusCode).toBe(200);
-      expect(check.body).toContain('date,i1.1,i2\r\n2026-05-16,3,4');
+      // the sheet's own columns, so that the column choices apply to the text confirmed; the
+      // e-mail column emptied
+      expect(check.body).toContain(
+        'Timestamp,Email address,i1.1 ทำตามขั้นตอน,i2\r\n2026-05-16 09:30:00,,มาก,4',
+      );
       expect(check.body).not.toContain('x@example.org');
+      // the column selects come back with the file: a field per column (more than 10)
+      const columns = Object.fromEntries(
+        Array.from({ length: 14 }, (_, i) => [`col_${i + 1}`, i === 3 ? 'i7' : '']),
+      );
+      const corrected = await upload(
+        t,
+        agency,
+        base,
+        { ...fields, ...columns },
+        await buildWorkbook(),
+      );
+      expect(corrected.statusCode).toBe(200);
+      expect(corrected.body).toMatch(
+        /<select id="col_4" name="col_4"[^>]*>.*?<option value="i7" selected/s,
+      );
       const broken = await upload(t, agency, base, fields, Buffer.from('PK\x03\x04 not a zip'));
       expect(broken.statusCode).toBe(400);
       expect(broken.body).toContain('อ่านไฟล์ XLSX ไม่ได้');
@@ -171,6 +190,77 @@ for (const dialect of DIALECTS) {
       expect(done.json()).toMatchObject({ valid: true, imported: 1, format: 'xlsx' });
       expect((await agency.api('POST', api, { csv, xlsxBase64 }, csrf)).statusCode).toBe(400);
       expect((await stored()).length).toBe(3);
+    });
+
+    it('offers the template as an Excel workbook with the CSV header', async () => {
+      const xlsx = await agency.get(`${base}/template.xlsx`);
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+      expect(xlsx.headers['content-disposition']).toContain('ita-2569-IIT-D01-template.xlsx');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const header = (book.worksheets[0]?.getRow(1).values as unknown[]).slice(1).join(',');
+      const csv = await agency.get(`${base}/template.csv`);
+      expect(header).toBe(csv.body.replace(/^\uFEFF/, '').trim());
+      expect((await agency.get(base)).body).toContain(`${base}/template.xlsx`);
+    });
+
+    it('shows the match of each column with a select, lets the person correct it and answer the day order', async () => {
+      const csv = [
+        'ประทับเวลา,ที่อยู่อีเมล,"เจ้าหน้าที่ในหน่วยงานของท่านทำงานและให้บริการแก่ผู้มาติดต่อโดยยึดสิ่งต่อไปนี้ในระดับใด [ทำตามขั้นตอนที่กำหนดไว้]",ข้อ ก',
+        '"5/4/2026, 10:22:31",a@example.org,4 - มากที่สุด,มาก',
+        '"4/5/2026, 8:00:00",b@example.org,น้อย,1',
+      ].join('\n');
+      await agency.get(base);
+      const check = await agency.post(base, { csv, mode: 'preview' });
+      expect(check.statusCode).toBe(400);
+      expect(check.body).toContain('อ่านได้สองแบบ');
+      expect(check.body).toContain('name="dayOrder"');
+      expect(check.body).toContain('ข้อมูลส่วนบุคคล ตัดทิ้ง ไม่นำเข้า');
+      expect(check.body).toMatch(
+        /<select id="col_3" name="col_3"[^>]*>.*?<option value="i1.1" selected/s,
+      );
+      expect(check.body).toContain('ตรงกับข้อความคำถาม');
+      expect(check.body).not.toContain('value="import"');
+      // "ข้อ ก" matched nothing: the person says it is i2, and that days are day first
+      const fixed = await agency.post(base, { csv, mode: 'preview', col_4: 'i2', dayOrder: 'dmy' });
+      expect(fixed.statusCode).toBe(200);
+      expect(fixed.body).toMatch(
+        /<select id="col_4" name="col_4"[^>]*>.*?<option value="i2" selected/s,
+      );
+      expect(fixed.body).toContain('คุณเลือกเอง');
+      expect(fixed.body).toContain('2026-04-05');
+      expect(fixed.body).toContain('value="import"');
+    });
+
+    it('takes a mapping and the day order through the API, and keeps the mapping for the next file', async () => {
+      const csrf = await csrfOf(agency);
+      const csv = 'Completion time,Email,คำถามสอง\n5/6/2026 10:00,x@example.org,4 - มากที่สุด\n';
+      const asked = await agency.api('POST', api, { csv }, csrf);
+      expect(asked.json()).toMatchObject({
+        valid: false,
+        askDayOrder: true,
+        personalColumns: ['Email'],
+        columns: [
+          { column: 'Completion time', target: 'date', source: 'name' },
+          { column: 'Email', target: 'personal' },
+          { column: 'คำถามสอง', target: 'ignore', source: null },
+        ],
+      });
+      const before = (await stored()).length;
+      const body = { csv, mapping: { คำถามสอง: 'i2' }, dayOrder: 'mdy' };
+      const done = await agency.api('POST', `${api}?dryRun=false`, body, csrf);
+      expect(done.json()).toMatchObject({ valid: true, imported: 1, dayOrder: 'mdy' });
+      expect(done.json().rows[0]).toMatchObject({ day: '2026-05-06', answers: { i2: '4' } });
+      expect((await stored()).length).toBe(before + 1);
+      expect(JSON.stringify(await stored())).not.toContain('x@example.org');
+      const next = await agency.api('POST', api, { csv: 'date,คำถามสอง\n2026-05-07,2\n' }, csrf);
+      expect(next.json()).toMatchObject({
+        valid: true,
+        columns: [{ target: 'date' }, { target: 'i2', source: 'saved' }],
+      });
+      const wrong = await agency.api('POST', api, { csv, dayOrder: 'ymd' }, csrf);
+      expect(wrong.statusCode).toBe(400);
     });
 
     it('refuses people who may not edit the agency, and asks strangers to sign in', async () => {

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Message } from '../../../core/errors.js';
-import { formatImportedRows } from '../core/response-import.js';
+import type { ColumnMapping, DayOrder } from '../core/response-import.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import {
   buildImportTemplate,
+  buildImportTemplateXlsx,
   importResponses,
   isImportOpen,
   loadImportTarget,
@@ -35,26 +36,49 @@ const PAGE = '/rounds/:id/surveys/:instrument/import';
 const API = '/api/v1/rounds/:id/surveys/:instrument/import';
 /** Room for a large paste (20,000 rows) or a 5 MB file sent as base64. */
 const BODY_LIMIT = 10 * 1024 * 1024;
+/** The page's form fields: the text, the mode, the form token, the day order and one per column. */
+const MAX_FORM_FIELDS = 520;
+const DAY_ORDERS = ['dmy', 'mdy'] as const;
 
 /** The count of a finished import, for the page's notice (?imported=12). */
 const ImportedQuery = z.object({ imported: FormText });
+
+/** The page's reading of a form: the file, the text, and the person's corrections. */
+interface ImportForm {
+  file: ResponseImportFile;
+  csv: string;
+  confirm: boolean;
+  /** The column selects ("col_3" → "#3": item code, 'date', 'comment' or 'ignore'). */
+  mapping: ColumnMapping;
+  dayOrder: DayOrder | null;
+}
 
 /**
  * The fields of the page's form (multipart or urlencoded: the multipart body is parsed here,
  * not by a schema): the file wins over pasted text.
  */
-function readForm(body: unknown): { file: ResponseImportFile; csv: string; confirm: boolean } {
+function readForm(body: unknown): ImportForm {
   const form = (body ?? {}) as Record<string, unknown>;
   const csv = typeof form.csv === 'string' ? form.csv : '';
   const xlsx = Buffer.isBuffer(form.xlsx) && form.xlsx.length > 0 ? form.xlsx : null;
   const file = xlsx ? { xlsxBuffer: xlsx } : { csvText: csv };
-  return { file, csv, confirm: form.mode === 'import' };
+  const mapping: ColumnMapping = {};
+  for (const [name, value] of Object.entries(form)) {
+    const position = /^col_(\d{1,3})$/.exec(name)?.[1];
+    if (position !== undefined && typeof value === 'string' && value !== '')
+      mapping[`#${position}`] = value.slice(0, 40);
+  }
+  const dayOrder = DAY_ORDERS.find((order) => order === form.dayOrder) ?? null;
+  return { file, csv, confirm: form.mode === 'import', mapping, dayOrder };
 }
 
-/** What the text box shows after a check: a clean XLSX becomes the CSV that is confirmed. */
+/**
+ * What the text box shows after a check: an XLSX becomes its sheet as CSV (personal columns
+ * emptied), so that the column choices and the confirm apply to the same columns.
+ */
 function textAfterCheck(csv: string, preview: ResponseImportPreview): string {
   if (preview.format !== 'xlsx') return csv;
-  return preview.valid ? formatImportedRows(preview).replace(/^\uFEFF/, '') : '';
+  return preview.reviewCsv ?? '';
 }
 
 async function sendImportPage(
@@ -62,7 +86,12 @@ async function sendImportPage(
   request: FastifyRequest,
   reply: FastifyReply,
   { id, instrument }: SurveyParams,
-  state: { csv: string; preview: ResponseImportPreview | null; notice: Message | null },
+  state: {
+    csv: string;
+    preview: ResponseImportPreview | null;
+    notice: Message | null;
+    dayOrder?: DayOrder | null;
+  },
 ) {
   const target = await loadImportTarget(ctx, signedIn(request), id, instrument);
   const page = (
@@ -96,6 +125,19 @@ function registerPages(api: TypedApp, ctx: ServiceContext): void {
   );
 
   api.get(
+    `${PAGE}/template.xlsx`,
+    { preValidation: requireActor, schema: { params: SurveyPathParams } },
+    async (request, reply) => {
+      const { id, instrument } = request.params;
+      const template = await buildImportTemplateXlsx(ctx, signedIn(request), id, instrument);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${template.filename}"`)
+        .send(template.xlsx);
+    },
+  );
+
+  api.get(
     `${PAGE}/template.csv`,
     { preValidation: requireActor, schema: { params: SurveyPathParams } },
     async (request, reply) => {
@@ -118,14 +160,16 @@ function registerPages(api: TypedApp, ctx: ServiceContext): void {
     },
     async (request, reply) => {
       const { id, instrument } = request.params;
-      const { file, csv, confirm } = readForm(request.body);
+      const { file, csv, confirm, mapping, dayOrder } = readForm(request.body);
       const preview = await importResponses(ctx, signedIn(request), id, instrument, file, {
         dryRun: !confirm,
+        mapping,
+        ...(dayOrder ? { dayOrder } : {}),
       });
       if (preview.imported > 0)
         return reply.redirect(`${importPath(id, preview.instrument)}?imported=${preview.imported}`);
       const text = textAfterCheck(csv, preview);
-      const state = { csv: text, preview, notice: null };
+      const state = { csv: text, preview, notice: null, dayOrder };
       return sendImportPage(ctx, request, reply, request.params, state);
     },
   );
@@ -135,6 +179,10 @@ const ImportBodySchema = z
   .object({
     csv: z.string().max(BODY_LIMIT).optional(),
     xlsxBase64: z.string().max(BODY_LIMIT).optional(),
+    /** Corrections of the column matches: header (or "#position") → item code, 'date', 'comment' or 'ignore'. */
+    mapping: z.record(z.string().max(2000), z.string().max(40)).optional(),
+    /** The order of D/M/YYYY days, when the day column cannot settle it. */
+    dayOrder: z.enum(DAY_ORDERS).optional(),
   })
   .strict()
   .refine((body) => (body.csv === undefined) !== (body.xlsxBase64 === undefined), {
@@ -151,6 +199,21 @@ const PreviewJson = z.object({
   itemColumns: z.array(z.string()),
   fileErrors: z.array(MessageJson),
   ignoredColumns: z.array(z.object({ column: z.string(), reason: MessageJson })),
+  /** Every column and what it was matched to, and how (code, wording, name, saved, chosen). */
+  columns: z.array(
+    z.object({
+      column: z.string(),
+      position: z.number().int(),
+      target: z.string(),
+      wording: MessageJson.nullable(),
+      source: z.enum(['code', 'wording', 'name', 'saved', 'chosen']).nullable(),
+    }),
+  ),
+  /** Columns that identify a person: dropped, never stored. */
+  personalColumns: z.array(z.string()),
+  dayOrder: z.enum(DAY_ORDERS).nullable(),
+  /** The day column reads two ways: send dayOrder ('dmy' or 'mdy'); nothing is stored until then. */
+  askDayOrder: z.boolean(),
   rows: z.array(
     z.object({
       line: z.number().int(),
@@ -195,26 +258,36 @@ function registerApi(api: TypedApp, ctx: ServiceContext): void {
       if ('xlsxBuffer' in file && file.xlsxBuffer.length > MAX_IMPORT_FILE)
         return sendProblem(reply, 413, IMPORT_TOO_LARGE);
       const { id, instrument } = request.params;
+      const { mapping, dayOrder } = body;
       const preview = await importResponses(ctx, signedIn(request), id, instrument, file, {
         dryRun,
+        ...(mapping ? { mapping } : {}),
+        ...(dayOrder ? { dayOrder } : {}),
       });
       if (!dryRun && !preview.valid) {
         const message = m(
           'ไฟล์มีข้อผิดพลาด ยังไม่ได้นำเข้าคำตอบใด',
           'The file has errors; nothing was imported',
         );
-        return sendProblem(reply, 400, message, { code: 'import_invalid', ...preview });
+        const { reviewCsv: _review, ...shown } = preview;
+        return sendProblem(reply, 400, message, { code: 'import_invalid', ...shown });
       }
-      return preview;
+      const { reviewCsv: _review, ...shown } = preview;
+      return shown;
     },
   );
 }
 
-/** The survey answer import: page (upload or paste, dry run, confirm), template CSV and API. */
+/** The survey answer import: page (upload or paste, dry run, confirm), templates and API. */
 export function registerResponseImportRoutes(app: FastifyInstance, options: AppOptions): void {
-  registerImportScope(app, BODY_LIMIT, (scope) => {
-    const api = typed(scope);
-    registerPages(api, options.ctx);
-    registerApi(api, options.ctx);
-  });
+  registerImportScope(
+    app,
+    BODY_LIMIT,
+    (scope) => {
+      const api = typed(scope);
+      registerPages(api, options.ctx);
+      registerApi(api, options.ctx);
+    },
+    MAX_FORM_FIELDS,
+  );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Message } from '../../../core/errors.js';
 import { MAX_IMPORT_FILE } from './import-upload.js';
 import { m, pick, type Lang } from '../../http/i18n.js';
@@ -55,6 +56,8 @@ export function ImportUploadForm(props: {
   csvRows: number;
   /** The confirm button's label (with the row count), or null while there is nothing to import. */
   confirm: string | null;
+  /** More fields of the import, after the text box (e.g. the column matches of a dry run). */
+  children?: ComponentChildren;
 }) {
   const { lang, file } = props;
   const megabytes = Math.round(MAX_IMPORT_FILE / (1024 * 1024));
@@ -86,6 +89,7 @@ export function ImportUploadForm(props: {
           {props.csv}
         </textarea>
       </div>
+      {props.children}
       <button type="submit" name="mode" value="preview" class="secondary">
         {pick(lang, m('ตรวจสอบ (dry run)', 'Check (dry run)'))}
       </button>{' '}

@@ -15,17 +15,25 @@ export const IMPORT_TOO_LARGE: Message = m(
 
 /**
  * Registers an import's routes in their own scope, where a form may be multipart (one file of
- * at most MAX_IMPORT_FILE, fields up to `bodyLimit`) and a too-large upload answers 413.
+ * at most MAX_IMPORT_FILE, fields up to `bodyLimit`, at most `maxFields` fields: 10 unless the
+ * form has a field per column) and a too-large upload answers 413.
  */
 export function registerImportScope(
   app: FastifyInstance,
   bodyLimit: number,
   register: (scope: FastifyInstance) => void,
+  maxFields = 10,
 ): void {
   void app.register(async (scope) => {
     await scope.register(multipart, {
       attachFieldsToBody: 'keyValues',
-      limits: { fileSize: MAX_IMPORT_FILE, files: 1, fields: 10, parts: 12, fieldSize: bodyLimit },
+      limits: {
+        fileSize: MAX_IMPORT_FILE,
+        files: 1,
+        fields: maxFields,
+        parts: maxFields + 2,
+        fieldSize: bodyLimit,
+      },
     });
     scope.setErrorHandler(async (error, request, reply) => {
       if (!isUploadTooLarge(error)) throw error;

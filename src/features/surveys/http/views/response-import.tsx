@@ -7,7 +7,14 @@ import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
 import { editionLabel } from '../../../rounds/feature.js';
 import { ImportUploadForm } from '../../../../platform/imports/http/import-check.js';
-import { ImportRows, ImportSummary, IgnoredColumns, ItemGuide } from './response-import-preview.js';
+import type { DayOrder } from '../../core/response-import.js';
+import {
+  ColumnMatches,
+  ImportRows,
+  ImportSummary,
+  IgnoredColumns,
+  ItemGuide,
+} from './response-import-preview.js';
 
 /** Where the import page of a round's instrument lives. */
 export function importPath(roundId: string, instrument: string): string {
@@ -22,8 +29,8 @@ function Explanation({ lang, target }: { lang: Lang; target: ImportTarget }) {
         {pick(
           lang,
           m(
-            'นำเข้าคำตอบที่เก็บด้วยกระดาษหรือ Google Forms: หนึ่งแถวต่อผู้ตอบหนึ่งคน แถวแรกเป็นรหัสข้อ (เช่น i1.1) ช่องคำตอบใส่รหัสตัวเลือก (1–4, Y/N) หรือข้อความตัวเลือก (มากที่สุด, มี ฯลฯ) ช่องว่างคือไม่ได้ตอบ คอลัมน์ date (ไม่บังคับ) รูปแบบ ปปปป-ดด-วว ใช้ พ.ศ. หรือ ค.ศ. ก็ได้',
-            'Import answers collected on paper or with Google Forms: one row per respondent, item codes (e.g. i1.1) in the first row, option codes (1–4, Y/N) or option labels in the cells; a blank cell is unanswered. An optional date column takes YYYY-MM-DD, Buddhist or Gregorian year.',
+            'นำเข้าคำตอบที่เก็บด้วยกระดาษ Google Forms, Microsoft Forms หรือ LimeSurvey ได้ตามไฟล์ที่ดาวน์โหลดมา: หนึ่งแถวต่อผู้ตอบหนึ่งคน แถวแรกเป็นรหัสข้อ (เช่น i1.1) หรือข้อความคำถาม ช่องคำตอบใส่รหัสตัวเลือก (1–4, Y/N) ข้อความตัวเลือก (มากที่สุด, มี ฯลฯ) หรือ "4 - มากที่สุด" ช่องว่างคือไม่ได้ตอบ วันที่ตอบมาจากคอลัมน์ date หรือประทับเวลาของแบบฟอร์ม ใช้ พ.ศ. หรือ ค.ศ. ก็ได้',
+            'Import answers collected on paper or with Google Forms, Microsoft Forms or LimeSurvey, as downloaded: one row per respondent, item codes (e.g. i1.1) or the questions\' wording in the first row, option codes (1–4, Y/N), option labels or "4 - most" in the cells; a blank cell is unanswered. The day comes from a date column or the form\'s timestamp, Buddhist or Gregorian year.',
           ),
         )}
       </p>
@@ -39,6 +46,9 @@ function Explanation({ lang, target }: { lang: Lang; target: ImportTarget }) {
       <p>
         <a class="button secondary" href={`${base}/template.csv`} download>
           {pick(lang, m('ดาวน์โหลดไฟล์แม่แบบ (CSV)', 'Download the template (CSV)'))}
+        </a>{' '}
+        <a class="button secondary" href={`${base}/template.xlsx`} download>
+          {pick(lang, m('ดาวน์โหลดไฟล์แม่แบบ (Excel)', 'Download the template (Excel)'))}
         </a>
       </p>
       <ItemGuide lang={lang} instrument={target.instrument} scales={target.scales} />
@@ -52,6 +62,8 @@ function ImportForm(props: {
   csrfToken: string;
   csv: string;
   preview: ResponseImportPreview | null;
+  target: ImportTarget;
+  dayOrder: DayOrder | null;
 }) {
   const { lang, preview } = props;
   return (
@@ -73,7 +85,17 @@ function ImportForm(props: {
             : `Confirm: import ${preview.rows.length} responses`
           : null
       }
-    />
+    >
+      {preview && (
+        <ColumnMatches
+          lang={lang}
+          preview={preview}
+          instrument={props.target.instrument}
+          scales={props.target.scales}
+          dayOrder={props.dayOrder}
+        />
+      )}
+    </ImportUploadForm>
   );
 }
 
@@ -85,6 +107,7 @@ export function ResponseImportPage(props: {
   csv: string;
   preview: ResponseImportPreview | null;
   notice: Message | null;
+  dayOrder?: DayOrder | null;
 }) {
   const { page, target, preview } = props;
   const { lang } = page;
@@ -103,8 +126,8 @@ export function ResponseImportPage(props: {
           {pick(
             lang,
             m(
-              'แปลงไฟล์ Excel เป็น CSV ด้านล่างแล้ว (เฉพาะวันที่และคำตอบ) กดยืนยันเพื่อนำเข้า',
-              'The Excel file was turned into the CSV below (days and answers only): confirm to import it.',
+              'แปลงไฟล์ Excel เป็น CSV ด้านล่างแล้ว (ตัดข้อมูลส่วนบุคคลออก) กดยืนยันเพื่อนำเข้า',
+              'The Excel file was turned into the CSV below (personal columns emptied): confirm to import it.',
             ),
           )}
         </p>
@@ -116,6 +139,8 @@ export function ResponseImportPage(props: {
           csrfToken={page.csrfToken}
           csv={props.csv}
           preview={preview}
+          target={target}
+          dayOrder={props.dayOrder ?? null}
         />
       ) : (
         <div class="error-summary" role="alert">
