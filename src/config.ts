@@ -67,6 +67,11 @@ export const ConfigSchema = z.object({
   PUBLIC_FILES_PER_MINUTE: z.coerce.number().int().positive().default(20),
   /** Folder for uploaded evidence files and link snapshots: outside the web root. */
   FILES_DIR: z.string().default('./data/files'),
+  /**
+   * Where uploads and link snapshots live: `database` (in PostgreSQL, shared by every process),
+   * `disk` (under FILES_DIR), or `auto` (the default): the database on PostgreSQL, disk on SQLite.
+   */
+  FILE_STORE: z.enum(['auto', 'disk', 'database']).default('auto'),
   /** Largest evidence file an agency may upload, in MB. */
   OIT_MAX_UPLOAD_MB: z.coerce.number().positive().max(500).default(20),
   /** Let the evidence link checker reach private addresses (intranet-only deployments). */

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../platform/services/context.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.js';
 import { createApp } from './create-app.js';
 import type { AppOptions } from '../platform/http/request-context.js';
+import { openFileStore } from '../platform/services/file-store.service.js';
 
 /**
  * Test support: a browser-like client over `app.inject` that keeps cookies and reads the
@@ -128,7 +129,7 @@ export async function createTestApp(
   extra: Pick<AppOptions, 'logStream'> = {},
 ): Promise<TestApp> {
   const { db, dispose } = await openTestDatabase(dialect);
-  const ctx: ServiceContext = { db, clock, ids: randomIds };
+  const ctx: ServiceContext = { db, clock, ids: randomIds, files: openFileStore(db, settings) };
   const app = await createApp({
     ctx,
     config: {

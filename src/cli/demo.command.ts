@@ -7,6 +7,7 @@ import { compileEdition } from '../core/framework/compile-edition.js';
 import { createSeededRandom, generateBundleRecords } from '../core/demo/generate-bundle.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import { openFileStore } from '../platform/services/file-store.service.js';
 import { createApp } from '../app/create-app.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
 import { listBundledEditions, loadEdition } from '../features/editions/feature.js';
@@ -82,7 +83,7 @@ export async function runDemoCommand(args: string[], io: Io): Promise<number> {
   const config = loadConfig();
   const db = openDatabase(config.DEMO_DATABASE_URL);
   await migrateToLatest(db);
-  const ctx = { db, clock: systemClock, ids: randomIds };
+  const ctx = { db, clock: systemClock, ids: randomIds, files: openFileStore(db, config) };
   io.err('กำลังเตรียมข้อมูลตัวอย่าง / preparing the demo …\n');
   const summary = await seedDemo(ctx, { oitProgress: true });
   if (values['seed-only']) {

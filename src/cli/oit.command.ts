@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import { openFileStore } from '../platform/services/file-store.service.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
 import { DEFAULT_FETCH_LIMITS } from '../platform/infra/link-fetcher.js';
 import { checkSubmittedLinks, type LinkCheckOutcome } from '../features/oit-evidence/feature.js';
@@ -40,9 +41,8 @@ export async function runOitCommand(args: string[], io: Io): Promise<number> {
   try {
     await migrateToLatest(db);
     const outcome = await checkSubmittedLinks(
-      { db, clock: systemClock, ids: randomIds },
+      { db, clock: systemClock, ids: randomIds, files: openFileStore(db, config) },
       {
-        filesDir: config.FILES_DIR,
         limits: { ...DEFAULT_FETCH_LIMITS, allowPrivate: config.FETCH_ALLOW_PRIVATE },
         roundId: values.round ?? null,
       },

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import { openFileStore } from '../platform/services/file-store.service.js';
 import { createApp } from '../app/create-app.js';
 import { reshuffleRecentResponses, RESHUFFLE_EVERY_MS } from '../features/surveys/feature.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
@@ -27,7 +28,7 @@ export async function runServeCommand(args: string[], io: Io): Promise<number> {
   const db = openDatabase(config.DATABASE_URL);
   const ran = await migrateToLatest(db);
   if (ran.length > 0) io.err(`ปรับโครงสร้างฐานข้อมูล / migrated: ${ran.join(', ')}\n`);
-  const ctx = { db, clock: systemClock, ids: randomIds };
+  const ctx = { db, clock: systemClock, ids: randomIds, files: openFileStore(db, config) };
   const app = await createApp({ ctx, config });
   // every hour: PostgreSQL keeps rows in arrival order, so recent answers are rewritten in random
   // order; and on both engines, ended arrival windows that were not bursts are deleted

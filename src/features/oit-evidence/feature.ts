@@ -29,7 +29,14 @@ export {
   type ReviewFile,
   type ReviewLink,
 } from './db/oit-review-evidence.repository.js';
-export { evidenceSettings, sendDownload } from './http/oit-evidence.routes.js';
+export { evidenceSettings } from './http/oit-evidence.routes.js';
+export {
+  isTooLarge,
+  keepReceived,
+  receivedFile,
+  registerUploadParsing,
+  sendDownload,
+} from './http/evidence-upload.js';
 export { loadPublicOit } from './services/oit-evidence-output.service.js';
 export { type EvidenceSettings } from './services/oit-evidence-support.js';
 export {

@@ -1,5 +1,3 @@
-import { DEFAULT_FETCH_LIMITS } from '../../platform/infra/link-fetcher.js';
-import { DEFAULT_MAX_UPLOAD_BYTES } from '../../platform/infra/file-store.js';
 import { demoActor } from '../users/feature.js';
 import { findRound } from '../rounds/feature.js';
 import type { OpenedRound } from '../rounds/feature.js';
@@ -22,11 +20,6 @@ export async function seedDemoOit(ctx: ServiceContext, rounds: OpenedRound[]): P
   const agencyAdmin = await demoActor(ctx, 'agency@example.org');
   const head = await demoActor(ctx, 'head@example.org');
   const ministry = await demoActor(ctx, 'ministry@example.org');
-  const settings = {
-    filesDir: './data/files',
-    maxUploadBytes: DEFAULT_MAX_UPLOAD_BYTES,
-    fetchLimits: DEFAULT_FETCH_LIMITS,
-  };
   const round = await findRound(ctx.db.kysely, d01.roundId);
   if (!round) return;
   const compiled = await loadRoundEdition(ctx, round.editionId);
@@ -48,14 +41,7 @@ export async function seedDemoOit(ctx: ServiceContext, rounds: OpenedRound[]): P
       elements,
     };
     // the agency's administrator enters the first draft and hands the item to its owner
-    await saveItemEvidence(
-      ctx,
-      settings,
-      agencyAdmin,
-      ref,
-      { ...input, ownerUserId: owner.user.id },
-      null,
-    );
+    await saveItemEvidence(ctx, agencyAdmin, ref, { ...input, ownerUserId: owner.user.id }, null);
     if (index < 4) await markEvidenceReady(ctx, owner, ref);
     if (index < 3) await approveEvidence(ctx, head, ref);
   }

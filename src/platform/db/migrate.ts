@@ -17,6 +17,7 @@ import * as surveyGuard from './migrations/202612140900_survey_guard.js';
 import * as snapshotAgency from './migrations/202612150900_snapshot_agency.js';
 import * as oitHandoff from './migrations/202612161000_oit_handoff.js';
 import * as importMapping from './migrations/202612200900_import_mapping.js';
+import * as storedFiles from './migrations/202612201000_stored_files.js';
 
 /** Every migration, in order: a static list (no file scanning), the same for both engines. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202612150900_snapshot_agency': snapshotAgency,
   '202612161000_oit_handoff': oitHandoff,
   '202612200900_import_mapping': importMapping,
+  '202612201000_stored_files': storedFiles,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

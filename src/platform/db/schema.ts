@@ -336,6 +336,8 @@ export interface Database {
   reminder_email: ReminderEmailTable;
   // -- measureEvidence tables (migration 202611261710_measure_evidence) --
   measure_file: MeasureFileTable;
+  stored_file: StoredFileTable;
+  stored_file_chunk: StoredFileChunkTable;
   measure_publication: MeasurePublicationTable;
   measure_carry: MeasureCarryTable;
   // -- activities tables (migration 202611261720_activities) --
@@ -657,6 +659,22 @@ export interface MeasureProgressTable {
   percent: number;
   created_by: string | null;
   created_at: string;
+}
+
+/** A file of the database file store (platform/infra/file-store-database.ts). */
+export interface StoredFileTable {
+  /** `uploads/<32 hex>` or `snapshots/<32 hex>`: the stored_name the other tables keep. */
+  name: string;
+  size: number;
+  sha256: string;
+  created_at: string;
+}
+
+/** One piece (at most 256 KB) of a stored file, numbered from 0. */
+export interface StoredFileChunkTable {
+  name: string;
+  seq: number;
+  data: Uint8Array;
 }
 
 /**

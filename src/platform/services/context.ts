@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { Clock, Ids } from '../infra/clock.js';
+import type { FileStore } from '../infra/file-store.js';
 import type { Grant } from '../../core/access/roles.js';
 import type { User } from '../../core/access/user.js';
 
@@ -8,6 +9,17 @@ export interface ServiceContext {
   db: Db;
   clock: Clock;
   ids: Ids;
+  /**
+   * Where uploads and link snapshots are kept (`openFileStore`, from the settings and the
+   * database). A context that never touches a file (most tests, one-off commands) has none.
+   */
+  files?: FileStore;
+}
+
+/** The context's file store; a context built without one cannot take or give files. */
+export function filesOf(ctx: ServiceContext): FileStore {
+  if (!ctx.files) throw new Error('this service context has no file store (openFileStore)');
+  return ctx.files;
 }
 
 /** The signed-in person on whose behalf a service acts. */

@@ -1,13 +1,11 @@
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../core/errors.js';
 import { uploadTooLarge } from '../../../platform/infra/file-store.js';
-import type { ServiceContext } from '../../../platform/services/context.js';
+import { filesOf, type ServiceContext } from '../../../platform/services/context.js';
 import {
   addMeasureFile,
   loadMeasureFile,
   removeMeasureFile,
-  type MeasureFileSettings,
 } from '../services/measure-evidence.service.js';
 import { getMeasure } from '../services/measure.service.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
@@ -16,8 +14,16 @@ import { sendPage } from '../../../platform/http/render.js';
 import { domainStatus, signedIn } from '../../../platform/http/route-support.js';
 import { sendErrorPage } from '../../../platform/http/views/error-page.js';
 import { MeasureDetailPage } from './views/measures-detail.js';
-import { evidenceSettings, sendDownload } from '../../oit-evidence/feature.js';
-import { changing, guarded, isUploadTooLarge } from '../../../platform/http/route-kit.js';
+import {
+  evidenceSettings,
+  isTooLarge,
+  keepReceived,
+  receivedFile,
+  registerUploadParsing,
+  sendDownload,
+  type EvidenceSettings,
+} from '../../oit-evidence/feature.js';
+import { changing, guarded } from '../../../platform/http/route-kit.js';
 import { typed } from '../../../platform/http/typed-routes.js';
 import { MeasureFileParams, MeasureParams } from './measures-schemas.js';
 
@@ -39,24 +45,19 @@ async function showRefusal(
 }
 
 /** The upload form (multipart: its file part is read here, as the scope's parser keeps it). */
-function registerUpload(
-  scope: FastifyInstance,
-  ctx: ServiceContext,
-  settings: MeasureFileSettings,
-) {
+function registerUpload(scope: FastifyInstance, ctx: ServiceContext, settings: EvidenceSettings) {
   const change = { ...changing, bodyLimit: settings.maxUploadBytes + 1024 * 1024 };
   typed(scope).post(
     BASE,
     { ...change, schema: { params: MeasureParams } },
     async (request, reply) => {
       const { id, measureId } = request.params;
-      const form = (request.body ?? {}) as Record<string, unknown>;
-      const file = form.file as { filename?: string; bytes?: Buffer } | undefined;
+      const upload = receivedFile(request.body);
       try {
-        if (!file?.bytes || file.bytes.length === 0)
+        if (!upload)
           throw new DomainError('no_file', m('กรุณาเลือกไฟล์', 'Choose a file'), { field: 'file' });
-        const upload = { fileName: file.filename ?? '', bytes: file.bytes };
-        await addMeasureFile(ctx, settings, signedIn(request), { roundId: id, measureId }, upload);
+        await addMeasureFile(ctx, signedIn(request), { roundId: id, measureId }, upload);
+        keepReceived(upload);
         return reply.redirect(`/rounds/${id}/measures/${measureId}`);
       } catch (error) {
         // not found, forbidden and anything unexpected: the error page
@@ -77,16 +78,14 @@ export function registerMeasureFilesRoutes(app: FastifyInstance, options: AppOpt
   const { ctx } = options;
   const settings = evidenceSettings(options);
   void app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      limits: { fileSize: settings.maxUploadBytes, files: 1, fields: 10, parts: 12 },
-      onFile: async (part: MultipartFile) => {
-        const bytes = await part.toBuffer();
-        (part as unknown as { value: unknown }).value = { filename: part.filename, bytes };
-      },
+    await registerUploadParsing(scope, {
+      files: filesOf(ctx),
+      maxBytes: settings.maxUploadBytes,
+      limits: { files: 1, fields: 10, parts: 12 },
+      tooLargeFails: true,
     });
     scope.setErrorHandler(async (error, request, reply) => {
-      if (!isUploadTooLarge(error)) throw error;
+      if (!isTooLarge(error)) throw error;
       return sendErrorPage(request, reply, 413, uploadTooLarge(settings.maxUploadBytes).messages);
     });
     registerUpload(scope, ctx, settings);
@@ -95,12 +94,12 @@ export function registerMeasureFilesRoutes(app: FastifyInstance, options: AppOpt
   const schema = { params: MeasureFileParams };
   api.get(`${BASE}/:fileId`, { ...guarded, schema }, async (request, reply) => {
     const { id, measureId, fileId } = request.params;
-    const found = await loadMeasureFile(ctx, settings, signedIn(request), {
+    const found = await loadMeasureFile(ctx, signedIn(request), {
       roundId: id,
       measureId,
       fileId,
     });
-    return sendDownload(reply, found.file, found.bytes);
+    return sendDownload(reply, found.file, found.opened);
   });
   api.post(`${BASE}/:fileId/delete`, { ...changing, schema }, async (request, reply) => {
     const { id, measureId, fileId } = request.params;

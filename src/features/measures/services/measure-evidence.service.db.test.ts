@@ -6,6 +6,9 @@ import { listAuditEntries } from '../../audit/feature.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { randomIds } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { openFileStore } from '../../../platform/services/file-store.service.js';
+import { received } from '../../../platform/services/file-store.test-support.js';
+import { readWhole } from '../../../platform/infra/file-store.js';
 import { openU1Round, worldAt } from '../../../app/test-world.js';
 import { measuresEvidence } from '../evidence.js';
 import { carryOverMeasure, getCarryOver } from './measure-carry.service.js';
@@ -14,7 +17,6 @@ import {
   listEvidenceOfMeasure,
   loadMeasureFile,
   removeMeasureFile,
-  type MeasureFileSettings,
 } from './measure-evidence.service.js';
 import {
   getMeasuresReport,
@@ -31,7 +33,7 @@ const PDF = Buffer.from('%PDF-1.4\n% evidence\n');
 
 describeEachDialect('measure evidence, reports, publication and carry-over', (getDb) => {
   let ctx: ServiceContext;
-  let settings: MeasureFileSettings;
+  let filesDir: string;
   let agency: Actor;
   let head: Actor;
   let viewer: Actor;
@@ -43,8 +45,13 @@ describeEachDialect('measure evidence, reports, publication and carry-over', (ge
 
   beforeAll(async () => {
     const db = getDb();
-    ctx = { db, clock: tickingClock(), ids: randomIds };
-    settings = { filesDir: await mkdtemp(join(tmpdir(), 'prongsai-measure-')), maxUploadBytes: 64 };
+    filesDir = await mkdtemp(join(tmpdir(), 'prongsai-measure-'));
+    ctx = {
+      db,
+      clock: tickingClock(),
+      ids: randomIds,
+      files: openFileStore(db, { FILES_DIR: filesDir }),
+    };
     await seedAgencies(db);
     const parent = await seedActor(db, 'min@example.org', 'parent_admin', 'min');
     agency = await seedActor(db, 'u1@example.org', 'agency_admin', 'u1');
@@ -80,22 +87,24 @@ describeEachDialect('measure evidence, reports, publication and carry-over', (ge
     measureId = measure.id;
     await addMeasureProgress(ctx, agency, roundId, measureId, { note: 'ร่างคู่มือแล้ว', percent: 40 });
   });
-  afterAll(async () => rm(settings.filesDir, { recursive: true, force: true }));
+  afterAll(async () => rm(filesDir, { recursive: true, force: true }));
+  /** A file as the upload form brings it (64 bytes at most). */
+  const upload = (fileName: string, bytes: Buffer) => received(ctx, fileName, bytes, 64);
 
   /** The measure's evidence: a PDF kept and a text file removed, once (app/test-steps.ts). */
   const evidenceFiled = step(async () => {
     const ref = { roundId, measureId };
-    const file = await addMeasureFile(ctx, settings, agency, ref, {
-      fileName: 'คำสั่งแต่งตั้ง.pdf',
-      bytes: PDF,
-    });
+    const file = await addMeasureFile(ctx, agency, ref, await upload('คำสั่งแต่งตั้ง.pdf', PDF));
     expect(file.contentType).toBe('application/pdf');
-    const back = await loadMeasureFile(ctx, settings, viewer, { ...ref, fileId: file.id });
-    expect(back.bytes.equals(PDF)).toBe(true);
-    const extra = await addMeasureFile(ctx, settings, agency, ref, {
-      fileName: 'note.txt',
-      bytes: Buffer.from('ทดสอบ'),
-    });
+    const back = await loadMeasureFile(ctx, viewer, { ...ref, fileId: file.id });
+    expect(back.opened.size).toBe(PDF.length);
+    expect((await readWhole(back.opened)).equals(PDF)).toBe(true);
+    const extra = await addMeasureFile(
+      ctx,
+      agency,
+      ref,
+      await upload('note.txt', Buffer.from('ทดสอบ')),
+    );
     await removeMeasureFile(ctx, agency, { ...ref, fileId: extra.id });
     const left = await listEvidenceOfMeasure(ctx, viewer, roundId, measureId);
     expect(left.map((f) => f.originalName)).toEqual(['คำสั่งแต่งตั้ง.pdf']);
@@ -109,23 +118,23 @@ describeEachDialect('measure evidence, reports, publication and carry-over', (ge
   it('refuses a wrong type, a file over the limit, a viewer and another agency', async () => {
     await evidenceFiled();
     const ref = { roundId, measureId };
-    const fake = { fileName: 'virus.pdf', bytes: Buffer.from('MZ not a pdf') };
-    await expect(addMeasureFile(ctx, settings, agency, ref, fake)).rejects.toMatchObject({
+    const fake = await upload('virus.pdf', Buffer.from('MZ not a pdf'));
+    await expect(addMeasureFile(ctx, agency, ref, fake)).rejects.toMatchObject({
       code: 'upload_type_refused',
     });
-    const exe = { fileName: 'run.exe', bytes: PDF };
-    await expect(addMeasureFile(ctx, settings, agency, ref, exe)).rejects.toMatchObject({
+    const exe = await upload('run.exe', PDF);
+    await expect(addMeasureFile(ctx, agency, ref, exe)).rejects.toMatchObject({
       code: 'upload_type_refused',
     });
-    const big = { fileName: 'big.pdf', bytes: Buffer.concat([PDF, Buffer.alloc(100, 32)]) };
-    await expect(addMeasureFile(ctx, settings, agency, ref, big)).rejects.toMatchObject({
+    const big = await upload('big.pdf', Buffer.concat([PDF, Buffer.alloc(100, 32)]));
+    await expect(addMeasureFile(ctx, agency, ref, big)).rejects.toMatchObject({
       code: 'upload_too_large',
     });
-    const ok = { fileName: 'ok.pdf', bytes: PDF };
-    await expect(addMeasureFile(ctx, settings, viewer, ref, ok)).rejects.toMatchObject({
+    const ok = await upload('ok.pdf', PDF);
+    await expect(addMeasureFile(ctx, viewer, ref, ok)).rejects.toMatchObject({
       code: 'forbidden',
     });
-    await expect(addMeasureFile(ctx, settings, outsider, ref, ok)).rejects.toMatchObject({
+    await expect(addMeasureFile(ctx, outsider, ref, ok)).rejects.toMatchObject({
       code: 'not_found',
     });
     await expect(listEvidenceOfMeasure(ctx, outsider, roundId, measureId)).rejects.toMatchObject({

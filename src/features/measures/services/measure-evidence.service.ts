@@ -1,5 +1,5 @@
 import { DomainError } from '../../../core/errors.js';
-import { checkUpload, readStoredFile, saveStoredFile } from '../../../platform/infra/file-store.js';
+import { acceptUpload, type OpenedFile } from '../../../platform/infra/file-store.js';
 import {
   deleteMeasureFile,
   insertMeasureFile,
@@ -7,15 +7,16 @@ import {
   type MeasureFile,
 } from '../db/measure-evidence.repository.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
-import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
+import {
+  filesOf,
+  nowIso,
+  type Actor,
+  type ServiceContext,
+} from '../../../platform/services/context.js';
 import { loadMeasure, loadRound } from './measure-support.js';
-import type { EvidenceSettings } from '../../oit-evidence/feature.js';
 import type { UploadedFile } from '../../oit-evidence/feature.js';
 
 export type { MeasureFile } from '../db/measure-evidence.repository.js';
-
-/** Where measure files go: the same store and limits as OIT evidence. */
-export type MeasureFileSettings = Pick<EvidenceSettings, 'filesDir' | 'maxUploadBytes'>;
 
 /** Most files one measure may hold (a register, not an archive). */
 export const MAX_FILES_PER_MEASURE = 20;
@@ -39,12 +40,11 @@ export async function listEvidenceOfMeasure(
 /** Attaches an evidence file to a measure (checked like OIT uploads); audited. */
 export async function addMeasureFile(
   ctx: ServiceContext,
-  settings: MeasureFileSettings,
   actor: Actor,
   ref: { roundId: string; measureId: string },
   upload: UploadedFile,
 ): Promise<MeasureFile> {
-  const contentType = checkUpload(upload.fileName, upload.bytes, settings.maxUploadBytes);
+  const stored = acceptUpload(upload);
   return inTransaction(ctx, async (trx) => {
     const round = await loadRound(trx, actor, ref.roundId, true);
     await loadMeasure(trx, ref.roundId, ref.measureId);
@@ -57,13 +57,12 @@ export async function addMeasureFile(
         },
         { field: 'file' },
       );
-    const stored = await saveStoredFile(settings.filesDir, 'uploads', upload.bytes);
     const file: MeasureFile = {
       id: ctx.ids.uuid(),
       measureId: ref.measureId,
       originalName: upload.fileName.slice(0, 200),
       storedName: stored.storedName,
-      contentType,
+      contentType: stored.contentType,
       size: stored.size,
       sha256: stored.sha256,
       uploadedBy: actor.user.id,
@@ -81,17 +80,17 @@ export async function addMeasureFile(
   });
 }
 
-/** A measure's file with its bytes, for anyone who may see the round. */
+/** A measure's file opened for reading, for anyone who may see the round. */
 export async function loadMeasureFile(
   ctx: ServiceContext,
-  settings: MeasureFileSettings,
   actor: Actor,
   ref: { roundId: string; measureId: string; fileId: string },
-): Promise<{ file: MeasureFile; bytes: Buffer }> {
+): Promise<{ file: MeasureFile; opened: OpenedFile }> {
   const files = await listEvidenceOfMeasure(ctx, actor, ref.roundId, ref.measureId);
   const file = files.find((f) => f.id === ref.fileId);
-  if (!file) throw fileNotFound();
-  return { file, bytes: await readStoredFile(settings.filesDir, file.storedName) };
+  const opened = file ? await filesOf(ctx).open(file.storedName) : null;
+  if (!file || !opened) throw fileNotFound();
+  return { file, opened };
 }
 
 /**

@@ -178,7 +178,7 @@ export function registerOitEvidenceApi(
     async (request) => {
       const { id, item } = request.params;
       const ref = { roundId: id, itemCode: item };
-      await saveItemEvidence(ctx, settings, signedIn(request), ref, request.body, null);
+      await saveItemEvidence(ctx, signedIn(request), ref, request.body, null);
       return itemOf(ctx, signedIn(request), request.params);
     },
   );

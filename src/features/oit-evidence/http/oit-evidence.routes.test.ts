@@ -1,16 +1,11 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
 import { csrfOf, type TestClient } from '../../../app/test-client.js';
 import { createOitTestApp, postUpload, type OitTestApp } from './oit-evidence.test-support.js';
 import { step } from '../../../app/test-steps.js';
+import { countStored } from '../../../platform/services/file-store.test-support.js';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
-
-async function countFiles(dir: string): Promise<number> {
-  return (await readdir(join(dir, 'uploads')).catch(() => [])).length;
-}
 
 for (const dialect of DIALECTS) {
   describe(`OIT evidence pages [${dialect}]`, () => {
@@ -113,7 +108,7 @@ for (const dialect of DIALECTS) {
         expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
         expect(s.stored_name).toMatch(/^snapshots\//);
       }
-      expect(await readdir(join(t.filesDir, 'snapshots'))).toHaveLength(2);
+      expect(await countStored(t.ctx, 'snapshots')).toBe(2);
       await owner.get(`${base}/O1`);
       const locked = await owner.post(`${base}/O1`, { urls: `${t.site}/x`, action: 'save' });
       expect(locked.statusCode).toBe(409);
@@ -132,7 +127,7 @@ for (const dialect of DIALECTS) {
 
     it('refuses oversized and wrong-type uploads in Thai and stores nothing', async () => {
       await twoItemsFilled();
-      const before = [await storedFiles(), await countFiles(t.filesDir)] as const;
+      const before = [await storedFiles(), await countStored(t.ctx, 'uploads')] as const;
       await owner.get(`${base}/O2`);
       const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024)]);
       const oversized = await postUpload(
@@ -159,7 +154,7 @@ for (const dialect of DIALECTS) {
       );
       expect(disguised.body).toContain('รับเฉพาะไฟล์');
       expect(await storedFiles()).toEqual(before[0]);
-      expect(await countFiles(t.filesDir)).toBe(before[1]);
+      expect(await countStored(t.ctx, 'uploads')).toBe(before[1]);
       expect((await evidence('O2'))?.status).toBe('ready');
     });
 

@@ -1,9 +1,8 @@
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Message } from '../../../core/errors.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, uploadTooLarge } from '../../../platform/infra/file-store.js';
 import { DEFAULT_FETCH_LIMITS } from '../../../platform/infra/link-fetcher.js';
-import type { ServiceContext } from '../../../platform/services/context.js';
+import { filesOf, type ServiceContext } from '../../../platform/services/context.js';
 import { buildApprovalMemo, buildCopyExport } from '../services/oit-evidence-output.service.js';
 import { submitEvidence } from '../services/oit-evidence-submit.service.js';
 import type { EvidenceSettings } from '../services/oit-evidence-support.js';
@@ -23,6 +22,13 @@ import {
   type KeptUpload,
   type UploadedFile,
 } from '../services/oit-evidence.service.js';
+import {
+  isTooLarge,
+  keepReceived,
+  receivedFile,
+  registerUploadParsing,
+  sendDownload,
+} from './evidence-upload.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
 import { sendPage } from '../../../platform/http/render.js';
@@ -37,23 +43,16 @@ import {
   addGeneratedEvidenceLink,
   listItemGeneratedEvidence,
 } from '../services/oit-generated-evidence.service.js';
-import {
-  changing,
-  formErrorsOf,
-  guarded,
-  isUploadTooLarge,
-  sendTooLarge,
-} from '../../../platform/http/route-kit.js';
+import { changing, formErrorsOf, guarded, sendTooLarge } from '../../../platform/http/route-kit.js';
 import { IdParams, typed } from '../../../platform/http/typed-routes.js';
 import { DoneQuery, ItemFileParams, ItemParams, ItemCopyParams } from './oit-evidence-schemas.js';
 import { DomainError } from '../../../core/errors.js';
 import { domainStatus } from '../../../platform/http/route-support.js';
 import type { FieldErrors } from '../../../platform/http/views/form.js';
 
-/** The evidence settings of the app (uploads and snapshots under FILES_DIR; SSRF guard). */
+/** The evidence settings of the app (upload limit; SSRF guard); files go to the context's store. */
 export function evidenceSettings(options: AppOptions): EvidenceSettings {
   return {
-    filesDir: options.config.FILES_DIR ?? './data/files',
     maxUploadBytes: options.config.OIT_MAX_UPLOAD_MB
       ? options.config.OIT_MAX_UPLOAD_MB * 1024 * 1024
       : DEFAULT_MAX_UPLOAD_BYTES,
@@ -64,24 +63,7 @@ export function evidenceSettings(options: AppOptions): EvidenceSettings {
   };
 }
 
-/** Sends a stored file so that a browser downloads it and never runs it. */
-export function sendDownload(
-  reply: FastifyReply,
-  file: { originalName: string; contentType: string },
-  bytes: Buffer,
-) {
-  const ascii = file.originalName.replace(/[^A-Za-z0-9._-]/g, '_');
-  return reply
-    .type(file.contentType)
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
-    )
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', 'sandbox')
-    .header('cache-control', 'private, no-store')
-    .send(bytes);
-}
+export { sendDownload };
 
 const NOTICES: Record<string, Message> = {
   saved: m('บันทึกแล้ว', 'Saved'),
@@ -114,11 +96,7 @@ function readItemForm(body: unknown): {
     const code = key.slice(6);
     elements[code] = { done: text(`done:${code}`) !== '', where: text(key) };
   }
-  const file = form.file as { filename?: string; bytes?: Buffer } | undefined;
-  const upload =
-    file?.bytes && file.bytes.length > 0
-      ? { fileName: file.filename ?? '', bytes: file.bytes }
-      : null;
+  const upload = receivedFile(form);
   const owner = 'owner' in form ? text('owner') || null : undefined;
   const input = {
     urls: text('urls').split(/\r?\n/),
@@ -220,7 +198,8 @@ async function postItem(
       await addGeneratedEvidenceLink(ctx, lister, settings, actor, ref, document, origin);
       done = 'linked';
     } else {
-      await saveItemEvidence(ctx, settings, actor, ref, input, upload, form.keptFile || null);
+      await saveItemEvidence(ctx, actor, ref, input, upload, form.keptFile || null);
+      keepReceived(upload);
       if (action === 'ready') await markEvidenceReady(ctx, actor, ref);
       done = action === 'ready' ? 'ready' : 'saved';
     }
@@ -228,12 +207,11 @@ async function postItem(
     const errors = refusalErrors(error);
     if (!errors || !(error instanceof DomainError)) throw error;
     // the form again, with the error beside its field and everything typed (and attached) kept
-    const kept =
-      upload && !errors.file
-        ? await keepUpload(ctx, settings, actor, ref, upload)
-        : form.keptFile
-          ? await findKeptUpload(ctx, actor, ref, form.keptFile)
-          : null;
+    let kept: KeptUpload | null = null;
+    if (upload && !errors.file) {
+      kept = await keepUpload(ctx, actor, ref, upload);
+      if (kept) keepReceived(upload);
+    } else if (form.keptFile) kept = await findKeptUpload(ctx, actor, ref, form.keptFile);
     const values = { ...input, reason: form.reason };
     const status = domainStatus(error);
     return showItem(ctx, lister, request, reply, { id, item }, undefined, {
@@ -321,12 +299,12 @@ function registerPages(
     { ...guarded, schema: { params: ItemFileParams } },
     async (request, reply) => {
       const { id, item, fileId } = request.params;
-      const found = await loadEvidenceFile(ctx, settings, signedIn(request), {
+      const found = await loadEvidenceFile(ctx, signedIn(request), {
         roundId: id,
         itemCode: item,
         fileId,
       });
-      return sendDownload(reply, found.file, found.bytes);
+      return sendDownload(reply, found.file, found.opened);
     },
   );
   // the copy of a submitted link kept at submission, as plain text (never run as a page)
@@ -335,7 +313,7 @@ function registerPages(
     { ...guarded, schema: { params: ItemCopyParams } },
     async (request, reply) => {
       const { id, item, copyId } = request.params;
-      const found = await loadLinkSnapshot(ctx, settings, signedIn(request), {
+      const found = await loadLinkSnapshot(ctx, signedIn(request), {
         roundId: id,
         itemCode: item,
         snapshotId: copyId,
@@ -344,7 +322,7 @@ function registerPages(
       return sendDownload(
         reply,
         { ...name, contentType: 'text/plain; charset=utf-8' },
-        found.bytes,
+        found.opened,
       );
     },
   );
@@ -354,22 +332,14 @@ function registerPages(
 export function registerOitEvidenceRoutes(app: FastifyInstance, options: FeatureOptions): void {
   const settings = evidenceSettings(options);
   void app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      limits: {
-        fileSize: settings.maxUploadBytes,
-        files: 1,
-        fields: 200,
-        parts: 202,
-        fieldSize: 100_000,
-      },
-      onFile: async (part: MultipartFile) => {
-        const bytes = await part.toBuffer();
-        (part as unknown as { value: unknown }).value = { filename: part.filename, bytes };
-      },
+    await registerUploadParsing(scope, {
+      files: filesOf(options.ctx),
+      maxBytes: settings.maxUploadBytes,
+      limits: { files: 1, fields: 200, parts: 202, fieldSize: 100_000 },
+      tooLargeFails: true,
     });
     scope.setErrorHandler(async (error, request, reply) => {
-      if (!isUploadTooLarge(error)) throw error;
+      if (!isTooLarge(error)) throw error;
       const message = uploadTooLarge(settings.maxUploadBytes).messages;
       return sendTooLarge(request, reply, message);
     });

@@ -8,8 +8,12 @@ import { DEMO_PASSWORD } from '../../../app/demo.js';
 import { openOitTestContext } from '../services/oit-evidence.test-support.js';
 import { createApp } from '../../../app/create-app.js';
 import { TestClient } from '../../../app/test-client.js';
+import { openFileStore } from '../../../platform/services/file-store.service.js';
 
-/** Test support of the OIT evidence routes: an app with FILES_DIR in a temp folder, a local web server. */
+/**
+ * Test support of the OIT evidence routes: an app with the engine's file store (FILES_DIR in a
+ * temp folder on SQLite, the database on PostgreSQL), a local web server.
+ */
 export interface OitTestApp {
   ctx: ServiceContext;
   client: () => TestClient;
@@ -42,6 +46,7 @@ export async function createOitTestApp(
 ): Promise<OitTestApp> {
   const { ctx, roundId, actorOf, dispose } = await openOitTestContext(dialect);
   const filesDir = await mkdtemp(join(tmpdir(), 'prongsai-oit-'));
+  ctx.files = openFileStore(ctx.db, { FILES_DIR: filesDir });
   const config = {
     SESSION_TTL_HOURS: 12,
     TRUST_PROXY: false as const,

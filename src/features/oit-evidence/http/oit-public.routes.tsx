@@ -8,11 +8,11 @@ import {
   loadPublicOit,
   type PublicOit,
 } from '../services/oit-evidence-output.service.js';
-import { evidenceNotFound, type EvidenceSettings } from '../services/oit-evidence-support.js';
+import { evidenceNotFound } from '../services/oit-evidence-support.js';
 import type { AppOptions } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { PublicOitPage, publicOitPath } from './views/oit-evidence-public.js';
-import { evidenceSettings, sendDownload } from './oit-evidence.routes.js';
+import { sendDownload } from './evidence-upload.js';
 import { PUBLIC_PAGE_LIMIT } from '../../../platform/http/route-kit.js';
 import { typed } from '../../../platform/http/typed-routes.js';
 import {
@@ -76,7 +76,7 @@ function sendCsv(reply: FastifyReply, csv: string) {
   return reply.type('text/csv; charset=utf-8').header('access-control-allow-origin', '*').send(csv);
 }
 
-function registerFeeds(app: FastifyInstance, ctx: ServiceContext, settings: EvidenceSettings) {
+function registerFeeds(app: FastifyInstance, ctx: ServiceContext) {
   const api = typed(app);
   const schema = { params: PublicParams, response: { 200: PublicFeedJson } };
   api.get(BASE, { ...PUBLIC_PAGE_LIMIT, schema }, async (request, reply) => {
@@ -95,12 +95,12 @@ function registerFeeds(app: FastifyInstance, ctx: ServiceContext, settings: Evid
     async (request, reply) => {
       const target = readTarget(request.params);
       const { fileId } = request.params;
-      const found = await loadPublicFile(ctx, settings, {
+      const found = await loadPublicFile(ctx, {
         agencyCode: target.code,
         year: target.year,
         fileId,
       });
-      return sendDownload(reply, found.file, found.bytes);
+      return sendDownload(reply, found.file, found.opened);
     },
   );
 }
@@ -108,7 +108,7 @@ function registerFeeds(app: FastifyInstance, ctx: ServiceContext, settings: Evid
 /** Public, sign-in-free OIT pages of each agency and year, with per-item URLs and feeds. */
 export function registerOitPublicRoutes(app: FastifyInstance, options: AppOptions): void {
   const { ctx } = options;
-  registerFeeds(app, ctx, evidenceSettings(options));
+  registerFeeds(app, ctx);
   const schema = { params: PublicItemParams };
   typed(app).get(`${BASE}/:item`, { ...PUBLIC_PAGE_LIMIT, schema }, async (request, reply) => {
     const target = readTarget(request.params);

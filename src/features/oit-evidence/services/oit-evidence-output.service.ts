@@ -2,13 +2,11 @@ import { formatCsv } from '../../../core/csv-format.js';
 import type { Text } from '../../../core/framework/edition.schema.js';
 import { findRoundIdByAgencyYear } from '../db/oit-evidence-lookup.repository.js';
 import { findRound, type Round } from '../../rounds/feature.js';
-import { readStoredFile } from '../../../platform/infra/file-store.js';
-import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { filesOf, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import {
   evidenceNotFound,
   listEditionOitItems,
   loadItemEvidence,
-  type EvidenceSettings,
   type ItemEvidence,
 } from './oit-evidence-support.js';
 import { loadOitWorkspace } from './oit-evidence.service.js';
@@ -97,11 +95,11 @@ export async function loadPublicOit(
 /** A file of submitted evidence on the public page, with its bytes. */
 export async function loadPublicFile(
   ctx: ServiceContext,
-  settings: EvidenceSettings,
   ref: { agencyCode: string; year: number; fileId: string },
 ) {
   const oit = await loadPublicOit(ctx, ref.agencyCode, ref.year);
   const file = oit.items.flatMap((i) => i.files).find((f) => f.id === ref.fileId);
-  if (!file) throw evidenceNotFound();
-  return { file, bytes: await readStoredFile(settings.filesDir, file.storedName) };
+  const opened = file ? await filesOf(ctx).open(file.storedName) : null;
+  if (!file || !opened) throw evidenceNotFound();
+  return { file, opened };
 }

@@ -8,10 +8,14 @@ import {
   type EvidenceLink,
   type LinkSnapshotRecord,
 } from '../db/oit-evidence.repository.js';
-import { saveStoredFile } from '../../../platform/infra/file-store.js';
 import { fetchLinkSnapshot } from '../../../platform/infra/link-fetcher.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
-import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
+import {
+  filesOf,
+  nowIso,
+  type Actor,
+  type ServiceContext,
+} from '../../../platform/services/context.js';
 import {
   assertEvidenceOpen,
   listEditionOitItems,
@@ -24,14 +28,14 @@ import {
 import type { Round } from '../../rounds/feature.js';
 import { loadRoundEdition } from '../../surveys/feature.js';
 
-/** Fetches a link as the assessor will see it and keeps the body under FILES_DIR. */
+/** Fetches a link as the assessor will see it and keeps the body in the file store. */
 async function takeSnapshot(
   ctx: ServiceContext,
   settings: EvidenceSettings,
   link: EvidenceLink,
 ): Promise<LinkSnapshotRecord> {
   const seen = await fetchLinkSnapshot(link.url, settings.fetchLimits);
-  const stored = seen.body ? await saveStoredFile(settings.filesDir, 'snapshots', seen.body) : null;
+  const stored = seen.body ? await filesOf(ctx).save('snapshots', seen.body) : null;
   return {
     id: ctx.ids.uuid(),
     linkId: link.id,
@@ -57,7 +61,7 @@ async function submitOne(
 ): Promise<boolean> {
   const snapshots: LinkSnapshotRecord[] = [];
   for (const link of entry.links) snapshots.push(await takeSnapshot(ctx, settings, link));
-  return inTransaction(ctx, async (trx) => {
+  const done = await inTransaction(ctx, async (trx) => {
     const evidence = await findEvidence(trx, round.id, entry.item.code);
     // approved while we fetched: an edit since then sent it back to draft
     if (!evidence || nextEvidenceStatus(evidence.status as never, 'submit') === null) return false;
@@ -78,6 +82,11 @@ async function submitOne(
     });
     return true;
   });
+  // changed while its links were fetched: the copies taken are not kept
+  if (!done)
+    for (const snapshot of snapshots)
+      if (snapshot.storedName) await filesOf(ctx).delete(snapshot.storedName);
+  return done;
 }
 
 /**

@@ -18,9 +18,8 @@ import { findRound, type Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { Actor } from '../../../platform/services/context.js';
 
-/** Where files go and how links are fetched (from the app's settings). */
+/** How large an upload may be and how links are fetched (from the app's settings). */
 export interface EvidenceSettings {
-  filesDir: string;
   maxUploadBytes: number;
   fetchLimits: FetchLimits;
 }

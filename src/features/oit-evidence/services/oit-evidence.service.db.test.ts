@@ -7,6 +7,8 @@ import { findUserByEmail, listGrants, publicUser } from '../../users/feature.js'
 import { createFixedClock, randomIds } from '../../../platform/infra/clock.js';
 import { DEFAULT_FETCH_LIMITS } from '../../../platform/infra/link-fetcher.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { openFileStore } from '../../../platform/services/file-store.service.js';
+import { received } from '../../../platform/services/file-store.test-support.js';
 import { seedDemo } from '../../../app/demo.js';
 import { submitEvidence } from './oit-evidence-submit.service.js';
 import type { EvidenceSettings } from './oit-evidence-support.js';
@@ -24,6 +26,7 @@ import { step } from '../../../app/test-steps.js';
 describeEachDialect('OIT evidence service', (getDb) => {
   let ctx: ServiceContext;
   let settings: EvidenceSettings;
+  let filesDir: string;
   let roundId: string;
   const actors: Record<string, Actor> = {};
   const ref = (itemCode: string) => ({ roundId, itemCode });
@@ -34,11 +37,16 @@ describeEachDialect('OIT evidence service', (getDb) => {
     )?.status;
 
   beforeAll(async () => {
-    ctx = { db: getDb(), clock: createFixedClock('2026-05-20T03:00:00.000Z'), ids: randomIds };
-    const filesDir = await mkdtemp(join(tmpdir(), 'prongsai-oit-svc-'));
+    filesDir = await mkdtemp(join(tmpdir(), 'prongsai-oit-svc-'));
+    const files = openFileStore(getDb(), { FILES_DIR: filesDir });
+    ctx = {
+      db: getDb(),
+      clock: createFixedClock('2026-05-20T03:00:00.000Z'),
+      ids: randomIds,
+      files,
+    };
     // no private addresses: the SSRF guard is on, as in production
     settings = {
-      filesDir,
       maxUploadBytes: 1000,
       fetchLimits: { ...DEFAULT_FETCH_LIMITS, timeoutMs: 2000 },
     };
@@ -58,29 +66,21 @@ describeEachDialect('OIT evidence service', (getDb) => {
       .executeTakeFirstOrThrow();
     roundId = rounds.id;
   }, 60_000);
-  afterAll(async () => rm(settings.filesDir, { recursive: true, force: true }));
+  afterAll(async () => rm(filesDir, { recursive: true, force: true }));
 
   /** O3's evidence made ready, approved, then edited back to draft, once (app/test-steps.ts). */
   const o3ApprovedThenEdited = step(async () => {
     const agency = actors.agency as Actor;
-    await saveItemEvidence(ctx, settings, agency, ref('O3'), input([]), null);
+    await saveItemEvidence(ctx, agency, ref('O3'), input([]), null);
     await expect(markEvidenceReady(ctx, agency, ref('O3'))).rejects.toMatchObject({
       code: 'evidence_empty',
     });
-    await saveItemEvidence(
-      ctx,
-      settings,
-      agency,
-      ref('O3'),
-      input(['https://example.org/plan']),
-      null,
-    );
+    await saveItemEvidence(ctx, agency, ref('O3'), input(['https://example.org/plan']), null);
     await markEvidenceReady(ctx, agency, ref('O3'));
     await approveEvidence(ctx, actors.head as Actor, ref('O3'));
     expect(await statusOf('O3')).toBe('approved');
     await saveItemEvidence(
       ctx,
-      settings,
       agency,
       ref('O3'),
       input(['https://example.org/plan'], 'แก้ไข'),
@@ -95,17 +95,10 @@ describeEachDialect('OIT evidence service', (getDb) => {
   it('refuses invalid links and people without the right', async () => {
     const agency = actors.agency as Actor;
     await expect(
-      saveItemEvidence(ctx, settings, agency, ref('O4'), input(['javascript:alert(1)']), null),
+      saveItemEvidence(ctx, agency, ref('O4'), input(['javascript:alert(1)']), null),
     ).rejects.toMatchObject({ code: 'invalid_evidence' });
     await expect(
-      saveItemEvidence(
-        ctx,
-        settings,
-        actors.viewer as Actor,
-        ref('O4'),
-        input(['https://a.example']),
-        null,
-      ),
+      saveItemEvidence(ctx, actors.viewer as Actor, ref('O4'), input(['https://a.example']), null),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(approveEvidence(ctx, agency, ref('O3'))).rejects.toMatchObject({
       code: 'forbidden',
@@ -113,22 +106,15 @@ describeEachDialect('OIT evidence service', (getDb) => {
     await expect(
       submitEvidence(ctx, settings, actors.owner as Actor, { roundId, itemCode: null }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(
-      saveItemEvidence(ctx, settings, agency, ref('O999'), input([]), null),
-    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(saveItemEvidence(ctx, agency, ref('O999'), input([]), null)).rejects.toMatchObject(
+      { code: 'not_found' },
+    );
   });
 
   it('keeps a refusal, not a fetch, for a private address when private fetches are off', async () => {
     await o3ApprovedThenEdited();
     const agency = actors.agency as Actor;
-    await saveItemEvidence(
-      ctx,
-      settings,
-      agency,
-      ref('O5'),
-      input(['http://127.0.0.1:9/admin']),
-      null,
-    );
+    await saveItemEvidence(ctx, agency, ref('O5'), input(['http://127.0.0.1:9/admin']), null);
     await markEvidenceReady(ctx, agency, ref('O5'));
     await approveEvidence(ctx, actors.head as Actor, ref('O5'));
     const result = await submitEvidence(ctx, settings, agency, { roundId, itemCode: 'O5' });
@@ -152,14 +138,7 @@ describeEachDialect('OIT evidence service', (getDb) => {
   it('sends back only offered evidence, only by the head, only with a reason', async () => {
     const head = actors.head as Actor;
     const agency = actors.agency as Actor;
-    await saveItemEvidence(
-      ctx,
-      settings,
-      agency,
-      ref('O8'),
-      input(['https://d01.example.org/a']),
-      null,
-    );
+    await saveItemEvidence(ctx, agency, ref('O8'), input(['https://d01.example.org/a']), null);
     await expect(returnEvidence(ctx, head, ref('O8'), 'ยังไม่ครบ')).rejects.toMatchObject({
       code: 'evidence_locked',
     });
@@ -182,16 +161,17 @@ describeEachDialect('OIT evidence service', (getDb) => {
   it('keeps a chosen file only for one who could save it, and attaches it for them alone', async () => {
     const agency = actors.agency as Actor;
     const viewer = actors.viewer as Actor;
-    const pdf = { fileName: 'คำสั่ง.pdf', bytes: Buffer.from('%PDF-1.7\n%%EOF\n') };
-    expect(await keepUpload(ctx, settings, viewer, ref('O7'), pdf)).toBeNull();
-    const exe = { fileName: 'a.exe', bytes: Buffer.from('MZ') };
-    expect(await keepUpload(ctx, settings, agency, ref('O7'), exe)).toBeNull();
-    const kept = await keepUpload(ctx, settings, agency, ref('O7'), pdf);
+    const pdf = await received(ctx, 'คำสั่ง.pdf', Buffer.from('%PDF-1.7\n%%EOF\n'), 1000);
+    expect(await keepUpload(ctx, viewer, ref('O7'), pdf)).toBeNull();
+    const exe = await received(ctx, 'a.exe', Buffer.from('MZ'), 1000);
+    expect(exe.refusal?.code).toBe('upload_type_refused');
+    expect(await keepUpload(ctx, agency, ref('O7'), exe)).toBeNull();
+    const kept = await keepUpload(ctx, agency, ref('O7'), pdf);
     expect(kept).toMatchObject({ originalName: 'คำสั่ง.pdf', contentType: 'application/pdf' });
     const id = kept?.id ?? '';
     expect(await findKeptUpload(ctx, viewer, ref('O7'), id)).toBeNull();
     expect(await findKeptUpload(ctx, agency, ref('O8'), id)).toBeNull();
-    await saveItemEvidence(ctx, settings, agency, ref('O7'), input([]), null, id);
+    await saveItemEvidence(ctx, agency, ref('O7'), input([]), null, id);
     const entry = (await loadOitWorkspace(ctx, agency, roundId)).items.find(
       (i) => i.item.code === 'O7',
     );

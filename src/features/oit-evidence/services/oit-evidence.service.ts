@@ -28,9 +28,19 @@ import {
 import { findUserNames, listAgencyUsersWithRole } from '../db/oit-evidence-lookup.repository.js';
 import type { Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
-import { checkUpload, readStoredFile, saveStoredFile } from '../../../platform/infra/file-store.js';
+import {
+  acceptUpload,
+  type CheckedFile,
+  type OpenedFile,
+  type ReceivedUpload,
+} from '../../../platform/infra/file-store.js';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
-import { nowIso, type Actor, type ServiceContext } from '../../../platform/services/context.js';
+import {
+  filesOf,
+  nowIso,
+  type Actor,
+  type ServiceContext,
+} from '../../../platform/services/context.js';
 import {
   assertEvidenceOpen,
   evidenceNotFound,
@@ -38,7 +48,6 @@ import {
   loadEvidenceRound,
   loadItemEvidence,
   policyActor,
-  type EvidenceSettings,
   type ItemEvidence,
 } from './oit-evidence-support.js';
 import { applyEvent, loadTarget, refuse, type Target } from './oit-evidence-target.js';
@@ -134,11 +143,8 @@ async function assignOwner(
   return { ...target.evidence, ownerUserId };
 }
 
-/** An upload attached to a save: its name as given and its bytes. */
-export interface UploadedFile {
-  fileName: string;
-  bytes: Buffer;
-}
+/** An upload attached to a save: already in the store (or refused), with its name as given. */
+export type UploadedFile = ReceivedUpload;
 
 /** Whether the input differs from what is stored (an owner change alone keeps the status). */
 async function isChanged(
@@ -159,7 +165,6 @@ async function isChanged(
 /** Saves an item's links, explanation, checklist, owner and an optional file; edits reopen as draft. */
 export async function saveItemEvidence(
   ctx: ServiceContext,
-  settings: EvidenceSettings,
   actor: Actor,
   ref: { roundId: string; itemCode: string },
   raw: EvidenceInput,
@@ -167,9 +172,7 @@ export async function saveItemEvidence(
   keptUploadId: string | null = null,
 ): Promise<void> {
   const input = validateEvidenceInput(raw);
-  const contentType = upload
-    ? checkUpload(upload.fileName, upload.bytes, settings.maxUploadBytes)
-    : '';
+  const accepted = upload ? acceptUpload(upload) : null;
   await inTransaction(ctx, async (trx) => {
     const kept =
       upload === null && keptUploadId
@@ -193,7 +196,7 @@ export async function saveItemEvidence(
     await saveEvidenceRecord(trx, { ...evidence, updatedAt: nowIso(ctx) });
     const links = input.urls.map((url) => ({ id: ctx.ids.uuid(), url }));
     if (changed) await replaceLinks(trx, evidence.id, links);
-    if (upload) await storeUpload(ctx, settings, trx, actor, evidence.id, upload, contentType);
+    if (upload && accepted) await insertUpload(ctx, trx, actor, evidence.id, upload, accepted);
     if (kept) await attachKeptUpload(trx, ctx, actor, evidence.id, kept);
   });
 }
@@ -235,17 +238,12 @@ export interface KeptUpload {
  */
 export async function keepUpload(
   ctx: ServiceContext,
-  settings: EvidenceSettings,
   actor: Actor,
   ref: { roundId: string; itemCode: string },
   upload: UploadedFile,
 ): Promise<KeptUpload | null> {
-  let contentType: string;
-  try {
-    contentType = checkUpload(upload.fileName, upload.bytes, settings.maxUploadBytes);
-  } catch {
-    return null;
-  }
+  const stored = upload.stored;
+  if (!stored) return null;
   const db = ctx.db.kysely;
   const target = await loadTarget(ctx, db, actor, ref.roundId, ref.itemCode);
   const open = target.round.state === 'setup' || target.round.state === 'collecting';
@@ -255,20 +253,24 @@ export async function keepUpload(
     mayEditItem(policyActor(actor), target.round.agencyPath, target.evidence.ownerUserId);
   // nothing is kept for a form that could never take it
   if (!editable) return null;
-  const stored = await saveStoredFile(settings.filesDir, 'uploads', upload.bytes);
   const kept: PendingUpload = {
     id: ctx.ids.uuid(),
     ...ref,
     userId: actor.user.id,
     originalName: upload.fileName.slice(0, 200),
     storedName: stored.storedName,
-    contentType,
+    contentType: stored.contentType,
     size: stored.size,
     sha256: stored.sha256,
     createdAt: nowIso(ctx),
   };
   await insertPendingUpload(db, kept);
-  return { id: kept.id, originalName: kept.originalName, contentType, size: kept.size };
+  return {
+    id: kept.id,
+    originalName: kept.originalName,
+    contentType: stored.contentType,
+    size: kept.size,
+  };
 }
 
 /** A file this person kept aside for this item, or null. */
@@ -289,22 +291,21 @@ export async function findKeptUpload(
   );
 }
 
-async function storeUpload(
+/** A stored upload becomes one of the item's files. */
+async function insertUpload(
   ctx: ServiceContext,
-  settings: EvidenceSettings,
   trx: Kysely<Database>,
   actor: Actor,
   evidenceId: string,
   upload: UploadedFile,
-  contentType: string,
+  stored: CheckedFile,
 ): Promise<void> {
-  const stored = await saveStoredFile(settings.filesDir, 'uploads', upload.bytes);
   await insertFile(trx, {
     id: ctx.ids.uuid(),
     evidenceId,
     originalName: upload.fileName.slice(0, 200),
     storedName: stored.storedName,
-    contentType,
+    contentType: stored.contentType,
     size: stored.size,
     sha256: stored.sha256,
     uploadedAt: nowIso(ctx),
@@ -416,39 +417,38 @@ export async function returnEvidence(
   });
 }
 
-/** A stored file of an item the actor may see, with its bytes. */
+/** A stored file of an item the actor may see, opened for reading. */
 export async function loadEvidenceFile(
   ctx: ServiceContext,
-  settings: EvidenceSettings,
   actor: Actor,
   ref: { roundId: string; itemCode: string; fileId: string },
-): Promise<{ file: EvidenceFile; bytes: Buffer }> {
+): Promise<{ file: EvidenceFile; opened: OpenedFile }> {
   const workspace = await loadOitWorkspace(ctx, actor, ref.roundId);
   const entry = findWorkspaceItem(workspace, ref.itemCode);
   // files of the entry, or one sent with a clarification of this item
   const file =
     entry.files.find((f) => f.id === ref.fileId) ??
     (entry.evidence ? await findEvidenceFile(ctx.db.kysely, entry.evidence.id, ref.fileId) : null);
-  if (!file) throw evidenceNotFound();
-  return { file, bytes: await readStoredFile(settings.filesDir, file.storedName) };
+  const opened = file ? await filesOf(ctx).open(file.storedName) : null;
+  if (!file || !opened) throw evidenceNotFound();
+  return { file, opened };
 }
 
 export type { ElementMark };
 
-/** The stored copy of a submitted link of an item the actor may see, as text. */
+/** The stored copy of a submitted link of an item the actor may see, opened for reading. */
 export async function loadLinkSnapshot(
   ctx: ServiceContext,
-  settings: EvidenceSettings,
   actor: Actor,
   ref: { roundId: string; itemCode: string; snapshotId: string },
-): Promise<{ snapshot: LinkSnapshotRecord; bytes: Buffer }> {
+): Promise<{ snapshot: LinkSnapshotRecord; opened: OpenedFile }> {
   const workspace = await loadOitWorkspace(ctx, actor, ref.roundId);
   const entry = findWorkspaceItem(workspace, ref.itemCode);
   const snapshot = entry.snapshots.find((s) => s.id === ref.snapshotId);
   if (!snapshot?.storedName) throw evidenceNotFound();
-  try {
-    return { snapshot, bytes: await readStoredFile(settings.filesDir, snapshot.storedName) };
-  } catch {
-    throw evidenceNotFound();
-  }
+  const opened = await filesOf(ctx)
+    .open(snapshot.storedName)
+    .catch(() => null);
+  if (!opened) throw evidenceNotFound();
+  return { snapshot, opened };
 }

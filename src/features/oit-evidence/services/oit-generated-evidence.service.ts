@@ -48,5 +48,5 @@ export async function addGeneratedEvidenceLink(
     elements: entry.evidence?.elements ?? {},
     ownerUserId: undefined,
   };
-  await saveItemEvidence(ctx, settings, actor, ref, input, null);
+  await saveItemEvidence(ctx, actor, ref, input, null);
 }

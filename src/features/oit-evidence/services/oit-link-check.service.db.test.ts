@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,9 @@ import type { Db } from '../../../platform/db/database.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { DEFAULT_FETCH_LIMITS } from '../../../platform/infra/link-fetcher.js';
 import { randomIds, systemClock } from '../../../platform/infra/clock.js';
-import type { ServiceContext } from '../../../platform/services/context.js';
+import { filesOf, type ServiceContext } from '../../../platform/services/context.js';
+import { openFileStore } from '../../../platform/services/file-store.service.js';
+import { readWhole } from '../../../platform/infra/file-store.js';
 import { checkSubmittedLinks, listRoundLinkWarnings } from './oit-link-check.service.js';
 import { ensureEditionStored } from '../../rounds/feature.js';
 
@@ -107,7 +109,8 @@ describeEachDialect('OIT link checker', (getDb) => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     filesDir = await mkdtemp(join(tmpdir(), 'prongsai-check-'));
-    ctx = { db: getDb(), clock: systemClock, ids: randomIds };
+    const files = openFileStore(getDb(), { FILES_DIR: filesDir });
+    ctx = { db: getDb(), clock: systemClock, ids: randomIds, files };
     await seedRound(getDb(), base, 'oit_review');
     await seedRound(getDb(), base, 'confirmed');
   });
@@ -118,7 +121,7 @@ describeEachDialect('OIT link checker', (getDb) => {
 
   it('warns about a broken and a changed link, and stores a check snapshot of each', async () => {
     const limits = { ...DEFAULT_FETCH_LIMITS, timeoutMs: 2000, allowPrivate: true };
-    const outcome = await checkSubmittedLinks(ctx, { filesDir, limits });
+    const outcome = await checkSubmittedLinks(ctx, { limits });
     expect(outcome.checked).toBe(3);
     const kinds = outcome.warnings.map((w) => [new URL(w.url).pathname, w.kind, w.status]);
     expect(kinds).toEqual([
@@ -134,9 +137,8 @@ describeEachDialect('OIT link checker', (getDb) => {
     expect(checks).toHaveLength(3);
     const same = checks.find((c) => c.link_id === 'oit_review-link-0');
     expect(same?.sha256).toBe(sha('โครงสร้างหน่วยงาน'));
-    expect(await readFile(join(filesDir, same?.stored_name ?? 'x'), 'utf8')).toBe(
-      'โครงสร้างหน่วยงาน',
-    );
+    const copy = await filesOf(ctx).open(same?.stored_name ?? 'x');
+    expect(copy && (await readWhole(copy)).toString('utf8')).toBe('โครงสร้างหน่วยงาน');
     // the same warnings stay visible on the agency's OIT page until the next check
     const shown = await listRoundLinkWarnings(ctx, 'round-oit_review');
     expect(shown.map((w) => [new URL(w.url).pathname, w.kind])).toEqual([
@@ -148,7 +150,6 @@ describeEachDialect('OIT link checker', (getDb) => {
 
   it('refuses private addresses unless allowed (SSRF), reporting the link as broken', async () => {
     const outcome = await checkSubmittedLinks(ctx, {
-      filesDir,
       limits: { ...DEFAULT_FETCH_LIMITS, timeoutMs: 2000 },
       roundId: 'round-oit_review',
     });

@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Message } from '../../../core/errors.js';
 import {
   insertSnapshot,
@@ -13,7 +11,7 @@ import {
   type FetchLimits,
   type LinkSnapshot,
 } from '../../../platform/infra/link-fetcher.js';
-import { nowIso, type ServiceContext } from '../../../platform/services/context.js';
+import { filesOf, nowIso, type ServiceContext } from '../../../platform/services/context.js';
 
 /** A submitted link that broke or changed since submission, for its item's owner. */
 export interface LinkWarning {
@@ -28,7 +26,6 @@ export interface LinkWarning {
 }
 
 export interface LinkCheckOptions {
-  filesDir: string;
   limits: FetchLimits;
   /** One round only; otherwise every round still collecting or under OIT review. */
   roundId?: string | null;
@@ -74,19 +71,14 @@ export function compareWithSubmission(
 
 async function storeCheck(
   ctx: ServiceContext,
-  filesDir: string,
   link: LinkToCheck,
   fresh: LinkSnapshot,
 ): Promise<void> {
-  const id = ctx.ids.uuid();
-  let storedName: string | null = null;
-  if (fresh.body) {
-    storedName = `snapshots/${id}.bin`;
-    await mkdir(join(filesDir, 'snapshots'), { recursive: true });
-    await writeFile(join(filesDir, storedName), fresh.body);
-  }
+  const storedName = fresh.body
+    ? (await filesOf(ctx).save('snapshots', fresh.body)).storedName
+    : null;
   const row: LinkSnapshotRow = {
-    id,
+    id: ctx.ids.uuid(),
     linkId: link.linkId,
     kind: 'check',
     takenAt: nowIso(ctx),
@@ -114,7 +106,7 @@ export async function checkSubmittedLinks(
   const warnings: LinkWarning[] = [];
   for (const link of links) {
     const fresh = await fetcher(link.url, options.limits);
-    await storeCheck(ctx, options.filesDir, link, fresh);
+    await storeCheck(ctx, link, fresh);
     const found = compareWithSubmission(link, fresh);
     if (found) {
       const { roundId, agencyCode, itemCode, ownerEmail, url } = link;

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import {
 import { worldAt } from '../../../app/test-world.js';
 import { postUpload } from '../../oit-evidence/http/oit-evidence.test-support.js';
 import { step } from '../../../app/test-steps.js';
+import { countStored } from '../../../platform/services/file-store.test-support.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const PDF = Buffer.from('%PDF-1.4\n% คำชี้แจง\n%%EOF\n');
@@ -71,13 +72,13 @@ for (const dialect of DIALECTS) {
     let roundId: string;
     let filesDir: string;
 
-    /** What a clarification upload may leave behind: file rows, answers, files on disk. */
+    /** What a clarification upload may leave behind: file rows, answers, files in the store. */
     async function stored() {
       const db = t.ctx.db.kysely;
       return {
         files: await db.selectFrom('oit_file').selectAll().execute(),
         answers: await db.selectFrom('oit_clarification').selectAll().execute(),
-        onDisk: (await readdir(join(filesDir, 'uploads')).catch(() => [])).length,
+        onDisk: await countStored(t.ctx, 'uploads'),
       };
     }
 

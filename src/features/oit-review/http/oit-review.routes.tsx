@@ -1,16 +1,10 @@
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { DomainError, type Message } from '../../../core/errors.js';
 import { uploadTooLarge } from '../../../platform/infra/file-store.js';
 import { fillAdviceTemplate } from '../core/advice-templates.js';
-import type { ServiceContext } from '../../../platform/services/context.js';
-import {
-  answerClarification,
-  getClarification,
-  type ClarificationUpload,
-  type ClarificationUploadSettings,
-} from '../services/oit-review-clarify.service.js';
+import { filesOf, type ServiceContext } from '../../../platform/services/context.js';
+import { answerClarification, getClarification } from '../services/oit-review-clarify.service.js';
 import { getReviewItem, readSnapshotBody } from '../services/oit-review-item.service.js';
 import {
   confirmOitRound,
@@ -34,9 +28,16 @@ import { MoveConfirmPage } from '../../rounds/feature.js';
 import { isAllowed } from '../../../core/access/roles.js';
 import { fieldErrorOf } from '../../../platform/http/views/user-problem.js';
 import { sendErrorPage } from '../../../platform/http/views/error-page.js';
-import { evidenceSettings } from '../../oit-evidence/feature.js';
+import {
+  evidenceSettings,
+  isTooLarge,
+  keepReceived,
+  receivedFile,
+  registerUploadParsing,
+  type EvidenceSettings,
+} from '../../oit-evidence/feature.js';
 import { registerOitReviewApi } from './oit-review-api.routes.js';
-import { changing, guarded, isUploadTooLarge } from '../../../platform/http/route-kit.js';
+import { changing, guarded } from '../../../platform/http/route-kit.js';
 import { IdParams, typed } from '../../../platform/http/typed-routes.js';
 import {
   AssignForm,
@@ -161,7 +162,7 @@ function registerRoundPages(app: FastifyInstance, ctx: ServiceContext): void {
   );
 }
 
-function registerItemPages(app: FastifyInstance, ctx: ServiceContext, filesDir: string): void {
+function registerItemPages(app: FastifyInstance, ctx: ServiceContext): void {
   const api = typed(app);
   async function renderItem(
     request: FastifyRequest,
@@ -207,32 +208,20 @@ function registerItemPages(app: FastifyInstance, ctx: ServiceContext, filesDir: 
     { ...guarded, schema: { params: SnapshotParams } },
     async (request, reply) => {
       const { id, snapshot } = request.params;
-      const body = await readSnapshotBody(ctx, signedIn(request), id, snapshot, filesDir);
+      const body = await readSnapshotBody(ctx, signedIn(request), id, snapshot);
       return reply
         .type('text/plain; charset=utf-8')
+        .header('content-length', body.size)
         .header('content-disposition', `attachment; filename="snapshot-${snapshot}.txt"`)
         .header('x-content-type-options', 'nosniff')
-        .send(body);
+        .send(body.stream);
     },
   );
 }
 
-/** A file part as the clarify scope's multipart parser keeps it. */
-interface FilePart {
-  filename?: string;
-  bytes?: Buffer;
-  truncated?: boolean;
-}
-
 /** The clarify form (multipart or urlencoded): its text fields and the item's new file. */
 function readClarifyForm(request: FastifyRequest) {
-  const values = formValues(request);
-  const part = (request.body as Record<string, unknown> | undefined)?.file as FilePart | undefined;
-  const upload: ClarificationUpload | null =
-    part?.bytes && part.bytes.length > 0
-      ? { fileName: part.filename ?? '', bytes: part.bytes }
-      : null;
-  return { values, upload, truncated: part?.truncated === true };
+  return { values: formValues(request), upload: receivedFile(request.body) };
 }
 
 /** Refusals of the clarify form as errors next to the item, with their status. */
@@ -252,7 +241,7 @@ function clarifyErrorOf(
 function registerClarifyPages(
   app: FastifyInstance,
   ctx: ServiceContext,
-  settings: ClarificationUploadSettings,
+  settings: EvidenceSettings,
 ): void {
   /** The clarification page; `saved` shows the notice of an answer just taken. */
   async function renderClarify(
@@ -279,17 +268,19 @@ function registerClarifyPages(
 
   /** The answer form (multipart: its parts are read here, as the scope's parser keeps them). */
   async function postClarify(request: FastifyRequest, reply: FastifyReply, roundId: string) {
-    const { values, upload, truncated } = readClarifyForm(request);
+    const { values, upload } = readClarifyForm(request);
     const { itemCode = '', text = '', newUrl = '' } = values;
     try {
-      if (truncated) throw uploadTooLarge(settings.maxUploadBytes);
+      // a file over the limit is refused first, as when it was cut short while read
+      if (upload?.refusal?.code === 'upload_too_large') throw upload.refusal;
       await answerClarification(
         ctx,
         signedIn(request),
         roundId,
         { itemCode, text, newUrl },
-        upload && { file: upload, settings },
+        upload,
       );
+      keepReceived(upload);
       return reply.redirect(`/rounds/${roundId}/oit/clarify?done=saved`);
     } catch (error) {
       if (error instanceof DomainError && error.code !== 'not_found') {
@@ -311,25 +302,15 @@ function registerClarifyPages(
 
   // the answer form sends a file: multipart is parsed in this route's own scope only
   void app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      // an oversized file is cut short and refused next to its item rather than failing the request
-      throwFileSizeLimit: false,
-      limits: {
-        fileSize: settings.maxUploadBytes,
-        files: 1,
-        fields: 20,
-        parts: 21,
-        fieldSize: 100_000,
-      },
-      onFile: async (part: MultipartFile) => {
-        const bytes = await part.toBuffer();
-        const value: FilePart = { filename: part.filename, bytes, truncated: part.file.truncated };
-        (part as unknown as { value: unknown }).value = value;
-      },
+    await registerUploadParsing(scope, {
+      files: filesOf(ctx),
+      maxBytes: settings.maxUploadBytes,
+      limits: { files: 1, fields: 20, parts: 21, fieldSize: 100_000 },
+      // an oversized file is refused next to its item rather than failing the request
+      tooLargeFails: false,
     });
     scope.setErrorHandler(async (error, request, reply) => {
-      if (!isUploadTooLarge(error)) throw error;
+      if (!isTooLarge(error)) throw error;
       return sendErrorPage(request, reply, 413, uploadTooLarge(settings.maxUploadBytes).messages);
     });
     typed(scope).post(
@@ -347,7 +328,7 @@ function registerClarifyPages(
 /** The assessor's workbench, the agency's clarification page and their JSON API. */
 export function registerOitReviewRoutes(app: FastifyInstance, options: AppOptions): void {
   registerRoundPages(app, options.ctx);
-  registerItemPages(app, options.ctx, options.config.FILES_DIR ?? './data/files');
+  registerItemPages(app, options.ctx);
   registerClarifyPages(app, options.ctx, evidenceSettings(options));
   registerOitReviewApi(app, options.ctx);
 }

@@ -1,4 +1,3 @@
-import { unlink } from 'node:fs/promises';
 import { z } from 'zod';
 import { DomainError } from '../../../core/errors.js';
 import { listOitItems, type OitItemInfo } from '../../oit-evidence/feature.js';
@@ -18,10 +17,9 @@ import {
 import type { Round } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
 import {
-  checkUpload,
-  saveStoredFile,
-  storedPath,
-  type StoredFile,
+  acceptUpload,
+  type CheckedFile,
+  type ReceivedUpload,
 } from '../../../platform/infra/file-store.js';
 import type { Kysely } from 'kysely';
 import { inTransaction, recordAudit } from '../../audit/feature.js';
@@ -61,17 +59,8 @@ export interface ClarifyItem {
   files: ReviewFile[];
 }
 
-/** A file sent with an answer: its name as given and its bytes. */
-export interface ClarificationUpload {
-  fileName: string;
-  bytes: Buffer;
-}
-
-/** Where uploads go and how large they may be (the evidence settings). */
-export interface ClarificationUploadSettings {
-  filesDir: string;
-  maxUploadBytes: number;
-}
+/** A file sent with an answer: already in the store (or refused), with its name as given. */
+export type ClarificationUpload = ReceivedUpload;
 
 /** The agency's clarification page: failed items, their reasons and advice, answers so far. */
 export interface ClarificationView {
@@ -193,8 +182,7 @@ async function evidenceIdOf(
 
 interface SavedUpload {
   fileName: string;
-  contentType: string;
-  stored: StoredFile;
+  stored: CheckedFile;
 }
 
 /** Records the agency's answer to a failed item during clarification (text, a file, a link if allowed); audited. */
@@ -203,7 +191,7 @@ export async function answerClarification(
   actor: Actor,
   roundId: string,
   input: z.input<typeof ClarifySchema>,
-  upload: { file: ClarificationUpload; settings: ClarificationUploadSettings } | null = null,
+  upload: ClarificationUpload | null = null,
 ): Promise<OitClarificationRow> {
   const data = ClarifySchema.parse(input);
   const visible = await findRound(ctx.db.kysely, roundId);
@@ -220,68 +208,57 @@ export async function answerClarification(
         },
         { field: 'fileId' },
       );
-    // refused answers and refused files leave nothing on disk: check first, then write once
+    // the answer is checked before the file: a refused answer says why it was refused
     await assertMayAnswer(ctx.db.kysely, compiled, actor, roundId, data);
-    const { fileName, bytes } = upload.file;
-    const contentType = checkUpload(fileName, bytes, upload.settings.maxUploadBytes);
-    const stored = await saveStoredFile(upload.settings.filesDir, 'uploads', bytes);
-    saved = { fileName: fileName.slice(0, 200), contentType, stored };
+    saved = { fileName: upload.fileName.slice(0, 200), stored: acceptUpload(upload) };
   }
-  try {
-    return await inTransaction(ctx, async (trx) => {
-      const round = await assertMayAnswer(trx, compiled, actor, roundId, data);
-      let fileId = data.fileId;
-      if (saved) {
-        fileId = ctx.ids.uuid();
-        await trx
-          .insertInto('oit_file')
-          .values({
-            id: fileId,
-            evidence_id: await evidenceIdOf(trx, ctx, roundId, data.itemCode),
-            original_name: saved.fileName,
-            stored_name: saved.stored.storedName,
-            content_type: saved.contentType,
-            size: saved.stored.size,
-            sha256: saved.stored.sha256,
-            added_in: 'clarification',
-            uploaded_by: actor.user.id,
-            uploaded_at: nowIso(ctx),
-          })
-          .execute();
-      }
-      const row: OitClarificationRow = {
-        id: ctx.ids.uuid(),
+  return inTransaction(ctx, async (trx) => {
+    const round = await assertMayAnswer(trx, compiled, actor, roundId, data);
+    let fileId = data.fileId;
+    if (saved) {
+      fileId = ctx.ids.uuid();
+      await trx
+        .insertInto('oit_file')
+        .values({
+          id: fileId,
+          evidence_id: await evidenceIdOf(trx, ctx, roundId, data.itemCode),
+          original_name: saved.fileName,
+          stored_name: saved.stored.storedName,
+          content_type: saved.stored.contentType,
+          size: saved.stored.size,
+          sha256: saved.stored.sha256,
+          added_in: 'clarification',
+          uploaded_by: actor.user.id,
+          uploaded_at: nowIso(ctx),
+        })
+        .execute();
+    }
+    const row: OitClarificationRow = {
+      id: ctx.ids.uuid(),
+      roundId,
+      itemCode: data.itemCode,
+      text: data.text,
+      newUrl: data.newUrl,
+      fileId,
+      createdBy: actor.user.id,
+      createdAt: nowIso(ctx),
+    };
+    await insertClarification(trx, row);
+    await recordAudit(trx, ctx, actor, {
+      action: 'oit.clarify',
+      entityType: 'oit_clarification',
+      entityId: row.id,
+      agencyId: round.agencyId,
+      details: {
         roundId,
-        itemCode: data.itemCode,
-        text: data.text,
-        newUrl: data.newUrl,
-        fileId,
-        createdBy: actor.user.id,
-        createdAt: nowIso(ctx),
-      };
-      await insertClarification(trx, row);
-      await recordAudit(trx, ctx, actor, {
-        action: 'oit.clarify',
-        entityType: 'oit_clarification',
-        entityId: row.id,
-        agencyId: round.agencyId,
-        details: {
-          roundId,
-          item: row.itemCode,
-          newUrl: row.newUrl,
-          fileId: row.fileId,
-          ...(saved && {
-            file: { name: saved.fileName, size: saved.stored.size, sha256: saved.stored.sha256 },
-          }),
-        },
-      });
-      return row;
+        item: row.itemCode,
+        newUrl: row.newUrl,
+        fileId: row.fileId,
+        ...(saved && {
+          file: { name: saved.fileName, size: saved.stored.size, sha256: saved.stored.sha256 },
+        }),
+      },
     });
-  } catch (error) {
-    if (saved)
-      await unlink(storedPath(upload?.settings.filesDir ?? '', saved.stored.storedName)).catch(
-        () => undefined,
-      );
-    throw error;
-  }
+    return row;
+  });
 }

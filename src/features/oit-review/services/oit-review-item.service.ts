@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../../../core/errors.js';
 import { listOitItems, type OitItemInfo } from '../../oit-evidence/feature.js';
@@ -20,7 +18,8 @@ import {
   type ReviewLink,
 } from '../../oit-evidence/feature.js';
 import type { Round } from '../../rounds/feature.js';
-import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { filesOf, type Actor, type ServiceContext } from '../../../platform/services/context.js';
+import type { OpenedFile } from '../../../platform/infra/file-store.js';
 import { loadReviewRound } from './oit-review-access.js';
 import { loadRoundEdition } from '../../surveys/feature.js';
 
@@ -93,27 +92,27 @@ export async function getReviewItem(
   };
 }
 
-/** The stored body of a link snapshot of a round the actor reviews, for viewing as plain text. */
+/** The stored body of a link snapshot of a round the actor reviews, opened for reading as plain text. */
 export async function readSnapshotBody(
   ctx: ServiceContext,
   actor: Actor,
   roundId: string,
   snapshotId: string,
-  filesDir: string,
-): Promise<Buffer> {
+): Promise<OpenedFile> {
   await loadReviewRound(ctx.db.kysely, actor, roundId);
   const snapshot = await findRoundSnapshot(ctx.db.kysely, roundId, snapshotId);
   const missing = new DomainError('not_found', {
     th: 'ไม่พบสำเนาหน้าเว็บนี้',
     en: 'This snapshot was not found',
   });
-  const root = resolve(filesDir);
-  const path = snapshot?.storedName ? resolve(root, snapshot.storedName) : '';
-  if (!path.startsWith(root + sep)) throw missing;
-  try {
-    return await readFile(path);
-  } catch {
-    throw missing;
-  }
+  const storedName = snapshot?.storedName;
+  // a name the store never made, or a file gone: not found either way
+  const opened = storedName
+    ? await filesOf(ctx)
+        .open(storedName)
+        .catch(() => null)
+    : null;
+  if (!opened) throw missing;
+  return opened;
 }
 export type { ReviewLink } from '../../oit-evidence/feature.js';

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { findScoreSnapshot } from '../../rounds/feature.js';
 import { describeEachDialect } from '../../../platform/db/test-databases.js';
 import { randomIds } from '../../../platform/infra/clock.js';
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
+import { openFileStore } from '../../../platform/services/file-store.service.js';
+import { countStored, received } from '../../../platform/services/file-store.test-support.js';
 import { openU1Round, worldAt } from '../../../app/test-world.js';
 import { answerClarification, getClarification } from './oit-review-clarify.service.js';
 import { getReviewItem } from './oit-review-item.service.js';
@@ -34,7 +36,7 @@ describeEachDialect('OIT review service', (getDb) => {
   let roundId: string;
   let filesDir: string;
 
-  /** Clarification files and answers in the database, and files on disk. */
+  /** Clarification files and answers in the database, and files in the store. */
   async function stored() {
     const db = getDb().kysely;
     return {
@@ -45,7 +47,7 @@ describeEachDialect('OIT review service', (getDb) => {
         .orderBy('uploaded_at')
         .execute(),
       answers: await db.selectFrom('oit_clarification').selectAll().orderBy('created_at').execute(),
-      onDisk: (await readdir(join(filesDir, 'uploads')).catch(() => [])).length,
+      onDisk: await countStored(ctx, 'uploads'),
     };
   }
 
@@ -56,7 +58,12 @@ describeEachDialect('OIT review service', (getDb) => {
   beforeAll(async () => {
     filesDir = await mkdtemp(join(tmpdir(), 'prongsai-clarify-'));
     const db = getDb();
-    ctx = { db, clock: tickingClock(), ids: randomIds };
+    ctx = {
+      db,
+      clock: tickingClock(),
+      ids: randomIds,
+      files: openFileStore(db, { FILES_DIR: filesDir }),
+    };
     await seedAgencies(db);
     parent = await seedActor(db, 'min@example.org', 'parent_admin', 'min');
     first = await seedActor(db, 'a1@example.org', 'assessor', 'min');
@@ -153,23 +160,20 @@ describeEachDialect('OIT review service', (getDb) => {
   /** O3 failed, and answered with a file. */
   const o3FileAnswered = step(async () => {
     await o1Clarified();
-    const settings = { filesDir, maxUploadBytes: 1024 };
-    const pdf = { file: { fileName: 'หลักฐาน.pdf', bytes: PDF }, settings };
+    // the file as the form brings it: in the store on arrival (the route drops it if refused)
+    const upload = (name: string, bytes: Buffer) => received(ctx, name, bytes, 1024);
+    const pdf = await upload('หลักฐาน.pdf', PDF);
     await recordDecision(ctx, first, roundId, { itemCode: 'O3', score: 0, reason: 'ไม่มีข้อมูล' });
     const before = await stored();
-    const refusals: [Actor, { fileName: string; bytes: Buffer }, RegExp][] = [
-      [agency, { fileName: 'tool.exe', bytes: Buffer.from('MZ\x90') }, /Only .* files/],
-      [
-        agency,
-        { fileName: 'big.pdf', bytes: Buffer.concat([PDF, Buffer.alloc(2048)]) },
-        /too large/,
-      ],
-      [agency, { fileName: 'fake.pdf', bytes: Buffer.from('<html>') }, /Only .* files/],
-      [outsider, pdf.file, /not found/],
+    const refusals: [Actor, Awaited<ReturnType<typeof upload>>, RegExp][] = [
+      [agency, await upload('tool.exe', Buffer.from('MZ\x90')), /Only .* files/],
+      [agency, await upload('big.pdf', Buffer.concat([PDF, Buffer.alloc(2048)])), /too large/],
+      [agency, await upload('fake.pdf', Buffer.from('<html>')), /Only .* files/],
+      [outsider, pdf, /not found/],
     ];
     for (const [who, file, message] of refusals)
       await expect(
-        answerClarification(ctx, who, roundId, { itemCode: 'O3', text: 'x' }, { file, settings }),
+        answerClarification(ctx, who, roundId, { itemCode: 'O3', text: 'x' }, file),
       ).rejects.toThrow(message);
     await expect(
       answerClarification(ctx, agency, roundId, { itemCode: 'O2', text: 'x' }, pdf),
@@ -196,7 +200,8 @@ describeEachDialect('OIT review service', (getDb) => {
       uploaded_by: agency.user.id,
     });
     expect(answers.at(-1)).toMatchObject({ id: row.id, file_id: file?.id, item_code: 'O3' });
-    expect(onDisk).toBe(before.onDisk + 1);
+    // the one copy stored on arrival is the one referred to: nothing written twice
+    expect(onDisk).toBe(before.onDisk);
     const audit = (await listAuditEntries(getDb().kysely, 0, 1000)).filter(
       (e) => e.action === 'oit.clarify' && e.entityId === row.id,
     );
