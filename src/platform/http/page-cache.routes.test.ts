@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../db/test-databases.js';
+import { SNAPSHOT_RECHECK_MS } from './page-cache.js';
 import { createFixedClock } from '../infra/clock.js';
 import { createDemoApp, createTestApp, signedIn, type TestApp } from '../../app/test-client.js';
 
@@ -106,11 +107,14 @@ for (const dialect of DIALECTS) {
           .execute();
       try {
         await move('withdrawn', '2026-11-27T03:00:00.000Z');
+        // each process believes what it read of the snapshot for SNAPSHOT_RECHECK_MS
+        await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_RECHECK_MS + 50));
         const gone = await t.client().get(RESULTS);
         expect(gone.statusCode).toBe(404);
         expect(gone.headers.etag).toBeUndefined();
         const renderedBefore = renders();
         await move('published', '2026-11-28T03:00:00.000Z');
+        await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_RECHECK_MS + 50));
         const again = await t.client().get(RESULTS, {
           'if-none-match': String(before.headers.etag),
         });

@@ -66,6 +66,33 @@ describe('the cache of published pages', () => {
     expect(rendered).toBe(true);
   });
 
+  it('believes what it read of a snapshot for a while, then reads it again', async () => {
+    let clock = 0;
+    const cache = new PageCache(1024, 2000, () => clock);
+    let lookups = 0;
+    let published: string | null = 'r1@t1';
+    const lookup = async () => {
+      lookups += 1;
+      return published;
+    };
+    const together = await Promise.all([
+      cache.snapshotOf('results|D01|2568', lookup),
+      cache.snapshotOf('results|D01|2568', lookup),
+    ]);
+    expect(together).toEqual(['r1@t1', 'r1@t1']);
+    expect(lookups).toBe(1);
+    published = null; // withdrawn
+    clock = 1999;
+    expect(await cache.snapshotOf('results|D01|2568', lookup)).toBe('r1@t1');
+    clock = 2001;
+    expect(await cache.snapshotOf('results|D01|2568', lookup)).toBeNull();
+    expect(lookups).toBe(2);
+    await expect(
+      cache.snapshotOf('results|D02|2568', () => Promise.reject(new Error('db down'))),
+    ).rejects.toThrow('db down');
+    expect(await cache.snapshotOf('results|D02|2568', lookup)).toBeNull();
+  });
+
   it('keeps the compressed forms, each decompressing to the page', async () => {
     const html = `<!doctype html><p>${'คะแนนรวม '.repeat(200)}</p>`;
     const kept = await page('k', html);

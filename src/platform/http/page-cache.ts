@@ -24,6 +24,15 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * How long a process believes what it last read of which snapshot a page shows, in ms. Reading it
+ * costs two queries, most of a kept page's cost; a withdrawal reaches every process this much
+ * later (browsers and proxies may keep a page PUBLISHED_MAX_AGE anyway).
+ */
+export const SNAPSHOT_RECHECK_MS = 2000;
+/** The most snapshot answers a process keeps (addresses are anyone's to make up). */
+const MAX_SNAPSHOT_ANSWERS = 10_000;
+
 /** The memory the published pages of one process may take (each kept with its gzip and br forms). */
 export const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -76,12 +85,36 @@ export async function preparePage(key: string, html: string, type: string): Prom
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
   private readonly rendering = new Map<string, Promise<CachedPage>>();
+  private readonly snapshots = new Map<string, { until: number; key: Promise<string | null> }>();
   private bytes = 0;
   private renders = 0;
   private hits = 0;
   private evictions = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  /** `now`: a monotonic clock in ms (the snapshot answers' lifetime is measured on it). */
+  constructor(
+    private readonly maxBytes: number,
+    private readonly recheckMs = SNAPSHOT_RECHECK_MS,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /**
+   * Which snapshot an address shows (`lookup`: a key, or null when nothing is published), asked
+   * again at most every `recheckMs`; requests that arrive together share one lookup.
+   */
+  snapshotOf(address: string, lookup: () => Promise<string | null>): Promise<string | null> {
+    const at = this.now();
+    const kept = this.snapshots.get(address);
+    if (kept && kept.until > at) return kept.key;
+    if (this.snapshots.size >= MAX_SNAPSHOT_ANSWERS) this.snapshots.clear();
+    const key = lookup();
+    this.snapshots.set(address, { until: at + this.recheckMs, key });
+    // a failed lookup is not believed: the next request asks again
+    key.catch(() => {
+      if (this.snapshots.get(address)?.key === key) this.snapshots.delete(address);
+    });
+    return key;
+  }
 
   /** The page of a key: kept, being rendered, or rendered now by `render`. */
   async get(key: string, render: () => Promise<CachedPage>): Promise<CachedPage> {

@@ -207,7 +207,9 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext, pages: PageCa
   const page = { ...PUBLIC_PAGE_LIMIT, schema: { params: PublicParams } };
   api.get('/public/:agencyCode/:year/results', page, async (request, reply) => {
     const { code, year } = publicTarget(request.params);
-    const snapshot = await publishedSnapshotKey(ctx, code, year);
+    const snapshot = await pages.snapshotOf(`results|${code}|${year}`, () =>
+      publishedSnapshotKey(ctx, code, year),
+    );
     if (!snapshot) throw publicResultsNotFound();
     // rendered once per snapshot and language: the page is the same for everybody, signed in or not
     const { lang } = request;
