@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Run>> = {
   export: async () => (await import('./export.command.js')).runExportCommand,
   audit: async () => (await import('./audit.command.js')).runAuditCommand,
   surveys: async () => (await import('./surveys.command.js')).runSurveysCommand,
+  doctor: async () => (await import('./doctor.command.js')).runDoctorCommand,
 };
 
 const HELP = `Prongsai (โปร่งใส): การประเมินคุณธรรมและความโปร่งใส (ITA) / Integrity and Transparency Assessment
@@ -26,6 +27,7 @@ const HELP = `Prongsai (โปร่งใส): การประเมิน�
   prongsai demo                                   สร้างข้อมูลตัวอย่างแล้วเปิดระบบ / seed a demo ministry and serve it
   prongsai serve [--port N] [--host H]            เปิดระบบเว็บ / run the web application
   prongsai migrate                                ปรับโครงสร้างฐานข้อมูล / bring the database schema up to date
+  prongsai doctor [--production]                  ตรวจความพร้อมของระบบ / check the installation and say what to fix
   prongsai backup FILE | restore FILE             สำรอง/กู้คืน SQLite / back up or restore SQLite
   prongsai audit verify [--checkpoints FILE]       ตรวจบันทึกการตรวจสอบ / verify the audit hash chain (and checkpoints)
   prongsai surveys reshuffle                      สลับลำดับคำตอบล่าสุด / rewrite recent answers in random order (PostgreSQL)
