@@ -5,12 +5,12 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
+  ImportedXmlComponent,
   LevelFormat,
   Packer,
   PageBreak,
   PageNumber,
   Paragraph,
-  SimpleField,
   Table,
   TableCell,
   TableRow,
@@ -168,9 +168,28 @@ const LISTS = [
 }));
 
 /**
+ * A field Word computes (here a SEQ number), written as a complex field (begin, code, separate,
+ * result, end) with its result in a run of its own: readers that compute no fields (python-docx,
+ * pandoc, which both skip the text inside a simple w:fldSimple) still read the number.
+ */
+function field(instruction: string, result: string, options: { bold?: boolean }): TextRun[] {
+  const mark = (type: 'begin' | 'separate' | 'end') =>
+    new TextRun({ children: [new ImportedXmlComponent('w:fldChar', { 'w:fldCharType': type })] });
+  const code = new ImportedXmlComponent('w:instrText', { 'xml:space': 'preserve' });
+  code.push(` ${instruction} `);
+  return [
+    mark('begin'),
+    new TextRun({ children: [code] }),
+    mark('separate'),
+    run(result, options),
+    mark('end'),
+  ];
+}
+
+/**
  * A caption in Word's Caption style ("ตารางที่ 1 …"), above its table or chart: the number is a
- * SEQ field (Word renumbers it, References > Table of Figures lists it) holding the number
- * the HTML prints, so readers that do not compute fields (LibreOffice, pandoc) show it too.
+ * SEQ field (Word renumbers it, References > Table of Figures lists it) holding the number the
+ * HTML prints.
  */
 function caption(text: string, number: CaptionNumber | null): Paragraph {
   return new Paragraph({
@@ -179,7 +198,7 @@ function caption(text: string, number: CaptionNumber | null): Paragraph {
     children: number
       ? [
           run(`${number.label} `, { bold: true }),
-          new SimpleField(`SEQ ${number.seq} \\* ARABIC`, String(number.number)),
+          ...field(`SEQ ${number.seq} \\* ARABIC`, String(number.number), { bold: true }),
           run(` ${text}`, { bold: true }),
         ]
       : [run(text, { bold: true })],
