@@ -100,6 +100,7 @@ const NO_SCORES: Record<string, string> = {
   '/rounds/:id/surveys/:instrument/codes': 'single-use codes',
   '/rounds/:id/surveys/:instrument/import': 'the import form',
   '/rounds/:id/surveys/:instrument/import/template.csv': 'the import template',
+  '/rounds/:id/surveys/:instrument/import/template.xlsx': 'the import template',
   '/rounds/:id/surveys/:instrument/poster': 'the survey poster',
   '/rounds/:id/reports': 'links to the reports',
   '/rounds/:id/oit/export.csv': 'OIT items and their evidence links',

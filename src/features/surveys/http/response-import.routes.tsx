@@ -111,6 +111,26 @@ function noticeOf(query: z.output<typeof ImportedQuery>): Message | null {
   return m(`นำเข้าคำตอบแล้ว ${imported} ชุด`, `${imported} responses were imported`);
 }
 
+type TemplateArgs = Parameters<typeof buildImportTemplate>;
+
+/** The templates of an instrument, one header row: CSV and Excel. */
+const TEMPLATES = {
+  csv: {
+    type: 'text/csv; charset=utf-8',
+    build: async (...args: TemplateArgs) => {
+      const { filename, csv } = await buildImportTemplate(...args);
+      return { filename, body: csv };
+    },
+  },
+  xlsx: {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    build: async (...args: TemplateArgs) => {
+      const { filename, xlsx } = await buildImportTemplateXlsx(...args);
+      return { filename, body: xlsx };
+    },
+  },
+};
+
 function registerPages(api: TypedApp, ctx: ServiceContext): void {
   api.get(
     PAGE,
@@ -124,31 +144,20 @@ function registerPages(api: TypedApp, ctx: ServiceContext): void {
     },
   );
 
-  api.get(
-    `${PAGE}/template.xlsx`,
-    { preValidation: requireActor, schema: { params: SurveyPathParams } },
-    async (request, reply) => {
-      const { id, instrument } = request.params;
-      const template = await buildImportTemplateXlsx(ctx, signedIn(request), id, instrument);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${template.filename}"`)
-        .send(template.xlsx);
-    },
-  );
-
-  api.get(
-    `${PAGE}/template.csv`,
-    { preValidation: requireActor, schema: { params: SurveyPathParams } },
-    async (request, reply) => {
-      const { id, instrument } = request.params;
-      const template = await buildImportTemplate(ctx, signedIn(request), id, instrument);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${template.filename}"`)
-        .send(template.csv);
-    },
-  );
+  for (const [extension, template] of Object.entries(TEMPLATES)) {
+    api.get(
+      `${PAGE}/template.${extension}`,
+      { preValidation: requireActor, schema: { params: SurveyPathParams } },
+      async (request, reply) => {
+        const { id, instrument } = request.params;
+        const { filename, body } = await template.build(ctx, signedIn(request), id, instrument);
+        return reply
+          .type(template.type)
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .send(body);
+      },
+    );
+  }
 
   // A multipart upload or a pasted CSV: the handler reads the body (dry run, then confirm).
   api.post(
