@@ -1,9 +1,29 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, writeTemp } from './cli-helpers.js';
 
 const ndjson = (records: unknown[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
 const bestIit = { 'i1.1': '4', 'i1.2': '4', i2: '4', i7: '4' };
+
+/** Runs `prongsai` as its own process with `input` on its standard input. */
+function runWithStdin(input: string, ...argv: string[]) {
+  const command = fileURLToPath(new URL('../bin/prongsai.mjs', import.meta.url));
+  return new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [command, ...argv]);
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (err += text));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+    child.stdin.end(input);
+  });
+}
+
+/** A UTF-8 byte-order mark, as Notepad and Excel write at the start of a file. */
+const BOM = '\uFEFF';
 
 function bundle(oitFailed: string[] = []) {
   const decisions = Object.fromEntries(
@@ -151,6 +171,78 @@ describe('prongsai score', () => {
     expect(mismatch.code).toBe(1);
     expect(mismatch.err).toContain('(file), edition');
   });
+
+  it('reads JSON and NDJSON files that start with a byte-order mark like the same without', async () => {
+    const json = JSON.stringify({
+      agencies: [{ id: 'A1', responses: { IIT: [bestIit], EIT: [{ e2: '3' }] }, oit: {} }],
+    });
+    const lines = ndjson(bundle(['O11']));
+    for (const [name, text] of [
+      ['in.json', json],
+      ['in.ndjson', lines],
+    ] as const) {
+      const args = ['score', '--edition', 'ita-2569', '--format', 'json', '--input'];
+      const plain = await runCli(...args, writeTemp(name, text));
+      const marked = await runCli(...args, writeTemp(name, BOM + text));
+      expect(plain.code).toBe(0);
+      expect(marked.err).not.toContain('nothing was scored');
+      expect(marked.code).toBe(0);
+      expect(marked.out).toBe(plain.out);
+    }
+    const ndjsonResult = await runCli(
+      'score',
+      '--edition',
+      'ita-2569',
+      '--format',
+      'json',
+      '--input',
+      writeTemp('in.ndjson', BOM + lines),
+    );
+    expect(JSON.parse(ndjsonResult.out).agencies[0].total).toBe(98);
+  });
+
+  it('still refuses a byte-order mark inside a line, naming the line', async () => {
+    const lines = ndjson(bundle()).split('\n');
+    lines[1] = BOM + (lines[1] ?? '');
+    const input = writeTemp('in.ndjson', lines.join('\n'));
+    const { code, err } = await runCli('score', '--edition', 'ita-2569', '--input', input);
+    expect(code).toBe(1);
+    expect(err).toContain('line 2, (record)');
+  });
+
+  it('reads the bundle from standard input with --input -', async () => {
+    const ndjsonRun = await runWithStdin(
+      BOM + ndjson(bundle(['O11'])),
+      'score',
+      '--edition',
+      'ita-2569',
+      '--input',
+      '-',
+      '--input-format',
+      'ndjson',
+      '--format',
+      'json',
+    );
+    expect(ndjsonRun.err).not.toMatch(/✗|line \d/);
+    expect(ndjsonRun.code).toBe(0);
+    expect(JSON.parse(ndjsonRun.out).agencies[0].total).toBe(98);
+    // without --input-format, standard input is read as one JSON document
+    const jsonRun = await runWithStdin(
+      JSON.stringify({ agencies: [{ id: 'S1', name: 'จากท่อ', oit: { O1: 'pass' } }] }),
+      'score',
+      '--edition',
+      'ita-2569',
+      '--input',
+      '-',
+    );
+    expect(jsonRun.code).toBe(0);
+    expect(jsonRun.out).toContain('จากท่อ');
+    expect(jsonRun.err).toContain('1 หน่วยงาน / agencies, 1 ระเบียน / records');
+    const bad = await runWithStdin('{not json', 'score', '--edition', 'ita-2569', '--input', '-');
+    expect(bad.code).toBe(1);
+    expect(bad.out).toBe('');
+    expect(bad.err).toContain('(file), (record)');
+  }, 60_000);
 
   it('explains its usage when arguments are missing', async () => {
     const { code, err } = await runCli('score', '--edition', 'ita-2569');

@@ -5,8 +5,9 @@ import type { ScoreNode } from '../core/scoring/evaluate-scores.js';
 import { createProgress, formatTable, type Io } from './output.js';
 import { formatExplanation } from './explain.js';
 
-const USAGE = `prongsai score --edition ID|FILE --input FILE [--format json|table] [--explain]
+const USAGE = `prongsai score --edition ID|FILE --input FILE|- [--format json|table] [--explain]
                [--input-format json|ndjson] [--rating SCHEME]
+  --input -   reads the bundle from standard input (JSON unless --input-format ndjson)
 `;
 
 function indicatorScores(tree: ScoreNode): Record<string, number | null> {
@@ -83,6 +84,8 @@ export async function runScoreCommand(args: string[], io: Io): Promise<number> {
   const outcome = await scoreBundle({
     edition: values.edition,
     input: values.input,
+    // `--input -`: the bundle comes on standard input (a pipe, or a file redirected to it)
+    ...(values.input === '-' ? { stream: process.stdin } : {}),
     ...(inputFormat ? { format: inputFormat as BundleFormat } : {}),
     ...(values.rating ? { ratingScheme: values.rating } : {}),
     onProgress: createProgress(io, 'กำลังอ่าน / reading'),

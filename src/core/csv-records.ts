@@ -1,3 +1,5 @@
+import { withoutByteOrderMark } from './byte-order-mark.js';
+
 /** One record of a CSV file with the 1-based line it starts on. */
 export interface CsvRecord {
   line: number;
@@ -37,7 +39,7 @@ export function readCsvRecords(text: string): {
   records: CsvRecord[];
   error: CsvSyntaxError | null;
 } {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const source = withoutByteOrderMark(text);
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field: string | null = null; // null until the field gets a character or a quote

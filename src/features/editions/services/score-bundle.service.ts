@@ -9,6 +9,7 @@ import {
   type BundleProblem,
 } from '../../../core/scoring/score-bundle.js';
 import type { EvaluateOptions } from '../../../core/scoring/evaluate-scores.js';
+import { withoutByteOrderMark } from '../../../core/byte-order-mark.js';
 import { loadEdition } from './edition-files.service.js';
 
 /** Problems kept before reading stops: enough to fix a file, never a flood. */
@@ -46,11 +47,23 @@ function problemAt(record: string, th: string, en: string): BundleProblem {
   return { record, field: '(record)', message: { th, en } };
 }
 
-async function* readLines(stream: Readable, onBytes: (n: number) => void): AsyncGenerator<string> {
-  let rest = '';
+/**
+ * The stream's text, decoded as UTF-8, without the byte-order mark an editor may have written at
+ * its start (JSON.parse and the first NDJSON line would refuse it).
+ */
+async function* readText(stream: Readable, onBytes: (n: number) => void): AsyncGenerator<string> {
   stream.setEncoding('utf8');
+  let first = true;
   for await (const chunk of stream as AsyncIterable<string>) {
     onBytes(Buffer.byteLength(chunk));
+    yield first ? withoutByteOrderMark(chunk) : chunk;
+    if (chunk !== '') first = false;
+  }
+}
+
+async function* readLines(stream: Readable, onBytes: (n: number) => void): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of readText(stream, onBytes)) {
     const text = rest + chunk;
     let start = 0;
     let end = text.indexOf('\n', start);
@@ -97,11 +110,7 @@ async function feedDocument(
   problems: BundleProblem[],
 ): Promise<number> {
   const chunks: string[] = [];
-  stream.setEncoding('utf8');
-  for await (const chunk of stream as AsyncIterable<string>) {
-    onBytes(Buffer.byteLength(chunk));
-    chunks.push(chunk);
-  }
+  for await (const chunk of readText(stream, onBytes)) chunks.push(chunk);
   let raw: unknown;
   try {
     raw = JSON.parse(chunks.join(''));
