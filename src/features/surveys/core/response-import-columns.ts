@@ -7,7 +7,7 @@ export interface ImportItem {
   code: string;
   /** The item's own wording: the question's, or the row's for a sub-item of a grid. */
   text: Text;
-  /** Cell text keyed by choiceKey (code, Thai label, English label) → option code. */
+  /** Cell text keyed by wordingKey (code, Thai label, English label) → option code. */
   values: Map<string, string>;
   /** The options as "code=label" for messages. */
   optionList: string;
@@ -78,11 +78,6 @@ function headerKeys(header: string): string[] {
   return [...new Set([...keysOf(header), ...keysOf(unnumbered)])];
 }
 
-/** A choice cell compared loosely: like wording, but a lone code keeps its letters ("DK"). */
-export function choiceKey(text: string): string {
-  return wordingKey(text);
-}
-
 /** The items of one survey instrument, in form order, with the cell values each option accepts. */
 export function listImportItems(
   edition: Pick<Edition, 'instruments' | 'scales'>,
@@ -96,7 +91,7 @@ export function listImportItems(
         const values = new Map<string, string>();
         for (const option of question.options) {
           for (const text of [option.label.en, option.label.th, option.code])
-            values.set(choiceKey(text), option.code);
+            values.set(wordingKey(text), option.code);
         }
         const optionList = question.options.map((o) => `${o.code}=${o.label.th}`).join(', ');
         return { code: item.code, text: item.text, values, optionList };
@@ -273,10 +268,10 @@ export function asksComment(
   return Boolean(edition.instruments.find((i) => i.code === instrumentCode)?.comment);
 }
 
-/** The header's entry of a mapping: by its text (loosely), or by its position ("#3"). */
-function mappedTarget(mapping: ColumnMapping | undefined, name: string, position: number) {
+/** The header's entry of a mapping: by its position ("#3") when given, or by its text (loosely). */
+function mappedTarget(mapping: ColumnMapping | undefined, name: string, position?: number) {
   if (!mapping) return undefined;
-  const byPosition = mapping[`#${position}`];
+  const byPosition = position === undefined ? undefined : mapping[`#${position}`];
   if (byPosition !== undefined && byPosition.trim() !== '') return byPosition.trim();
   const key = normaliseCell(name);
   for (const [header, target] of Object.entries(mapping)) {
@@ -338,7 +333,7 @@ export function readImportHeader(
     const key = normaliseCell(name);
     const coded = readCode(key, byCode, parents);
     if (coded.code !== undefined) return { kind: 'item', name, code: coded.code, source: 'code' };
-    const saved = mappedTarget(context.savedMapping, name, Number.NaN);
+    const saved = mappedTarget(context.savedMapping, name);
     const fromSaved = saved === undefined ? null : fromTarget(name, saved, 'saved');
     if (fromSaved) return fromSaved;
     const nameKey = wordingKey(name);

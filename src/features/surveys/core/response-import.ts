@@ -10,13 +10,13 @@ import type { Edition, Text } from '../../../core/framework/edition.schema.js';
 import { prepareComment } from './comment-text.js';
 import {
   asksComment,
-  choiceKey,
   listImportItems,
   normaliseCell,
   PERSONAL_NOTE,
   readImportHeader,
   TIMESTAMP_NOTE,
   westernDigits,
+  wordingKey,
   type ColumnMapping,
   type IgnoredColumn,
   type ImportColumn,
@@ -185,12 +185,12 @@ const NUMBERED_LABEL = /^([0-9\u0e50-\u0e59]+|[a-z]{1,2})\s*[-–—.:)]\s*(\S.*
  * compared), or "code - label" when the label is not another option's. Undefined otherwise.
  */
 export function readChoice(item: Pick<ImportItem, 'values'>, cell: string): string | undefined {
-  const direct = item.values.get(choiceKey(cell));
+  const direct = item.values.get(wordingKey(cell));
   if (direct !== undefined) return direct;
   const numbered = NUMBERED_LABEL.exec(westernDigits(cell.trim()));
   if (!numbered) return undefined;
-  const byCode = item.values.get(choiceKey(numbered[1] ?? ''));
-  const byLabel = item.values.get(choiceKey(numbered[2] ?? ''));
+  const byCode = item.values.get(wordingKey(numbered[1] ?? ''));
+  const byLabel = item.values.get(wordingKey(numbered[2] ?? ''));
   return byLabel === undefined || byLabel === byCode ? byCode : undefined;
 }
 
@@ -404,17 +404,6 @@ export function buildTemplateHeader(
 ): string[] {
   const items = listImportItems(edition, instrumentCode).map((item) => item.code);
   return ['date', ...items, ...(asksComment(edition, instrumentCode) ? ['comment'] : [])];
-}
-
-/** The rows of a clean result as CSV with only what is imported (date and item columns). */
-export function formatImportedRows(result: ResponseImportResult): string {
-  const comments = result.rows.some((row) => row.comment !== undefined);
-  const rows = result.rows.map((row) => [
-    row.day,
-    ...result.itemColumns.map((code) => row.answers[code] ?? ''),
-    ...(comments ? [row.comment ?? ''] : []),
-  ]);
-  return formatCsv(['date', ...result.itemColumns, ...(comments ? ['comment'] : [])], rows);
 }
 
 /**
