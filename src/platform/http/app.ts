@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
+import { constants as zlibConstants } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
@@ -115,9 +116,11 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
   app.decorate('publicLimits', publicLimitsOf(config));
   app.decorate('publishedPages', new PageCache(PAGE_CACHE_BYTES));
   // answers over ~1 KB in br or gzip (cached public pages and static files come compressed
-  // already); request bodies are never decompressed: the form parser reads them as sent
+  // already); request bodies are never decompressed: the form parser reads them as sent.
+  // Brotli at quality 3: half the CPU of the plugin's 4 on a page here, for ~5 % more bytes
   await app.register(compress, {
     encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 3 } },
     threshold: 1024,
     customTypes: COMPRESSIBLE,
     globalDecompression: false,
