@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Run>> = {
   export: async () => (await import('./export.command.js')).runExportCommand,
   audit: async () => (await import('./audit.command.js')).runAuditCommand,
   surveys: async () => (await import('./surveys.command.js')).runSurveysCommand,
+  files: async () => (await import('./files.command.js')).runFilesCommand,
   doctor: async () => (await import('./doctor.command.js')).runDoctorCommand,
 };
 
@@ -33,6 +34,7 @@ const HELP = `Prongsai (โปร่งใส): การประเมิน�
   prongsai surveys reshuffle                      สลับลำดับคำตอบล่าสุด / rewrite recent answers in random order (PostgreSQL)
   prongsai audit checkpoint [--append FILE]       จุดตรวจบันทึก / print (and keep) the chain's head outside the database
   prongsai oit check-links [--round ID]           ตรวจลิงก์หลักฐาน OIT ที่ส่งแล้ว / re-check submitted OIT links
+  prongsai files move-to-database [--delete]      ย้ายไฟล์จากดิสก์เข้า PostgreSQL / move uploaded files from disk into PostgreSQL
   prongsai framework list                         ฉบับเกณฑ์ที่มีให้ / bundled editions
   prongsai framework check FILE|ID                ตรวจไฟล์ฉบับเกณฑ์ / check an edition file
   prongsai framework diff A B                     เทียบสองฉบับ / compare two editions
