@@ -214,5 +214,44 @@ for (const dialect of DIALECTS) {
       expect(page.statusCode).toBe(200);
       expect(page.body).toMatch(/\(ไฟล์ PDF \d+ KB\)/);
     });
+
+    it('streams a file of several chunks into the store and back out whole, with its length', async () => {
+      await submitted();
+      const before = await countStored(t.ctx, 'uploads');
+      // 700 KB: three chunks of the database store, read back in pieces
+      const big = Buffer.concat([PDF, Buffer.alloc(700 * 1024, 0x20)]);
+      await agency.get(`${base}/O3`);
+      const saved = await postUpload(
+        agency,
+        `${base}/O3`,
+        { urls: '', explanation: 'ไฟล์ใหญ่', action: 'save' },
+        { name: 'แผนผัง.pdf', bytes: big },
+      );
+      expect(saved.statusCode).toBe(302);
+      expect(await countStored(t.ctx, 'uploads')).toBe(before + 1);
+      const row = await t.ctx.db.kysely
+        .selectFrom('oit_file')
+        .selectAll()
+        .where('original_name', '=', 'แผนผัง.pdf')
+        .executeTakeFirstOrThrow();
+      expect(row.size).toBe(big.length);
+      const download = await agency.get(`${base}/O3/files/${row.id}`);
+      expect(download.statusCode).toBe(200);
+      expect(Number(download.headers['content-length'])).toBe(big.length);
+      expect(download.headers['content-type']).toBe('application/pdf');
+      expect(download.headers['content-disposition']).toContain(
+        `filename*=UTF-8''${encodeURIComponent('แผนผัง.pdf')}`,
+      );
+      expect(download.rawPayload.equals(big)).toBe(true);
+      // a form refused before its route ran (a stale form token) keeps nothing of its file
+      const stale = await postUpload(
+        agency,
+        `${base}/O3`,
+        { _csrf: 'x'.repeat(agency.lastCsrf.length), action: 'save' },
+        { name: 'again.pdf', bytes: big },
+      );
+      expect(stale.statusCode).toBe(403);
+      expect(await countStored(t.ctx, 'uploads')).toBe(before + 1);
+    });
   });
 }
