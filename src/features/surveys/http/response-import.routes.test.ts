@@ -231,6 +231,33 @@ for (const dialect of DIALECTS) {
       expect(fixed.body).toContain('คุณเลือกเอง');
       expect(fixed.body).toContain('2026-04-05');
       expect(fixed.body).toContain('value="import"');
+      // the selects name the headers they were shown for: in a file whose columns moved, each
+      // choice follows its header, not its old position
+      const [head = '', ...rows] = csv.split('\n');
+      const swap = (line: string) => {
+        const cells = line.match(/("[^"]*"|[^,]+)/g) ?? [];
+        return [cells[0], cells[1], cells[3], cells[2]].join(',');
+      };
+      const moved = [swap(head), ...rows.map(swap)].join('\n');
+      const headers = JSON.stringify(
+        (head.match(/("[^"]*"|[^,]+)/g) ?? []).map((h) => h.replace(/^"|"$/g, '')),
+      );
+      const again = await agency.post(base, {
+        csv: moved,
+        mode: 'preview',
+        columns: headers,
+        col_1: 'date',
+        col_3: 'i1.1',
+        col_4: 'i2',
+        dayOrder: 'dmy',
+      });
+      expect(again.statusCode).toBe(200);
+      expect(again.body).toMatch(
+        /<select id="col_3" name="col_3"[^>]*>.*?<option value="i2" selected/s,
+      );
+      expect(again.body).toMatch(
+        /<select id="col_4" name="col_4"[^>]*>.*?<option value="i1.1" selected/s,
+      );
     });
 
     it('takes a mapping and the day order through the API, and keeps the mapping for the next file', async () => {

@@ -48,7 +48,7 @@ interface ImportForm {
   file: ResponseImportFile;
   csv: string;
   confirm: boolean;
-  /** The column selects ("col_3" → "#3": item code, 'date', 'comment' or 'ignore'). */
+  /** The column selects ("col_3" → its header, or "#3"): item code, 'date', 'comment' or 'ignore'. */
   mapping: ColumnMapping;
   dayOrder: DayOrder | null;
 }
@@ -62,14 +62,28 @@ function readForm(body: unknown): ImportForm {
   const csv = typeof form.csv === 'string' ? form.csv : '';
   const xlsx = Buffer.isBuffer(form.xlsx) && form.xlsx.length > 0 ? form.xlsx : null;
   const file = xlsx ? { xlsxBuffer: xlsx } : { csvText: csv };
+  // the selects name the header they were shown for, so that a choice follows its column
+  // into another file (or an edited text) and never lands on another column
+  const headers = readHeaders(form.columns);
   const mapping: ColumnMapping = {};
   for (const [name, value] of Object.entries(form)) {
     const position = /^col_(\d{1,3})$/.exec(name)?.[1];
-    if (position !== undefined && typeof value === 'string' && value !== '')
-      mapping[`#${position}`] = value.slice(0, 40);
+    if (position === undefined || typeof value !== 'string' || value === '') continue;
+    mapping[headers[Number(position) - 1] ?? `#${position}`] = value.slice(0, 40);
   }
   const dayOrder = DAY_ORDERS.find((order) => order === form.dayOrder) ?? null;
   return { file, csv, confirm: form.mode === 'import', mapping, dayOrder };
+}
+
+/** The headers the page's column selects were shown for (a hidden JSON list). */
+function readHeaders(field: unknown): string[] {
+  if (typeof field !== 'string') return [];
+  try {
+    const list: unknown = JSON.parse(field);
+    return Array.isArray(list) ? list.map((header) => String(header)) : [];
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -210,6 +210,11 @@ export function ColumnMatches(props: {
           ),
         )}
       </p>
+      <input
+        type="hidden"
+        name="columns"
+        value={JSON.stringify(preview.columns.map((column) => column.column))}
+      />
       {askOrder && (
         <div class={preview.askDayOrder ? 'field field-error' : 'field'}>
           <label for="dayOrder">
