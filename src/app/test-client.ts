@@ -6,6 +6,7 @@ import type { ServiceContext } from '../platform/services/context.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.js';
 import { createApp } from './create-app.js';
 import type { AppOptions } from '../platform/http/request-context.js';
+import { checkApiAnswers } from '../platform/http/openapi-validate.test-support.js';
 import { openFileStore } from '../platform/services/file-store.service.js';
 
 /**
@@ -141,6 +142,8 @@ export async function createTestApp(
     },
     ...extra,
   });
+  // every /api/ answer a test receives must be one the OpenAPI document describes
+  checkApiAnswers(app);
   return {
     app,
     ctx,

@@ -1,6 +1,6 @@
 import type { RouteOptions } from 'fastify';
 import { z } from 'zod';
-import { ProblemSchema } from './typed-routes.js';
+import { isProblemSchema, ProblemSchema } from './typed-routes.js';
 
 /**
  * The OpenAPI 3.1 document of the JSON API, generated from the routes themselves: each /api/
@@ -46,14 +46,66 @@ const STATUS_TEXT: Record<string, string> = {
 
 const isZod = (value: unknown): value is z.ZodType => value instanceof z.ZodType;
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
-  return rest;
+type Json = Record<string, unknown>;
+
+/** The document's named schemas (`components.schemas`), by name. */
+type Components = Record<string, Json>;
+
+/** Points every `#/$defs/<name>` reference at `#/components/schemas/<the name given>`. */
+function pointRefs(node: unknown, names: ReadonlyMap<string, string>): unknown {
+  if (Array.isArray(node)) return node.map((item) => pointRefs(item, names));
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => {
+      if (key !== '$ref' || typeof value !== 'string' || !value.startsWith('#/$defs/'))
+        return [key, pointRefs(value, names)];
+      const name = value.slice('#/$defs/'.length);
+      return [key, `#/components/schemas/${names.get(name) ?? name}`];
+    }),
+  );
 }
 
-function parameters(schema: unknown, where: 'path' | 'query') {
+type Converted = Json & { $defs?: Record<string, Json> };
+
+/**
+ * The JSON Schema of a zod schema for what a client sends (`input`) or what the server sends
+ * (`output`). Its named parts (zod `.meta({ id })`) go to the components, referred to by
+ * `#/components/schemas/<id>`; a named part that reads differently as input is `<id>Input`.
+ */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output', components: Components): Json {
+  const convert = (mode: 'input' | 'output') =>
+    z.toJSONSchema(schema, { io: mode, unrepresentable: 'any' }) as Converted;
+  const { $schema: _ignored, $defs = {}, ...rest } = convert(io);
+  const outputDefs = io === 'output' ? $defs : (convert('output').$defs ?? {});
+  const plain = new Map(Object.keys(outputDefs).map((name) => [name, name]));
+  // a named part is <id>Input when it, or a named part it refers to, differs as input
+  const names = new Map(Object.keys($defs).map((name) => [name, name]));
+  for (let changed = io === 'input'; changed;) {
+    changed = false;
+    for (const [name, definition] of Object.entries($defs)) {
+      const same =
+        JSON.stringify(pointRefs(definition, names)) ===
+        JSON.stringify(pointRefs(outputDefs[name], plain));
+      if (!same && names.get(name) === name) {
+        names.set(name, `${name}Input`);
+        changed = true;
+      }
+    }
+  }
+  for (const [name, definition] of Object.entries($defs)) {
+    const placed = names.get(name) ?? name;
+    const value = pointRefs(definition, names) as Json;
+    const held = components[placed];
+    if (held && JSON.stringify(held) !== JSON.stringify(value))
+      throw new Error(`two schemas are named ${name}: give them other ids`);
+    components[placed] = value;
+  }
+  return pointRefs(rest, names) as Json;
+}
+
+function parameters(schema: unknown, where: 'path' | 'query', components: Components): Json[] {
   if (!(schema instanceof z.ZodObject)) return [];
-  const object = jsonSchema(schema, 'input') as {
+  const object = jsonSchema(schema, 'input', components) as {
     properties?: Record<string, unknown>;
     required?: string[];
   };
@@ -65,20 +117,19 @@ function parameters(schema: unknown, where: 'path' | 'query') {
   }));
 }
 
-const problemRef = { $ref: '#/components/schemas/Problem' };
-
-function responses(route: ApiRoute) {
+function responses(route: ApiRoute, components: Components) {
+  const problemRef = jsonSchema(ProblemSchema, 'output', components);
   const out: Record<string, unknown> = {};
   const declared = (route.schema?.response ?? {}) as Record<string, unknown>;
   for (const [status, schema] of Object.entries(declared)) {
-    const problem = schema === ProblemSchema;
+    const problem = isProblemSchema(schema);
     out[status] = {
       description: STATUS_TEXT[status] ?? 'Answer',
       ...(isZod(schema)
         ? {
             content: {
               [problem ? 'application/problem+json' : 'application/json']: {
-                schema: problem ? problemRef : jsonSchema(schema, 'output'),
+                schema: jsonSchema(schema, 'output', components),
               },
             },
           }
@@ -89,6 +140,9 @@ function responses(route: ApiRoute) {
     route.schema?.params || route.schema?.querystring || route.schema?.body ? '400' : null,
     route.signedIn ? '401' : null,
     route.csrf ? '403' : null,
+    // a body the parser cannot take: over the size limit, or of a type it does not read
+    route.schema?.body ? '413' : null,
+    route.schema?.body ? '415' : null,
     '429',
     '500',
   ];
@@ -106,6 +160,7 @@ const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z_]+)/g, '{$1}');
 /** The OpenAPI 3.1 document of the given /api/ routes. */
 export function buildOpenApiDocument(routes: readonly ApiRoute[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
+  const components: Components = {};
   for (const route of routes) {
     const schema = route.schema ?? {};
     const body = schema.body;
@@ -118,18 +173,18 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]): Record<string
         ...(schema.description ? { description: schema.description } : {}),
         tags: schema.tags,
         parameters: [
-          ...parameters(schema.params, 'path'),
-          ...parameters(schema.querystring, 'query'),
+          ...parameters(schema.params, 'path', components),
+          ...parameters(schema.querystring, 'query', components),
         ],
         ...(isZod(body)
           ? {
               requestBody: {
                 required: true,
-                content: { 'application/json': { schema: jsonSchema(body, 'input') } },
+                content: { 'application/json': { schema: jsonSchema(body, 'input', components) } },
               },
             }
           : {}),
-        responses: responses(route),
+        responses: responses(route, components),
         ...(route.signedIn ? {} : { security: [] }),
       },
     };
@@ -146,7 +201,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]): Record<string
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'prongsai_session' } },
-      schemas: { Problem: jsonSchema(ProblemSchema, 'output') },
+      schemas: components,
     },
     security: [{ session: [] }],
     paths,

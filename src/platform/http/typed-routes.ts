@@ -98,3 +98,21 @@ export const ProblemSchema = z
     detail: z.string().optional(),
   })
   .meta({ id: 'Problem' });
+
+/** The problem documents of the API: the plain one and those that carry more (`problemWith`). */
+const problemSchemas = new WeakSet<z.ZodType>([ProblemSchema]);
+
+/**
+ * A problem document carrying more than the plain one, e.g. the rows of an import refused whole;
+ * sent and documented as `application/problem+json` like it.
+ */
+export function problemWith<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const schema = ProblemSchema.extend(shape);
+  problemSchemas.add(schema);
+  return schema;
+}
+
+/** Whether a response schema is a problem document (answered as application/problem+json). */
+export function isProblemSchema(schema: unknown): boolean {
+  return schema instanceof z.ZodType && problemSchemas.has(schema);
+}

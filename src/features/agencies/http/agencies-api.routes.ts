@@ -17,7 +17,12 @@ import {
 import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { requireActor, requireCsrf, sendProblem } from '../../../platform/http/request-context.js';
 import { m } from '../../../platform/http/i18n.js';
-import { IdParams, ProblemSchema, typed } from '../../../platform/http/typed-routes.js';
+import {
+  IdParams,
+  ProblemSchema,
+  problemWith,
+  typed,
+} from '../../../platform/http/typed-routes.js';
 
 /** The signed-in person (requireActor ran before). */
 export function actorOf(request: FastifyRequest): Actor {
@@ -168,7 +173,13 @@ export function registerAgencyApi(app: FastifyInstance, ctx: ServiceContext): vo
         tags,
         querystring: ImportQuerySchema,
         body: ImportBodySchema,
-        response: { 200: ImportPreviewSchema, 404: ProblemSchema },
+        response: {
+          200: ImportPreviewSchema,
+          // input refused, or an import (dryRun=false) of a file with errors: refused whole,
+          // with the checked rows
+          400: problemWith(ImportPreviewSchema.partial().shape),
+          404: ProblemSchema,
+        },
       },
     },
     async (request, reply) => {
