@@ -27,7 +27,12 @@ import {
 } from '../../../platform/imports/http/import-upload.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { signedIn } from '../../../platform/http/route-support.js';
-import { ProblemSchema, typed, type TypedApp } from '../../../platform/http/typed-routes.js';
+import {
+  problemWith,
+  ProblemSchema,
+  typed,
+  type TypedApp,
+} from '../../../platform/http/typed-routes.js';
 import { importPath, ResponseImportPage } from './views/response-import.js';
 import { FormText, SurveyPathParams } from './survey-schemas.js';
 import type { SurveyParams } from './survey-admin-links.js';
@@ -265,6 +270,8 @@ function registerApi(api: TypedApp, ctx: ServiceContext): void {
         body: ImportBodySchema,
         response: {
           200: PreviewJson,
+          // a file with errors and dryRun=false: the preview says what to correct
+          400: problemWith(PreviewJson.partial().shape),
           404: ProblemSchema,
           409: ProblemSchema,
           413: ProblemSchema,
