@@ -2,32 +2,20 @@
 // round, the public OIT page and a survey page, each as a ratio to the stylesheet served by the
 // same `prongsai serve` process in the same run. Usage:
 //   node bench/public-pages.mjs [--concurrency 32] [--duration 10] [--warmup 2] [--runs 3]
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import {
   UNLIMITED,
+  cpuMs,
   freePort,
+  loadOptions,
   prepareSurveyDatabase,
   root,
   startProngsai,
 } from './survey-client.mjs';
 
-const { values } = parseArgs({
-  options: {
-    concurrency: { type: 'string', default: '32' },
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '2' },
-    runs: { type: 'string', default: '3' },
-  },
-});
-const load = {
-  concurrency: Number(values.concurrency),
-  warmupMs: Number(values.warmup) * 1000,
-  durationMs: Number(values.duration) * 1000,
-};
+const { values, load } = loadOptions();
 const file = join(root, '.bench', 'public-pages.db');
 /** What a browser sends: every answer may come compressed. */
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'th' };
@@ -52,16 +40,6 @@ async function text(base, path) {
   const response = await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'identity' } });
   if (response.status !== 200) throw new Error(`GET ${path}: ${response.status}`);
   return response.text();
-}
-
-/** CPU time (user + system) a process used so far, in ms; NaN where /proc is missing. */
-function cpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in ticks
-  } catch {
-    return NaN;
-  }
 }
 
 /**

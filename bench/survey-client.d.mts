@@ -5,6 +5,11 @@ export const THANKS: string;
 export const root: string;
 export const UNLIMITED: Record<string, string>;
 
+export function loadOptions(): {
+  values: { concurrency: string; duration: string; warmup: string; runs: string };
+  load: { concurrency: number; warmupMs: number; durationMs: number };
+};
+export function cpuMs(pid: number | undefined): number;
 export function runNode(args: string[], env?: Record<string, string>): Promise<string>;
 export function removeDatabase(file: string): void;
 export function prepareSurveyDatabase(

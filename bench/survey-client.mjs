@@ -1,13 +1,14 @@
 // @ts-check
-// Shared by bench/survey-submit.mjs and test/survey-kill.test.ts: prepares a seeded SQLite file
+// Shared by bench/survey-submit.mjs, bench/public-pages.mjs and test/survey-kill.test.ts: prepares a seeded SQLite file
 // with survey links, starts `prongsai serve` on it, learns the last-step form of a survey once
 // and posts complete forms, each with its own nonce. Types: survey-client.d.mts.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
 
 export const THANKS = 'ขอบคุณที่ตอบแบบวัด';
 export const root = new URL('..', import.meta.url).pathname;
@@ -16,6 +17,39 @@ export const UNLIMITED = {
   RATE_LIMIT_PER_MINUTE: '100000000',
   SURVEY_STEPS_PER_MINUTE: '100000000',
 };
+
+/**
+ * The load options of a bench's command line (`--concurrency 32 --duration 10 --warmup 2
+ * --runs 3`): the raw values, and the load in connections and milliseconds.
+ */
+export function loadOptions() {
+  const { values } = parseArgs({
+    options: {
+      concurrency: { type: 'string', default: '32' },
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' },
+      runs: { type: 'string', default: '3' },
+    },
+  });
+  return {
+    values,
+    load: {
+      concurrency: Number(values.concurrency),
+      warmupMs: Number(values.warmup) * 1000,
+      durationMs: Number(values.duration) * 1000,
+    },
+  };
+}
+
+/** CPU time (user + system) a process used so far, in ms; NaN where /proc is missing. */
+export function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in ticks
+  } catch {
+    return NaN;
+  }
+}
 
 /** Runs a node process in the repository; resolves with its stdout, rejects on a non-zero exit. */
 export function runNode(args, env = {}) {

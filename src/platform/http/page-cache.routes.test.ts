@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../db/test-databases.js';
 import { SNAPSHOT_RECHECK_MS } from './page-cache.js';
 import { createFixedClock } from '../infra/clock.js';
-import { createDemoApp, createTestApp, signedIn, type TestApp } from '../../app/test-client.js';
+import { createDemoApp, signedIn, type TestApp } from '../../app/test-client.js';
 
 const RESULTS = '/public/D01/2568/results';
 
@@ -166,34 +166,3 @@ for (const dialect of DIALECTS) {
     });
   });
 }
-
-describe('public rate limits from the settings [sqlite]', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp('sqlite', createFixedClock('2026-11-26T03:00:00.000Z'), {
-      PUBLIC_PAGES_PER_MINUTE: 3,
-      PUBLIC_FILES_PER_MINUTE: 2,
-    });
-  }, 60_000);
-  afterAll(async () => t?.close());
-
-  const statuses = async (url: string, times: number) => {
-    const visitor = t.client();
-    const seen: number[] = [];
-    for (let i = 0; i < times; i++) seen.push((await visitor.get(url)).statusCode);
-    return seen;
-  };
-
-  it('limits public pages to PUBLIC_PAGES_PER_MINUTE', async () => {
-    const seen = await statuses('/public', 4);
-    expect(seen.slice(0, 3)).toEqual([200, 200, 200]);
-    expect(seen[3]).toBe(429);
-  });
-
-  it('limits generated public files to PUBLIC_FILES_PER_MINUTE', async () => {
-    const seen = await statuses('/public/X01/2569/assets/report.docx', 3);
-    expect(seen.slice(0, 2).every((s) => s !== 429)).toBe(true);
-    expect(seen[2]).toBe(429);
-  });
-});
