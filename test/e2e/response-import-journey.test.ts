@@ -56,7 +56,7 @@ describe('survey answer import on a phone', () => {
     const main = page.locator('main');
     expect(await main.innerText()).toContain('อ่านได้สองแบบ');
     expect(await page.locator('#col_3').inputValue()).toBe('i1.1');
-    expect(await page.locator('#col_4').inputValue()).toBe('ignore');
+    expect(await page.locator('#col_4').inputValue()).toBe('');
     expect(await main.innerText()).toContain('ข้อมูลส่วนบุคคล ตัดทิ้ง ไม่นำเข้า');
     expect(await page.locator('button[value=import]').count()).toBe(0);
     await expectNoAxeViolations(page);

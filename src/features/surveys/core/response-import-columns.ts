@@ -317,12 +317,19 @@ export function readImportHeader(
     return code === undefined ? null : { kind: 'item', name, code, source };
   };
 
+  /** What is wrong with the header being read (a code that is no item), unless a choice settles it. */
+  let problem: Message | null = null;
+
   /** The person's choice wins; a choice that repeats what was found keeps how it was found. */
   const readColumn = (raw: string, position: number): ImportColumn => {
     const name = raw.trim();
+    problem = null;
     const found = findColumn(name);
     const chosen = mappedTarget(context.mapping, name, position);
-    if (chosen === undefined || chosen.toLowerCase() === targetOf(found)) return found;
+    if (chosen === undefined || (chosen.toLowerCase() === targetOf(found) && !problem)) {
+      if (problem) fileErrors.push(problem);
+      return found;
+    }
     const column = fromTarget(name, chosen, 'chosen');
     if (column) return column;
     fileErrors.push(unknownTarget(name, chosen, instrumentCode));
@@ -346,7 +353,7 @@ export function readImportHeader(
     const worded = name === '' ? undefined : matchWording(name, wording, taken);
     if (worded !== undefined) return fromTarget(name, worded, 'wording') as ImportColumn;
     if (coded.candidate !== undefined && name !== '') {
-      fileErrors.push(unknownItem(name, coded.candidate, instrumentCode, parents, elsewhere));
+      problem = unknownItem(name, coded.candidate, instrumentCode, parents, elsewhere);
       return { kind: 'ignored', name, reason: IGNORED.other, source: null };
     }
     if (key === '') return { kind: 'ignored', name, reason: IGNORED.unnamed, source: null };

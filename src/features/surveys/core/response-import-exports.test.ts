@@ -320,6 +320,15 @@ describe('choices and mappings', () => {
     expect(mappingToKeep(same)).toEqual({});
     const wrong = parseResponseCsv(text, { ...spec, mapping: { '#2': 'i99' } });
     expect(wrong.fileErrors[0]?.en).toContain('"i99" was chosen, but IIT has no such item');
+    // a header that looks like a code but is no item is an error until the person says what it is
+    const coded = 'i2,q7\n4,3\n';
+    expect(parseResponseCsv(coded, spec).fileErrors[0]?.en).toContain('no item q7 in IIT');
+    const settled = parseResponseCsv(coded, { ...spec, mapping: { q7: 'i7' } });
+    expect(settled.fileErrors).toEqual([]);
+    expect(settled.rows[0]?.answers).toEqual({ i2: '4', i7: '3' });
+    const dropped = parseResponseCsv(coded, { ...spec, mapping: { q7: 'ignore' } });
+    expect(dropped.fileErrors).toEqual([]);
+    expect(dropped.columns[1]).toMatchObject({ target: 'ignore', source: 'chosen' });
     const ignored = parseResponseCsv('i2,i7\n4,3\n', { ...spec, mapping: { i7: 'ignore' } });
     expect(ignored.itemColumns).toEqual(['i2']);
     expect(ignored.ignoredColumns[0]?.reason.en).toContain('You chose not to import');

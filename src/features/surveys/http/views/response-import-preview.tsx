@@ -252,8 +252,18 @@ export function ColumnMatches(props: {
               </p>
             )}
             <select id={id} name={id} aria-describedby={note ? `${id}-hint` : undefined}>
+              {column.source === null && (
+                // nothing matched: "not imported" until the person chooses (a code that is no
+                // item stays an error until then)
+                <option value="" selected>
+                  {pick(lang, m('— ไม่ตรงกับข้อใด (ไม่นำเข้า) —', '— matches nothing (not imported) —'))}
+                </option>
+              )}
               {options.map((option) => (
-                <option value={option.value} selected={option.value === column.target}>
+                <option
+                  value={option.value}
+                  selected={column.source !== null && option.value === column.target}
+                >
                   {option.label}
                 </option>
               ))}
