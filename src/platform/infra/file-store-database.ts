@@ -5,10 +5,10 @@ import {
   CHUNK_BYTES,
   newStoredName,
   pourContent,
-  type CheckedFile,
   type FileContent,
   type FileStore,
   type OpenedFile,
+  type SavedFile,
   type SaveOptions,
   type StoredFile,
   type StoreFolder,
@@ -37,22 +37,14 @@ export class DatabaseFileStore implements FileStore {
     private readonly now: () => string = () => new Date().toISOString(),
   ) {}
 
-  save(
-    folder: StoreFolder,
-    content: FileContent,
-    options: SaveOptions & { fileName: string },
-  ): Promise<CheckedFile>;
-  save(folder: StoreFolder, content: FileContent, options?: SaveOptions): Promise<StoredFile>;
   async save(
     folder: StoreFolder,
     content: FileContent,
     options: SaveOptions = {},
-  ): Promise<StoredFile | CheckedFile> {
+  ): Promise<SavedFile> {
     const name = newStoredName(folder);
     return this.db.transaction().execute(async (trx) => {
-      const poured = await this.write(trx, name, content, options);
-      const stored = { storedName: name, size: poured.size, sha256: poured.sha256 };
-      return poured.contentType === null ? stored : { ...stored, contentType: poured.contentType };
+      return { storedName: name, ...(await this.write(trx, name, content, options)) };
     });
   }
 

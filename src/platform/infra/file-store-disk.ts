@@ -6,12 +6,11 @@ import {
   CHUNK_BYTES,
   newStoredName,
   pourContent,
-  type CheckedFile,
   type FileContent,
   type FileStore,
   type OpenedFile,
+  type SavedFile,
   type SaveOptions,
-  type StoredFile,
   type StoreFolder,
 } from './file-store.js';
 
@@ -32,17 +31,11 @@ export class DiskFileStore implements FileStore {
     return join(this.root, storedName);
   }
 
-  save(
-    folder: StoreFolder,
-    content: FileContent,
-    options: SaveOptions & { fileName: string },
-  ): Promise<CheckedFile>;
-  save(folder: StoreFolder, content: FileContent, options?: SaveOptions): Promise<StoredFile>;
   async save(
     folder: StoreFolder,
     content: FileContent,
     options: SaveOptions = {},
-  ): Promise<StoredFile | CheckedFile> {
+  ): Promise<SavedFile> {
     const storedName = newStoredName(folder);
     const path = this.pathOf(storedName);
     await mkdir(dirname(path), { recursive: true });
@@ -55,8 +48,7 @@ export class DiskFileStore implements FileStore {
       });
       closed = true;
       await handle.close();
-      const stored = { storedName, size: poured.size, sha256: poured.sha256 };
-      return poured.contentType === null ? stored : { ...stored, contentType: poured.contentType };
+      return { storedName, ...poured };
     } catch (error) {
       if (!closed) await handle.close().catch(() => undefined);
       await unlink(path).catch(() => undefined);

@@ -161,6 +161,11 @@ export interface CheckedFile extends StoredFile {
   contentType: string;
 }
 
+/** What a store wrote: with the content type when it was given a file name to check against. */
+export interface SavedFile extends StoredFile {
+  contentType: string | null;
+}
+
 /** A stored file opened for reading: its size and its bytes as a stream, chunk by chunk. */
 export interface OpenedFile {
   size: number;
@@ -187,12 +192,7 @@ export interface FileStore {
    * Writes content under a new random name in `folder`, streamed: the size limit and the type
    * check apply while it arrives; a refused or failed write leaves nothing behind.
    */
-  save(
-    folder: StoreFolder,
-    content: FileContent,
-    options: SaveOptions & { fileName: string },
-  ): Promise<CheckedFile>;
-  save(folder: StoreFolder, content: FileContent, options?: SaveOptions): Promise<StoredFile>;
+  save(folder: StoreFolder, content: FileContent, options?: SaveOptions): Promise<SavedFile>;
   /** Opens a stored file for reading; null when there is no such file. */
   open(storedName: string): Promise<OpenedFile | null>;
   /** Removes a stored file (nothing happens when it is not there). */
@@ -309,7 +309,9 @@ export async function receiveUpload(
     }),
   };
   try {
-    const stored = await store.save('uploads', rest, { maxBytes, fileName });
+    const saved = await store.save('uploads', rest, { maxBytes, fileName });
+    // a file name was given: the check named the type
+    const stored = { ...saved, contentType: saved.contentType ?? 'application/octet-stream' };
     return { fileName, stored, refusal: null };
   } catch (error) {
     await drain();
