@@ -118,6 +118,8 @@ const NO_SCORES: Record<string, string> = {
   '/public/:agencyCode/:year/measures/progress': 'published measures progress',
   '/public/:agencyCode/:year/measures/progress.json': 'published measures progress',
   '/public/:agencyCode/:year/measures/progress.pdf': 'published measures progress',
+  '/public/open-data': 'links to the open data files and their columns',
+  '/public/open-data/datapackage.json': 'the open data files described (names, types, licence)',
   '/agencies/:id/assets/report': 'the asset register report',
   '/agencies/:id/assets/report.docx': 'the asset register report',
   '/agencies/:id/assets/report.pdf': 'the asset register report',
@@ -413,7 +415,9 @@ for (const dialect of DIALECTS) {
       const open = (await t.client().get(`/public/open-data/${YEAR}.json`)).json();
       const row = open.records.find((r: { agency_code: string }) => r.agency_code === 'S01');
       expect(row).toMatchObject({ iit: null, total: null, level_code: null });
-      expect(row.withheld).toEqual(['iit', 'total', 'level']);
+      // the columns withheld, comma-separated, and the note saying why (issue 14: one record shape)
+      expect(row.withheld).toBe('iit,total,level');
+      expect(row.note).toBe(`${TEXT_TH} / ${TEXT_EN}: iit, total, level`);
       // the parent's roll-up counts the unit nowhere and says so
       const rollup = (
         await c.api('GET', `/api/v1/agencies/${parentId}/rollup?year=${YEAR}`)

@@ -12,5 +12,10 @@ export const resultsFeature: Feature = {
 };
 
 // What other features use of this one: its door.
-export { openDataCsv, openDataJson, type OpenDataRecord } from './reports/open-data.js';
+export {
+  OPEN_DATA_COLUMNS,
+  openDataCsv,
+  openDataJson,
+  type OpenDataRecord,
+} from './reports/open-data.js';
 export { listOpenData } from './services/public-results.service.js';

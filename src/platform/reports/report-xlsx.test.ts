@@ -1,7 +1,12 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { openDataCsv, openDataJson, type OpenDataRecord } from '../../features/results/feature.js';
+import {
+  OPEN_DATA_COLUMNS,
+  openDataCsv,
+  openDataJson,
+  type OpenDataRecord,
+} from '../../features/results/feature.js';
 import {
   ignoreNumbersStoredAsText,
   resultsWorkbook,
@@ -303,8 +308,8 @@ describe('open data', () => {
       eit: 88.456,
       oit: null,
       total: null,
-      levelCode: null,
-      levelName: null,
+      levelCode: 'excellent',
+      levelName: { th: 'ผ่านดีเยี่ยม', en: 'Excellent pass' },
       withheld: [],
     },
     {
@@ -324,26 +329,48 @@ describe('open data', () => {
 
   it('writes CSV through the one CSV writer: quoted, formula-guarded, two decimals, empty for none', () => {
     expect(openDataCsv(rows)).toBe(
-      '\uFEFFagency_code,agency_name,agency_type,year,iit,eit,oit,total,level_code,level_name_th,note\r\n' +
-        `D01,"'+กรม, ""หนึ่ง""",department,2568,90.00,88.46,,,,,\r\n` +
-        'L01,อบต.,local,2568,,91.00,100.00,,,,"ข้อมูลไม่พอ / not enough respondents: iit, total, level"\r\n',
+      '\uFEFFagency_code,agency_name,agency_type,year,iit,eit,oit,total,level_code,level_name_th,note,level_name_en,withheld\r\n' +
+        `D01,"'+กรม, ""หนึ่ง""",department,2568,90.00,88.46,,,excellent,ผ่านดีเยี่ยม,,Excellent pass,\r\n` +
+        'L01,อบต.,local,2568,,91.00,100.00,,,,"ข้อมูลไม่พอ / not enough respondents: iit, total, level",,"iit,total,level"\r\n',
     );
   });
 
-  it('writes JSON with the year, the count and one record per agency', () => {
-    expect(openDataJson(2568, rows)).toMatchObject({
-      year: 2568,
-      count: 2,
-      records: [
-        { agency_code: 'D01', agency_name: '+กรม, "หนึ่ง"', iit: 90, oit: null, level_name: null },
-        {
-          agency_code: 'L01',
-          iit: null,
-          total: null,
-          withheld: ['iit', 'total', 'level'],
-          withheld_reason: 'ข้อมูลไม่พอ / not enough respondents',
-        },
-      ],
-    });
+  it('writes JSON with the year, the count and one record per agency, of exactly the columns', () => {
+    const json = openDataJson(2568, rows);
+    expect(json).toMatchObject({ year: 2568, count: 2, columns: OPEN_DATA_COLUMNS });
+    // each record: the CSV's columns in its order, null where the CSV cell is empty
+    expect(json.records).toEqual([
+      {
+        agency_code: 'D01',
+        agency_name: '+กรม, "หนึ่ง"',
+        agency_type: 'department',
+        year: 2568,
+        iit: 90,
+        eit: 88.456,
+        oit: null,
+        total: null,
+        level_code: 'excellent',
+        level_name_th: 'ผ่านดีเยี่ยม',
+        note: null,
+        level_name_en: 'Excellent pass',
+        withheld: null,
+      },
+      {
+        agency_code: 'L01',
+        agency_name: 'อบต.',
+        agency_type: 'local',
+        year: 2568,
+        iit: null,
+        eit: 91,
+        oit: 100,
+        total: null,
+        level_code: null,
+        level_name_th: null,
+        note: 'ข้อมูลไม่พอ / not enough respondents: iit, total, level',
+        level_name_en: null,
+        withheld: 'iit,total,level',
+      },
+    ]);
+    for (const record of json.records) expect(Object.keys(record)).toEqual(OPEN_DATA_COLUMNS);
   });
 });

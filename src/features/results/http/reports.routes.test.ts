@@ -6,6 +6,8 @@ import { findRound } from '../../rounds/feature.js';
 import { createFixedClock } from '../../../platform/infra/clock.js';
 import { pdfFonts, pdfText } from '../../../platform/infra/pdf-text.js';
 import { resultsEvidence } from '../evidence.js';
+import { readCsvRecords } from '../../../core/csv-records.js';
+import { csvTableProblems, recordsProblems, type TableSchema } from '../../../core/table-schema.js';
 import {
   createDemoApp,
   roundsOf,
@@ -15,6 +17,28 @@ import {
   signedIn,
   createOutsider,
 } from '../../../app/test-client.js';
+
+interface DataPackage {
+  name: string;
+  title: string;
+  homepage: string;
+  keywords: string[];
+  resources: {
+    name: string;
+    path: string;
+    format: string;
+    mediatype: string;
+    schema: TableSchema;
+  }[];
+}
+
+/** A CSV file's header and rows of cells. */
+function csvTable(text: string): { header: string[]; rows: string[][] } {
+  const { records, error } = readCsvRecords(text);
+  expect(error).toBeNull();
+  const [header = [], ...rows] = records.map((r) => r.fields);
+  return { header, rows };
+}
 
 async function documentXml(bytes: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
@@ -219,11 +243,110 @@ for (const dialect of DIALECTS) {
       expect(d01?.year).toBe(2568);
       const csv = (await anonymous.get('/public/open-data/2568.csv')).body.split('\r\n');
       expect(csv[0]).toBe(
-        '\uFEFFagency_code,agency_name,agency_type,year,iit,eit,oit,total,level_code,level_name_th,note',
+        '\uFEFFagency_code,agency_name,agency_type,year,iit,eit,oit,total,level_code,level_name_th,note,level_name_en,withheld',
       );
       expect(csv.filter((l) => l !== '').length).toBe(json.count + 1);
       const empty = (await anonymous.get('/public/open-data/2569.json')).json();
       expect(empty.count).toBe(0);
+    });
+
+    it('describes the open data as a Frictionless Data Package that its files follow', async () => {
+      // a Host header of the client's choosing changes nothing: addresses come from APP_URL
+      const anonymous = t.client();
+      const answer = await anonymous.get('/public/open-data/datapackage.json', {
+        host: 'evil.example',
+      });
+      expect(answer.statusCode).toBe(200);
+      expect(answer.headers['content-type']).toContain('application/json');
+      expect(answer.headers['access-control-allow-origin']).toBe('*');
+      const pkg = answer.json() as DataPackage;
+      expect(pkg).toMatchObject({
+        name: 'prongsai-ita-results',
+        homepage: 'http://localhost/public/open-data',
+        licenses: [{ name: 'CC-BY-4.0' }],
+        version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+        created: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      });
+      expect(pkg.title).toMatch(/^ผลการประเมิน/);
+      expect(pkg.keywords).toContain('ITA');
+      // one CSV and one JSON resource per published year (2568 in the demo), absolute addresses
+      expect(pkg.resources.map((r) => [r.name, r.path, r.format, r.mediatype])).toEqual([
+        ['ita-results-2568-csv', 'http://localhost/public/open-data/2568.csv', 'csv', 'text/csv'],
+        [
+          'ita-results-2568-json',
+          'http://localhost/public/open-data/2568.json',
+          'json',
+          'application/json',
+        ],
+      ]);
+      for (const resource of pkg.resources) {
+        const { schema } = resource;
+        expect(schema.primaryKey).toEqual(['agency_code', 'year']);
+        expect(schema.missingValues).toEqual(['']);
+        const fields = Object.fromEntries(schema.fields.map((f) => [f.name, f]));
+        expect(fields.total).toMatchObject({
+          type: 'number',
+          unit: 'points',
+          constraints: { minimum: 0, maximum: 100 },
+        });
+        expect(fields.level_code?.constraints?.enum).toEqual(
+          expect.arrayContaining(['excellent', 'AA']),
+        );
+        for (const field of schema.fields) {
+          expect(field.title).toMatch(/[\u0E00-\u0E7F]/);
+          expect(field.description).toMatch(/[\u0E00-\u0E7F].* \/ [A-Z]/);
+        }
+        const file = await anonymous.get(new URL(resource.path).pathname);
+        expect(file.statusCode).toBe(200);
+        if (resource.format === 'csv') {
+          const { header, rows } = csvTable(file.body);
+          const read = csvTableProblems(schema, header, rows);
+          expect(read.problems).toEqual([]);
+          expect(read.records.length).toBeGreaterThan(1);
+        } else {
+          const json = file.json() as { columns: string[]; records: Record<string, unknown>[] };
+          // the columns declared are exactly each record's, in order, and the schema's fields
+          expect(json.columns).toEqual(schema.fields.map((f) => f.name));
+          expect(recordsProblems(schema, json.records)).toEqual([]);
+          for (const record of json.records) expect(Object.keys(record)).toEqual(json.columns);
+        }
+      }
+      // the CSV and the JSON say the same: the CSV read through the schema is the JSON, but
+      // for the two decimals of the CSV's figures
+      const schema = pkg.resources[0]!.schema;
+      const table = csvTable((await anonymous.get('/public/open-data/2568.csv')).body);
+      const csvRead = csvTableProblems(schema, table.header, table.rows).records;
+      const jsonRecords = (await anonymous.get('/public/open-data/2568.json')).json()
+        .records as Record<string, unknown>[];
+      const rounded = (record: Record<string, unknown>) =>
+        Object.fromEntries(
+          Object.entries(record).map(([k, v]) => [
+            k,
+            typeof v === 'number' && k !== 'year' ? Number(v.toFixed(2)) : v,
+          ]),
+        );
+      expect(csvRead.map(rounded)).toEqual(jsonRecords.map(rounded));
+    });
+
+    it('has a public open data page linking each year, the licence and the data package', async () => {
+      const page = await t.client().get('/public/open-data');
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(
+        '<link rel="describedby" type="application/json" href="/public/open-data/datapackage.json"',
+      );
+      for (const href of [
+        '/public/open-data/2568.csv',
+        '/public/open-data/2568.json',
+        '/public/open-data/datapackage.json',
+        'https://creativecommons.org/licenses/by/4.0/',
+      ])
+        expect(page.body).toContain(`href="${href}"`);
+      expect(page.body).toContain('<code>level_name_en</code>');
+      const results = await t.client().get('/public/D01/2568/results');
+      expect(results.body).toContain('href="/public/open-data"');
+      expect(results.body).toContain(
+        '<link rel="alternate" type="application/json" href="/public/D01/2568/results.json"',
+      );
     });
 
     it("refuses another agency's user with 404", async () => {

@@ -1,6 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../core/errors.js';
-import { openDataCsv, openDataJson } from '../reports/open-data.js';
+import {
+  DATA_PACKAGE_PATH,
+  OPEN_DATA_PATH,
+  openDataCsv,
+  openDataJson,
+  openDataPackage,
+} from '../reports/open-data.js';
+import { openDataCatalog } from '../services/open-data.service.js';
+import { OpenDataPage } from './views/open-data-page.js';
 import { indicatorChartSvg } from '../../../platform/reports/charts.js';
 import type { ReportDocument } from '../../../platform/reports/report-document.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
@@ -33,7 +41,7 @@ import {
   sendReport,
   sendReportHtml,
 } from '../../../platform/http/report-response.js';
-import { signedIn } from '../../../platform/http/route-support.js';
+import { publicOrigin, signedIn } from '../../../platform/http/route-support.js';
 import {
   ExportProgressPage,
   PublicResultsPage,
@@ -47,6 +55,7 @@ import {
 } from '../../../platform/http/route-kit.js';
 import { IdParams, typed } from '../../../platform/http/typed-routes.js';
 import {
+  DataPackageJson,
   JobParams,
   OpenDataJson,
   OpenDataParams,
@@ -287,10 +296,30 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext, pages: PageCa
   });
 }
 
+/**
+ * The open data's page (`/public/open-data`: files by year, licence, columns) and its Frictionless
+ * Data Package (`datapackage.json`, for data portals), both from the published rounds.
+ */
+function registerOpenDataDescription(app: FastifyInstance, ctx: ServiceContext): void {
+  const api = typed(app);
+  api.get(OPEN_DATA_PATH, PUBLIC_PAGE_LIMIT, async (request, reply) => {
+    const { years } = await openDataCatalog(ctx);
+    return sendPage(reply, <OpenDataPage page={pageOf(request)} years={years} />);
+  });
+  const described = { ...PUBLIC_PAGE_LIMIT, schema: { response: { 200: DataPackageJson } } };
+  api.get(DATA_PACKAGE_PATH, described, async (request, reply) => {
+    const catalog = await openDataCatalog(ctx);
+    return reply
+      .header('access-control-allow-origin', '*')
+      .send(openDataPackage({ ...catalog, origin: publicOrigin(request) }));
+  });
+}
+
 /** Reports of a round (PDF, DOCX, HTML, XLSX), roll-up export, public results and open data. */
 export function registerReportsRoutes(app: FastifyInstance, options: AppOptions): void {
   const jobs = new ExportJobs(Date.now, (error) => app.log.error(error, 'export failed'));
   registerRoundReports(app, options.ctx);
   registerRollupExport(app, options.ctx, jobs);
   registerPublic(app, options.ctx, app.publishedPages);
+  registerOpenDataDescription(app, options.ctx);
 }

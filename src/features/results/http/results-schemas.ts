@@ -4,6 +4,8 @@ import { IdParams } from '../../../platform/http/typed-routes.js';
 import type { AgencyHistory, AgencyRollup } from '../services/rollup.service.js';
 import type { ResultNode, RoundResults } from '../services/results.service.js';
 import { FormText as text } from '../../../platform/http/typed-routes.js';
+import type { TableField } from '../../../core/table-schema.js';
+import { openDataSchema } from '../reports/open-data.js';
 
 /**
  * The zod schemas of the results routes: what their links read (all of it lenient: a link that
@@ -337,33 +339,53 @@ export const PublicResultsJson = z.object({
 });
 
 /** The national open data of a year as JSON. */
+/** A column of the open data as zod: its type, null allowed unless required, its meaning. */
+function openDataColumn(field: TableField) {
+  const types = {
+    string: z.string(),
+    integer: z.number().int(),
+    number: z.number(),
+    boolean: z.boolean(),
+    date: z.iso.date(),
+  };
+  const type = types[field.type];
+  const required = field.constraints?.required === true;
+  return (required ? type : type.nullable()).describe(`${field.title} — ${field.description}`);
+}
+
+/** `/public/open-data/:year.json`: each record has exactly the columns (the Table Schema's). */
 export const OpenDataJson = z.object({
   dataset: z.string(),
   year: z.number().int(),
   count: z.number().int(),
   columns: z.array(z.string()).readonly(),
   records: z.array(
-    z.object({
-      agency_code: z.string(),
-      agency_name: z.string(),
-      agency_type: z.string(),
-      year: z.number().int(),
-      iit: z.number().nullable(),
-      eit: z.number().nullable(),
-      oit: z.number().nullable(),
-      total: z.number().nullable(),
-      level_code: z.string().nullable(),
-      level_name: Text.nullable(),
-      withheld: z
-        .array(z.string())
-        .describe('Fields withheld (null above) because too few people answered, e.g. iit, total'),
-      withheld_reason: z
-        .string()
-        .nullable()
-        .describe('ข้อมูลไม่พอ / not enough respondents, when anything is withheld'),
-    }),
+    z.strictObject(
+      Object.fromEntries(openDataSchema().fields.map((f) => [f.name, openDataColumn(f)])),
+    ),
   ),
 });
+
+/** `/public/open-data/datapackage.json`: a Frictionless Data Package (fields as published). */
+export const DataPackageJson = z
+  .object({
+    profile: z.string(),
+    name: z.string(),
+    title: z.string(),
+    description: z.string(),
+    homepage: z.string(),
+    licenses: z.array(z.object({ name: z.string(), path: z.string(), title: z.string() })),
+    version: z.string(),
+    created: z.string().optional(),
+    keywords: z.array(z.string()),
+    resources: z.array(
+      z
+        .object({ name: z.string(), path: z.string(), format: z.string(), mediatype: z.string() })
+        .loose()
+        .describe('A file of one year (CSV or JSON) with its Table Schema'),
+    ),
+  })
+  .describe('Frictionless Data Package (https://datapackage.org) of the national open data');
 
 // Compile-time: each answer's schema lists exactly the fields its service returns (a field
 // added to a service and not here would otherwise be dropped from the answer without a word).

@@ -38,6 +38,8 @@ interface PublicLayoutProps {
   children: ComponentChildren;
   /** Extra class of `main` (e.g. `public-oit`). */
   mainClass?: string;
+  /** Extra elements of the head (e.g. a link to the page's data as JSON). */
+  head?: ComponentChildren;
 }
 
 /**
@@ -51,6 +53,7 @@ export function PublicLayout({
   agency,
   children,
   mainClass,
+  head,
 }: PublicLayoutProps) {
   const other: Lang = lang === 'th' ? 'en' : 'th';
   const heading = typeof title === 'string' ? title : pick(lang, title);
@@ -63,6 +66,7 @@ export function PublicLayout({
         <title>{`${heading} · Prongsai`}</title>
         <StylesheetLink />
         <IconLink />
+        {head}
       </head>
       <body class="public-page">
         <a class="skip" href="#main">

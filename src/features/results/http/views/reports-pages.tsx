@@ -7,6 +7,7 @@ import { PublicLayout } from '../../../../platform/http/views/layout-public.js';
 import { ExplanationTree, formatFigure, InstrumentScoresTable } from './results-tree.js';
 import { WithheldNotice } from './withheld-notice.js';
 import { ChartFigure } from '../../../../platform/http/views/chart-figure.js';
+import { OPEN_DATA_PATH, openDataFilePath } from '../../reports/open-data.js';
 
 type Round = ReportFacts['round'];
 
@@ -208,6 +209,7 @@ export function PublicResultsPage(props: {
         `ผลการประเมิน ITA ${round.agencyNameTh} ปี ${round.editionYear}`,
         `ITA results: ${round.agencyNameTh}, ${round.editionYear}`,
       )}
+      head={<link rel="alternate" type="application/json" href={path('/results.json')} />}
     >
       <section class="results-summary">
         <p>
@@ -253,11 +255,15 @@ export function PublicResultsPage(props: {
             <a href={path('/results.csv')}>CSV</a> · <a href={path('/results.json')}>JSON</a>
           </li>
           <li>
-            <a href={`/public/open-data/${round.editionYear}.csv`}>
+            <a href={openDataFilePath(round.editionYear, 'csv')}>
               {pick(
                 lang,
                 m('ข้อมูลเปิดทุกหน่วยงานของปีนี้ (CSV)', 'Open data of every agency this year (CSV)'),
               )}
+            </a>{' '}
+            ·{' '}
+            <a href={OPEN_DATA_PATH}>
+              {pick(lang, m('ข้อมูลเปิดทุกปีและคำอธิบาย', 'All years of open data, described'))}
             </a>
           </li>
         </ul>
