@@ -219,6 +219,15 @@ export function d01RoundOf(server: DemoServer, year: number): string {
   ).id;
 }
 
+/** D01's round that is collecting in the demo (the current year, whichever it is). */
+export function d01CollectingRoundOf(server: DemoServer): string {
+  return demoRow<{ id: string }>(
+    server,
+    `select r.id from assessment_round r join agency a on a.id = r.agency_id
+     where a.code = 'D01' and r.state = 'collecting'`,
+  ).id;
+}
+
 /**
  * The demo's years as seeded (it takes them from the clock): the year collecting and the year
  * published before it (on 2026-12-06, 2570 and 2569).

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  d01CollectingRoundOf,
   demoJourney,
   demoRow,
   demoYears,
   expectNoAxeViolations,
   submitVia,
   signedInPage,
-  type DemoServer,
 } from './browser.js';
 import { loadEdition } from '../../src/features/editions/feature.js';
-
-/** D01's round that is collecting in the demo (the current year, whichever it is). */
-function collectingRound(server: DemoServer): string {
-  return demoRow<{ id: string }>(
-    server,
-    `select r.id from assessment_round r join agency a on a.id = r.agency_id
-     where a.code = 'D01' and r.state = 'collecting'`,
-  ).id;
-}
 
 /** A recent day whose day and month are both 12 or less and differ: "5/4" reads two ways. */
 function ambiguousDay(): { day: number; month: number; year: number } {
@@ -48,7 +39,7 @@ describe('survey answer import on a phone', () => {
 
     const page = await signedInPage(demo.browser, demo.server, 'agency@example.org');
     await page.goto(
-      `${demo.server.base}/rounds/${collectingRound(demo.server)}/surveys/IIT/import`,
+      `${demo.server.base}/rounds/${d01CollectingRoundOf(demo.server)}/surveys/IIT/import`,
     );
     await page.fill('#csv', csv);
     await submitVia(page, 'button[value=preview]');

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  d01CollectingRoundOf,
   demoJourney,
-  demoRow,
   expectNoAxeViolations,
   signedInPage,
   submitVia,
-  type DemoServer,
 } from './browser.js';
-
-/** D01's round that is collecting in the demo (the current year, whichever it is). */
-function collectingRound(server: DemoServer): string {
-  return demoRow<{ id: string }>(
-    server,
-    `select r.id from assessment_round r join agency a on a.id = r.agency_id
-     where a.code = 'D01' and r.state = 'collecting'`,
-  ).id;
-}
 
 /**
  * Issue 13, part 1, in Chromium on a phone: the round's page is a step list that fits the
@@ -27,7 +17,7 @@ describe('the round page in Chromium, on a phone', () => {
 
   it('shows the step list, links only what opens, and moves a stage on its confirmation page', async () => {
     const { server, browser } = demo;
-    const roundId = collectingRound(server);
+    const roundId = d01CollectingRoundOf(server);
     const page = `${server.base}/rounds/${roundId}`;
 
     const agency = await signedInPage(browser, server, 'agency@example.org');
