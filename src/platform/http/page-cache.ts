@@ -50,7 +50,7 @@ export interface CachedPage {
   br: Buffer;
 }
 
-/** What a cache holds and did: for tests, the benchmark and anyone watching memory. */
+/** What a cache holds and did: for tests and anyone watching memory. */
 export interface PageCacheStats {
   entries: number;
   bytes: number;
@@ -62,7 +62,11 @@ export interface PageCacheStats {
 const sizeOf = (page: CachedPage) =>
   page.identity.length + page.gzip.length + page.br.length + page.etag.length * 2;
 
-/** The strong entity tag of a page: its cache key (snapshot, page, language) and its bytes. */
+/**
+ * The strong entity tag of a page: its cache key (snapshot, page, language) and its bytes. The
+ * bytes count because a strong tag promises them, and two processes may render one snapshot with
+ * different bytes (ECharts numbers the class names of its SVG charts per process).
+ */
 export function pageEtag(key: string, body: Buffer): string {
   const hash = createHash('sha256').update(key).update('\n').update(body).digest('base64url');
   return `"${hash.slice(0, 27)}"`;
