@@ -194,6 +194,25 @@ describe('imports of real form exports', () => {
     ]);
   });
 
+  it('knows the columns of Microsoft Forms with the Thai interface', () => {
+    const header = 'รหัส,เวลาเริ่ม,เวลาที่เสร็จสิ้น,อีเมล,ชื่อ,เวลาที่แก้ไขล่าสุด,i2';
+    const result = parseResponseCsv(
+      `${header}\n7,2026-05-10 23:59:00,2026-05-11 00:02:10,x@example.org,ก ข,,มาก`,
+      specOf('IIT'),
+    );
+    expectClean(result);
+    expect(result.columns.map((c) => c.target)).toEqual([
+      'personal',
+      'ignore',
+      'date',
+      'personal',
+      'personal',
+      'ignore',
+      'i2',
+    ]);
+    expect(result.rows.map((r) => [r.day, r.answers])).toEqual([['2026-05-11', { i2: '3' }]]);
+  });
+
   it('reads a LimeSurvey CSV with question codes (i1[SQ001]) and its system columns', () => {
     const result = parseResponseCsv(fixture('limesurvey-codes.csv'), specOf('IIT'));
     expectClean(result);
