@@ -18,6 +18,7 @@ import * as snapshotAgency from './migrations/202612150900_snapshot_agency.js';
 import * as oitHandoff from './migrations/202612161000_oit_handoff.js';
 import * as importMapping from './migrations/202612200900_import_mapping.js';
 import * as storedFiles from './migrations/202612201000_stored_files.js';
+import * as backgroundJobs from './migrations/202612201100_background_jobs.js';
 
 /** Every migration, in order: a static list (no file scanning), the same for both engines. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202612161000_oit_handoff': oitHandoff,
   '202612200900_import_mapping': importMapping,
   '202612201000_stored_files': storedFiles,
+  '202612201100_background_jobs': backgroundJobs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

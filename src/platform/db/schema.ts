@@ -338,6 +338,7 @@ export interface Database {
   measure_file: MeasureFileTable;
   stored_file: StoredFileTable;
   stored_file_chunk: StoredFileChunkTable;
+  background_job: BackgroundJobTable;
   measure_publication: MeasurePublicationTable;
   measure_carry: MeasureCarryTable;
   // -- activities tables (migration 202611261720_activities) --
@@ -689,4 +690,29 @@ export interface ImportMappingTable {
   mapping_json: string;
   /** ISO 8601 UTC. */
   updated_at: string;
+}
+
+/**
+ * A background job: its progress and result file, readable by every process on the database
+ * (migration 202612201100_background_jobs).
+ */
+export interface BackgroundJobTable {
+  id: string;
+  kind: string;
+  /** 'queued' | 'running' | 'done' | 'failed'. */
+  state: string;
+  /** Who asked (the only person who may see it and take its file); null for scheduled runs. */
+  user_id: string | null;
+  label: string;
+  done: number;
+  total: number;
+  /** The result file's stored name in the file store, its download name and content type. */
+  result_name: string | null;
+  result_file_name: string | null;
+  result_content_type: string | null;
+  /** Why it failed (for the log and the operators; people see only that it failed). */
+  error: string | null;
+  /** ISO 8601 UTC. */
+  created_at: string;
+  finished_at: string | null;
 }

@@ -1,95 +1,78 @@
-import { randomBytes } from 'node:crypto';
+import { readWhole, type FileStore } from '../infra/file-store.js';
+import type { JobQueue, JobResultFile, JobStatus } from '../jobs/job-queue.js';
 
-/** A long export running in this process: its progress and, when done, its file. */
+/** A long export as its progress page shows it (read from the database by any process). */
 export interface ExportJob {
   id: string;
   userId: string;
   label: string;
   done: number;
   total: number;
+  /** A queued export shows as running: it has not begun but will. */
   state: 'running' | 'done' | 'failed';
-  file: { bytes: Buffer; fileName: string; contentType: string } | null;
-  startedAt: number;
+  /** The finished file in the file store. */
+  file: { storedName: string; fileName: string; contentType: string } | null;
 }
 
-/** How long a finished export waits to be downloaded before it is dropped. */
-const KEEP_MS = 15 * 60_000;
-/** At most this many exports kept per process (the oldest finished go first). */
-const MAX_JOBS = 50;
+/** The shape of a job id (pg-boss and the in-process queue both make UUIDs). */
+const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function asExport(job: JobStatus, userId: string): ExportJob {
+  return {
+    id: job.id,
+    userId,
+    label: job.label,
+    done: job.done,
+    total: job.total,
+    state: job.state === 'queued' ? 'running' : job.state,
+    file: job.state === 'done' ? job.resultFile : null,
+  };
+}
 
 /**
- * Long exports (e.g. the roll-up workbook of a parent body with many units) run in the
- * background of the process that got the request and are kept in its memory, keyed by a
- * random id and bound to the person who asked. Behind several app processes, the progress
- * page must reach the same process (sticky sessions); a restart drops running exports.
+ * Long exports (e.g. the roll-up workbook of a parent body with many units) as background jobs:
+ * queued by the process that got the request, run by whichever process's worker takes them
+ * (pg-boss on PostgreSQL; the same process on SQLite), their progress and finished file kept in
+ * the database and the file store, so the progress page and the download work from any process.
+ * Each export is bound to the person who asked; finished ones are dropped after 15 minutes.
  */
-export class ExportJobs {
-  private jobs = new Map<string, ExportJob>();
-
+export class ExportJobs<P extends Record<string, unknown>> {
   constructor(
-    private readonly now: () => number = Date.now,
-    /** Told when an export fails (the person sees only that it failed). */
-    private readonly onFailure: (error: unknown) => void = () => undefined,
+    private readonly queue: JobQueue,
+    private readonly kind: string,
   ) {}
 
-  private prune(): void {
-    const cutoff = this.now() - KEEP_MS;
-    for (const [id, job] of this.jobs) if (job.startedAt < cutoff) this.jobs.delete(id);
-    while (this.jobs.size >= MAX_JOBS) {
-      const oldest = [...this.jobs.values()].sort((a, b) => a.startedAt - b.startedAt)[0];
-      if (!oldest) break;
-      this.jobs.delete(oldest.id);
-    }
+  /** Says how an export of this kind is made from its payload (in every process). */
+  define(
+    work: (payload: P, progress: (done: number, total: number) => void) => Promise<JobResultFile>,
+  ): void {
+    this.queue.define(this.kind, (payload, progress) => work(payload as P, progress));
   }
 
-  /** Starts `work` in the background and returns the job at once. */
-  start(
+  /** Queues an export for a person and returns its id at once. */
+  start(userId: string, label: string, payload: P): Promise<string> {
+    return this.queue.enqueue(this.kind, payload, { userId, label });
+  }
+
+  /** The export of this person, or null (someone else's id is said not to exist). */
+  async find(id: string, userId: string): Promise<ExportJob | null> {
+    if (!JOB_ID.test(id)) return null;
+    const job = await this.queue.status(id);
+    if (!job || job.kind !== this.kind || job.userId !== userId) return null;
+    return asExport(job, userId);
+  }
+
+  /** The finished file of this person's export, or null. */
+  async open(
+    files: FileStore,
+    id: string,
     userId: string,
-    label: string,
-    work: (progress: (done: number, total: number) => void) => Promise<ExportJob['file']>,
-  ): ExportJob {
-    this.prune();
-    const job: ExportJob = {
-      id: randomBytes(18).toString('base64url'),
-      userId,
-      label,
-      done: 0,
-      total: 0,
-      state: 'running',
-      file: null,
-      startedAt: this.now(),
-    };
-    this.jobs.set(job.id, job);
-    const progress = (done: number, total: number) => {
-      job.done = done;
-      job.total = total;
-    };
-    // the promise is kept by the job's state; nothing awaits it
-    work(progress).then(
-      (file) => {
-        job.file = file;
-        job.state = 'done';
-      },
-      (error: unknown) => {
-        job.state = 'failed';
-        this.onFailure(error);
-      },
-    );
-    return job;
-  }
-
-  /** The job of this person, or null (someone else's id is said not to exist). */
-  find(id: string, userId: string): ExportJob | null {
-    const job = this.jobs.get(id);
-    return job && job.userId === userId ? job : null;
-  }
-
-  /** Resolves when the job is no longer running (tests and the CLI). */
-  async settled(id: string): Promise<ExportJob | null> {
-    for (;;) {
-      const job = this.jobs.get(id);
-      if (!job || job.state !== 'running') return job ?? null;
-      await new Promise((r) => setTimeout(r, 10));
-    }
+  ): Promise<{ fileName: string; contentType: string; bytes: Buffer } | null> {
+    const job = await this.find(id, userId);
+    if (!job?.file) return null;
+    const opened = await files.open(job.file.storedName);
+    if (!opened) return null;
+    const { fileName, contentType } = job.file;
+    return { fileName, contentType, bytes: await readWhole(opened) };
   }
 }

@@ -34,6 +34,8 @@ import { loadVisibleRound } from '../../oit-review/feature.js';
 import { voiceReportBlocks } from '../../voice/feature.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
 import { ExportJobs } from '../../../platform/http/export-jobs.js';
+import { filesOf } from '../../../platform/services/context.js';
+import { loadActor } from '../../users/feature.js';
 import { renderPage, sendPage } from '../../../platform/http/render.js';
 import { PageCache, sendCachedPage } from '../../../platform/http/page-cache.js';
 import {
@@ -138,7 +140,29 @@ function yearOf(year: string | undefined): number {
   });
 }
 
-function registerRollupExport(app: FastifyInstance, ctx: ServiceContext, jobs: ExportJobs): void {
+/** What a roll-up export job carries: who asked and what, never the workbook's content. */
+type RollupPayload = {
+  userId: string;
+  agencyId: string;
+  year: number;
+  type: string | null;
+  lang: 'th' | 'en';
+};
+
+function registerRollupExport(app: FastifyInstance, ctx: ServiceContext): void {
+  const jobs = new ExportJobs<RollupPayload>(app.jobs, 'rollup-export');
+  // run by whichever process's worker takes the job: as the person who asked, with the roles
+  // they hold when it runs
+  jobs.define(async ({ userId, agencyId, year, type, lang }, progress) => {
+    const actor = await loadActor(ctx.db.kysely, userId);
+    if (!actor) throw notFound();
+    const file = await exportRollupWorkbook(ctx, actor, agencyId, year, {
+      type,
+      lang,
+      onProgress: progress,
+    });
+    return { bytes: file.bytes, fileName: `${file.fileBase}.xlsx`, contentType: XLSX };
+  });
   const api = typed(app);
   api.get(
     '/agencies/:id/rollup.xlsx',
@@ -162,28 +186,24 @@ function registerRollupExport(app: FastifyInstance, ctx: ServiceContext, jobs: E
         request.lang === 'th'
           ? `ไฟล์ผลรวมหน่วยงานในสังกัด ปี ${year} (${size} หน่วยงาน)`
           : `Roll-up workbook, ${year} (${size} units)`;
-      const job = jobs.start(actor.user.id, label, async (progress) => {
-        const file = await exportRollupWorkbook(ctx, actor, id, year, {
-          ...options,
-          onProgress: progress,
-        });
-        return { bytes: file.bytes, fileName: `${file.fileBase}.xlsx`, contentType: XLSX };
-      });
-      return reply.redirect(`/exports/${job.id}`, 303);
+      const userId = actor.user.id;
+      const payload = { userId, agencyId: id, year, ...options };
+      const job = await jobs.start(userId, label, payload);
+      return reply.redirect(`/exports/${job}`, 303);
     },
   );
 
   const schema = { params: JobParams };
   api.get('/exports/:job', { ...guarded, schema }, async (request, reply) => {
-    const job = jobs.find(request.params.job, signedIn(request).user.id);
+    const job = await jobs.find(request.params.job, signedIn(request).user.id);
     if (!job) throw notFound();
     return sendPage(reply, <ExportProgressPage page={pageOf(request)} job={job} />);
   });
 
   api.get('/exports/:job/download', { ...guarded, schema }, async (request, reply) => {
-    const job = jobs.find(request.params.job, signedIn(request).user.id);
-    if (!job?.file) throw notFound();
-    return sendAttachment(reply, job.file.bytes, job.file.contentType, job.file.fileName);
+    const file = await jobs.open(filesOf(ctx), request.params.job, signedIn(request).user.id);
+    if (!file) throw notFound();
+    return sendAttachment(reply, file.bytes, file.contentType, file.fileName);
   });
 }
 
@@ -317,9 +337,8 @@ function registerOpenDataDescription(app: FastifyInstance, ctx: ServiceContext):
 
 /** Reports of a round (PDF, DOCX, HTML, XLSX), roll-up export, public results and open data. */
 export function registerReportsRoutes(app: FastifyInstance, options: AppOptions): void {
-  const jobs = new ExportJobs(Date.now, (error) => app.log.error(error, 'export failed'));
   registerRoundReports(app, options.ctx);
-  registerRollupExport(app, options.ctx, jobs);
+  registerRollupExport(app, options.ctx);
   registerPublic(app, options.ctx, app.publishedPages);
   registerOpenDataDescription(app, options.ctx);
 }

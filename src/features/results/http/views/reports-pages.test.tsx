@@ -15,9 +15,8 @@ function job(state: ExportJob['state'], done: number, total: number): ExportJob 
     state,
     file:
       state === 'done'
-        ? { bytes: Buffer.from(''), fileName: 'ita-rollup-M01-2568.xlsx', contentType: 'x' }
+        ? { storedName: 'uploads/0', fileName: 'ita-rollup-M01-2568.xlsx', contentType: 'x' }
         : null,
-    startedAt: 0,
   };
 }
 
