@@ -82,7 +82,7 @@ export function PublicGiftsPage({ page, data }: { page: PageContext; data: Publi
         <a href={`${base}/gifts.pdf`}>{pick(lang, m('ดาวน์โหลด PDF', 'Download the PDF'))}</a> ·{' '}
         {pick(lang, m('ปรับปรุงล่าสุด', 'Last updated'))} {formatDate(lang, data.updatedAt)}
       </p>
-      <ReportPreview blocks={doc.blocks} />
+      <ReportPreview blocks={doc.blocks} topLevel />
     </PublicLayout>
   );
 }

@@ -49,13 +49,17 @@ export function DeclarationText({ body }: { body: string }) {
   );
 }
 
-/** Report blocks shown inside a page (preview of a printable report): text, facts and tables. */
-export function ReportPreview({ blocks }: { blocks: ReportBlock[] }) {
+/**
+ * Report blocks shown inside a page (preview of a printable report): text, facts and tables. Its
+ * headings are h3 under the page's h2, or h2 (`topLevel`) right under the page's h1.
+ */
+export function ReportPreview({ blocks, topLevel }: { blocks: ReportBlock[]; topLevel?: boolean }) {
+  const Heading = topLevel ? 'h2' : 'h3';
   return (
     <div class="report-preview">
       {blocks.map((b) => {
         if (b.kind === 'paragraph') return <p>{b.text}</p>;
-        if (b.kind === 'heading') return <h3>{b.text}</h3>;
+        if (b.kind === 'heading') return <Heading>{b.text}</Heading>;
         if (b.kind === 'keyValue')
           return (
             <dl>

@@ -45,29 +45,30 @@ export function OitMemoPage({ page, memo }: { page: PageContext; memo: ApprovalM
         </p>
         <main class="memo">
           <h1 class="memo-title">บันทึกข้อความ</h1>
-          <dl class="memo-head">
-            <div class="memo-line">
+          {/* one description list per line: a dl may not hold the pair's nested blocks */}
+          <div class="memo-head">
+            <dl class="memo-line">
               <dt>ส่วนราชการ</dt>
               <dd>{round.agencyNameTh}</dd>
-            </div>
+            </dl>
             <div class="memo-line memo-pair">
-              <div>
+              <dl class="memo-line">
                 <dt>ที่</dt>
                 <dd>{DOTS}</dd>
-              </div>
-              <div>
+              </dl>
+              <dl class="memo-line">
                 <dt>วันที่</dt>
                 <dd data-memo-date>{date}</dd>
-              </div>
+              </dl>
             </div>
-            <div class="memo-line">
+            <dl class="memo-line">
               <dt>เรื่อง</dt>
               <dd>
                 ขออนุมัติเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน ตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)
                 ประจำปีงบประมาณ พ.ศ. {year}
               </dd>
-            </div>
-          </dl>
+            </dl>
+          </div>
           <p class="memo-to">
             <strong>เรียน</strong> {head}
           </p>
