@@ -138,6 +138,37 @@ for (const dialect of DIALECTS) {
       expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     });
 
+    it('keeps a published measures page too, with the report page’s own CSP', async () => {
+      const url = '/public/D01/2569/measures';
+      expect((await t.client().get(url)).statusCode).toBe(404);
+      const round = await t.ctx.db.kysely
+        .selectFrom('assessment_round as r')
+        .innerJoin('agency as a', 'a.id', 'r.agency_id')
+        .innerJoin('edition as e', 'e.id', 'r.edition_id')
+        .select('r.id')
+        .where('a.code', '=', 'D01')
+        .where('e.year', '=', 2569)
+        .executeTakeFirstOrThrow();
+      const head = await signedIn(t, 'head@example.org');
+      await head.get(`/rounds/${round.id}/measures`);
+      const published = await head.post(`/rounds/${round.id}/measures/publish`, {
+        kind: 'document',
+      });
+      expect(published.statusCode).toBe(302);
+      const first = await t.client().get(url);
+      expect(first.statusCode).toBe(200);
+      expect(first.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(first.headers['cache-control']).toBe('public, max-age=300, stale-while-revalidate=60');
+      const before = renders();
+      const again = await t.client().get(url, { 'if-none-match': String(first.headers.etag) });
+      expect(again.statusCode).toBe(304);
+      const en = await t.client().get(url, { cookie: 'prongsai_lang=en' });
+      expect(en.statusCode).toBe(200);
+      expect(en.headers.etag).not.toBe(first.headers.etag);
+      expect(renders()).toBe(before + 1);
+      expect((await t.client().get('/public/D02/2569/measures')).statusCode).toBe(404);
+    });
+
     it('links the stylesheet by its fingerprint and serves that address for a year', async () => {
       const page = await t.client().get(RESULTS);
       const href = /<link rel="stylesheet" href="(\/assets\/styles\.[0-9a-f]{8}\.css)"/.exec(

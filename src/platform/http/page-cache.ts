@@ -172,7 +172,7 @@ export class PageCache {
  * Answers a request with a published page from the cache: `304` with no body when the browser
  * holds it already (`If-None-Match`), else the page in the encoding the browser accepts, with
  * its `ETag` and a public `Cache-Control`. `render` makes the HTML when the cache lacks it; it
- * may see the request's language and path only.
+ * may see the request's language and path only. `headers`: the page's own (e.g. its CSP).
  */
 export async function sendCachedPage(
   request: FastifyRequest,
@@ -180,11 +180,13 @@ export async function sendCachedPage(
   cache: PageCache,
   key: string,
   render: () => Promise<string>,
+  headers: Record<string, string> = {},
 ) {
   const page = await cache.get(key, async () =>
     preparePage(key, await render(), 'text/html; charset=utf-8'),
   );
   reply
+    .headers(headers)
     .header('etag', page.etag)
     .header('cache-control', PUBLISHED_CACHE_CONTROL)
     // the language is a cookie: a browser must not show a page kept in the other language

@@ -17,7 +17,7 @@ const TYPES: Record<ReportFormat, string> = {
  * The printable page carries its own styles (inline <style>, fonts as files or data: URLs) and
  * no script, so its policy allows inline styles and nothing else that the app's default forbids.
  */
-const REPORT_CSP =
+export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; " +
   "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 

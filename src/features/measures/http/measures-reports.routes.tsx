@@ -12,10 +12,13 @@ import type { ServiceContext } from '../../../platform/services/context.js';
 import { type AppOptions } from '../../../platform/http/request-context.js';
 import { m, pick, type Lang } from '../../../platform/http/i18n.js';
 import {
+  REPORT_CSP,
   sendReport,
   sendReportHtml,
   type ReportFormat,
 } from '../../../platform/http/report-response.js';
+import { sendCachedPage } from '../../../platform/http/page-cache.js';
+import { reportToHtml } from '../../../platform/reports/report-html.js';
 import { signedIn } from '../../../platform/http/route-support.js';
 import { measuresDocumentReport, measuresProgressReport } from './views/measures-reports.js';
 import {
@@ -100,36 +103,68 @@ function registerActions(app: FastifyInstance, ctx: ServiceContext): void {
   );
 }
 
-async function sendPublic(
-  ctx: ServiceContext,
-  request: FastifyRequest,
-  reply: FastifyReply,
+/** The public page of a published kind, as HTML with its links to the PDF and the other kind. */
+function publicPageHtml(
+  lang: Lang,
   { agencyCode, year }: { agencyCode: string; year: string },
   kind: PublicationKind,
-  format: 'html' | 'pdf' | 'json',
-) {
-  const shown = await loadPublicMeasures(ctx, agencyCode, pathYear(year, publishedNotFound), kind);
-  if (format === 'json')
-    return reply
-      .header('access-control-allow-origin', '*')
-      .send({ kind, publishedAt: shown.publishedAt, ...shown.report });
-  const doc = BUILDERS[kind](request.lang, { ...shown.report, preparedAt: shown.publishedAt });
-  if (format === 'pdf') return sendReport(reply, doc, 'pdf', fileBase(kind, shown.report));
+  shown: Awaited<ReturnType<typeof loadPublicMeasures>>,
+): string {
+  const doc = BUILDERS[kind](lang, { ...shown.report, preparedAt: shown.publishedAt });
   const path = `/public/${encodeURIComponent(agencyCode)}/${year}/measures`;
   const self = kind === 'document' ? path : `${path}/progress`;
   const other = kind === 'document' ? `${path}/progress` : path;
   const screenLinks = [
-    { href: `${self}.pdf`, text: pick(request.lang, m('ดาวน์โหลด PDF', 'Download PDF')) },
+    { href: `${self}.pdf`, text: pick(lang, m('ดาวน์โหลด PDF', 'Download PDF')) },
   ];
   if (shown.otherPublished)
     screenLinks.push({
       href: other,
       text:
         kind === 'document'
-          ? pick(request.lang, m('รายงานผลการดำเนินการ', 'Progress report'))
-          : pick(request.lang, m('มาตรการ', 'Measures')),
+          ? pick(lang, m('รายงานผลการดำเนินการ', 'Progress report'))
+          : pick(lang, m('มาตรการ', 'Measures')),
     });
-  return sendReportHtml(reply, doc, { screenLinks });
+  return reportToHtml(doc, { screenLinks });
+}
+
+async function sendPublic(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  params: { agencyCode: string; year: string },
+  kind: PublicationKind,
+  format: 'html' | 'pdf' | 'json',
+) {
+  const fiscalYear = pathYear(params.year, publishedNotFound);
+  const load = () => loadPublicMeasures(ctx, params.agencyCode, fiscalYear, kind);
+  if (format === 'html') {
+    // what was published is kept as it was: the page is rendered once per publication and
+    // language (a new publication of the kind, or of the other kind it links, is a new key)
+    const pages = request.server.publishedPages;
+    const address = `measures|${kind}|${params.agencyCode}|${fiscalYear}`;
+    const snapshot = await pages.snapshotOf(address, async () => {
+      const shown = await load();
+      return `${shown.publishedAt}|${shown.otherPublished ? 'both' : 'one'}`;
+    });
+    const { lang } = request;
+    const key = `${address}|${snapshot}|${lang}`;
+    return sendCachedPage(
+      request,
+      reply,
+      pages,
+      key,
+      async () => publicPageHtml(lang, params, kind, await load()),
+      { 'content-security-policy': REPORT_CSP },
+    );
+  }
+  const shown = await load();
+  if (format === 'json')
+    return reply
+      .header('access-control-allow-origin', '*')
+      .send({ kind, publishedAt: shown.publishedAt, ...shown.report });
+  const doc = BUILDERS[kind](request.lang, { ...shown.report, preparedAt: shown.publishedAt });
+  return sendReport(reply, doc, 'pdf', fileBase(kind, shown.report));
 }
 
 /** Public, sign-in-free copies of what the agency published (the snapshot, not live data). */
