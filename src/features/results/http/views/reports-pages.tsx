@@ -211,7 +211,7 @@ export function PublicResultsPage(props: {
       )}
       head={<link rel="alternate" type="application/json" href={path('/results.json')} />}
     >
-      <section class="results-summary">
+      <div class="results-summary">
         <p>
           {pick(lang, m('คะแนนรวม', 'Total'))}:{' '}
           <strong class="big-score" data-total>
@@ -230,7 +230,7 @@ export function PublicResultsPage(props: {
           {pick(lang, m('เผยแพร่เมื่อ', 'Published'))} {formatDate(lang, facts.publishedAt)} ·{' '}
           {pick(lang, editionYearLabel(round.editionYear))}
         </p>
-      </section>
+      </div>
       <InstrumentScoresTable lang={lang} instruments={result.instruments} />
       <section>
         <h2>{pick(lang, m('คะแนนรายตัวชี้วัด', 'Scores by indicator'))}</h2>

@@ -10,7 +10,7 @@ import { LevelExplanationBlock } from './level-explanation.js';
 function Summary({ lang, results }: { lang: Lang; results: RoundResults }) {
   const { result } = results;
   return (
-    <section class="results-summary">
+    <div class="results-summary">
       <p>
         {pick(lang, m('คะแนนรวม', 'Total'))}:{' '}
         <strong class="big-score" data-total>
@@ -45,7 +45,7 @@ function Summary({ lang, results }: { lang: Lang; results: RoundResults }) {
             )}
       </p>
       <InstrumentScoresTable lang={lang} instruments={result.instruments} />
-    </section>
+    </div>
   );
 }
 
