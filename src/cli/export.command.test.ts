@@ -41,7 +41,7 @@ describe('prongsai export open-data', () => {
       .split('\r\n')
       .filter((l) => l !== '');
     expect(lines[0]).toBe(
-      '\uFEFFagency_code,agency_name,agency_type,year,iit,eit,oit,total,level_code,level_name_th,note',
+      '\uFEFFagency_code,agency_name,agency_type,year,iit,eit,oit,total,level_code,level_name_th,note,level_name_en,withheld',
     );
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.some((l) => l.startsWith('D01,'))).toBe(true);
