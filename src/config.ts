@@ -94,6 +94,14 @@ export const ConfigSchema = z.object({
     .regex(/^https?:\/\/[^/]+/, 'http(s)://host')
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
+  /**
+   * `on` (the default): `prongsai serve` registers the scheduled jobs at start (evidence link
+   * check 02:30, reminder e-mails 07:00, Asia/Bangkok); `off` removes their schedules.
+   */
+  SCHEDULED_JOBS: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((v) => v === 'on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** PostgreSQL server used by the database tests of both dialects. */
   TEST_PG_URL: z.string().default('postgres://postgres@127.0.0.1:5432/postgres'),

@@ -4,6 +4,7 @@ import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { openFileStore } from '../platform/services/file-store.service.js';
 import { createApp } from '../app/create-app.js';
+import { registerScheduledJobs } from '../app/scheduled-jobs.js';
 import { reshuffleRecentResponses, RESHUFFLE_EVERY_MS } from '../features/surveys/feature.js';
 import { randomIds, systemClock } from '../platform/infra/clock.js';
 import type { Io } from './output.js';
@@ -30,6 +31,10 @@ export async function runServeCommand(args: string[], io: Io): Promise<number> {
   if (ran.length > 0) io.err(`ปรับโครงสร้างฐานข้อมูล / migrated: ${ran.join(', ')}\n`);
   const ctx = { db, clock: systemClock, ids: randomIds, files: openFileStore(db, config) };
   const app = await createApp({ ctx, config });
+  // background jobs: this process works the queue (on PostgreSQL with every other process) and
+  // registers the scheduled jobs (SCHEDULED_JOBS); app.close() stops it
+  await registerScheduledJobs(app.jobs, ctx, config, (line) => app.log.info(line));
+  await app.jobs.start();
   // every hour: PostgreSQL keeps rows in arrival order, so recent answers are rewritten in random
   // order; and on both engines, ended arrival windows that were not bursts are deleted
   const reshuffle = setInterval(() => {
@@ -38,6 +43,11 @@ export async function runServeCommand(args: string[], io: Io): Promise<number> {
   const address = await app.listen({ port, host });
   io.err(
     `Prongsai พร้อมใช้งานที่ / is running at ${address.replace('127.0.0.1', 'localhost')}  (${db.dialect})\n`,
+  );
+  io.err(
+    config.SCHEDULED_JOBS
+      ? `งานตามเวลา / scheduled jobs: ตรวจลิงก์ 02:30, อีเมลแจ้งเตือน 07:00 (Asia/Bangkok) / link check 02:30, reminders 07:00 (${app.jobs.kind})\n`
+      : 'งานตามเวลาปิดอยู่ (SCHEDULED_JOBS=off) / scheduled jobs are off\n',
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -30,7 +30,10 @@ interface Waiting {
 export class InProcessJobQueue implements JobQueue {
   readonly kind = 'in-process' as const;
   private readonly handlers = new Map<string, JobHandler>();
-  private readonly schedules = new Map<string, { line: CronLine; timeZone: string }>();
+  private readonly schedules = new Map<
+    string,
+    { cron: string; line: CronLine; timeZone: string }
+  >();
   private readonly waiting: Waiting[] = [];
   private readonly running = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
@@ -64,12 +67,17 @@ export class InProcessJobQueue implements JobQueue {
   }
 
   async schedule(kind: string, cron: string, timeZone = SCHEDULE_TIME_ZONE): Promise<void> {
-    this.schedules.set(kind, { line: parseCron(cron), timeZone });
+    this.schedules.set(kind, { cron, line: parseCron(cron), timeZone });
+  }
+
+  async unschedule(kind: string): Promise<void> {
+    this.schedules.delete(kind);
   }
 
   async start(): Promise<void> {
     if (this.timer || this.stopped) return;
     this.schedules.set(CLEANUP_KIND, {
+      cron: CLEANUP_CRON,
       line: parseCron(CLEANUP_CRON),
       timeZone: SCHEDULE_TIME_ZONE,
     });
@@ -91,9 +99,9 @@ export class InProcessJobQueue implements JobQueue {
     return fired;
   }
 
-  /** The kinds scheduled (the cleanup included once started). */
-  scheduled(): string[] {
-    return [...this.schedules.keys()];
+  /** The schedules (the cleanup's included once started). */
+  async scheduled(): Promise<{ kind: string; cron: string }[]> {
+    return [...this.schedules].map(([kind, { cron }]) => ({ kind, cron }));
   }
 
   private pump(): void {

@@ -59,6 +59,10 @@ export interface JobQueue {
   status(id: string): Promise<JobStatus | null>;
   /** Runs a kind on a cron line (five fields) in a time zone; scheduling twice keeps one. */
   schedule(kind: string, cron: string, timeZone?: string): Promise<void>;
+  /** The schedules in force (on PostgreSQL, every process's), by kind. */
+  scheduled(): Promise<{ kind: string; cron: string }[]>;
+  /** Removes a kind's schedule (nothing happens when it has none). */
+  unschedule(kind: string): Promise<void>;
   /** Starts taking jobs (and firing schedules). Queueing starts it too. */
   start(): Promise<void>;
   /** Stops taking jobs, waits a little for running ones, and releases every handle. */

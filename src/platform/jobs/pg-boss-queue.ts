@@ -163,6 +163,11 @@ export class PgBossJobQueue implements JobQueue {
     await this.boss.schedule(kind, cron, {}, { tz: timeZone });
   }
 
+  async unschedule(kind: string): Promise<void> {
+    await this.start();
+    await this.boss.unschedule(kind);
+  }
+
   /** The schedules kept in the database (every process's), by kind. */
   async scheduled(): Promise<{ kind: string; cron: string }[]> {
     await this.start();
