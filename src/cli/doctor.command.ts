@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createConnection } from 'node:net';
 import { existsSync, readdirSync, statfsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -56,12 +57,38 @@ export function knownMigrations(): string[] {
     .sort();
 }
 
+/**
+ * Whether the PostgreSQL server's port takes a TCP connection within the time limit: a host that
+ * drops packets would otherwise hold a pool's connection attempt (and the process) for minutes.
+ */
+function reachable(url: string): Promise<string | undefined> {
+  const { hostname, port } = new URL(url);
+  if (hostname === '') return Promise.resolve(undefined); // a Unix socket named in the query
+  return new Promise((done) => {
+    const socket = createConnection({
+      host: hostname.replace(/^\[|\]$/g, ''),
+      port: Number(port || 5432),
+    });
+    socket.setTimeout(TIMEOUT_MS, () => {
+      socket.destroy();
+      done(`${hostname}:${port || 5432}: no answer in ${TIMEOUT_MS / 1000} s`);
+    });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(undefined);
+    });
+    socket.once('error', (error) => done(error.message));
+  });
+}
+
 /** Connects, then reads which migrations ran; never creates a missing SQLite file. */
 export async function gatherDatabaseFacts(url: string): Promise<DatabaseFacts> {
   const dialect = url.startsWith('postgres') ? 'postgres' : 'sqlite';
   const known = knownMigrations();
   if (dialect === 'sqlite' && url.startsWith('file:') && !existsSync(url.slice('file:'.length)))
     return { dialect, known, applied: [] };
+  const unreachable = dialect === 'postgres' ? await reachable(url) : undefined;
+  if (unreachable !== undefined) return { dialect, known, applied: [], error: unreachable };
   const db = openDatabase(url);
   try {
     await within(sql`select 1`.execute(db.kysely), TIMEOUT_MS, 'database');
