@@ -145,6 +145,16 @@ describe('checkAppUrl', () => {
     expect(http.said.en).toContain('not https://');
   });
 
+  it('fails an https address in production without secure cookies', () => {
+    const r = checkAppUrl({
+      appUrl: 'https://ita.example.go.th',
+      secureCookies: false,
+      production: true,
+    });
+    expect(r.ok).toBe(false);
+    expect(r.fix?.en).toBe('set SECURE_COOKIES=1');
+  });
+
   it('fails secure cookies on an http address (nobody could sign in)', () => {
     const r = checkAppUrl({ appUrl: 'http://ita:3000', secureCookies: true, production: false });
     expect(r.ok).toBe(false);

@@ -240,7 +240,7 @@ export interface AddressFacts {
   production: boolean;
 }
 
-/** APP_URL is set and HTTPS in production, and agrees with SECURE_COOKIES. */
+/** APP_URL is set and HTTPS in production with SECURE_COOKIES on, and agrees with SECURE_COOKIES. */
 export function checkAppUrl(facts: AddressFacts): CheckResult {
   const https = facts.appUrl?.startsWith('https://') ?? false;
   if (facts.appUrl === undefined || (facts.production && !https)) {
@@ -270,6 +270,15 @@ export function checkAppUrl(facts: AddressFacts): CheckResult {
         th: 'เปิดระบบผ่าน HTTPS และตั้ง APP_URL=https://… หรือตั้ง SECURE_COOKIES=0',
         en: 'serve over HTTPS with APP_URL=https://…, or set SECURE_COOKIES=0',
       },
+    );
+  if (facts.production && !facts.secureCookies)
+    return fail(
+      'app-url',
+      {
+        th: `APP_URL เป็น ${facts.appUrl} แต่ SECURE_COOKIES ปิด: คุกกี้เข้าสู่ระบบอาจถูกส่งผ่าน HTTP ธรรมดา`,
+        en: `APP_URL is ${facts.appUrl} but SECURE_COOKIES is off: the sign-in cookie may travel over plain HTTP`,
+      },
+      { th: 'ตั้ง SECURE_COOKIES=1', en: 'set SECURE_COOKIES=1' },
     );
   return pass('app-url', { th: `APP_URL คือ ${facts.appUrl}`, en: `APP_URL is ${facts.appUrl}` });
 }
