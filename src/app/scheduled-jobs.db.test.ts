@@ -1,13 +1,13 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../platform/db/database.js';
 import { describeEachDialect } from '../platform/db/test-databases.js';
 import { createFixedClock, randomIds } from '../platform/infra/clock.js';
 import type { Mailer } from '../platform/infra/mailer.js';
-import type { JobQueue, JobStatus } from '../platform/jobs/job-queue.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { openJobQueue } from '../platform/jobs/open-job-queue.js';
 import type { ServiceContext } from '../platform/services/context.js';
 import { defineScheduledJobs, registerScheduledJobs, SCHEDULED_JOBS } from './scheduled-jobs.js';
+import { settled } from '../platform/jobs/job-queue.test-support.js';
 
 const SETTINGS = {
   FETCH_ALLOW_PRIVATE: false,
@@ -15,15 +15,6 @@ const SETTINGS = {
   MAIL_FROM: 'Prongsai <prongsai@localhost>',
   APP_URL: 'https://ita.example.go.th',
 };
-
-async function settled(queue: JobQueue, id: string): Promise<JobStatus> {
-  for (let i = 0; i < 200; i += 1) {
-    const job = await queue.status(id);
-    if (job && (job.state === 'done' || job.state === 'failed')) return job;
-    await sleep(100);
-  }
-  throw new Error(`job ${id} did not finish`);
-}
 
 describeEachDialect('scheduled jobs of prongsai serve', (getDb, dialect) => {
   const queues: JobQueue[] = [];

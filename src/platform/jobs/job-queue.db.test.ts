@@ -9,20 +9,11 @@ import { createFixedClock, type Clock } from '../infra/clock.js';
 import { ExportJobs } from '../http/export-jobs.js';
 import { openFileStore } from '../services/file-store.service.js';
 import { InProcessJobQueue } from './in-process-queue.js';
-import { JOB_KEEP_MS, JobRecords, type JobQueue, type JobStatus } from './job-queue.js';
+import { JOB_KEEP_MS, JobRecords, type JobQueue } from './job-queue.js';
 import { PgBossJobQueue } from './pg-boss-queue.js';
+import { settled } from './job-queue.test-support.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Waits until the job is no longer queued or running (at most 20 s). */
-async function settled(queue: JobQueue, id: string): Promise<JobStatus> {
-  for (let i = 0; i < 200; i += 1) {
-    const job = await queue.status(id);
-    if (job && (job.state === 'done' || job.state === 'failed')) return job;
-    await sleep(100);
-  }
-  throw new Error(`job ${id} did not finish`);
-}
 
 describeEachDialect('background job queue', (getDb, dialect) => {
   let dir = '';
