@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { castCell, csvTableProblems, recordsProblems, type TableSchema } from './table-schema.js';
+import {
+  castCell,
+  csvTableProblems,
+  dataPackageProblems,
+  recordsProblems,
+  type TableSchema,
+} from './table-schema.js';
 
 const schema: TableSchema = {
   fields: [
@@ -105,6 +111,55 @@ describe('Table Schema checks (Frictionless)', () => {
       'header is code, year, total; the schema declares code, year, score, level, withheld, open, on',
       'row 1: 8 cells for 7 fields',
       'row 1: year "two" is not of type integer',
+    ]);
+  });
+});
+
+describe('Data Package checks (Frictionless)', () => {
+  const resource = {
+    profile: 'tabular-data-resource',
+    name: 'results-2568-csv',
+    path: 'https://ita.example.go.th/public/open-data/2568.csv',
+    format: 'csv',
+    mediatype: 'text/csv',
+    schema,
+  };
+  const pkg = {
+    name: 'prongsai-ita-results',
+    version: '2.0.0',
+    created: '2026-11-26T03:00:00.000Z',
+    licenses: [{ name: 'CC-BY-4.0' }],
+    resources: [resource],
+  };
+
+  it('accepts a package with a name, a licence and absolute, described resources', () => {
+    expect(dataPackageProblems(pkg)).toEqual([]);
+  });
+
+  it('names what breaks the standard', () => {
+    expect(
+      dataPackageProblems({
+        name: 'ITA Results',
+        version: '2',
+        created: '26/11/2569',
+        licenses: [{ title: 'open' }],
+        resources: [
+          { ...resource, path: '/public/open-data/2568.csv', schema: undefined },
+          { ...resource, mediatype: undefined },
+        ],
+      }),
+    ).toEqual([
+      'name must be lower-case letters, digits, ".", "-" or "_"',
+      'version must be major.minor.patch',
+      'created must be an RFC 3339 date-time',
+      'each licence needs a name or a path',
+      'resource 1: path must be an absolute http(s) URL',
+      'resource 1: a tabular resource needs a schema with fields',
+      'resource 2: name results-2568-csv repeats',
+      'resource 2: format and mediatype are needed',
+    ]);
+    expect(dataPackageProblems({ ...pkg, resources: [] })).toEqual([
+      'a data package has at least one resource',
     ]);
   });
 });

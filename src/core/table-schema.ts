@@ -165,3 +165,55 @@ export function csvTableProblems(
   });
   return { problems: [...problems, ...recordsProblems(schema, records)], records };
 }
+
+/** A data package as published: what `dataPackageProblems` reads of it. */
+export interface DataPackageShape {
+  name?: unknown;
+  version?: unknown;
+  created?: unknown;
+  licenses?: unknown;
+  resources?: unknown;
+}
+
+const NAME = /^[a-z0-9._-]+$/;
+
+/**
+ * Problems of a Frictionless Data Package's descriptor (the rules of the standard Prongsai
+ * follows): a lower-case `name`; at least one resource, each with a unique lower-case name, an
+ * absolute http(s) `path`, a `format`, a `mediatype` and, when tabular, a schema with fields;
+ * licences with a name or a path; a semantic `version`; `created` as an RFC 3339 date-time.
+ */
+export function dataPackageProblems(pkg: DataPackageShape): string[] {
+  const problems: string[] = [];
+  if (typeof pkg.name !== 'string' || !NAME.test(pkg.name))
+    problems.push('name must be lower-case letters, digits, ".", "-" or "_"');
+  if (pkg.version !== undefined && !/^\d+\.\d+\.\d+$/.test(String(pkg.version)))
+    problems.push('version must be major.minor.patch');
+  if (
+    pkg.created !== undefined &&
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(String(pkg.created))
+  )
+    problems.push('created must be an RFC 3339 date-time');
+  const licenses = Array.isArray(pkg.licenses) ? (pkg.licenses as Record<string, unknown>[]) : [];
+  if (licenses.some((l) => typeof l.name !== 'string' && typeof l.path !== 'string'))
+    problems.push('each licence needs a name or a path');
+  const resources = Array.isArray(pkg.resources)
+    ? (pkg.resources as Record<string, unknown>[])
+    : [];
+  if (resources.length === 0) problems.push('a data package has at least one resource');
+  const names = new Set<string>();
+  resources.forEach((r, i) => {
+    const at = `resource ${i + 1}`;
+    if (typeof r.name !== 'string' || !NAME.test(r.name)) problems.push(`${at}: bad name`);
+    else if (names.has(r.name)) problems.push(`${at}: name ${r.name} repeats`);
+    else names.add(r.name);
+    if (typeof r.path !== 'string' || !/^https?:\/\/[^/]+\//.test(r.path))
+      problems.push(`${at}: path must be an absolute http(s) URL`);
+    if (typeof r.format !== 'string' || typeof r.mediatype !== 'string')
+      problems.push(`${at}: format and mediatype are needed`);
+    const schema = r.schema as { fields?: unknown } | undefined;
+    if (r.profile === 'tabular-data-resource' && !Array.isArray(schema?.fields))
+      problems.push(`${at}: a tabular resource needs a schema with fields`);
+  });
+  return problems;
+}

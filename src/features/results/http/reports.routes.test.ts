@@ -7,9 +7,15 @@ import { createFixedClock } from '../../../platform/infra/clock.js';
 import { pdfFonts, pdfText } from '../../../platform/infra/pdf-text.js';
 import { resultsEvidence } from '../evidence.js';
 import { readCsvRecords } from '../../../core/csv-records.js';
-import { csvTableProblems, recordsProblems, type TableSchema } from '../../../core/table-schema.js';
+import {
+  csvTableProblems,
+  dataPackageProblems,
+  recordsProblems,
+  type TableSchema,
+} from '../../../core/table-schema.js';
 import {
   createDemoApp,
+  createTestApp,
   roundsOf,
   type ListedRound,
   type TestApp,
@@ -39,6 +45,22 @@ function csvTable(text: string): { header: string[]; rows: string[][] } {
   const [header = [], ...rows] = records.map((r) => r.fields);
   return { header, rows };
 }
+
+describe('open data before anything is published', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+  });
+  afterAll(async () => t.close());
+
+  it('has no data package (it would list no resource) and says so on the page', async () => {
+    expect((await t.client().get('/public/open-data/datapackage.json')).statusCode).toBe(404);
+    const page = await t.client().get('/public/open-data');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('ยังไม่มีผลการประเมินที่เผยแพร่');
+    expect(page.body).not.toContain('datapackage.json');
+  });
+});
 
 async function documentXml(bytes: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
@@ -267,6 +289,7 @@ for (const dialect of DIALECTS) {
         version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
         created: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       });
+      expect(dataPackageProblems(pkg)).toEqual([]);
       expect(pkg.title).toMatch(/^ผลการประเมิน/);
       expect(pkg.keywords).toContain('ITA');
       // one CSV and one JSON resource per published year (2568 in the demo), absolute addresses

@@ -329,6 +329,8 @@ function registerOpenDataDescription(app: FastifyInstance, ctx: ServiceContext):
   const described = { ...PUBLIC_PAGE_LIMIT, schema: { response: { 200: DataPackageJson } } };
   api.get(DATA_PACKAGE_PATH, described, async (request, reply) => {
     const catalog = await openDataCatalog(ctx);
+    // a data package lists at least one resource: none before a first result is published
+    if (catalog.years.length === 0) throw notFound();
     return reply
       .header('access-control-allow-origin', '*')
       .send(openDataPackage({ ...catalog, origin: publicOrigin(request) }));

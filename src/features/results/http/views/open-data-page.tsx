@@ -15,8 +15,9 @@ export function DataPackageLink() {
 
 /**
  * `/public/open-data`: the national open data for anyone and for data portals: each published
- * year's CSV and JSON, the data package that describes them (also linked from the head), the
- * licence, and what each column means (the same list as the files' Table Schema).
+ * year's CSV and JSON, the data package that describes them (also linked from the head; there is
+ * none before a first result is published), the licence, and what each column means (the same
+ * list as the files' Table Schema).
  */
 export function OpenDataPage({ page, years }: { page: PageContext; years: readonly number[] }) {
   const { lang } = page;
@@ -26,7 +27,7 @@ export function OpenDataPage({ page, years }: { page: PageContext; years: readon
       path={page.path}
       agency={null}
       title={m('ข้อมูลเปิดผลการประเมิน ITA', 'ITA results as open data')}
-      head={<DataPackageLink />}
+      head={years.length > 0 && <DataPackageLink />}
     >
       <p>
         {pick(
@@ -41,14 +42,18 @@ export function OpenDataPage({ page, years }: { page: PageContext; years: readon
         {pick(lang, m('สัญญาอนุญาต', 'Licence'))}:{' '}
         <a href={OPEN_DATA_LICENSE.path} rel="license">
           {OPEN_DATA_LICENSE.title} ({OPEN_DATA_LICENSE.name})
-        </a>{' '}
-        ·{' '}
-        <a href={DATA_PACKAGE_PATH} type="application/json">
-          {pick(
-            lang,
-            m('คำอธิบายข้อมูล (Data Package, JSON)', 'Data description (Data Package, JSON)'),
-          )}
         </a>
+        {years.length > 0 && (
+          <>
+            {' · '}
+            <a href={DATA_PACKAGE_PATH} type="application/json">
+              {pick(
+                lang,
+                m('คำอธิบายข้อมูล (Data Package, JSON)', 'Data description (Data Package, JSON)'),
+              )}
+            </a>
+          </>
+        )}
       </p>
       <h2>{pick(lang, m('ไฟล์ตามปี', 'Files by year'))}</h2>
       {years.length === 0 ? (
