@@ -12,6 +12,8 @@ import {
 
 /** Jobs running at once in one process (exports are CPU- and memory-heavy). */
 const CONCURRENCY = 2;
+/** How long stop() waits for running jobs, in ms. */
+const STOP_WAIT_MS = 10_000;
 /** How often the schedules are looked at, in ms (each fires once in its minute). */
 const TICK_MS = 20_000;
 
@@ -41,10 +43,15 @@ export class InProcessJobQueue implements JobQueue {
   private readonly fired = new Map<string, string>();
   private stopped = false;
 
+  /** When this queue was made: older unfinished jobs belong to a process that is gone. */
+  private readonly since: Date;
+
   constructor(
     private readonly records: JobRecords,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.since = now();
+  }
 
   define(kind: string, handler: JobHandler): void {
     this.handlers.set(kind, handler);
@@ -76,6 +83,9 @@ export class InProcessJobQueue implements JobQueue {
 
   async start(): Promise<void> {
     if (this.timer || this.stopped) return;
+    // one process on SQLite: what was left unfinished before this queue was made never runs
+    await this.records.markLost(this.since);
+    if (this.timer) return;
     this.schedules.set(CLEANUP_KIND, {
       cron: CLEANUP_CRON,
       line: parseCron(CLEANUP_CRON),
@@ -127,6 +137,7 @@ export class InProcessJobQueue implements JobQueue {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.idle();
+    // running jobs get a little time to finish; one still running after it is lost
+    await Promise.race([this.idle(), new Promise((r) => setTimeout(r, STOP_WAIT_MS).unref())]);
   }
 }

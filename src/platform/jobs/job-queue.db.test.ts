@@ -9,7 +9,7 @@ import { createFixedClock, type Clock } from '../infra/clock.js';
 import { ExportJobs } from '../http/export-jobs.js';
 import { openFileStore } from '../services/file-store.service.js';
 import { InProcessJobQueue } from './in-process-queue.js';
-import { JOB_KEEP_MS, JobRecords, type JobQueue } from './job-queue.js';
+import { JOB_KEEP_MS, JOB_LOST_MS, JobRecords, type JobQueue } from './job-queue.js';
 import { PgBossJobQueue } from './pg-boss-queue.js';
 import { settled } from './job-queue.test-support.js';
 
@@ -136,8 +136,40 @@ describeEachDialect('background job queue', (getDb, dialect) => {
     expect(await records.cleanup()).toBeGreaterThanOrEqual(1);
     expect(await queue.status(old.id)).toBeNull();
     expect(await files.exists(storedName)).toBe(false);
-    expect(await queue.status('00000000-0000-4000-8000-000000000001')).not.toBeNull();
+    expect(await queue.status('00000000-0000-4000-8000-000000000001')).toMatchObject({
+      state: 'queued',
+    });
+    // never finished two hours on: lost with its process, shown failed (then dropped as usual)
+    at.advance(JOB_LOST_MS);
+    await records.cleanup();
+    expect(await queue.status('00000000-0000-4000-8000-000000000001')).toMatchObject({
+      state: 'failed',
+      error: 'the process running it stopped',
+    });
   });
+
+  if (dialect === 'sqlite')
+    it('marks failed at start what an earlier process left unfinished, never its own jobs', async () => {
+      const at = createFixedClock('2026-12-06T05:00:00Z');
+      const earlier = processOn(getDb(), at);
+      await earlier.records.insert('00000000-0000-4000-8000-000000000002', 'test-left', {
+        userId: 'u1',
+        label: 'left behind',
+      });
+      at.advance(60_000);
+      const restarted = processOn(getDb(), at);
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((r) => (release = r));
+      restarted.queue.define('test-mine', () => gate);
+      const mine = await restarted.queue.enqueue('test-mine', {}, { userId: 'u1', label: 'mine' });
+      await restarted.queue.start();
+      expect(await restarted.queue.status('00000000-0000-4000-8000-000000000002')).toMatchObject({
+        state: 'failed',
+      });
+      expect((await restarted.queue.status(mine))?.state).toBe('running');
+      release();
+      expect((await settled(restarted.queue, mine)).state).toBe('done');
+    });
 
   it('keeps one schedule however often it is registered and started', async () => {
     const runs: string[] = [];

@@ -86,6 +86,12 @@ export const JOB_KEEP_MS = 15 * 60_000;
 export const CLEANUP_KIND = 'background-jobs-cleanup';
 export const CLEANUP_CRON = '*/5 * * * *';
 
+/**
+ * A job not finished this long after it was queued was lost with the process running it (pg-boss
+ * gives a job up after an hour): the cleanup marks it failed, so its page stops waiting.
+ */
+export const JOB_LOST_MS = 2 * 60 * 60_000;
+
 /** Progress is written at most this often (plus the last step), in ms. */
 const PROGRESS_EVERY_MS = 250;
 
@@ -229,8 +235,30 @@ export class JobRecords {
     }
   }
 
-  /** Drops finished jobs older than the keep time, with their files; returns how many. */
+  /**
+   * Marks failed the jobs still queued or running that were queued before `before` (a restart on
+   * SQLite: every one; on PostgreSQL: those older than JOB_LOST_MS); returns how many.
+   */
+  async markLost(before: Date): Promise<number> {
+    const lost = await this.db.kysely
+      .updateTable('background_job')
+      .set({
+        state: 'failed',
+        error: 'the process running it stopped',
+        finished_at: this.now().toISOString(),
+      })
+      .where('state', 'in', ['queued', 'running'])
+      .where('created_at', '<', before.toISOString())
+      .executeTakeFirst();
+    return Number(lost.numUpdatedRows);
+  }
+
+  /**
+   * Drops finished jobs older than the keep time, with their files, and marks lost ones failed;
+   * returns how many were dropped.
+   */
   async cleanup(): Promise<number> {
+    await this.markLost(new Date(this.now().getTime() - JOB_LOST_MS));
     const cutoff = new Date(this.now().getTime() - JOB_KEEP_MS).toISOString();
     const old = await this.db.kysely
       .selectFrom('background_job')
