@@ -1,4 +1,4 @@
-import SQLite from 'better-sqlite3';
+import SQLite from '../../src/platform/db/sqlite-driver.js';
 import { freePort } from '../../bench/survey-client.mjs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import SQLite from 'better-sqlite3';
+import SQLite from './sqlite-driver.js';
 import { DomainError } from '../../core/errors.js';
 import type { Db } from './database.js';
 
