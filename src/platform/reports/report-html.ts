@@ -114,15 +114,17 @@ function captionText(caption: string, number: CaptionNumber | null): string {
 }
 
 /**
- * The HTML level of each heading block (null for other blocks): a heading of level n is h(n+1)
- * under the title's h1, but never more than one level below the heading before it (a report whose
- * sections start at level 2 still reads h1, h2, h3: a skipped level is not valid HTML).
+ * The HTML level of each heading block (null for other blocks): the report's highest heading
+ * level is h2 under the title's h1, the others below it, and never more than one level below the
+ * heading before (a report whose sections start at level 2 still reads h1, h2, h3: a skipped
+ * level is not valid HTML).
  */
 function headingLevels(blocks: readonly ReportBlock[]): Array<number | null> {
+  const top = Math.min(...blocks.flatMap((b) => (b.kind === 'heading' ? [b.level] : [])));
   let last = 1;
   return blocks.map((block) => {
     if (block.kind !== 'heading') return null;
-    last = Math.min(block.level + 1, last + 1);
+    last = Math.min(block.level - top + 2, last + 1);
     return last;
   });
 }
