@@ -38,7 +38,7 @@ describeEachDialect('scheduled jobs of prongsai serve', (getDb, dialect) => {
     return { ctx, queue };
   }
 
-  const ours = (list: { kind: string; cron: string }[]) =>
+  const ours = (list: { kind: string; cron: string; timeZone: string }[]) =>
     list
       .filter((s) => SCHEDULED_JOBS.some((j) => j.kind === s.kind))
       .sort((a, b) => a.kind.localeCompare(b.kind));
@@ -61,8 +61,8 @@ describeEachDialect('scheduled jobs of prongsai serve', (getDb, dialect) => {
       seen = second.queue;
     }
     expect(ours(await seen.scheduled())).toEqual([
-      { kind: 'oit-link-check', cron: '30 2 * * *' },
-      { kind: 'reminders-send', cron: '0 7 * * *' },
+      { kind: 'oit-link-check', cron: '30 2 * * *', timeZone: 'Asia/Bangkok' },
+      { kind: 'reminders-send', cron: '0 7 * * *', timeZone: 'Asia/Bangkok' },
     ]);
     // off removes them (set the same on every process)
     await registerScheduledJobs(

@@ -110,8 +110,8 @@ export class InProcessJobQueue implements JobQueue {
   }
 
   /** The schedules (the cleanup's included once started). */
-  async scheduled(): Promise<{ kind: string; cron: string }[]> {
-    return [...this.schedules].map(([kind, { cron }]) => ({ kind, cron }));
+  async scheduled(): Promise<{ kind: string; cron: string; timeZone: string }[]> {
+    return [...this.schedules].map(([kind, { cron, timeZone }]) => ({ kind, cron, timeZone }));
   }
 
   private pump(): void {

@@ -182,7 +182,7 @@ describeEachDialect('background job queue', (getDb, dialect) => {
     await main.queue.start();
     if (main.queue instanceof InProcessJobQueue) {
       const kept = (await main.queue.scheduled()).filter((s) => s.kind === 'test-daily');
-      expect(kept).toEqual([{ kind: 'test-daily', cron: '0 7 * * *' }]);
+      expect(kept).toEqual([{ kind: 'test-daily', cron: '0 7 * * *', timeZone: 'Asia/Bangkok' }]);
       // 07:00 in Bangkok is 00:00 UTC; a second look in the same minute fires nothing
       expect(await main.queue.tick(new Date('2026-12-07T00:00:10Z'))).toContain('test-daily');
       expect(await main.queue.tick(new Date('2026-12-07T00:00:40Z'))).not.toContain('test-daily');
@@ -196,7 +196,7 @@ describeEachDialect('background job queue', (getDb, dialect) => {
       const second = processOn(db).queue as PgBossJobQueue;
       await second.schedule('test-daily', '0 7 * * *');
       const kept = (await main.queue.scheduled()).filter((s) => s.kind === 'test-daily');
-      expect(kept).toEqual([{ kind: 'test-daily', cron: '0 7 * * *' }]);
+      expect(kept).toEqual([{ kind: 'test-daily', cron: '0 7 * * *', timeZone: 'Asia/Bangkok' }]);
     } else throw new Error('unknown queue');
   });
 

@@ -60,7 +60,7 @@ export interface JobQueue {
   /** Runs a kind on a cron line (five fields) in a time zone; scheduling twice keeps one. */
   schedule(kind: string, cron: string, timeZone?: string): Promise<void>;
   /** The schedules in force (on PostgreSQL, every process's), by kind. */
-  scheduled(): Promise<{ kind: string; cron: string }[]>;
+  scheduled(): Promise<{ kind: string; cron: string; timeZone: string }[]>;
   /** Removes a kind's schedule (nothing happens when it has none). */
   unschedule(kind: string): Promise<void>;
   /** Starts taking jobs (and firing schedules). Queueing starts it too. */

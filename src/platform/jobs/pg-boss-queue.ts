@@ -169,10 +169,11 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   /** The schedules kept in the database (every process's), by kind. */
-  async scheduled(): Promise<{ kind: string; cron: string }[]> {
+  async scheduled(): Promise<{ kind: string; cron: string; timeZone: string }[]> {
     await this.start();
-    const rows = await this.boss.getSchedules();
-    return rows.map((r) => ({ kind: r.name, cron: r.cron }));
+    // the rows of pgboss.schedule: its type leaves out the time zone column
+    const rows = (await this.boss.getSchedules()) as (PgBoss.Schedule & { timezone: string })[];
+    return rows.map((r) => ({ kind: r.name, cron: r.cron, timeZone: r.timezone }));
   }
 
   /** Stops the workers, waits up to 10 s for running jobs, and closes pg-boss's pool. */
