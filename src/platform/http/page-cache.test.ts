@@ -91,6 +91,9 @@ describe('the cache of published pages', () => {
       cache.snapshotOf('results|D02|2568', () => Promise.reject(new Error('db down'))),
     ).rejects.toThrow('db down');
     expect(await cache.snapshotOf('results|D02|2568', lookup)).toBeNull();
+    published = 'r1@t2'; // published again in this process: forgotten at once
+    cache.forgetSnapshots();
+    expect(await cache.snapshotOf('results|D01|2568', lookup)).toBe('r1@t2');
   });
 
   it('keeps the compressed forms, each decompressing to the page', async () => {

@@ -120,6 +120,14 @@ export class PageCache {
     return key;
   }
 
+  /**
+   * Forgets every snapshot answer: after a round moves (published, withdrawn) in this process, its
+   * pages show the change at once here (other processes within `recheckMs`).
+   */
+  forgetSnapshots(): void {
+    this.snapshots.clear();
+  }
+
   /** The page of a key: kept, being rendered, or rendered now by `render`. */
   async get(key: string, render: () => Promise<CachedPage>): Promise<CachedPage> {
     const kept = this.pages.get(key);

@@ -53,6 +53,17 @@ import {
 
 const MOVED: Message = m('เปลี่ยนสถานะแล้ว', 'The state was changed');
 
+/**
+ * Moves a round, then this process forgets which snapshot each published page shows: a
+ * publication or a withdrawal is on the public pages at once here (other processes recheck
+ * within SNAPSHOT_RECHECK_MS).
+ */
+async function moveRoundHere(api: TypedApp, ...move: Parameters<typeof moveRound>) {
+  const round = await moveRound(...move);
+  api.publishedPages.forgetSnapshots();
+  return round;
+}
+
 function registerRoundList(api: TypedApp, ctx: ServiceContext): void {
   api.get(
     '/rounds',
@@ -192,7 +203,7 @@ function registerRoundDetail(api: TypedApp, { ctx, registry }: FeatureOptions): 
           400,
         );
       try {
-        await moveRound(ctx, signedIn(request), id, parsed.data.to, { oneClick: true });
+        await moveRoundHere(api, ctx, signedIn(request), id, parsed.data.to, { oneClick: true });
         return reply.redirect(`/rounds/${id}?done=moved`);
       } catch (error) {
         if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
@@ -270,7 +281,7 @@ function registerMoveConfirmation(api: TypedApp, ctx: ServiceContext): void {
           const round = await getVisibleRound(ctx, signedIn(request), id);
           if (!needsConfirmationPage(round.state, to))
             throw new DomainError('needs_confirmation', NO_SUCH_CONFIRMATION);
-          await moveRound(ctx, signedIn(request), id, to, { reason });
+          await moveRoundHere(api, ctx, signedIn(request), id, to, { reason });
           return `/rounds/${id}?done=moved`;
         },
         (errors) => renderConfirm(request, reply, request.params, { errors, reason }, 400),
@@ -333,7 +344,9 @@ function registerRoundStateApi(api: TypedApp, ctx: ServiceContext): void {
     },
     async (request) => {
       const { to, reason } = request.body;
-      return { round: await moveRound(ctx, signedIn(request), request.params.id, to, { reason }) };
+      return {
+        round: await moveRoundHere(api, ctx, signedIn(request), request.params.id, to, { reason }),
+      };
     },
   );
 }
