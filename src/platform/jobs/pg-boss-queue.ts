@@ -39,6 +39,8 @@ export class PgBossJobQueue implements JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private starting: Promise<void> | null = null;
   private readonly working = new Set<string>();
+  /** This process's worker of each kind, woken when this process queues a job of it. */
+  private readonly workers = new Map<string, string>();
   private readonly created = new Map<string, Promise<void>>();
   private creating: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -113,7 +115,7 @@ export class PgBossJobQueue implements JobQueue {
     if (this.working.has(kind) || this.stopped) return;
     this.working.add(kind);
     await this.createQueue(kind);
-    await this.boss.work<Envelope>(
+    const workerId = await this.boss.work<Envelope>(
       kind,
       { pollingIntervalSeconds: this.polling, batchSize: 1 },
       async (jobs) => {
@@ -131,6 +133,7 @@ export class PgBossJobQueue implements JobQueue {
         }
       },
     );
+    this.workers.set(kind, workerId);
   }
 
   async enqueue(
@@ -145,6 +148,9 @@ export class PgBossJobQueue implements JobQueue {
     try {
       const sent = await this.boss.send(kind, { payload } satisfies Envelope, { id });
       if (sent !== id) throw new Error(`pg-boss did not take background job ${id}`);
+      // this process's worker, if it works the kind, asks at once instead of at its next poll
+      const worker = this.workers.get(kind);
+      if (worker) this.boss.notifyWorker(worker);
     } catch (error) {
       await this.records.remove(id);
       throw error;
