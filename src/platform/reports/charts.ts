@@ -51,8 +51,10 @@ export function indicatorBars(result: { tree: ChartNode }, lang: keyof Text = 't
 export function barChartOption(bars: readonly ChartBar[]): echarts.EChartsCoreOption {
   return {
     animation: false,
+    // every text in the report font: a PDF then embeds Sarabun alone (pdffonts)
+    textStyle: { fontFamily: 'Sarabun, sans-serif' },
     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', min: 0, max: 100 },
+    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { fontFamily: 'Sarabun, sans-serif' } },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -71,6 +73,9 @@ export function barChartOption(bars: readonly ChartBar[]): echarts.EChartsCoreOp
           show: true,
           position: 'right',
           fontFamily: 'Sarabun, sans-serif',
+          // no outline: Chromium prints outlined text as Type 3 glyphs, not as the font
+          textBorderWidth: 0,
+          textBorderColor: 'transparent',
           formatter: (p: { dataIndex: number }) => {
             const bar = bars[p.dataIndex];
             if (bar?.withheld) return WITHHELD_LABEL;

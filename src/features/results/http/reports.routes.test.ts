@@ -153,6 +153,8 @@ for (const dialect of DIALECTS) {
       expect(text).toContain('ณ วันที่ 26 พฤศจิกายน พ.ศ. 2569');
       const fonts = await pdfFonts(response.rawPayload);
       expect(fonts.some((f) => f.name.includes('Sarabun') && f.embedded)).toBe(true);
+      // the chart's axis and value labels too: no fallback font, no Type 3 outlines
+      expect(fonts.filter((f) => !f.name.includes('Sarabun') || !f.embedded)).toEqual([]);
     });
 
     it('writes the analysis report with strengths, weak points and the measures as DOCX', async () => {
