@@ -98,7 +98,9 @@ describeEachDialect('background job queue', (getDb, dialect) => {
   });
 
   it('shows a failing job as failed, the reason kept for the log', async () => {
+    let calls = 0;
     main.queue.define('test-failing', async () => {
+      calls += 1;
       throw new Error('disk full');
     });
     const before = failures.length;
@@ -108,6 +110,10 @@ describeEachDialect('background job queue', (getDb, dialect) => {
     expect(job.error).toBe('disk full');
     expect(job.resultFile).toBeNull();
     expect(failures.slice(before).map(String).join()).toContain('disk full');
+    // not tried again: the person starts it again if they want
+    await sleep(1500);
+    expect(calls).toBe(1);
+    expect((await main.queue.status(id))?.state).toBe('failed');
   });
 
   it('drops finished jobs and their files after fifteen minutes, never a running one', async () => {

@@ -25,6 +25,8 @@ export interface PgBossQueueOptions {
 
 /** How long a job may run before pg-boss gives it up (the largest roll-up takes minutes). */
 const EXPIRE_IN_SECONDS = 60 * 60;
+/** Every job runs once (a failure shows failed) and is given up after the hour. */
+const ONCE = { retryLimit: 0, expireInSeconds: EXPIRE_IN_SECONDS } as const;
 
 /**
  * PostgreSQL: pg-boss (its own `pgboss` schema, its own small pool) holds the queue. Every
@@ -44,6 +46,8 @@ export class PgBossJobQueue implements JobQueue {
   private readonly created = new Map<string, Promise<void>>();
   private creating: Promise<void> = Promise.resolve();
   private stopped = false;
+  private readonly polling: number;
+  private readonly onError: (error: unknown) => void;
 
   constructor(
     private readonly records: JobRecords,
@@ -57,15 +61,13 @@ export class PgBossJobQueue implements JobQueue {
       expireInSeconds: EXPIRE_IN_SECONDS,
     });
     this.polling = options.pollingIntervalSeconds ?? 2;
-    const onError = options.onError ?? (() => undefined);
-    this.boss.on('error', onError);
+    this.onError = options.onError ?? (() => undefined);
+    this.boss.on('error', this.onError);
   }
-
-  private readonly polling: number;
 
   define(kind: string, handler: JobHandler): void {
     this.handlers.set(kind, handler);
-    if (this.starting) void this.starting.then(() => this.work(kind));
+    if (this.starting) this.starting.then(() => this.work(kind)).catch(this.onError);
   }
 
   /** Starts pg-boss once (installing its schema the first time) and works every defined kind. */
@@ -146,7 +148,7 @@ export class PgBossJobQueue implements JobQueue {
     const id = randomUUID();
     await this.records.insert(id, kind, options);
     try {
-      const sent = await this.boss.send(kind, { payload } satisfies Envelope, { id });
+      const sent = await this.boss.send(kind, { payload } satisfies Envelope, { id, ...ONCE });
       if (sent !== id) throw new Error(`pg-boss did not take background job ${id}`);
       // this process's worker, if it works the kind, asks at once instead of at its next poll
       const worker = this.workers.get(kind);
@@ -166,7 +168,7 @@ export class PgBossJobQueue implements JobQueue {
     parseCron(cron);
     await this.start();
     await this.createQueue(kind);
-    await this.boss.schedule(kind, cron, {}, { tz: timeZone });
+    await this.boss.schedule(kind, cron, {}, { tz: timeZone, ...ONCE });
   }
 
   async unschedule(kind: string): Promise<void> {
