@@ -26,8 +26,8 @@ interface Waiting {
 /**
  * SQLite (one process): jobs run in the process that queued them, at most two at a time, in
  * order; schedules fire from a timer. Progress and results are in the database all the same, so
- * the pages read them the way they do on PostgreSQL. A restart loses queued jobs (their rows
- * stay `queued` until the cleanup, which keeps finished jobs only).
+ * the pages read them the way they do on PostgreSQL. A restart loses queued and running jobs:
+ * the next start marks them failed, so their pages stop waiting.
  */
 export class InProcessJobQueue implements JobQueue {
   readonly kind = 'in-process' as const;
