@@ -13,6 +13,7 @@ const SLOW = [
   'test/e2e/**/*.test.ts',
   'test/survey-kill.test.ts',
   'test/scale-out.test.ts',
+  'test/nginx-two-processes.test.ts',
   'test/architecture.test.ts',
   'test/cli-*.test.ts',
   'src/cli/**/*.test.ts',

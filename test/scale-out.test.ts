@@ -2,6 +2,7 @@ import { freePort } from '../bench/survey-client.mjs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase } from '../src/platform/db/test-databases.js';
+import { cookiesOf, formToken, postForm, send } from './http-forms.js';
 
 /** Two `prongsai serve` processes share one PostgreSQL database, as behind a proxy. */
 
@@ -16,28 +17,6 @@ async function waitUntilUp(base: string, child: ChildProcess, log: () => string)
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`server at ${base} did not start: ${log()}`);
-}
-
-function cookiesOf(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
-async function formToken(url: string): Promise<{ cookie: string; token: string }> {
-  const page = await fetch(url);
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-  return { cookie: cookiesOf(page), token };
-}
-
-async function postForm(url: string, cookie: string, form: Record<string, string>) {
-  return fetch(url, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form).toString(),
-  });
 }
 
 describe('two server processes on one PostgreSQL database', () => {
@@ -96,14 +75,14 @@ describe('two server processes on one PostgreSQL database', () => {
     const session = cookiesOf(signedIn);
     expect(session).toContain('prongsai_session=');
 
-    const me = await fetch(`${b}/api/v1/me`, { headers: { cookie: session } });
+    const me = await send(`${b}/api/v1/me`, { headers: { cookie: session } });
     expect(me.status).toBe(200);
-    const body = (await me.json()) as { user: { email: string }; csrfToken: string };
+    const body = JSON.parse(me.text()) as { user: { email: string }; csrfToken: string };
     expect(body.user.email).toBe('admin@example.org');
 
     const out = await postForm(`${b}/logout`, session, { _csrf: body.csrfToken });
     expect(out.status).toBe(302);
-    expect((await fetch(`${a}/api/v1/me`, { headers: { cookie: session } })).status).toBe(401);
+    expect((await send(`${a}/api/v1/me`, { headers: { cookie: session } })).status).toBe(401);
   });
 
   it('counts login attempts across both processes for the rate limit', async () => {
