@@ -18,8 +18,24 @@ export function sqliteDriverPackage(nodeVersion: string): 'better-sqlite3' | 'be
 
 const require = createRequire(import.meta.url);
 
+/** Loads the driver, or says in Thai and English what to run when its native part is missing. */
+function loadDriver(): typeof BetterSqlite3 {
+  const name = sqliteDriverPackage(process.versions.node);
+  try {
+    return require(name) as typeof BetterSqlite3;
+  } catch (error) {
+    const fix =
+      name === 'better-sqlite3' ? 'npm rebuild better-sqlite3' : 'npm install (or npm ci)';
+    throw new Error(
+      `โหลดไดรเวอร์ SQLite (${name}) สำหรับ Node.js ${process.versions.node} ไม่ได้ ให้รัน \`${fix}\` ในโฟลเดอร์ของ Prongsai แล้วลองใหม่ / ` +
+        `The SQLite driver (${name}) for Node.js ${process.versions.node} could not be loaded: run \`${fix}\` in Prongsai's folder and try again`,
+      { cause: error },
+    );
+  }
+}
+
 /** The better-sqlite3 `Database` constructor for this runtime. */
-const SQLite = require(sqliteDriverPackage(process.versions.node)) as typeof BetterSqlite3;
+const SQLite = loadDriver();
 
 // eslint-disable-next-line @typescript-eslint/no-namespace -- the constructor and its types under one name, as the package exports them
 declare namespace SQLite {
