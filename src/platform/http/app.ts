@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { constants as zlibConstants } from 'node:zlib';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -81,7 +81,7 @@ export async function buildApp(options: AppOptions, parts: AppParts): Promise<Fa
         ? false
         : { level: config.LOG_LEVEL, ...(options.logStream ? { stream: options.logStream } : {}) },
     // one line per request is written below, without what could tie a visit to a person
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: trustedProxies(config.TRUST_PROXY),
     bodyLimit: 2 * 1024 * 1024,
   });
