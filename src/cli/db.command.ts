@@ -5,10 +5,19 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { backupSqlite, restoreSqlite } from '../platform/db/backup.js';
 import type { Io } from './output.js';
 
+/** Runs work on the configured database, its schema brought up to date first. */
 async function withDb<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  return withOpenDb(async (db) => {
+    await migrateToLatest(db);
+    return work(db);
+  });
+}
+
+async function withOpenDb<T>(
+  work: (db: ReturnType<typeof openDatabase>) => Promise<T>,
+): Promise<T> {
   const db = openDatabase(loadConfig().DATABASE_URL);
   try {
-    await migrateToLatest(db);
     return await work(db);
   } finally {
     await db.close();
@@ -19,7 +28,8 @@ async function withDb<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<
 export async function runDbCommand(command: string, args: string[], io: Io): Promise<number> {
   const { positionals } = parseArgs({ args, strict: true, allowPositionals: true });
   if (command === 'migrate') {
-    const ran = await withDb((db) => migrateToLatest(db));
+    // migrated here and only here, so the names of what ran are the ones printed
+    const ran = await withOpenDb((db) => migrateToLatest(db));
     io.out(
       ran.length ? `migrated: ${ran.join(', ')}\n` : 'ฐานข้อมูลเป็นปัจจุบันแล้ว / already up to date\n',
     );
