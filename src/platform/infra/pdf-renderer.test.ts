@@ -16,6 +16,37 @@ describe('PDF renderer', () => {
     texts.forEach((text, i) => expect(text).toContain(`doc-${names[i]}`));
   });
 
+  it('keeps its pages warm: many documents, no more pages than may print at once', async () => {
+    const before = renderer.stats();
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const pdfs = await Promise.all(names.map((n) => renderer.render(page(`warm-${n}`))));
+    const again = await renderer.render(page('warm-last'));
+    const after = renderer.stats();
+    expect(after.printed - before.printed).toBe(7);
+    expect(after.pagesOpened).toBeLessThanOrEqual(2);
+    // each document alone on its page: nothing of the one before is left
+    const texts = await Promise.all([...pdfs, again].map((p) => pdfText(p)));
+    texts.forEach((text, i) => {
+      expect(text).toContain(`warm-${[...names, 'last'][i]}`);
+      expect(text.match(/warm-/g)).toHaveLength(1);
+    });
+  });
+
+  it('throws away a page whose document ran out of time, and opens a new one', async () => {
+    await renderer.render(page('warm'));
+    const before = renderer.stats();
+    // a warm page is taken at once, so the time runs out while it prints
+    const late = renderer.render(page('late'), { timeoutMs: 1 });
+    await expect(late).rejects.toMatchObject({ reason: 'timeout' });
+    expect(renderer.stats().discarded).toBe(before.discarded + 1);
+    const texts = await Promise.all(
+      ['x', 'y'].map(async (n) => pdfText(await renderer.render(page(`after-${n}`)))),
+    );
+    expect(texts[0]).toContain('after-x');
+    expect(texts[1]).toContain('after-y');
+    expect(renderer.stats().pagesOpened).toBe(before.pagesOpened + 1);
+  });
+
   it('starts a new browser after close()', async () => {
     await renderer.close();
     expect(await pdfText(await renderer.render(page('after-close')))).toContain('after-close');
