@@ -71,3 +71,24 @@ export async function countEvidenceByRound(
   }
   return counts;
 }
+
+/**
+ * The latest round of an agency (by code) for `year` as one small read: its id, state and when it
+ * last moved. The public OIT page asks it on every request (its cache key), so it is one query.
+ */
+export async function findRoundStateByAgencyYear(
+  db: Kysely<Database>,
+  agencyCode: string,
+  year: number,
+): Promise<{ id: string; state: string; updatedAt: string } | null> {
+  const row = await db
+    .selectFrom('assessment_round as r')
+    .innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .innerJoin('edition as e', 'e.id', 'r.edition_id')
+    .select(['r.id', 'r.state', 'r.updated_at'])
+    .where('a.code', '=', agencyCode)
+    .where('e.year', '=', year)
+    .orderBy('r.created_at', 'desc')
+    .executeTakeFirst();
+  return row ? { id: row.id, state: row.state, updatedAt: row.updated_at } : null;
+}

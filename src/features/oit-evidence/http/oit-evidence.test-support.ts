@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServiceContext } from '../../../platform/services/context.js';
+import type { Actor, ServiceContext } from '../../../platform/services/context.js';
 import { DEMO_PASSWORD } from '../../../app/demo.js';
 import { openOitTestContext } from '../services/oit-evidence.test-support.js';
 import { createApp } from '../../../app/create-app.js';
@@ -16,12 +16,15 @@ import { openFileStore } from '../../../platform/services/file-store.service.js'
  */
 export interface OitTestApp {
   ctx: ServiceContext;
+  app: Awaited<ReturnType<typeof createApp>>;
   client: () => TestClient;
   filesDir: string;
   site: string;
   roundId: string;
   signIn: (email: string) => Promise<TestClient>;
   userId: (email: string) => Promise<string>;
+  /** A demo account as the services see it (its grants). */
+  actorOf: (email: string) => Promise<Actor>;
   close: () => Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export async function createOitTestApp(
   const client = () => new TestClient(app);
   return {
     ctx,
+    app,
     client,
     filesDir,
     site: site.url,
@@ -71,6 +75,7 @@ export async function createOitTestApp(
       return c;
     },
     userId: async (email) => (await actorOf(email)).user.id,
+    actorOf,
     close: async () => {
       site.server.close();
       await app.close();

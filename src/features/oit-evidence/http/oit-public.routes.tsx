@@ -6,11 +6,18 @@ import type { ServiceContext } from '../../../platform/services/context.js';
 import {
   loadPublicFile,
   loadPublicOit,
+  publishedOitKey,
   type PublicOit,
 } from '../services/oit-evidence-output.service.js';
 import { evidenceNotFound } from '../services/oit-evidence-support.js';
 import type { AppOptions } from '../../../platform/http/request-context.js';
-import { sendPage } from '../../../platform/http/render.js';
+import { renderPage, sendPage } from '../../../platform/http/render.js';
+import {
+  PUBLISHED_CACHE_CONTROL,
+  preparePage,
+  sendCachedPage,
+} from '../../../platform/http/page-cache.js';
+import { matchesEtag, sendEncoded } from '../../../platform/http/static-assets.js';
 import { PublicOitPage, publicOitPath } from './views/oit-evidence-public.js';
 import { sendDownload } from './evidence-upload.js';
 import { PUBLIC_PAGE_LIMIT } from '../../../platform/http/route-kit.js';
@@ -23,9 +30,6 @@ import {
 } from './oit-evidence-schemas.js';
 
 const BASE = '/public/oit/:agencyCode/:year';
-
-/** The path of a request, for the language switch to come back to. */
-const pathOf = (request: FastifyRequest) => request.url.split('?')[0] ?? '/';
 
 /** The agency code, year and feed format (`2569`, `2569.json`, `2569.csv`) of a request. */
 function readTarget({ agencyCode, year }: z.infer<typeof PublicParams>): {
@@ -76,17 +80,87 @@ function sendCsv(reply: FastifyReply, csv: string) {
   return reply.type('text/csv; charset=utf-8').header('access-control-allow-origin', '*').send(csv);
 }
 
+/**
+ * Which published round an address shows (a page-cache key), or null while the round is not
+ * published; each process believes its answer for SNAPSHOT_RECHECK_MS.
+ */
+function publishedKeyOf(request: FastifyRequest, ctx: ServiceContext, code: string, year: number) {
+  return request.server.publishedPages.snapshotOf(`oit|${code}|${year}`, () =>
+    publishedOitKey(ctx, code, year),
+  );
+}
+
+/**
+ * The public OIT page of an agency and year (all items, or `only` one). A published round's page
+ * is rendered once per round, page and language and kept (its evidence is locked and its agency
+ * name is the snapshot's); a round not yet published is rendered per request, as it stands. The
+ * language switch comes back to the page's own address, so the page is the same for everybody.
+ */
+async function sendOitPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: ServiceContext,
+  target: { code: string; year: number },
+  only?: string,
+) {
+  const { lang } = request;
+  const render = async () => {
+    const oit = await loadPublicOit(ctx, target.code, target.year);
+    if (only !== undefined && !oit.items.some((i) => i.item.code === only))
+      throw evidenceNotFound();
+    const path = publicOitPath(oit, only === undefined ? '' : `/${encodeURIComponent(only)}`);
+    return <PublicOitPage lang={lang} path={path} oit={oit} only={only} />;
+  };
+  const published = await publishedKeyOf(request, ctx, target.code, target.year);
+  if (!published) return sendPage(reply, await render());
+  const key = `oit|${published}|${target.code}|${only ?? ''}|${lang}`;
+  return sendCachedPage(request, reply, request.server.publishedPages, key, async () =>
+    renderPage(await render()),
+  );
+}
+
+/**
+ * Sends a feed (JSON or CSV) that any site may read: a published round's from the page cache
+ * (made once, tagged, compressed), a round not yet published's as it stands.
+ */
+async function sendFeed(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: ServiceContext,
+  target: { code: string; year: number; format: string },
+) {
+  const origin = publicOrigin(request);
+  const json = target.format === 'json';
+  const published = await publishedKeyOf(request, ctx, target.code, target.year);
+  if (!published) {
+    const oit = await loadPublicOit(ctx, target.code, target.year);
+    if (json) return reply.header('access-control-allow-origin', '*').send(feedJson(oit, origin));
+    return sendCsv(reply, feedCsv(oit, origin));
+  }
+  // the origin is the site's (APP_URL): the same for every request, but part of the key anyway
+  const key = `oit.${target.format}|${published}|${target.code}|${origin}`;
+  const feed = await request.server.publishedPages.get(key, async () => {
+    const oit = await loadPublicOit(ctx, target.code, target.year);
+    const body = json ? JSON.stringify(feedJson(oit, origin)) : feedCsv(oit, origin);
+    return preparePage(key, body, `${json ? 'application/json' : 'text/csv'}; charset=utf-8`);
+  });
+  reply
+    .header('access-control-allow-origin', '*')
+    .header('etag', feed.etag)
+    .header('cache-control', PUBLISHED_CACHE_CONTROL)
+    .type(feed.type);
+  if (matchesEtag(request, feed.etag))
+    return reply.header('vary', 'accept-encoding').code(304).send();
+  return sendEncoded(request, reply, feed);
+}
+
 function registerFeeds(app: FastifyInstance, ctx: ServiceContext) {
   const api = typed(app);
   const schema = { params: PublicParams, response: { 200: PublicFeedJson } };
   api.get(BASE, { ...PUBLIC_PAGE_LIMIT, schema }, async (request, reply) => {
     const target = readTarget(request.params);
-    const oit = await loadPublicOit(ctx, target.code, target.year);
-    const origin = publicOrigin(request);
-    if (target.format === 'json')
-      return reply.header('access-control-allow-origin', '*').send(feedJson(oit, origin));
-    if (target.format === 'csv') return sendCsv(reply, feedCsv(oit, origin));
-    return sendPage(reply, <PublicOitPage lang={request.lang} path={pathOf(request)} oit={oit} />);
+    if (target.format === 'html') return sendOitPage(request, reply, ctx, target);
+    return sendFeed(request, reply, ctx, target);
   });
   const fileSchema = { params: PublicFileParams };
   api.get(
@@ -112,13 +186,7 @@ export function registerOitPublicRoutes(app: FastifyInstance, options: AppOption
   const schema = { params: PublicItemParams };
   typed(app).get(`${BASE}/:item`, { ...PUBLIC_PAGE_LIMIT, schema }, async (request, reply) => {
     const target = readTarget(request.params);
-    const { item } = request.params;
-    const oit = await loadPublicOit(ctx, target.code, target.year);
-    if (target.format !== 'html' || !oit.items.some((i) => i.item.code === item))
-      throw evidenceNotFound();
-    return sendPage(
-      reply,
-      <PublicOitPage lang={request.lang} path={pathOf(request)} oit={oit} only={item} />,
-    );
+    if (target.format !== 'html') throw evidenceNotFound();
+    return sendOitPage(request, reply, ctx, target, request.params.item);
   });
 }

@@ -1,7 +1,10 @@
 import { formatCsv } from '../../../core/csv-format.js';
 import type { Text } from '../../../core/framework/edition.schema.js';
-import { findRoundIdByAgencyYear } from '../db/oit-evidence-lookup.repository.js';
-import { findRound, type Round } from '../../rounds/feature.js';
+import {
+  findRoundIdByAgencyYear,
+  findRoundStateByAgencyYear,
+} from '../db/oit-evidence-lookup.repository.js';
+import { findRound, findScoreSnapshot, type Round } from '../../rounds/feature.js';
 import { filesOf, type Actor, type ServiceContext } from '../../../platform/services/context.js';
 import {
   evidenceNotFound,
@@ -77,7 +80,13 @@ function publishable(entry: ItemEvidence): ItemEvidence {
   return { ...entry, evidence: null, links: [], files: [], snapshots: [] };
 }
 
-/** The public OIT of an agency for a fiscal year (no sign-in), or not found. */
+/**
+ * The public OIT of an agency for a fiscal year (no sign-in), or not found. Once the round is
+ * published nothing on it changes: its evidence is locked since it left collecting (the one later
+ * window, clarification, is before confirmation), its edition is stored once, and the agency's
+ * name is the one its score snapshot took on publication day (a later rename changes nothing
+ * published, as on the results page). Before publication the name is the agency's present one.
+ */
 export async function loadPublicOit(
   ctx: ServiceContext,
   agencyCode: string,
@@ -85,11 +94,28 @@ export async function loadPublicOit(
 ): Promise<PublicOit> {
   const db = ctx.db.kysely;
   const roundId = await findRoundIdByAgencyYear(db, agencyCode, year);
-  const round = roundId ? await findRound(db, roundId) : null;
-  if (!round) throw evidenceNotFound();
+  const found = roundId ? await findRound(db, roundId) : null;
+  if (!found) throw evidenceNotFound();
+  const snapshot = found.state === 'published' ? await findScoreSnapshot(db, found.id) : null;
+  const round = snapshot?.agency ? { ...found, agencyNameTh: snapshot.agency.nameTh } : found;
   const compiled = await loadRoundEdition(ctx, round.editionId);
   const items = await loadItemEvidence(db, round.id, listEditionOitItems(compiled.edition));
   return { round, items: items.map(publishable) };
+}
+
+/**
+ * Which published round the public OIT of an agency and year shows, as a page-cache key (the round
+ * and the moment it was published), or null when the round is not published (its page is then
+ * rendered per request: evidence may still be submitted). A withdrawal and a republication moves
+ * the round twice, so gives a new key. One small read.
+ */
+export async function publishedOitKey(
+  ctx: ServiceContext,
+  agencyCode: string,
+  year: number,
+): Promise<string | null> {
+  const round = await findRoundStateByAgencyYear(ctx.db.kysely, agencyCode, year);
+  return round?.state === 'published' ? `${round.id}@${round.updatedAt}` : null;
 }
 
 /** A file of submitted evidence on the public page, with its bytes. */
