@@ -2,7 +2,7 @@
 // demo's clock made it) in a seeded demo database and
 // prints them as JSON. Used by bench/survey-submit.mjs and test/survey-kill.test.ts. Usage:
 //   DEMO_DATABASE_URL=file:PATH node bin/prongsai.mjs demo --seed-only
-//   node --import tsx bench/survey-setup.ts file:PATH
+//   node --import tsx bench/survey-setup.ts file:PATH   (or a postgres:// URL)
 import { openDatabase } from '../src/platform/db/database.js';
 import { listRounds } from '../src/features/rounds/feature.js';
 import { findUserByEmail, listGrants, publicUser } from '../src/features/users/feature.js';
@@ -11,7 +11,8 @@ import type { Actor } from '../src/platform/services/context.js';
 import { ensureSurveyLinks } from '../src/features/surveys/feature.js';
 
 const url = process.argv[2];
-if (!url?.startsWith('file:')) throw new Error('usage: survey-setup.ts file:PATH');
+if (!url || !/^(file:|postgres(ql)?:\/\/)/.test(url))
+  throw new Error('usage: survey-setup.ts file:PATH | postgres://…');
 const db = openDatabase(url);
 try {
   const ctx = { db, clock: systemClock, ids: randomIds };
