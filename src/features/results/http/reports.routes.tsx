@@ -30,6 +30,7 @@ import {
   exportRollupWorkbook,
   rollupSize,
 } from '../services/result-exports.service.js';
+import { exportRollupReports } from '../services/rollup-reports.service.js';
 import { loadVisibleRound } from '../../oit-review/feature.js';
 import { voiceReportBlocks } from '../../voice/feature.js';
 import { pageOf, type AppOptions } from '../../../platform/http/request-context.js';
@@ -39,6 +40,7 @@ import { loadActor } from '../../users/feature.js';
 import { renderPage, sendPage } from '../../../platform/http/render.js';
 import { PageCache, sendCachedPage } from '../../../platform/http/page-cache.js';
 import {
+  renderReportPdf,
   sendAttachment,
   sendReport,
   sendReportHtml,
@@ -65,6 +67,7 @@ import {
   PublicReportParams,
   PublicResultsJson,
   RollupExportQuery,
+  RollupQuery,
   RoundReportParams,
 } from './results-schemas.js';
 import {
@@ -149,8 +152,30 @@ type RollupPayload = {
   lang: 'th' | 'en';
 };
 
+/** What a roll-up reports job carries (who asked and what). */
+type RollupReportsPayload = RollupPayload;
+
+const ZIP = 'application/zip';
+
 function registerRollupExport(app: FastifyInstance, ctx: ServiceContext): void {
   const jobs = new ExportJobs<RollupPayload>(app.jobs, 'rollup-export');
+  const reportJobs = new ExportJobs<RollupReportsPayload>(app.jobs, 'rollup-reports');
+  // every unit's result report as a PDF in one ZIP, as the person who asked (with the roles they
+  // hold when it runs), progress after each unit
+  reportJobs.define(async ({ userId, agencyId, year, type, lang }, progress) => {
+    const actor = await loadActor(ctx.db.kysely, userId);
+    if (!actor) throw notFound();
+    const file = await exportRollupReports(ctx, actor, agencyId, year, {
+      wording: reportWording(lang),
+      print: renderReportPdf,
+      type,
+      onProgress: progress,
+    });
+    return { bytes: file.bytes, fileName: `${file.fileBase}.zip`, contentType: ZIP };
+  });
+  /** An export of this person's of either kind (the progress page shows both). */
+  const findExport = async (id: string, userId: string) =>
+    (await jobs.find(id, userId)) ?? (await reportJobs.find(id, userId));
   // run by whichever process's worker takes the job: as the person who asked, with the roles
   // they hold when it runs
   jobs.define(async ({ userId, agencyId, year, type, lang }, progress) => {
@@ -193,15 +218,40 @@ function registerRollupExport(app: FastifyInstance, ctx: ServiceContext): void {
     },
   );
 
+  api.get(
+    '/agencies/:id/rollup-reports.zip',
+    { ...guarded, ...GENERATED_FILE_LIMIT, schema: { params: IdParams, querystring: RollupQuery } },
+    async (request, reply) => {
+      const actor = signedIn(request);
+      const { id } = request.params;
+      const year = yearOf(request.query.year);
+      // refused as the roll-up workbook is (not found), before anything is queued
+      const size = await rollupSize(ctx, actor, id);
+      const label =
+        request.lang === 'th'
+          ? `รายงานผลการประเมินของหน่วยงานในสังกัด ปี ${year} เป็น PDF ในไฟล์ ZIP (${size} หน่วยงาน)`
+          : `Result reports of the units, ${year}, as PDFs in a ZIP (${size} units)`;
+      const type = request.query.type?.trim() || null;
+      const userId = actor.user.id;
+      const payload = { userId, agencyId: id, year, type, lang: request.lang };
+      const job = await reportJobs.start(userId, label, payload);
+      return reply.redirect(`/exports/${job}`, 303);
+    },
+  );
+
   const schema = { params: JobParams };
   api.get('/exports/:job', { ...guarded, schema }, async (request, reply) => {
-    const job = await jobs.find(request.params.job, signedIn(request).user.id);
+    const job = await findExport(request.params.job, signedIn(request).user.id);
     if (!job) throw notFound();
     return sendPage(reply, <ExportProgressPage page={pageOf(request)} job={job} />);
   });
 
   api.get('/exports/:job/download', { ...guarded, schema }, async (request, reply) => {
-    const file = await jobs.open(filesOf(ctx), request.params.job, signedIn(request).user.id);
+    const { job } = request.params;
+    const userId = signedIn(request).user.id;
+    const file =
+      (await jobs.open(filesOf(ctx), job, userId)) ??
+      (await reportJobs.open(filesOf(ctx), job, userId));
     if (!file) throw notFound();
     return sendAttachment(reply, file.bytes, file.contentType, file.fileName);
   });

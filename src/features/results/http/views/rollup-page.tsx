@@ -52,6 +52,10 @@ export function RollupPage(props: { page: PageContext; rollup: AgencyRollup; cha
     `Units of ${rollup.agency.nameTh}: overview ${rollup.editionYear}`,
   );
   const counted = rollup.levels.reduce((s, l) => s + l.count, 0);
+  const query = new URLSearchParams({
+    year: String(rollup.editionYear),
+    ...(rollup.type ? { type: rollup.type } : {}),
+  }).toString();
   return (
     <Layout page={page} title={title}>
       <p>
@@ -59,14 +63,18 @@ export function RollupPage(props: { page: PageContext; rollup: AgencyRollup; cha
           {pick(lang, m('กลับไปที่หน่วยงาน', 'Back to the agency'))}
         </a>{' '}
         ·{' '}
-        <a
-          href={`/agencies/${rollup.agency.id}/rollup.xlsx?${new URLSearchParams({
-            year: String(rollup.editionYear),
-            ...(rollup.type ? { type: rollup.type } : {}),
-          }).toString()}`}
-          data-rollup-xlsx
-        >
+        <a href={`/agencies/${rollup.agency.id}/rollup.xlsx?${query}`} data-rollup-xlsx>
           {pick(lang, m('ดาวน์โหลดเป็น Excel (XLSX)', 'Download as Excel (XLSX)'))}
+        </a>{' '}
+        ·{' '}
+        <a href={`/agencies/${rollup.agency.id}/rollup-reports.zip?${query}`} data-rollup-reports>
+          {pick(
+            lang,
+            m(
+              'รายงานผลของทุกหน่วยงาน (PDF ในไฟล์ ZIP)',
+              'Result reports of every unit (PDFs in a ZIP)',
+            ),
+          )}
         </a>
       </p>
       <FilterForm lang={lang} rollup={rollup} />
