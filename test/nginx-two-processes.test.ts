@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +11,10 @@ import {
   learnLastStep,
   nonces,
   postBody,
-  root,
   startProcess,
   type StartedServer,
 } from '../bench/survey-client.mjs';
+import { nginxConf, startNginx } from '../bench/nginx-proxy.mjs';
 import { DEMO_PASSWORD, seedDemo } from '../src/app/demo.js';
 import { listRounds } from '../src/features/rounds/feature.js';
 import { openDatabase, type Db } from '../src/platform/db/database.js';
@@ -31,68 +30,8 @@ import { formToken, postForm, postMultipart, send, signIn } from './http-forms.j
  * database, with TRUST_PROXY naming nginx's address.
  */
 
-const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 /** Survey answers sent through nginx, each sent twice (the copy lands on the other process). */
 const ANSWERS = 24;
-
-/** The nginx block of docs/operations.md: the fenced block after `<!-- nginx-config -->`. */
-function documentedNginxConfig(): string {
-  const docs = readFileSync(join(root, 'docs/operations.md'), 'utf8');
-  const block = /<!-- nginx-config -->\s*```nginx\n([\s\S]*?)\n```/.exec(docs)?.[1];
-  if (!block)
-    throw new Error('docs/operations.md has no ```nginx block after <!-- nginx-config -->');
-  return block;
-}
-
-/** Replaces one placeholder of the documented block, failing when the block no longer has it. */
-function replaceOnce(text: string, placeholder: string, value: string): string {
-  const parts = text.split(placeholder);
-  if (parts.length !== 2)
-    throw new Error(`the nginx block of docs/operations.md should hold "${placeholder}" once`);
-  return parts.join(value);
-}
-
-/** A whole nginx.conf around the documented block: its temp folders and no log files. */
-function nginxConf(dir: string, port: number, app: [number, number]): string {
-  let block = documentedNginxConfig();
-  block = replaceOnce(block, 'server 127.0.0.1:3001;', `server 127.0.0.1:${app[0]};`);
-  block = replaceOnce(block, 'server 127.0.0.1:3002;', `server 127.0.0.1:${app[1]};`);
-  block = replaceOnce(block, 'listen 80;', `listen 127.0.0.1:${port};`);
-  block = replaceOnce(block, 'server_name ita.example.go.th;', 'server_name localhost;');
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-    .map((kind) => `  ${kind}_temp_path ${join(dir, kind)};`)
-    .join('\n');
-  return `worker_processes 1;\nevents { worker_connections 256; }\nhttp {\n${temp}\n  access_log off;\n${block}\n}\n`;
-}
-
-/** Starts nginx in the foreground on a config file; resolves once it answers through to the app. */
-async function startNginx(dir: string, conf: string, base: string) {
-  let output = '';
-  const child: ChildProcess = spawn(
-    NGINX,
-    ['-e', 'stderr', '-p', dir, '-c', conf, '-g', `daemon off; pid ${join(dir, 'nginx.pid')};`],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const stop = async () => {
-    // SIGQUIT: nginx finishes the requests it holds, then ends
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGQUIT');
-    await exited;
-  };
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`nginx exited ${child.exitCode}: ${output}`);
-    try {
-      if ((await send(`${base}/healthz`)).status === 200) return { stop, output: () => output };
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  await stop();
-  throw new Error(`nginx at ${base} did not answer: ${output}`);
-}
 
 /** The JSON log lines of a process. */
 function logLines(output: string): Record<string, unknown>[] {
@@ -107,7 +46,7 @@ describe('nginx in front of two prongsai serve processes on one PostgreSQL datab
   let db: Db | undefined;
   let drop: () => Promise<void> = async () => {};
   const apps: StartedServer[] = [];
-  let nginx: { stop: () => Promise<void>; output: () => string } | undefined;
+  let nginx: Awaited<ReturnType<typeof startNginx>> | undefined;
   let proxy = '';
   let proxyPort = 0;
   let roundId = '';
@@ -312,5 +251,31 @@ describe('nginx in front of two prongsai serve processes on one PostgreSQL datab
     expect(new Set(logins.map((line) => line.ip))).toEqual(
       new Set(['127.0.0.1', '127.0.0.2', '127.0.0.3']),
     );
+  });
+  it("keeps a published public page in nginx's cache, and no page of a round not published", async () => {
+    const results = `${proxy}/public/D01/2568/results`;
+    const first = await send(results);
+    expect(first.status).toBe(200);
+    expect(first.headers['x-cache-status']).toBe('MISS');
+    // the next visitor gets the same page from nginx, and a browser holding it a 304 from nginx
+    const second = await send(results);
+    expect(second.headers['x-cache-status']).toBe('HIT');
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(second.body.equals(first.body)).toBe(true);
+    const held = await send(results, { headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(held.status).toBe(304);
+    expect(held.headers['x-cache-status']).toBe('HIT');
+    // each language is its own copy (Vary: cookie)
+    const english = await send(results, { headers: { cookie: 'prongsai_lang=en' } });
+    expect(english.headers['x-cache-status']).toBe('MISS');
+    expect(english.text()).toContain('<html lang="en"');
+    // the OIT page of the round still collecting goes to the app every time (no Cache-Control)
+    const live = `${proxy}/public/oit/D01/2569`;
+    for (let i = 0; i < 2; i++) {
+      const page = await send(live);
+      expect(page.status).toBe(200);
+      expect(page.headers['cache-control']).toBeUndefined();
+      expect(page.headers['x-cache-status']).toBe('MISS');
+    }
   });
 });
