@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApp, type TestApp, type TestClient } from '../../../app/test-client.js';
 import { DIALECTS } from '../../../platform/db/test-databases.js';
@@ -264,6 +265,36 @@ for (const dialect of DIALECTS) {
     it('restarts in kiosk mode for the next person', async () => {
       const { page } = await answerAll(t.client(), `${eit}?kiosk=1`.split('?')[0]!, { kiosk: '1' });
       expect(page.body).toContain(`url=/s/${eit}?kiosk=1`);
+    });
+
+    it('sends everyone the same thank-you page, compressed (once) only when over 1 KB', async () => {
+      const one = await answerAll(t.client(), eit, { kiosk: '1' });
+      const two = await answerAll(t.client(), eit, { kiosk: '1' });
+      expect(one.page.body).toContain('ขอบคุณที่ตอบแบบวัด');
+      expect(two.page.body).toBe(one.page.body);
+      expect(one.page.body).not.toContain(one.lastForm.nonce!);
+      const form = new URLSearchParams(two.lastForm).toString();
+      for (const encoding of ['br', 'gzip'] as const) {
+        const sent = await t.app.inject({
+          method: 'POST',
+          url: `/s/${eit}/step`,
+          payload: form,
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'accept-encoding': encoding,
+          },
+        });
+        expect(sent.statusCode).toBe(200);
+        if (Buffer.byteLength(one.page.body) < 1024) {
+          expect(sent.headers['content-encoding']).toBeUndefined();
+          expect(sent.body).toBe(one.page.body);
+          continue;
+        }
+        expect(sent.headers['content-encoding']).toBe(encoding);
+        expect(String(sent.headers.vary)).toContain('accept-encoding');
+        const unpack = encoding === 'br' ? brotliDecompressSync : gunzipSync;
+        expect(unpack(sent.rawPayload).toString()).toBe(one.page.body);
+      }
     });
 
     it('gives clear pages for an unknown link and a closed round', async () => {

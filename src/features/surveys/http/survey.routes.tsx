@@ -251,7 +251,7 @@ export function registerSurveyRoutes(app: FastifyInstance, options: AppOptions):
       });
       if (outcome.kind === 'stored' || outcome.kind === 'duplicate') {
         if (browser !== 'exempt') await markBrowser(reply, survey, 'answered');
-        return sendThanks(reply, page);
+        return sendThanks(request, reply, page);
       }
       if (outcome.kind === 'answered')
         return sendMessage(reply, page, ALREADY_ANSWERED.title, ALREADY_ANSWERED.text, 409);
