@@ -30,4 +30,38 @@ describeEachDialect('rate-limit counters and batched writes', (getDb) => {
     // a failed write is undone alone: the others are all stored
     expect(await hitRateLimit(getDb().kysely, 'batched', '2026-02-01T00:00:00.000Z')).toBe(40);
   });
+
+  it('runs one-statement writes without a savepoint: a failed one is undone alone', async () => {
+    const db = getDb();
+    const batcher = writeBatcherOf(db);
+    const window = '2026-03-01T00:00:00.000Z';
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        batcher.run(
+          (trx) =>
+            i % 10 === 3
+              ? // a statement that fails: the key is taken by then (the first write made it)
+                trx
+                  .insertInto('rate_limit')
+                  .values({ key: 'alone', window_start: window, count: 100 })
+                  .execute()
+                  .then(() => -1)
+              : hitRateLimit(trx, 'alone', window),
+          { oneStatement: true },
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(3);
+    const counts = results
+      .flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+      .sort((a, b) => a - b);
+    expect(counts).toEqual(Array.from({ length: 27 }, (_, i) => i + 1));
+    // the others are committed, alongside a savepointed write of the same batch
+    const [mixed, alone] = await Promise.all([
+      batcher.run(async (trx) => hitRateLimit(trx, 'alone', window)),
+      batcher.run((trx) => hitRateLimit(trx, 'alone', window), { oneStatement: true }),
+    ]);
+    expect([mixed, alone].sort()).toEqual([28, 29]);
+    expect(await hitRateLimit(db.kysely, 'alone', window)).toBe(30);
+  });
 });

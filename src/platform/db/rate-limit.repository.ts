@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { FixedQuery } from './fixed-query.js';
+
+const HIT = new FixedQuery<{ count: number | string }>(
+  'insert into "rate_limit" ("key", "window_start", "count") values (?, ?, 1) ' +
+    'on conflict ("key") do update set "count" = case when "rate_limit"."window_start" = ? ' +
+    'then "rate_limit"."count" + 1 else 1 end, "window_start" = ? returning "count"',
+);
 
 /**
  * Counts one hit for `key` in a fixed window and returns the count in the current window, in one
@@ -11,23 +18,9 @@ export async function hitRateLimit(
   key: string,
   windowStart: string,
 ): Promise<number> {
-  const row = await db
-    .insertInto('rate_limit')
-    .values({ key, window_start: windowStart, count: 1 })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet((eb) => ({
-        count: eb
-          .case()
-          .when(eb.ref('rate_limit.window_start'), '=', windowStart)
-          .then(eb(eb.ref('rate_limit.count'), '+', 1))
-          .else(1)
-          .end(),
-        window_start: windowStart,
-      })),
-    )
-    .returning('count')
-    .executeTakeFirst();
-  return Number(row?.count ?? 0);
+  // a fixed statement: it runs for every request (see FixedQuery)
+  const { rows } = await HIT.run(db, [key, windowStart, windowStart, windowStart]);
+  return Number(rows[0]?.count ?? 0);
 }
 
 /** Removes one counter (a success that ends a run of failures). */

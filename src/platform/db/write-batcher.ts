@@ -1,12 +1,23 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 
 /** A unit of work that runs inside a shared transaction, behind its own savepoint. */
 export type BatchedWork<T> = (trx: Kysely<Database>) => Promise<T>;
 
+/** How a unit of work is run in its batch. */
+export interface BatchedOptions {
+  /**
+   * The work is a single statement: atomic by itself, so it runs without a savepoint of its own
+   * (two statements fewer). If it fails, the statement alone is undone and the batch goes on, as
+   * behind a savepoint; an error that ended the whole transaction fails the batch.
+   */
+  oneStatement?: boolean;
+}
+
 interface Pending {
   work: BatchedWork<unknown>;
+  oneStatement: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -33,10 +44,15 @@ export class WriteBatcher {
   constructor(private readonly db: Db) {}
 
   /** Runs `work` in the next batch and resolves with its result once that batch is committed. */
-  run<T>(work: BatchedWork<T>): Promise<T> {
+  run<T>(work: BatchedWork<T>, options: BatchedOptions = {}): Promise<T> {
     if (this.db.dialect !== 'sqlite') return this.db.kysely.transaction().execute(work);
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({
+        work,
+        oneStatement: options.oneStatement === true,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
       if (!this.running) {
         this.running = true;
         setImmediate(() => void this.drain());
@@ -56,14 +72,19 @@ export class WriteBatcher {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const outcomes = await this.db.kysely.connection().execute(async (conn) => {
-          await sql`begin immediate`.execute(conn);
+          await run(conn, 'begin immediate');
           try {
             const results = [];
-            for (const item of batch) results.push(await runBehindSavepoint(conn, item.work));
-            await sql`commit`.execute(conn);
+            for (const item of batch)
+              results.push(
+                item.oneStatement
+                  ? await runAlone(conn, item.work, this.db)
+                  : await runBehindSavepoint(conn, item.work),
+              );
+            await run(conn, 'commit');
             return results;
           } catch (error) {
-            await sql`rollback`.execute(conn);
+            await run(conn, 'rollback');
             throw error;
           }
         });
@@ -83,19 +104,44 @@ export class WriteBatcher {
   }
 }
 
+/** Runs one fixed statement of the batcher's own (no query building: see FixedQuery). */
+function run(conn: Kysely<Database>, text: string) {
+  return conn.executeQuery(CompiledQuery.raw(text));
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 async function runBehindSavepoint(
   conn: Kysely<Database>,
   work: BatchedWork<unknown>,
-): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
-  await sql`savepoint batched_write`.execute(conn);
+): Promise<Outcome> {
+  await run(conn, 'savepoint batched_write');
   try {
     const value = await work(conn);
-    await sql`release savepoint batched_write`.execute(conn);
+    await run(conn, 'release savepoint batched_write');
     return { ok: true, value };
   } catch (error) {
     if (isBusy(error)) throw error;
-    await sql`rollback to savepoint batched_write`.execute(conn);
-    await sql`release savepoint batched_write`.execute(conn);
+    await run(conn, 'rollback to savepoint batched_write');
+    await run(conn, 'release savepoint batched_write');
+    return { ok: false, error };
+  }
+}
+
+/**
+ * Runs a one-statement work without a savepoint. A statement that fails is undone by SQLite on
+ * its own and the transaction stays open; if the transaction ended (an I/O or full-disk
+ * error), the batch fails as a whole.
+ */
+async function runAlone(
+  conn: Kysely<Database>,
+  work: BatchedWork<unknown>,
+  db: Db,
+): Promise<Outcome> {
+  try {
+    return { ok: true, value: await work(conn) };
+  } catch (error) {
+    if (isBusy(error) || db.sqlite?.inTransaction === false) throw error;
     return { ok: false, error };
   }
 }

@@ -11,6 +11,9 @@ export async function countRequest(
   const now = ctx.clock.now().getTime();
   const start = Math.floor(now / windowMs) * windowMs;
   const windowStart = new Date(start).toISOString();
-  const current = await writeBatcherOf(ctx.db).run((trx) => hitRateLimit(trx, key, windowStart));
+  // one upsert: no savepoint of its own in the batch
+  const current = await writeBatcherOf(ctx.db).run((trx) => hitRateLimit(trx, key, windowStart), {
+    oneStatement: true,
+  });
   return { current, ttl: start + windowMs - now };
 }

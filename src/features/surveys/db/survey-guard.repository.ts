@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.js';
+import { FixedQuery } from '../../../platform/db/fixed-query.js';
 import { BURST_MIN_ANSWERS } from '../core/ballot-guard.js';
 
 /**
@@ -8,23 +9,21 @@ import { BURST_MIN_ANSWERS } from '../core/ballot-guard.js';
  * response id, no time). See docs/surveys.md, "Open links and ballot stuffing".
  */
 
+const COUNT_ARRIVAL = new FixedQuery<{ answers: number | string }>(
+  'insert into "survey_arrival" ("link_id", "window_start", "answers") values (?, ?, 1) ' +
+    'on conflict ("link_id", "window_start") do update ' +
+    'set "answers" = "survey_arrival"."answers" + 1 returning "answers"',
+);
+
 /** Counts one answer in a link's window; returns the window's count so far (1: a new window). */
 export async function countArrival(
   db: Kysely<Database>,
   linkId: string,
   windowStart: string,
 ): Promise<number> {
-  const row = await db
-    .insertInto('survey_arrival')
-    .values({ link_id: linkId, window_start: windowStart, answers: 1 })
-    .onConflict((oc) =>
-      oc.columns(['link_id', 'window_start']).doUpdateSet((eb) => ({
-        answers: eb(eb.ref('survey_arrival.answers'), '+', 1),
-      })),
-    )
-    .returning('answers')
-    .executeTakeFirst();
-  return Number(row?.answers ?? 0);
+  // a fixed statement: it runs for every answer (see FixedQuery)
+  const { rows } = await COUNT_ARRIVAL.run(db, [linkId, windowStart]);
+  return Number(rows[0]?.answers ?? 0);
 }
 
 /**

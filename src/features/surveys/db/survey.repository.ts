@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { SqliteAdapter, type Kysely } from 'kysely';
 import type { RoundState } from '../../rounds/feature.js';
 import type { Database } from '../../../platform/db/schema.js';
+import { FixedQuery } from '../../../platform/db/fixed-query.js';
 import { countWebAnswerSet, listExclusions } from './survey-guard.repository.js';
 
 /** A public survey link with what the survey pages need about its round. */
@@ -187,18 +188,20 @@ export async function countAccessCodes(
   return { issued: Number(row?.issued ?? 0), used: Number(row?.used ?? 0) };
 }
 
+const CLAIM_SUBMISSION = new FixedQuery(
+  'insert into "survey_submission" ("nonce_hash", "submitted_on") values (?, ?) ' +
+    'on conflict ("nonce_hash") do nothing',
+);
+
 /** Records that a form was submitted; false when the same form was submitted before. */
 export async function claimSubmission(
   db: Kysely<Database>,
   nonceHash: string,
   day: string,
 ): Promise<boolean> {
-  const result = await db
-    .insertInto('survey_submission')
-    .values({ nonce_hash: nonceHash, submitted_on: day })
-    .onConflict((oc) => oc.column('nonce_hash').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  // a fixed statement: it runs for every answer (see FixedQuery)
+  const result = await CLAIM_SUBMISSION.run(db, [nonceHash, day]);
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 /** Whether a form (by its nonce hash) was submitted already. */
@@ -243,6 +246,25 @@ export async function insertResponses(
     }));
     await db.insertInto('survey_response').values(chunk).execute();
   }
+}
+
+const INSERT_RESPONSE = new FixedQuery(
+  'insert into "survey_response" ("id", "round_id", "agency_id", "instrument", "answers_json", ' +
+    '"submitted_on", "source", "comment") values (?, ?, ?, ?, ?, ?, ?, ?)',
+);
+
+/** Inserts one response (a web answer: a fixed statement, it runs for every answer). */
+export async function insertResponse(db: Kysely<Database>, r: NewResponse): Promise<void> {
+  await INSERT_RESPONSE.run(db, [
+    r.id,
+    r.roundId,
+    r.agencyId,
+    r.instrument,
+    JSON.stringify(r.answers),
+    r.submittedOn,
+    r.source,
+    r.comment ?? null,
+  ]);
 }
 
 /** Fisher–Yates with a cryptographic random source: no seed, no pattern. */

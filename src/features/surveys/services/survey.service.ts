@@ -18,7 +18,7 @@ import {
   claimSubmission,
   findAccessCodeState,
   findSurveyLinkByCode,
-  insertResponses,
+  insertResponse,
   isSubmissionClaimed,
   useAccessCode,
   type SurveyLink,
@@ -227,7 +227,7 @@ export async function submitSurvey(
         source: 'web' as const,
         comment,
       };
-      await insertResponses(trx, [response]);
+      await insertResponse(trx, response);
       // last, so that on PostgreSQL the link's counter row is locked for the shortest time
       if ((await countArrival(trx, survey.link.id, window)) === 1)
         await sweepArrivals(trx, sweepBefore(now), survey.link.id);

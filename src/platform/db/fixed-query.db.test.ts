@@ -1,0 +1,48 @@
+import { expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describeEachDialect } from './test-databases.js';
+import { FixedQuery } from './fixed-query.js';
+
+const UPSERT = new FixedQuery<{ count: number | string }>(
+  'insert into "rate_limit" ("key", "window_start", "count") values (?, ?, ?) ' +
+    'on conflict ("key") do update set "count" = "rate_limit"."count" + ? returning "count"',
+);
+
+describeEachDialect('fixed statements', (getDb) => {
+  it("numbers the placeholders for the engine and runs with each call's parameters", async () => {
+    const db = getDb();
+    expect(UPSERT.textFor(db.kysely)).toContain(
+      db.dialect === 'postgres' ? 'values ($1, $2, $3)' : 'values (?, ?, ?)',
+    );
+    expect(UPSERT.textFor(db.kysely)).toContain(db.dialect === 'postgres' ? '+ $4' : '+ ?');
+    const at = '2026-01-01T00:00:00.000Z';
+    const first = await UPSERT.run(db.kysely, ['fixed', at, 5, 1]);
+    expect(first.rows.map((r) => Number(r.count))).toEqual([5]);
+    const second = await UPSERT.run(db.kysely, ['fixed', at, 5, 2]);
+    expect(second.rows.map((r) => Number(r.count))).toEqual([7]);
+  });
+
+  it('runs inside a transaction: rolled back with it', async () => {
+    const db = getDb();
+    const at = '2026-01-01T00:00:00.000Z';
+    await db.kysely
+      .transaction()
+      .execute(async (trx) => {
+        await UPSERT.run(trx, ['rolled-back', at, 1, 1]);
+        throw new Error('undo');
+      })
+      .catch(() => undefined);
+    const { rows } = await sql<{
+      n: number | string;
+    }>`select count(*) as n from rate_limit where key = ${'rolled-back'}`.execute(db.kysely);
+    expect(Number(rows[0]?.n)).toBe(0);
+  });
+
+  it('reports the rows a statement changed', async () => {
+    const db = getDb();
+    const remove = new FixedQuery('delete from "rate_limit" where "key" = ?');
+    await UPSERT.run(db.kysely, ['gone', '2026-01-01T00:00:00.000Z', 1, 1]);
+    expect(Number((await remove.run(db.kysely, ['gone'])).numAffectedRows)).toBe(1);
+    expect(Number((await remove.run(db.kysely, ['gone'])).numAffectedRows)).toBe(0);
+  });
+});
