@@ -6,6 +6,7 @@ import {
   collectAnswers,
   fieldName,
   findStepProblems,
+  isComplete,
   listStepItems,
 } from './survey-form.js';
 import {
@@ -40,6 +41,32 @@ describe('survey form', () => {
         [fieldName('i2')]: 'N',
       }),
     ).toEqual({});
+  });
+
+  it('says a form is complete exactly when no step has a problem', () => {
+    const full = {
+      [fieldName('i1.1')]: '4',
+      [fieldName('i1.2')]: '1',
+      [fieldName('i2')]: 'N',
+      [fieldName('i3')]: '2',
+      [fieldName('i4')]: '3',
+    };
+    expect(steps.every((step) => Object.keys(findStepProblems(step, full)).length === 0)).toBe(
+      true,
+    );
+    expect(isComplete(steps, full)).toBe(true);
+    for (const [field, value] of [
+      [fieldName('i4'), ''],
+      [fieldName('i4'), '9'],
+      [fieldName('i2'), 'Y '],
+    ] as const) {
+      const form: Record<string, unknown> = { ...full, [field]: value };
+      expect(isComplete(steps, form)).toBe(false);
+      expect(steps.some((step) => Object.keys(findStepProblems(step, form)).length > 0)).toBe(true);
+    }
+    expect(isComplete(steps, { ...full, [fieldName('i3')]: ['2', '2'] })).toBe(false);
+    const { [fieldName('i1.1')]: _dropped, ...missing } = full;
+    expect(isComplete(steps, missing)).toBe(false);
   });
 
   it('collects only valid answers', () => {

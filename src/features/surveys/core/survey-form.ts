@@ -57,6 +57,41 @@ export function fieldName(itemCode: string): string {
   return `a_${itemCode}`;
 }
 
+/** One item of a step as the checks read it: its code, its field name and its options. */
+interface ItemCheck {
+  code: string;
+  field: string;
+  allowed: ReadonlySet<string>;
+}
+
+/** The item checks of each step, made once per step (steps are built once per edition). */
+const checksOfStep = new WeakMap<FormStep, readonly ItemCheck[]>();
+
+function itemChecks(step: FormStep): readonly ItemCheck[] {
+  let checks = checksOfStep.get(step);
+  if (!checks) {
+    checks = step.questions.flatMap((question) => {
+      const allowed = new Set(question.options.map((o) => o.code));
+      return question.items.map((item) => ({
+        code: item.code,
+        field: fieldName(item.code),
+        allowed,
+      }));
+    });
+    checksOfStep.set(step, checks);
+  }
+  return checks;
+}
+
+const MISSING: Message = {
+  th: 'กรุณาเลือกคำตอบของข้อนี้',
+  en: 'Please choose an answer to this question',
+};
+const NOT_AN_OPTION: Message = {
+  th: 'คำตอบนี้ไม่อยู่ในตัวเลือก กรุณาเลือกใหม่',
+  en: 'That answer is not one of the options; please choose again',
+};
+
 /**
  * Checks the answers of one step: every item needs one of its options. Returns a message per
  * item that is missing or invalid (empty when the step is complete).
@@ -66,24 +101,23 @@ export function findStepProblems(
   form: Record<string, unknown>,
 ): Record<string, Message> {
   const problems: Record<string, Message> = {};
-  for (const question of step.questions) {
-    const allowed = new Set(question.options.map((o) => o.code));
-    for (const item of question.items) {
-      const value = form[fieldName(item.code)];
-      if (value === undefined || value === '') {
-        problems[item.code] = {
-          th: 'กรุณาเลือกคำตอบของข้อนี้',
-          en: 'Please choose an answer to this question',
-        };
-      } else if (typeof value !== 'string' || !allowed.has(value)) {
-        problems[item.code] = {
-          th: 'คำตอบนี้ไม่อยู่ในตัวเลือก กรุณาเลือกใหม่',
-          en: 'That answer is not one of the options; please choose again',
-        };
-      }
-    }
+  for (const item of itemChecks(step)) {
+    const value = form[item.field];
+    if (value === undefined || value === '') problems[item.code] = { ...MISSING };
+    else if (typeof value !== 'string' || !item.allowed.has(value))
+      problems[item.code] = { ...NOT_AN_OPTION };
   }
   return problems;
+}
+
+/** Whether every item of every step has one of its options (findStepProblems finds nothing). */
+export function isComplete(steps: readonly FormStep[], form: Record<string, unknown>): boolean {
+  for (const step of steps)
+    for (const item of itemChecks(step)) {
+      const value = form[item.field];
+      if (typeof value !== 'string' || value === '' || !item.allowed.has(value)) return false;
+    }
+  return true;
 }
 
 /** The answers of every step from a form, keyed by item code (only valid ones are kept). */
@@ -92,14 +126,10 @@ export function collectAnswers(
   form: Record<string, unknown>,
 ): Record<string, string> {
   const answers: Record<string, string> = {};
-  for (const step of steps) {
-    for (const question of step.questions) {
-      const allowed = new Set(question.options.map((o) => o.code));
-      for (const item of question.items) {
-        const value = form[fieldName(item.code)];
-        if (typeof value === 'string' && allowed.has(value)) answers[item.code] = value;
-      }
+  for (const step of steps)
+    for (const item of itemChecks(step)) {
+      const value = form[item.field];
+      if (typeof value === 'string' && item.allowed.has(value)) answers[item.code] = value;
     }
-  }
   return answers;
 }

@@ -9,6 +9,7 @@ import {
   buildSurveySteps,
   collectAnswers,
   findStepProblems,
+  isComplete,
   type FormStep,
 } from '../core/survey-form.js';
 import { prepareComment } from '../core/comment-text.js';
@@ -198,10 +199,11 @@ export async function submitSurvey(
     const again = await isSubmissionClaimed(ctx.db.kysely, nonceHash);
     return { kind: again ? 'duplicate' : 'answered' };
   }
-  for (const [index, step] of survey.steps.entries()) {
-    const problems = findStepProblems(step, input.form);
-    if (Object.keys(problems).length > 0) return { kind: 'invalid', step: index, problems };
-  }
+  if (!isComplete(survey.steps, input.form))
+    for (const [index, step] of survey.steps.entries()) {
+      const problems = findStepProblems(step, input.form);
+      if (Object.keys(problems).length > 0) return { kind: 'invalid', step: index, problems };
+    }
   if (survey.link.requiresCode && !input.accessCode)
     return { kind: 'code', message: CODE_MESSAGES.unknown };
   const day = bangkokDay(now);
