@@ -3,6 +3,14 @@ import { PdfUnavailableError, sarabunDataUrls, sharedPdfRenderer } from '../infr
 import type { ReportDocument } from '../reports/report-document.js';
 import { reportToDocx, svgSize } from '../reports/report-docx.js';
 import { reportToHtml, type ReportHtmlOptions } from '../reports/report-html.js';
+import {
+  pageEtag,
+  PUBLISHED_CACHE_CONTROL,
+  sendCachedPage,
+  type CachedPage,
+  type PageCache,
+} from './page-cache.js';
+import { matchesEtag } from './static-assets.js';
 import { sendErrorPage } from './views/error-page.js';
 
 export type ReportFormat = 'pdf' | 'docx' | 'html';
@@ -114,11 +122,79 @@ export async function sendReport(
     const pdf = await renderReportPdf(doc);
     return sendAttachment(reply, pdf, TYPES.pdf, `${fileBase}.pdf`);
   } catch (error) {
-    if (!(error instanceof PdfUnavailableError)) throw error;
-    reply.request.log.warn({ reason: error.reason }, error.message);
-    return sendErrorPage(reply.request, reply, 503, {
-      th: 'ขณะนี้สร้างไฟล์ PDF ไม่ได้ (ไม่พบหรือเปิดโปรแกรม Chromium ไม่ได้) กรุณาดาวน์โหลดเป็น DOCX หรือพิมพ์จากหน้า HTML แทน',
-      en: 'A PDF cannot be made right now (Chromium is missing or did not start); download the DOCX or print the HTML page instead',
-    });
+    return sendPdfUnavailable(reply, error);
   }
+}
+
+/** The 503 page of a PDF that cannot be made now (any other error is thrown on). */
+async function sendPdfUnavailable(reply: FastifyReply, error: unknown): Promise<FastifyReply> {
+  if (!(error instanceof PdfUnavailableError)) throw error;
+  reply.request.log.warn({ reason: error.reason }, error.message);
+  return sendErrorPage(reply.request, reply, 503, {
+    th: 'ขณะนี้สร้างไฟล์ PDF ไม่ได้ (ไม่พบหรือเปิดโปรแกรม Chromium ไม่ได้) กรุณาดาวน์โหลดเป็น DOCX หรือพิมพ์จากหน้า HTML แทน',
+    en: 'A PDF cannot be made right now (Chromium is missing or did not start); download the DOCX or print the HTML page instead',
+  });
+}
+
+/** Generated documents go uncompressed (as every PDF and DOCX the app sends): no other forms. */
+const NONE = Buffer.alloc(0);
+
+/**
+ * Sends a report of a published round from the published pages' cache (`key`: its snapshot,
+ * kind, format and language): made once per snapshot — a PDF printed once, not on every request
+ * — then served with its `ETag` and a public `Cache-Control` (`304` to a browser that holds it).
+ * HTML is shown inline; PDF and DOCX come as a download named `fileBase.<format>`. `doc` builds
+ * the report when the cache lacks it; it may depend on the snapshot and the language only.
+ */
+export async function sendCachedReport(
+  reply: FastifyReply,
+  cache: PageCache,
+  key: string,
+  doc: () => Promise<ReportDocument>,
+  format: ReportFormat,
+  fileBase: string,
+  options: ReportHtmlOptions = {},
+): Promise<FastifyReply> {
+  const { request } = reply;
+  if (format === 'html')
+    return sendCachedPage(
+      request,
+      reply,
+      cache,
+      key,
+      async () => reportToHtml(await doc(), options),
+      {
+        'content-security-policy': REPORT_CSP,
+      },
+    );
+  let page: CachedPage;
+  try {
+    page = await cache.get(key, async () => {
+      const report = await doc();
+      const bytes =
+        format === 'pdf'
+          ? await renderReportPdf(report)
+          : await reportToDocx(report, { chartPngs: await chartPngs(report) });
+      return {
+        etag: pageEtag(key, bytes),
+        type: TYPES[format],
+        identity: bytes,
+        gzip: NONE,
+        br: NONE,
+      };
+    });
+  } catch (error) {
+    return sendPdfUnavailable(reply, error);
+  }
+  reply
+    .header('etag', page.etag)
+    .header('cache-control', PUBLISHED_CACHE_CONTROL)
+    // the language is a cookie: a browser must not keep a report in the other language
+    .header('vary', 'cookie')
+    .header('content-language', request.lang)
+    .header('content-disposition', contentDisposition('attachment', `${fileBase}.${format}`))
+    .header('x-content-type-options', 'nosniff')
+    .type(page.type);
+  if (matchesEtag(request, page.etag)) return reply.code(304).send();
+  return reply.send(page.identity);
 }

@@ -42,6 +42,7 @@ import { PageCache, sendCachedPage } from '../../../platform/http/page-cache.js'
 import {
   renderReportPdf,
   sendAttachment,
+  sendCachedReport,
   sendReport,
   sendReportHtml,
 } from '../../../platform/http/report-response.js';
@@ -342,12 +343,22 @@ function registerPublic(app: FastifyInstance, ctx: ServiceContext, pages: PageCa
         const format = formatOf(request.params.format);
         const target = publicTarget(request.params);
         const { code, year } = target;
-        const doc = await publicReport(ctx, request, target, kind);
-        if (format === 'html')
-          return sendReportHtml(reply, doc, {
-            screenLinks: screenLinks(request.lang, publicResultsPath(code, year), kind),
-          });
-        return sendReport(reply, doc, format, fileBaseOf(kind, code, year));
+        const snapshot = await pages.snapshotOf(`results|${code}|${year}`, () =>
+          publishedSnapshotKey(ctx, code, year),
+        );
+        if (!snapshot) throw publicResultsNotFound();
+        // made once per snapshot, kind, format and language (a PDF printed once, not per request):
+        // the same for everybody, signed in or not
+        const { lang } = request;
+        return sendCachedReport(
+          reply,
+          pages,
+          `report|${snapshot}|${kind}|${format}|${lang}`,
+          () => publicReport(ctx, request, target, kind),
+          format,
+          fileBaseOf(kind, code, year),
+          { screenLinks: screenLinks(lang, publicResultsPath(code, year), kind) },
+        );
       },
     );
 
