@@ -3,7 +3,12 @@ import type { CompiledEdition } from '../framework/compile-edition.js';
 import type { Message } from '../errors.js';
 import { DomainError } from '../errors.js';
 import { describeSchemaIssue } from '../framework/describe-schema-issue.js';
-import { addSurveyResponse, createSurveyTally, type SurveyTally } from './survey-tally.js';
+import {
+  addSurveyResponse,
+  countPlainResponse,
+  createSurveyTally,
+  type SurveyTally,
+} from './survey-tally.js';
 import { scoreAgency } from './score-agency.js';
 import type { EvaluateOptions, ScoreResult } from './evaluate-scores.js';
 import type { OitDecision } from './score-leaves.js';
@@ -73,6 +78,8 @@ interface AgencyState {
   id: string;
   name: string | undefined;
   surveys: Record<string, SurveyTally>;
+  /** The same tallies by the position of their instrument in `surveyCodes` (no lookup by name). */
+  tallies: (SurveyTally | undefined)[];
   oit: Record<string, OitDecision>;
 }
 
@@ -126,11 +133,15 @@ function isPlainResponse(raw: unknown): raw is ResponseRecord {
 export class BundleScorer {
   private readonly agencies = new Map<string, AgencyState>();
   private readonly surveyInstruments: Set<string>;
+  private readonly surveyCodes: string[];
+  /** The agency of the last response counted: a bundle lists an agency's responses together. */
+  private lastAgency: AgencyState | undefined;
 
   constructor(private readonly compiled: CompiledEdition) {
-    this.surveyInstruments = new Set(
-      compiled.edition.instruments.filter((i) => i.kind === 'survey').map((i) => i.code),
-    );
+    this.surveyCodes = compiled.edition.instruments
+      .filter((i) => i.kind === 'survey')
+      .map((i) => i.code);
+    this.surveyInstruments = new Set(this.surveyCodes);
   }
 
   get editionId(): string {
@@ -141,8 +152,52 @@ export class BundleScorer {
     return this.agencies.size;
   }
 
+  /**
+   * Counts a valid response to a declared agency and returns true, or returns false with nothing
+   * counted for any other record (agency and OIT records too), which `add` then checks and
+   * describes. Responses are millions of records: this checks by hand, in one pass over the
+   * answers, what ResponseRecordSchema and addResponse check, without a schema parse.
+   */
+  addPlainResponse(raw: unknown): boolean {
+    if (typeof raw !== 'object' || raw === null) return false;
+    const r = raw as Record<string, unknown>;
+    const id = r.agency;
+    const instrument = r.instrument;
+    const answers = r.answers;
+    if (
+      r.type !== 'response' ||
+      typeof id !== 'string' ||
+      id.length === 0 ||
+      id.length > 100 ||
+      typeof instrument !== 'string' ||
+      typeof answers !== 'object' ||
+      answers === null ||
+      Array.isArray(answers)
+    ) {
+      return false;
+    }
+    let agency = this.lastAgency;
+    if (agency === undefined || agency.id !== id) {
+      agency = this.agencies.get(id);
+      if (agency === undefined) return false;
+      this.lastAgency = agency;
+    }
+    const codes = this.surveyCodes;
+    let slot = 0;
+    while (slot < codes.length && codes[slot] !== instrument) slot += 1;
+    if (slot === codes.length) return false;
+    const tally =
+      (agency.tallies[slot] ??=
+      agency.surveys[instrument] ??=
+        createSurveyTally(this.compiled, instrument));
+    return countPlainResponse(this.compiled, tally, answers);
+  }
+
   /** Validates and counts one record; on any problem nothing of the record is counted. */
   add(raw: unknown, record: string): BundleProblem[] {
+    if (this.addPlainResponse(raw)) return [];
+    // not counted as it is: a response of the right shape is described by addResponse from its
+    // own answers (the schema's copy of a record drops a "__proto__" key), the rest by the schema
     if (isPlainResponse(raw)) {
       const agency = this.agencies.get(raw.agency);
       if (agency) return this.addResponse(agency, raw.instrument, raw.answers, record);
@@ -199,7 +254,7 @@ export class BundleScorer {
         },
       ];
     }
-    this.agencies.set(id, { id, name, surveys: {}, oit: {} });
+    this.agencies.set(id, { id, name, surveys: {}, tallies: [], oit: {} });
     return [];
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileScoringEdition } from './scoring.fixture.js';
 import {
   addSurveyResponse,
+  countPlainResponse,
   createSurveyTally,
   mergeSurveyTally,
   readItemCounts,
@@ -53,5 +54,45 @@ describe('survey tally', () => {
     expect(readItemCounts(a, item('i3'))).toEqual([2, 0, 0, 0, 0]);
     expect(readItemCounts(a, item('i4'))).toEqual([0, 0, 1, 0, 0]);
     expect(() => mergeSurveyTally(a, createSurveyTally(compiled, 'EIT'))).toThrow(RangeError);
+  });
+
+  it('counts a valid response in one pass like addSurveyResponse', () => {
+    const fast = createSurveyTally(compiled, 'IIT');
+    const slow = createSurveyTally(compiled, 'IIT');
+    const responses = [
+      { i3: '4', i4: 2, i2: null, 'i1.1': '' },
+      { i3: '4', i2: 'Y', 'i1.2': 'DK' },
+      {},
+    ];
+    for (const answers of responses) {
+      expect(countPlainResponse(compiled, fast, answers)).toBe(true);
+      expect(addSurveyResponse(compiled, slow, answers)).toEqual([]);
+    }
+    expect(fast.respondents).toBe(3);
+    expect(fast.counts).toEqual(slow.counts);
+    expect(readItemCounts(fast, item('i3'))).toEqual([0, 0, 0, 2, 0]);
+  });
+
+  it('refuses, counting nothing, what addSurveyResponse refuses or the schema does not allow', () => {
+    const tally = createSurveyTally(compiled, 'IIT');
+    countPlainResponse(compiled, tally, { i3: '1', i4: '4' });
+    const before = Array.from(tally.counts);
+    // each refused after valid answers were counted: those counts must be taken back
+    const refused: Record<string, unknown>[] = [
+      { i3: '4', i4: '9' },
+      { i3: '4', i4: 2, e1: '4' },
+      { i3: '4', zz: null },
+      { i3: '4', i2: 'constructor' },
+      { i3: '4', i4: 4.5 },
+      { i3: '4', i4: true },
+      { i3: '4', i4: ['4'] },
+      { i3: '4', i4: { code: '4' } },
+      { i3: '4', i4: undefined },
+    ];
+    for (const answers of refused) {
+      expect(countPlainResponse(compiled, tally, answers)).toBe(false);
+      expect(Array.from(tally.counts)).toEqual(before);
+    }
+    expect(tally.respondents).toBe(1);
   });
 });

@@ -104,6 +104,67 @@ export function addSurveyResponse(
   return [];
 }
 
+/**
+ * Counts a response whose answers are all valid, blank (null or "") or a string or number
+ * naming an option of an item of the tally's instrument, and returns true. Anything else
+ * (an unknown item, an item of another instrument, an unknown option, a value of another type,
+ * even undefined) returns false with the tally as it was, for the caller to describe it with
+ * the schema and addSurveyResponse. National scoring's hot path: one pass and no allocation;
+ * counts are added as the answers are read and taken back if a later answer is refused.
+ */
+export function countPlainResponse(
+  compiled: CompiledEdition,
+  tally: SurveyTally,
+  answers: object,
+): boolean {
+  const surveyItems = compiled.surveyItems;
+  const instrumentCode = tally.instrumentCode;
+  const counts = tally.counts;
+  const values = answers as Record<string, unknown>;
+  let read = 0;
+  for (const field in values) {
+    const item = surveyItems.get(field);
+    const value = values[field];
+    if (item === undefined || item.instrumentCode !== instrumentCode) {
+      return uncount(compiled, counts, values, read);
+    }
+    if (value !== null && value !== '') {
+      const index =
+        typeof value === 'string'
+          ? item.optionIndex[value]
+          : typeof value === 'number'
+            ? item.optionIndex[String(value)]
+            : undefined;
+      if (index === undefined) return uncount(compiled, counts, values, read);
+      const position = item.offset + index;
+      counts[position] = (counts[position] ?? 0) + 1;
+    }
+    read += 1;
+  }
+  tally.respondents += 1;
+  return true;
+}
+
+/** Takes back what countPlainResponse counted of the first `read` answers; returns false. */
+function uncount(
+  compiled: CompiledEdition,
+  counts: Uint32Array,
+  values: Record<string, unknown>,
+  read: number,
+): false {
+  let left = read;
+  for (const field in values) {
+    if (left === 0) break;
+    left -= 1;
+    const value = values[field];
+    if (value === null || value === '') continue;
+    const item = compiled.surveyItems.get(field)!;
+    const position = item.offset + item.optionIndex[String(value)]!;
+    counts[position] = (counts[position] ?? 0) - 1;
+  }
+  return false;
+}
+
 /** Adds the counts of one tally into another of the same instrument (e.g. answers imported from paper). */
 export function mergeSurveyTally(into: SurveyTally, from: SurveyTally): void {
   if (into.instrumentCode !== from.instrumentCode || into.counts.length !== from.counts.length) {
