@@ -11,6 +11,7 @@ import {
 import type { EvaluateOptions } from '../../../core/scoring/evaluate-scores.js';
 import { withoutByteOrderMark } from '../../../core/byte-order-mark.js';
 import { loadEdition } from './edition-files.service.js';
+import { forEachLine } from './ndjson-lines.js';
 
 /** Problems kept before reading stops: enough to fix a file, never a flood. */
 const MAX_PROBLEMS = 50;
@@ -59,36 +60,6 @@ async function* readText(stream: Readable, onBytes: (n: number) => void): AsyncG
     yield first ? withoutByteOrderMark(chunk) : chunk;
     if (chunk !== '') first = false;
   }
-}
-
-/**
- * Calls `onLine` with each line of the stream, the first without a byte-order mark, until it
- * returns false. Lines are cut from each chunk in a plain loop and read straight from the
- * stream: an async generator yielding each line cost a promise per line of a national bundle
- * (and a generator between the stream and this loop showed in its peak memory).
- */
-async function forEachLine(
-  stream: Readable,
-  onBytes: (n: number) => void,
-  onLine: (text: string) => boolean,
-): Promise<void> {
-  stream.setEncoding('utf8');
-  let rest = '';
-  let first = true;
-  for await (const chunk of stream as AsyncIterable<string>) {
-    onBytes(Buffer.byteLength(chunk));
-    const text = first ? withoutByteOrderMark(rest + chunk) : rest + chunk;
-    if (chunk !== '') first = false;
-    let start = 0;
-    let end = text.indexOf('\n', start);
-    while (end !== -1) {
-      if (!onLine(text.slice(start, end))) return;
-      start = end + 1;
-      end = text.indexOf('\n', start);
-    }
-    rest = text.slice(start);
-  }
-  if (rest.length > 0) onLine(rest);
 }
 
 async function feedNdjson(
