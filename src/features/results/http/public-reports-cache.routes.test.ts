@@ -72,7 +72,9 @@ describe('public reports of a published round from the cache [sqlite]', () => {
     expect(analysis.body).toContain('จุดที่ควรพัฒนา');
     const docx = await t.client().get('/public/D01/2568/result.docx');
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    const english = await t.client().get('/public/D01/2568/result.html', { cookie: 'prongsai_lang=en' });
+    const english = await t
+      .client()
+      .get('/public/D01/2568/result.html', { cookie: 'prongsai_lang=en' });
     expect(english.headers['content-language']).toBe('en');
     expect(english.body).not.toBe(html.body);
     expect(t.app.publishedPages.stats().renders).toBe(renders + 4);
