@@ -150,8 +150,7 @@ export interface PdfRendererStats {
  * and the next document replaces the last one's (`setContent`, no script runs in it, the
  * context keeps no cookies or storage of its own). A page that failed or ran out of time is
  * closed, never reused; the pages are at most `pages`, as are the documents printing at once.
- */
-/**
+ *
  * `pages`: 2 by default, what 2 cores sustain: 4 clients on a 20-page report printed 6.4/s with 2
  * pages and 5.9/s with 4 (1 page: 3.7/s), each page a renderer process of its own.
  */
