@@ -8,10 +8,21 @@ import { sendProblem } from './request-context.js';
  */
 const isBad = (text: string) => text.includes('\u0000') || text.includes('\uFFFD');
 
+/** Whether any string (or key) in a parsed body or query holds bad text: no paths built. */
+function holdsBadText(value: unknown): boolean {
+  if (typeof value === 'string') return isBad(value);
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  if (Array.isArray(value)) return value.some(holdsBadText);
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) if (isBad(key) || holdsBadText(record[key])) return true;
+  return false;
+}
+
 /** The path of the first string in a parsed body or query that holds bad text, or null. */
 export function findBadText(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return isBad(value) ? path || '(value)' : null;
-  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return null;
+  // every request passes here: the paths are built only for a value that holds bad text
+  if (!holdsBadText(value)) return null;
+  if (typeof value === 'string') return path || '(value)';
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
     if (isBad(key)) return path ? `${path}.${key}` : key;
     const found = findBadText(inner, path ? `${path}.${key}` : key);

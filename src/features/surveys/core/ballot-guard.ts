@@ -96,11 +96,22 @@ export function browserCookieName(linkCode: string): string {
   return `prongsai_s_${linkCode.replace(/[^A-Za-z0-9]/g, '')}`;
 }
 
+/** Signatures made so far: each is the same for every request of a link (a pure memo). */
+const signatures = new Map<string, string>();
+const MAX_SIGNATURES = 10_000;
+
 function signature(secret: string, linkId: string, mark: BrowserMark): string {
-  return createHmac('sha256', secret)
-    .update(`survey-browser:${mark}:${linkId}`)
-    .digest('base64url')
-    .slice(0, 22);
+  const key = `${mark}:${linkId}:${secret}`;
+  let made = signatures.get(key);
+  if (made === undefined) {
+    made = createHmac('sha256', secret)
+      .update(`survey-browser:${mark}:${linkId}`)
+      .digest('base64url')
+      .slice(0, 22);
+    if (signatures.size >= MAX_SIGNATURES) signatures.clear();
+    signatures.set(key, made);
+  }
+  return made;
 }
 
 /**

@@ -29,23 +29,50 @@ export const CodeParams = z.object({ code: z.string() });
 /** A link to a survey: a single-use code to fill in (`k`), kiosk mode (`kiosk=1`). */
 export const SurveyLinkQuery = z.object({ k: FormText, kiosk: FormText });
 
+/** A post of the survey: the fields it carries, and every text field of the form. */
+export interface SurveyFormFields {
+  nonce?: string;
+  k?: string;
+  kiosk?: string;
+  comment?: string;
+  step?: string;
+  go?: string;
+  /** The form's text fields (the answers are named by item code); repeated fields left out. */
+  values: Record<string, string>;
+}
+
+const textOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/**
+ * Reads a survey post as `FormText` fields do (absent, repeated or not text reads as not
+ * given), in one pass over the form and with no copy when every field is text (as a browser
+ * sends it): every answer of every step goes through here.
+ */
+export function readSurveyForm(body: unknown): SurveyFormFields {
+  const form = asForm(body) as Record<string, unknown>;
+  let values = form as Record<string, string>;
+  for (const key of Object.keys(form))
+    if (typeof form[key] !== 'string') {
+      values = {};
+      for (const [name, value] of Object.entries(form))
+        if (typeof value === 'string') values[name] = value;
+      break;
+    }
+  return {
+    nonce: textOf(form.nonce),
+    k: textOf(form.k),
+    kiosk: textOf(form.kiosk),
+    comment: textOf(form.comment),
+    step: textOf(form.step),
+    go: textOf(form.go),
+    values,
+  };
+}
+
 /**
  * The fields every post of the survey carries; the answers, named by item code, pass through
- * as posted and are read from the whole form.
+ * as posted in `values`.
  */
-export const SurveyForm = z.preprocess(
-  asForm,
-  z
-    .object({
-      nonce: FormText,
-      k: FormText,
-      kiosk: FormText,
-      comment: FormText,
-      step: FormText,
-      go: FormText,
-    })
-    .loose(),
-);
-export type SurveyFormFields = z.output<typeof SurveyForm>;
+export const SurveyForm = z.unknown().transform(readSurveyForm);
 
 export { FormText };

@@ -19,7 +19,6 @@ import {
 import type { ServiceContext } from '../../../platform/services/context.js';
 import type { AppOptions } from '../../../platform/http/request-context.js';
 import { m, pick } from '../../../platform/http/i18n.js';
-import { formValues } from '../../../platform/http/route-support.js';
 import { typed } from '../../../platform/http/typed-routes.js';
 import {
   CodeParams,
@@ -191,7 +190,7 @@ export function registerSurveyRoutes(app: FastifyInstance, options: AppOptions):
     async (request, reply) => {
       const survey = await loadSurvey(ctx, request, reply, request.params.code);
       if (!survey) return reply;
-      const carried = readCarried(survey, request.body, formValues(request));
+      const carried = readCarried(survey, request.body, request.body.values);
       const page = contextOf(request, survey, carried.kiosk);
       if (survey.closedBecause)
         return sendMessage(reply, page, survey.instrument.name, survey.closedBecause, 200);
@@ -223,8 +222,8 @@ export function registerSurveyRoutes(app: FastifyInstance, options: AppOptions):
       const survey = await loadSurvey(ctx, request, reply, request.params.code);
       if (!survey) return reply;
       // the whole form: the answers are named by the survey's item codes
-      const form = formValues(request);
       const fields = request.body;
+      const form = fields.values;
       const carried = readCarried(survey, fields, form);
       const page = contextOf(request, survey, carried.kiosk);
       if (survey.closedBecause)
