@@ -217,6 +217,39 @@ export async function isSubmissionClaimed(
   return row !== undefined;
 }
 
+const CLAIM_OPEN_SUBMISSION = new FixedQuery(
+  'insert into "survey_submission" ("nonce_hash", "submitted_on") select ?, ? where exists (' +
+    'select 1 from "survey_link" as "l" ' +
+    'inner join "assessment_round" as "r" on "r"."id" = "l"."round_id" ' +
+    'where "l"."id" = ? and "r"."state" = \'collecting\' and "r"."edition_id" = ? ' +
+    'and "l"."requires_code" = ? and ("l"."closes_on" is null or "l"."closes_on" >= ?)) ' +
+    'on conflict ("nonce_hash") do nothing',
+);
+
+/**
+ * Records that a form was submitted, in the same statement that checks its link is still as the
+ * answer was checked against: open on `day` (its round collecting, its closing day not passed),
+ * the same edition, the same need of a code. `changed` when it is not (nothing recorded), so
+ * that a link read a moment ago (see findOpenSurvey) never takes an answer it would refuse now.
+ */
+export async function claimOpenSubmission(
+  db: Kysely<Database>,
+  nonceHash: string,
+  day: string,
+  link: { id: string; editionId: string; requiresCode: boolean },
+): Promise<'claimed' | 'duplicate' | 'changed'> {
+  const result = await CLAIM_OPEN_SUBMISSION.run(db, [
+    nonceHash,
+    day,
+    link.id,
+    link.editionId,
+    link.requiresCode ? 1 : 0,
+    day,
+  ]);
+  if (Number(result.numAffectedRows ?? 0) === 1) return 'claimed';
+  return (await isSubmissionClaimed(db, nonceHash)) ? 'duplicate' : 'changed';
+}
+
 export interface NewResponse {
   id: string;
   roundId: string;

@@ -272,7 +272,7 @@ for (const dialect of DIALECTS) {
       const two = await answerAll(t.client(), eit, { kiosk: '1' });
       expect(one.page.body).toContain('ขอบคุณที่ตอบแบบวัด');
       expect(two.page.body).toBe(one.page.body);
-      expect(one.page.body).not.toContain(one.lastForm.nonce!);
+      expect(one.page.body).not.toContain((one.lastForm as Record<string, string>).nonce!);
       const form = new URLSearchParams(two.lastForm).toString();
       for (const encoding of ['br', 'gzip'] as const) {
         const sent = await t.app.inject({
@@ -295,6 +295,47 @@ for (const dialect of DIALECTS) {
         const unpack = encoding === 'br' ? brotliDecompressSync : gunzipSync;
         expect(unpack(sent.rawPayload).toString()).toBe(one.page.body);
       }
+    });
+
+    it('refuses an answer once its round or link closed or needs a code, just after one was taken', async () => {
+      // the first answer leaves the link kept by this process; the changes below are made
+      // behind the app's back (as another process would), and every answer checks them
+      const { page, lastForm } = await answerAll(t.client(), iit, { kiosk: '1' });
+      expect(page.body).toContain('ขอบคุณที่ตอบแบบวัด');
+      const before = await count('IIT');
+      let n = 0;
+      const send = () =>
+        t
+          .client()
+          .post(`/s/${iit}/step`, { ...lastForm, nonce: `again${++n}`.padEnd(24, 'x') }, false);
+      const links = await ensureSurveyLinks(t.ctx, admin, roundId);
+      const link = links.find((l) => l.instrument === 'IIT')!;
+
+      await moveRound(t.ctx, admin, roundId, 'oit_review');
+      const roundClosed = await send();
+      expect(roundClosed.body).toContain('ปิดรับคำตอบแล้ว');
+      await moveRound(t.ctx, admin, roundId, 'collecting');
+      expect((await send()).body).toContain('ขอบคุณที่ตอบแบบวัด');
+
+      await updateSurveyLinkSettings(t.ctx.db.kysely, link.id, {
+        requiresCode: false,
+        closesOn: '2000-01-01',
+      });
+      expect((await send()).body).toContain('ปิดรับคำตอบแล้ว');
+      await updateSurveyLinkSettings(t.ctx.db.kysely, link.id, {
+        requiresCode: true,
+        closesOn: null,
+      });
+      const noCode = await send();
+      expect(noCode.statusCode).toBe(409);
+      expect(noCode.body).toContain('ใช้รหัสนี้ไม่ได้');
+      await updateSurveyLinkSettings(t.ctx.db.kysely, link.id, {
+        requiresCode: false,
+        closesOn: null,
+      });
+      expect((await send()).body).toContain('ขอบคุณที่ตอบแบบวัด');
+      // the two thank-you pages above, and nothing else
+      expect(await count('IIT')).toBe(before + 2);
     });
 
     it('gives clear pages for an unknown link and a closed round', async () => {

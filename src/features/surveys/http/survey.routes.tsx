@@ -72,8 +72,9 @@ async function loadSurvey(
   request: FastifyRequest,
   reply: FastifyReply,
   code: string,
+  kept = false,
 ): Promise<OpenSurvey | null> {
-  const survey = await findOpenSurvey(ctx, code);
+  const survey = await findOpenSurvey(ctx, code, { kept });
   if (survey) return survey;
   const page = {
     lang: request.lang,
@@ -219,53 +220,68 @@ export function registerSurveyRoutes(app: FastifyInstance, options: AppOptions):
       schema: { params: CodeParams, body: SurveyForm },
     },
     async (request, reply) => {
-      const survey = await loadSurvey(ctx, request, reply, request.params.code);
-      if (!survey) return reply;
       // the whole form: the answers are named by the survey's item codes
       const fields = request.body;
       const form = fields.values;
-      const carried = readCarried(survey, fields, form);
-      const page = contextOf(request, survey, carried.kiosk);
-      if (survey.closedBecause)
-        return sendMessage(reply, page, survey.instrument.name, survey.closedBecause, 200);
-      if (!carried.nonce) return reply.redirect(page.path);
-      const index = Math.min(
-        Math.max(Number.parseInt(fields.step ?? '0', 10) || 0, 0),
-        survey.steps.length - 1,
-      );
-      if (fields.go === 'back')
-        return sendStep(reply, survey, page, carried, Math.max(index - 1, 0), {});
-      const problems = findStepProblems(survey.steps[index]!, form);
-      if (Object.keys(problems).length > 0)
-        return sendStep(reply, survey, page, carried, index, problems);
-      if (index < survey.steps.length - 1)
-        return sendStep(reply, survey, page, carried, index + 1, {});
-      const browser = await browserOf(request, survey, carried.kiosk);
-      const outcome = await submitSurvey(ctx, survey, {
-        form,
-        nonce: carried.nonce,
-        accessCode: carried.accessCode || null,
-        secret: await secret(),
-        browser,
-      });
-      if (outcome.kind === 'stored' || outcome.kind === 'duplicate') {
-        if (browser !== 'exempt') await markBrowser(reply, survey, 'answered');
-        return sendThanks(request, reply, page);
+      const posted = Number.parseInt(fields.step ?? '0', 10) || 0;
+      // An answer (the last step, sent) may take its link as this process read it a moment ago
+      // (`kept`): its transaction checks the link again and says `changed` if it was closed or
+      // changed since. Only a thank-you page is sent from a kept link: anything else (a
+      // refusal, a changed link) is decided again from the link read anew. Every other step
+      // reads its link.
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        let survey = await loadSurvey(ctx, request, reply, request.params.code, attempt === 0);
+        if (!survey) return reply;
+        const last = survey.steps.length - 1;
+        if (survey.kept && (fields.go === 'back' || posted < last)) {
+          survey = await loadSurvey(ctx, request, reply, request.params.code);
+          if (!survey) return reply;
+        }
+        const carried = readCarried(survey, fields, form);
+        const page = contextOf(request, survey, carried.kiosk);
+        if (survey.closedBecause && survey.kept) continue;
+        if (survey.closedBecause)
+          return sendMessage(reply, page, survey.instrument.name, survey.closedBecause, 200);
+        if (!carried.nonce) return reply.redirect(page.path);
+        const index = Math.min(Math.max(posted, 0), survey.steps.length - 1);
+        if (fields.go === 'back')
+          return sendStep(reply, survey, page, carried, Math.max(index - 1, 0), {});
+        const problems = findStepProblems(survey.steps[index]!, form);
+        if (Object.keys(problems).length > 0 && survey.kept) continue;
+        if (Object.keys(problems).length > 0)
+          return sendStep(reply, survey, page, carried, index, problems);
+        if (index < survey.steps.length - 1)
+          return sendStep(reply, survey, page, carried, index + 1, {});
+        const browser = await browserOf(request, survey, carried.kiosk);
+        const outcome = await submitSurvey(ctx, survey, {
+          form,
+          nonce: carried.nonce,
+          accessCode: carried.accessCode || null,
+          secret: await secret(),
+          browser,
+        });
+        if (outcome.kind === 'stored' || outcome.kind === 'duplicate') {
+          if (browser !== 'exempt') await markBrowser(reply, survey, 'answered');
+          return sendThanks(request, reply, page);
+        }
+        if (outcome.kind === 'changed' || survey.kept) continue;
+        if (outcome.kind === 'answered')
+          return sendMessage(reply, page, ALREADY_ANSWERED.title, ALREADY_ANSWERED.text, 409);
+        if (outcome.kind === 'no_cookie') return sendNoCookie(reply, page);
+        if (outcome.kind === 'invalid')
+          return sendStep(reply, survey, page, carried, outcome.step, outcome.problems);
+        if (outcome.kind === 'closed')
+          return sendMessage(reply, page, survey.instrument.name, outcome.message, 200);
+        return sendMessage(
+          reply,
+          page,
+          m('ใช้รหัสนี้ไม่ได้', 'This code cannot be used'),
+          outcome.message,
+          409,
+        );
       }
-      if (outcome.kind === 'answered')
-        return sendMessage(reply, page, ALREADY_ANSWERED.title, ALREADY_ANSWERED.text, 409);
-      if (outcome.kind === 'no_cookie') return sendNoCookie(reply, page);
-      if (outcome.kind === 'invalid')
-        return sendStep(reply, survey, page, carried, outcome.step, outcome.problems);
-      if (outcome.kind === 'closed')
-        return sendMessage(reply, page, survey.instrument.name, outcome.message, 200);
-      return sendMessage(
-        reply,
-        page,
-        m('ใช้รหัสนี้ไม่ได้', 'This code cannot be used'),
-        outcome.message,
-        409,
-      );
+      // changed at every attempt: nothing was stored (the error page says so)
+      throw new Error(`survey link ${request.params.code} kept changing while answered`);
     },
   );
 }

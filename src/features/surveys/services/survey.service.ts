@@ -16,7 +16,7 @@ import { prepareComment } from '../core/comment-text.js';
 import { findEditionSource } from '../../editions/feature.js';
 import { getSetting, putSettingOnce } from '../../../platform/db/setting.repository.js';
 import {
-  claimSubmission,
+  claimOpenSubmission,
   findAccessCodeState,
   findSurveyLinkByCode,
   insertResponse,
@@ -38,6 +38,8 @@ export interface OpenSurvey {
   compiled: CompiledEdition;
   /** Null when answers are taken; otherwise why not. */
   closedBecause: Message | null;
+  /** Read from the links this process keeps, not from the database (see findOpenSurvey). */
+  kept?: true;
 }
 
 const editions = new Map<string, CompiledEdition>();
@@ -78,13 +80,59 @@ function closedReason(link: SurveyLink, today: string): Message | null {
   return null;
 }
 
-/** Finds a survey by its public link code; null when no such link exists. */
+/**
+ * How long a process keeps an open link it read, for the answers sent to it (ms): the same
+ * time as the published pages' snapshots (page-cache.ts SNAPSHOT_RECHECK_MS). What is kept is
+ * only believed for an answer, and each answer checks its link again in the transaction that
+ * stores it (claimOpenSubmission): a link or round closed since is refused at once.
+ */
+const LINK_RECHECK_MS = 2000;
+/** The most links a process keeps (only links that exist and were open). */
+const MAX_KEPT_LINKS = 10_000;
+/** Kept links per database handle (tests run many apps, each on its own database, in one process). */
+const keptLinks = new WeakMap<object, Map<string, { link: SurveyLink; until: number }>>();
+
+function keptLinksOf(ctx: ServiceContext) {
+  let kept = keptLinks.get(ctx.db);
+  if (!kept) {
+    kept = new Map();
+    keptLinks.set(ctx.db, kept);
+  }
+  return kept;
+}
+
+/** Reads a link, or takes it as kept when asked (`kept`); an open link read is kept a moment. */
+async function readLink(
+  ctx: ServiceContext,
+  code: string,
+  useKept: boolean,
+  today: string,
+): Promise<{ link: SurveyLink | null; kept: boolean }> {
+  const kept = keptLinksOf(ctx);
+  const found = useKept ? kept.get(code) : undefined;
+  if (found && found.until > performance.now()) return { link: found.link, kept: true };
+  const link = await findSurveyLinkByCode(ctx.db.kysely, code);
+  if (link && closedReason(link, today) === null) {
+    if (kept.size >= MAX_KEPT_LINKS) kept.clear();
+    kept.set(code, { link, until: performance.now() + LINK_RECHECK_MS });
+  } else kept.delete(code);
+  return { link, kept: false };
+}
+
+/**
+ * Finds a survey by its public link code; null when no such link exists. With `kept`, an open
+ * link read less than LINK_RECHECK_MS ago is taken as read (for an answer: submitSurvey checks
+ * the link again when it stores it); a closed one is always read again.
+ */
 export async function findOpenSurvey(
   ctx: ServiceContext,
   code: string,
+  options: { kept?: boolean } = {},
 ): Promise<OpenSurvey | null> {
   if (!/^[A-Za-z0-9]{4,12}$/.test(code)) return null;
-  const link = await findSurveyLinkByCode(ctx.db.kysely, code.toUpperCase());
+  const today = bangkokDay(ctx.clock.now());
+  const read = await readLink(ctx, code.toUpperCase(), options.kept === true, today);
+  const link = read.link;
   if (!link) return null;
   const compiled = await loadRoundEdition(ctx, link.editionId);
   const instrument = compiled.edition.instruments.find((i) => i.code === link.instrument);
@@ -95,13 +143,13 @@ export async function findOpenSurvey(
     steps = buildSurveySteps(instrument, compiled.edition.scales);
     surveySteps.set(stepsKey, steps);
   }
-  return {
-    link,
-    instrument,
-    steps,
-    compiled,
-    closedBecause: closedReason(link, bangkokDay(ctx.clock.now())),
-  };
+  const closedBecause = closedReason(link, today);
+  return { link, instrument, steps, compiled, closedBecause, ...(read.kept ? { kept: true } : {}) };
+}
+
+/** Forgets the links this process keeps of a database (after one of its links changed here). */
+export function forgetKeptLinks(ctx: ServiceContext): void {
+  keptLinks.get(ctx.db)?.clear();
 }
 
 /** The HMAC key of access codes: the configured secret, or one made once and kept in the database. */
@@ -166,7 +214,9 @@ export type SubmitOutcome =
   | { kind: 'no_cookie' }
   | { kind: 'closed'; message: Message }
   | { kind: 'code'; message: Message }
-  | { kind: 'invalid'; step: number; problems: Record<string, Message> };
+  | { kind: 'invalid'; step: number; problems: Record<string, Message> }
+  /** The link changed (closed, or its settings) since it was read: read it again. */
+  | { kind: 'changed' };
 
 class CodeRefused extends Error {}
 
@@ -213,8 +263,11 @@ export async function submitSurvey(
   const comment = survey.instrument.comment ? prepareComment(input.form.comment) : null;
   try {
     // group commit: answers arriving together share one disk flush, each acknowledged after it
-    return await writeBatcherOf(ctx.db).run(async (trx) => {
-      if (!(await claimSubmission(trx, nonceHash, day))) return { kind: 'duplicate' } as const;
+    const outcome: SubmitOutcome = await writeBatcherOf(ctx.db).run(async (trx) => {
+      // the link is checked again here: closed (or changed) since it was read, nothing is stored
+      const claim = await claimOpenSubmission(trx, nonceHash, day, survey.link);
+      if (claim !== 'claimed')
+        return { kind: claim === 'changed' ? 'changed' : 'duplicate' } as const;
       if (survey.link.requiresCode) {
         const hmac = hashAccessCode(input.secret, normaliseCode(input.accessCode ?? ''));
         if (!(await useAccessCode(trx, survey.link.id, hmac))) throw new CodeRefused();
@@ -235,6 +288,8 @@ export async function submitSurvey(
         await sweepArrivals(trx, sweepBefore(now), survey.link.id);
       return { kind: 'stored' } as const;
     });
+    if (outcome.kind === 'changed') forgetKeptLinks(ctx);
+    return outcome;
   } catch (error) {
     if (!(error instanceof CodeRefused)) throw error;
     const state = await findAccessCodeState(
