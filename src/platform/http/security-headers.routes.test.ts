@@ -39,6 +39,12 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         expect(csp.get('form-action'), url).toBe("'self' http://prongsai.intranet:3000");
         expect(csp.get('default-src'), url).toBe("'self'");
         expect(csp.get('script-src'), url).toBe("'self'");
+        // helmet's other headers, on every answer (a page, a 404, a file)
+        expect(answer.headers['x-content-type-options'], url).toBe('nosniff');
+        expect(answer.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+        expect(answer.headers['referrer-policy'], url).toBe('no-referrer');
+        expect(answer.headers['cross-origin-resource-policy'], url).toBe('same-origin');
+        expect(answer.headers['origin-agent-cluster'], url).toBe('?1');
       }
     });
 
