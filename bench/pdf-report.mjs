@@ -1,6 +1,7 @@
 // PDF report benchmark (issue 15, part 4): an agency's result report as PDF, signed in, with 1 and
 // with 4 closed-loop clients (targets: p50 < 0.5 s with 4 at once), and the same report as HTML
-// in the same run as the baseline (the PDF's cost over building the document). With `--batch N`,
+// in the same run as the baseline (the PDF's cost over building the document), and the public PDF of
+// that published round (printed once per snapshot, then kept). With `--batch N`,
 // also the roll-up reports ZIP of a parent body with N units through the job queue: total time
 // and time per report. Usage:
 //   node bench/pdf-report.mjs [--duration 10] [--warmup 3] [--runs 1] [--batch 100] [--kind result]
@@ -244,6 +245,7 @@ try {
   const cookie = await signIn(server.base, 'ministry@example.org');
   const pdfPath = `/rounds/${setup.roundId}/reports/${values.kind}.pdf`;
   const htmlPath = `/rounds/${setup.roundId}/reports/${values.kind}.html`;
+  const publicPath = `/public/${setup.agencyCode}/${setup.year}/${values.kind}.pdf`;
   process.stderr.write(`warm-up: ${pdfPath}, ${htmlPath} …\n`);
   await drive(server, htmlPath, cookie, 1, false, { warmupMs: 0, durationMs: warmupMs });
   await drive(server, pdfPath, cookie, 4, true, { warmupMs: 0, durationMs: warmupMs });
@@ -253,11 +255,14 @@ try {
     const html = await drive(server, htmlPath, cookie, 1, false);
     const one = await drive(server, pdfPath, cookie, 1, true);
     const four = await drive(server, pdfPath, cookie, 4, true);
+    // the same kind of report of a published round, public: printed once per snapshot, then kept
+    const cached = await drive(server, publicPath, '', 4, true);
     lines.push(
       `run ${run + 1}: ${values.kind} report of ${setup.agencyCode} ${setup.year}, signed in (ministry@example.org)`,
       row('HTML, 1 client (baseline)', html),
       row('PDF, 1 client', one),
       row('PDF, 4 clients', four),
+      row('public PDF (kept), 4 cl.', cached),
       `PDF p50 / HTML p50: ${(one.p50 / html.p50).toFixed(1)} (1 client), ${(four.p50 / html.p50).toFixed(1)} (4 clients); p50 with 4 clients ${four.p50.toFixed(0)} ms (target < 500 ms: ${four.p50 < 500 ? 'met' : 'NOT met'})`,
     );
   }
