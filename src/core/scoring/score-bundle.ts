@@ -5,8 +5,9 @@ import { DomainError } from '../errors.js';
 import { describeSchemaIssue } from '../framework/describe-schema-issue.js';
 import {
   addSurveyResponse,
-  countPlainResponse,
+  createResponseCounter,
   createSurveyTally,
+  type ResponseCounter,
   type SurveyTally,
 } from './survey-tally.js';
 import { scoreAgency } from './score-agency.js';
@@ -134,6 +135,8 @@ export class BundleScorer {
   private readonly agencies = new Map<string, AgencyState>();
   private readonly surveyInstruments: Set<string>;
   private readonly surveyCodes: string[];
+  /** A counter per survey instrument, in the order of `surveyCodes`. */
+  private readonly counters: ResponseCounter[];
   /** The agency of the last response counted: a bundle lists an agency's responses together. */
   private lastAgency: AgencyState | undefined;
 
@@ -142,6 +145,7 @@ export class BundleScorer {
       .filter((i) => i.kind === 'survey')
       .map((i) => i.code);
     this.surveyInstruments = new Set(this.surveyCodes);
+    this.counters = this.surveyCodes.map((code) => createResponseCounter(compiled, code));
   }
 
   get editionId(): string {
@@ -190,7 +194,7 @@ export class BundleScorer {
       (agency.tallies[slot] ??=
       agency.surveys[instrument] ??=
         createSurveyTally(this.compiled, instrument));
-    return countPlainResponse(this.compiled, tally, answers);
+    return this.counters[slot]!(tally, answers);
   }
 
   /** Validates and counts one record; on any problem nothing of the record is counted. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileScoringEdition } from './scoring.fixture.js';
 import {
   addSurveyResponse,
-  countPlainResponse,
+  createResponseCounter,
   createSurveyTally,
   mergeSurveyTally,
   readItemCounts,
@@ -56,26 +56,32 @@ describe('survey tally', () => {
     expect(() => mergeSurveyTally(a, createSurveyTally(compiled, 'EIT'))).toThrow(RangeError);
   });
 
-  it('counts a valid response in one pass like addSurveyResponse', () => {
+  it('counts valid responses in one pass like addSurveyResponse, in any order of answers', () => {
+    const count = createResponseCounter(compiled, 'IIT');
     const fast = createSurveyTally(compiled, 'IIT');
     const slow = createSurveyTally(compiled, 'IIT');
     const responses = [
       { i3: '4', i4: 2, i2: null, 'i1.1': '' },
-      { i3: '4', i2: 'Y', 'i1.2': 'DK' },
+      { i3: '4', i4: 3, i2: 'Y', 'i1.1': '1' },
+      { i4: '1', i3: '4', 'i1.2': 'DK' },
+      { i3: '2', i2: 'N' },
       {},
+      { i3: '4', i4: 2, i2: 'N', 'i1.1': '3', 'i1.2': 4 },
     ];
     for (const answers of responses) {
-      expect(countPlainResponse(compiled, fast, answers)).toBe(true);
+      expect(count(fast, answers)).toBe(true);
       expect(addSurveyResponse(compiled, slow, answers)).toEqual([]);
     }
-    expect(fast.respondents).toBe(3);
+    expect(fast.respondents).toBe(responses.length);
     expect(fast.counts).toEqual(slow.counts);
-    expect(readItemCounts(fast, item('i3'))).toEqual([0, 0, 0, 2, 0]);
+    expect(readItemCounts(fast, item('i3'))).toEqual([0, 1, 0, 4, 0]);
+    expect(count(createSurveyTally(compiled, 'EIT'), { e1: '4' })).toBe(false);
   });
 
   it('refuses, counting nothing, what addSurveyResponse refuses or the schema does not allow', () => {
+    const count = createResponseCounter(compiled, 'IIT');
     const tally = createSurveyTally(compiled, 'IIT');
-    countPlainResponse(compiled, tally, { i3: '1', i4: '4' });
+    count(tally, { i3: '1', i4: '4', i2: 'Y' });
     const before = Array.from(tally.counts);
     // each refused after valid answers were counted: those counts must be taken back
     const refused: Record<string, unknown>[] = [
@@ -88,9 +94,11 @@ describe('survey tally', () => {
       { i3: '4', i4: ['4'] },
       { i3: '4', i4: { code: '4' } },
       { i3: '4', i4: undefined },
+      { i3: '4', i4: '3', e1: '4' },
+      { i3: '4', i4: '3', i2: 'N', 'i1.1': '5' },
     ];
     for (const answers of refused) {
-      expect(countPlainResponse(compiled, tally, answers)).toBe(false);
+      expect(count(tally, answers)).toBe(false);
       expect(Array.from(tally.counts)).toEqual(before);
     }
     expect(tally.respondents).toBe(1);
