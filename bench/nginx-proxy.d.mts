@@ -9,7 +9,7 @@ export function nginxConf(
   app: [number, number],
   options?: { workers?: number; edit?: (block: string) => string },
 ): string;
-export function childPids(pid: number | undefined): number[];
+export function workerPids(master: number | undefined): number[];
 
 export interface StartedNginx {
   child: ChildProcess;

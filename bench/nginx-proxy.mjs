@@ -54,16 +54,18 @@ export function nginxConf(dir, port, app, options = {}) {
 }
 
 /**
- * The pids of a process's children (nginx's workers under its master), from /proc.
- * @param {number | undefined} pid
+ * The pids of nginx's worker processes under its master, from /proc (not its cache loader,
+ * which ends a minute after the start, nor its cache manager).
+ * @param {number | undefined} master
  */
-export function childPids(pid) {
+export function workerPids(master) {
   try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+    return readFileSync(`/proc/${master}/task/${master}/children`, 'utf8')
       .trim()
       .split(/\s+/)
       .filter(Boolean)
-      .map(Number);
+      .map(Number)
+      .filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('worker process'));
   } catch {
     return [];
   }
