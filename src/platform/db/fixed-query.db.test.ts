@@ -1,7 +1,8 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachDialect } from './test-databases.js';
 import { FixedQuery } from './fixed-query.js';
+import { writeBatcherOf } from './write-batcher.js';
 
 const UPSERT = new FixedQuery<{ count: number | string }>(
   'insert into "rate_limit" ("key", "window_start", "count") values (?, ?, ?) ' +
@@ -44,5 +45,31 @@ describeEachDialect('fixed statements', (getDb) => {
     await UPSERT.run(db.kysely, ['gone', '2026-01-01T00:00:00.000Z', 1, 1]);
     expect(Number((await remove.run(db.kysely, ['gone'])).numAffectedRows)).toBe(1);
     expect(Number((await remove.run(db.kysely, ['gone'])).numAffectedRows)).toBe(0);
+  });
+
+  it('runs straight on the connection the write batcher holds (SQLite), with the same results', async () => {
+    const db = getDb();
+    const at = '2026-01-02T00:00:00.000Z';
+    const [first, second] = await Promise.all(
+      [3, 3].map((add) =>
+        writeBatcherOf(db).run(async (trx) => {
+          const executor = vi.spyOn(trx, 'executeQuery');
+          const { rows } = await UPSERT.run(trx, ['held', at, add, add]);
+          // Kysely's executor is left out on SQLite's held connection only
+          expect(executor).toHaveBeenCalledTimes(db.dialect === 'sqlite' ? 0 : 1);
+          return Number(rows[0]?.count);
+        }),
+      ),
+    );
+    expect([first, second].sort()).toEqual([3, 6]);
+    const failed = await writeBatcherOf(db)
+      .run(async (trx) => {
+        await UPSERT.run(trx, ['held', at, 1, 100]);
+        throw new Error('undone behind its savepoint');
+      })
+      .catch((error: Error) => error.message);
+    expect(failed).toBe('undone behind its savepoint');
+    const { rows } = await UPSERT.run(db.kysely, ['held', at, 0, 0]);
+    expect(Number(rows[0]?.count)).toBe(6);
   });
 });

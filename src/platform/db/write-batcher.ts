@@ -1,6 +1,7 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
+import { FixedQuery, holdConnection } from './fixed-query.js';
 
 /** A unit of work that runs inside a shared transaction, behind its own savepoint. */
 export type BatchedWork<T> = (trx: Kysely<Database>) => Promise<T>;
@@ -72,6 +73,8 @@ export class WriteBatcher {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const outcomes = await this.db.kysely.connection().execute(async (conn) => {
+          // the connection is ours until the batch ends: fixed statements go straight to it
+          if (this.db.sqlite) holdConnection(conn, this.db.sqlite);
           await run(conn, 'begin immediate');
           try {
             const results = [];
@@ -104,9 +107,18 @@ export class WriteBatcher {
   }
 }
 
-/** Runs one fixed statement of the batcher's own (no query building: see FixedQuery). */
-function run(conn: Kysely<Database>, text: string) {
-  return conn.executeQuery(CompiledQuery.raw(text));
+/** The batcher's own statements (fixed: no query building, see FixedQuery). */
+const STATEMENTS = {
+  'begin immediate': new FixedQuery('begin immediate'),
+  commit: new FixedQuery('commit'),
+  rollback: new FixedQuery('rollback'),
+  'savepoint batched_write': new FixedQuery('savepoint batched_write'),
+  'release savepoint batched_write': new FixedQuery('release savepoint batched_write'),
+  'rollback to savepoint batched_write': new FixedQuery('rollback to savepoint batched_write'),
+};
+
+function run(conn: Kysely<Database>, text: keyof typeof STATEMENTS) {
+  return STATEMENTS[text].run(conn, []);
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };

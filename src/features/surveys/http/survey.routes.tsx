@@ -259,6 +259,7 @@ export function registerSurveyRoutes(app: FastifyInstance, options: AppOptions):
           accessCode: carried.accessCode || null,
           secret: await secret(),
           browser,
+          answers: carried.answers,
         });
         if (outcome.kind === 'stored' || outcome.kind === 'duplicate') {
           if (browser !== 'exempt') await markBrowser(reply, survey, 'answered');

@@ -238,6 +238,8 @@ export async function submitSurvey(
     secret: string;
     /** The browser's cookie of the link; exempt when not given. */
     browser?: BrowserCheck;
+    /** The form's answers if read already (collectAnswers of these steps and this form). */
+    answers?: Record<string, string>;
   },
 ): Promise<SubmitOutcome> {
   if (survey.closedBecause) return { kind: 'closed', message: survey.closedBecause };
@@ -258,7 +260,7 @@ export async function submitSurvey(
     return { kind: 'code', message: CODE_MESSAGES.unknown };
   const day = bangkokDay(now);
   const window = arrivalWindowOf(now);
-  const answers = collectAnswers(survey.steps, input.form);
+  const answers = input.answers ?? collectAnswers(survey.steps, input.form);
   // masked here, before the transaction: a name, phone or e-mail is never stored
   const comment = survey.instrument.comment ? prepareComment(input.form.comment) : null;
   try {
