@@ -42,6 +42,20 @@ export interface OpenSurvey {
   kept?: true;
 }
 
+const DAY_MS = 86_400_000;
+const BANGKOK_MS = 7 * 3_600_000;
+/** The last Bangkok day worked out, with the moments it spans: every answer asks for it. */
+let lastDay = { from: 0, to: 0, day: '' };
+
+/** bangkokDay, worked out again only when the day changed (it writes a whole ISO date). */
+function dayOf(now: Date): string {
+  const t = now.getTime();
+  if (t >= lastDay.from && t < lastDay.to) return lastDay.day;
+  const from = Math.floor((t + BANGKOK_MS) / DAY_MS) * DAY_MS - BANGKOK_MS;
+  lastDay = { from, to: from + DAY_MS, day: bangkokDay(now) };
+  return lastDay.day;
+}
+
 const editions = new Map<string, CompiledEdition>();
 /** Survey steps per stored edition and instrument: editions never change, so they are built once. */
 const surveySteps = new Map<string, FormStep[]>();
@@ -130,7 +144,7 @@ export async function findOpenSurvey(
   options: { kept?: boolean } = {},
 ): Promise<OpenSurvey | null> {
   if (!/^[A-Za-z0-9]{4,12}$/.test(code)) return null;
-  const today = bangkokDay(ctx.clock.now());
+  const today = dayOf(ctx.clock.now());
   const read = await readLink(ctx, code.toUpperCase(), options.kept === true, today);
   const link = read.link;
   if (!link) return null;
@@ -258,7 +272,7 @@ export async function submitSurvey(
     }
   if (survey.link.requiresCode && !input.accessCode)
     return { kind: 'code', message: CODE_MESSAGES.unknown };
-  const day = bangkokDay(now);
+  const day = dayOf(now);
   const window = arrivalWindowOf(now);
   const answers = input.answers ?? collectAnswers(survey.steps, input.form);
   // masked here, before the transaction: a name, phone or e-mail is never stored
