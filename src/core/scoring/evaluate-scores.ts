@@ -68,15 +68,11 @@ export interface EvaluateOptions {
   ratingScheme?: string;
 }
 
-function computeShares(children: ScoreNode[], nodes: CompiledNode[]): number[] {
-  const scored = children.map((c) => c.score !== null);
-  const weights = nodes.map((n) => n.weight);
-  const weighted = weights.some((w) => w !== undefined);
-  const raw = weights.map((w, i) => (scored[i] ? (weighted ? (w ?? 0) : 1) : 0));
-  const sum = raw.reduce((a, b) => a + b, 0);
-  return raw.map((r) => (sum > 0 ? r / sum : 0));
-}
-
+/**
+ * One node from its children: their scores' mean weighted by the shares among the children that
+ * have a score. Plain loops (no intermediate arrays: this runs for every node of every agency
+ * of a national bundle); the sums are taken in the children's order, as they always were.
+ */
 function evaluateNode(
   node: CompiledNode,
   leaves: LeafScores,
@@ -84,7 +80,9 @@ function evaluateNode(
   overrides: ReadonlyMap<string, number> | undefined,
 ): ScoreNode {
   const rounding = compiled.edition.rounding;
-  const children = node.children.map((c) => evaluateNode(c, leaves, compiled, overrides));
+  const nodes = node.children;
+  const children: ScoreNode[] = [];
+  for (const child of nodes) children.push(evaluateNode(child, leaves, compiled, overrides));
   let score: number | null;
   let basis: ScoreBasis;
   if (children.length === 0) {
@@ -92,16 +90,28 @@ function evaluateNode(
     score = leaf?.score ?? null;
     basis = leaf?.basis ?? { kind: 'decision', decision: 'missing' };
   } else {
-    const shares = computeShares(children, node.children);
-    children.forEach((c, i) => (c.share = shares[i] ?? 0));
-    const used = children.filter((c) => c.score !== null);
-    score = used.length ? children.reduce((s, c) => s + c.share * (c.score ?? 0), 0) : null;
-    basis = {
-      kind: 'mean',
-      weighted: node.children.some((n) => n.weight !== undefined),
-      used: used.length,
-      unscored: children.filter((c) => c.score === null).map((c) => c.code),
-    };
+    let weighted = false;
+    for (const child of nodes) if (child.weight !== undefined) weighted = true;
+    // a child's raw share: its weight (or 1 when no child has one), 0 when it has no score
+    const raw: number[] = [];
+    let sum = 0;
+    for (let i = 0; i < children.length; i += 1) {
+      const r = children[i]!.score !== null ? (weighted ? (nodes[i]!.weight ?? 0) : 1) : 0;
+      raw.push(r);
+      sum += r;
+    }
+    let used = 0;
+    let total = 0;
+    const unscored: string[] = [];
+    for (let i = 0; i < children.length; i += 1) {
+      const child = children[i]!;
+      child.share = sum > 0 ? raw[i]! / sum : 0;
+      total += child.share * (child.score ?? 0);
+      if (child.score !== null) used += 1;
+      else unscored.push(child.code);
+    }
+    score = used > 0 ? total : null;
+    basis = { kind: 'mean', weighted, used, unscored };
   }
   const override = overrides?.get(node.code);
   if (override !== undefined) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileScoringEdition, oitDecisions } from './scoring.fixture.js';
+import { compileScoringEdition, makeScoringEdition, oitDecisions } from './scoring.fixture.js';
 import { addSurveyResponse, createSurveyTally } from './survey-tally.js';
 import { scoreAgency } from './score-agency.js';
 import { computeLeafScores } from './score-leaves.js';
@@ -185,5 +185,36 @@ describe('totals, rounding and rating', () => {
     };
     expect(rateScores(scheme, [40], 40)).toBeNull();
     expect(rateScores(scheme, [60], 60)?.code).toBe('x');
+  });
+
+  it('weighs children by their written weights, shared among those that have a score', () => {
+    const input = makeScoringEdition();
+    const [duty, budget] = input.instruments[0]!.indicators;
+    duty!.weight = 75;
+    budget!.weight = 25;
+    const weighted = compileScoringEdition(input);
+    const both = scoreAgency(weighted, {
+      surveys: { IIT: tally(weighted, 'IIT', [{ 'i1.1': '4', 'i1.2': '4', i2: 'N', i3: '1' }]) },
+      oit: {},
+    });
+    const iit = find(both.tree, 'IIT');
+    expect(iit.children.map((c) => [c.code, c.score, c.share])).toEqual([
+      ['1', 100, 0.75],
+      ['2', 0, 0.25],
+    ]);
+    expect(iit.score).toBe(75);
+    expect(iit.basis).toEqual({ kind: 'mean', weighted: true, used: 2, unscored: [] });
+    // indicator 2 unanswered: indicator 1 carries the whole instrument
+    const one = scoreAgency(weighted, {
+      surveys: { IIT: tally(weighted, 'IIT', [{ 'i1.1': '2', i2: 'N' }]) },
+      oit: {},
+    });
+    const alone = find(one.tree, 'IIT');
+    expect(alone.children.map((c) => [c.code, c.share])).toEqual([
+      ['1', 1],
+      ['2', 0],
+    ]);
+    expect(alone.score).toBe(find(one.tree, '1').score);
+    expect(alone.basis).toEqual({ kind: 'mean', weighted: true, used: 1, unscored: ['2'] });
   });
 });
