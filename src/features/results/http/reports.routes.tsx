@@ -56,6 +56,7 @@ import {
 import {
   GENERATED_FILE_LIMIT,
   PUBLIC_PAGE_LIMIT,
+  changing,
   guarded,
 } from '../../../platform/http/route-kit.js';
 import { IdParams, typed } from '../../../platform/http/typed-routes.js';
@@ -68,7 +69,7 @@ import {
   PublicReportParams,
   PublicResultsJson,
   RollupExportQuery,
-  RollupQuery,
+  RollupReportsForm,
   RoundReportParams,
 } from './results-schemas.js';
 import {
@@ -219,20 +220,22 @@ function registerRollupExport(app: FastifyInstance, ctx: ServiceContext): void {
     },
   );
 
-  api.get(
+  // a form's post (CSRF-checked), not a link: a batch of PDFs is work a prefetch or a crawler
+  // must not start
+  api.post(
     '/agencies/:id/rollup-reports.zip',
-    { ...guarded, ...GENERATED_FILE_LIMIT, schema: { params: IdParams, querystring: RollupQuery } },
+    { ...changing, ...GENERATED_FILE_LIMIT, schema: { params: IdParams, body: RollupReportsForm } },
     async (request, reply) => {
       const actor = signedIn(request);
       const { id } = request.params;
-      const year = yearOf(request.query.year);
+      const year = yearOf(request.body.year);
       // refused as the roll-up workbook is (not found), before anything is queued
       const size = await rollupSize(ctx, actor, id);
       const label =
         request.lang === 'th'
           ? `รายงานผลการประเมินของหน่วยงานในสังกัด ปี ${year} เป็น PDF ในไฟล์ ZIP (${size} หน่วยงาน)`
           : `Result reports of the units, ${year}, as PDFs in a ZIP (${size} units)`;
-      const type = request.query.type?.trim() || null;
+      const type = request.body.type?.trim() || null;
       const userId = actor.user.id;
       const payload = { userId, agencyId: id, year, type, lang: request.lang };
       const job = await reportJobs.start(userId, label, payload);

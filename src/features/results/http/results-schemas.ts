@@ -35,6 +35,9 @@ export const RollupQuery = z.object({
   type: text.describe('Only units of this kind, e.g. department or province'),
 });
 
+/** The post that queues every unit's report as PDFs in a ZIP (the roll-up's year and kind). */
+export const RollupReportsForm = z.object({ _csrf: text, year: text, type: text });
+
 /** The roll-up workbook: its year, kind of unit, and `background=1` for the progress page. */
 export const RollupExportQuery = RollupQuery.extend({ background: text });
 

@@ -34,21 +34,41 @@ describe('roll-up reports: every unit’s result report as PDFs in one ZIP [sqli
     await t.close();
   });
 
-  it('is offered beside the roll-up workbook', async () => {
+  it('is offered beside the roll-up workbook, as a form (a link would let a prefetch start it)', async () => {
     const page = await ministry.get(`/agencies/${m00}/rollup?year=2568&type=department`);
     expect(page.body).toContain(
-      `/agencies/${m00}/rollup-reports.zip?year=2568&amp;type=department`,
+      `<form method="post" action="/agencies/${m00}/rollup-reports.zip">`,
     );
-    expect(page.body).toContain('รายงานผลของทุกหน่วยงาน (PDF ในไฟล์ ZIP)');
+    expect(page.body).toContain('<input type="hidden" name="type" value="department"/>');
+    expect(page.body).toContain('สร้างรายงานผลของทุกหน่วยงาน (PDF ในไฟล์ ZIP)');
+    expect(page.body).not.toContain('rollup-reports.zip?');
+    // a GET starts nothing
+    expect((await ministry.get(`/agencies/${m00}/rollup-reports.zip?year=2568`)).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('is refused without the form token', async () => {
+    const forged = await ministry.post(
+      `/agencies/${m00}/rollup-reports.zip`,
+      { year: '2568' },
+      false,
+    );
+    expect(forged.statusCode).toBe(403);
   });
 
   it('queues a job whose progress page offers a ZIP with one PDF per unit, named by code', async () => {
-    const started = await ministry.get(
-      `/agencies/${m00}/rollup-reports.zip?year=2568&type=department`,
-    );
+    const started = await ministry.post(`/agencies/${m00}/rollup-reports.zip`, {
+      year: '2568',
+      type: 'department',
+    });
     expect(started.statusCode).toBe(303);
     const progressUrl = String(started.headers.location);
     expect(progressUrl).toMatch(/^\/exports\/[\w-]+$/);
+    // while it runs, the page reloads itself: the refresh is in the head, where HTML allows it
+    const running = await ministry.get(progressUrl);
+    expect(running.body).toMatch(/<progress /);
+    expect(running.body).toMatch(/<head>.*<meta http-equiv="refresh" content="2"\/>.*<\/head>/);
     const page = await finished(ministry, progressUrl);
     expect(page.body).toContain(`${progressUrl}/download`);
     expect(page.body).toContain('ita-reports-M00-2568.zip');
@@ -78,18 +98,24 @@ describe('roll-up reports: every unit’s result report as PDFs in one ZIP [sqli
 
   it('is refused (not found) to someone who may not see the parent body’s results', async () => {
     const agency = await signedIn(t, 'agency@example.org');
-    const refused = await agency.get(`/agencies/${m00}/rollup-reports.zip?year=2568`);
+    // their own department's roll-up page, for its form token
+    const d01 = (await findAgencyByCode(t.ctx.db.kysely, 'D01'))?.id ?? '';
+    expect((await agency.get(`/agencies/${d01}/rollup?year=2568`)).statusCode).toBe(200);
+    const refused = await agency.post(`/agencies/${m00}/rollup-reports.zip`, { year: '2568' });
     expect(refused.statusCode).toBe(404);
     // their own department is theirs: its one report
-    const d01 = (await findAgencyByCode(t.ctx.db.kysely, 'D01'))?.id ?? '';
-    const own = await agency.get(`/agencies/${d01}/rollup-reports.zip?year=2568`);
+    const own = await agency.post(`/agencies/${d01}/rollup-reports.zip`, { year: '2568' });
     expect(own.statusCode).toBe(303);
     const file = await agency.get(
       `${String((await finished(agency, String(own.headers.location))).body.match(/href="(\/exports\/[\w-]+\/download)"/)?.[1])}`,
     );
     expect(Object.keys(unzipSync(new Uint8Array(file.rawPayload)))).toEqual(['D01.pdf']);
     const anonymous = t.client();
-    const asked = await anonymous.get(`/agencies/${m00}/rollup-reports.zip?year=2568`);
-    expect([302, 303, 401]).toContain(asked.statusCode);
+    const asked = await anonymous.post(
+      `/agencies/${m00}/rollup-reports.zip`,
+      { year: '2568' },
+      false,
+    );
+    expect([302, 303, 401, 403]).toContain(asked.statusCode);
   });
 });

@@ -17,6 +17,8 @@ interface LayoutProps {
   title: Message;
   children: ComponentChildren;
   notice?: Message | null;
+  /** Reload the page itself after this many seconds (a job's progress, without JavaScript). */
+  refreshSeconds?: number;
 }
 
 const NAV: { href: string; label: Message }[] = [
@@ -29,7 +31,7 @@ const NAV: { href: string; label: Message }[] = [
 ];
 
 /** The page frame: header with navigation and language switch, main content, footer. */
-export function Layout({ page, title, children, notice }: LayoutProps) {
+export function Layout({ page, title, children, notice, refreshSeconds }: LayoutProps) {
   const { lang, actor } = page;
   const other: Lang = lang === 'th' ? 'en' : 'th';
   return (
@@ -37,6 +39,9 @@ export function Layout({ page, title, children, notice }: LayoutProps) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {refreshSeconds !== undefined && (
+          <meta http-equiv="refresh" content={String(refreshSeconds)} />
+        )}
         <title>{`${pick(lang, title)} · Prongsai`}</title>
         <StylesheetLink />
         <IconLink />

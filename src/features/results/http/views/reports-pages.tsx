@@ -147,8 +147,11 @@ export function ExportProgressPage({ page, job }: { page: PageContext; job: Expo
   const { lang } = page;
   const percent = job.total > 0 ? Math.floor((job.done / job.total) * 100) : 0;
   return (
-    <Layout page={page} title={m('กำลังเตรียมไฟล์', 'Preparing the file')}>
-      {job.state === 'running' && <meta http-equiv="refresh" content="2" />}
+    <Layout
+      page={page}
+      title={m('กำลังเตรียมไฟล์', 'Preparing the file')}
+      refreshSeconds={job.state === 'running' ? 2 : undefined}
+    >
       <p>{job.label}</p>
       {job.state === 'running' && (
         <>

@@ -3,6 +3,7 @@ import type { AgencyRollup } from '../../services/rollup.service.js';
 import { m, pick, type Lang } from '../../../../platform/http/i18n.js';
 import { ChartFigure } from '../../../../platform/http/views/chart-figure.js';
 import { Layout, type PageContext } from '../../../../platform/http/views/layout.js';
+import { CsrfField } from '../../../../platform/http/views/form.js';
 import { formatScore } from './results-tree.js';
 import { WITHHELD_LABEL } from '../../../../core/disclosure/disclosure.js';
 
@@ -65,18 +66,22 @@ export function RollupPage(props: { page: PageContext; rollup: AgencyRollup; cha
         ·{' '}
         <a href={`/agencies/${rollup.agency.id}/rollup.xlsx?${query}`} data-rollup-xlsx>
           {pick(lang, m('ดาวน์โหลดเป็น Excel (XLSX)', 'Download as Excel (XLSX)'))}
-        </a>{' '}
-        ·{' '}
-        <a href={`/agencies/${rollup.agency.id}/rollup-reports.zip?${query}`} data-rollup-reports>
+        </a>
+      </p>
+      <form method="post" action={`/agencies/${rollup.agency.id}/rollup-reports.zip`}>
+        <CsrfField token={page.csrfToken} />
+        <input type="hidden" name="year" value={String(rollup.editionYear)} />
+        {rollup.type && <input type="hidden" name="type" value={rollup.type} />}
+        <button type="submit" data-rollup-reports>
           {pick(
             lang,
             m(
-              'รายงานผลของทุกหน่วยงาน (PDF ในไฟล์ ZIP)',
-              'Result reports of every unit (PDFs in a ZIP)',
+              'สร้างรายงานผลของทุกหน่วยงาน (PDF ในไฟล์ ZIP)',
+              'Make the result reports of every unit (PDFs in a ZIP)',
             ),
           )}
-        </a>
-      </p>
+        </button>
+      </form>
       <FilterForm lang={lang} rollup={rollup} />
       <p class="muted">
         {pick(
