@@ -190,12 +190,18 @@ async function runBatch(server, cookie, parentId, year) {
   const started = performance.now();
   const chromiumFrom = chromiumCpuMs(server.child.pid);
   const serverFrom = cpuMs(server.child.pid);
-  const queued = await get(
-    agent,
-    server.port,
-    `/agencies/${parentId}/rollup-reports.zip?year=${year}`,
-    cookie,
-  );
+  // the roll-up page's form (its token) posts the request, as a browser does
+  const rollupPage = await fetch(`${server.base}/agencies/${parentId}/rollup?year=${year}`, {
+    headers: { cookie },
+  });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await rollupPage.text())?.[1] ?? '';
+  const posted = await fetch(`${server.base}/agencies/${parentId}/rollup-reports.zip`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ _csrf: csrf, year: String(year) }).toString(),
+  });
+  const queued = { status: posted.status, location: posted.headers.get('location') };
   if (queued.status !== 303) throw new Error(`rollup-reports.zip: ${queued.status}`);
   const progress = queued.location;
   let page = '';
