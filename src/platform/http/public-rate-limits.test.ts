@@ -66,3 +66,22 @@ describe('public rate limits from the settings [sqlite]', () => {
     expect(seen[2]).toBe(429);
   });
 });
+
+/** Files served from memory are not counted: counting one would cost more than sending it. */
+describe('static files outside the rate limit [sqlite]', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp('sqlite', createFixedClock('2026-11-26T03:00:00.000Z'), {
+      RATE_LIMIT_PER_MINUTE: 3,
+    });
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it('serves the stylesheet past RATE_LIMIT_PER_MINUTE, which still holds for pages', async () => {
+    expect(await statusesOf(t, '/assets/styles.css', 6)).toEqual([200, 200, 200, 200, 200, 200]);
+    const seen = await statusesOf(t, '/login', 4);
+    expect(seen.slice(0, 3).every((s) => s !== 429)).toBe(true);
+    expect(seen[3]).toBe(429);
+  });
+});

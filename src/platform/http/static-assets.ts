@@ -130,7 +130,12 @@ export function registerStaticAssets(app: FastifyInstance): void {
   allAssets();
   typed(app).get(
     '/assets/:file',
-    { schema: { params: z.object({ file: z.string() }) } },
+    {
+      // served from memory: counting each request would cost more than the answer (a database
+      // write per request on PostgreSQL, one row for every visitor behind one address)
+      config: { rateLimit: false },
+      schema: { params: z.object({ file: z.string() }) },
+    },
     async (request, reply) => {
       const asset = allAssets().get(request.params.file);
       if (!asset) return reply.callNotFound();
