@@ -64,4 +64,36 @@ describeEachDialect('rate-limit counters and batched writes', (getDb) => {
     expect([mixed, alone].sort()).toEqual([28, 29]);
     expect(await hitRateLimit(db.kysely, 'alone', window)).toBe(30);
   });
+
+  it('answers a beforeCommit write once it ran, while its batch is still open (SQLite)', async () => {
+    const db = getDb();
+    const batcher = writeBatcherOf(db);
+    const window = '2026-04-01T00:00:00.000Z';
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const order: string[] = [];
+    const counted = batcher
+      .run((trx) => hitRateLimit(trx, 'early', window), { oneStatement: true, beforeCommit: true })
+      .then((n) => {
+        order.push(`counted ${n}`);
+        return n;
+      });
+    // the next write of the same batch holds it open until the gate opens
+    const held = batcher
+      .run(async (trx) => {
+        await gate;
+        return hitRateLimit(trx, 'early', window);
+      })
+      .then((n) => {
+        order.push(`held ${n}`);
+        return n;
+      });
+    await new Promise((r) => setTimeout(r, 50));
+    // on SQLite the count is known before the batch commits; on PostgreSQL each runs alone anyway
+    expect(order).toEqual(['counted 1']);
+    open();
+    expect(await Promise.all([counted, held])).toEqual([1, 2]);
+    expect(order).toEqual(['counted 1', 'held 2']);
+    expect(await hitRateLimit(db.kysely, 'early', window)).toBe(3);
+  });
 });

@@ -14,11 +14,18 @@ export interface BatchedOptions {
    * behind a savepoint; an error that ended the whole transaction fails the batch.
    */
   oneStatement?: boolean;
+  /**
+   * The caller is answered as soon as the work has run, before its batch commits: for writes
+   * whose loss with a failed batch (or a power cut) harms nobody, such as rate-limit counters,
+   * so a request does not wait for a disk flush before its handler even starts.
+   */
+  beforeCommit?: boolean;
 }
 
 interface Pending {
   work: BatchedWork<unknown>;
   oneStatement: boolean;
+  beforeCommit: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -46,11 +53,16 @@ export class WriteBatcher {
 
   /** Runs `work` in the next batch and resolves with its result once that batch is committed. */
   run<T>(work: BatchedWork<T>, options: BatchedOptions = {}): Promise<T> {
-    if (this.db.dialect !== 'sqlite') return this.db.kysely.transaction().execute(work);
+    if (this.db.dialect !== 'sqlite')
+      // one statement is a transaction by itself: no BEGIN and COMMIT round trips around it
+      return options.oneStatement === true
+        ? work(this.db.kysely)
+        : this.db.kysely.transaction().execute(work);
     return new Promise<T>((resolve, reject) => {
       this.queue.push({
         work,
         oneStatement: options.oneStatement === true,
+        beforeCommit: options.beforeCommit === true,
         resolve: resolve as (value: unknown) => void,
         reject,
       });
@@ -78,12 +90,14 @@ export class WriteBatcher {
           await run(conn, 'begin immediate');
           try {
             const results = [];
-            for (const item of batch)
-              results.push(
-                item.oneStatement
-                  ? await runAlone(conn, item.work, this.db)
-                  : await runBehindSavepoint(conn, item.work),
-              );
+            for (const item of batch) {
+              const outcome = item.oneStatement
+                ? await runAlone(conn, item.work, this.db)
+                : await runBehindSavepoint(conn, item.work);
+              // settled now; settling again after the commit (or a failure) changes nothing
+              if (item.beforeCommit) settle(item, outcome);
+              results.push(outcome);
+            }
             await run(conn, 'commit');
             return results;
           } catch (error) {
@@ -91,9 +105,10 @@ export class WriteBatcher {
             throw error;
           }
         });
-        outcomes.forEach((outcome, i) =>
-          outcome.ok ? batch[i]?.resolve(outcome.value) : batch[i]?.reject(outcome.error),
-        );
+        outcomes.forEach((outcome, i) => {
+          const item = batch[i];
+          if (item) settle(item, outcome);
+        });
         return;
       } catch (error) {
         if (attempt < RETRIES && isBusy(error)) {
@@ -122,6 +137,11 @@ function run(conn: Kysely<Database>, text: keyof typeof STATEMENTS) {
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+function settle(item: Pending, outcome: Outcome): void {
+  if (outcome.ok) item.resolve(outcome.value);
+  else item.reject(outcome.error);
+}
 
 async function runBehindSavepoint(
   conn: Kysely<Database>,
