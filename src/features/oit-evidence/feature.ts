@@ -20,6 +20,7 @@ export { itemProgress, type AgencyVerdict, type ItemProgress } from './core/evid
 export { ItemProgressTag } from './http/views/oit-evidence-list.js';
 export { type ItemEvidence } from './services/oit-evidence-support.js';
 export { loadOitWorkspace, type OitWorkspace } from './services/oit-evidence.service.js';
+export { publishedRoundKey } from './services/oit-evidence-output.service.js';
 export {
   findRoundSnapshot,
   listEvidenceFiles,

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../../platform/services/context.js';
 import {
   loadPublicFile,
   loadPublicOit,
-  publishedOitKey,
+  publishedRoundKey,
   type PublicOit,
 } from '../services/oit-evidence-output.service.js';
 import { evidenceNotFound } from '../services/oit-evidence-support.js';
@@ -86,7 +86,7 @@ function sendCsv(reply: FastifyReply, csv: string) {
  */
 function publishedKeyOf(request: FastifyRequest, ctx: ServiceContext, code: string, year: number) {
   return request.server.publishedPages.snapshotOf(`oit|${code}|${year}`, () =>
-    publishedOitKey(ctx, code, year),
+    publishedRoundKey(ctx, code, year),
   );
 }
 

@@ -104,12 +104,13 @@ export async function loadPublicOit(
 }
 
 /**
- * Which published round the public OIT of an agency and year shows, as a page-cache key (the round
- * and the moment it was published), or null when the round is not published (its page is then
- * rendered per request: evidence may still be submitted). A withdrawal and a republication moves
- * the round twice, so gives a new key. One small read.
+ * Which published round an agency's public pages of a year show (OIT, results, reports), as a
+ * page-cache key (the round and the moment it was published), or null when the round is not
+ * published (its pages are then rendered per request, or not shown). A withdrawal and a
+ * republication moves the round twice, so gives a new key; what a round shows (evidence, stored
+ * scores) can change only while it is not published. One small read.
  */
-export async function publishedOitKey(
+export async function publishedRoundKey(
   ctx: ServiceContext,
   agencyCode: string,
   year: number,

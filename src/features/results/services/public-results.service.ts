@@ -4,7 +4,7 @@ import type { Text } from '../../../core/framework/edition.schema.js';
 import type { ScoreResult } from '../../../core/scoring/evaluate-scores.js';
 import { findAgencyByCode, listAgencies } from '../../agencies/feature.js';
 import { listMeasures } from '../../measures/feature.js';
-import { findRoundIdByAgencyYear } from '../../oit-evidence/feature.js';
+import { findRoundIdByAgencyYear, publishedRoundKey } from '../../oit-evidence/feature.js';
 import { findRound, findScoreSnapshot, listRounds, type Round } from '../../rounds/feature.js';
 import type { ServiceContext } from '../../../platform/services/context.js';
 import { listRoundPublications } from '../../measures/feature.js';
@@ -41,22 +41,8 @@ async function publishedRound(
   };
 }
 
-/**
- * Which published snapshot an agency's public results of a year show, as a key (the round and the
- * moment it was published), or null when nothing is published. Cheap (two small reads), so pages
- * rendered from the snapshot can be kept under it: a withdrawal and a republication moves the
- * round twice and gives a new key, and the stored scores can change only while a round is not
- * published.
- */
-export async function publishedSnapshotKey(
-  ctx: ServiceContext,
-  agencyCode: string,
-  year: number,
-): Promise<string | null> {
-  const roundId = await findRoundIdByAgencyYear(ctx.db.kysely, agencyCode, year);
-  const round = roundId ? await findRound(ctx.db.kysely, roundId) : null;
-  return round?.state === 'published' ? `${round.id}@${round.updatedAt}` : null;
-}
+/** Which published snapshot an agency's public results of a year show (the one key of every public page). */
+export const publishedSnapshotKey = publishedRoundKey;
 
 /**
  * The facts of an agency's published result for a year, for anyone: the stored snapshot as the
