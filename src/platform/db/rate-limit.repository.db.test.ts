@@ -96,4 +96,34 @@ describeEachDialect('rate-limit counters and batched writes', (getDb) => {
     expect(order).toEqual(['counted 1', 'held 2']);
     expect(await hitRateLimit(db.kysely, 'early', window)).toBe(3);
   });
+
+  it('commits a batch of counters alone without a disk flush, any other batch with one (SQLite)', async () => {
+    const db = getDb();
+    if (!db.sqlite) return; // PostgreSQL: each write is its own transaction, flushed by the server
+    const sqlite = db.sqlite;
+    const window = '2026-05-01T00:00:00.000Z';
+    const batcher = writeBatcherOf(db);
+    const seen: number[] = [];
+    const syncNow = () => sqlite.pragma('synchronous', { simple: true }) as number;
+    const counter = () =>
+      batcher.run(
+        async (trx) => {
+          seen.push(syncNow());
+          return hitRateLimit(trx, 'flush', window);
+        },
+        { oneStatement: true, beforeCommit: true },
+      );
+    // counters alone: NORMAL (1) while they run, FULL (2) again afterwards
+    await Promise.all([counter(), counter()]);
+    expect(seen).toEqual([1, 1]);
+    // (the counters were answered before their commit: wait for it)
+    await new Promise((r) => setTimeout(r, 20));
+    expect(syncNow()).toBe(2);
+    // with an answer in the batch: FULL throughout
+    seen.length = 0;
+    await Promise.all([counter(), batcher.run((trx) => hitRateLimit(trx, 'flush', window))]);
+    expect(seen).toEqual([2]);
+    expect(syncNow()).toBe(2);
+    expect(await hitRateLimit(db.kysely, 'flush', window)).toBe(5);
+  });
 });

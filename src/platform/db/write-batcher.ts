@@ -87,23 +87,7 @@ export class WriteBatcher {
         const outcomes = await this.db.kysely.connection().execute(async (conn) => {
           // the connection is ours until the batch ends: fixed statements go straight to it
           if (this.db.sqlite) holdConnection(conn, this.db.sqlite);
-          await run(conn, 'begin immediate');
-          try {
-            const results = [];
-            for (const item of batch) {
-              const outcome = item.oneStatement
-                ? await runAlone(conn, item.work, this.db)
-                : await runBehindSavepoint(conn, item.work);
-              // settled now; settling again after the commit (or a failure) changes nothing
-              if (item.beforeCommit) settle(item, outcome);
-              results.push(outcome);
-            }
-            await run(conn, 'commit');
-            return results;
-          } catch (error) {
-            await run(conn, 'rollback');
-            throw error;
-          }
+          return this.withFlush(batch, () => this.runBatch(conn, batch));
         });
         outcomes.forEach((outcome, i) => {
           const item = batch[i];
@@ -118,6 +102,45 @@ export class WriteBatcher {
         for (const item of batch) item.reject(error);
         return;
       }
+    }
+  }
+
+  /** One transaction: each work behind its savepoint (or alone), then the commit. */
+  private async runBatch(conn: Kysely<Database>, batch: Pending[]): Promise<Outcome[]> {
+    await run(conn, 'begin immediate');
+    try {
+      const results: Outcome[] = [];
+      for (const item of batch) {
+        const outcome = item.oneStatement
+          ? await runAlone(conn, item.work, this.db)
+          : await runBehindSavepoint(conn, item.work);
+        // settled now; settling again after the commit (or a failure) changes nothing
+        if (item.beforeCommit) settle(item, outcome);
+        results.push(outcome);
+      }
+      await run(conn, 'commit');
+      return results;
+    } catch (error) {
+      await run(conn, 'rollback');
+      throw error;
+    }
+  }
+
+  /**
+   * A batch of nothing but beforeCommit writes (rate-limit counters) is committed without waiting
+   * for the disk (synchronous=NORMAL: in WAL mode the commit is written but not flushed); the next
+   * batch committed as usual flushes the log, and these with it. Nobody was promised them durable,
+   * and the flush blocked the process (better-sqlite3 commits synchronously) for every visitor.
+   */
+  private async withFlush<T>(batch: Pending[], work: () => Promise<T>): Promise<T> {
+    const sqlite = this.db.sqlite;
+    if (!sqlite || !batch.every((item) => item.beforeCommit)) return work();
+    const usual = sqlite.pragma('synchronous', { simple: true }) as number;
+    sqlite.pragma('synchronous = NORMAL');
+    try {
+      return await work();
+    } finally {
+      sqlite.pragma(`synchronous = ${usual}`);
     }
   }
 }
