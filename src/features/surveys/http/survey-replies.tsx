@@ -1,11 +1,9 @@
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Message } from '../../../core/errors.js';
 import { MAX_COMMENT_LENGTH } from '../core/comment-text.js';
 import type { OpenSurvey } from '../services/survey.service.js';
 import { m, pick } from '../../../platform/http/i18n.js';
 import { renderPage, sendPage } from '../../../platform/http/render.js';
-import { sendEncoded } from '../../../platform/http/static-assets.js';
 import {
   CarriedFields,
   CommentField,
@@ -165,30 +163,9 @@ export function sendStep(
   );
 }
 
-/** A page rendered once, with its compressed forms when it is worth compressing. */
-interface KeptPage {
-  identity: Buffer;
-  gzip: Buffer | null;
-  br: Buffer | null;
-}
-
-/** Pages below this many bytes are sent as they are (as the compress plugin's threshold). */
-const COMPRESS_FROM_BYTES = 1024;
 /** The most thank-you pages a process keeps (one per link, language and kiosk mode). */
 const MAX_KEPT_THANKS = 2000;
-const keptThanks = new Map<string, KeptPage>();
-
-function keepPage(html: string): KeptPage {
-  const identity = Buffer.from(html);
-  if (identity.length < COMPRESS_FROM_BYTES) return { identity, gzip: null, br: null };
-  return {
-    identity,
-    gzip: gzipSync(identity, { level: 9 }),
-    br: brotliCompressSync(identity, {
-      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 },
-    }),
-  };
-}
+const keptThanks = new Map<string, Buffer>();
 
 function thanksPage(page: SurveyPageContext) {
   const { lang } = page;
@@ -222,19 +199,18 @@ function thanksPage(page: SurveyPageContext) {
 
 /**
  * The thank-you page. It holds nothing of the request (no nonce, no answer, no time): only the
- * link's code, agency name, language and kiosk mode, which are its key. So it is rendered (and
- * compressed) once per key and kept; a changed agency name is a new key.
+ * link's code, agency name, language and kiosk mode, which are its key. So it is rendered once
+ * per key and kept; a changed agency name is a new key.
  */
 export function sendThanks(request: FastifyRequest, reply: FastifyReply, page: SurveyPageContext) {
   const key = [page.lang, page.code, page.kiosk ? 'k' : '', page.path, page.agencyName].join('\n');
   let kept = keptThanks.get(key);
   if (!kept) {
-    kept = keepPage(renderPage(thanksPage(page)));
+    kept = Buffer.from(renderPage(thanksPage(page)));
     if (keptThanks.size >= MAX_KEPT_THANKS)
       keptThanks.delete(keptThanks.keys().next().value as string);
     keptThanks.set(key, kept);
   }
-  reply.status(200).type('text/html; charset=utf-8');
-  if (!kept.gzip || !kept.br) return reply.send(kept.identity);
-  return sendEncoded(request, reply, { identity: kept.identity, gzip: kept.gzip, br: kept.br });
+  // the page is under the compress plugin's 1 KB threshold; were it over, the plugin compresses it
+  return reply.status(200).type('text/html; charset=utf-8').send(kept);
 }
